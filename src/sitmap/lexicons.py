@@ -29,7 +29,8 @@ def _strip_comments(text: str) -> str:
 @cache
 def yaml_file(name: str) -> Any:
     """A packaged YAML file, parsed (cached)."""
-    return yaml.safe_load(read_text(name))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(read_text(name), Loader=loader)  # noqa: S506 - a safe loader
 
 
 @cache

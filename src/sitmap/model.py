@@ -19,7 +19,7 @@ Vocabularies used in the fields:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, ClassVar
 
@@ -175,9 +175,11 @@ class Event(_Json):
     start: int  # character span of the event clause in Document.text
     end: int
     evidence: str  # the sentence text
-    trigger: str  # the predicate words, e.g. "encircle", "bombing"
+    trigger: str  # the predicate word as written, e.g. "encircle", "bombing"
     plover: str  # PLOVER event type, e.g. "ASSAULT"
     cameo: str  # CAMEO root code beside it, e.g. "19"
+    trigger_start: int | None = None  # character span of the trigger word in Document.text
+    trigger_end: int | None = None
     source: Actor | None = None
     target: Actor | None = None
     mode: str | None = None  # aerial, ground, artillery, ... where the text says
@@ -200,7 +202,14 @@ class Event(_Json):
 
     def __post_init__(self) -> None:
         if not self.id:
-            self.id = content_id(self.doc_id, self.start, self.end, self.plover, length=20)
+            self.id = content_id(
+                self.doc_id,
+                self.trigger_start if self.trigger_start is not None else self.start,
+                self.plover,
+                self.source.start if self.source else None,
+                self.target.start if self.target else None,
+                length=20,
+            )
 
     @property
     def cited_source(self) -> str | None:
@@ -320,6 +329,5 @@ __all__ = [
     "Source",
     "Span",
     "as_dict",
-    "asdict",
     "content_id",
 ]

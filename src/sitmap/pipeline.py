@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
+from pathlib import Path
 
 from sitmap import actors, attribution, events, geo, ingest, nlp, when
+from sitmap.errors import InputError
 from sitmap.model import Document
 
 
@@ -39,6 +42,29 @@ def extract(
     """
     doc = ingest.from_text(text, source=source, published=published, title=title, url=url)
     return next(process([doc]))
+
+
+def extract_path(
+    path: str | Path,
+    *,
+    source: str | None = None,
+    published: date | str | None = None,
+    encoding: str | None = None,
+) -> Document:
+    """``extract`` on a text file, or standard input when ``path`` is ``"-"``.
+
+    Raises ``InputError`` (empty, binary, encoding, too-large, not-english) with a message that
+    says what to do.
+    """
+    if str(path) == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        p = Path(path)
+        if not p.is_file():
+            raise InputError("missing", f"{path}: no such file", hint="give a text file or - for stdin")
+        data = p.read_bytes()
+    text = ingest.decode(data, path=str(path), encoding=encoding)
+    return extract(text, source=source, published=published)
 
 
 def release(doc: Document) -> Document:

@@ -1,0 +1,948 @@
+"""Actor mentions → coded actors (country + sector, CAMEO-style codes).
+
+``code(doc)`` fills ``doc.actors`` from the spaCy tokens of ``doc._spacy``; ``lookup(text)``
+codes one phrase (a speaker, a source); ``outlet(text)`` names the news outlet in a phrase.
+
+How it works: the lexicons under ``sitmap/data`` (countries, sector words and titles, named
+organisations, office holders, outlets) are compiled once into a dictionary keyed by
+lower-cased token sequences. A left-to-right scan finds the longest lexicon match at each
+token ("pieces"); adjacent pieces are then read as one noun phrase and composed:
+
+* ``Syrian`` + ``army`` → SYRMIL; ``Russia`` + ``'s`` + ``defence ministry`` → RUSMIL;
+* ``Assad`` + ``'s`` + ``forces`` → SYRMIL (the office holder's country);
+* ``U.S.-backed`` + ``militias`` → MLT (a patron lends no country);
+* ``Secretary of State`` + ``Rex Tillerson`` → USAGOV on 2017 dates, code None in 2019;
+* ``Syrian`` + ``Foreign Minister`` + an unknown PERSON → SYRGOV (coded from the title);
+* ``rebels`` alone → REB; ``the group`` → nothing.
+
+Codes are never filled with a default: what cannot be determined stays ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+from typing import Any
+
+from sitmap import lexicons
+from sitmap.model import Actor, Document
+
+__all__ = ["code", "lookup", "outlet"]
+
+# piece types
+_COUNTRY, _DEMONYM, _PEOPLE, _CAPITAL = "C", "D", "N", "K"
+_ORG, _OUTLET, _HOLDER, _GROUP = "O", "M", "H", "E"
+_SECTOR, _TITLE, _PATRON = "S", "T", "P"
+
+_NAME_TYPES = frozenset("CDNKOMHE")
+_STATE_TYPES = frozenset("CDNK")
+# which piece may follow which inside one noun phrase
+_NEXT: dict[str, frozenset[str]] = {
+    _COUNTRY: frozenset("STHOE"),
+    _DEMONYM: frozenset("STHOE"),
+    _GROUP: frozenset("STO"),
+    _HOLDER: frozenset("ST"),
+    _ORG: frozenset("STH"),
+    _SECTOR: frozenset("STOHM"),
+    _TITLE: frozenset("TH"),
+    _PATRON: frozenset("CDOESTHGM"),
+    _OUTLET: frozenset("T"),
+    _PEOPLE: frozenset(),
+    _CAPITAL: frozenset(),
+}
+_POSSESSOR = frozenset("CDHOEM")
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_VERB_POS = frozenset({"VERB", "AUX"})
+_LOCATIVE = frozenset(
+    [
+        "in",
+        "inside",
+        "into",
+        "across",
+        "throughout",
+        "within",
+        "near",
+        "outside",
+        "around",
+        "to",
+        "toward",
+        "towards",
+        "at",
+        "via",
+        "through",
+    ]
+)
+_IGO_BASES = frozenset({"IMG", "IGO", "NGO"})
+_PRIORITY = {t: i for i, t in enumerate("OMHCDNKEPTS")}
+_ABBREV = re.compile(r"^[A-Z][A-Z0-9\-]{1,7}$")
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One way a token sequence can be read: a country, an organisation, a sector word ..."""
+
+    type: str
+    key: str  # iso3, org/outlet/holder/group name, sector key, title text
+    sector: str | None = None
+    strength: int = 2  # sector words: 2 specific, 1 weak ("forces"), 0 government-like
+    organisation: bool = False  # sector word naming a body ("army"), not people ("troops")
+    weak: bool = False  # holder surname usable only with context
+    cap: bool = True  # first token must be capitalised in the text
+    upper: tuple[bool, ...] = ()  # tokens that must be written in capitals (US, AP)
+
+
+@dataclass
+class _Lexicon:
+    table: dict[tuple[str, ...], list[_Entry]]
+    maxlen: dict[str, int]
+    countries: dict[str, dict[str, str]]
+    orgs: dict[str, dict[str, Any]]
+    outlets: dict[str, dict[str, Any]]
+    holders: dict[str, list[dict[str, Any]]]
+    sector_codes: dict[str, str]
+    not_actor_after: frozenset[str]
+    former: frozenset[str]
+    patron_suffixes: frozenset[str]
+    patron_prefixes: frozenset[str]
+    name_only: frozenset[str]
+    surnames: dict[str, int]  # weak surname -> how many holders share it
+    honorifics: frozenset[str]
+
+
+def _fold(text: str) -> str:
+    """Lower-cased, accent-free form used for matching ("Erdoğan" -> "erdogan")."""
+    text = text.replace("’", "'").replace("‘", "'")
+    if not text.isascii():
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
+    return text.lower()
+
+
+def _split_hyphens(text: str, start: int) -> list[tuple[str, int, int]]:
+    """Split "U.S.-backed" into "U.S.", "-", "backed" with character offsets."""
+    if "-" not in text or text == "-" or len(text) < 3:
+        return [(text, start, start + len(text))]
+    out: list[tuple[str, int, int]] = []
+    pos = 0
+    for part in re.split(r"(-)", text):
+        if part:
+            out.append((part, start + pos, start + pos + len(part)))
+        pos += len(part)
+    return out
+
+
+@cache
+def _tokenizer() -> Any:
+    """spaCy's rule-based English tokenizer (no model): the same token boundaries as the model."""
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def _key(phrase: str) -> tuple[tuple[str, ...], tuple[bool, ...], bool]:
+    """Match key of a lexicon phrase, which tokens must be capitals, and whether it starts upper."""
+    parts: list[str] = []
+    for tok in _tokenizer()(phrase):
+        parts.extend(p for p, _, _ in _split_hyphens(tok.text, tok.idx))
+    upper = tuple(p.isupper() and p.replace(".", "").isalpha() and len(p) <= 5 for p in parts)
+    return tuple(_fold(p) for p in parts), upper, phrase[:1].isupper()
+
+
+def _plural(word: str) -> str:
+    """English plural of the last word of a phrase (militia -> militias, army -> armies)."""
+    head, _, last = word.rpartition(" ")
+    if last.endswith("man"):
+        plural = last[:-3] + "men"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        plural = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        plural = last + "es" if not last.endswith(("ers", "ies", "ts", "ns")) else last
+    else:
+        plural = last + "s"
+    return f"{head} {plural}" if head else plural
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    """Compile every lexicon file into one token-sequence table (once per process)."""
+    table: dict[tuple[str, ...], list[_Entry]] = {}
+
+    def add(phrase: str, entry: _Entry) -> None:
+        if not phrase:
+            return
+        key, upper, starts_upper = _key(phrase)
+        if not key:
+            return
+        cap = entry.cap and starts_upper
+        item = replace(entry, cap=cap, upper=upper if entry.type in _NAME_TYPES else ())
+        bucket = table.setdefault(key, [])
+        if all((e.type, e.key) != (item.type, item.key) for e in bucket):
+            bucket.append(item)
+
+    codes = lexicons.yaml_file("codes.yaml")
+    sector_codes: dict[str, str] = codes["sectors"]
+
+    countries: dict[str, dict[str, str]] = {}
+    for row in lexicons.tsv_file("countries.tsv"):
+        iso3 = row["iso3"]
+        countries[iso3] = row
+        for alias in [row["name"], *row["aliases"].split("|")]:
+            add(alias, _Entry(_COUNTRY, iso3))
+        for dem in row["demonyms"].split("|"):
+            add(dem, _Entry(_DEMONYM, iso3))
+        for people in row["people"].split("|"):
+            add(people, _Entry(_PEOPLE, iso3))
+        if row["capital"]:
+            add(row["capital"], _Entry(_CAPITAL, iso3))
+
+    orgs: dict[str, dict[str, Any]] = {}
+    for org in lexicons.yaml_file("orgs.yaml")["orgs"]:
+        orgs[org["name"]] = org
+        for alias in [org["name"], *org.get("aliases", [])]:
+            add(alias, _Entry(_ORG, org["name"], sector=org.get("sector")))
+
+    outlets: dict[str, dict[str, Any]] = {}
+    for item in lexicons.yaml_file("outlets.yaml")["outlets"]:
+        outlets[item["name"]] = item
+        for alias in [item["name"], *item.get("aliases", [])]:
+            add(alias, _Entry(_OUTLET, item["name"], sector="media"))
+
+    holders: dict[str, list[dict[str, Any]]] = {}
+    surnames: dict[str, int] = {}
+    for row in lexicons.tsv_file("office_holders.tsv"):
+        name = row["name"]
+        first_term = name not in holders
+        holders.setdefault(name, []).append(row)
+        if not first_term:
+            continue
+        add(name, _Entry(_HOLDER, name))
+        for alias in filter(None, row["aliases"].split("|")):
+            add(alias, _Entry(_HOLDER, name))
+        surname = name.split()[-1]
+        if surname.lower() != name.lower() and len(surname) > 2:
+            surnames[_fold(surname)] = surnames.get(_fold(surname), 0) + 1
+            add(surname, _Entry(_HOLDER, name, weak=True))
+
+    sectors = lexicons.yaml_file("sectors.yaml")
+    for sector, words in sectors["sectors"].items():
+        for word in words.get("organisation") or []:
+            strength = 0 if sector == "government" else 2
+            for form in (word, _plural(word)):
+                add(form, _Entry(_SECTOR, sector, sector, strength, True, cap=False))
+        for word in words.get("group") or []:
+            for form in (word, _plural(word)):
+                add(form, _Entry(_SECTOR, sector, sector, 2, False, cap=False))
+        for word in words.get("weak") or []:
+            add(word, _Entry(_SECTOR, sector, sector, 1, False, cap=False))
+    for word in sectors["unsectored"]:
+        add(word, _Entry(_SECTOR, "", None, 1, False, cap=False))
+    for sector, words in sectors["titles"].items():
+        real = None if sector in (None, "null") else sector
+        for word in words:
+            for form in (word, _plural(word)):
+                add(form, _Entry(_TITLE, word, real, cap=False))
+    for group, words in sectors["groups"].items():
+        for word in words:
+            add(word, _Entry(_GROUP, group))
+
+    for bucket in table.values():
+        bucket.sort(key=lambda e: (_PRIORITY[e.type], e.weak))
+    maxlen: dict[str, int] = {}
+    for key in table:
+        maxlen[key[0]] = max(maxlen.get(key[0], 0), len(key))
+    return _Lexicon(
+        table=table,
+        maxlen=maxlen,
+        countries=countries,
+        orgs=orgs,
+        outlets=outlets,
+        holders=holders,
+        sector_codes=sector_codes,
+        not_actor_after=frozenset(_fold(w) for w in sectors["not_actor_after"]),
+        former=frozenset(_fold(w) for w in sectors["former"]),
+        patron_suffixes=frozenset(sectors["patron_suffixes"]),
+        patron_prefixes=frozenset(sectors["patron_prefixes"]),
+        name_only=frozenset(_fold(w) for w in sectors["name_only"]),
+        surnames=surnames,
+        honorifics=frozenset(sectors["honorifics"]),
+    )
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+@dataclass
+class _Tok:
+    text: str
+    norm: str
+    start: int
+    end: int
+    pos: str | None = None  # None: no tagger (lookup on a bare phrase)
+    ent: str = ""
+    ent_start: int = -1  # index (in _Tok list) of the first token of its entity
+    ent_end: int = -1
+
+
+def _doc_tokens(sdoc: Any) -> list[_Tok]:
+    """spaCy tokens → match tokens (hyphenated tokens split), keeping POS and entities."""
+    toks: list[_Tok] = []
+    ent_of: dict[int, tuple[int, int, str]] = {}
+    for ent in sdoc.ents:
+        for i in range(ent.start, ent.end):
+            ent_of[i] = (ent.start, ent.end, ent.label_)
+    first_sub: dict[int, int] = {}
+    for t in sdoc:
+        if t.is_space:
+            continue
+        first_sub[t.i] = len(toks)
+        for text, s, e in _split_hyphens(t.text, t.idx):
+            toks.append(_Tok(text, _fold(text), s, e, t.pos_, ent_of.get(t.i, (0, 0, ""))[2]))
+            toks[-1].ent_start = t.i  # temporarily the spaCy token index
+    # map entity spans from spaCy token indices to _Tok indices
+    n_tok = len(sdoc)
+    for tok in toks:
+        spacy_i = tok.ent_start
+        if spacy_i in ent_of:
+            es, ee, _ = ent_of[spacy_i]
+            tok.ent_start = first_sub.get(es, 0)
+            tok.ent_end = _sub_end(first_sub, ee, n_tok, len(toks))
+        else:
+            tok.ent_start = tok.ent_end = -1
+    return toks
+
+
+def _sub_end(first_sub: dict[int, int], spacy_end: int, n_tok: int, n_sub: int) -> int:
+    for i in range(spacy_end, n_tok):
+        if i in first_sub:
+            return first_sub[i]
+    return n_sub
+
+
+def _phrase_tokens(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    for t in _tokenizer()(text):
+        if t.is_space:
+            continue
+        for part, s, e in _split_hyphens(t.text, t.idx):
+            toks.append(_Tok(part, _fold(part), s, e))
+    return toks
+
+
+# --------------------------------------------------------------------------- scanning
+
+
+@dataclass
+class _Piece:
+    type: str
+    entry: _Entry
+    i: int  # first token
+    j: int  # one past the last token
+
+
+def _valid(entry: _Entry, toks: list[_Tok], i: int, j: int) -> bool:
+    first = toks[i].text
+    if entry.type in _NAME_TYPES:
+        if entry.cap and not first[:1].isupper():
+            return False
+        for k, must in enumerate(entry.upper):
+            if must and not toks[i + k].text.replace(".", "").isupper():
+                return False
+    return True
+
+
+def _scan(toks: list[_Tok], lex: _Lexicon, learned: dict[str, _Entry]) -> list[_Piece]:
+    """Longest lexicon match at each token, left to right, non-overlapping."""
+    pieces: list[_Piece] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        norm = toks[i].norm
+        found: _Piece | None = None
+        longest = lex.maxlen.get(norm, 0)
+        for length in range(min(longest, n - i), 0, -1):
+            bucket = lex.table.get(tuple(t.norm for t in toks[i : i + length]))
+            if not bucket:
+                continue
+            entry = next((e for e in bucket if _valid(e, toks, i, i + length)), None)
+            if entry is not None:
+                found = _Piece(entry.type, entry, i, i + length)
+                break
+        if found is None and toks[i].text in learned:
+            entry = learned[toks[i].text]
+            found = _Piece(entry.type, entry, i, i + 1)
+        if found is None:
+            i += 1
+            continue
+        pieces.append(found)
+        i = found.j
+    return _patrons(pieces, toks, lex)
+
+
+def _patrons(pieces: list[_Piece], toks: list[_Tok], lex: _Lexicon) -> list[_Piece]:
+    """Turn "U.S.-backed", "Kurdish-led", "pro-government" into patron pieces (no country)."""
+    out: list[_Piece] = []
+    n = len(toks)
+    k = 0
+    while k < len(pieces):
+        p = pieces[k]
+        j = p.j
+        if (
+            j + 1 < n
+            and toks[j].text == "-"
+            and toks[j + 1].norm in lex.patron_suffixes
+            and p.type in _NAME_TYPES
+        ):
+            out.append(_Piece(_PATRON, p.entry, p.i, j + 2))
+            k += 1
+            continue
+        if (
+            p.i >= 2
+            and toks[p.i - 1].text == "-"
+            and toks[p.i - 2].norm in lex.patron_prefixes
+            and (not out or out[-1].j <= p.i - 2)
+        ):
+            out.append(_Piece(_PATRON, p.entry, p.i - 2, p.j))
+            k += 1
+            continue
+        out.append(p)
+        k += 1
+    return out
+
+
+# --------------------------------------------------------------------------- composing
+
+
+@dataclass
+class _Ctx:
+    toks: list[_Tok]
+    lex: _Lexicon
+    on: date | None
+    dated: bool  # a date was given: code holders by the office held then
+    text: str
+    seen: set[str]  # holders named in full so far
+    learned: dict[str, _Entry]  # abbreviations learned in this document
+    persons: dict[str, Actor]  # surname of a titled person -> its actor
+    tagged: bool  # tokens carry POS and entities
+
+
+def _group(pieces: list[_Piece], ctx: _Ctx) -> list[list[_Piece]]:
+    """Adjacent pieces that read as one noun phrase ("Syrian" "Foreign Minister" "Muallem")."""
+    groups: list[list[_Piece]] = []
+    for p in pieces:
+        if groups:
+            last = groups[-1][-1]
+            gap = ctx.toks[last.j : p.i]
+            possessive = len(gap) == 1 and gap[0].norm in ("'s", "'") and last.type in _POSSESSOR
+            if (not gap or possessive) and p.type in _NEXT[last.type]:
+                groups[-1].append(p)
+                continue
+        groups.append([p])
+    return groups
+
+
+def _holder_term(name: str, ctx: _Ctx) -> dict[str, Any] | None:
+    terms = ctx.lex.holders[name]
+    if ctx.on is None:
+        return max(terms, key=lambda t: t["start"]) if not ctx.dated else None
+    iso = ctx.on.isoformat()
+    for term in terms:
+        if term["start"] <= iso and (not term["end"] or iso < term["end"]):
+            return term
+    return None
+
+
+def _compose_code(base: str | None, sector: str | None, tag: str | None, ctx: _Ctx) -> str | None:
+    sec = ctx.lex.sector_codes.get(sector or "", "") if sector else ""
+    if not base and not sec:
+        return None
+    return f"{base or ''}{sec}{tag or ''}" or None
+
+
+def _org_code(name: str, ctx: _Ctx) -> tuple[str | None, str | None, str | None]:
+    """(code, country, sector) of a named organisation."""
+    org = ctx.lex.orgs[name]
+    base = org.get("base")
+    code = org.get("code") or _compose_code(base, org.get("sector"), org.get("tag"), ctx)
+    country = base if base and base not in _IGO_BASES else None
+    return code, country, org.get("sector")
+
+
+def _country_label(iso3: str, ctx: _Ctx) -> str:
+    row = ctx.lex.countries.get(iso3)
+    if not row:
+        return iso3
+    return (row["demonyms"].split("|")[0] or row["name"]) if row["demonyms"] else row["name"]
+
+
+def _person_after(j: int, ctx: _Ctx) -> int:
+    """End of a person's name starting at token j (a PERSON entity, or capitalised words)."""
+    toks = ctx.toks
+    if j >= len(toks):
+        return j
+    if ctx.tagged:
+        tok = toks[j]
+        if tok.ent == "PERSON" and tok.ent_start == j:
+            end = tok.ent_end
+            while end > j and toks[end - 1].norm in ("'s", "'"):
+                end -= 1
+            return end
+        return j
+    end = j
+    while end < len(toks) and (toks[end].text[:1].isupper() or toks[end].text in ("-", "al")):
+        end += 1
+    return end
+
+
+def _former(i: int, ctx: _Ctx) -> bool:
+    toks = ctx.toks
+    for back in (1, 2):
+        k = i - back
+        if k >= 0 and toks[k].norm in ctx.lex.former:
+            return back == 1 or toks[i - 1].text == "-"
+    return False
+
+
+def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
+    """One noun phrase of pieces → an Actor (or None when it names no actor)."""
+    toks, lex = ctx.toks, ctx.lex
+    types = [p.type for p in group]
+    i, j = group[0].i, group[-1].j
+    ethnic = next((p for p in group if p.type == _GROUP), None)
+    country: str | None = None
+    for p in group:
+        if p.type in _STATE_TYPES:
+            country = p.entry.key
+            break
+    if ethnic is not None:
+        country = None  # "Syrian Kurdish forces" are not Syria's forces
+    score = 0.9
+    role: str | None = None
+    name: str | None = None
+    kind = "group"
+    sector: str | None = None
+    code: str | None = None
+    former = _former(i, ctx) or any(toks[k].norm in lex.former for k in range(i, j))
+
+    title = next((p for p in reversed(group) if p.type == _TITLE), None)
+    holder = next((p for p in group if p.type == _HOLDER), None)
+    org = next((p for p in reversed(group) if p.type == _ORG), None)
+    sectors = [p for p in group if p.type == _SECTOR]
+    last = group[-1]
+
+    # a weak (surname-only) holder needs context: full name seen, a title, or a unique surname
+    if holder is not None and holder.entry.weak and holder.entry.key not in ctx.seen:
+        unique = lex.surnames.get(toks[holder.i].norm, 0) == 1
+        titled = holder is not group[0] and group[group.index(holder) - 1].type in "TCD"
+        # in a document a bare surname needs the full name first ("Johnson" is too common);
+        # a phrase given to lookup() is already known to name someone
+        if not (titled or (unique and not ctx.tagged)):
+            group = [p for p in group if p is not holder]
+            if not group:
+                return None
+            holder = None
+            types = [p.type for p in group]
+            j = group[-1].j
+            last = group[-1]
+    if holder is not None and holder is group[0] and _other_person(holder, ctx):
+        return None
+
+    # an unnamed person after a title: "Syrian Foreign Minister Walid X", "rebel commander Abu Y"
+    person_end = j
+    if last.type == _TITLE or (last.type == _OUTLET and _possessive_at(j, ctx)):
+        start = j + 1 if last.type == _OUTLET else j
+        end = _person_after(start, ctx)
+        if end > start:
+            person_end = end
+    bare = person_end == j
+    lone_title = title is not None and holder is None and len(group) == 1 and bare
+    if lone_title and _fold(title.entry.key) in lex.name_only:
+        return None  # "in general", "a major"
+    untagged_noun = last.type in (_SECTOR, _TITLE) and bare and ctx.tagged
+    if untagged_noun and toks[last.j - 1].pos not in _NOUN_POS:
+        return None  # "official statement", "press ahead"
+    if last.type == _SECTOR and last.entry.strength == 1 and len(group) == 1:
+        return None  # "forces", "units" alone
+    if last.type == _PATRON:
+        return None
+    if types == [_DEMONYM] and j < len(toks) and toks[j].norm in lex.not_actor_after:
+        return None
+    if types == [_GROUP] and j < len(toks) and toks[j].norm in lex.not_actor_after:
+        return None
+    if types in ([_COUNTRY], [_CAPITAL]) and i > 0 and toks[i - 1].norm in _LOCATIVE:
+        return None
+    if types == [_CAPITAL]:
+        nxt = toks[j] if j < len(toks) else None
+        if nxt is None or not (nxt.norm in ("'s", "'") or (nxt.pos or "") in _VERB_POS):
+            return None
+        if ctx.tagged and toks[i].ent != "GPE":
+            return None
+    if any(p.type in _STATE_TYPES for p in group) and ctx.tagged:
+        for p in group:
+            if p.type in _STATE_TYPES and toks[p.i].ent == "PERSON" and toks[p.i].ent_end > p.j:
+                return None  # "Jordan Peterson"
+
+    # sector: the most specific sector word wins; later ones on ties ("army troops" MIL)
+    best = None
+    for p in sectors:
+        if best is None or p.entry.strength >= best.entry.strength:
+            best = p
+    if best is not None:
+        sector = best.entry.sector
+
+    if holder is None and org is not None:
+        code, org_country, org_sector = _org_code(org.entry.key, ctx)
+        name, kind, country, sector = org.entry.key, "organisation", org_country, org_sector
+        if title is not None and group.index(title) > group.index(org):
+            kind = "person" if person_end > j or _singular(title, ctx) else "group"
+            role = ctx.text[toks[title.i].start : toks[title.j - 1].end]
+            name = ctx.text[toks[j].start : toks[person_end - 1].end] if person_end > j else None
+            if former:
+                code, score = None, 0.6
+    elif holder is not None:
+        kind, name = "person", holder.entry.key
+        ctx.seen.add(holder.entry.key)
+        term = None if former else _holder_term(holder.entry.key, ctx)
+        first = lex.holders[holder.entry.key][0]
+        country = first["country"] if first["country"] not in _IGO_BASES else None
+        if term is not None:
+            role = term["role"]
+            if term["org"]:
+                code, _, sector = _org_code(term["org"], ctx)
+                sector = term["sector"] or sector
+            else:
+                sector = term["sector"] or None
+                code = _compose_code(term["country"], sector, None, ctx)
+        else:
+            sector, code, score = None, None, 0.7
+        after = group[group.index(holder) + 1 :]
+        if title is not None and title in after:
+            # "Trump's defense secretary": the holder's state, the title's office
+            kind, role = "person", ctx.text[toks[title.i].start : toks[title.j - 1].end]
+            sector = (best.entry.sector if best else None) or title.entry.sector
+            code = _compose_code(first["country"], sector, None, ctx)
+            name = ctx.text[toks[j].start : toks[person_end - 1].end] if person_end > j else None
+            country = first["country"] if first["country"] not in _IGO_BASES else None
+        elif any(p.type == _SECTOR for p in after):
+            # "Assad's forces", "Trump administration": the holder's state, the sector's body
+            name, kind, role = None, "group", None
+            sector = best.entry.sector if best else None
+            code = _compose_code(first["country"], sector, None, ctx)
+            country = first["country"] if first["country"] not in _IGO_BASES else None
+            if best is not None and best.entry.organisation:
+                kind = "organisation"
+    elif (title is not None and title is last) or person_end > j:
+        kind = "person"
+        role = toks[title.i].text if title else None
+        if title is not None:
+            role = ctx.text[toks[title.i].start : toks[title.j - 1].end]
+        sector = (best.entry.sector if best is not None else None) or (
+            title.entry.sector if title else None
+        )
+        code = _compose_code(country, sector, None, ctx)
+        if group[0].type == _OUTLET:
+            out = lex.outlets[group[0].entry.key]
+            country, sector = out.get("country"), "media"
+            code = _compose_code(country, sector, None, ctx)
+        if person_end > j:
+            name = ctx.text[
+                toks[j if last.type == _TITLE else j + 1].start : toks[person_end - 1].end
+            ]
+        else:
+            name = None
+            if not _singular(title, ctx):  # "officials"
+                kind = "group"
+        if former:
+            code, score = None, 0.6
+        if name is None and sector is None and country is None:
+            return None  # "spokesman", "leaders": nobody in particular
+    elif last.type == _OUTLET:
+        out = lex.outlets[last.entry.key]
+        name, kind, sector, country = out["name"], "organisation", "media", out.get("country")
+        code = _compose_code(country, sector, None, ctx)
+    elif best is not None:
+        kind = "organisation" if best.entry.organisation else "group"
+        label = _country_label(country, ctx) if country else (ethnic.entry.key if ethnic else "")
+        name = (
+            f"{label} {sector or ''}".strip()
+            if sector
+            else ctx.text[toks[i].start : toks[j - 1].end]
+        )
+        code = _compose_code(country, sector, None, ctx) if sector else None
+        if country is None and ethnic is None and len(group) == 1:
+            score = 0.7
+    elif last.type == _GROUP and ethnic is not None:
+        name, kind, country = ethnic.entry.key, "group", None
+        score = 0.6
+    elif last.type in _STATE_TYPES:
+        iso3 = last.entry.key
+        name = lex.countries[iso3]["name"]
+        country = iso3
+        if last.type == _CAPITAL:
+            kind, sector, score = "organisation", "government", 0.6
+            code = _compose_code(iso3, sector, None, ctx)
+        else:
+            kind = "state" if last.type != _PEOPLE else "group"
+            code = iso3
+            score = 0.9 if last.type == _COUNTRY else 0.7
+    else:
+        return None
+
+    end = max(j, person_end)
+    start_char, end_char = toks[i].start, toks[end - 1].end
+    actor = Actor(
+        text=ctx.text[start_char:end_char],
+        start=start_char,
+        end=end_char,
+        name=name,
+        country=country,
+        sector=sector,
+        code=code,
+        kind=kind,
+        role=role,
+        score=score,
+    )
+    if kind == "person" and person_end > j and holder is None and name:
+        ctx.persons[_fold(name.split()[-1])] = actor
+        ctx.persons[_fold(name)] = actor
+    return actor
+
+
+def _singular(title: _Piece, ctx: _Ctx) -> bool:
+    words = " ".join(t.norm for t in ctx.toks[title.i : title.j])
+    return words == " ".join(_key(title.entry.key)[0])
+
+
+def _possessive_at(j: int, ctx: _Ctx) -> bool:
+    return j < len(ctx.toks) and ctx.toks[j].norm in ("'s", "'")
+
+
+def _other_person(holder: _Piece, ctx: _Ctx) -> bool:
+    """ "Ivanka Trump", "Donald Trump Jr": the surname belongs to someone else here."""
+    toks = ctx.toks
+    i, j = holder.i, holder.j
+    if j < len(toks) and toks[j].norm.rstrip(".") in ("jr", "sr"):
+        return True
+    if i == 0 or j - i > 1:
+        return False
+    prev = toks[i - 1]
+    if not prev.text[:1].isupper() or not prev.text.isalpha() or prev.norm in ctx.lex.honorifics:
+        return False
+    return not ctx.tagged or prev.pos == "PROPN"
+
+
+def _coordinated(actors: list[Actor], ctx: _Ctx) -> None:
+    """ "Russian and Syrian troops": a bare demonym takes the sector of the phrase it pairs with."""
+    for k in range(len(actors) - 2, -1, -1):
+        a, b = actors[k], actors[k + 1]
+        if a.kind != "state" or a.country is None or b.sector is None or b.kind == "person":
+            continue
+        if b.country is None or not _is_demonym(a, ctx):
+            continue
+        between = ctx.text[a.end : b.start].strip().lower()
+        if between not in ("and", "or", ",", "and the", "or the"):
+            continue
+        a.sector, a.kind = b.sector, b.kind
+        a.code = _compose_code(a.country, b.sector, None, ctx)
+        a.name = f"{_country_label(a.country, ctx)} {b.sector}"
+
+
+def _is_demonym(actor: Actor, ctx: _Ctx) -> bool:
+    key, _, _ = _key(actor.text)
+    return any(e.type == _DEMONYM for e in ctx.lex.table.get(key, []))
+
+
+def _actors(ctx: _Ctx) -> list[Actor]:
+    pieces = _scan(ctx.toks, ctx.lex, ctx.learned)
+    pieces = _drop_inside_names(pieces, ctx)
+    actors: list[Actor] = []
+    for group in _group(pieces, ctx):
+        actor = _make(group, ctx)
+        if actor is not None:
+            actors.append(actor)
+    _coordinated(actors, ctx)
+    return actors
+
+
+def _drop_inside_names(pieces: list[_Piece], ctx: _Ctx) -> list[_Piece]:
+    """Drop a one-word org match that is the tail of a longer unknown name ("African National
+    Congress"), and title pieces inside a PERSON entity ("Major Garrett" stays a name)."""
+    if not ctx.tagged:
+        return pieces
+    toks = ctx.toks
+    covered = {k for p in pieces for k in range(p.i, p.j)}
+    out = []
+    for p in pieces:
+        first = toks[p.i]
+        if p.type in (_ORG, _OUTLET) and p.i > 0 and 0 <= first.ent_start < p.i:
+            prev = toks[p.i - 1]
+            if prev.pos == "PROPN" and prev.text[:1].isupper() and (p.i - 1) not in covered:
+                continue
+        if p.type == _SECTOR and first.text[:1].isupper() and _in_name(p, toks, covered):
+            continue  # "Harvard University", "Refugee Act", "European Union"
+        out.append(p)
+    return out
+
+
+def _in_name(p: _Piece, toks: list[_Tok], covered: set[int]) -> bool:
+    for k in (p.i - 1, p.j):
+        if 0 <= k < len(toks) and k not in covered:
+            tok = toks[k]
+            if tok.pos == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha():
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def code(doc: Document) -> Document:
+    """Fill ``doc.actors`` with every actor mention in ``doc._spacy`` (sorted, non-overlapping).
+
+    Office holders are coded by the office held on ``doc.published`` (by their latest office when
+    the document has no date); titled unknown persons by their title; named organisations by
+    orgs.yaml; uncoded PERSON/ORG entities are kept with ``code=None``.
+    """
+    sdoc = doc._spacy
+    if sdoc is None:
+        doc.actors = []
+        return doc
+    lex = _lexicon()
+    toks = _doc_tokens(sdoc)
+    ctx = _Ctx(
+        toks=toks,
+        lex=lex,
+        on=doc.published,
+        dated=doc.published is not None,
+        text=doc.text,
+        seen=set(),
+        learned={},
+        persons={},
+        tagged=True,
+    )
+    ctx.learned = _abbreviations(toks, lex)
+    actors = _actors(ctx)
+    actors = _absorb_abbreviations(actors, ctx)
+    actors += _entities(actors, ctx)
+    actors.sort(key=lambda a: a.start)
+    doc.actors = actors
+    return doc
+
+
+def _abbreviations(toks: list[_Tok], lex: _Lexicon) -> dict[str, _Entry]:
+    """Abbreviations a document defines for known organisations: "Tahrir al-Sham (HTS)"."""
+    learned: dict[str, _Entry] = {}
+    for k in range(2, len(toks) - 1):
+        if toks[k - 1].text != "(" or toks[k + 1].text != ")" or not _ABBREV.match(toks[k].text):
+            continue
+        if (toks[k].norm,) in lex.table:
+            continue
+        for length in range(min(8, k - 1), 0, -1):
+            bucket = lex.table.get(tuple(t.norm for t in toks[k - 1 - length : k - 1]))
+            if bucket and bucket[0].type == _ORG:
+                learned[toks[k].text] = replace(bucket[0], cap=True, upper=())
+                break
+    return learned
+
+
+def _absorb_abbreviations(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
+    """ "Syrian Democratic Forces (SDF)": the bracketed abbreviation joins the mention."""
+    text = ctx.text
+    out: list[Actor] = []
+    for k, a in enumerate(actors):
+        m = re.match(r"\s*\(([A-Z][A-Za-z0-9\-]{1,7})\)", text[a.end : a.end + 14])
+        if m and a.kind == "organisation":
+            nxt = actors[k + 1] if k + 1 < len(actors) else None
+            new_end = a.end + m.end()
+            if nxt is not None and nxt.start < new_end:
+                if nxt.code != a.code:
+                    out.append(a)
+                    continue
+                actors[k + 1] = replace(nxt, start=-1)  # drop the abbreviation's own mention
+            a.end = new_end
+            a.text = text[a.start : a.end]
+        if a.start >= 0:
+            out.append(a)
+    return out
+
+
+def _entities(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
+    """PERSON and ORG entities no lexicon entry covers: titled persons' later mentions keep their
+    code; the rest are kept uncoded (code None) so later stages still see them as actors."""
+    taken = [(a.start, a.end) for a in actors]
+    out: list[Actor] = []
+    seen_spans: set[tuple[int, int]] = set()
+    for tok in ctx.toks:
+        if tok.ent not in ("PERSON", "ORG") or tok.ent_start < 0:
+            continue
+        s_i, e_i = tok.ent_start, tok.ent_end
+        if (s_i, e_i) in seen_spans:
+            continue
+        seen_spans.add((s_i, e_i))
+        while e_i > s_i and ctx.toks[e_i - 1].norm in ("'s", "'"):
+            e_i -= 1
+        if e_i <= s_i:
+            continue
+        start, end = ctx.toks[s_i].start, ctx.toks[e_i - 1].end
+        if any(s < end and start < e for s, e in taken):
+            continue
+        text = ctx.text[start:end]
+        if not any(c.isalpha() for c in text):
+            continue
+        known = ctx.persons.get(_fold(text)) or ctx.persons.get(_fold(text.split()[-1]))
+        if tok.ent == "PERSON" and known is not None:
+            out.append(replace(known, text=text, start=start, end=end, score=0.8))
+        else:
+            kind = "person" if tok.ent == "PERSON" else "organisation"
+            out.append(Actor(text=text, start=start, end=end, name=text, kind=kind, score=0.3))
+        taken.append((start, end))
+    return out
+
+
+def lookup(text: str, *, on: date | None = None) -> Actor | None:
+    """Code one phrase ("Tillerson", "the Syrian foreign ministry", "a U.S. official").
+
+    Spans are relative to ``text``. Uses the lexicons only (no spaCy model). Returns the most
+    specific actor in the phrase, or None when it names no known actor.
+    """
+    toks = _phrase_tokens(text)
+    if not toks:
+        return None
+    lex = _lexicon()
+    ctx = _Ctx(
+        toks=toks,
+        lex=lex,
+        on=on,
+        dated=on is not None,
+        text=text,
+        seen=set(),
+        learned={},
+        persons={},
+        tagged=False,
+    )
+    actors = _actors(ctx)
+    if not actors:
+        return None
+    rank = {"person": 3, "organisation": 2, "group": 1, "state": 0}
+    return max(actors, key=lambda a: (a.end - a.start, rank.get(a.kind, 0), a.start))
+
+
+def outlet(text: str) -> str | None:
+    """Canonical name of the news outlet or agency a phrase names, else None.
+
+    "Reuters" → "Reuters"; "regional outlet Al-Masdar" → "Al-Masdar News"; "the outlet" → None.
+    """
+    toks = _phrase_tokens(text)
+    if not toks:
+        return None
+    lex = _lexicon()
+    for piece in _scan(toks, lex, {}):
+        if piece.type == _OUTLET:
+            return piece.entry.key
+    return None

@@ -1,0 +1,439 @@
+"""Epistemic status and attribution chain of every event: according to whom, how sure.
+
+One verb: ``attribute(doc)``. For each event it finds the *frames* around its trigger in the
+parse, innermost first:
+
+* a speech verb governing the event's clause ("X said that ...", "Reuters reported that ...",
+  "made it clear that ...");
+* an "As X noted, ..." clause or an "according to X" phrase on a governing clause;
+* a quotation the trigger sits in, with the speech verb next to it ("“...,” Tillerson said").
+
+A frame's speaker that names a news outlet (``actors.outlet``) — or is "the outlet"/"the
+agency" after one was cited, or a journalist of one ("Al-Masdar's Leith Abou Fadel") — is a
+*cited* source; any other speaker is a *speaker*. The chain is outlet (``doc.source``) → cited
+→ speaker. A speaker whose quote names no outlet inherits the outlet that introduced them
+earlier in the document ("As Newsweek noted, Tillerson stated ...").
+
+Status, by precedence: ``negated`` > ``hypothetical`` > ``predicted`` > ``quoted`` >
+``reported`` > ``asserted``. A predicted hostile act announced by the acting side's own
+speaker ("the Syrian army will target ...", said by the Syrian government) is a THREATEN event
+by that speaker. A first-person pronoun ("we") as source becomes the speaker's actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from sitmap import actors as actor_stage
+from sitmap import lexicons
+from sitmap.model import Actor, Document, Event, Source
+
+_HOSTILE = {"ASSAULT", "COERCE", "SANCTION"}
+_COMPLEMENTS = {"ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj", "csubj", "attr"}
+
+
+@dataclass(frozen=True)
+class _Cues:
+    speech: frozenset[str]
+    according: frozenset[str]
+    outlet_anaphors: frozenset[str]
+    negating_verbs: frozenset[str]
+    negating_words: frozenset[str]
+    modals: frozenset[str]
+    predicting_verbs: frozenset[str]
+    predicting_words: frozenset[str]
+    conditionals: frozenset[str]
+    intent: frozenset[str]
+    predicting_speech: frozenset[str]
+    quote_open: str
+    quote_close: str
+
+
+@cache
+def _cues() -> _Cues:
+    d = lexicons.yaml_file("attribution.yaml")
+    return _Cues(
+        speech=frozenset(d["speech"]),
+        according=frozenset(d["according"]),
+        outlet_anaphors=frozenset(d["outlet_anaphors"]),
+        negating_verbs=frozenset(d["negating_verbs"]),
+        negating_words=frozenset(d["negating_words"]),
+        modals=frozenset(d["modals"]),
+        predicting_verbs=frozenset(d["predicting_verbs"]),
+        predicting_words=frozenset(d["predicting_words"]),
+        conditionals=frozenset(d["conditionals"]),
+        intent=frozenset(d["intent"]),
+        predicting_speech=frozenset(d["predicting_speech"]),
+        quote_open="".join(d["quote_open"]),
+        quote_close="".join(d["quote_close"]),
+    )
+
+
+@dataclass
+class _Frame:
+    """Who a clause is attributed to: a cited outlet, a speaker, or both."""
+
+    cited: str | None = None
+    cited_text: tuple[str, int, int] | None = None
+    speaker: Actor | None = None
+    speaker_name: str | None = None
+    speaker_text: tuple[str, int, int] | None = None
+    journalist: bool = False
+    own: bool = False  # the publishing outlet speaking for itself ("As Anti-Media predicted")
+    predicts: bool = False  # the frame verb itself predicts ("predicted", "expects")
+
+
+@dataclass
+class _State:
+    """What the document has established so far (in reading order)."""
+
+    last_outlet: str | None = None
+    speaker_outlet: dict[str, str] = field(default_factory=dict)
+
+
+def attribute(doc: Document) -> Document:
+    """Set ``status``, ``attribution`` (and THREATEN/pronoun fixes) on every event of ``doc``."""
+    state = _State()
+    quotes = _quote_spans(doc.text)
+    by_sentence: dict[int, list[Event]] = {}
+    for event in doc.events:
+        by_sentence.setdefault(event.sentence, []).append(event)
+    for index in sorted(doc._parses):
+        pdoc = doc._parses[index]
+        offset = doc.sentences[index].start
+        sentence_frames = _sentence_frames(doc, pdoc, offset, state)
+        for event in by_sentence.get(index, []):
+            tok = _token_at(pdoc, (event.trigger_start or event.start) - offset)
+            frames = _frames_for(doc, tok, offset, state) if tok is not None else []
+            if not frames and event.trigger_start is not None:
+                frame = _quote_frame(doc, quotes, event.trigger_start, index, state)
+                if frame is not None:
+                    frames = [frame]
+            if not frames and sentence_frames:
+                frames = sentence_frames
+            _apply(doc, event, tok, frames, state)
+        _remember(doc, pdoc, offset, sentence_frames, state)
+    return doc
+
+
+# -- frames -----------------------------------------------------------------------------------
+
+
+def _token_at(pdoc: Any, char: int) -> Any:
+    for tok in pdoc:
+        if tok.idx <= char < tok.idx + len(tok):
+            return tok
+    return None
+
+
+def _is_speech(tok: Any) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    if lemma in _cues().speech:
+        return True
+    # "made it clear that ...", "made clear"
+    return lemma == "make" and any(c.lower_ == "clear" for c in tok.children)
+
+
+def _subject(verb: Any) -> Any:
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "nsubjpass"} and c.dep_ != "nsubjpass":
+            return c
+    for prep in verb.children:
+        if prep.dep_ == "agent":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _frames_for(doc: Document, tok: Any, offset: int, state: _State) -> list[_Frame]:
+    """Frames around a trigger, innermost first: speech-verb ancestors, "as X noted", "according to"."""
+    frames: list[_Frame] = []
+    node, child = tok, None
+    steps = 0
+    while steps < 12:
+        if child is not None and _is_speech(node) and child.dep_ in _COMPLEMENTS:
+            subj = _subject(node)
+            if subj is not None and subj is not child:
+                frames.append(_frame_from(doc, subj, offset, state, verb=node))
+        for c in node.children:
+            if c is child:
+                continue
+            if c.dep_ == "advcl" and _is_speech(c) and any(
+                m.dep_ == "mark" and m.lower_ == "as" for m in c.children
+            ):
+                subj = _subject(c)
+                if subj is not None:
+                    frames.append(_frame_from(doc, subj, offset, state, verb=c))
+            if c.dep_ == "prep" and c.lower_ in _cues().according:
+                for to in c.children:
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj":
+                            frames.append(_frame_from(doc, pobj, offset, state, verb=None))
+        if node.head is node:
+            break
+        node, child, steps = node.head, node, steps + 1
+    return frames
+
+
+def _sentence_frames(doc: Document, pdoc: Any, offset: int, state: _State) -> list[_Frame]:
+    """Sentence-wide frames from "according to X" anywhere in the sentence."""
+    frames = []
+    for tok in pdoc:
+        if tok.lower_ in _cues().according and tok.dep_ == "prep":
+            for to in tok.children:
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj":
+                        frames.append(_frame_from(doc, pobj, offset, state, verb=None))
+    return frames
+
+
+def _phrase(tok: Any) -> Any:
+    """The noun phrase of a head token, without relative clauses and trailing preps."""
+    toks = [t for t in tok.subtree if t.dep_ not in {"relcl", "acl", "punct"}]
+    left = min(t.i for t in toks)
+    right = tok.i
+    for t in tok.rights:
+        if t.dep_ in {"compound", "flat", "appos"}:
+            right = max(right, max(x.i for x in t.subtree))
+    return tok.doc[left : right + 1]
+
+
+def _frame_from(doc: Document, subj: Any, offset: int, state: _State, verb: Any) -> _Frame:
+    phrase = _phrase(subj)
+    text = phrase.text
+    start, end = offset + phrase.start_char, offset + phrase.end_char
+    frame = _Frame()
+    frame.predicts = verb is not None and verb.lemma_.lower() in _cues().predicting_speech
+    if _is_own(doc, text):
+        frame.own = True
+        return frame
+    outlet = actor_stage.outlet(text)
+    if outlet is None and subj.lemma_.lower() in _cues().outlet_anaphors and state.last_outlet:
+        if any(d.lower_ in {"the", "this", "that"} for d in subj.lefts):
+            outlet = state.last_outlet
+    if outlet is not None:
+        frame.cited, frame.cited_text = outlet, (text, start, end)
+        head_is_outlet = actor_stage.outlet(subj.text) is not None or (
+            subj.lemma_.lower() in _cues().outlet_anaphors
+        )
+        if not head_is_outlet and subj.ent_type_ == "PERSON":
+            # "Al-Masdar's Leith Abou Fadel reports": a journalist of the cited outlet
+            name = _person_name(subj)
+            frame.speaker_name, frame.journalist = name, True
+            frame.speaker_text = (name, offset + subj.idx - len(name) + len(subj), offset + subj.idx + len(subj))
+        return frame
+    actor = _covering(doc, start, end) or actor_stage.lookup(text, on=doc.published)
+    if actor is not None and actor.kind != "pronoun":
+        actor = _placed(actor, text, start, end)
+    frame.speaker = actor
+    frame.speaker_name = (actor.name if actor and actor.name else None) or _person_name(subj)
+    frame.speaker_text = (text, start, end)
+    return frame
+
+
+def _person_name(tok: Any) -> str:
+    parts = [t for t in tok.lefts if t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN"]
+    return " ".join([*(t.text for t in parts), tok.text])
+
+
+def _placed(actor: Actor, text: str, start: int, end: int) -> Actor:
+    """An actor found by lookup, moved to the document span it came from."""
+    if actor.start == start and actor.end == end:
+        return actor
+    if 0 <= actor.start and actor.end <= len(text) and actor.start < start:
+        return Actor(**{**actor.to_dict(), "start": start + actor.start, "end": start + actor.end})
+    return actor
+
+
+def _covering(doc: Document, start: int, end: int) -> Actor | None:
+    """The coded actor mention that best covers a character span (the head actor of a phrase)."""
+    inside = [a for a in doc.actors if a.start < end and a.end > start and a.code]
+    if not inside:
+        return None
+    persons = [a for a in inside if a.kind == "person"]
+    return (persons or inside)[-1]
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks (curly pairs, or alternating straight quotes)."""
+    cues = _cues()
+    spans: list[tuple[int, int]] = []
+    pattern = re.compile(
+        f"[{re.escape(cues.quote_open)}]([^{re.escape(cues.quote_close)}]{{3,2000}})"
+        f"[{re.escape(cues.quote_close)}]"
+    )
+    for m in pattern.finditer(text):
+        spans.append((m.start(1), m.end(1)))
+    return spans
+
+
+def _quote_frame(doc: Document, quotes: list[tuple[int, int]], char: int, index: int,
+                 state: _State) -> _Frame | None:
+    """Speaker of the quotation holding ``char``: a speech verb outside the quote nearby."""
+    quote = next(((s, e) for s, e in quotes if s <= char < e), None)
+    if quote is None:
+        return None
+    candidates = [i for i in (index, index - 1, index + 1) if i in doc._parses]
+    best: tuple[int, Any, int] | None = None
+    for i in candidates:
+        pdoc, offset = doc._parses[i], doc.sentences[i].start
+        for tok in pdoc:
+            pos = offset + tok.idx
+            if quote[0] <= pos < quote[1] or not _is_speech(tok):
+                continue
+            if any(s <= pos < e for s, e in quotes):
+                continue
+            subj = _subject(tok)
+            if subj is None:
+                continue
+            distance = min(abs(pos - quote[0]), abs(pos - quote[1]))
+            if best is None or distance < best[0]:
+                best = (distance, subj, offset)
+    if best is None:
+        return None
+    return _frame_from(doc, best[1], best[2], state, verb=None)
+
+
+def _remember(doc: Document, pdoc: Any, offset: int, frames: list[_Frame], state: _State) -> None:
+    """Note the outlets this sentence cites, for "the outlet" in later sentences."""
+    for frame in frames:
+        if frame.cited:
+            state.last_outlet = frame.cited
+    for tok in pdoc:
+        if _is_speech(tok):
+            subj = _subject(tok)
+            if subj is not None:
+                outlet = actor_stage.outlet(_phrase(subj).text)
+                if outlet is not None and not _is_own(doc, _phrase(subj).text):
+                    state.last_outlet = outlet
+
+
+def _is_own(doc: Document, text: str) -> bool:
+    """Whether a phrase names the publishing outlet itself."""
+    if not doc.source:
+        return False
+    a, b = _fold(text), _fold(doc.source)
+    return bool(a) and (a == b or a.endswith(" " + b) or b in a.split(" "))
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split()).removeprefix("the ")
+
+
+# -- status ----------------------------------------------------------------------------------
+
+
+def _modality(tok: Any) -> tuple[str | None, bool]:
+    """(negated / hypothetical / predicted / None, whether an intent cue such as "will",
+    "vowed to" or "plans to" made it predicted) from the trigger's clause and its governors."""
+    cues = _cues()
+    path = []
+    node = tok
+    while True:
+        path.append(node)
+        # a relative clause or apposition has its own tense and modality
+        if node.head is node or _is_speech(node.head) or node.dep_ in {"relcl", "appos"}:
+            break
+        node = node.head
+        if len(path) > 10:
+            break
+    negated = hypothetical = predicted = intent = False
+    for i, node in enumerate(path):
+        kids = list(node.children)
+        if any(c.dep_ == "neg" or (c.lower_ in cues.negating_words and c.dep_ in {"neg", "det"})
+               for c in kids):
+            negated = negated or i <= 1 or node.pos_ in {"VERB", "AUX"} and i <= 2
+        if i > 0 and node.lemma_.lower() in cues.negating_verbs:
+            negated = True
+        if any(c.dep_ == "mark" and c.lower_ in cues.conditionals for c in kids):
+            hypothetical = True
+        if any(c.dep_ == "aux" and c.lower_ in cues.modals for c in kids):
+            predicted = True
+            intent = intent or any(c.dep_ == "aux" and c.lower_ in cues.intent for c in kids)
+        if any(c.dep_ in {"amod", "advmod"} and c.lower_ in cues.predicting_words for c in kids):
+            predicted = True
+        if i > 0 and (node.lemma_.lower() in cues.predicting_verbs
+                      or node.lower_ in cues.predicting_words):
+            predicted = True
+            intent = intent or node.lemma_.lower() in cues.intent
+        if any(c.lower_ == "going" and any(g.lower_ == "to" for g in c.children) for c in kids):
+            predicted = intent = True
+    if negated:
+        return "negated", False
+    if hypothetical:
+        return "hypothetical", False
+    if predicted:
+        return "predicted", intent
+    return None, False
+
+
+def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _State) -> None:
+    chain: list[Source] = []
+    if doc.source:
+        chain.append(Source(role="outlet", name=doc.source))
+    speaker: _Frame | None = None
+    predicts = any(f.predicts for f in frames)
+    frames = [f for f in frames if not f.own]
+    for frame in reversed(frames):  # outermost first
+        if frame.cited and all(s.name != frame.cited for s in chain if s.role == "cited"):
+            text = frame.cited_text
+            chain.append(Source(role="cited", name=frame.cited, text=text and text[0],
+                                start=text and text[1], end=text and text[2]))
+        if frame.speaker_name:
+            speaker = frame
+    if speaker is not None:
+        key = speaker.speaker_name or ""
+        if not any(s.role == "cited" for s in chain) and key in state.speaker_outlet:
+            chain.append(Source(role="cited", name=state.speaker_outlet[key]))
+        cited_here = next((s.name for s in chain if s.role == "cited"), None)
+        if cited_here and key:
+            state.speaker_outlet.setdefault(key, cited_here)
+        text = speaker.speaker_text
+        chain.append(Source(
+            role="speaker", name=speaker.speaker_name or (text[0] if text else ""),
+            text=text and text[0], start=text and text[1], end=text and text[2],
+            code=speaker.speaker.code if speaker.speaker else None,
+        ))
+    event.attribution = chain
+    status = "asserted"
+    if any(s.role == "cited" for s in chain):
+        status = "reported"
+    if speaker is not None and not speaker.journalist:
+        status = "quoted"
+    modal, intent = _modality(tok) if tok is not None else (None, False)
+    if modal is None and predicts:
+        modal = "predicted"
+    speaker_actor = speaker.speaker if speaker is not None else None
+    _first_person(event, speaker_actor)
+    if (modal == "predicted" and intent and event.plover in _HOSTILE
+            and speaker_actor is not None and speaker_actor.code
+            and speaker_actor.sector != "media" and _same_side(speaker_actor, event.source)):
+        event.plover, event.cameo = "THREATEN", "13"
+        event.source = speaker_actor
+        modal = None
+    event.status = modal or status
+    for actor in (event.source, event.target):
+        if actor is not None and actor.kind == "pronoun":
+            if event.source is actor:
+                event.source = None
+            else:
+                event.target = None
+
+
+def _first_person(event: Event, speaker: Actor | None) -> None:
+    if speaker is None or not speaker.code:
+        return
+    for role in ("source", "target"):
+        actor = getattr(event, role)
+        if actor is not None and actor.kind == "pronoun" and actor.text.lower() in {"we", "i", "us"}:
+            setattr(event, role, speaker)
+
+
+def _same_side(speaker: Actor, source: Actor | None) -> bool:
+    if source is None or source.kind == "pronoun":
+        return True
+    return bool(speaker.country) and speaker.country == source.country

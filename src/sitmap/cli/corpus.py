@@ -1,0 +1,281 @@
+"""``sitmap ingest``, ``events``, ``sql``, ``stats`` and ``export``: a corpus in a DuckDB store."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from sitmap.cli._app import app
+from sitmap.cli._output import Format, render
+from sitmap.errors import SitmapError
+
+DB_HELP = "The DuckDB store file."
+DEFAULT_DB = "sitmap.duckdb"
+
+EVENT_TABLE_COLUMNS = ["event_date", "plover", "cameo", "source", "target", "place", "country",
+                       "status", "outlet", "evidence"]  # fmt: skip
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders (txt, html, json, jsonl, csv, warc, rss, .gz), or - for stdin."
+        ),
+    ],
+    db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: one per CPU core).")
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option(help="Outlet for documents that do not name one.")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for documents without one.")
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Largest article read, in bytes (default 5,000,000).")
+    ] = None,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="Format of the summary.")
+    ] = Format.table,
+) -> None:
+    """Read, deduplicate and process many articles into a store; re-run to resume.
+
+    Every bad file is recorded as a skip with a reason; duplicates (exact and near) are linked
+    to their first copy and not processed twice; killing the run loses nothing already written.
+
+    Example: sitmap ingest news/ feeds/world.jsonl --db syria.duckdb --workers 2
+    """
+    from sitmap.corpus import ingest as run
+
+    with _Progress() as progress:
+        summary = run(
+            paths, db=db, workers=workers, source=source, published=published,
+            max_bytes=max_bytes, progress=progress.update,
+        )  # fmt: skip
+    data = summary.to_dict()
+    if format in (Format.json, Format.jsonl):
+        render([], format, records=[data] if format == Format.jsonl else data)
+        return
+    rows = [{"": k, "value": _cell(v)} for k, v in data.items() if k != "skips"]
+    rows += [{"": f"skipped: {k}", "value": v} for k, v in data["skips"].items()]
+    render(rows, format, columns=["", "value"], title=f"ingested into {db}")
+
+
+@app.command()
+def events(
+    actor: Annotated[
+        str | None, typer.Option(help="Actor code prefix (SYR, SYRMIL) or name substring.")
+    ] = None,
+    type: Annotated[
+        list[str] | None, typer.Option("--type", help="PLOVER event type (repeatable).")
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(help="asserted, reported, quoted, predicted, hypothetical, negated."),
+    ] = None,
+    outlet: Annotated[str | None, typer.Option(help="Publishing outlet, e.g. Reuters.")] = None,
+    since: Annotated[str | None, typer.Option(help="Event date from (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Event date up to (YYYY-MM-DD).")] = None,
+    place: Annotated[str | None, typer.Option(help="Place or admin1 name substring.")] = None,
+    near: Annotated[
+        str | None, typer.Option(help="A place name or 'lat,lon': events within --radius.")
+    ] = None,
+    radius: Annotated[float, typer.Option(help="Radius in km for --near.")] = 50.0,
+    country: Annotated[
+        str | None, typer.Option(help="Country of the event's place (SY or SYR).")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = 100,
+    db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """List stored events matching every filter given, oldest first.
+
+    Example: sitmap events --actor SYR --type ASSAULT --near "Deir ez-Zor" --radius 100
+    """
+    from sitmap.store import FLAT_EVENT_COLUMNS, Store
+
+    centre = _centre(near, radius) if near else None
+    nested = format in (Format.json, Format.jsonl)
+    with Store(db, read_only=True) as store:
+        found = store.events(
+            actor=actor, plover=type, status=status, outlet=outlet, since=since, until=until,
+            place=place, near=centre, country=country, limit=limit, nested=nested,
+        )  # fmt: skip
+    if nested:
+        render([], format, records=found)
+    elif format == Format.csv:
+        cols = list(FLAT_EVENT_COLUMNS) + (["distance_km"] if centre else [])
+        render(found, format, columns=cols)
+    else:
+        render([_short(r) for r in found], format, columns=EVENT_TABLE_COLUMNS,
+               title=f"{len(found)} events")  # fmt: skip
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="One SELECT (or WITH … SELECT) statement.")],
+    db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """Run a read-only SQL query on the store (tables: documents, events, actors, places, ...).
+
+    Example: sitmap sql "SELECT plover, count(*) AS n FROM events GROUP BY 1 ORDER BY n DESC"
+    """
+    from sitmap.store import Store
+
+    with Store(db, read_only=True) as store:
+        columns, rows = store.sql(query)
+    render([dict(zip(columns, r, strict=True)) for r in rows], format, columns=columns)
+
+
+@app.command()
+def stats(
+    db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """Counts for a store: documents, duplicates, events by type and status, skips by reason.
+
+    Example: sitmap stats --db syria.duckdb
+    """
+    from sitmap.store import Store
+
+    with Store(db, read_only=True) as store:
+        data = store.stats()
+    if format in (Format.json, Format.jsonl):
+        render([], format, records=[data] if format == Format.jsonl else data)
+        return
+    rows: list[dict[str, Any]] = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            rows += [{"": f"{key}: {k}", "value": v} for k, v in value.items()]
+        else:
+            rows.append({"": key, "value": _cell(value)})
+    render(rows, format, columns=["", "value"], title=f"sitmap store {db}")
+
+
+@app.command()
+def export(
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, csv, acled, gdelt, geojson or parquet.")
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Output file (default: stdout); a folder for parquet."),
+    ] = None,
+    db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
+) -> None:
+    """Export the store's events (ACLED/GDELT-style tables, GeoJSON, ...) or all its tables.
+
+    Events left out of a format (no coordinates for GeoJSON, statements for ACLED, ...) are
+    counted on stderr, never dropped silently.
+
+    Example: sitmap export --format acled --output events-acled.csv --db syria.duckdb
+    """
+    from sitmap.export import export as run
+
+    summary = run(db, format, output)
+    err = Console(stderr=True, highlight=False)
+    skipped = ", ".join(f"{n} {why}" for why, n in summary["skipped"].items())
+    where = ", ".join(summary["files"]) or "stdout"
+    err.print(f"{summary['written']} events written to {where}" +
+              (f"; left out: {skipped}" if skipped else ""))  # fmt: skip
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def _centre(near: str, radius: float) -> tuple[float, float, float]:
+    """``--near`` as (lat, lon, km): 'lat,lon' or a place name looked up in the gazetteer."""
+    m = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*", near)
+    if m:
+        return float(m.group(1)), float(m.group(2)), radius
+    from sitmap import geo
+
+    found = geo.lookup(near)
+    if found is None or found.lat is None or found.lon is None:
+        raise SitmapError(
+            f"--near: no place called {near!r} in the gazetteer",
+            hint="check the spelling, or give coordinates as 'lat,lon'",
+        )
+    return found.lat, found.lon, radius
+
+
+def _short(row: dict[str, Any]) -> dict[str, Any]:
+    def actor(side: str) -> str | None:
+        code, name = row.get(f"{side}_code"), row.get(f"{side}_name") or row.get(f"{side}_text")
+        return f"{code or '?'} {name}" if name or code else None
+
+    place = row.get("place_name") or row.get("place_text")
+    if place and row.get("qualifier"):
+        place = f"{place} ({row['qualifier']})"
+    if place and row.get("distance_km") is not None:
+        place = f"{place} [{row['distance_km']:.0f} km]"
+    evidence = row.get("evidence") or ""
+    return {
+        "event_date": row["event_date"],
+        "plover": row["plover"],
+        "cameo": row["cameo"],
+        "source": actor("source"),
+        "target": actor("target"),
+        "place": place,
+        "country": row.get("country"),
+        "status": row["status"],
+        "outlet": row.get("outlet"),
+        "evidence": evidence if len(evidence) <= 120 else evidence[:117] + "...",
+    }
+
+
+def _cell(value: Any) -> Any:
+    return json.dumps(value) if isinstance(value, list | dict) else value
+
+
+class _Progress:
+    """A Rich progress line on a terminal (docs/s, events, skips); plain lines otherwise."""
+
+    def __init__(self) -> None:
+        self.console = Console(stderr=True, highlight=False)
+        self._bar: Any = None
+        self._task: Any = None
+        self._last = 0.0
+
+    def __enter__(self) -> _Progress:
+        if self.console.is_terminal:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._bar = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                TimeElapsedColumn(),
+                console=self.console,
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("starting (loading the model) ...", total=None)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def update(self, summary: Any) -> None:
+        text = (
+            f"{summary.stored} stored · {summary.docs_per_s:.1f} docs/s · "
+            f"{summary.events} events · {summary.duplicates + summary.near_duplicates} dups · "
+            f"{summary.already} already · {summary.skipped} skipped"
+        )
+        if self._bar is not None:
+            self._bar.update(self._task, description=text)
+            return
+        now = time.monotonic()
+        if now - self._last >= 1.0:  # plain log lines, at most one a second
+            self._last = now
+            print(f"progress: {text}", file=sys.stderr, flush=True)

@@ -1,0 +1,368 @@
+"""Ingest many documents into a store: read, deduplicate, process in workers, write, resume.
+
+::
+
+    from sitmap.corpus import ingest
+
+    summary = ingest(["news/", "feeds/world.jsonl"], db="sitmap.duckdb", workers=2)
+    print(summary.stored, summary.duplicates, summary.skips)
+
+How a run goes:
+
+1. ``sitmap.ingest.read`` turns every path into ``Document``\\ s or ``Skip``\\ s (every bad input
+   is a ``Skip`` with a reason: it never stops the run); skips are written as ``skips`` rows.
+2. A document whose id (content hash) is already in the store from the same origin is
+   skipped (resume / re-run: nothing is added twice). The same text from another origin is an
+   exact duplicate; a text whose MinHash Jaccard similarity to a stored or earlier document
+   is ≥ ``sitmap.dedup.THRESHOLD`` (0.8) is a near-duplicate. Duplicates are recorded, linked
+   to the first copy (``duplicate_of``), counted, and not processed. Signatures are stored, so
+   near-duplicates are found across runs.
+3. New documents go in batches to worker processes (``spawn``: each loads spaCy once) that
+   run ``sitmap.pipeline.process`` and send back plain dicts.
+4. The parent writes each finished batch of documents, with all their rows, in one
+   transaction (one per batch rather than per document: DuckDB's cost is per statement, and
+   this is ~10x faster). Killing the run at any moment loses at most the batches in flight,
+   never part of a document; re-running the same command finishes the job with every
+   document stored exactly once.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from datetime import date
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from sitmap.dedup import SIGNATURE_SCHEME, Deduper
+from sitmap.errors import SitmapError
+from sitmap.model import Document, Skip
+from sitmap.store import DEFAULT_PATH, Store, origin_of
+
+BATCH_SIZE = 16
+"""Documents sent to a worker at a time (and spaCy's ``nlp.pipe`` batch size)."""
+
+
+@dataclass
+class IngestSummary:
+    """What an ``ingest`` run did. Counts are for this run; ``Store.stats()`` has totals."""
+
+    read: int = 0  # documents read (not counting skipped inputs)
+    stored: int = 0  # processed and written
+    already: int = 0  # already in the store from the same origin (resume / re-run)
+    duplicates: int = 0  # exact copies of a stored or earlier text, from another origin
+    near_duplicates: int = 0  # MinHash Jaccard >= threshold with a stored or earlier text
+    events: int = 0  # events written
+    words: int = 0  # words in the documents written
+    skips: dict[str, int] = field(default_factory=dict)  # skipped inputs by reason
+    seconds: float = 0.0
+    workers: int = 1
+    db: str = ""
+
+    @property
+    def skipped(self) -> int:
+        return sum(self.skips.values())
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.stored / self.seconds if self.seconds else 0.0
+
+    @property
+    def words_per_s(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "stored": self.stored,
+            "already_stored": self.already,
+            "duplicates": self.duplicates,
+            "near_duplicates": self.near_duplicates,
+            "events": self.events,
+            "words": self.words,
+            "skipped": self.skipped,
+            "skips": dict(self.skips),
+            "seconds": round(self.seconds, 2),
+            "docs_per_s": round(self.docs_per_s, 2),
+            "words_per_s": round(self.words_per_s, 1),
+            "workers": self.workers,
+            "db": self.db,
+        }
+
+
+Progress = Callable[[IngestSummary], None]
+
+
+def ingest(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    db: str | Path | Store = DEFAULT_PATH,
+    workers: int | None = None,
+    batch_size: int = BATCH_SIZE,
+    source: str | None = None,
+    published: date | str | None = None,
+    max_bytes: int | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Read, deduplicate, process and store every document under ``paths``.
+
+    ``workers``: processes running the pipeline (default: the number of CPU cores; 1 runs in
+    this process). ``source``/``published`` apply to documents that do not carry their own.
+    ``max_bytes`` caps one article (default ``sitmap.ingest.MAX_BYTES``). ``progress`` is called
+    with the running summary after each document or skip is written.
+    """
+    from sitmap import ingest as reader
+
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    paths = [str(p) for p in paths]
+    workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
+    store = db if isinstance(db, Store) else Store(db)
+    summary = IngestSummary(workers=workers, db=store.path)
+    skips: Counter[str] = Counter()
+    started = time.perf_counter()
+
+    def tick() -> None:
+        summary.seconds = time.perf_counter() - started
+        summary.skips = dict(skips.most_common())
+        if progress is not None:
+            progress(summary)
+
+    def skip(item: Skip) -> None:
+        store.add_skip(item)
+        skips[item.reason] += 1
+        tick()
+
+    known = store.origins()
+    dedup = _load_signatures(store)
+    pending: dict[str, tuple[str, bytes | None]] = {}  # id -> (origin, signature) in flight
+
+    def finished(results: list[Document | Skip]) -> None:
+        """Write a finished batch: its documents in one transaction, then its skips."""
+        done = [d for d in results if isinstance(d, Document)]
+        sigs = {d.id: pending.pop(d.id, ("", None)) for d in done}
+        store.write_many(done, signatures={i: sig for i, (_, sig) in sigs.items()})
+        for doc in done:
+            known.setdefault(doc.id, set()).add(sigs[doc.id][0])
+            summary.stored += 1
+            summary.events += len(doc.events)
+            summary.words += doc.words
+        if done:
+            tick()
+        for item in results:
+            if isinstance(item, Skip):
+                pending.pop(item.doc_id or "", None)
+                dedup.remove(item.doc_id or "")
+                skip(item)
+
+    kwargs: dict[str, Any] = {"source": source, "published": published}
+    if max_bytes is not None:
+        kwargs["max_bytes"] = max_bytes
+    runner = _Runner(workers, batch_size)
+    try:
+        batch: list[Document] = []
+        for item in reader.read(paths, **kwargs):
+            if isinstance(item, Skip):
+                skip(item)
+                continue
+            doc = item
+            summary.read += 1
+            origin = origin_of(doc)
+            seen = known.get(doc.id)
+            in_flight = pending.get(doc.id)
+            if (seen and origin in seen) or (in_flight and in_flight[0] == origin):
+                summary.already += 1
+                tick()
+                continue
+            if seen or in_flight:
+                store.add_duplicate(doc, duplicate_of=doc.id, kind="exact")
+                known.setdefault(doc.id, set()).add(origin)
+                summary.duplicates += 1
+                tick()
+                continue
+            sig = dedup.signature(doc.text)
+            sig_bytes = Deduper.to_bytes(sig)
+            match = dedup.match(sig)
+            if match is not None:
+                store.add_duplicate(
+                    doc, duplicate_of=match[0], kind="near", similarity=match[1],
+                    signature=sig_bytes,
+                )  # fmt: skip
+                known.setdefault(doc.id, set()).add(origin)
+                summary.near_duplicates += 1
+                tick()
+                continue
+            dedup.add(doc.id, sig)
+            pending[doc.id] = (origin, sig_bytes)
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                for results in runner.submit(batch):
+                    finished(results)
+                batch = []
+        if batch:
+            for results in runner.submit(batch):
+                finished(results)
+        for results in runner.drain():
+            finished(results)
+    finally:
+        runner.close()
+        summary.seconds = time.perf_counter() - started
+        summary.skips = dict(skips.most_common())
+        if not isinstance(db, Store):
+            store.close()
+    return summary
+
+
+def _load_signatures(store: Store) -> Deduper:
+    """A ``Deduper`` of every stored first copy (signatures recomputed if the scheme changed)."""
+    dedup = Deduper()
+    same_scheme = store.setting("signature_scheme") in (None, SIGNATURE_SCHEME)
+    for doc_id, data, text in store.signatures():
+        sig = dedup.from_bytes(data) if data and same_scheme else dedup.signature(text)
+        dedup.add(doc_id, sig)
+    if not store.read_only:
+        store.set_setting("signature_scheme", SIGNATURE_SCHEME)
+    return dedup
+
+
+# -- processing -----------------------------------------------------------------------------------
+
+
+def process_batch(docs: list[Document], *, batch_size: int = BATCH_SIZE) -> list[Document | Skip]:
+    """Run the pipeline over a batch; a document that fails becomes a ``Skip``, not a crash.
+
+    The batch goes through ``pipeline.process`` in one pass; if anything in it raises, each
+    document is retried alone so one bad document costs only itself.
+    """
+    from sitmap import pipeline
+
+    try:
+        return list(pipeline.process(list(docs), batch_size=batch_size))
+    except Exception as exc:  # retried one by one below; each failure becomes a skip row
+        if len(docs) == 1:
+            return [_failed(docs[0], exc)]
+    out: list[Document | Skip] = []
+    for doc in docs:
+        try:
+            out.extend(pipeline.process([doc], batch_size=batch_size))
+        except Exception as exc:  # recorded as a skip row with the error
+            out.append(_failed(doc, exc))
+    return out
+
+
+def _failed(doc: Document, exc: BaseException | None = None) -> Skip:
+    from sitmap.errors import InputError
+
+    if isinstance(exc, InputError):
+        return Skip(reason=exc.reason, message=str(exc), path=doc.path, doc_id=doc.id)
+    what = f"{type(exc).__name__}: {exc}" if exc else "processing failed"
+    return Skip(
+        reason="failed",
+        message=f"the pipeline failed on this document ({what}); please report it",
+        path=doc.path,
+        doc_id=doc.id,
+        detail=what[:500],
+    )
+
+
+def _worker_init(parent: int) -> None:
+    """Worker start-up: load spaCy once, and exit if the parent dies (e.g. SIGKILL)."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+    from sitmap import nlp
+
+    nlp.load()
+
+
+def _worker_run(dicts: list[dict[str, Any]], batch_size: int) -> list[dict[str, Any]]:
+    docs = [Document.from_dict(d) for d in dicts]
+    out = []
+    for item in process_batch(docs, batch_size=batch_size):
+        d = item.to_dict()
+        d["_kind"] = "skip" if isinstance(item, Skip) else "doc"
+        out.append(d)
+    return out
+
+
+def _from_wire(d: dict[str, Any]) -> Document | Skip:
+    kind = d.pop("_kind")
+    return Skip.from_dict(d) if kind == "skip" else Document.from_dict(d)
+
+
+class _Runner:
+    """Runs batches in this process (1 worker) or in a spawn process pool, bounded in flight."""
+
+    def __init__(self, workers: int, batch_size: int) -> None:
+        self.workers = workers
+        self.batch_size = batch_size
+        self.max_in_flight = 2 * workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._worked = False
+        self._futures: dict[Future, tuple[list[Document], ProcessPoolExecutor]] = {}
+
+    def _ensure_pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=get_context("spawn"),
+                initializer=_worker_init,
+                initargs=(os.getpid(),),
+            )
+        return self._pool
+
+    def submit(self, batch: list[Document]) -> Iterator[list[Document | Skip]]:
+        """Queue a batch; yield the results of batches that finished meanwhile."""
+        if self.workers <= 1:
+            yield process_batch(batch, batch_size=self.batch_size)
+            return
+        wire = [d.to_dict() for d in batch]
+        pool = self._ensure_pool()
+        self._futures[pool.submit(_worker_run, wire, self.batch_size)] = (batch, pool)
+        while len(self._futures) >= self.max_in_flight:
+            yield from self._collect(wait(self._futures, return_when=FIRST_COMPLETED).done)
+
+    def drain(self) -> Iterator[list[Document | Skip]]:
+        """Yield the results of every batch still in flight."""
+        while self._futures:
+            yield from self._collect(wait(self._futures, return_when=FIRST_COMPLETED).done)
+
+    def _collect(self, done: Iterable[Future]) -> Iterator[list[Document | Skip]]:
+        for future in list(done):
+            batch, pool = self._futures.pop(future)
+            try:
+                results = [_from_wire(d) for d in future.result()]
+                self._worked = True
+                yield results
+            except BrokenProcessPool as exc:
+                if not self._worked:
+                    raise SitmapError(
+                        f"worker processes could not start or died at once ({exc})",
+                        hint="see the error above; --workers 1 runs in this process",
+                    ) from exc
+                # A worker died (out of memory, a crash in native code): record its batch as
+                # skips (a re-run retries them) and start a fresh pool for the rest.
+                if pool is self._pool:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    self._pool = None
+                yield [_failed(doc, exc) for doc in batch]
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+__all__ = ["BATCH_SIZE", "IngestSummary", "ingest", "process_batch"]

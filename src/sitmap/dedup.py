@@ -1,0 +1,99 @@
+"""Near-duplicate detection: MinHash signatures of word shingles in a MinHash LSH index.
+
+Two texts are near-duplicates when the Jaccard similarity of their sets of word 3-grams
+(lower-cased ``\\w+`` words) is at least ``THRESHOLD`` (0.8): a wire story re-published with
+a changed headline, a dateline, a few edited words or an appended footer. With 128
+permutations the similarity estimate has a standard error of about 0.035, so candidates the
+LSH returns are checked against the threshold before they count.
+
+Exact duplicates (the same text, so the same ``Document.id``) are found by id, not here.
+Texts with fewer than ``MIN_SHINGLES`` shingles (a headline, a one-line post) are too short
+to compare reliably and are never called near-duplicates.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+THRESHOLD = 0.8
+NUM_PERM = 128
+SHINGLE = 3
+MIN_SHINGLES = 10
+SCHEME = "affine32"
+SIGNATURE_SCHEME = f"minhash:{SCHEME}:perm{NUM_PERM}:seed1:words{SHINGLE}"
+"""Stored with the signatures; signatures made under another scheme are recomputed."""
+
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
+    """The set of lower-cased word k-grams of ``text``, as UTF-8 bytes."""
+    words = _WORD.findall(text.lower())
+    return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
+
+
+class Deduper:
+    """An in-memory MinHash LSH index of first copies: ``match`` a text, ``add`` it if new."""
+
+    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> None:
+        from datasketch import MinHashLSH
+
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._sigs: dict[str, Any] = {}
+
+    def __len__(self) -> int:
+        return len(self._sigs)
+
+    def signature(self, text: str) -> Any | None:
+        """The MinHash of ``text``'s shingles, or None when the text is too short to compare."""
+        from datasketch import MinHash
+
+        grams = shingles(text)
+        if len(grams) < MIN_SHINGLES:
+            return None
+        mh = MinHash(num_perm=self.num_perm, scheme=SCHEME)
+        mh.update_batch(list(grams))
+        return mh
+
+    def match(self, sig: Any | None) -> tuple[str, float] | None:
+        """The most similar indexed text at or above the threshold: (id, Jaccard estimate)."""
+        if sig is None:
+            return None
+        best: tuple[str, float] | None = None
+        for key in self._lsh.query(sig):
+            sim = float(sig.jaccard(self._sigs[key]))
+            if sim >= self.threshold and (best is None or sim > best[1]):
+                best = (key, sim)
+        return best
+
+    def add(self, key: str, sig: Any | None) -> None:
+        """Index a first copy (no-op for a None signature or a key already indexed)."""
+        if sig is None or key in self._sigs:
+            return
+        self._lsh.insert(key, sig)
+        self._sigs[key] = sig
+
+    def remove(self, key: str) -> None:
+        """Drop a text from the index (e.g. it failed to process and was not stored)."""
+        if self._sigs.pop(key, None) is not None:
+            self._lsh.remove(key)
+
+    @staticmethod
+    def to_bytes(sig: Any | None) -> bytes | None:
+        """A signature as bytes for the store."""
+        return None if sig is None else np.asarray(sig.hashvalues, dtype="<u4").tobytes()
+
+    def from_bytes(self, data: bytes) -> Any:
+        """A signature from ``to_bytes`` output."""
+        from datasketch import MinHash
+
+        values = np.frombuffer(data, dtype="<u4").astype(np.uint32)
+        return MinHash(num_perm=self.num_perm, hashvalues=values, scheme=SCHEME)
+
+
+__all__ = ["MIN_SHINGLES", "SIGNATURE_SCHEME", "THRESHOLD", "Deduper", "shingles"]

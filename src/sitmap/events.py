@@ -1,0 +1,370 @@
+"""Events from the dependency parse: predicate lexicon → PLOVER type, CAMEO root, mode, actors.
+
+One verb: ``extract(doc)`` fills ``doc.events``. Each event comes from a trigger token in a
+parsed sentence (``doc._parses``):
+
+* verbs (``bombed``, ``were beginning to encircle``): source = subject (the ``by`` agent in
+  passives, the governing verb's subject for ``xcomp``/``conj``), target = direct object or
+  the object of a target preposition ("fire on", "clash with"); passives swap the roles;
+* nouns (``the bombing of X``, ``Russian airstrikes``, ``a U.S.-Russian proxy war``, light
+  verbs such as "launched an attack on"): source = possessive / actor modifier / ``by`` agent /
+  the light verb's subject, target = object of ``of``/``on``/``against``; two actor modifiers
+  ("U.S.-Russian") give source and target;
+* coordination ("Russia and Iran bombed ...") gives one event per actor pair.
+
+Ambiguous predicates (``weak`` in ``data/predicates.yaml``) need a coded actor. Actors come
+from ``doc.actors`` (the actors stage) by character span; a first-person pronoun is kept as a
+placeholder for the attribution stage to replace with the speaker. Status, place and date are
+set by the later stages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sitmap import lexicons
+from sitmap.model import Actor, Document, Event
+
+_SUBJ = {"nsubj", "csubj"}
+_PASS_SUBJ = {"nsubjpass", "csubjpass"}
+_CLAUSAL = {"ccomp", "advcl", "parataxis", "conj", "cc", "punct", "mark", "relcl", "acl", "xcomp"}
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod"}
+_FIRST_PERSON = {"we", "i", "us", "me", "our"}
+_PRONOUNS = _FIRST_PERSON | {"he", "she", "it", "they", "them", "him", "her", "you"}
+
+
+@dataclass(frozen=True)
+class _Entry:
+    lemma: str
+    type: str
+    cameo: str
+    mode: str | None = None
+    prep: str | None = None
+    objects: frozenset[str] = frozenset()
+    target_preps: frozenset[str] = frozenset({"against", "on", "upon"})
+    weak: bool = False
+    needs_target: bool = False  # a bare mention ("the Syrian war") is not an event
+    object_is_source: bool = False  # "pit X against Y": X is a side, not the target
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    verbs: dict[str, _Entry]
+    nouns: dict[str, _Entry]
+    light_verbs: frozenset[str]
+    modes: dict[str, str]  # word or phrase -> mode
+    lemmas: frozenset[str]  # every single-token trigger lemma (for the parse filter)
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = lexicons.yaml_file("predicates.yaml")
+
+    def entries(section: str) -> dict[str, _Entry]:
+        out = {}
+        for lemma, spec in data[section].items():
+            out[lemma] = _Entry(
+                lemma=lemma,
+                type=spec["type"],
+                cameo=str(spec["cameo"]),
+                mode=spec.get("mode"),
+                prep=spec.get("prep"),
+                objects=frozenset(spec.get("object", ())),
+                target_preps=frozenset(spec.get("target_preps", ("against", "on", "upon"))),
+                weak=bool(spec.get("weak", False)),
+                needs_target=bool(spec.get("needs_target", False)),
+                object_is_source=bool(spec.get("object_is_source", False)),
+            )
+        return out
+
+    verbs, nouns = entries("verbs"), entries("nouns")
+    modes = {w: mode for mode, words in data["modes"].items() for w in words}
+    lemmas = frozenset(k.split()[-1] for k in (*verbs, *nouns))
+    return _Lexicon(verbs, nouns, frozenset(data["light_verbs"]), modes, lemmas)
+
+
+def may_hold_event(span: Any) -> bool:
+    """True when a sentence (spaCy span with lemmas) has a token that may trigger an event."""
+    lemmas = _lexicon().lemmas
+    return any(t.lemma_.lower() in lemmas for t in span)
+
+
+def extract(doc: Document) -> Document:
+    """Fill ``doc.events`` from the parsed sentences and the coded actors."""
+    doc.events = []
+    for index in sorted(doc._parses):
+        sentence = doc.sentences[index]
+        finder = _ActorFinder(doc.actors, sentence.start, sentence.end)
+        seen: set[tuple] = set()
+        for event in _sentence_events(doc, index, doc._parses[index], finder):
+            key = (event.trigger_start, event.source and event.source.start,
+                   event.target and event.target.start)
+            if key not in seen:
+                seen.add(key)
+                doc.events.append(event)
+    return doc
+
+
+class _ActorFinder:
+    """Actors of one sentence, looked up by token."""
+
+    def __init__(self, actors: list[Actor], start: int, end: int) -> None:
+        self.offset = start
+        self.actors = [a for a in actors if a.start < end and a.end > start]
+
+    def covering(self, tok: Any) -> Actor | None:
+        char = self.offset + tok.idx
+        return next((a for a in self.actors if a.start <= char < a.end), None)
+
+    def resolve(self, tok: Any, depth: int = 0) -> Actor | None:
+        """The actor a noun phrase headed by ``tok`` denotes, if any."""
+        actor = self.covering(tok)
+        if actor is not None:
+            return actor
+        if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
+            return Actor(text=tok.text, start=self.offset + tok.idx,
+                         end=self.offset + tok.idx + len(tok), kind="pronoun", score=0.0)
+        for child in tok.lefts:
+            if child.dep_ in _MODIFIER_DEPS:
+                actor = self.covering(child)
+                if actor is not None:
+                    return actor
+        if depth < 2:
+            for child in tok.children:
+                if child.dep_ == "appos":
+                    actor = self.resolve(child, depth + 1)
+                    if actor is not None:
+                        return actor
+                if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return self.resolve(pobj, depth + 1)
+        return None
+
+    def within(self, start: int, end: int) -> list[Actor]:
+        """Coded actors inside a sentence-relative character range, in text order."""
+        lo, hi = self.offset + start, self.offset + end
+        return [a for a in self.actors if a.code and a.start >= lo and a.end <= hi]
+
+    def modifiers(self, tok: Any) -> list[Actor]:
+        """Distinct actors among a noun's left modifiers ("U.S.-Russian proxy war")."""
+        found: list[Actor] = []
+        for child in tok.lefts:
+            if child.dep_ in _MODIFIER_DEPS or child.dep_ == "det":
+                for t in child.subtree:
+                    for actor in self.within(t.idx, t.idx + len(t)):
+                        if all(a.start != actor.start for a in found):
+                            found.append(actor)
+        return found
+
+    def owners(self, obj: Any, trigger: Any) -> list[Actor]:
+        """Whose the object is, when it names no actor itself: an actor in the object's own
+        phrase ("the presence of Turkish troops"), or after "that of" in the clause ("any
+        presence, whether that of the United States or Turkey"), with its conjuncts."""
+        heads: list[Any] = []
+        for t in obj.subtree:
+            if t.dep_ in {"relcl", "acl"}:
+                break
+            if t.dep_ == "pobj" and t.head.lower_ == "of":
+                heads.append(t)
+        for t in trigger.subtree:
+            if t.i > obj.i and t.lower_ in {"that", "those"}:
+                heads.extend(p for prep in t.children if prep.lower_ == "of"
+                             for p in prep.children if p.dep_ == "pobj")
+        for head in heads:
+            found = [self.covering(h) for h in (head, *head.conjuncts)]
+            found = [a for a in found if a is not None and a.code]
+            if found:
+                return found
+        return []
+
+
+def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
+    """The lexicon entry a token triggers, and whether it is nominal."""
+    lex = _lexicon()
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma in lex.verbs:
+        entry = lex.verbs[lemma]
+        children = list(tok.children)
+        if entry.prep and not any(
+            c.dep_ in {"prep", "prt"} and c.lower_ == entry.prep for c in children
+        ):
+            return None
+        if entry.objects and not any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in entry.objects
+            for c in children
+        ):
+            return None
+        return entry, False
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        prev = tok.nbor(-1) if tok.i > 0 else None
+        if prev is not None and f"{prev.lower_} {lemma}" in lex.nouns:
+            return lex.nouns[f"{prev.lower_} {lemma}"], True
+        if lemma in lex.nouns and tok.dep_ != "compound":
+            return lex.nouns[lemma], True
+    return None
+
+
+def _children(tok: Any, deps: set[str]) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _pobjs(tok: Any, preps: frozenset[str] | set[str]) -> list[Any]:
+    out = []
+    for prep in tok.children:
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in preps:
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
+def _inherited_subject(tok: Any) -> list[Any]:
+    """Subject shared from a governing verb: xcomp ("began to encircle"), conj, relcl."""
+    seen = 0
+    while seen < 4 and tok.dep_ in {"xcomp", "conj", "relcl", "acl", "advcl"} and tok.head is not tok:
+        head = tok.head
+        if tok.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return [head] if tok.dep_ == "relcl" else []
+        subj = _children(head, _SUBJ)
+        if subj:
+            return subj
+        tok, seen = head, seen + 1
+    return []
+
+
+def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[Any], Any]:
+    """(source tokens, target tokens, governing token for modality) of a trigger."""
+    if not nominal:
+        passive = bool(_children(tok, _PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in tok.children)
+        agents = _pobjs(tok, {"by"})
+        if passive:
+            sources, targets = agents, _children(tok, _PASS_SUBJ)
+        else:
+            sources = _children(tok, _SUBJ) or _inherited_subject(tok)
+            targets = _children(tok, {"dobj", "dative"}) or _pobjs(tok, entry.target_preps)
+            if entry.objects:
+                targets = _pobjs(tok, entry.target_preps) or _children(tok, {"dative"})
+            if entry.object_is_source:
+                sources = _children(tok, {"dobj"}) or sources
+                targets = _pobjs(tok, entry.target_preps)
+        return sources, targets, tok
+    governor = tok
+    sources = _children(tok, {"poss"}) + _pobjs(tok, {"by"})
+    targets = _pobjs(tok, {"of", *entry.target_preps})
+    head = tok.head
+    if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in _lexicon().light_verbs:
+        governor = head
+        sources = sources or _children(head, _SUBJ) or _inherited_subject(head)
+        targets = targets or _pobjs(head, entry.target_preps)
+    return sources, targets, governor
+
+
+def _expand(tokens: list[Any]) -> list[Any]:
+    """Add coordinated conjuncts: "Russia and Iran" → [Russia, Iran]."""
+    out: list[Any] = []
+    for t in tokens:
+        for c in (t, *t.conjuncts):
+            if c not in out:
+                out.append(c)
+    return out
+
+
+def _clause_span(tok: Any, extra: list[Any]) -> tuple[int, int]:
+    """Token-character span of the event clause: trigger, its non-clausal dependents, arguments."""
+    start, end = tok.idx, tok.idx + len(tok)
+    parts = [c for c in tok.children if c.dep_ not in _CLAUSAL] + extra
+    for part in parts:
+        sub = list(part.subtree)
+        start = min(start, sub[0].idx)
+        end = max(end, sub[-1].idx + len(sub[-1]))
+    return start, end
+
+
+def _mode(entry: _Entry, text: str) -> str | None:
+    if entry.mode:
+        return entry.mode
+    lowered = f" {text.lower()} "
+    for word, mode in _lexicon().modes.items():
+        if f" {word}" in lowered:
+            return mode
+    return None
+
+
+def _merged_into_verb(tok: Any) -> bool:
+    """A nominal trigger that only names the means of a verbal event ("killed in an airstrike")."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "during", "by", "with"}:
+        verb = head.head
+        return verb.pos_ == "VERB" and _trigger(verb) is not None
+    return False
+
+
+def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder) -> list[Event]:
+    sentence = doc.sentences[index]
+    offset = sentence.start
+    events: list[Event] = []
+    for tok in pdoc:
+        found = _trigger(tok)
+        if found is None:
+            continue
+        entry, nominal = found
+        if nominal and _merged_into_verb(tok):
+            continue
+        source_toks, target_toks, _gov = _arguments(tok, entry, nominal)
+        sources = [finder.resolve(t) for t in _expand(source_toks)]
+        targets = [finder.resolve(t) for t in _expand(target_toks)]
+        if not nominal and target_toks and not any(targets):
+            targets = finder.owners(target_toks[0], tok)
+        if nominal and not any(sources) and not any(targets):
+            mods = finder.modifiers(tok)
+            if mods:
+                sources = [mods[0]]
+                targets = [mods[1]] if len(mods) > 1 else [None]
+        sources = [a for a in sources if a is not None] or [None]
+        targets = [a for a in targets if a is not None] or [None]
+        coded = any(a is not None and a.code for a in (*sources, *targets))
+        has_args = bool(source_toks or target_toks) or coded
+        if (entry.weak or nominal) and not coded:
+            continue
+        if entry.needs_target and not any(a is not None and a.code for a in targets):
+            continue
+        if not has_args:
+            continue
+        start, end = _clause_span(tok, source_toks + target_toks)
+        own = list(tok.subtree)
+        span_text = pdoc.text[own[0].idx : own[-1].idx + len(own[-1])]
+        for source in sources:
+            for target in targets:
+                if source is not None and target is not None and source.start == target.start:
+                    continue
+                events.append(
+                    _event(doc, index, tok, entry, source, target,
+                           offset + start, offset + end, _mode(entry, span_text))
+                )
+    return events
+
+
+def _event(doc: Document, index: int, tok: Any, entry: _Entry, source: Actor | None,
+           target: Actor | None, start: int, end: int, mode: str | None) -> Event:
+    sentence = doc.sentences[index]
+    trigger_start = sentence.start + tok.idx
+    confidence = 0.4 + (0.2 if source is not None and source.code else 0.0)
+    confidence += 0.2 if target is not None and target.code else 0.0
+    confidence += 0.0 if entry.weak else 0.1
+    return Event(
+        doc_id=doc.id,
+        sentence=index,
+        start=start,
+        end=end,
+        evidence=sentence.text,
+        trigger=tok.text,
+        trigger_start=trigger_start,
+        trigger_end=trigger_start + len(tok),
+        plover=entry.type,
+        cameo=entry.cameo,
+        source=source,
+        target=target,
+        mode=mode,
+        confidence=round(min(confidence, 0.95), 2),
+    )

@@ -1,0 +1,562 @@
+"""Export a store's events as JSONL, CSV, ACLED-style CSV, GDELT-style TSV, GeoJSON or Parquet.
+
+::
+
+    from sitmap.export import export
+
+    with Store("sitmap.duckdb", read_only=True) as store:
+        summary = export(store, "acled", "events-acled.csv", country="SY")
+        summary["written"], summary["skipped"]      # nothing is dropped without a count
+
+Formats (``FORMATS``):
+
+* ``jsonl`` — one event a line, nested as ``Event.to_dict()`` plus ``outlet``, ``published``,
+  ``url``, ``event_date``, ``date_basis``.
+* ``csv`` — one event a row, the flat columns of the ``events`` table.
+* ``acled`` — CSV with ACLED's column names and conventions (mapping below).
+* ``gdelt`` — tab-separated, GDELT 2.0 event-table columns in GDELT's order, with a header line
+  (GDELT's own files have none).
+* ``geojson`` — a FeatureCollection of events with coordinates; events without are counted in
+  the collection's ``skipped`` member and in the returned summary.
+* ``parquet`` — every table (documents, duplicates, events, actors, places, dates, skips,
+  schema_version) as one ``<table>.parquet`` file in the output folder.
+
+Event filters (``actor=``, ``plover=``, ``country=`` …, as ``Store.events``) apply to every
+format but ``parquet``, which copies whole tables.
+
+ACLED mapping (``acled``; tables in ``sitmap/data/export.yaml``)
+------------------------------------------------------------------
+Only events that ACLED would record are written: PLOVER types that map to an ACLED
+event type (ASSAULT, PROTEST, COERCE with an arrest or destruction trigger, AGREE, RETREAT,
+MOBILIZE), that the text asserts, reports or quotes as having happened (not ``negated``,
+``hypothetical`` or ``predicted``), with a date and coordinates. Every other event is counted
+under ``skipped`` with the reason.
+
+=====================  =========================================================================
+event_id_cnty          ISO alpha-3 of the event's country (``XXX`` if unknown) + a number
+                       derived from the sitmap event id (stable across exports)
+event_date, year       ``event_date``: the date the text gives, else the publication date
+time_precision         1: day given in the text; 2: week, or no date in the text (publication
+                       date used); 3: month or year
+disorder_type,         from PLOVER type, mode, trigger and actor sectors by the ordered rules of
+event_type,            ``acled_types`` (e.g. ASSAULT+aerial → Explosions/Remote violence, Air/drone
+sub_event_type         strike; ASSAULT on civilians → Violence against civilians, Attack;
+                       other ASSAULT → Battles, Armed clash; PROTEST → Protests, Peaceful protest)
+actor1, actor2         the source and target actor's name (else their text)
+assoc_actor_1/2        empty (sitmap does not code associated actors)
+inter1, inter2         ACLED actor-type codes from the actor's sector (``acled_inter``); a state
+                       actor of another country than the event's, or an IGO actor, is 8
+interaction            the two inter codes, lower first (``12``); ``10`` etc. with one actor
+civilian_targeting     "Civilian targeting" when inter2 is 7 in a violent event
+iso, country           ISO 3166-1 numeric code and country name of the event's place
+admin1, location,      the place's first-level division, name and coordinates
+latitude, longitude
+geo_precision          1: a populated place named in the event's clause or sentence; 2: a
+                       populated place with a direction ("south of X") or found elsewhere in the
+                       document; 3: a region or a country
+source                 the outlet, then the cited source if any ("Reuters; SANA")
+source_scale, region,  empty: sitmap cannot know them
+admin2, admin3, tags
+notes                  the evidence sentence
+fatalities             empty — sitmap does not count fatalities and never writes a fake 0
+timestamp              Unix time the document was ingested
+sitmap_*               extra columns: event id, document id, status, confidence, PLOVER, CAMEO,
+                       date_basis, url — for tracing a row back to its text
+=====================  =========================================================================
+
+GDELT mapping (``gdelt``)
+-------------------------
+All 61 columns of the GDELT 2.0 event table, in order. Written events: every status but
+``negated``, ``hypothetical`` and ``predicted``, with a date (others counted in ``skipped``).
+
+=====================  =========================================================================
+GLOBALEVENTID          an integer from the sitmap event id (stable, not GDELT's sequence)
+SQLDATE, MonthYear,    from ``event_date`` (text date, else publication date)
+Year, FractionDate
+Actor1Code/Name        the source actor's CAMEO-style code and name; Actor2 the target
+ActorNCountryCode      the actor's ISO alpha-3 country (CAMEO country codes are ISO alpha-3)
+ActorNType1Code        the actor's sector code (MIL, GOV, REB … from codes.yaml)
+KnownGroup, Ethnic,    empty
+Religion, Type2/3
+IsRootEvent            1 when the event is in the document's first sentence (the lead), else 0
+EventCode,             CAMEO code; a two-digit root ``19`` becomes ``190`` (CAMEO's "not
+EventBaseCode,         specified below" code) for EventCode and EventBaseCode; EventRootCode
+EventRootCode          is the two-digit root
+QuadClass              1 verbal cooperation (roots 01–05), 2 material cooperation (06–09),
+                       3 verbal conflict (10–14), 4 material conflict (15–20)
+GoldsteinScale         the value of the root-level code in GDELT's CAMEO.goldsteinscale.txt
+                       (``cameo_goldstein``); empty for a code not in that table
+NumMentions,           corroboration: the number of stored events, documents and distinct
+NumArticles,           outlets with the same event date, PLOVER type, actor codes and GeoNames
+NumSources             place; 1 when any of these is unknown
+AvgTone                empty (sitmap does not score tone)
+ActorNGeo_*            empty (sitmap locates events, not actors)
+ActionGeo_Type         1 country, 2 US state, 3 US city, 4 world city (or other place),
+                       5 world first-level division; empty without a place
+ActionGeo_FullName     "place, admin1, country name"
+ActionGeo_CountryCode  ISO 3166-1 alpha-2 as in GeoNames — GDELT uses FIPS 10-4 here, which
+                       differs for some countries (Iraq: ISO IQ, FIPS IZ)
+ActionGeo_ADM1Code     empty (sitmap keeps the admin1 name, not its code)
+ActionGeo_Lat/Long     the place's coordinates
+ActionGeo_FeatureID    the GeoNames id (GDELT uses GNS/GNIS ids)
+DATEADDED              when the document was ingested, YYYYMMDDHHMMSS
+SOURCEURL              the document's url, else the path it was read from
+=====================  =========================================================================
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import IO, Any
+
+from sitmap import lexicons
+from sitmap.errors import SitmapError
+from sitmap.store import FLAT_EVENT_COLUMNS, TABLES, Store
+
+FORMATS = ("jsonl", "csv", "acled", "gdelt", "geojson", "parquet")
+
+NOT_HAPPENED = ("negated", "hypothetical", "predicted")
+"""Statuses left out of ACLED and GDELT files (kept in jsonl/csv/geojson/parquet)."""
+
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
+    "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
+    "notes", "fatalities", "tags", "timestamp",
+    "sitmap_event_id", "sitmap_doc_id", "sitmap_status", "sitmap_confidence", "sitmap_plover",
+    "sitmap_cameo", "sitmap_date_basis", "sitmap_url",
+)  # fmt: skip
+
+_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+_ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+          "Religion2Code", "Type1Code", "Type2Code", "Type3Code")  # fmt: skip
+GDELT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *(f"Actor1{c}" for c in _ACTOR),
+    *(f"Actor2{c}" for c in _ACTOR),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"Actor1Geo_{c}" for c in _GEO),
+    *(f"Actor2Geo_{c}" for c in _GEO),
+    *(f"ActionGeo_{c}" for c in _GEO),
+    "DATEADDED", "SOURCEURL",
+)  # fmt: skip
+"""The 61 columns of the GDELT 2.0 event table, in GDELT's order."""
+
+
+class ExportError(SitmapError):
+    """The export cannot be written (unknown format, output missing or not writable)."""
+
+    code = "export"
+
+
+def export(
+    store: Store | str | Path,
+    fmt: str,
+    out: str | Path | IO[str] | None = None,
+    **filters: Any,
+) -> dict[str, Any]:
+    """Write the store's events (or, for ``parquet``, every table) in format ``fmt``.
+
+    ``out``: a file path, an open text stream, or None/``"-"`` for standard output; for
+    ``parquet`` a folder (created if needed). ``filters``: as ``Store.events``. Returns a
+    summary: ``{"format", "written", "skipped": {reason: count}, "files"}``.
+    """
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
+    own = not isinstance(store, Store)
+    db = Store(store, read_only=True) if own else store
+    try:
+        if fmt == "parquet":
+            if out is None or not isinstance(out, str | Path) or str(out) == "-":
+                raise ExportError("parquet export needs an output folder", hint="pass --output DIR")
+            return _parquet(db, Path(out))
+        writer = {"jsonl": _jsonl, "csv": _csv, "acled": _acled, "gdelt": _gdelt,
+                  "geojson": _geojson}[fmt]  # fmt: skip
+        with _open(out) as stream:
+            written, skipped = writer(db, stream, filters)
+        files = [str(out)] if isinstance(out, str | Path) and str(out) != "-" else []
+        return {"format": fmt, "written": written, "skipped": dict(skipped), "files": files}
+    finally:
+        if own:
+            db.close()
+
+
+@contextlib.contextmanager
+def _open(out: str | Path | IO[str] | None) -> Iterator[IO[str]]:
+    if out is None or str(out) == "-":
+        yield sys.stdout
+    elif isinstance(out, str | Path):
+        path = Path(out)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            stream = path.open("w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise ExportError(f"cannot write {path}: {exc.strerror}") from exc
+        with stream:
+            yield stream
+    else:
+        yield out
+
+
+# -- formats ------------------------------------------------------------------------------------
+
+
+def _jsonl(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
+    n = 0
+    for rec in store.iter_events(nested=True, **filters):
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        n += 1
+    return n, Counter()
+
+
+def _csv(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
+    writer = csv.DictWriter(out, fieldnames=FLAT_EVENT_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    n = 0
+    for row in store.iter_events(**filters):
+        writer.writerow({k: _text(v) for k, v in row.items()})
+        n += 1
+    return n, Counter()
+
+
+def _geojson(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
+    skipped: Counter[str] = Counter()
+    out.write('{"type": "FeatureCollection", "features": [\n')
+    n = 0
+    for row in store.iter_events(**filters):
+        if row["lat"] is None or row["lon"] is None:
+            skipped["no coordinates"] += 1
+            continue
+        props = {k: _json_value(v) for k, v in row.items() if k not in ("lat", "lon")}
+        props["attribution"] = json.loads(row["attribution"] or "[]")
+        feature = {
+            "type": "Feature",
+            "id": row["id"],
+            "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+            "properties": props,
+        }
+        out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
+        n += 1
+    out.write("\n], " + f'"written": {n}, "skipped": {json.dumps(dict(skipped))}}}\n')
+    return n, skipped
+
+
+def _parquet(store: Store, folder: Path) -> dict[str, Any]:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"cannot create {folder}: {exc.strerror}") from exc
+    files = []
+    written = 0
+    for table in (*TABLES, "schema_version"):
+        path = folder / f"{table}.parquet"
+        store.con.execute(
+            f"COPY (SELECT * FROM {table}) TO '{_sql_str(str(path))}' (FORMAT parquet)"
+        )
+        files.append(str(path))
+        if table == "events":
+            written = int(store.con.execute("SELECT count(*) FROM events").fetchone()[0])
+    return {"format": "parquet", "written": written, "skipped": {}, "files": files}
+
+
+def _acled(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
+    writer.writeheader()
+    docs = _doc_info(store)
+    skipped: Counter[str] = Counter()
+    n = 0
+    for row in store.iter_events(**filters):
+        kind = acled_type(row)
+        if kind is None:
+            skipped["not an ACLED event type"] += 1
+            continue
+        if row["status"] in NOT_HAPPENED:
+            skipped[f"status {row['status']}"] += 1
+            continue
+        if row["event_date"] is None:
+            skipped["no date"] += 1
+            continue
+        if row["lat"] is None or row["lon"] is None:
+            skipped["no coordinates"] += 1
+            continue
+        writer.writerow(_acled_row(row, kind, docs.get(row["doc_id"], {})))
+        n += 1
+    return n, skipped
+
+
+def _gdelt(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+    writer.writerow(GDELT_COLUMNS)
+    docs = _doc_info(store)
+    counts = _corroboration(store)
+    skipped: Counter[str] = Counter()
+    n = 0
+    for row in store.iter_events(**filters):
+        if row["status"] in NOT_HAPPENED:
+            skipped[f"status {row['status']}"] += 1
+            continue
+        if row["event_date"] is None:
+            skipped["no date"] += 1
+            continue
+        rec = _gdelt_row(row, docs.get(row["doc_id"], {}), counts.get(_key(row)))
+        writer.writerow([_text(rec.get(c)) for c in GDELT_COLUMNS])
+        n += 1
+    return n, skipped
+
+
+# -- ACLED --------------------------------------------------------------------------------------
+
+
+@cache
+def _tables() -> dict[str, Any]:
+    return lexicons.yaml_file("export.yaml")
+
+
+def acled_type(row: dict[str, Any]) -> tuple[str, str, str] | None:
+    """(disorder_type, event_type, sub_event_type) of a flat event row, or None (not ACLED)."""
+    trigger = (row.get("trigger") or "").lower().split()
+    first = trigger[0] if trigger else ""
+    for rule in _tables()["acled_types"]:
+        if "plover" in rule and row.get("plover") not in rule["plover"]:
+            continue
+        if "cameo" in rule and not any(
+            str(row.get("cameo") or "").startswith(c) for c in rule["cameo"]
+        ):
+            continue
+        if "mode" in rule and row.get("mode") not in rule["mode"]:
+            continue
+        if "trigger" in rule and not any(first.startswith(t) for t in rule["trigger"]):
+            continue
+        if "target_sector" in rule and row.get("target_sector") not in rule["target_sector"]:
+            continue
+        if "source_sector" in rule and row.get("source_sector") not in rule["source_sector"]:
+            continue
+        return rule["disorder_type"], rule["event_type"], rule["sub_event_type"]
+    return None
+
+
+def _inter(row: dict[str, Any], side: str) -> int | None:
+    code = row.get(f"{side}_code") or ""
+    if code.startswith("IGO"):
+        return 8
+    if code.startswith("IMG"):
+        return 2
+    sector = row.get(f"{side}_sector")
+    inter = _tables()["acled_inter"].get(sector) if sector else None
+    actor_country = row.get(f"{side}_country")
+    event_country = _country(row.get("country"))
+    if inter == 1 and actor_country and event_country and actor_country != event_country.alpha_3:
+        return 8
+    return inter
+
+
+def _acled_row(row: dict[str, Any], kind: tuple[str, str, str], doc: dict) -> dict[str, Any]:
+    disorder, event_type, sub_type = kind
+    country = _country(row["country"])
+    inter1, inter2 = _inter(row, "source"), _inter(row, "target")
+    codes = sorted(i for i in (inter1, inter2) if i is not None)
+    interaction = "".join(map(str, codes)) if len(codes) == 2 else (f"{codes[0]}0" if codes else "")
+    violent = disorder == "Political violence"
+    precision = {"day": 1, "week": 2, "month": 3, "year": 3}.get(row["date_precision"] or "", 2)
+    if row["date_basis"] != "text":
+        precision = 2
+    if (row.get("feature_class") or "") == "P":
+        geo_precision = 1
+        if row.get("qualifier") or row.get("place_basis") == "document":
+            geo_precision = 2
+    else:
+        geo_precision = 3
+    sources = [s for s in (row.get("outlet"), row.get("cited_source")) if s]
+    iso3 = country.alpha_3 if country else "XXX"
+    ingested = doc.get("ingested_at")
+    return {
+        "event_id_cnty": f"{iso3}{int(row['id'][:12], 16)}",
+        "event_date": row["event_date"].isoformat(),
+        "year": row["event_date"].year,
+        "time_precision": precision,
+        "disorder_type": disorder,
+        "event_type": event_type,
+        "sub_event_type": sub_type,
+        "actor1": row.get("source_name") or row.get("source_text") or "",
+        "assoc_actor_1": "",
+        "inter1": _text(inter1),
+        "actor2": row.get("target_name") or row.get("target_text") or "",
+        "assoc_actor_2": "",
+        "inter2": _text(inter2),
+        "interaction": interaction,
+        "civilian_targeting": "Civilian targeting" if violent and inter2 == 7 else "",
+        "iso": int(country.numeric) if country else "",
+        "region": "",
+        "country": _country_name(country) if country else "",
+        "admin1": row.get("admin1") or "",
+        "admin2": "",
+        "admin3": "",
+        "location": row.get("place_name") or row.get("place_text") or "",
+        "latitude": row["lat"],
+        "longitude": row["lon"],
+        "geo_precision": geo_precision,
+        "source": "; ".join(dict.fromkeys(sources)),
+        "source_scale": "",
+        "notes": row.get("evidence") or "",
+        "fatalities": "",
+        "tags": "",
+        "timestamp": int(ingested.timestamp()) if isinstance(ingested, datetime) else "",
+        "sitmap_event_id": row["id"],
+        "sitmap_doc_id": row["doc_id"],
+        "sitmap_status": row["status"],
+        "sitmap_confidence": row["confidence"],
+        "sitmap_plover": row["plover"],
+        "sitmap_cameo": row["cameo"],
+        "sitmap_date_basis": row["date_basis"],
+        "sitmap_url": row.get("url") or doc.get("path") or "",
+    }
+
+
+# -- GDELT --------------------------------------------------------------------------------------
+
+
+def _key(row: dict[str, Any]) -> tuple | None:
+    if row["event_date"] is None or row["geonameid"] is None:
+        return None
+    if not (row["source_code"] or row["target_code"]):
+        return None
+    return (row["event_date"], row["plover"], row["source_code"], row["target_code"],
+            row["geonameid"])  # fmt: skip
+
+
+def _corroboration(store: Store) -> dict[tuple, tuple[int, int, int]]:
+    """(mentions, articles, outlets) per (date, type, actors, place) seen in several documents."""
+    rows = store.con.execute(
+        "SELECT event_date, plover, source_code, target_code, geonameid, count(*), "
+        "count(DISTINCT doc_id), count(DISTINCT coalesce(outlet, doc_id)) FROM events "
+        "WHERE event_date IS NOT NULL AND geonameid IS NOT NULL "
+        "AND (source_code IS NOT NULL OR target_code IS NOT NULL) "
+        f"AND status NOT IN ({', '.join(repr(s) for s in NOT_HAPPENED)}) "
+        "GROUP BY ALL HAVING count(DISTINCT doc_id) > 1"
+    ).fetchall()
+    return {tuple(r[:5]): (int(r[5]), int(r[6]), int(r[7])) for r in rows}
+
+
+def _gdelt_row(row: dict[str, Any], doc: dict, counts: tuple[int, int, int] | None) -> dict:
+    day: date = row["event_date"]
+    cameo = str(row.get("cameo") or "")
+    code = cameo + "0" if len(cameo) == 2 else cameo
+    root = cameo[:2]
+    quad = _quad(root)
+    mentions, articles, outlets = counts or (1, 1, 1)
+    ingested = doc.get("ingested_at")
+    sectors = lexicons.yaml_file("codes.yaml")["sectors"]
+    rec: dict[str, Any] = {
+        "GLOBALEVENTID": int(row["id"][:15], 16),
+        "SQLDATE": day.strftime("%Y%m%d"),
+        "MonthYear": day.strftime("%Y%m"),
+        "Year": day.year,
+        "FractionDate": f"{day.year + (day.timetuple().tm_yday / 365):.4f}",
+        "IsRootEvent": 1 if row.get("sentence") == 0 else 0,
+        "EventCode": code,
+        "EventBaseCode": code[:3],
+        "EventRootCode": root,
+        "QuadClass": quad,
+        "GoldsteinScale": _tables()["cameo_goldstein"].get(code),
+        "NumMentions": mentions,
+        "NumSources": outlets,
+        "NumArticles": articles,
+        "DATEADDED": ingested.strftime("%Y%m%d%H%M%S") if isinstance(ingested, datetime) else "",
+        "SOURCEURL": row.get("url") or doc.get("path") or "",
+    }
+    for n, side in ((1, "source"), (2, "target")):
+        rec[f"Actor{n}Code"] = row.get(f"{side}_code")
+        rec[f"Actor{n}Name"] = row.get(f"{side}_name") or row.get(f"{side}_text")
+        rec[f"Actor{n}CountryCode"] = row.get(f"{side}_country")
+        rec[f"Actor{n}Type1Code"] = sectors.get(row.get(f"{side}_sector") or "")
+    if row.get("lat") is not None:
+        country = _country(row.get("country"))
+        rec.update(
+            {
+                "ActionGeo_Type": _geo_type(row),
+                "ActionGeo_FullName": ", ".join(
+                    dict.fromkeys(
+                        p
+                        for p in (
+                            row.get("place_name"),
+                            row.get("admin1"),
+                            _country_name(country) if country else None,
+                        )
+                        if p
+                    )
+                ),
+                "ActionGeo_CountryCode": row.get("country"),
+                "ActionGeo_Lat": row["lat"],
+                "ActionGeo_Long": row["lon"],
+                "ActionGeo_FeatureID": row.get("geonameid"),
+            }
+        )
+    return rec
+
+
+def _quad(root: str) -> int | str:
+    if not root.isdigit():
+        return ""
+    r = int(root)
+    return 1 if r <= 5 else 2 if r <= 9 else 3 if r <= 14 else 4
+
+
+def _geo_type(row: dict[str, Any]) -> int:
+    code = row.get("feature_code") or ""
+    us = row.get("country") == "US"
+    if code.startswith("PCL"):
+        return 1
+    if code == "ADM1":
+        return 2 if us else 5
+    return 3 if us and row.get("feature_class") == "P" else 4
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def _doc_info(store: Store) -> dict[str, dict[str, Any]]:
+    rows = store.con.execute("SELECT id, path, ingested_at FROM documents").fetchall()
+    return {i: {"path": p, "ingested_at": t} for i, p, t in rows}
+
+
+@cache
+def _country(alpha2: str | None) -> Any:
+    if not alpha2:
+        return None
+    import pycountry
+
+    return pycountry.countries.get(alpha_2=alpha2.upper())
+
+
+def _country_name(country: Any) -> str:
+    return getattr(country, "common_name", None) or country.name
+
+
+def _text(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def _json_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def _sql_str(text: str) -> str:
+    return text.replace("'", "''")
+
+
+__all__ = ["ACLED_COLUMNS", "FORMATS", "GDELT_COLUMNS", "ExportError", "acled_type", "export"]

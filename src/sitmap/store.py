@@ -1,0 +1,844 @@
+"""The DuckDB store: schema, named migrations, idempotent writes, queries.
+
+One file holds a whole corpus::
+
+    from sitmap.store import Store
+
+    with Store("sitmap.duckdb") as store:
+        store.write(doc)                       # a document and all its rows, one transaction
+        store.events(actor="SYR", plover="ASSAULT", since="2017-09-01", limit=20)
+        store.sql("SELECT plover, count(*) FROM events GROUP BY 1")
+        store.stats()
+
+Tables (``sitmap sql "DESCRIBE events"`` lists the columns):
+
+* ``documents`` — one row per distinct text (``id`` = content hash of the text), with its
+  ``removed`` boilerplate spans as JSON, its MinHash ``signature`` and, for a near-duplicate,
+  ``duplicate_of`` (the id of the first copy; near-duplicates are stored but not processed).
+* ``duplicates`` — every copy that was not processed: ``kind`` ``exact`` (same text, another
+  path/url) or ``near`` (MinHash Jaccard ≥ the threshold), linked to ``duplicate_of``.
+* ``events`` — one row per event, flattened (actor, place and date columns) for filtering,
+  with ``record``: the event as nested JSON (``Event.to_dict``) for lossless export.
+  ``event_date`` is the date the text gives for the event (``date``) or, when the text gives
+  none, the publication date; ``date_basis`` says which (``text`` / ``published``).
+* ``actors``, ``places``, ``dates`` — every mention found in a document, with its span.
+* ``skips`` — every input that was not processed, with a reason code and a message.
+* ``schema_version`` — the named migrations applied, in order.
+
+Writes are idempotent: ids come from content, and a document is replaced with all its rows
+in one transaction, so a store never holds a partial document. The store knows nothing of
+spaCy or the stages; it reads and writes ``sitmap.model`` objects.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from sitmap.errors import StoreError
+from sitmap.model import Document, Event, Skip, content_id
+
+DEFAULT_PATH = "sitmap.duckdb"
+
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    (
+        "0001_initial",
+        """
+        CREATE TABLE documents (
+            id VARCHAR PRIMARY KEY,
+            source VARCHAR,
+            url VARCHAR,
+            published DATE,
+            title VARCHAR,
+            language VARCHAR,
+            path VARCHAR,
+            origin VARCHAR,
+            words INTEGER,
+            chars INTEGER,
+            sentences INTEGER,
+            events INTEGER,
+            text VARCHAR,
+            removed JSON,
+            meta JSON,
+            duplicate_of VARCHAR,
+            signature BLOB,
+            ingested_at TIMESTAMP
+        );
+        CREATE TABLE duplicates (
+            id VARCHAR PRIMARY KEY,
+            doc_id VARCHAR,
+            duplicate_of VARCHAR,
+            kind VARCHAR,
+            similarity DOUBLE,
+            source VARCHAR,
+            url VARCHAR,
+            path VARCHAR,
+            origin VARCHAR,
+            title VARCHAR,
+            published DATE,
+            recorded_at TIMESTAMP
+        );
+        CREATE TABLE events (
+            id VARCHAR,
+            doc_id VARCHAR,
+            sentence INTEGER,
+            start INTEGER,
+            "end" INTEGER,
+            evidence VARCHAR,
+            trigger VARCHAR,
+            plover VARCHAR,
+            cameo VARCHAR,
+            mode VARCHAR,
+            source_text VARCHAR,
+            source_code VARCHAR,
+            source_name VARCHAR,
+            source_country VARCHAR,
+            source_sector VARCHAR,
+            source_kind VARCHAR,
+            target_text VARCHAR,
+            target_code VARCHAR,
+            target_name VARCHAR,
+            target_country VARCHAR,
+            target_sector VARCHAR,
+            target_kind VARCHAR,
+            place_text VARCHAR,
+            place_name VARCHAR,
+            geonameid BIGINT,
+            country VARCHAR,
+            admin1 VARCHAR,
+            lat DOUBLE,
+            lon DOUBLE,
+            feature_class VARCHAR,
+            feature_code VARCHAR,
+            place_basis VARCHAR,
+            qualifier VARCHAR,
+            date DATE,
+            date_precision VARCHAR,
+            date_text VARCHAR,
+            event_date DATE,
+            date_basis VARCHAR,
+            historical BOOLEAN,
+            status VARCHAR,
+            cited_source VARCHAR,
+            speaker VARCHAR,
+            attribution JSON,
+            confidence DOUBLE,
+            published DATE,
+            outlet VARCHAR,
+            url VARCHAR,
+            record JSON
+        );
+        CREATE TABLE actors (
+            doc_id VARCHAR, idx INTEGER, text VARCHAR, start INTEGER, "end" INTEGER,
+            name VARCHAR, country VARCHAR, sector VARCHAR, code VARCHAR, kind VARCHAR,
+            role VARCHAR, score DOUBLE
+        );
+        CREATE TABLE places (
+            doc_id VARCHAR, idx INTEGER, text VARCHAR, start INTEGER, "end" INTEGER,
+            name VARCHAR, geonameid BIGINT, country VARCHAR, admin1 VARCHAR, lat DOUBLE,
+            lon DOUBLE, feature_class VARCHAR, feature_code VARCHAR, population BIGINT,
+            qualifier VARCHAR, score DOUBLE
+        );
+        CREATE TABLE dates (
+            doc_id VARCHAR, idx INTEGER, text VARCHAR, start INTEGER, "end" INTEGER,
+            date DATE, precision VARCHAR, relative BOOLEAN, score DOUBLE
+        );
+        CREATE TABLE skips (
+            id VARCHAR PRIMARY KEY,
+            path VARCHAR,
+            doc_id VARCHAR,
+            reason VARCHAR,
+            message VARCHAR,
+            detail VARCHAR,
+            recorded_at TIMESTAMP
+        );
+        CREATE TABLE settings (key VARCHAR PRIMARY KEY, value VARCHAR);
+        """,
+    ),
+)
+"""Named schema migrations, applied in order; ``schema_version`` records each one applied."""
+
+TABLES = ("documents", "duplicates", "events", "actors", "places", "dates", "skips")
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "id", "doc_id", "sentence", "start", "end", "evidence", "trigger", "plover", "cameo", "mode",
+    "source_text", "source_code", "source_name", "source_country", "source_sector", "source_kind",
+    "target_text", "target_code", "target_name", "target_country", "target_sector", "target_kind",
+    "place_text", "place_name", "geonameid", "country", "admin1", "lat", "lon", "feature_class",
+    "feature_code", "place_basis", "qualifier", "date", "date_precision", "date_text",
+    "event_date", "date_basis", "historical", "status", "cited_source", "speaker", "attribution",
+    "confidence", "published", "outlet", "url", "record",
+)  # fmt: skip
+"""Column order of the ``events`` table (``record`` is the nested JSON form)."""
+
+FLAT_EVENT_COLUMNS = tuple(c for c in EVENT_COLUMNS if c != "record")
+
+_DOC_COLUMNS = (
+    "id", "source", "url", "published", "title", "language", "path", "origin", "words", "chars",
+    "sentences", "events", "text", "removed", "meta", "duplicate_of", "signature", "ingested_at",
+)  # fmt: skip
+_ACTOR_COLUMNS = ("text", "start", "end", "name", "country", "sector", "code", "kind", "role",
+                  "score")  # fmt: skip
+_PLACE_COLUMNS = ("text", "start", "end", "name", "geonameid", "country", "admin1", "lat", "lon",
+                  "feature_class", "feature_code", "population", "qualifier", "score")  # fmt: skip
+_DATE_COLUMNS = ("text", "start", "end", "date", "precision", "relative", "score")
+
+_READ_ONLY_TYPES = {"SELECT", "EXPLAIN"}
+
+
+def origin_of(doc: Document) -> str:
+    """Where a document came from (path, url, position in its file), as one stable key.
+
+    Two reads of the same text from the same place share an origin (a re-run); the same text
+    from another place is an exact duplicate.
+    """
+    position = doc.meta.get("line", doc.meta.get("index", doc.meta.get("record")))
+    return content_id(doc.path, doc.url, position, doc.title, length=16)
+
+
+class Store:
+    """A sitmap corpus in one DuckDB file (``":memory:"`` for a throw-away store).
+
+    Opening read-write creates the file and applies pending migrations; ``read_only=True``
+    opens an existing store for queries only (several readers may share it, a writer may not).
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        self._types: dict[str, dict[str, Any]] = {}
+        self._skipped: set[str] | None = None
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(
+                f"no sitmap database at {self.path}",
+                hint="run `sitmap ingest PATH --db FILE` first, or pass --db",
+            )
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(
+                f"cannot open database {self.path}: {_first_line(exc)}",
+                hint="is another sitmap process writing to it? wait for it or use another --db",
+            ) from exc
+        self._migrate()
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (checkpoints the write-ahead log)."""
+        con = getattr(self, "con", None)
+        if con is not None:
+            con.close()
+            self.con = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r}, read_only={self.read_only})"
+
+    def _migrate(self) -> None:
+        if not self.read_only:
+            self.con.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version "
+                "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
+            )
+        applied = {name for (name,) in self._rows("SELECT name FROM schema_version")}
+        pending = [(i, n, s) for i, (n, s) in enumerate(MIGRATIONS, 1) if n not in applied]
+        if not pending:
+            return
+        if self.read_only:
+            raise StoreError(
+                f"database {self.path} needs schema migrations {[n for _, n, _ in pending]}",
+                hint="open it once read-write, e.g. run `sitmap ingest` on it",
+            )
+        for version, name, statements in pending:
+            with self._transaction():
+                self.con.execute(statements)
+                self.con.execute(
+                    "INSERT INTO schema_version VALUES (?, ?, ?)", [version, name, _now()]
+                )
+
+    @property
+    def schema_version(self) -> list[str]:
+        """Names of the migrations applied, in order."""
+        return [n for (n,) in self._rows("SELECT name FROM schema_version ORDER BY version")]
+
+    def _rows(self, query: str, params: Sequence[Any] | None = None) -> list[tuple]:
+        try:
+            return self.con.execute(query, params or []).fetchall()
+        except duckdb.CatalogException as exc:
+            if "schema_version" in str(exc):
+                raise StoreError(
+                    f"{self.path} is not a sitmap database (no schema_version table)",
+                    hint="pass the --db of a store made by `sitmap ingest`",
+                ) from exc
+            raise StoreError(f"query failed: {_first_line(exc)}") from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {_first_line(exc)}") from exc
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.con)
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only", hint="open Store(path) to write")
+
+    # -- writes --------------------------------------------------------------------------------
+
+    def write(self, doc: Document, *, signature: bytes | None = None) -> None:
+        """Store one processed document with its events and mentions (see ``write_many``)."""
+        self.write_many([doc], signatures={doc.id: signature} if signature else None)
+
+    def write_many(
+        self, docs: Sequence[Document], *, signatures: dict[str, bytes | None] | None = None
+    ) -> None:
+        """Store processed documents with their events and mentions, replacing earlier copies.
+
+        Everything is written in one transaction: a reader never sees half a document, and a
+        crash leaves either the old rows or the new ones. Skip rows for these documents are
+        cleared (they were processed after all). Writing a batch at once is ~10x faster than
+        one transaction per document (DuckDB's cost is per statement, not per row).
+        """
+        self._writable()
+        if not docs:
+            return
+        docs = list({d.id: d for d in docs}.values())
+        ids = [d.id for d in docs]
+        signatures = signatures or {}
+        marks = ", ".join("?" * len(ids))
+        existing = {
+            i for (i,) in self._rows(f"SELECT id FROM documents WHERE id IN ({marks})", ids)
+        }
+        with self._transaction():
+            if existing:
+                old = list(existing)
+                old_marks = ", ".join("?" * len(old))
+                for table in ("events", "actors", "places", "dates"):
+                    self.con.execute(f"DELETE FROM {table} WHERE doc_id IN ({old_marks})", old)
+                self.con.execute(f"DELETE FROM documents WHERE id IN ({old_marks})", old)
+            self._insert(
+                "documents", _DOC_COLUMNS, [_doc_row(d, signatures.get(d.id), None) for d in docs]
+            )
+            self._insert("events", EVENT_COLUMNS, [event_row(e, d) for d in docs for e in d.events])
+            for table, cols, attr in (
+                ("actors", _ACTOR_COLUMNS, "actors"),
+                ("places", _PLACE_COLUMNS, "places"),
+                ("dates", _DATE_COLUMNS, "dates"),
+            ):
+                rows = [
+                    (d.id, i, *(_cell(getattr(m, c), c) for c in cols))
+                    for d in docs
+                    for i, m in enumerate(getattr(d, attr))
+                ]
+                self._insert(table, ("doc_id", "idx", *cols), rows)
+            if self._skipped_ids().intersection(ids):
+                self.con.execute(f"DELETE FROM skips WHERE doc_id IN ({marks})", ids)
+                self._skipped -= set(ids)
+
+    def _skipped_ids(self) -> set[str]:
+        if self._skipped is None:
+            rows = self._rows("SELECT DISTINCT doc_id FROM skips WHERE doc_id IS NOT NULL")
+            self._skipped = {i for (i,) in rows}
+        return self._skipped
+
+    def add_duplicate(
+        self,
+        doc: Document,
+        *,
+        duplicate_of: str,
+        kind: str = "exact",
+        similarity: float = 1.0,
+        signature: bytes | None = None,
+    ) -> None:
+        """Record a copy that will not be processed, linked to its first copy.
+
+        ``kind="exact"``: same text (same ``Document.id``) from another origin, recorded in
+        ``duplicates`` only. ``kind="near"``: the text is kept in ``documents`` with
+        ``duplicate_of`` set and no events, and recorded in ``duplicates``.
+        """
+        self._writable()
+        origin = origin_of(doc)
+        row = (
+            content_id(doc.id, origin, kind),
+            doc.id, duplicate_of, kind, round(float(similarity), 4), doc.source, doc.url,
+            doc.path, origin, doc.title, doc.published, _now(),
+        )  # fmt: skip
+        with self._transaction():
+            self.con.execute("DELETE FROM duplicates WHERE id = ?", [row[0]])
+            self._insert(
+                "duplicates",
+                ("id", "doc_id", "duplicate_of", "kind", "similarity", "source", "url", "path",
+                 "origin", "title", "published", "recorded_at"),
+                [row],
+            )  # fmt: skip
+            if kind != "exact":
+                self.con.execute("DELETE FROM documents WHERE id = ?", [doc.id])
+                self._insert(
+                    "documents", _DOC_COLUMNS, [_doc_row(doc, signature, duplicate_of, events=0)]
+                )
+
+    def add_skip(self, skip: Skip) -> None:
+        """Record an input that was not processed (idempotent: one row per path/doc/reason)."""
+        self._writable()
+        sid = content_id(skip.path, skip.doc_id, skip.reason)
+        with self._transaction():
+            self.con.execute("DELETE FROM skips WHERE id = ?", [sid])
+            self._insert(
+                "skips",
+                ("id", "path", "doc_id", "reason", "message", "detail", "recorded_at"),
+                [(sid, skip.path, skip.doc_id, skip.reason, skip.message, skip.detail, _now())],
+            )
+        if skip.doc_id and self._skipped is not None:
+            self._skipped.add(skip.doc_id)
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store one key/value setting (e.g. the signature scheme)."""
+        self._writable()
+        with self._transaction():
+            self.con.execute("DELETE FROM settings WHERE key = ?", [key])
+            self.con.execute("INSERT INTO settings VALUES (?, ?)", [key, value])
+
+    def setting(self, key: str) -> str | None:
+        """A stored setting, or None."""
+        rows = self._rows("SELECT value FROM settings WHERE key = ?", [key])
+        return rows[0][0] if rows else None
+
+    def _insert(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+        """Insert rows through one Arrow table: one statement whatever the number of rows."""
+        if not rows:
+            return
+        import pyarrow as pa
+
+        types = self._arrow_types(table)
+        data = pa.table(
+            {c: pa.array([r[j] for r in rows], type=types[c]) for j, c in enumerate(columns)}
+        )
+        name = f"_sitmap_rows_{table}"
+        cols = ", ".join(f'"{c}"' for c in columns)
+        self.con.register(name, data)
+        try:
+            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
+        finally:
+            self.con.unregister(name)
+
+    def _arrow_types(self, table: str) -> dict[str, Any]:
+        if table not in self._types:
+            import pyarrow as pa
+
+            arrow = {
+                "VARCHAR": pa.string(), "JSON": pa.string(), "INTEGER": pa.int32(),
+                "BIGINT": pa.int64(), "DOUBLE": pa.float64(), "DATE": pa.date32(),
+                "BOOLEAN": pa.bool_(), "TIMESTAMP": pa.timestamp("us"), "BLOB": pa.binary(),
+            }  # fmt: skip
+            rows = self._rows(
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_name = ? AND table_schema = 'main'",
+                [table],
+            )
+            self._types[table] = {c: arrow.get(t, pa.string()) for c, t in rows}
+        return self._types[table]
+
+    # -- reads used by ingestion -----------------------------------------------------------------
+
+    def origins(self) -> dict[str, set[str]]:
+        """Every stored text id with the origins it was seen at (documents and duplicates)."""
+        out: dict[str, set[str]] = {}
+        for doc_id, origin in self._rows(
+            "SELECT id, origin FROM documents UNION ALL SELECT doc_id, origin FROM duplicates"
+        ):
+            out.setdefault(doc_id, set()).add(origin)
+        return out
+
+    def signatures(self) -> Iterator[tuple[str, bytes | None, str]]:
+        """(id, MinHash signature bytes or None, text) of every first copy (not duplicates)."""
+        cur = self.con.execute(
+            "SELECT id, signature, text FROM documents WHERE duplicate_of IS NULL ORDER BY id"
+        )
+        while batch := cur.fetchmany(1000):
+            yield from ((i, bytes(s) if s is not None else None, t) for i, s, t in batch)
+
+    def has_document(self, doc_id: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM documents WHERE id = ?", [doc_id]))
+
+    def document(self, doc_id: str) -> Document | None:
+        """A stored document with its events and mentions, rebuilt as a ``Document``."""
+        rows = self._dicts(
+            "SELECT id, source, url, published, title, language, path, text, removed, meta "
+            "FROM documents WHERE id = ?",
+            [doc_id],
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        row["removed"] = json.loads(row["removed"] or "[]")
+        row["meta"] = json.loads(row["meta"] or "{}")
+        doc = Document.from_dict(row)
+        doc.events = [
+            Event.from_dict(json.loads(r))
+            for (r,) in self._rows(
+                'SELECT record FROM events WHERE doc_id = ? ORDER BY start, "end", id', [doc_id]
+            )
+        ]
+        return doc
+
+    # -- queries ---------------------------------------------------------------------------------
+
+    def _dicts(self, query: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
+        try:
+            cur = self.con.execute(query, params or [])
+            cols = [d[0] for d in cur.description]
+            return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {_first_line(exc)}") from exc
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        plover: str | Iterable[str] | None = None,
+        status: str | Iterable[str] | None = None,
+        outlet: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        place: str | None = None,
+        near: tuple[float, float, float] | None = None,
+        country: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+        nested: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Events matching every filter given, oldest ``event_date`` first.
+
+        * ``actor``: an actor code prefix (``SYR`` matches ``SYRMIL``) or a case-insensitive
+          substring of the actor's name or text; matches the source or the target actor.
+        * ``plover`` / ``status``: one value or several (``"ASSAULT"``, ``["reported", ...]``).
+        * ``outlet``: the publishing outlet, case-insensitive exact match (``"Reuters"``).
+        * ``since`` / ``until``: inclusive bounds on ``event_date`` (the date the text gives for
+          the event, else the publication date; see ``date_basis``). ``YYYY`` and ``YYYY-MM``
+          mean the first day of that year or month.
+        * ``place``: case-insensitive substring of the place name, its text or its admin1.
+        * ``near``: ``(lat, lon, km)``: events whose place lies within ``km`` (great-circle);
+          rows then carry ``distance_km``.
+        * ``country``: the event place's country, ISO 3166-1 alpha-2 (``SY``) or alpha-3
+          (``SYR``).
+
+        Rows are flat dicts (``FLAT_EVENT_COLUMNS``); ``nested=True`` returns each event as
+        ``Event.to_dict()`` plus ``outlet``, ``published``, ``url``, ``event_date`` and
+        ``date_basis``.
+        """
+        return list(
+            self.iter_events(
+                actor=actor, plover=plover, status=status, outlet=outlet, since=since,
+                until=until, place=place, near=near, country=country, doc_id=doc_id,
+                limit=limit, nested=nested,
+            )
+        )  # fmt: skip
+
+    def iter_events(self, *, nested: bool = False, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Like ``events`` (same filters) but streamed in chunks: for exports of any size."""
+        query, params = _event_query(nested=nested, **filters)
+        try:
+            cur = self.con.cursor().execute(query, params)
+            cols = [d[0] for d in cur.description]
+            while chunk := cur.fetchmany(2000):
+                for values in chunk:
+                    row = dict(zip(cols, values, strict=True))
+                    yield _nested(row) if nested else row
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {_first_line(exc)}") from exc
+
+    def sql(self, query: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple]]:
+        """Run one read-only statement (``SELECT``/``WITH``/``EXPLAIN``): (columns, rows).
+
+        Anything else (INSERT, DELETE, DROP, COPY, ATTACH, PRAGMA ...) is refused with a
+        ``StoreError``; open the store with ``read_only=True`` for a second guard.
+        """
+        try:
+            statements = duckdb.extract_statements(query)
+        except duckdb.Error as exc:
+            raise StoreError(f"invalid SQL: {_first_line(exc)}") from exc
+        if len(statements) != 1:
+            raise StoreError(
+                f"expected one SQL statement, got {len(statements)}",
+                hint="run one SELECT at a time",
+            )
+        kind = statements[0].type.name
+        if kind not in _READ_ONLY_TYPES:
+            raise StoreError(
+                f"only SELECT/WITH queries are allowed here, not {kind}",
+                hint="the store is written by `sitmap ingest`; query it with SELECT",
+            )
+        try:
+            cur = self.con.execute(query, params or [])
+            return [d[0] for d in cur.description], cur.fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {_first_line(exc)}") from exc
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for a quick look at a corpus: documents, duplicates, events, skips, dates."""
+
+        def count(query: str) -> int:
+            return int(self._rows(query)[0][0] or 0)
+
+        def grouped(query: str) -> dict[str, int]:
+            return {str(k): int(v) for k, v in self._rows(query)}
+
+        ev = self._rows(
+            "SELECT count(*), count(place_name), count(lat), count(date), min(event_date), "
+            "max(event_date), min(published), max(published) FROM events"
+        )[0]
+        return {
+            "documents": count("SELECT count(*) FROM documents WHERE duplicate_of IS NULL"),
+            "words": count("SELECT sum(words) FROM documents WHERE duplicate_of IS NULL"),
+            "duplicates": count("SELECT count(*) FROM duplicates WHERE kind = 'exact'"),
+            "near_duplicates": count("SELECT count(*) FROM duplicates WHERE kind = 'near'"),
+            "documents_without_events": count(
+                "SELECT count(*) FROM documents WHERE duplicate_of IS NULL AND events = 0"
+            ),
+            "events": int(ev[0]),
+            "events_with_place": int(ev[1]),
+            "events_with_coordinates": int(ev[2]),
+            "events_with_text_date": int(ev[3]),
+            "event_dates": [_iso(ev[4]), _iso(ev[5])],
+            "published": [_iso(ev[6]), _iso(ev[7])],
+            "events_by_type": grouped(
+                "SELECT plover, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"
+            ),
+            "events_by_status": grouped(
+                "SELECT status, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"
+            ),
+            "outlets": grouped(
+                "SELECT coalesce(source, '(unknown)'), count(*) FROM documents "
+                "WHERE duplicate_of IS NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20"
+            ),
+            "skips": count("SELECT count(*) FROM skips"),
+            "skips_by_reason": grouped(
+                "SELECT reason, count(*) FROM skips GROUP BY 1 ORDER BY 2 DESC, 1"
+            ),
+            "schema": self.schema_version,
+            "path": self.path,
+        }
+
+
+def _event_query(
+    *,
+    actor: str | None = None,
+    plover: str | Iterable[str] | None = None,
+    status: str | Iterable[str] | None = None,
+    outlet: str | None = None,
+    since: date | str | None = None,
+    until: date | str | None = None,
+    place: str | None = None,
+    near: tuple[float, float, float] | None = None,
+    country: str | None = None,
+    doc_id: str | None = None,
+    limit: int | None = None,
+    nested: bool = False,
+) -> tuple[str, list[Any]]:
+    """The SQL and parameters of ``Store.events`` (see there for the filters)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if actor:
+        where.append(
+            "(starts_with(source_code, ?) OR starts_with(target_code, ?) "
+            "OR contains(lower(coalesce(source_name, source_text, '')), ?) "
+            "OR contains(lower(coalesce(target_name, target_text, '')), ?))"
+        )
+        params += [actor.upper(), actor.upper(), actor.lower(), actor.lower()]
+    for column, value, fold in (("plover", plover, str.upper), ("status", status, str.lower)):
+        if value:
+            values = [value] if isinstance(value, str) else list(value)
+            where.append(f"{column} IN ({', '.join('?' * len(values))})")
+            params += [fold(v) for v in values]
+    if outlet:
+        where.append("lower(outlet) = ?")
+        params.append(outlet.lower())
+    if since:
+        where.append("event_date >= ?")
+        params.append(_as_date(since, "since"))
+    if until:
+        where.append("event_date <= ?")
+        params.append(_as_date(until, "until"))
+    if place:
+        where.append(
+            "(contains(lower(coalesce(place_name, '')), ?) "
+            "OR contains(lower(coalesce(place_text, '')), ?) "
+            "OR contains(lower(coalesce(admin1, '')), ?))"
+        )
+        params += [place.lower()] * 3
+    if country:
+        where.append("country = ?")
+        params.append(_alpha2(country))
+    if doc_id:
+        where.append("doc_id = ?")
+        params.append(doc_id)
+    select = ", ".join(f'"{c}"' for c in (EVENT_COLUMNS if nested else FLAT_EVENT_COLUMNS))
+    if near:
+        lat, lon, km = (float(v) for v in near)
+        dist = (
+            "2 * 6371.0088 * asin(sqrt(pow(sin(radians(lat - ?) / 2), 2) + "
+            "cos(radians(?)) * cos(radians(lat)) * pow(sin(radians(lon - ?) / 2), 2)))"
+        )
+        select += f", {dist} AS distance_km"
+        params = [lat, lat, lon, *params]
+        # A latitude band first (cheap, prunes most rows), then the haversine distance.
+        where.append(f"lat BETWEEN ? AND ? AND lon IS NOT NULL AND {dist} <= ?")
+        params += [lat - km / 110.0, lat + km / 110.0, lat, lat, lon, km]
+    query = f"SELECT {select} FROM events"
+    if where:
+        query += " WHERE " + " AND ".join(where)
+    query += ' ORDER BY event_date NULLS LAST, doc_id, start, "end", id'
+    if limit is not None:
+        query += " LIMIT ?"
+        params.append(int(limit))
+    return query, params
+
+
+def _nested(row: dict[str, Any]) -> dict[str, Any]:
+    rec = json.loads(row["record"])
+    rec.update(
+        outlet=row["outlet"],
+        published=_iso(row["published"]),
+        url=row["url"],
+        event_date=_iso(row["event_date"]),
+        date_basis=row["date_basis"],
+    )
+    if "distance_km" in row:
+        rec["distance_km"] = row["distance_km"]
+    return rec
+
+
+class _Transaction:
+    """``with store._transaction():`` BEGIN … COMMIT, ROLLBACK on any error (then re-raise)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def __enter__(self) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        if exc_type is None:
+            try:
+                self.con.execute("COMMIT")
+            except duckdb.Error as err:
+                raise StoreError(f"write failed: {_first_line(err)}") from err
+            return
+        self.con.execute("ROLLBACK")
+        if isinstance(exc, duckdb.Error):
+            raise StoreError(f"write failed: {_first_line(exc)}") from exc
+
+
+# -- rows -----------------------------------------------------------------------------------------
+
+
+def _doc_row(
+    doc: Document, signature: bytes | None, duplicate_of: str | None, events: int | None = None
+) -> tuple:
+    return (
+        doc.id, doc.source, doc.url, doc.published, doc.title, doc.language, doc.path,
+        origin_of(doc), doc.words, len(doc.text), len(doc.sentences),
+        len(doc.events) if events is None else events, doc.text,
+        json.dumps([s.to_dict() for s in doc.removed], ensure_ascii=False),
+        json.dumps(doc.meta, ensure_ascii=False, default=str), duplicate_of, signature, _now(),
+    )  # fmt: skip
+
+
+def event_row(ev: Event, doc: Document | None = None) -> tuple:
+    """An ``Event`` as a tuple in ``EVENT_COLUMNS`` order (``doc`` gives outlet/published/url)."""
+    src, tgt, pl, dt = ev.source, ev.target, ev.place, ev.date
+    text_date = _as_date(dt.date, "event date") if dt and dt.date else None
+    published = doc.published if doc else None
+    event_date = text_date or published
+    basis = "text" if text_date else ("published" if published else None)
+    return (
+        ev.id, ev.doc_id, ev.sentence, ev.start, ev.end, ev.evidence, ev.trigger, ev.plover,
+        ev.cameo, ev.mode,
+        *_actor_cells(src), *_actor_cells(tgt),
+        pl.text if pl else None, pl.name if pl else None, pl.geonameid if pl else None,
+        pl.country if pl else None, pl.admin1 if pl else None, pl.lat if pl else None,
+        pl.lon if pl else None, pl.feature_class if pl else None,
+        pl.feature_code if pl else None, ev.place_basis, pl.qualifier if pl else None,
+        text_date, dt.precision if dt else None, dt.text if dt else None, event_date, basis,
+        bool(ev.historical), ev.status, ev.cited_source, ev.speaker,
+        json.dumps([s.to_dict() for s in ev.attribution], ensure_ascii=False),
+        float(ev.confidence), published, doc.source if doc else None, doc.url if doc else None,
+        json.dumps(ev.to_dict(), ensure_ascii=False),
+    )  # fmt: skip
+
+
+def _actor_cells(a: Any) -> tuple:
+    if a is None:
+        return (None,) * 6
+    return (a.text, a.code, a.name, a.country, a.sector, a.kind)
+
+
+def _cell(value: Any, column: str) -> Any:
+    if column == "date" and isinstance(value, str):
+        return _as_date(value, "date")
+    return value
+
+
+# -- helpers --------------------------------------------------------------------------------------
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _as_date(value: date | str, what: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}", text):
+        text += "-01-01"
+    elif re.fullmatch(r"\d{4}-\d{2}", text):
+        text += "-01"
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError as exc:
+        raise StoreError(f"{what}: {value!r} is not a date", hint="use YYYY-MM-DD") from exc
+
+
+def _alpha2(code: str) -> str:
+    code = code.strip().upper()
+    if len(code) == 3:
+        import pycountry
+
+        found = pycountry.countries.get(alpha_3=code)
+        if found is None:
+            raise StoreError(f"unknown country code {code!r}", hint="use ISO alpha-2, e.g. SY")
+        return found.alpha_2
+    return code
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+__all__ = [
+    "DEFAULT_PATH",
+    "EVENT_COLUMNS",
+    "FLAT_EVENT_COLUMNS",
+    "MIGRATIONS",
+    "TABLES",
+    "Store",
+    "event_row",
+    "origin_of",
+]

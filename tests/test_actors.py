@@ -1,0 +1,394 @@
+"""Tests for sitmap.actors: real sentences from real news with the expected mentions and codes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitmap import actors, lexicons
+from sitmap.actors import lookup, outlet
+
+D2017 = date(2017, 11, 15)
+
+# (sentence, published, expected [(mention text, code)]) — sentences from the Reuters sample
+# (shared/corpora/isot-reuters-2017-sample.jsonl, Oct–Dec 2017) and wire copy of the same wars.
+CASES = [
+    (
+        "Pence is set to hold talks with Israeli Prime Minister Benjamin Netanyahu on Thursday "
+        "in Jerusalem.",
+        D2017,
+        [("Pence", "USAGOV"), ("Israeli Prime Minister Benjamin Netanyahu", "ISRGOV")],
+    ),
+    (
+        "Palestinian President Mahmoud Abbas has refused to meet with Pence in protest of "
+        "President Donald Trump's decision to recognize Jerusalem as the capital of Israel.",
+        D2017,
+        [
+            ("Palestinian President Mahmoud Abbas", "PSEGOV"),
+            ("Pence", "USAGOV"),
+            ("President Donald Trump", "USAGOV"),
+        ],
+    ),
+    (
+        "Trump has traded insults and threats with North Korea's leader Kim Jong Un.",
+        D2017,
+        [("Trump", "USAGOV"), ("North Korea's leader Kim Jong Un", "PRKGOV")],
+    ),
+    (
+        "LONDON (Reuters) - Iranian President Hassan Rouhani said on Wednesday that missile "
+        "attacks by Yemen's Houthis targeting Saudi Arabian capital Riyadh were a reaction.",
+        D2017,
+        [
+            ("Reuters", "GBRMED"),
+            ("Iranian President Hassan Rouhani", "IRNGOV"),
+            ("Yemen's Houthis", "YEMREBHTH"),
+        ],
+    ),
+    (
+        "In reaction to the missile, the Saudi-led coalition closed all air, land and sea ports "
+        "to the impoverished country.",
+        D2017,
+        [("Saudi-led coalition", "IGOMILSAC")],
+    ),
+    (
+        "Russia, whose air force and special forces have been supporting the Syrian army, says "
+        "there is no evidence to show Damascus was responsible for the attack.",
+        D2017,
+        [
+            ("Russia", "RUS"),
+            ("air force", "MIL"),
+            ("special forces", "MIL"),
+            ("Syrian army", "SYRMIL"),
+        ],
+    ),
+    (
+        "It maintains that the chemicals that killed civilians belonged to rebels, not Assad's "
+        "government.",
+        D2017,
+        [("civilians", "CVL"), ("rebels", "REB"), ("Assad's government", "SYRGOV")],
+    ),
+    (
+        "He is tentatively scheduled to meet Russian Foreign Minister Sergei Lavrov in Vienna, "
+        "a senior State Department official told reporters.",
+        D2017,
+        [
+            ("Russian Foreign Minister Sergei Lavrov", "RUSGOV"),
+            ("State Department official", "USAGOV"),
+        ],
+    ),
+    (
+        "But Trump's defense secretary, James Mattis, postponed that date to Jan. 1.",
+        D2017,
+        [("Trump's defense secretary", "USAMIL"), ("James Mattis", "USAMIL")],
+    ),
+    (
+        "The ban was also discussed at a meeting between Libyan Foreign Minister Mohamed Siyala "
+        "and U.S Deputy Secretary of Homeland Security Elaine Duke on Monday.",
+        D2017,
+        [("Libyan Foreign Minister Mohamed Siyala", "LBYGOV")],
+    ),
+    (
+        "NEW YORK (Reuters) - Islamic State has claimed responsibility for a truck attack this "
+        "week that killed eight people.",
+        D2017,
+        [("Reuters", "GBRMED"), ("Islamic State", "IMGINSISI")],
+    ),
+    (
+        "Iraq and Afghanistan are close allies in the fight against Islamist militants, while "
+        "Myanmar is an emerging ally to offset China's influence in Southeast Asia.",
+        D2017,
+        [
+            ("Iraq", "IRQ"),
+            ("Afghanistan", "AFG"),
+            ("Islamist militants", "INS"),
+            ("Myanmar", "MMR"),
+            ("China", "CHN"),
+        ],
+    ),
+    (
+        "U.S.-backed militias led by the Kurdish YPG captured the city from Islamic State.",
+        D2017,
+        [
+            ("U.S.-backed militias", "MLT"),
+            ("Kurdish YPG", "SYRREBYPG"),
+            ("Islamic State", "IMGINSISI"),
+        ],
+    ),
+    (
+        "The Kurdish-dominated Syrian Democratic Forces (SDF) said Turkish troops and Russian "
+        "airpower were not involved.",
+        D2017,
+        [
+            ("Kurdish-dominated Syrian Democratic Forces (SDF)", "SYRREBSDF"),
+            ("Turkish troops", "TURMIL"),
+            ("Russian airpower", "RUSMIL"),
+        ],
+    ),
+    (
+        "Afghan security forces backed by U.S. military advisers pushed the Taliban out of "
+        "the district, the Afghan defence ministry said.",
+        D2017,
+        [
+            ("Afghan security forces", "AFGMIL"),
+            ("U.S. military advisers", "USAMIL"),
+            ("Taliban", "AFGINSTAL"),
+            ("Afghan defence ministry", "AFGMIL"),
+        ],
+    ),
+    (
+        "Israeli warplanes struck Hamas positions in Gaza after Palestinian militants fired a "
+        "rocket, the Israeli military said.",
+        D2017,
+        [
+            ("Israeli warplanes", "ISRMIL"),
+            ("Hamas", "PSEINSHMS"),
+            ("Palestinian militants", "PSEINS"),
+            ("Israeli military", "ISRMIL"),
+        ],
+    ),
+    (
+        "Somali forces and African Union troops retook the town from al Shabaab insurgents.",
+        D2017,
+        [("Somali forces", "SOMMIL"), ("al Shabaab insurgents", "SOMINSSHB")],
+    ),
+    (
+        "Boko Haram fighters killed villagers in Borno state, a Nigerian army spokesman said.",
+        D2017,
+        [
+            ("Boko Haram fighters", "NGAINSBKH"),
+            ("villagers", "CVL"),
+            ("Nigerian army spokesman", "NGAMIL"),
+        ],
+    ),
+    (
+        "Iraqi police and the Popular Mobilisation Forces entered Kirkuk as Kurdish Peshmerga "
+        "withdrew, Prime Minister Haider al-Abadi said.",
+        D2017,
+        [
+            ("Iraqi police", "IRQCOP"),
+            ("Popular Mobilisation Forces", "IRQMLTPMF"),
+            ("Kurdish Peshmerga", "IRQMILKRG"),
+            ("Prime Minister Haider al-Abadi", "IRQGOV"),
+        ],
+    ),
+    (
+        "Russian and Syrian troops advanced, while Ukrainian separatists and protesters clashed "
+        "with police.",
+        D2017,
+        [
+            ("Russian", "RUSMIL"),
+            ("Syrian troops", "SYRMIL"),
+            ("Ukrainian separatists", "UKRREB"),
+            ("protesters", "PRO"),
+            ("police", "COP"),
+        ],
+    ),
+    (
+        "Myanmar's military denied that soldiers killed Rohingya villagers, Suu Kyi told "
+        "reporters.",
+        D2017,
+        [("Myanmar's military", "MMRMIL"), ("soldiers", "MIL"), ("Suu Kyi", "MMRGOV")],
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "published", "expected"), CASES)
+def test_actors_code_sentences(analysed, text, published, expected):
+    doc = actors.code(analysed(text, published=published))
+    found = {(a.text, a.code) for a in doc.actors}
+    for mention in expected:
+        assert mention in found, f"{mention} not in {sorted(found, key=str)}"
+
+
+@pytest.mark.model
+def test_actors_spans_sorted_non_overlapping(analysed):
+    text = (
+        "Secretary of State Rex Tillerson said the U.S.-led coalition and the Syrian Democratic "
+        "Forces (SDF) would not let Islamic State regroup, according to Reuters."
+    )
+    doc = actors.code(analysed(text, published=D2017))
+    starts = [a.start for a in doc.actors]
+    assert starts == sorted(starts)
+    for a, b in zip(doc.actors, doc.actors[1:], strict=False):
+        assert a.end <= b.start
+    for a in doc.actors:
+        assert doc.text[a.start : a.end] == a.text
+    assert [a.code for a in doc.actors if a.code] == [
+        "USAGOV",
+        "IGOMILCOA",
+        "SYRREBSDF",
+        "IMGINSISI",
+        "GBRMED",
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("published", "code", "role"),
+    [
+        (date(2017, 11, 1), "USAGOV", "Secretary of State"),
+        (date(2019, 6, 1), None, None),  # he left office in March 2018
+        (date(2016, 6, 1), None, None),  # before he took office
+        (None, "USAGOV", "Secretary of State"),  # undated: any of his terms
+    ],
+)
+def test_actors_office_holder_dated(analysed, published, code, role):
+    text = (
+        "Secretary of State Rex Tillerson met Turkish officials in Ankara. Tillerson said little."
+    )
+    doc = actors.code(analysed(text, published=published))
+    tillerson = [a for a in doc.actors if a.name == "Rex Tillerson"]
+    assert len(tillerson) == 2
+    assert {a.code for a in tillerson} == {code}
+    assert tillerson[0].role == role
+    assert tillerson[0].kind == "person"
+
+
+@pytest.mark.model
+def test_actors_surname_needs_full_name_first(analysed):
+    # "Johnson" is not coded as Boris Johnson from the surname alone ...
+    doc = actors.code(analysed("Johnson told reporters the bill would pass.", published=D2017))
+    assert all(a.code != "GBRGOV" for a in doc.actors)
+    # ... but is once the full name has appeared.
+    doc = actors.code(
+        analysed("Boris Johnson arrived in Tehran. Johnson said talks went well.", published=D2017)
+    )
+    assert [a.code for a in doc.actors if a.text.endswith("Johnson")] == ["GBRGOV", "GBRGOV"]
+
+
+@pytest.mark.model
+def test_actors_other_person_with_same_surname(analysed):
+    doc = actors.code(
+        analysed("Ivanka Trump and Donald Trump Jr. flew to Riyadh.", published=D2017)
+    )
+    assert all(a.code != "USAGOV" for a in doc.actors)
+
+
+@pytest.mark.model
+def test_actors_former_holder_uncoded(analysed):
+    text = "Manafort worked for former Ukrainian President Viktor Yanukovych."
+    doc = actors.code(analysed(text, published=D2017))
+    yanukovych = next(a for a in doc.actors if "Yanukovych" in a.text)
+    assert yanukovych.code is None
+    assert yanukovych.kind == "person"
+
+
+@pytest.mark.model
+def test_actors_titled_person_coreference(analysed):
+    text = "Libyan Foreign Minister Mohamed Siyala met diplomats. Siyala said the ban was unfair."
+    doc = actors.code(analysed(text, published=D2017))
+    assert [a.code for a in doc.actors if "Siyala" in a.text] == ["LBYGOV", "LBYGOV"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group said it would respond.",
+        "Market forces pushed prices higher.",
+        "The Syrian city of Raqqa was retaken in October.",
+    ],
+)
+def test_actors_no_default_code(analysed, text):
+    doc = actors.code(analysed(text, published=D2017))
+    assert [a.code for a in doc.actors if a.code] == []
+
+
+@pytest.mark.model
+def test_actors_country_as_place_not_actor(analysed):
+    doc = actors.code(analysed("Fighting continued in Syria on Sunday.", published=D2017))
+    assert doc.actors == []
+
+
+@pytest.mark.model
+def test_actors_capital_metonymy(analysed):
+    doc = actors.code(analysed("Moscow denied the claim on Tuesday.", published=D2017))
+    assert [(a.text, a.code) for a in doc.actors] == [("Moscow", "RUSGOV")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "on", "text", "code", "kind"),
+    [
+        ("Tillerson", date(2017, 6, 1), "Tillerson", "USAGOV", "person"),
+        ("Tillerson", date(2019, 6, 1), "Tillerson", None, "person"),
+        ("the Syrian foreign ministry", None, "Syrian foreign ministry", "SYRGOV", "organisation"),
+        ("a U.S. official", None, "U.S. official", "USAGOV", "person"),
+        ("U.S. officials", None, "U.S. officials", "USAGOV", "group"),
+        ("Kremlin spokesman Dmitry Peskov", date(2017, 6, 1), None, "RUSGOV", "person"),
+        ("SDF spokesman Mustafa Bali", None, None, "SYRREBSDF", "person"),
+        ("Hezbollah leader Hassan Nasrallah", date(2017, 6, 1), None, "LBNMLTHEZ", "person"),
+        ("the Assad administration", None, "Assad administration", "SYRGOV", "organisation"),
+        ("Assad's forces", None, "Assad's forces", "SYRMIL", "group"),
+        ("rebel commander Abu Omar", None, None, "REB", "person"),
+        ("Iraqi Security Forces", None, None, "IRQMIL", "organisation"),
+        ("the Pentagon", None, "Pentagon", "USAMIL", "organisation"),
+        ("Revolutionary Guards", None, None, "IRNMIL", "organisation"),
+        ("Daesh", None, None, "IMGINSISI", "organisation"),
+        ("United Nations", None, None, "IGOUNO", "organisation"),
+        ("Erdoğan", date(2017, 6, 1), "Erdoğan", "TURGOV", "person"),
+        ("Mattis", date(2017, 6, 1), "Mattis", "USAMIL", "person"),
+    ],
+)
+def test_actors_lookup(phrase, on, text, code, kind):
+    actor = lookup(phrase, on=on)
+    assert actor is not None
+    assert actor.code == code
+    assert actor.kind == kind
+    assert phrase[actor.start : actor.end] == actor.text
+    if text is not None:
+        assert actor.text == text
+
+
+@pytest.mark.parametrize("phrase", ["the group", "the outlet", "people", "forces", "sources"])
+def test_actors_lookup_unknown_is_none(phrase):
+    actor = lookup(phrase)
+    assert actor is None or actor.code is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Reuters", "Reuters"),
+        ("told Reuters", "Reuters"),
+        ("regional outlet Al-Masdar", "Al-Masdar News"),
+        ("Al-Masdar's Leith Abou Fadel", "Al-Masdar News"),
+        ("the Associated Press", "Associated Press"),
+        ("AP", "Associated Press"),
+        ("state news agency SANA", "SANA"),
+        ("RIA reported", "RIA Novosti"),
+        ("The New York Times", "New York Times"),
+        ("the outlet", None),
+        ("the Syrian Observatory for Human Rights", None),  # a monitor, not an outlet
+        ("us", None),
+        ("a legal guardian", None),
+    ],
+)
+def test_actors_outlet(phrase, name):
+    assert outlet(phrase) == name
+
+
+def test_actors_codes_follow_scheme():
+    sectors = set(lexicons.yaml_file("codes.yaml")["sectors"])
+    bases = set(lexicons.yaml_file("codes.yaml")["bases"])
+    isos = {row["iso3"] for row in lexicons.tsv_file("countries.tsv")}
+    for org in lexicons.yaml_file("orgs.yaml")["orgs"]:
+        assert org["base"] in isos | bases, org["name"]
+        assert org.get("sector") is None or org["sector"] in sectors, org["name"]
+    for row in lexicons.tsv_file("office_holders.tsv"):
+        assert row["country"] in isos | bases, row["name"]
+        assert row["sector"] == "" or row["sector"] in sectors, row["name"]
+        assert row["end"] == "" or row["start"] < row["end"], row["name"]
+        date.fromisoformat(row["start"])
+
+
+def test_actors_countries_generated_complete():
+    rows = {row["iso3"]: row for row in lexicons.tsv_file("countries.tsv")}
+    assert len(rows) >= 249
+    assert "Syrian" in rows["SYR"]["demonyms"].split("|")
+    assert "U.S." in rows["USA"]["aliases"].split("|")
+    assert "Britain" in rows["GBR"]["aliases"].split("|")
+    assert "DRC" in rows["COD"]["aliases"].split("|")
+    assert "Congolese" in rows["COD"]["demonyms"].split("|")
+    assert "Kurdish" not in {d for r in rows.values() for d in r["demonyms"].split("|")}

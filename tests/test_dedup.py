@@ -1,0 +1,74 @@
+"""Near-duplicate detection on real Reuters articles: MinHash over word 3-grams, Jaccard ≥ 0.8."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitmap.dedup import THRESHOLD, Deduper, shingles
+
+
+@pytest.fixture(scope="module")
+def reuters(shared: Path) -> list[dict]:
+    path = shared / "corpora" / "isot-reuters-2017-sample.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for _, line in zip(range(40), fh, strict=False)]
+
+
+def light_edit(text: str) -> str:
+    """A re-publication: new headline and dateline style, every 50th word changed, a footer."""
+    words = text.split()
+    for i in range(7, len(words), 50):
+        words[i] = "reportedly"
+    return "UPDATED: " + " ".join(words) + "\nReporting by staff; editing by the desk."
+
+
+def test_dedup_lightly_edited_copy_is_near_duplicate(reuters: list[dict]) -> None:
+    dedup = Deduper()
+    for art in reuters[1:]:
+        dedup.add(art["id"], dedup.signature(art["text"]))
+    original = reuters[5]
+    found = dedup.match(dedup.signature(light_edit(original["text"])))
+    assert found is not None
+    assert found[0] == original["id"] and THRESHOLD <= found[1] < 1.0
+
+
+def test_dedup_different_articles_do_not_match(reuters: list[dict]) -> None:
+    dedup = Deduper()
+    dedup.add(reuters[0]["id"], dedup.signature(reuters[0]["text"]))
+    assert all(dedup.match(dedup.signature(a["text"])) is None for a in reuters[1:])
+
+
+def test_dedup_heavily_edited_copy_is_not_a_duplicate(reuters: list[dict]) -> None:
+    dedup = Deduper()
+    text = reuters[3]["text"]
+    dedup.add("a", dedup.signature(text))
+    words = text.split()
+    half = " ".join(words[: len(words) // 2])  # half the article is about 0.5 Jaccard
+    assert dedup.match(dedup.signature(half)) is None
+
+
+def test_dedup_short_text_has_no_signature() -> None:
+    dedup = Deduper()
+    assert len(shingles("Syrian army enters Deir ez-Zor")) == 4  # ez-Zor is two words
+    assert dedup.signature("Syrian army enters Deir ez-Zor") is None
+    assert dedup.match(None) is None
+
+
+def test_dedup_signature_bytes_round_trip(reuters: list[dict]) -> None:
+    dedup = Deduper()
+    sig = dedup.signature(reuters[2]["text"])
+    data = Deduper.to_bytes(sig)
+    assert len(data) == 128 * 4
+    assert dedup.from_bytes(data).jaccard(sig) == 1.0
+
+
+def test_dedup_remove(reuters: list[dict]) -> None:
+    dedup = Deduper()
+    sig = dedup.signature(reuters[2]["text"])
+    dedup.add("x", sig)
+    assert dedup.match(sig) == ("x", 1.0)
+    dedup.remove("x")
+    assert dedup.match(sig) is None and len(dedup) == 0

@@ -1,0 +1,259 @@
+"""Geo stage: gazetteer look-ups, resolution in context, qualifiers, event places, the cache."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from sitmap import geo
+from sitmap.geo import index
+from sitmap.model import Actor, Event
+
+
+def near(place, lat: float, lon: float, km: float = 25.0) -> bool:
+    return place is not None and geo.distance_km(place.lat, place.lon, lat, lon) <= km
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [
+        ("Deir ez-Zor", 35.336, 40.141),
+        ("Deir al-Zor", 35.336, 40.141),
+        ("Dayr az Zawr", 35.336, 40.141),
+        ("Deir Ezzor", 35.336, 40.141),
+        ("Raqqa", 35.953, 39.009),
+        ("Raqqah", 35.953, 39.009),
+        ("Ar Raqqah", 35.953, 39.009),
+        ("Aleppo", 36.202, 37.161),
+        ("Halab", 36.202, 37.161),
+        ("Mosul", 36.335, 43.119),
+        ("Kiev", 50.455, 30.524),
+        ("Kyiv", 50.455, 30.524),
+        ("Kabul", 34.528, 69.172),
+        ("Sanaa", 15.355, 44.206),
+        ("Sana'a", 15.355, 44.206),
+        ("Mogadishu", 2.037, 45.344),
+        ("Maiduguri", 11.847, 13.157),
+        ("Sittwe", 20.146, 92.898),
+    ],
+)
+def test_geo_lookup_spelling_variants(name: str, lat: float, lon: float) -> None:
+    place = geo.lookup(name)
+    assert near(place, lat, lon), (name, place)
+    assert place.feature_class == "P"
+    assert (place.start, place.end) == (0, len(name))
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "admin1"),
+    [
+        ("Rakhine state", "MM", "Rakhine"),
+        ("Deir ez-Zor province", "SY", "Deir ez-Zor"),
+        ("Idlib governorate", "SY", "Idlib"),
+        ("Anbar province", "IQ", "Anbar"),
+        ("Texas", "US", "Texas"),
+    ],
+)
+def test_geo_lookup_admin_regions(name: str, country: str, admin1: str) -> None:
+    place = geo.lookup(name)
+    assert place is not None and place.feature_code == "ADM1"
+    assert (place.country, place.admin1) == (country, admin1)
+    assert place.lat is not None and place.lon is not None
+
+
+def test_geo_lookup_region_is_near_its_capital() -> None:
+    region = geo.lookup("Deir ez-Zor province")
+    assert near(region, 35.336, 40.141, km=150)
+    assert region.geonameid != geo.lookup("Deir ez-Zor").geonameid
+
+
+@pytest.mark.parametrize(
+    ("name", "iso2", "lat", "lon"),
+    [
+        ("Syria", "SY", 35.0, 38.0),
+        ("U.S.", "US", 39.76, -98.5),
+        ("Britain", "GB", 54.0, -2.0),
+        ("Myanmar", "MM", 21.0, 96.0),
+        ("Burma", "MM", 21.0, 96.0),
+    ],
+)
+def test_geo_lookup_countries(name: str, iso2: str, lat: float, lon: float) -> None:
+    place = geo.lookup(name)
+    assert place is not None and place.feature_code == "PCLI" and place.country == iso2
+    assert near(place, lat, lon, km=161)
+
+
+def test_geo_lookup_unknown_and_country_filter() -> None:
+    assert geo.lookup("Xqzzyville") is None
+    assert geo.lookup("Tripoli").country == "LY"
+    assert geo.lookup("Tripoli", country="LB").country == "LB"
+    many = geo.candidates("Alexandria")
+    assert len(many) > 3 and {"EG", "US"} <= {p.country for p in many}
+
+
+def test_geo_distance_km() -> None:
+    # Damascus to Aleppo, about 310 km as the crow flies.
+    assert geo.distance_km(33.51, 36.29, 36.20, 37.16) == pytest.approx(310, abs=10)
+    assert geo.distance_km(1.0, 2.0, 1.0, 2.0) == 0.0
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "admin1"),
+    [
+        (
+            "Lebanese troops clashed with gunmen in Tripoli, the country's second city, after "
+            "fighting spread from Beirut.",
+            "Tripoli",
+            "LB",
+            None,
+        ),
+        (
+            "Forces loyal to eastern commander Khalifa Haftar advanced on Tripoli, the Libyan "
+            "capital, officials in Benghazi said.",
+            "Tripoli",
+            "LY",
+            None,
+        ),
+        (
+            "A man was arrested in Alexandria after police in Arlington and Fairfax County, "
+            "Virginia, searched his car.",
+            "Alexandria",
+            "US",
+            "Virginia",
+        ),
+        (
+            "Protesters gathered in Alexandria and Cairo on Friday to denounce the Egyptian "
+            "government.",
+            "Alexandria",
+            "EG",
+            None,
+        ),
+    ],
+)
+def test_geo_resolve_context_disambiguation(analysed, text, mention, country, admin1) -> None:
+    doc = geo.resolve(analysed(text))
+    place = next(p for p in doc.places if p.text == mention)
+    assert place.country == country
+    if admin1:
+        assert place.admin1 == admin1
+
+
+@pytest.mark.model
+def test_geo_resolve_qualifiers_and_demonyms(analysed) -> None:
+    text = (
+        "The U.S.-led coalition has been bombing the Syrian Arab Army in the front lines against "
+        "Islamic State in southern Raqqa, while Kurdish fighters hold much of north-east Syria."
+    )
+    doc = geo.resolve(analysed(text))
+    by_text = {p.text: p for p in doc.places}
+    assert by_text["Raqqa"].qualifier == "south" and near(by_text["Raqqa"], 35.953, 39.009)
+    assert by_text["Syria"].qualifier == "northeast" and by_text["Syria"].country == "SY"
+    assert not any(p.text in {"Syrian", "Kurdish"} for p in doc.places)
+    for p in doc.places:
+        assert text[p.start : p.end] == p.text
+
+
+@pytest.mark.model
+def test_geo_resolve_keeps_unresolvable_toponym(analysed) -> None:
+    text = "Fighting was reported in Qzzwerbad and in Mosul on Sunday, residents said."
+    doc = analysed(text)
+    start = text.index("Qzzwerbad")
+    doc = geo.resolve(
+        doc,
+        spans=[(start, start + len("Qzzwerbad")), (text.index("Mosul"), text.index("Mosul") + 5)],
+    )
+    unresolved = [p for p in doc.places if p.geonameid is None]
+    assert [p.text for p in unresolved] == ["Qzzwerbad"]
+    mosul = next(p for p in doc.places if p.text == "Mosul")
+    assert near(mosul, 36.335, 43.119)
+
+
+def _event(doc, clause: str, **actors) -> Event:
+    start = doc.text.index(clause)
+    sent = doc.sentence_at(start)
+    return Event(
+        doc_id=doc.id,
+        sentence=sent.index,
+        start=start,
+        end=start + len(clause),
+        evidence=sent.text,
+        trigger="bombed",
+        plover="ASSAULT",
+        cameo="19",
+        **actors,
+    )
+
+
+@pytest.mark.model
+def test_geo_resolve_event_place_clause_not_actor(analysed) -> None:
+    text = (
+        "Russia bombed Islamic State positions near Deir ez-Zor in eastern Syria on Tuesday, "
+        "the Russian defence ministry said. Moscow has backed Syrian President Bashar al-Assad "
+        "since 2015."
+    )
+    doc = analysed(text)
+    clause = "Russia bombed Islamic State positions near Deir ez-Zor in eastern Syria on Tuesday"
+    source = Actor(text="Russia", start=0, end=6, country="RUS", code="RUS", kind="state")
+    doc.events = [_event(doc, clause, source=source)]
+    geo.resolve(doc)
+    event = doc.events[0]
+    assert event.place_basis == "clause"
+    assert event.place.name == "Deir ez-Zor" and event.place.country == "SY"
+    assert near(event.place, 35.336, 40.141)
+
+
+@pytest.mark.model
+def test_geo_resolve_event_place_sentence_and_document(analysed) -> None:
+    text = (
+        "Islamic State militants attacked an army checkpoint in Maiduguri on Monday. "
+        "Witnesses said the gunmen fled, residents of Maiduguri said. "
+        "The army said it would hunt the attackers."
+    )
+    doc = analysed(text)
+    in_sentence = _event(doc, "Islamic State militants attacked an army checkpoint")
+    in_document = _event(doc, "it would hunt the attackers")
+    doc.events = [in_sentence, in_document]
+    geo.resolve(doc)
+    assert in_sentence.place_basis == "sentence" and in_sentence.place.name == "Maiduguri"
+    assert in_document.place_basis == "document" and in_document.place.name == "Maiduguri"
+    assert in_document.place.score < in_sentence.place.score
+
+
+def test_geo_cache_reuse(tmp_path, monkeypatch) -> None:
+    gaz = geo.gazetteer()
+    assert geo.gazetteer() is gaz  # one build per process
+    assert index.cache_path().is_file()
+    monkeypatch.setenv("SITMAP_CACHE", str(tmp_path))
+    assert index.cache_path().parent == tmp_path
+    small = index.Gazetteer()
+    small.add(
+        geonameid=1,
+        name="Deir ez-Zor",
+        country="SY",
+        admin1=None,
+        lat=35.3,
+        lon=40.1,
+        fclass="P",
+        fcode="PPL",
+        population=1,
+        alternates=["Deir al-Zor"],
+    )
+    small.freeze()
+    index._write(small, index.cache_path())
+    assert [p.name for p in index._read(index.cache_path()).candidates("Deir al Zor")] == [
+        "Deir ez-Zor"
+    ]
+    assert not list(tmp_path.glob("*.tmp"))  # written through a temp file and renamed
+    index.cache_path().write_bytes(b"not a pickle")
+    assert index._read(index.cache_path()) is None  # corrupt cache: rebuilt, never loaded
+    stale = pickle.dumps(index.Gazetteer(version="old"))
+    index.cache_path().write_bytes(stale)
+    assert index._read(index.cache_path()) is None
+
+
+def test_geo_normalise_article_variants() -> None:
+    keys = {geo.normalise(n) for n in ["Deir ez-Zor", "Deir al-Zor", "Deir El Zor", "Deir Ezzor"]}
+    assert keys == {"deir zor"}
+    assert geo.normalise("St. Louis") == geo.normalise("Saint Louis")

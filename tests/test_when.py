@@ -1,0 +1,571 @@
+"""Tests for the when stage: date expressions, their resolution against the publication date,
+event dates and the historical flag, and publication-date parsing.
+
+Sentences come from the ISOT Reuters 2017 sample (../shared/corpora), with the article's own
+publication date, and from the Anti-Media reference article (published 2017-09-06).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from sitmap import when
+from sitmap.model import Event
+
+SEED_PUBLISHED = date(2017, 9, 6)  # a Wednesday
+
+
+def _dates(doc) -> dict[str, tuple[str | None, str | None]]:
+    return {d.text: (d.date, d.precision) for d in doc.dates}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expr", "expected", "precision"),
+    [
+        (
+            "The head of a conservative Republican faction called himself a “fiscal conservative” "
+            "on Sunday and urged budget restraint in 2018.",
+            "2017-12-31",
+            "Sunday",
+            "2017-12-31",
+            "day",
+        ),
+        (
+            "The head of a conservative Republican faction called himself a “fiscal conservative” "
+            "on Sunday and urged budget restraint in 2018.",
+            "2017-12-31",
+            "2018",
+            "2018-01-01",
+            "year",
+        ),
+        (
+            "Reuters first reported on Monday that the Syrian Arab Army and its allies were "
+            "beginning to encircle ISIS in Deir ez-Zor.",
+            "2017-09-06",
+            "Monday",
+            "2017-09-04",
+            "day",
+        ),
+        (
+            "As Anti-Media predicted in June of this year, ISIS’ last stand in Syria will take "
+            "place in a strategic oil-rich region known as Deir ez-Zor.",
+            "2017-09-06",
+            "June of this year",
+            "2017-06-01",
+            "month",
+        ),
+        (
+            "As Newsweek noted, Secretary of State Rex Tillerson stated earlier this month that "
+            "the U.S. is working hard to prevent a new U.S.-Russian proxy war inside Syria.",
+            "2017-09-06",
+            "earlier this month",
+            "2017-09-01",
+            "month",
+        ),
+        (
+            "As it stands, the U.S. military under Barack Obama’s leadership bombed the Syrian "
+            "army last year in this exact region, paving the way for a timely ISIS offensive.",
+            "2017-09-06",
+            "last year",
+            "2016-01-01",
+            "year",
+        ),
+        (
+            "Tillis said in a brief interview on Monday night.",
+            "2017-12-12",
+            "Monday night",
+            "2017-12-11",
+            "day",
+        ),
+        (
+            "Allegations that Franken had groped and tried to kiss women without their consent "
+            "began to surface three weeks ago.",
+            "2017-12-07",
+            "three weeks ago",
+            "2017-11-13",
+            "week",
+        ),
+        (
+            "Defense Secretary Jim Mattis, on a trip late last month to South Korea, was at pains "
+            "to stress that diplomacy was America’s preferred course.",
+            "2017-11-06",
+            "late last month",
+            "2017-10-01",
+            "month",
+        ),
+        (
+            "House Republicans over the weekend introduced a stopgap measure that would fund the "
+            "government at current levels.",
+            "2017-12-04",
+            "the weekend",
+            "2017-12-02",
+            "week",
+        ),
+        (
+            "The bill now goes to the Senate where it is expected to be approved this week.",
+            "2017-12-21",
+            "this week",
+            "2017-12-18",
+            "week",
+        ),
+        (
+            "The details of the legislation are expected to be released later on Friday, with "
+            "votes expected in the Senate and House of Representatives next Tuesday.",
+            "2017-12-15",
+            "next Tuesday",
+            "2017-12-19",
+            "day",
+        ),
+        (
+            "The Senate’s inclusion of the AMT puts the bill, passed narrowly last Saturday, on a "
+            "collision course with Republicans in the House of Representatives.",
+            "2017-12-06",
+            "last Saturday",
+            "2017-12-02",
+            "day",
+        ),
+        (
+            "“We deeply regret and apologize for the serious error we made yesterday.”",
+            "2017-12-02",
+            "yesterday",
+            "2017-12-01",
+            "day",
+        ),
+        (
+            "“While today’s ruling is a setback, we will not walk away from this serious and "
+            "ongoing constitutional violation,” Bookbinder added.",
+            "2017-12-21",
+            "today",
+            "2017-12-21",
+            "day",
+        ),
+        (
+            "Revenue from package delivery is up 44 percent since 2014 to $19.5 billion in the "
+            "fiscal year ended Sept. 30, 2017.",
+            "2017-12-29",
+            "Sept. 30, 2017",
+            "2017-09-30",
+            "day",
+        ),
+        (
+            "The Pentagon on Dec. 8 issued guidelines to recruitment personnel in order to enlist "
+            "transgender applicants by Jan. 1.",
+            "2017-12-29",
+            "Dec. 8",
+            "2017-12-08",
+            "day",
+        ),
+        (
+            "The Pentagon on Dec. 8 issued guidelines to recruitment personnel in order to enlist "
+            "transgender applicants by Jan. 1.",
+            "2017-12-29",
+            "Jan. 1",
+            "2018-01-01",
+            "day",
+        ),
+        (
+            "The Defense Department has until Feb. 21 to submit a plan to Trump.",
+            "2017-12-29",
+            "Feb. 21",
+            "2018-02-21",
+            "day",
+        ),
+        (
+            "Lithium exports from Chile, for example, approached $600 million in 2016, or roughly "
+            "40 percent of the global market by volume.",
+            "2017-12-21",
+            "2016",
+            "2016-01-01",
+            "year",
+        ),
+        (
+            "Congress in early 2018 also must raise the U.S. debt ceiling to avoid a government "
+            "default.",
+            "2017-12-29",
+            "early 2018",
+            "2018-01-01",
+            "year",
+        ),
+        (
+            "District Judge Colleen Kollar-Kotelly first denied EPIC’s injunction request in July, "
+            "in part because the collection of data by the commission was not technically an "
+            "action by a government agency.",
+            "2017-12-26",
+            "July",
+            "2017-07-01",
+            "month",
+        ),
+        (
+            "Smith, 59, will serve a one-year term concluding in January 2019, Dayton said, and "
+            "will run in a special election for the seat next November.",
+            "2017-12-20",
+            "January 2019",
+            "2019-01-01",
+            "month",
+        ),
+        (
+            "Smith, 59, will serve a one-year term concluding in January 2019, Dayton said, and "
+            "will run in a special election for the seat next November.",
+            "2017-12-20",
+            "next November",
+            "2018-11-01",
+            "month",
+        ),
+    ],
+)
+def test_when_resolves_expression(analysed, text, published, expr, expected, precision):
+    doc = when.resolve(analysed(text, published=published))
+    assert _dates(doc).get(expr) == (expected, precision), _dates(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expr", "expected"),
+    [
+        # past tense: the most recent such day, the publication day included (Reuters style)
+        (
+            "Minnesota Public Radio reported on Wednesday, citing an unnamed Democratic official.",
+            "2017-12-06",
+            "Wednesday",
+            "2017-12-06",
+        ),
+        (
+            "Reuters first reported on Monday that the Syrian Arab Army and its allies were "
+            "beginning to encircle ISIS in Deir ez-Zor.",
+            "2017-09-06",
+            "Monday",
+            "2017-09-04",
+        ),
+        # future tense: the next such day
+        (
+            "Democratic Senator Al Franken, facing allegations of sexual misconduct, will resign "
+            "on Thursday.",
+            "2017-12-06",
+            "Thursday",
+            "2017-12-07",
+        ),
+        (
+            "The Senate Banking Committee will vote on Tuesday on the nomination of Federal "
+            "Reserve Governor Jerome Powell to lead the U.S. central bank.",
+            "2017-11-30",
+            "Tuesday",
+            "2017-12-05",
+        ),
+        (
+            "Trump was also scheduled to meet on Sunday with Florida Republican Governor Rick "
+            "Scott.",
+            "2017-12-29",
+            "Sunday",
+            "2017-12-31",
+        ),
+        # a non-finite verb takes the tense of the verb it hangs from
+        (
+            "The Justice Department disagreed, telling the court on Wednesday that the memorandum "
+            "showed no such thing.",
+            "2017-12-21",
+            "Wednesday",
+            "2017-12-20",
+        ),
+    ],
+)
+def test_when_weekday_follows_tense(analysed, text, published, expr, expected):
+    doc = when.resolve(analysed(text, published=published))
+    assert _dates(doc)[expr] == (expected, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("The Senate Banking Committee will vote on Tuesday on the nomination.", "Tuesday", None),
+        (
+            "Secretary of State Rex Tillerson stated earlier this month that the U.S. is working "
+            "hard to prevent a new proxy war.",
+            "earlier this month",
+            None,
+        ),
+        ("The Pentagon on Dec. 8 issued guidelines to recruitment personnel.", "Dec. 8", None),
+        ("It was the COLDEST winter three weeks ago.", "three weeks ago", None),
+        (
+            "Lithium exports from Chile approached $600 million in 2016, according to Corfo.",
+            "2016",
+            "2016-01-01",
+        ),
+        (
+            "Revenue was $19.5 billion in the fiscal year ended Sept. 30, 2017.",
+            "Sept. 30, 2017",
+            "2017-09-30",
+        ),
+        (
+            "Smith will serve a one-year term concluding in January 2019.",
+            "January 2019",
+            "2019-01-01",
+        ),
+    ],
+)
+def test_when_unknown_published_keeps_relative_unresolved(analysed, text, expr, expected):
+    doc = when.resolve(analysed(text, published=None))
+    found = {d.text: d for d in doc.dates}
+    assert expr in found, list(found)
+    assert found[expr].date == expected
+    assert found[expr].relative is (expected is None)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "not_dates"),
+    [
+        (
+            "Kuczynski, a 79-year-old former investment banker, took office amid hopes he would "
+            "usher in cleaner government and faster economic growth.",
+            "2017-12-23",
+            ["79-year-old", "79"],
+        ),
+        (
+            "The House bill also would extend the Children’s Health Insurance Program for five "
+            "years.",
+            "2017-12-19",
+            ["five years"],
+        ),
+        (
+            "Alberto Fujimori, who is serving a 25-year sentence for graft and human rights "
+            "crimes, is a deeply divisive figure in Peru.",
+            "2017-12-23",
+            ["25-year"],
+        ),
+        (
+            "Moore, a conservative who had faced allegations of groping teenage girls when he was "
+            "in his 30s, filed a court challenge.",
+            "2017-12-28",
+            ["30s", "his 30s"],
+        ),
+        (
+            "Smith, 59, will serve a one-year term concluding in January 2019, Dayton said.",
+            "2017-12-20",
+            ["59", "one-year"],
+        ),
+        (
+            "bit.ly/2lnpKaq [1814 EST] - In the East, it could be the COLDEST New Year’s Eve on "
+            "record.",
+            "2017-12-29",
+            ["1814"],
+        ),
+    ],
+)
+def test_when_ignores_non_dates(analysed, text, published, not_dates):
+    doc = analysed(text, published=published)
+    ents = {e.text for e in doc._spacy.ents if e.label_ == "DATE"}
+    assert ents & set(not_dates), "spaCy should tag these as DATE: the filter must drop them"
+    when.resolve(doc)
+    texts = [d.text for d in doc.dates]
+    assert not set(texts) & set(not_dates), texts
+
+
+def test_when_clock_time_line_still_finds_the_holiday(analysed):
+    doc = when.resolve(
+        analysed(
+            "bit.ly/2lnpKaq [1814 EST] - In the East, it could be the COLDEST New Year’s Eve on "
+            "record.",
+            published="2017-12-29",
+        )
+    )
+    assert _dates(doc) == {"New Year’s Eve": ("2017-12-31", "day")}
+
+
+def test_when_dates_sorted_and_spans_match_text(analysed):
+    text = (
+        "Smith, 59, will serve a one-year term concluding in January 2019, Dayton said, and will "
+        "run in a special election for the seat next November."
+    )
+    doc = when.resolve(analysed(text, published="2017-12-20"))
+    assert [d.text for d in doc.dates] == ["January 2019", "next November"]
+    assert all(text[d.start : d.end] == d.text for d in doc.dates)
+
+
+def _event(doc, clause: str, trigger: str, *, sentence: int = 0) -> Event:
+    start = doc.text.index(clause)
+    t = doc.text.index(trigger, start)
+    return Event(
+        doc_id=doc.id,
+        sentence=sentence,
+        start=start,
+        end=start + len(clause),
+        evidence=doc.sentences[sentence].text,
+        trigger=trigger,
+        plover="ASSAULT",
+        cameo="19",
+        trigger_start=t,
+        trigger_end=t + len(trigger),
+    )
+
+
+SEED_TWO = (
+    "As it stands, the U.S. military under Barack Obama’s leadership bombed the Syrian army last "
+    "year in this exact region, paving the way for a timely ISIS offensive. Even now, as the "
+    "Syrian army continues its advance towards Deir Ez-Zor, regional outlet Al-Masdar’s Leith "
+    "Abou Fadel reports that the U.S.-led coalition has been bombing the Syrian Arab Army in the "
+    "front lines against ISIS in southern Raqqa, as well."
+)
+
+
+@pytest.mark.parametrize("published", [SEED_PUBLISHED, None])
+def test_when_event_date_from_clause_and_historical(analysed, published):
+    doc = analysed(SEED_TWO, published=published)
+    past = _event(
+        doc,
+        "the U.S. military under Barack Obama’s leadership bombed the Syrian army last year",
+        "bombed",
+    )
+    now = _event(
+        doc, "the U.S.-led coalition has been bombing the Syrian Arab Army", "bombing", sentence=1
+    )
+    doc.events = [past, now]
+    when.resolve(doc)
+    assert past.date is not None and past.date.text == "last year"
+    assert past.date.date == ("2016-01-01" if published else None)
+    assert past.historical is True
+    assert now.date is None  # no date in its sentence: never the publication date
+    assert now.historical is False
+
+
+def test_when_event_date_from_sentence_outside_other_clauses(analysed):
+    text = (
+        "Democratic Senator Al Franken, facing allegations of sexual misconduct, will resign on "
+        "Thursday, Minnesota Public Radio reported on Wednesday, citing an unnamed Democratic "
+        "official."
+    )
+    doc = analysed(text, published="2017-12-06")
+    resign = _event(
+        doc,
+        "Democratic Senator Al Franken, facing allegations of sexual misconduct, will resign "
+        "on Thursday",
+        "resign",
+    )
+    accuse = _event(doc, "facing allegations of sexual misconduct", "allegations")
+    doc.events = [resign, accuse]
+    when.resolve(doc)
+    assert resign.date is not None and (resign.date.text, resign.date.date) == (
+        "Thursday",
+        "2017-12-07",
+    )
+    assert resign.historical is False
+    # Thursday sits in the resign clause: the accusation gets the sentence's free date instead
+    assert accuse.date is not None and accuse.date.text == "Wednesday"
+
+
+def test_when_event_sentence_fallback(analysed):
+    text = (
+        "Reuters first reported on Monday that the Syrian Arab Army and its allies were beginning "
+        "to encircle ISIS in Deir ez-Zor. The outlet then reported that the Syrian army had "
+        "encircled ISIS in the region some days later and had begun to advance."
+    )
+    doc = analysed(text, published=SEED_PUBLISHED)
+    first = _event(
+        doc, "the Syrian Arab Army and its allies were beginning to encircle ISIS", "encircle"
+    )
+    second = _event(
+        doc, "the Syrian army had encircled ISIS in the region", "encircled", sentence=1
+    )
+    doc.events = [first, second]
+    when.resolve(doc)
+    assert first.date is not None and first.date.date == "2017-09-04"
+    assert first.historical is False
+    assert second.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "clause", "trigger", "historical"),
+    [
+        (
+            "Over the last few days, this potential clash has been brought ever closer to "
+            "fruition.",
+            SEED_PUBLISHED,
+            "Over the last few days, this potential clash has been brought ever closer",
+            "brought",
+            False,
+        ),
+        (
+            "Defense Secretary Jim Mattis, on a trip late last month to South Korea, was at pains "
+            "to stress that diplomacy was America’s preferred course.",
+            "2017-11-06",
+            "Defense Secretary Jim Mattis, on a trip late last month to South Korea",
+            "trip",
+            False,
+        ),
+        (
+            "District Judge Colleen Kollar-Kotelly first denied EPIC’s injunction request in July, "
+            "in part because the collection of data was not an action by a government agency.",
+            "2017-12-26",
+            "District Judge Colleen Kollar-Kotelly first denied EPIC’s injunction request in July",
+            "denied",
+            True,
+        ),
+        (
+            "Lithium exports from Chile approached $600 million in 2016, according to Corfo.",
+            None,
+            "Lithium exports from Chile approached $600 million in 2016",
+            "approached",
+            True,
+        ),
+        (
+            "Democratic Senator Al Franken will resign on Thursday.",
+            None,
+            "Democratic Senator Al Franken will resign on Thursday",
+            "resign",
+            False,
+        ),
+    ],
+)
+def test_when_historical_flag(analysed, text, published, clause, trigger, historical):
+    doc = analysed(text, published=published)
+    ev = _event(doc, clause, trigger)
+    doc.events = [ev]
+    when.resolve(doc)
+    assert ev.date is not None
+    assert ev.historical is historical
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("December 31, 2017 ", date(2017, 12, 31)),
+        ("December 8, 2017", date(2017, 12, 8)),
+        ("2017-09-01", date(2017, 9, 1)),
+        ("2017-09-01T14:03:00Z", date(2017, 9, 1)),
+        ("2017-09-01T23:30:00-05:00", date(2017, 9, 1)),
+        ("31 Dec 2017", date(2017, 12, 31)),
+        ("1 September 2017", date(2017, 9, 1)),
+        ("Sep 1, 2017", date(2017, 9, 1)),
+        ("Sept. 1, 2017", date(2017, 9, 1)),
+        ("September 1st, 2017", date(2017, 9, 1)),
+        ("Fri, 01 Sep 2017 10:00:00 GMT", date(2017, 9, 1)),
+        ("Fri, 01 Sep 2017 23:30:00 -0500", date(2017, 9, 1)),
+        ("19-Feb-18", date(2018, 2, 19)),
+        ("13/04/2017", date(2017, 4, 13)),
+        ("04/13/2017", date(2017, 4, 13)),
+        ("03/04/2017", None),  # day and month could be either way round: no guess
+        ("December 2017", None),  # no day
+        ("yesterday", None),
+        ("3 days ago", None),
+        ("2017-02-30", None),
+        ("", None),
+        ("   ", None),
+        ("not a date", None),
+        (None, None),
+        (date(2017, 9, 6), date(2017, 9, 6)),
+        (datetime(2017, 9, 6, 23, 59), date(2017, 9, 6)),
+    ],
+)
+def test_parse_published(raw, expected):
+    assert when.parse_published(raw) == expected
+
+
+def test_parse_published_reads_every_corpus_date(shared):
+    import json
+
+    for name in ("isot-reuters-2017-sample.jsonl", "isot-unreliable-2017-sample.jsonl"):
+        with open(shared / "corpora" / name, encoding="utf-8") as fh:
+            raws = {json.loads(line)["published_raw"] for line in fh}
+        parsed = {raw: when.parse_published(raw) for raw in raws}
+        assert all(d is not None and d.year == 2017 for d in parsed.values()), [
+            r for r, d in parsed.items() if d is None
+        ]
