@@ -1,4 +1,4 @@
-"""Corpus ingestion on real Reuters articles: skips, dedup, idempotent re-runs, resume after kill."""
+"""Corpus ingestion of real Reuters articles: skips, dedup, idempotent re-runs, resume on kill."""
 
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ def short_articles(shared: Path) -> list[dict]:
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             art = json.loads(line)
+            if art["title"].startswith("Trump on Twitter"):  # tweet digests, not articles
+                continue
             if 60 <= len(art["text"].split()) <= 110 and art["text"][:200] not in seen:
                 seen.add(art["text"][:200])
                 out.append(art)
@@ -40,12 +42,12 @@ def _write(folder: Path, name: str, art: dict) -> Path:
     return path
 
 
-def _edited(text: str) -> str:
-    """A re-publication of the same wire story: every 30th word changed, a footer added."""
-    words = text.split()
-    for i in range(11, len(words), 30):
-        words[i] = "reportedly"
-    return " ".join(words) + "\nReporting by staff; editing by the desk"
+def _edited(art: dict) -> dict:
+    """A re-publication of the same wire story: "UPDATE 1-" headline, a word changed, a credit."""
+    words = art["text"].split()
+    words[len(words) // 2] = "reportedly"
+    text = " ".join(words) + "\n(Reporting by staff)"
+    return {**art, "title": f"UPDATE 1-{art['title']}", "text": text}
 
 
 def test_corpus_mixed_folder_every_bad_file_is_a_skip(tmp_path: Path, short_articles) -> None:
@@ -65,7 +67,7 @@ def test_corpus_mixed_folder_every_bad_file_is_a_skip(tmp_path: Path, short_arti
     (folder / "huge.txt").write_text(short_articles[3]["text"] * 30, encoding="utf-8")
     db = tmp_path / "c.duckdb"
 
-    summary = ingest([folder], db=db, workers=1, max_bytes=20_000)
+    summary = ingest([folder], db=db, workers=1, max_bytes=10_000)
 
     assert summary.stored == 2 and summary.read == 2
     assert summary.skips == {
@@ -77,7 +79,7 @@ def test_corpus_mixed_folder_every_bad_file_is_a_skip(tmp_path: Path, short_arti
         assert reasons[str(folder / "photo.txt")] == "binary"
         assert store.stats()["documents"] == 2
 
-    again = ingest([folder], db=db, workers=1, max_bytes=20_000)
+    again = ingest([folder], db=db, workers=1, max_bytes=10_000)
     assert (again.stored, again.already, again.events) == (0, 2, 0)
     with Store(db, read_only=True) as store:
         assert store.stats()["skips"] == 5  # recorded once, not once per run
@@ -87,10 +89,10 @@ def test_corpus_exact_and_near_duplicates(tmp_path: Path, short_articles) -> Non
     a, b = short_articles[4], short_articles[5]
     folder = tmp_path / "news"
     folder.mkdir()
-    _write(folder, "a.txt", a)
+    _write(folder, "a.txt", a)  # read first (files are read in name order): the first copy
     _write(folder, "b.txt", b)
-    _write(folder, "a-mirror.txt", a)  # the same text from another place: exact duplicate
-    _write(folder, "a-edited.txt", {**a, "text": _edited(a["text"])})  # near-duplicate
+    _write(folder, "a2-mirror.txt", a)  # the same text from another place: exact duplicate
+    _write(folder, "a3-edited.txt", _edited(a))  # near-duplicate
     db = tmp_path / "c.duckdb"
 
     summary = ingest([folder], db=db, workers=1)
@@ -101,8 +103,8 @@ def test_corpus_exact_and_near_duplicates(tmp_path: Path, short_articles) -> Non
         a_id = store.sql(f"SELECT id FROM documents WHERE path = '{folder / 'a.txt'}'")[1][0][0]
         dups = store.sql("SELECT kind, path, duplicate_of, similarity FROM duplicates")[1]
         assert {(k, Path(p).name, d) for k, p, d, _ in dups} == {
-            ("exact", "a-mirror.txt", a_id),
-            ("near", "a-edited.txt", a_id),
+            ("exact", "a2-mirror.txt", a_id),
+            ("near", "a3-edited.txt", a_id),
         }
         assert next(s for k, *_, s in dups if k == "near") >= 0.8
         # Duplicates are not processed: events come from the two first copies only.
@@ -116,7 +118,7 @@ def test_corpus_exact_and_near_duplicates(tmp_path: Path, short_articles) -> Non
     # Signatures are stored: a near-duplicate arriving in a later run is still caught.
     later = tmp_path / "later"
     later.mkdir()
-    _write(later, "b-edited.txt", {**b, "text": _edited(b["text"])})
+    _write(later, "b-edited.txt", _edited(b))
     second = ingest([later], db=db, workers=1)
     assert (second.stored, second.near_duplicates) == (0, 1)
     third = ingest([folder, later], db=db, workers=1)  # re-run of everything adds nothing

@@ -116,6 +116,9 @@ def attribute(doc: Document) -> Document:
                 frames = sentence_frames
             _apply(doc, event, tok, frames, state)
         _remember(doc, pdoc, offset, sentence_frames, state)
+    # an event needs a coded actor once pronouns are resolved ("they threatened ..." alone is
+    # no usable record)
+    doc.events = [e for e in doc.events if any(a is not None and a.code for a in (e.source, e.target))]
     return doc
 
 
@@ -157,10 +160,10 @@ def _frames_for(doc: Document, tok: Any, offset: int, state: _State) -> list[_Fr
     while steps < 12:
         if child is not None and _is_speech(node) and child.dep_ in _COMPLEMENTS:
             subj = _subject(node)
-            if subj is not None and subj is not child:
+            if subj is not None and subj.i != child.i:
                 frames.append(_frame_from(doc, subj, offset, state, verb=node))
         for c in node.children:
-            if c is child:
+            if child is not None and c.i == child.i:
                 continue
             if c.dep_ == "advcl" and _is_speech(c) and any(
                 m.dep_ == "mark" and m.lower_ == "as" for m in c.children
@@ -173,7 +176,7 @@ def _frames_for(doc: Document, tok: Any, offset: int, state: _State) -> list[_Fr
                     for pobj in to.children:
                         if pobj.dep_ == "pobj":
                             frames.append(_frame_from(doc, pobj, offset, state, verb=None))
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node, child, steps = node.head, node, steps + 1
     return frames
@@ -206,6 +209,9 @@ def _frame_from(doc: Document, subj: Any, offset: int, state: _State, verb: Any)
     phrase = _phrase(subj)
     text = phrase.text
     start, end = offset + phrase.start_char, offset + phrase.end_char
+    mention = _covering(doc, offset + subj.idx, offset + subj.idx + len(subj))
+    if mention is not None and not (start <= mention.start and mention.end <= end):
+        text, start, end = mention.text, mention.start, mention.end
     frame = _Frame()
     frame.predicts = verb is not None and verb.lemma_.lower() in _cues().predicting_speech
     if _is_own(doc, text):
@@ -317,7 +323,7 @@ def _is_own(doc: Document, text: str) -> bool:
     if not doc.source:
         return False
     a, b = _fold(text), _fold(doc.source)
-    return bool(a) and (a == b or a.endswith(" " + b) or b in a.split(" "))
+    return len(a) > 2 and (a == b or a.endswith(" " + b) or f" {b} " in f" {a} ")
 
 
 def _fold(text: str) -> str:
@@ -336,7 +342,7 @@ def _modality(tok: Any) -> tuple[str | None, bool]:
     while True:
         path.append(node)
         # a relative clause or apposition has its own tense and modality
-        if node.head is node or _is_speech(node.head) or node.dep_ in {"relcl", "appos"}:
+        if node.head.i == node.i or _is_speech(node.head) or node.dep_ in {"relcl", "appos"}:
             break
         node = node.head
         if len(path) > 10:

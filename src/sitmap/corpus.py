@@ -141,6 +141,7 @@ def ingest(
         tick()
 
     known = store.origins()
+    first_copy = store.duplicate_links()  # near-duplicate id -> its first copy
     dedup = _load_signatures(store)
     pending: dict[str, tuple[str, bytes | None]] = {}  # id -> (origin, signature) in flight
 
@@ -182,7 +183,8 @@ def ingest(
                 tick()
                 continue
             if seen or in_flight:
-                store.add_duplicate(doc, duplicate_of=doc.id, kind="exact")
+                original = first_copy.get(doc.id, doc.id)
+                store.add_duplicate(doc, duplicate_of=original, kind="exact")
                 known.setdefault(doc.id, set()).add(origin)
                 summary.duplicates += 1
                 tick()
@@ -196,6 +198,7 @@ def ingest(
                     signature=sig_bytes,
                 )  # fmt: skip
                 known.setdefault(doc.id, set()).add(origin)
+                first_copy[doc.id] = match[0]
                 summary.near_duplicates += 1
                 tick()
                 continue

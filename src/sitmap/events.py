@@ -222,7 +222,7 @@ def _pobjs(tok: Any, preps: frozenset[str] | set[str]) -> list[Any]:
 def _inherited_subject(tok: Any) -> list[Any]:
     """Subject shared from a governing verb: xcomp ("began to encircle"), conj, relcl."""
     seen = 0
-    while seen < 4 and tok.dep_ in {"xcomp", "conj", "relcl", "acl", "advcl"} and tok.head is not tok:
+    while seen < 4 and tok.dep_ in {"xcomp", "conj", "relcl", "acl", "advcl"} and tok.head.i != tok.i:
         head = tok.head
         if tok.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return [head] if tok.dep_ == "relcl" else []
@@ -243,8 +243,10 @@ def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[
         else:
             sources = _children(tok, _SUBJ) or _inherited_subject(tok)
             targets = _children(tok, {"dobj", "dative"}) or _pobjs(tok, entry.target_preps)
-            if entry.objects:
-                targets = _pobjs(tok, entry.target_preps) or _children(tok, {"dative"})
+            if entry.objects:  # "imposed sanctions on X": X hangs off the verb or the object
+                objects = _children(tok, {"dobj"})
+                targets = (_pobjs(tok, entry.target_preps) or _children(tok, {"dative"})
+                           or [t for o in objects for t in _pobjs(o, entry.target_preps)])
             if entry.object_is_source:
                 sources = _children(tok, {"dobj"}) or sources
                 targets = _pobjs(tok, entry.target_preps)
@@ -292,12 +294,26 @@ def _mode(entry: _Entry, text: str) -> str | None:
 
 
 def _merged_into_verb(tok: Any) -> bool:
-    """A nominal trigger that only names the means of a verbal event ("killed in an airstrike")."""
+    """A nominal trigger that is part of a verbal event: its means ("killed in an airstrike") or
+    its object ("imposed sanctions")."""
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "during", "by", "with"}:
         verb = head.head
         return verb.pos_ == "VERB" and _trigger(verb) is not None
+    if tok.dep_ == "dobj" and head.pos_ == "VERB":
+        found = _trigger(head)
+        return found is not None and tok.lemma_.lower() in found[0].objects
     return False
+
+
+def _event_agents(tok: Any, finder: _ActorFinder) -> list[Actor]:
+    """When an object is itself an event noun ("condemned missile attacks by the Houthis"),
+    the actors behind that event: its ``by`` agent, possessor or actor modifiers."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.lemma_.lower() not in _lexicon().nouns:
+        return []
+    heads = _pobjs(tok, {"by"}) + _children(tok, {"poss"})
+    found = [finder.resolve(h) for h in heads]
+    return [a for a in found if a is not None and a.code] or finder.modifiers(tok)[:1]
 
 
 def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder) -> list[Event]:
@@ -315,7 +331,7 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
         sources = [finder.resolve(t) for t in _expand(source_toks)]
         targets = [finder.resolve(t) for t in _expand(target_toks)]
         if not nominal and target_toks and not any(targets):
-            targets = finder.owners(target_toks[0], tok)
+            targets = _event_agents(target_toks[0], finder) or finder.owners(target_toks[0], tok)
         if nominal and not any(sources) and not any(targets):
             mods = finder.modifiers(tok)
             if mods:

@@ -459,6 +459,11 @@ class Store:
             out.setdefault(doc_id, set()).add(origin)
         return out
 
+    def duplicate_links(self) -> dict[str, str]:
+        """id -> first copy's id, for every near-duplicate stored in ``documents``."""
+        rows = self._rows("SELECT id, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL")
+        return dict(rows)
+
     def signatures(self) -> Iterator[tuple[str, bytes | None, str]]:
         """(id, MinHash signature bytes or None, text) of every first copy (not duplicates)."""
         cur = self.con.execute(

@@ -686,6 +686,8 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
     In the clause, a date that also lies in a smaller event clause nested there belongs to that
     event. In the sentence, a date inside any other event's clause is never borrowed. Among
     candidates a resolved date beats an unresolved one, then the nearest to the trigger wins.
+    A predicted or hypothetical event takes only a date inside its own clause (the rest of the
+    sentence dates the prediction, not the event) and is never historical.
     """
     for ev in doc.events:
         others = [o for o in doc.events if o is not ev]
@@ -696,7 +698,8 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
             and f.end <= ev.end
             and not any(_holds(o, f) and not _holds(o, ev) for o in others)
         ]
-        if not cands and 0 <= ev.sentence < len(doc.sentences):
+        unreal = ev.status in {"predicted", "hypothetical"}
+        if not cands and not unreal and 0 <= ev.sentence < len(doc.sentences):
             sent = doc.sentences[ev.sentence]
             cands = [
                 f
@@ -714,7 +717,7 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
 
         best = min(cands, key=rank)
         ev.date = best.expr
-        ev.historical = _historical(best, pub)
+        ev.historical = not unreal and _historical(best, pub)
 
 
 def _holds(outer: Event, inner: Event | _Found) -> bool:

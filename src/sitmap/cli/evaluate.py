@@ -124,8 +124,8 @@ def geo(
     resolution = {
         "scored": res["n"],
         "acc@161km": _pct(res["acc_161"]),
-        "mean_km": _num(res["mean_km"]),
-        "median_km": _num(res["median_km"]),
+        "mean_km": _num(res["mean_km"], 1),
+        "median_km": _num(res["median_km"], 1),
         "auc": _num(res["auc"], 3),
         "unresolved": data["unresolved"],
         "unscorable": data["unscorable_matched"],

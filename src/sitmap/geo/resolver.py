@@ -23,7 +23,6 @@ from sitmap.geo.index import ADM1, ADM2, CONTINENT, COUNTRY, Gazetteer, normalis
 from sitmap.model import Document, Event, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 SCAN_MIN_POPULATION = 100_000
 
 # Score weights (log10 population units).
@@ -185,6 +184,8 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
                 continue
             if n == 1 and span.text.lower() in lex.stoplist:
                 continue
+            if span[-1].text in ("'s", "’s") or (span.text.isupper() and len(span.text) <= 4):
+                continue  # possessives; EST, CEO and other upper-case abbreviations
             key = normalise(span.text)
             ids = gaz.key_ids(key)
             if any(_scan_worthy(gaz, j, key) for j in ids):
@@ -225,6 +226,7 @@ def _scan_worthy(gaz: Gazetteer, i: int, key: str) -> bool:
     return gaz.fcode[i] in (COUNTRY, ADM1) or gaz.population[i] >= SCAN_MIN_POPULATION
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+(?:[- ][A-Za-z]+)?)\s+$")
 _WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
 _OF_BEFORE = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -233,6 +235,9 @@ _OF_BEFORE = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 def _analyse(m: _Mention, text: str, gaz: Gazetteer) -> None:
     """Set the mention's core key, qualifier and feature hint from its words and neighbours."""
     lex = _lex()
+    poss = _POSSESSIVE.search(m.text)
+    if poss:  # "Virginia’s" → "Virginia" (else it reads as "Virginias")
+        m.text, m.end = m.text[: poss.start()], m.end - len(poss.group())
     words = m.text.split()
     if words and words[0].lower() == "the":
         words = words[1:]
