@@ -47,6 +47,7 @@ class _Entry:
     weak: bool = False
     needs_target: bool = False  # a bare mention ("the Syrian war") is not an event
     object_is_source: bool = False  # "pit X against Y": X is a side, not the target
+    civil: tuple[str, str] | None = None  # (type, cameo) when the source is a civil sector
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class _Lexicon:
     light_verbs: frozenset[str]
     modes: dict[str, str]  # word or phrase -> mode
     lemmas: frozenset[str]  # every single-token trigger lemma (for the parse filter)
+    civil_sectors: frozenset[str]  # sources that make a "strike" a labour strike
 
 
 @cache
@@ -76,13 +78,15 @@ def _lexicon() -> _Lexicon:
                 weak=bool(spec.get("weak", False)),
                 needs_target=bool(spec.get("needs_target", False)),
                 object_is_source=bool(spec.get("object_is_source", False)),
+                civil=(spec["civil"]["type"], str(spec["civil"]["cameo"])) if "civil" in spec else None,
             )
         return out
 
     verbs, nouns = entries("verbs"), entries("nouns")
+    civil_sectors = frozenset(data["civil_sectors"])
     modes = {w: mode for mode, words in data["modes"].items() for w in words}
     lemmas = frozenset(k.split()[-1] for k in (*verbs, *nouns))
-    return _Lexicon(verbs, nouns, frozenset(data["light_verbs"]), modes, lemmas)
+    return _Lexicon(verbs, nouns, frozenset(data["light_verbs"]), modes, lemmas, civil_sectors)
 
 
 def may_hold_event(span: Any) -> bool:
@@ -365,6 +369,9 @@ def _event(doc: Document, index: int, tok: Any, entry: _Entry, source: Actor | N
            target: Actor | None, start: int, end: int, mode: str | None) -> Event:
     sentence = doc.sentences[index]
     trigger_start = sentence.start + tok.idx
+    plover, cameo = entry.type, entry.cameo
+    if entry.civil and source is not None and source.sector in _lexicon().civil_sectors:
+        plover, cameo = entry.civil
     confidence = 0.4 + (0.2 if source is not None and source.code else 0.0)
     confidence += 0.2 if target is not None and target.code else 0.0
     confidence += 0.0 if entry.weak else 0.1
@@ -377,8 +384,8 @@ def _event(doc: Document, index: int, tok: Any, entry: _Entry, source: Actor | N
         trigger=tok.text,
         trigger_start=trigger_start,
         trigger_end=trigger_start + len(tok),
-        plover=entry.type,
-        cameo=entry.cameo,
+        plover=plover,
+        cameo=cameo,
         source=source,
         target=target,
         mode=mode,

@@ -185,7 +185,7 @@ def export(
     summary = run(db, format, output)
     err = Console(stderr=True, highlight=False)
     skipped = ", ".join(f"{n} {why}" for why, n in summary["skipped"].items())
-    where = ", ".join(summary["files"]) or "stdout"
+    where = output if format == "parquet" else (", ".join(summary["files"]) or "stdout")
     err.print(f"{summary['written']} events written to {where}" +
               (f"; left out: {skipped}" if skipped else ""))  # fmt: skip
 

@@ -436,3 +436,7 @@ def _write(gaz: Gazetteer, path: Path) -> None:
         os.replace(tmp, path)
     except OSError:
         Path(tmp).unlink(missing_ok=True)
+        return
+    for old in path.parent.glob("gazetteer-*.pickle"):  # caches of earlier versions
+        if old != path:
+            old.unlink(missing_ok=True)

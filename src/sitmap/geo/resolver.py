@@ -162,7 +162,14 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
     if sdoc is None:
         return []
     taken = [False] * len(sdoc)
+    lex = _lex()
+    after_locative = {w for w in lex.locative if " " not in w}
     for e in sdoc.ents:
+        # NER mislabels many places after "in"/"near" ("in Sanaa" as PERSON, "in Rakhine state"
+        # as ORG): leave those to the gazetteer scan below instead of taking them.
+        if (e.label_ not in PLACE_LABELS and e.start > 0
+                and sdoc[e.start - 1].lower_ in after_locative):
+            continue
         for t in range(e.start, e.end):
             taken[t] = True
     mentions = []
@@ -172,7 +179,6 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
             mentions.append(_Mention(text=span.text, start=span.start_char, end=span.end_char))
             for t in range(span.start, span.end):
                 taken[t] = True
-    lex = _lex()
     i = 0
     while i < len(sdoc):
         found = 0
@@ -468,6 +474,11 @@ def _place_events(doc: Document) -> None:
     resolved = [p for p in doc.places if p.geonameid is not None]
     if not doc.events:
         return
+    # A place name the actors stage coded as an actor ("the United States will ...",
+    # "Venezuela's President") is used as an actor there, not as a location: the actors stage
+    # leaves locative uses ("in Syria") uncoded.
+    acting = [(a.start, a.end) for a in doc.actors if a.code]
+    resolved = [p for p in resolved if not any(p.start < e and s < p.end for s, e in acting)]
     focus = _focus(resolved)
     text = doc.clean_text
     for event in doc.events:

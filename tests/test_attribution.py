@@ -1,0 +1,105 @@
+"""attribution: epistemic status and the outlet → cited source → speaker chain."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import pipeline
+
+pytestmark = pytest.mark.model
+
+
+def _only(text, trigger, **kw):
+    doc = pipeline.extract(text, **kw)
+    found = [e for e in doc.events if e.trigger == trigger]
+    assert found, f"no event on {trigger!r}: {[e.trigger for e in doc.events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Police arrested 20 protesters in Moscow on Saturday.", "arrested", "asserted"),
+        (
+            "Turkish troops did not attack Kurdish YPG fighters in Afrin, the Turkish army said.",
+            "attack",
+            "negated",
+        ),
+        (
+            "If North Korea attacks Guam, the United States will respond, Mattis said.",
+            "attacks",
+            "hypothetical",
+        ),
+        ("Russia and Iran will support the Syrian government.", "support", "predicted"),
+        (
+            "Iraqi forces were attacked by Islamic State militants near Mosul, the military said.",
+            "attacked",
+            "quoted",
+        ),
+        (
+            "Reuters reported on Monday that the Syrian Arab Army had encircled ISIS in Deir ez-Zor.",
+            "encircled",
+            "reported",
+        ),
+        (
+            "Trump threatened to withdraw from the nuclear agreement with Iran.",
+            "threatened",
+            "asserted",
+        ),
+    ],
+)
+def test_attribution_status(text, trigger, status):
+    assert _only(text, trigger, published="2017-10-20", source="Wire").status == status
+
+
+def test_attribution_chain_outlet_cited_speaker():
+    text = (
+        "As Newsweek noted, Secretary of State Rex Tillerson stated earlier this month that "
+        "Washington is working closely with Russia."
+    )
+    event = _only(text, "working", published="2017-09-20", source="Anti-Media")
+    chain = [(s.role, s.name) for s in event.attribution]
+    assert chain[0] == ("outlet", "Anti-Media")
+    assert ("cited", "Newsweek") in chain
+    assert chain[-1][0] == "speaker" and "Tillerson" in chain[-1][1]
+    assert event.status == "quoted"
+
+
+def test_attribution_outlet_anaphor_refers_to_last_cited_outlet():
+    text = (
+        "Reuters reported on Monday that the Syrian army was advancing. "
+        "The outlet then reported that the Syrian army had encircled ISIS in the region."
+    )
+    event = _only(text, "encircled", published="2017-09-06", source="Anti-Media")
+    assert event.status == "reported" and event.cited_source == "Reuters"
+
+
+def test_attribution_quote_speaker_and_first_person():
+    text = (
+        "“We are working closely with Russia to see if we can agree on a path forward,” "
+        "Tillerson said on Thursday."
+    )
+    event = _only(text, "working", published="2017-09-08", source="Wire")
+    assert event.status == "quoted"
+    assert event.source is not None and event.source.code == "USAGOV"  # "we" → the speaker
+    assert event.target is not None and event.target.code == "RUS"
+
+
+def test_attribution_own_side_future_attack_is_a_threat():
+    text = (
+        "The Assad administration made it clear that the Syrian army will target any illegal "
+        "presence, whether that of the United States or Turkey."
+    )
+    doc = pipeline.extract(text, published="2017-09-01", source="Anti-Media")
+    threats = {(e.source.code, e.target.code) for e in doc.events if e.plover == "THREATEN"}
+    assert {("SYRGOV", "USA"), ("SYRGOV", "TUR")} <= threats
+
+
+def test_attribution_journalist_of_outlet_is_reported():
+    text = (
+        "Regional outlet Al-Masdar's Leith Abou Fadel reports that the U.S.-led coalition has "
+        "been bombing the Syrian Arab Army in southern Raqqa."
+    )
+    event = _only(text, "bombing", published="2017-09-01", source="Anti-Media")
+    assert event.status == "reported"
+    assert event.cited_source == "Al-Masdar News"

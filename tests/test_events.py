@@ -1,0 +1,121 @@
+"""events: predicates from the parse → PLOVER/CAMEO, source/target actors, mode."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import actors, events
+
+pytestmark = pytest.mark.model
+
+
+def _events(analysed, text, published="2017-11-06"):
+    doc = analysed(text, published=published, source="Reuters")
+    actors.code(doc)
+    events.extract(doc)
+    return doc.events
+
+
+def _codes(event):
+    return (
+        event.plover,
+        event.source.code if event.source else None,
+        event.target.code if event.target else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # active voice, aerial mode from the predicate
+        (
+            "Saudi-led coalition warplanes bombed Houthi positions in Sanaa on Monday.",
+            ("ASSAULT", "IGOMILSAC", "YEMREBHTH"),
+        ),
+        # passive: the by-agent is the source
+        (
+            "Iraqi forces were attacked by Islamic State militants near Mosul on Tuesday.",
+            ("ASSAULT", "IMGINSISI", "IRQMIL"),
+        ),
+        # xcomp: the subject of "were beginning" is the source of "encircle"
+        (
+            "Reuters first reported on Monday that the Syrian Arab Army and its allies were "
+            "beginning to encircle ISIS in Deir ez-Zor.",
+            ("ASSAULT", "SYRMIL", "IMGINSISI"),
+        ),
+        # preposition-bound predicate: "met with"
+        (
+            "Tillerson met with Chinese Foreign Minister Wang Yi in Beijing on Saturday.",
+            ("CONSULT", "USAGOV", "CHNGOV"),
+        ),
+        # object-bound predicate: "imposed sanctions on" is one SANCTION event
+        (
+            "The United States imposed sanctions on Venezuela's President Nicolas Maduro.",
+            ("SANCTION", "USA", "VENGOV"),
+        ),
+        # an event noun as object: the target is the attack's agent
+        (
+            "The White House on Wednesday condemned missile attacks by Yemen's Houthi militias "
+            "on Saudi Arabia.",
+            ("ACCUSE", "USAGOV", "YEMREBHTH"),
+        ),
+        (
+            "Police arrested 20 protesters in Moscow on Saturday.",
+            ("COERCE", "COP", "PRO"),
+        ),
+    ],
+)
+def test_events_roles_and_types(analysed, text, expected):
+    found = [_codes(e) for e in _events(analysed, text)]
+    assert expected in found
+
+
+def test_events_coordination_gives_one_event_per_actor(analysed):
+    found = {_codes(e) for e in _events(analysed, "Russia and Iran support the Syrian government.")}
+    assert {("SUPPORT", "RUS", "SYRGOV"), ("SUPPORT", "IRN", "SYRGOV")} <= found
+
+
+def test_events_nominal_with_two_actor_modifiers(analysed):
+    text = "The likelihood of a full-blown U.S.-Russian proxy war continues to increase."
+    assert ("ASSAULT", "USA", "RUS") in [_codes(e) for e in _events(analysed, text)]
+
+
+def test_events_evidence_spans_point_into_the_text(analysed):
+    text = "Police arrested 20 protesters in Moscow on Saturday."
+    doc = analysed(text, published="2017-11-06")
+    actors.code(doc)
+    events.extract(doc)
+    event = doc.events[0]
+    assert doc.text[event.trigger_start : event.trigger_end] == "arrested"
+    assert "Police arrested 20 protesters" in doc.text[event.start : event.end]
+    assert event.evidence == text and event.sentence == 0 and event.cameo == "17"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian war has lasted six years.",  # a war named, no sides: no event
+        "Shares in the company rose 3 percent on Monday.",
+        "The attack took place shortly before midnight.",  # no actor at all
+    ],
+)
+def test_events_none_without_actors_or_sides(analysed, text):
+    assert _events(analysed, text) == []
+
+
+def test_events_labour_strike_is_a_protest(analysed):
+    found = [_codes(e)[0] for e in _events(analysed, "The strike by teachers entered its second week.")]
+    assert found == ["PROTEST"]
+
+
+def test_events_mode_from_the_clause(analysed):
+    text = "Russian warplanes struck Islamic State fighters near Deir ez-Zor."
+    (event,) = [e for e in _events(analysed, text) if e.plover == "ASSAULT"]
+    assert event.mode == "aerial"
+
+
+def test_events_parse_filter_skips_sentences_without_predicates(spacy_nlp):
+    doc = spacy_nlp("Shares rose 3 percent. Police arrested 20 protesters.")
+    sents = list(doc.sents)
+    assert not events.may_hold_event(sents[0])
+    assert events.may_hold_event(sents[1])
