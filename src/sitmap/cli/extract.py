@@ -78,6 +78,30 @@ def extract(
 
 
 @app.command()
+def demo(
+    db: Annotated[str, typer.Option(help="The DuckDB file to create or update.")] = "sitmap-demo.duckdb",
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """Ingest the built-in demo corpus into a DuckDB file and print its events.
+
+    Example: sitmap demo --db sitmap-demo.duckdb
+    """
+    from sitmap import demo as demo_run
+    from sitmap.cli.corpus import EVENT_TABLE_COLUMNS, _short
+    from sitmap.store import Store
+
+    summary = demo_run.run(db)
+    with Store(db, read_only=True) as store:
+        found = store.events(limit=None, nested=format in (Format.json, Format.jsonl))
+    if format in (Format.json, Format.jsonl):
+        render([], format, records=found)
+        return
+    title = (f"{len(found)} events from {summary.stored + summary.already} demo articles "
+             f"in {db} (try: sitmap events --db {db} --type ASSAULT)")
+    render([_short(r) for r in found], format, columns=EVENT_TABLE_COLUMNS, title=title)
+
+
+@app.command()
 def doctor(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
