@@ -17,7 +17,7 @@ SHARED = (ROOT / ".." / "shared").resolve()
 
 @pytest.fixture(scope="session")
 def shared() -> Path:
-    """The ``../shared`` folder beside the project (examples, corpora, gold); fails loudly if absent."""
+    """The ``../shared`` folder (examples, corpora, gold); fails loudly if it is absent."""
     if not SHARED.is_dir():
         pytest.fail(f"{SHARED} is missing: these tests read the project's shared data", False)
     return SHARED

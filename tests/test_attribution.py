@@ -37,7 +37,8 @@ def _only(text, trigger, **kw):
             "quoted",
         ),
         (
-            "Reuters reported on Monday that the Syrian Arab Army had encircled ISIS in Deir ez-Zor.",
+            "Reuters reported on Monday that the Syrian Arab Army had encircled ISIS in "
+            "Deir ez-Zor.",
             "encircled",
             "reported",
         ),

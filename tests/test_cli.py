@@ -18,14 +18,24 @@ ROOT = Path(__file__).resolve().parents[1]
 def _run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", "from sitmap.cli import main; main()", *args],
-        input=stdin, capture_output=True, timeout=300,
+        input=stdin,
+        capture_output=True,
+        timeout=300,
     )
 
 
 @pytest.mark.model
 def test_cli_extract_json_on_the_reference_article(seed_path):
-    out = _run("extract", str(seed_path), "--published", "2017-09-01", "--source",
-               "Anti-Media", "--format", "json")
+    out = _run(
+        "extract",
+        str(seed_path),
+        "--published",
+        "2017-09-01",
+        "--source",
+        "Anti-Media",
+        "--format",
+        "json",
+    )
     assert out.returncode == 0, out.stderr.decode()
     doc = json.loads(out.stdout)
     assert doc["source"] == "Anti-Media" and doc["published"] == "2017-09-01"
@@ -37,13 +47,18 @@ def test_cli_extract_json_on_the_reference_article(seed_path):
     [
         (b"", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "PNG"),
-        ("Les forces syriennes ont encerclé l'État islamique à Deir ez-Zor lundi, selon "
-         "l'agence, après des semaines de combats violents dans la province orientale du pays "
-         "et des frappes aériennes russes.".encode("latin-1"), "encoding"),
-        ("Les forces syriennes ont encerclé l'État islamique à Deir ez-Zor lundi, selon "
-         "l'agence, après des semaines de combats violents dans la province orientale du pays "
-         "et des frappes aériennes russes contre les positions des jihadistes.".encode(),
-         "French"),
+        (
+            "Les forces syriennes ont encerclé l'État islamique à Deir ez-Zor lundi, selon "
+            "l'agence, après des semaines de combats violents dans la province orientale du pays "
+            "et des frappes aériennes russes.".encode("latin-1"),
+            "encoding",
+        ),
+        (
+            "Les forces syriennes ont encerclé l'État islamique à Deir ez-Zor lundi, selon "
+            "l'agence, après des semaines de combats violents dans la province orientale du pays "
+            "et des frappes aériennes russes contre les positions des jihadistes.".encode(),
+            "French",
+        ),
     ],
     ids=["empty", "binary", "latin-1", "non-english"],
 )
@@ -72,7 +87,9 @@ def test_cli_every_command_and_option_is_in_the_readme():
         sub = getattr(command, "commands", None) or {"": command}
         for sub_name, cmd in sub.items():
             if sub_name:
-                assert f"sitmap {name} {sub_name}" in readme, f"README lacks sitmap {name} {sub_name}"
+                assert f"sitmap {name} {sub_name}" in readme, (
+                    f"README lacks sitmap {name} {sub_name}"
+                )
             for param in cmd.params:
                 for opt in param.opts:
                     if opt.startswith("--") and opt not in {"--help"}:

@@ -104,7 +104,9 @@ def test_events_none_without_actors_or_sides(analysed, text):
 
 
 def test_events_labour_strike_is_a_protest(analysed):
-    found = [_codes(e)[0] for e in _events(analysed, "The strike by teachers entered its second week.")]
+    found = [
+        _codes(e)[0] for e in _events(analysed, "The strike by teachers entered its second week.")
+    ]
     assert found == ["PROTEST"]
 
 

@@ -11,8 +11,13 @@ pytestmark = pytest.mark.model
 
 
 def test_nlp_paragraph_break_starts_a_sentence():
-    doc = next(nlp.analyse([Document(text="Syrian Army Closing in on Deir ez-Zor\n\nRussia bombed it.")]))
-    assert [s.text for s in doc.sentences] == ["Syrian Army Closing in on Deir ez-Zor", "Russia bombed it."]
+    doc = next(
+        nlp.analyse([Document(text="Syrian Army Closing in on Deir ez-Zor\n\nRussia bombed it.")])
+    )
+    assert [s.text for s in doc.sentences] == [
+        "Syrian Army Closing in on Deir ez-Zor",
+        "Russia bombed it.",
+    ]
 
 
 def test_nlp_glued_quote_is_split():

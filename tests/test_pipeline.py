@@ -19,7 +19,8 @@ def seed(seed_path):
 
 def _find(doc, plover, source=None, target=None):
     return [
-        e for e in doc.events
+        e
+        for e in doc.events
         if e.plover == plover
         and (source is None or (e.source and e.source.code == source))
         and (target is None or (e.target and e.target.code == target))

@@ -11,6 +11,7 @@ trigger that occurs in the text. Prints summary counts; exits 1 on any error.
 
 Usage: python tools/check_gold.py [eval/dev.jsonl] [--corpora /work/shared/corpora]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,23 +22,73 @@ import re
 import sys
 from pathlib import Path
 
-TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+TYPES = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+}
 STATUSES = {"asserted", "reported", "quoted", "predicted", "hypothetical", "negated"}
 PRECISIONS = {"day", "week", "month", "year"}
-SECTORS = {"MIL", "GOV", "COP", "REB", "INS", "OPP", "CVL", "MED", "BUS", "JUD", "LEG", "NGO",
-           "IGO", "REF", "SPY", "PTY", "MLT", "CRM", "HLH", "EDU", "LAB", "REL", "PRO"}
+SECTORS = {
+    "MIL",
+    "GOV",
+    "COP",
+    "REB",
+    "INS",
+    "OPP",
+    "CVL",
+    "MED",
+    "BUS",
+    "JUD",
+    "LEG",
+    "NGO",
+    "IGO",
+    "REF",
+    "SPY",
+    "PTY",
+    "MLT",
+    "CRM",
+    "HLH",
+    "EDU",
+    "LAB",
+    "REL",
+    "PRO",
+}
 # Organisation tags used in this gold set (see GUIDE.md, "Actor codes").
 TAGS = {"ISI", "SDF", "COA", "UNO", "ALQ"}
 ITEM_KEYS = ["id", "text", "published", "source", "origin", "events"]
-EVENT_KEYS = ["trigger", "type", "source", "target", "place", "date", "date_precision",
-              "status", "cited_source", "speaker"]
+EVENT_KEYS = [
+    "trigger",
+    "type",
+    "source",
+    "target",
+    "place",
+    "date",
+    "date_precision",
+    "status",
+    "cited_source",
+    "speaker",
+]
 CORPORA = {"isot-reuters-2017-sample.jsonl", "isot-unreliable-2017-sample.jsonl"}
 
 
 def iso3_codes() -> set[str]:
     try:
         import pycountry  # project dependency
+
         codes = {c.alpha_3 for c in pycountry.countries}
     except Exception:  # pragma: no cover - fallback when pycountry is absent
         codes = set()
@@ -85,13 +136,19 @@ def main(argv=None) -> int:
     errs: list[str] = []
     ids = set()
     n_items = n_events = 0
-    by_type, by_status, by_origin = collections.Counter(), collections.Counter(), collections.Counter()
+    by_type, by_status, by_origin = (
+        collections.Counter(),
+        collections.Counter(),
+        collections.Counter(),
+    )
     empty = 0
     countries = collections.Counter()
     with open(a.path, encoding="utf-8") as fh:
         for ln, line in enumerate(fh, 1):
-            def err(msg):
+
+            def err(msg, ln=ln):
                 errs.append(f"line {ln}: {msg}")
+
             try:
                 it = json.loads(line)
             except json.JSONDecodeError as e:
@@ -111,7 +168,9 @@ def main(argv=None) -> int:
             art = corp[fname][aid]
             rel = "reuters" in fname
             by_origin["Reuters" if rel else "unreliable"] += 1
-            if not re.fullmatch(rf"{'reuters' if rel else 'unreliable'}-{re.escape(aid)}-\d+", it["id"]):
+            if not re.fullmatch(
+                rf"{'reuters' if rel else 'unreliable'}-{re.escape(aid)}-\d+", it["id"]
+            ):
                 err(f"id {it['id']} does not match origin")
             text = it["text"]
             if not isinstance(text, str) or not text.strip() or text not in art["text"]:
@@ -131,8 +190,10 @@ def main(argv=None) -> int:
                 empty += 1
             for k, ev in enumerate(evs):
                 n_events += 1
-                def everr(msg):
+
+                def everr(msg, k=k):
                     err(f"event {k}: {msg}")
+
                 if list(ev) != EVENT_KEYS:
                     everr(f"keys {list(ev)} != {EVENT_KEYS}")
                     continue
@@ -153,11 +214,16 @@ def main(argv=None) -> int:
                 if ev["source"] is None and ev["target"] is None:
                     everr("event has neither source nor target")
                 p = ev["place"]
-                if p is not None:
-                    if (not isinstance(p, dict) or set(p) != {"name", "lat", "lon"} or not p["name"]
-                            or not isinstance(p["lat"], (int, float)) or not isinstance(p["lon"], (int, float))
-                            or not -90 <= p["lat"] <= 90 or not -180 <= p["lon"] <= 180):
-                        everr(f"bad place {p!r}")
+                if p is not None and (
+                    not isinstance(p, dict)
+                    or set(p) != {"name", "lat", "lon"}
+                    or not p["name"]
+                    or not isinstance(p["lat"], (int, float))
+                    or not isinstance(p["lon"], (int, float))
+                    or not -90 <= p["lat"] <= 90
+                    or not -180 <= p["lon"] <= 180
+                ):
+                    everr(f"bad place {p!r}")
                 d, prec = ev["date"], ev["date_precision"]
                 if (d is None) != (prec is None):
                     everr("date and date_precision must both be set or both null")
@@ -175,16 +241,21 @@ def main(argv=None) -> int:
                             everr("year precision needs -01-01")
                         if prec == "week" and dd.weekday() != 0:
                             everr("week precision needs the Monday of the week")
-                if ev["status"] == "reported" and not ev["cited_source"]:
-                    if not re.search(r"\breport", text, re.I):
-                        everr("reported status without cited_source or a 'report' cue")
+                if (
+                    ev["status"] == "reported"
+                    and not ev["cited_source"]
+                    and not re.search(r"\breport", text, re.I)
+                ):
+                    everr("reported status without cited_source or a 'report' cue")
                 if ev["status"] == "quoted" and not ev["speaker"]:
                     everr("quoted status needs a speaker")
                 for f in ("cited_source", "speaker"):
                     if ev[f] is not None and (not isinstance(ev[f], str) or not ev[f].strip()):
                         everr(f"{f} must be a non-empty string or null")
-    print(f"items: {n_items} (Reuters {by_origin['Reuters']}, unreliable {by_origin['unreliable']}); "
-          f"no-event items: {empty}; events: {n_events}")
+    print(
+        f"items: {n_items} (Reuters {by_origin['Reuters']}, unreliable {by_origin['unreliable']}); "
+        f"no-event items: {empty}; events: {n_events}"
+    )
     print("by type:", dict(sorted(by_type.items(), key=lambda x: -x[1])))
     print("by status:", dict(sorted(by_status.items(), key=lambda x: -x[1])))
     print(f"country bases ({len(countries)}):", " ".join(sorted(countries)))

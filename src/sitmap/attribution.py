@@ -118,7 +118,9 @@ def attribute(doc: Document) -> Document:
         _remember(doc, pdoc, offset, sentence_frames, state)
     # an event needs a coded actor once pronouns are resolved ("they threatened ..." alone is
     # no usable record)
-    doc.events = [e for e in doc.events if any(a is not None and a.code for a in (e.source, e.target))]
+    doc.events = [
+        e for e in doc.events if any(a is not None and a.code for a in (e.source, e.target))
+    ]
     return doc
 
 
@@ -153,7 +155,8 @@ def _subject(verb: Any) -> Any:
 
 
 def _frames_for(doc: Document, tok: Any, offset: int, state: _State) -> list[_Frame]:
-    """Frames around a trigger, innermost first: speech-verb ancestors, "as X noted", "according to"."""
+    """Frames around a trigger, innermost first: speech-verb ancestors, "as X noted",
+    "according to"."""
     frames: list[_Frame] = []
     node, child = tok, None
     steps = 0
@@ -165,8 +168,10 @@ def _frames_for(doc: Document, tok: Any, offset: int, state: _State) -> list[_Fr
         for c in node.children:
             if child is not None and c.i == child.i:
                 continue
-            if c.dep_ == "advcl" and _is_speech(c) and any(
-                m.dep_ == "mark" and m.lower_ == "as" for m in c.children
+            if (
+                c.dep_ == "advcl"
+                and _is_speech(c)
+                and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
             ):
                 subj = _subject(c)
                 if subj is not None:
@@ -218,9 +223,11 @@ def _frame_from(doc: Document, subj: Any, offset: int, state: _State, verb: Any)
         frame.own = True
         return frame
     outlet = actor_stage.outlet(text)
-    if outlet is None and subj.lemma_.lower() in _cues().outlet_anaphors and state.last_outlet:
-        if any(d.lower_ in {"the", "this", "that"} for d in subj.lefts):
-            outlet = state.last_outlet
+    anaphor = subj.lemma_.lower() in _cues().outlet_anaphors and any(
+        d.lower_ in {"the", "this", "that"} for d in subj.lefts
+    )
+    if outlet is None and anaphor and state.last_outlet:
+        outlet = state.last_outlet
     if outlet is not None:
         frame.cited, frame.cited_text = outlet, (text, start, end)
         head_is_outlet = actor_stage.outlet(subj.text) is not None or (
@@ -230,7 +237,11 @@ def _frame_from(doc: Document, subj: Any, offset: int, state: _State, verb: Any)
             # "Al-Masdar's Leith Abou Fadel reports": a journalist of the cited outlet
             name = _person_name(subj)
             frame.speaker_name, frame.journalist = name, True
-            frame.speaker_text = (name, offset + subj.idx - len(name) + len(subj), offset + subj.idx + len(subj))
+            frame.speaker_text = (
+                name,
+                offset + subj.idx - len(name) + len(subj),
+                offset + subj.idx + len(subj),
+            )
         return frame
     actor = _covering(doc, start, end) or actor_stage.lookup(text, on=doc.published)
     if actor is not None and actor.kind != "pronoun":
@@ -250,7 +261,7 @@ def _placed(actor: Actor, text: str, start: int, end: int) -> Actor:
     """An actor found by lookup, moved to the document span it came from."""
     if actor.start == start and actor.end == end:
         return actor
-    if 0 <= actor.start and actor.end <= len(text) and actor.start < start:
+    if actor.start >= 0 and actor.end <= len(text) and actor.start < start:
         return Actor(**{**actor.to_dict(), "start": start + actor.start, "end": start + actor.end})
     return actor
 
@@ -277,8 +288,9 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _quote_frame(doc: Document, quotes: list[tuple[int, int]], char: int, index: int,
-                 state: _State) -> _Frame | None:
+def _quote_frame(
+    doc: Document, quotes: list[tuple[int, int]], char: int, index: int, state: _State
+) -> _Frame | None:
     """Speaker of the quotation holding ``char``: a speech verb outside the quote nearby."""
     quote = next(((s, e) for s, e in quotes if s <= char < e), None)
     if quote is None:
@@ -350,9 +362,11 @@ def _modality(tok: Any) -> tuple[str | None, bool]:
     negated = hypothetical = predicted = intent = False
     for i, node in enumerate(path):
         kids = list(node.children)
-        if any(c.dep_ == "neg" or (c.lower_ in cues.negating_words and c.dep_ in {"neg", "det"})
-               for c in kids):
-            negated = negated or i <= 1 or node.pos_ in {"VERB", "AUX"} and i <= 2
+        if any(
+            c.dep_ == "neg" or (c.lower_ in cues.negating_words and c.dep_ in {"neg", "det"})
+            for c in kids
+        ):
+            negated = negated or i <= 1 or (node.pos_ in {"VERB", "AUX"} and i <= 2)
         if i > 0 and node.lemma_.lower() in cues.negating_verbs:
             negated = True
         if any(c.dep_ == "mark" and c.lower_ in cues.conditionals for c in kids):
@@ -362,8 +376,9 @@ def _modality(tok: Any) -> tuple[str | None, bool]:
             intent = intent or any(c.dep_ == "aux" and c.lower_ in cues.intent for c in kids)
         if any(c.dep_ in {"amod", "advmod"} and c.lower_ in cues.predicting_words for c in kids):
             predicted = True
-        if i > 0 and (node.lemma_.lower() in cues.predicting_verbs
-                      or node.lower_ in cues.predicting_words):
+        if i > 0 and (
+            node.lemma_.lower() in cues.predicting_verbs or node.lower_ in cues.predicting_words
+        ):
             predicted = True
             intent = intent or node.lemma_.lower() in cues.intent
         if any(c.lower_ == "going" and any(g.lower_ == "to" for g in c.children) for c in kids):
@@ -387,8 +402,15 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
     for frame in reversed(frames):  # outermost first
         if frame.cited and all(s.name != frame.cited for s in chain if s.role == "cited"):
             text = frame.cited_text
-            chain.append(Source(role="cited", name=frame.cited, text=text and text[0],
-                                start=text and text[1], end=text and text[2]))
+            chain.append(
+                Source(
+                    role="cited",
+                    name=frame.cited,
+                    text=text and text[0],
+                    start=text and text[1],
+                    end=text and text[2],
+                )
+            )
         if frame.speaker_name:
             speaker = frame
     if speaker is not None:
@@ -399,11 +421,16 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
         if cited_here and key:
             state.speaker_outlet.setdefault(key, cited_here)
         text = speaker.speaker_text
-        chain.append(Source(
-            role="speaker", name=speaker.speaker_name or (text[0] if text else ""),
-            text=text and text[0], start=text and text[1], end=text and text[2],
-            code=speaker.speaker.code if speaker.speaker else None,
-        ))
+        chain.append(
+            Source(
+                role="speaker",
+                name=speaker.speaker_name or (text[0] if text else ""),
+                text=text and text[0],
+                start=text and text[1],
+                end=text and text[2],
+                code=speaker.speaker.code if speaker.speaker else None,
+            )
+        )
     event.attribution = chain
     status = "asserted"
     if any(s.role == "cited" for s in chain):
@@ -415,9 +442,15 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
         modal = "predicted"
     speaker_actor = speaker.speaker if speaker is not None else None
     _first_person(event, speaker_actor)
-    if (modal == "predicted" and intent and event.plover in _HOSTILE
-            and speaker_actor is not None and speaker_actor.code
-            and speaker_actor.sector != "media" and _same_side(speaker_actor, event.source)):
+    if (
+        modal == "predicted"
+        and intent
+        and event.plover in _HOSTILE
+        and speaker_actor is not None
+        and speaker_actor.code
+        and speaker_actor.sector != "media"
+        and _same_side(speaker_actor, event.source)
+    ):
         event.plover, event.cameo = "THREATEN", "13"
         event.source = speaker_actor
         modal = None
@@ -435,7 +468,11 @@ def _first_person(event: Event, speaker: Actor | None) -> None:
         return
     for role in ("source", "target"):
         actor = getattr(event, role)
-        if actor is not None and actor.kind == "pronoun" and actor.text.lower() in {"we", "i", "us"}:
+        if (
+            actor is not None
+            and actor.kind == "pronoun"
+            and actor.text.lower() in {"we", "i", "us"}
+        ):
             setattr(event, role, speaker)
 
 

@@ -78,7 +78,9 @@ def _lexicon() -> _Lexicon:
                 weak=bool(spec.get("weak", False)),
                 needs_target=bool(spec.get("needs_target", False)),
                 object_is_source=bool(spec.get("object_is_source", False)),
-                civil=(spec["civil"]["type"], str(spec["civil"]["cameo"])) if "civil" in spec else None,
+                civil=(spec["civil"]["type"], str(spec["civil"]["cameo"]))
+                if "civil" in spec
+                else None,
             )
         return out
 
@@ -103,8 +105,11 @@ def extract(doc: Document) -> Document:
         finder = _ActorFinder(doc.actors, sentence.start, sentence.end)
         seen: set[tuple] = set()
         for event in _sentence_events(doc, index, doc._parses[index], finder):
-            key = (event.trigger_start, event.source and event.source.start,
-                   event.target and event.target.start)
+            key = (
+                event.trigger_start,
+                event.source and event.source.start,
+                event.target and event.target.start,
+            )
             if key not in seen:
                 seen.add(key)
                 doc.events.append(event)
@@ -128,8 +133,13 @@ class _ActorFinder:
         if actor is not None:
             return actor
         if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
-            return Actor(text=tok.text, start=self.offset + tok.idx,
-                         end=self.offset + tok.idx + len(tok), kind="pronoun", score=0.0)
+            return Actor(
+                text=tok.text,
+                start=self.offset + tok.idx,
+                end=self.offset + tok.idx + len(tok),
+                kind="pronoun",
+                score=0.0,
+            )
         for child in tok.lefts:
             if child.dep_ in _MODIFIER_DEPS:
                 actor = self.covering(child)
@@ -175,8 +185,13 @@ class _ActorFinder:
                 heads.append(t)
         for t in trigger.subtree:
             if t.i > obj.i and t.lower_ in {"that", "those"}:
-                heads.extend(p for prep in t.children if prep.lower_ == "of"
-                             for p in prep.children if p.dep_ == "pobj")
+                heads.extend(
+                    p
+                    for prep in t.children
+                    if prep.lower_ == "of"
+                    for p in prep.children
+                    if p.dep_ == "pobj"
+                )
         for head in heads:
             found = [self.covering(h) for h in (head, *head.conjuncts)]
             found = [a for a in found if a is not None and a.code]
@@ -197,8 +212,7 @@ def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
         ):
             return None
         if entry.objects and not any(
-            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in entry.objects
-            for c in children
+            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in entry.objects for c in children
         ):
             return None
         return entry, False
@@ -226,7 +240,9 @@ def _pobjs(tok: Any, preps: frozenset[str] | set[str]) -> list[Any]:
 def _inherited_subject(tok: Any) -> list[Any]:
     """Subject shared from a governing verb: xcomp ("began to encircle"), conj, relcl."""
     seen = 0
-    while seen < 4 and tok.dep_ in {"xcomp", "conj", "relcl", "acl", "advcl"} and tok.head.i != tok.i:
+    while (
+        seen < 4 and tok.dep_ in {"xcomp", "conj", "relcl", "acl", "advcl"} and tok.head.i != tok.i
+    ):
         head = tok.head
         if tok.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return [head] if tok.dep_ == "relcl" else []
@@ -249,8 +265,11 @@ def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[
             targets = _children(tok, {"dobj", "dative"}) or _pobjs(tok, entry.target_preps)
             if entry.objects:  # "imposed sanctions on X": X hangs off the verb or the object
                 objects = _children(tok, {"dobj"})
-                targets = (_pobjs(tok, entry.target_preps) or _children(tok, {"dative"})
-                           or [t for o in objects for t in _pobjs(o, entry.target_preps)])
+                targets = (
+                    _pobjs(tok, entry.target_preps)
+                    or _children(tok, {"dative"})
+                    or [t for o in objects for t in _pobjs(o, entry.target_preps)]
+                )
             if entry.object_is_source:
                 sources = _children(tok, {"dobj"}) or sources
                 targets = _pobjs(tok, entry.target_preps)
@@ -359,14 +378,32 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
                 if source is not None and target is not None and source.start == target.start:
                     continue
                 events.append(
-                    _event(doc, index, tok, entry, source, target,
-                           offset + start, offset + end, _mode(entry, span_text))
+                    _event(
+                        doc,
+                        index,
+                        tok,
+                        entry,
+                        source,
+                        target,
+                        offset + start,
+                        offset + end,
+                        _mode(entry, span_text),
+                    )
                 )
     return events
 
 
-def _event(doc: Document, index: int, tok: Any, entry: _Entry, source: Actor | None,
-           target: Actor | None, start: int, end: int, mode: str | None) -> Event:
+def _event(
+    doc: Document,
+    index: int,
+    tok: Any,
+    entry: _Entry,
+    source: Actor | None,
+    target: Actor | None,
+    start: int,
+    end: int,
+    mode: str | None,
+) -> Event:
     sentence = doc.sentences[index]
     trigger_start = sentence.start + tok.idx
     plover, cameo = entry.type, entry.cameo

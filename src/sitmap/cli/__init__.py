@@ -9,7 +9,7 @@ from __future__ import annotations
 from sitmap.cli._app import app, main
 
 # Importing the command modules registers their commands on ``app``.
-from sitmap.cli import extract  # noqa: E402,F401  isort: skip
+from sitmap.cli import extract  # noqa: F401  isort: skip
 
 for _optional in ("corpus", "evaluate"):
     try:

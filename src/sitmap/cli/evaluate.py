@@ -20,7 +20,7 @@ app.add_typer(eval_app, name="eval")
 GOLD = typer.Argument(..., exists=True, dir_okay=False, help="Gold file.")
 ERRORS = typer.Option(False, "--errors", help="Also list the mismatches with their sentences.")
 JSON_OUT = typer.Option(None, "--json", help="Write the full scores as JSON to this file.")
-FORMAT = typer.Option(Format.table, "--format", help="table or json.")
+FORMAT = typer.Option(Format.table, "--format", help="table, or json (jsonl/csv also print JSON).")
 LIMIT = typer.Option(None, "--limit", min=1, help="Score only the first N documents.")
 PREDICTIONS = typer.Option(
     None, "--predictions", exists=True, dir_okay=False, help="Document JSON lines to score."
@@ -76,6 +76,7 @@ def events(
         render(types, Format.table, title="Per PLOVER type")
     if data["confusion"]:
         cols = sorted({p for row in data["confusion"].values() for p in row})
+        cols = [c for c in cols if c != "MISSING"] + ["MISSING"] * ("MISSING" in cols)
         rows = [{"gold \\ predicted": g, **row} for g, row in data["confusion"].items()]
         render(rows, Format.table, columns=["gold \\ predicted", *cols], title="Confusion")
     if data["skipped"]:

@@ -11,8 +11,19 @@ from sitmap.cli._app import app
 from sitmap.cli._output import Format, render
 from sitmap.model import Document, Event
 
-EVENT_COLUMNS = ["sent", "type", "cameo", "source", "target", "place", "date", "status",
-                 "according to", "trigger", "mode"]
+EVENT_COLUMNS = [
+    "sent",
+    "type",
+    "cameo",
+    "source",
+    "target",
+    "place",
+    "date",
+    "status",
+    "according to",
+    "trigger",
+    "mode",
+]
 
 
 def event_row(event: Event) -> dict[str, Any]:
@@ -79,7 +90,9 @@ def extract(
 
 @app.command()
 def demo(
-    db: Annotated[str, typer.Option(help="The DuckDB file to create or update.")] = "sitmap-demo.duckdb",
+    db: Annotated[
+        str, typer.Option(help="The DuckDB file to create or update.")
+    ] = "sitmap-demo.duckdb",
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """Ingest the built-in demo corpus into a DuckDB file and print its events.
@@ -96,8 +109,10 @@ def demo(
     if format in (Format.json, Format.jsonl):
         render([], format, records=found)
         return
-    title = (f"{len(found)} events from {summary.stored + summary.already} demo articles "
-             f"in {db} (try: sitmap events --db {db} --type ASSAULT)")
+    title = (
+        f"{len(found)} events from {summary.stored + summary.already} demo articles "
+        f"in {db} (try: sitmap events --db {db} --type ASSAULT)"
+    )
     render([_short(r) for r in found], format, columns=EVENT_TABLE_COLUMNS, title=title)
 
 

@@ -264,8 +264,15 @@ def evaluate_events(
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
     for g_doc, p_doc in zip(gold_docs, predicted_docs, strict=True):
         _score_document(g_doc, p_doc, scores, confusion)
-    scores.confusion = {g: dict(sorted(c.items())) for g, c in sorted(confusion.items())}
+    scores.confusion = {
+        g: {p: confusion[g][p] for p in sorted(confusion[g], key=_no_event_last)}
+        for g in sorted(confusion, key=_no_event_last)
+    }
     return scores
+
+
+def _no_event_last(key: str) -> tuple[bool, str]:
+    return (key in (MISSING, SPURIOUS), key)
 
 
 def _score_document(
