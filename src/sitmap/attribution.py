@@ -176,11 +176,9 @@ def _frames_for(doc: Document, tok: Any, offset: int, state: _State) -> list[_Fr
                 subj = _subject(c)
                 if subj is not None:
                     frames.append(_frame_from(doc, subj, offset, state, verb=c))
-            if c.dep_ == "prep" and c.lower_ in _cues().according:
-                for to in c.children:
-                    for pobj in to.children:
-                        if pobj.dep_ == "pobj":
-                            frames.append(_frame_from(doc, pobj, offset, state, verb=None))
+            frames.extend(
+                _frame_from(doc, pobj, offset, state, verb=None) for pobj in _according(c)
+            )
         if node.head.i == node.i:
             break
         node, child, steps = node.head, node, steps + 1
@@ -189,14 +187,16 @@ def _frames_for(doc: Document, tok: Any, offset: int, state: _State) -> list[_Fr
 
 def _sentence_frames(doc: Document, pdoc: Any, offset: int, state: _State) -> list[_Frame]:
     """Sentence-wide frames from "according to X" anywhere in the sentence."""
-    frames = []
-    for tok in pdoc:
-        if tok.lower_ in _cues().according and tok.dep_ == "prep":
-            for to in tok.children:
-                for pobj in to.children:
-                    if pobj.dep_ == "pobj":
-                        frames.append(_frame_from(doc, pobj, offset, state, verb=None))
-    return frames
+    return [
+        _frame_from(doc, pobj, offset, state, verb=None) for tok in pdoc for pobj in _according(tok)
+    ]
+
+
+def _according(tok: Any) -> list[Any]:
+    """The source of "according to X" when ``tok`` is its "according"."""
+    if tok.dep_ != "prep" or tok.lower_ not in _cues().according:
+        return []
+    return [p for to in tok.children for p in to.children if p.dep_ == "pobj"]
 
 
 def _phrase(tok: Any) -> Any:
@@ -243,9 +243,13 @@ def _frame_from(doc: Document, subj: Any, offset: int, state: _State, verb: Any)
                 offset + subj.idx + len(subj),
             )
         return frame
-    actor = _covering(doc, start, end) or actor_stage.lookup(text, on=doc.published)
-    if actor is not None and actor.kind != "pronoun":
-        actor = _placed(actor, text, start, end)
+    actor = _covering(doc, start, end)
+    if actor is None:
+        found = actor_stage.lookup(text, on=doc.published)  # spans relative to ``text``
+        if found is not None:
+            actor = Actor(
+                **{**found.to_dict(), "start": start + found.start, "end": start + found.end}
+            )
     frame.speaker = actor
     frame.speaker_name = (actor.name if actor and actor.name else None) or _person_name(subj)
     frame.speaker_text = (text, start, end)
@@ -255,15 +259,6 @@ def _frame_from(doc: Document, subj: Any, offset: int, state: _State, verb: Any)
 def _person_name(tok: Any) -> str:
     parts = [t for t in tok.lefts if t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN"]
     return " ".join([*(t.text for t in parts), tok.text])
-
-
-def _placed(actor: Actor, text: str, start: int, end: int) -> Actor:
-    """An actor found by lookup, moved to the document span it came from."""
-    if actor.start == start and actor.end == end:
-        return actor
-    if actor.start >= 0 and actor.end <= len(text) and actor.start < start:
-        return Actor(**{**actor.to_dict(), "start": start + actor.start, "end": start + actor.end})
-    return actor
 
 
 def _covering(doc: Document, start: int, end: int) -> Actor | None:

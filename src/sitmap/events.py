@@ -253,8 +253,8 @@ def _inherited_subject(tok: Any) -> list[Any]:
     return []
 
 
-def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[Any], Any]:
-    """(source tokens, target tokens, governing token for modality) of a trigger."""
+def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[Any]]:
+    """(source tokens, target tokens) of a trigger."""
     if not nominal:
         passive = bool(_children(tok, _PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in tok.children)
         agents = _pobjs(tok, {"by"})
@@ -273,16 +273,14 @@ def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[
             if entry.object_is_source:
                 sources = _children(tok, {"dobj"}) or sources
                 targets = _pobjs(tok, entry.target_preps)
-        return sources, targets, tok
-    governor = tok
+        return sources, targets
     sources = _children(tok, {"poss"}) + _pobjs(tok, {"by"})
     targets = _pobjs(tok, {"of", *entry.target_preps})
     head = tok.head
     if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in _lexicon().light_verbs:
-        governor = head
         sources = sources or _children(head, _SUBJ) or _inherited_subject(head)
         targets = targets or _pobjs(head, entry.target_preps)
-    return sources, targets, governor
+    return sources, targets
 
 
 def _expand(tokens: list[Any]) -> list[Any]:
@@ -350,7 +348,7 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
         entry, nominal = found
         if nominal and _merged_into_verb(tok):
             continue
-        source_toks, target_toks, _gov = _arguments(tok, entry, nominal)
+        source_toks, target_toks = _arguments(tok, entry, nominal)
         sources = [finder.resolve(t) for t in _expand(source_toks)]
         targets = [finder.resolve(t) for t in _expand(target_toks)]
         if not nominal and target_toks and not any(targets):
