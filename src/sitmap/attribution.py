@@ -48,6 +48,7 @@ class _Cues:
     conditionals: frozenset[str]
     intent: frozenset[str]
     predicting_speech: frozenset[str]
+    speech_acts: frozenset[str]
     quote_open: str
     quote_close: str
 
@@ -67,6 +68,7 @@ def _cues() -> _Cues:
         conditionals=frozenset(d["conditionals"]),
         intent=frozenset(d["intent"]),
         predicting_speech=frozenset(d["predicting_speech"]),
+        speech_acts=frozenset(d["speech_acts"]),
         quote_open="".join(d["quote_open"]),
         quote_close="".join(d["quote_close"]),
     )
@@ -426,11 +428,17 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
                 code=speaker.speaker.code if speaker.speaker else None,
             )
         )
+    speech_act = event.plover in _cues().speech_acts
+    own_words = speech_act and speaker is not None and _same_actor(speaker.speaker, event.source)
+    if speech_act and speaker is None and event.source is not None and event.source.code:
+        # "The White House condemned ...": the act's author is its speaker
+        chain.append(_speaker_source(event.source))
     event.attribution = chain
     status = "asserted"
     if any(s.role == "cited" for s in chain):
         status = "reported"
-    if speaker is not None and not speaker.journalist:
+    if speaker is not None and not speaker.journalist and not own_words:
+        # a speech act narrated by the outlet ("X said Y was to blame") is asserted
         status = "quoted"
     modal, intent = _modality(tok) if tok is not None else (None, False)
     if modal is None and predicts:
@@ -456,6 +464,23 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
                 event.source = None
             else:
                 event.target = None
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return False
+    return a.start == b.start or (bool(a.code) and a.code == b.code)
+
+
+def _speaker_source(actor: Actor) -> Source:
+    return Source(
+        role="speaker",
+        name=actor.name or actor.text,
+        text=actor.text,
+        start=actor.start,
+        end=actor.end,
+        code=actor.code,
+    )
 
 
 def _first_person(event: Event, speaker: Actor | None) -> None:

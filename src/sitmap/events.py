@@ -52,43 +52,58 @@ class _Entry:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    verbs: dict[str, _Entry]
-    nouns: dict[str, _Entry]
+    verbs: dict[str, tuple[_Entry, ...]]  # lemma -> senses, first matching one wins
+    nouns: dict[str, tuple[_Entry, ...]]
     light_verbs: frozenset[str]
     modes: dict[str, str]  # word or phrase -> mode
     lemmas: frozenset[str]  # every single-token trigger lemma (for the parse filter)
     civil_sectors: frozenset[str]  # sources that make a "strike" a labour strike
+    symmetric_types: frozenset[str]  # types whose coordinated sides are source and target
+    predicatives: dict[str, _Entry]  # "Y was to blame", said by the judge
+    judging_verbs: frozenset[str]  # verbs whose subject judges ("said", "found")
+
+
+def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
+    return _Entry(
+        lemma=lemma,
+        type=spec["type"],
+        cameo=str(spec["cameo"]),
+        mode=spec.get("mode"),
+        prep=spec.get("prep"),
+        objects=frozenset(spec.get("object", ())),
+        target_preps=frozenset(spec.get("target_preps", ("against", "on", "upon"))),
+        weak=bool(spec.get("weak", False)),
+        needs_target=bool(spec.get("needs_target", False)),
+        object_is_source=bool(spec.get("object_is_source", False)),
+        civil=(spec["civil"]["type"], str(spec["civil"]["cameo"])) if "civil" in spec else None,
+    )
 
 
 @cache
 def _lexicon() -> _Lexicon:
     data = lexicons.yaml_file("predicates.yaml")
 
-    def entries(section: str) -> dict[str, _Entry]:
-        out = {}
-        for lemma, spec in data[section].items():
-            out[lemma] = _Entry(
-                lemma=lemma,
-                type=spec["type"],
-                cameo=str(spec["cameo"]),
-                mode=spec.get("mode"),
-                prep=spec.get("prep"),
-                objects=frozenset(spec.get("object", ())),
-                target_preps=frozenset(spec.get("target_preps", ("against", "on", "upon"))),
-                weak=bool(spec.get("weak", False)),
-                needs_target=bool(spec.get("needs_target", False)),
-                object_is_source=bool(spec.get("object_is_source", False)),
-                civil=(spec["civil"]["type"], str(spec["civil"]["cameo"]))
-                if "civil" in spec
-                else None,
-            )
-        return out
+    def entries(section: str) -> dict[str, tuple[_Entry, ...]]:
+        return {
+            lemma: tuple(_entry(lemma, s) for s in (spec if isinstance(spec, list) else [spec]))
+            for lemma, spec in data[section].items()
+        }
 
     verbs, nouns = entries("verbs"), entries("nouns")
     civil_sectors = frozenset(data["civil_sectors"])
     modes = {w: mode for mode, words in data["modes"].items() for w in words}
-    lemmas = frozenset(k.split()[-1] for k in (*verbs, *nouns))
-    return _Lexicon(verbs, nouns, frozenset(data["light_verbs"]), modes, lemmas, civil_sectors)
+    lemmas = frozenset(k.split()[-1] for k in (*verbs, *nouns, *data["predicatives"]))
+    return _Lexicon(
+        verbs,
+        nouns,
+        frozenset(data["light_verbs"]),
+        modes,
+        lemmas,
+        civil_sectors,
+        frozenset(data["symmetric_types"]),
+        {lemma: _entry(lemma, spec) for lemma, spec in data["predicatives"].items()},
+        frozenset(data["judging_verbs"]),
+    )
 
 
 def may_hold_event(span: Any) -> bool:
@@ -205,24 +220,51 @@ def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
     lex = _lexicon()
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in lex.verbs:
-        entry = lex.verbs[lemma]
         children = list(tok.children)
-        if entry.prep and not any(
-            c.dep_ in {"prep", "prt"} and c.lower_ == entry.prep for c in children
-        ):
-            return None
-        if entry.objects and not any(
-            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in entry.objects for c in children
-        ):
-            return None
-        return entry, False
+        for entry in lex.verbs[lemma]:
+            if entry.prep and not any(
+                c.dep_ in {"prep", "prt"} and c.lower_ == entry.prep for c in children
+            ):
+                continue
+            if entry.objects and not any(
+                c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in entry.objects
+                for c in children
+            ):
+                continue
+            return entry, False
+        return None
     if tok.pos_ in {"NOUN", "PROPN"}:
         prev = tok.nbor(-1) if tok.i > 0 else None
         if prev is not None and f"{prev.lower_} {lemma}" in lex.nouns:
-            return lex.nouns[f"{prev.lower_} {lemma}"], True
+            return lex.nouns[f"{prev.lower_} {lemma}"][0], True
         if lemma in lex.nouns and tok.dep_ != "compound":
-            return lex.nouns[lemma], True
+            return lex.nouns[lemma][0], True
     return None
+
+
+def _judgement(tok: Any) -> tuple[_Entry, list[Any], list[Any]] | None:
+    """A verdict reported by a speaker: "X said / found that Y was to blame (responsible)".
+
+    The trigger is the predicate of a "be" clause that is the complement of a judging verb;
+    the source is whoever judges (the verb's subject), the target the clause's subject.
+    Returns (entry, source tokens, target tokens), or None.
+    """
+    lex = _lexicon()
+    entry = lex.predicatives.get(tok.lemma_.lower())
+    be = tok.head
+    if entry is None or be.lemma_ != "be" or be.i == tok.i:
+        return None
+    if tok.dep_ == "xcomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    if tok.dep_ not in {"acomp", "xcomp"} or be.dep_ != "ccomp":
+        return None
+    judge = be.head
+    if judge.lemma_.lower() not in lex.judging_verbs:
+        return None
+    sources, targets = _children(judge, _SUBJ), _children(be, _SUBJ)
+    if not sources or not targets:
+        return None
+    return entry, sources, targets
 
 
 def _children(tok: Any, deps: set[str]) -> list[Any]:
@@ -342,13 +384,18 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
     offset = sentence.start
     events: list[Event] = []
     for tok in pdoc:
-        found = _trigger(tok)
-        if found is None:
-            continue
-        entry, nominal = found
-        if nominal and _merged_into_verb(tok):
-            continue
-        source_toks, target_toks = _arguments(tok, entry, nominal)
+        judged = _judgement(tok)
+        if judged is not None:
+            entry, nominal = judged[0], False
+            source_toks, target_toks = judged[1], judged[2]
+        else:
+            found = _trigger(tok)
+            if found is None:
+                continue
+            entry, nominal = found
+            if nominal and _merged_into_verb(tok):
+                continue
+            source_toks, target_toks = _arguments(tok, entry, nominal)
         sources = [finder.resolve(t) for t in _expand(source_toks)]
         targets = [finder.resolve(t) for t in _expand(target_toks)]
         if not nominal and target_toks and not any(targets):
@@ -360,6 +407,7 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
                 targets = [mods[1]] if len(mods) > 1 else [None]
         sources = [a for a in sources if a is not None] or [None]
         targets = [a for a in targets if a is not None] or [None]
+        sources, targets = _pair_sides(entry, sources, targets)
         coded = any(a is not None and a.code for a in (*sources, *targets))
         has_args = bool(source_toks or target_toks) or coded
         if (entry.weak or nominal) and not coded:
@@ -389,6 +437,22 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
                     )
                 )
     return events
+
+
+def _pair_sides(
+    entry: _Entry, sources: list[Actor | None], targets: list[Actor | None]
+) -> tuple[list[Actor | None], list[Actor | None]]:
+    """Symmetric events between coordinated actors: "Trump and Putin met" and "talks between
+    Seoul and Tokyo" are one event between the two sides, not one per side with no target."""
+    if entry.type not in _lexicon().symmetric_types:
+        return sources, targets
+    coded_sources = [a for a in sources if a is not None and a.code]
+    coded_targets = [a for a in targets if a is not None and a.code]
+    if len(coded_sources) >= 2:
+        return coded_sources[:1], coded_sources[1:]
+    if not coded_sources and len(coded_targets) >= 2:
+        return coded_targets[:1], coded_targets[1:]
+    return sources, targets
 
 
 def _event(

@@ -134,12 +134,38 @@ def analyse(
         yield doc
 
 
+_DASHES = {"-", "–", "—", "--"}
+
+
 def _trim(span: Any) -> Any:
-    """Strip leading/trailing whitespace tokens from a sentence span."""
+    """Strip leading/trailing whitespace tokens and a leading wire dateline from a sentence span.
+
+    A dateline ("MOSCOW (Reuters) - ", "KABUL, Afghanistan (AP) — ") names where the story was
+    filed, not who did anything; leaving it out keeps the parser from making it a subject.
+    """
     start, end = span.start, span.end
     doc = span.doc
     while start < end and doc[start].is_space:
         start += 1
     while end > start and doc[end - 1].is_space:
         end -= 1
+    start = _after_dateline(doc, start, end)
     return doc[start:end]
+
+
+def _after_dateline(doc: Any, start: int, end: int) -> int:
+    """The first token after a dateline opening ``doc[start:end]``, else ``start``."""
+    if start >= end or not (doc[start].is_upper and doc[start].is_alpha and len(doc[start]) > 1):
+        return start
+    for i in range(start + 1, min(start + 12, end - 3)):
+        if doc[i].text == "(":
+            close = next((j for j in range(i + 1, min(i + 6, end)) if doc[j].text == ")"), None)
+            if close is None or close + 1 >= end or doc[close + 1].text not in _DASHES:
+                return start
+            after = close + 2
+            while after < end and doc[after].is_space:
+                after += 1
+            return after if after < end else start
+        if doc[i].text in _DASHES or doc[i].is_sent_end:
+            return start
+    return start
