@@ -933,6 +933,31 @@ def lookup(text: str, *, on: date | None = None) -> Actor | None:
     return max(actors, key=lambda a: (a.end - a.start, rank.get(a.kind, 0), a.start))
 
 
+def capital(text: str, start: int = 0) -> Actor | None:
+    """A capital city's name standing for its government ("urged Pyongyang", "Seoul said"),
+    coded as that government; None when ``text`` is not a capital. Spans start at ``start``.
+
+    The caller decides that the name is an argument of an event and not a location.
+    """
+    lex = _lexicon()
+    key, _, _ = _key(text)
+    entry = next((e for e in lex.table.get(key, []) if e.type == _CAPITAL), None)
+    if entry is None or not text[:1].isupper():
+        return None
+    iso3 = entry.key
+    return Actor(
+        text=text,
+        start=start,
+        end=start + len(text),
+        name=lex.countries[iso3]["name"],
+        country=iso3,
+        sector="government",
+        code=f"{iso3}{lex.sector_codes.get('government', '')}",
+        kind="organisation",
+        score=0.6,
+    )
+
+
 def outlet(text: str) -> str | None:
     """Canonical name of the news outlet or agency a phrase names, else None.
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sitmap import lexicons
-from sitmap.model import Actor, Document, Event
+from sitmap import actors, lexicons
+from sitmap.model import Actor, Document, Event, Sentence
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -33,6 +33,14 @@ _CLAUSAL = {"ccomp", "advcl", "parataxis", "conj", "cc", "punct", "mark", "relcl
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod"}
 _FIRST_PERSON = {"we", "i", "us", "me", "our"}
 _PRONOUNS = _FIRST_PERSON | {"he", "she", "it", "they", "them", "him", "her", "you"}
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative"}  # where a capital is its government
+_PERSONAL = {"he", "she", "him", "her", "his"}
+_THIRD_PERSON = _PERSONAL | {"it", "its", "they", "them", "their"}
+_PRONOUN_FITS = {
+    **{p: (lambda a: a.kind == "person") for p in _PERSONAL},
+    **{p: (lambda a: a.kind != "person") for p in ("it", "its")},
+    **{p: (lambda a: True) for p in ("they", "them", "their")},
+}
 
 
 @dataclass(frozen=True)
@@ -117,7 +125,8 @@ def extract(doc: Document) -> Document:
     doc.events = []
     for index in sorted(doc._parses):
         sentence = doc.sentences[index]
-        finder = _ActorFinder(doc.actors, sentence.start, sentence.end)
+        previous = doc.sentences[index - 1] if index > 0 else None
+        finder = _ActorFinder(doc.actors, sentence.start, sentence.end, previous)
         seen: set[tuple] = set()
         for event in _sentence_events(doc, index, doc._parses[index], finder):
             key = (
@@ -134,9 +143,16 @@ def extract(doc: Document) -> Document:
 class _ActorFinder:
     """Actors of one sentence, looked up by token."""
 
-    def __init__(self, actors: list[Actor], start: int, end: int) -> None:
+    def __init__(
+        self, actors: list[Actor], start: int, end: int, previous: Sentence | None = None
+    ) -> None:
         self.offset = start
         self.actors = [a for a in actors if a.start < end and a.end > start]
+        self.before = (
+            [a for a in actors if a.code and previous.start <= a.start < previous.end]
+            if previous is not None
+            else []
+        )
 
     def covering(self, tok: Any) -> Actor | None:
         char = self.offset + tok.idx
@@ -147,6 +163,14 @@ class _ActorFinder:
         actor = self.covering(tok)
         if actor is not None:
             return actor
+        if tok.ent_type_ == "GPE" and tok.dep_ in _ARGUMENT_DEPS:
+            actor = self.capital(tok)
+            if actor is not None:
+                return actor
+        if tok.lower_ in _THIRD_PERSON and tok.pos_ == "PRON":
+            antecedent = self.antecedent(tok)
+            if antecedent is not None:
+                return antecedent
         if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
             return Actor(
                 text=tok.text,
@@ -170,6 +194,37 @@ class _ActorFinder:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             return self.resolve(pobj, depth + 1)
+        return None
+
+    def capital(self, tok: Any) -> Actor | None:
+        """A capital city named as a subject or object ("urged Pyongyang to ...")."""
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None or ent.label_ != "GPE":
+            return None
+        return actors.capital(ent.text, self.offset + ent.start_char)
+
+    def antecedent(self, tok: Any) -> Actor | None:
+        """What a third-person pronoun refers to, by two conservative rules:
+
+        * the subject of a governing clause ("Trump warned Iran *he* was prepared ...",
+          "Russia said *it* would ..."), up to three clauses up;
+        * a subject pronoun with no such antecedent: the first coded actor of the previous
+          sentence ("The coalition closed the ports. *It* also intensified air strikes").
+
+        The antecedent must agree: he/she → a person, it → not a person.
+        """
+        fits = _PRONOUN_FITS[tok.lower_]
+        node, steps = tok.head, 0
+        while steps < 3 and node.dep_ in {"ccomp", "conj", "xcomp", "advcl"}:
+            node, steps = node.head, steps + 1
+            for subj in _children(node, _SUBJ | _PASS_SUBJ):
+                if subj.lower_ in _PRONOUNS:
+                    continue
+                actor = self.resolve(subj, depth=2)
+                if actor is not None and actor.code and fits(actor):
+                    return actor
+        if tok.dep_ in _SUBJ | _PASS_SUBJ | {"poss"}:
+            return next((a for a in self.before if fits(a)), None)
         return None
 
     def within(self, start: int, end: int) -> list[Actor]:
