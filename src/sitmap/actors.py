@@ -831,8 +831,83 @@ def code(doc: Document) -> Document:
     actors = _absorb_abbreviations(actors, ctx)
     actors += _entities(actors, ctx)
     actors.sort(key=lambda a: a.start)
-    doc.actors = actors
+    doc.actors = _inherit_countries(actors, sdoc, lex)
     return doc
+
+
+_STATE_SECTORS = frozenset(
+    {"government", "military", "police", "judiciary", "legislature", "intelligence"}
+)
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
+
+
+def _inherit_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Actor]:
+    """Give a sector-only actor ("the government" GOV) the country it belongs to:
+
+    * a possessive country before it, across adjectives ("Libya's internationally recognised
+      government" LBYGOV, "Russia s Defense Ministry" RUSMIL);
+    * for state institutions (government, military, police, courts, parliament, intelligence),
+      the one country its sentence names ("the military seized control of Zimbabwe" ZWEMIL).
+      Two or more countries in the sentence leave it uncoded: sitmap does not guess.
+    """
+    by_end = {a.end: a for a in actors if a.country and a.kind == "state"}
+    out: list[Actor] = []
+    for actor in actors:
+        if actor.country or not actor.sector or actor.kind == "person" or not actor.code:
+            out.append(actor)
+            continue
+        country = _possessor_country(actor, sdoc, by_end)
+        if country is None and actor.sector in _STATE_SECTORS:
+            country = _sole_country(actor, actors, sdoc)
+        if country is None:
+            out.append(actor)
+            continue
+        code = f"{country}{lex.sector_codes.get(actor.sector, '')}"
+        out.append(replace(actor, country=country, code=code))
+    return out
+
+
+def _possessor_country(actor: Actor, sdoc: Any, by_end: dict[int, Actor]) -> str | None:
+    span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return None
+    i, steps = span.start - 1, 0
+    while i >= 0 and steps < 4 and _is_premodifier(sdoc[i]):
+        i, steps = i - 1, steps + 1
+    if i < 1 or sdoc[i].lower_ not in _POSSESSIVE:
+        return None
+    owner = by_end.get(sdoc[i - 1].idx + len(sdoc[i - 1]))
+    return owner.country if owner is not None else None
+
+
+def _is_premodifier(tok: Any) -> bool:
+    """Adjectives, adverbs, participles and hyphens between a possessor and its noun."""
+    return tok.pos_ in {"ADJ", "ADV"} or tok.tag_ == "VBN" or tok.text in {"-", "–"}
+
+
+def _sole_country(actor: Actor, actors: list[Actor], sdoc: Any) -> str | None:
+    """The one country a sentence names (in actors or as a place), unless another actor of
+    that country has the same sector ("Russian jets bombed the army": two sides)."""
+    span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span[0].sent
+    lo, hi = sent.start_char, sent.end_char
+    inside = [a for a in actors if a is not actor and a.country and lo <= a.start < hi]
+    countries = {a.country for a in inside if a.kind != "organisation" or a.sector}
+    lex = _lexicon()
+    for ent in sent.ents:
+        if ent.label_ == "GPE":
+            key, _, _ = _key(ent.text)
+            countries.update(
+                e.key for e in lex.table.get(key, []) if e.type in (_COUNTRY, _CAPITAL)
+            )
+    if len(countries) != 1:
+        return None
+    country = countries.pop()
+    if any(a.country == country and a.sector == actor.sector for a in inside):
+        return None
+    return country
 
 
 def _abbreviations(toks: list[_Tok], lex: _Lexicon) -> dict[str, _Entry]:
