@@ -853,7 +853,8 @@ def _inherit_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Ac
     by_end = {a.end: a for a in actors if a.country and a.kind == "state"}
     out: list[Actor] = []
     for actor in actors:
-        if actor.country or not actor.sector or actor.kind == "person" or not actor.code:
+        bare = actor.code is not None and actor.code == lex.sector_codes.get(actor.sector or "")
+        if actor.country or not bare or actor.kind == "person":
             out.append(actor)
             continue
         country = _possessor_country(actor, sdoc, by_end)
@@ -886,25 +887,29 @@ def _is_premodifier(tok: Any) -> bool:
 
 
 def _sole_country(actor: Actor, actors: list[Actor], sdoc: Any) -> str | None:
-    """The one country a sentence names (in actors or as a place), unless another actor of
-    that country has the same sector ("Russian jets bombed the army": two sides)."""
+    """The one country the actors of a sentence belong to, unless a place in the sentence is
+    in another country, another actor of that country has the same sector ("Russian jets
+    bombed the army": two sides), or another actor directly modifies this one ("coalition
+    warplanes")."""
     span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None:
         return None
     sent = span[0].sent
     lo, hi = sent.start_char, sent.end_char
-    inside = [a for a in actors if a is not actor and a.country and lo <= a.start < hi]
-    countries = {a.country for a in inside if a.kind != "organisation" or a.sector}
+    inside = [a for a in actors if a is not actor and lo <= a.start < hi]
+    if any(0 <= actor.start - a.end <= 1 for a in inside):
+        return None
+    countries = {a.country for a in inside if a.country}
+    if len(countries) != 1:
+        return None
+    country = countries.pop()
     lex = _lexicon()
     for ent in sent.ents:
         if ent.label_ == "GPE":
             key, _, _ = _key(ent.text)
-            countries.update(
-                e.key for e in lex.table.get(key, []) if e.type in (_COUNTRY, _CAPITAL)
-            )
-    if len(countries) != 1:
-        return None
-    country = countries.pop()
+            named = {e.key for e in lex.table.get(key, []) if e.type in (_COUNTRY, _CAPITAL)}
+            if named and country not in named:
+                return None
     if any(a.country == country and a.sector == actor.sector for a in inside):
         return None
     return country
