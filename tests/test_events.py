@@ -121,3 +121,79 @@ def test_events_parse_filter_skips_sentences_without_predicates(spacy_nlp):
     sents = list(doc.sents)
     assert not events.may_hold_event(sents[0])
     assert events.may_hold_event(sents[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one lemma, several senses: "call on" is a REQUEST, "call with" would be CONSULT
+        (
+            "The United Nations on Tuesday called on Ethiopia to allow aid into Tigray.",
+            ("REQUEST", "IGOUNO", "ETH"),
+        ),
+        # speech-act verbs are events of their own
+        ("Myanmar's government denied the accusations on Monday.", ("REJECT", "MMRGOV", None)),
+        ("Turkey admonished Germany for hosting the rally.", ("ACCUSE", "TUR", "DEU")),
+        # a verdict in a complement clause: the judge is the source, the judged the target
+        (
+            "The Kremlin said on Sunday that the United States was to blame for the collapse of "
+            "the talks.",
+            ("ACCUSE", "RUSGOV", "USA"),
+        ),
+        (
+            "Iran said Saudi Arabia was responsible for the attack on the embassy.",
+            ("ACCUSE", "IRN", "SAU"),
+        ),
+        # symmetric events between coordinated actors are one event between the two sides
+        (
+            "Vladimir Putin and Recep Tayyip Erdogan met in Sochi on Monday.",
+            ("CONSULT", "RUSGOV", "TURGOV"),
+        ),
+        # a capital as object stands for its government
+        ("China urged Pyongyang to halt its missile tests.", ("REQUEST", "CHN", "PRKGOV")),
+        # object-bound senses: closing ports, sending troops
+        (
+            "The Saudi-led coalition closed all ports to Yemen on Monday.",
+            ("COERCE", "IGOMILSAC", None),
+        ),
+        ("Russia sent troops to the border with Ukraine.", ("MOBILIZE", "RUS", None)),
+    ],
+)
+def test_events_speech_acts_senses_and_sides(analysed, text, expected):
+    found = [_codes(e) for e in _events(analysed, text)]
+    assert expected in found, found
+
+
+def test_events_verdict_needs_a_judge(analysed):
+    """"X was to blame" in the outlet's own voice names no accuser: no verdict event."""
+    found = [_codes(e) for e in _events(analysed, "The United States was to blame, he wrote.")]
+    assert ("ACCUSE", None, "USA") not in found
+    assert all(e[0] != "ACCUSE" or e[1] != "USA" for e in found)  # never the judged as source
+
+
+def test_events_pronoun_takes_the_governing_subject(analysed):
+    text = "President Joe Biden warned Russia that he was ready to impose sanctions on Moscow."
+    found = [_codes(e) for e in _events(analysed, text, published="2022-02-10")]
+    assert ("SANCTION", "USAGOV", "RUSGOV") in found
+
+
+def test_events_pronoun_takes_the_previous_sentence_actor(analysed):
+    text = (
+        "The Saudi-led coalition closed the ports on Monday. "
+        "It also intensified air strikes on Houthi positions."
+    )
+    found = [_codes(e) for e in _events(analysed, text)]
+    assert ("ASSAULT", "IGOMILSAC", "YEMREBHTH") in found
+
+
+def test_events_pronoun_agreement_blocks_wrong_antecedent(analysed):
+    """"he" never refers to a country, "it" never to a person."""
+    text = "Russia said he would attack the border posts."
+    found = [_codes(e) for e in _events(analysed, text)]
+    assert ("ASSAULT", "RUS", None) not in found
+
+
+def test_events_participant_of_a_meeting_phrase(analysed):
+    text = "Rex Tillerson, on a visit to Myanmar last week, refused to label it ethnic cleansing."
+    found = [_codes(e) for e in _events(analysed, text)]
+    assert ("CONSULT", "USAGOV", "MMR") in found

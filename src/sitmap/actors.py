@@ -1013,28 +1013,32 @@ def lookup(text: str, *, on: date | None = None) -> Actor | None:
     return max(actors, key=lambda a: (a.end - a.start, rank.get(a.kind, 0), a.start))
 
 
-def capital(text: str, start: int = 0) -> Actor | None:
-    """A capital city's name standing for its government ("urged Pyongyang", "Seoul said"),
-    coded as that government; None when ``text`` is not a capital. Spans start at ``start``.
+def place_actor(text: str, start: int = 0) -> Actor | None:
+    """A country or capital named where an actor is meant ("visited Myanmar", "urged
+    Pyongyang"): the state, or the capital's government; None for any other place name.
+    Spans start at ``start``.
 
-    The caller decides that the name is an argument of an event and not a location.
+    The actors stage leaves names after locative words ("to Myanmar") uncoded; the caller
+    decides that the name is an argument of an event and not a location.
     """
     lex = _lexicon()
     key, _, _ = _key(text)
-    entry = next((e for e in lex.table.get(key, []) if e.type == _CAPITAL), None)
-    if entry is None or not text[:1].isupper():
+    entries = [e for e in lex.table.get(key, []) if e.type in (_COUNTRY, _CAPITAL)]
+    if not entries or not text[:1].isupper():
         return None
+    entry = next((e for e in entries if e.type == _COUNTRY), entries[0])
     iso3 = entry.key
+    capital = entry.type == _CAPITAL
     return Actor(
         text=text,
         start=start,
         end=start + len(text),
         name=lex.countries[iso3]["name"],
         country=iso3,
-        sector="government",
-        code=f"{iso3}{lex.sector_codes.get('government', '')}",
-        kind="organisation",
-        score=0.6,
+        sector="government" if capital else None,
+        code=f"{iso3}{lex.sector_codes['government']}" if capital else iso3,
+        kind="organisation" if capital else "state",
+        score=0.6 if capital else 0.9,
     )
 
 

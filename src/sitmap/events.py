@@ -33,7 +33,7 @@ _CLAUSAL = {"ccomp", "advcl", "parataxis", "conj", "cc", "punct", "mark", "relcl
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod"}
 _FIRST_PERSON = {"we", "i", "us", "me", "our"}
 _PRONOUNS = _FIRST_PERSON | {"he", "she", "it", "they", "them", "him", "her", "you"}
-_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative"}  # where a capital is its government
+_PARTICIPANT_PREPS = {"on", "during", "at", "after", "before", "in", "for", "ahead"}
 _PERSONAL = {"he", "she", "him", "her", "his"}
 _THIRD_PERSON = _PERSONAL | {"it", "its", "they", "them", "their"}
 _PRONOUN_FITS = {
@@ -64,7 +64,7 @@ class _Lexicon:
     nouns: dict[str, tuple[_Entry, ...]]
     light_verbs: frozenset[str]
     modes: dict[str, str]  # word or phrase -> mode
-    lemmas: frozenset[str]  # every single-token trigger lemma (for the parse filter)
+    lemmas: dict[str, frozenset[str]]  # trigger lemmas by coarse POS (for the parse filter)
     civil_sectors: frozenset[str]  # sources that make a "strike" a labour strike
     symmetric_types: frozenset[str]  # types whose coordinated sides are source and target
     predicatives: dict[str, _Entry]  # "Y was to blame", said by the judge
@@ -100,7 +100,13 @@ def _lexicon() -> _Lexicon:
     verbs, nouns = entries("verbs"), entries("nouns")
     civil_sectors = frozenset(data["civil_sectors"])
     modes = {w: mode for mode, words in data["modes"].items() for w in words}
-    lemmas = frozenset(k.split()[-1] for k in (*verbs, *nouns, *data["predicatives"]))
+    nominal = frozenset(k.split()[-1] for k in nouns)
+    lemmas = {
+        "VERB": frozenset(verbs) | frozenset(data["predicatives"]),
+        "NOUN": nominal,
+        "PROPN": nominal,
+        "ADJ": frozenset(data["predicatives"]),
+    }
     return _Lexicon(
         verbs,
         nouns,
@@ -117,7 +123,8 @@ def _lexicon() -> _Lexicon:
 def may_hold_event(span: Any) -> bool:
     """True when a sentence (spaCy span with lemmas) has a token that may trigger an event."""
     lemmas = _lexicon().lemmas
-    return any(t.lemma_.lower() in lemmas for t in span)
+    empty: frozenset[str] = frozenset()
+    return any(t.lemma_.lower() in lemmas.get(t.pos_, empty) for t in span)
 
 
 def extract(doc: Document) -> Document:
@@ -163,8 +170,8 @@ class _ActorFinder:
         actor = self.covering(tok)
         if actor is not None:
             return actor
-        if tok.ent_type_ == "GPE" and tok.dep_ in _ARGUMENT_DEPS:
-            actor = self.capital(tok)
+        if tok.ent_type_ == "GPE":
+            actor = self.place_actor(tok)
             if actor is not None:
                 return actor
         if tok.lower_ in _THIRD_PERSON and tok.pos_ == "PRON":
@@ -196,12 +203,13 @@ class _ActorFinder:
                             return self.resolve(pobj, depth + 1)
         return None
 
-    def capital(self, tok: Any) -> Actor | None:
-        """A capital city named as a subject or object ("urged Pyongyang to ...")."""
+    def place_actor(self, tok: Any) -> Actor | None:
+        """A country or capital named as an event's argument ("urged Pyongyang to ...",
+        "a visit to Myanmar")."""
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is None or ent.label_ != "GPE":
             return None
-        return actors.capital(ent.text, self.offset + ent.start_char)
+        return actors.place_actor(ent.text, self.offset + ent.start_char)
 
     def antecedent(self, tok: Any) -> Actor | None:
         """What a third-person pronoun refers to, by two conservative rules:
@@ -338,7 +346,9 @@ def _inherited_subject(tok: Any) -> list[Any]:
     """Subject shared from a governing verb: xcomp ("began to encircle"), conj, relcl."""
     seen = 0
     while (
-        seen < 4 and tok.dep_ in {"xcomp", "conj", "relcl", "acl", "advcl"} and tok.head.i != tok.i
+        seen < 4
+        and tok.dep_ in {"xcomp", "conj", "relcl", "acl", "advcl", "acomp"}
+        and tok.head.i != tok.i
     ):
         head = tok.head
         if tok.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -377,7 +387,23 @@ def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[
     if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in _lexicon().light_verbs:
         sources = sources or _children(head, _SUBJ) or _inherited_subject(head)
         targets = targets or _pobjs(head, entry.target_preps)
+    if not sources and entry.type in _lexicon().symmetric_types:
+        sources = _participant(tok)
     return sources, targets
+
+
+def _participant(tok: Any) -> list[Any]:
+    """Who takes part in a meeting-like event named in a prepositional phrase: "Tillerson,
+    on a visit to Myanmar", "he raised it during a meeting with Suu Kyi"."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _PARTICIPANT_PREPS:
+        return []
+    holder = prep.head
+    if holder.pos_ in {"NOUN", "PROPN"} and holder.dep_ in _SUBJ | _PASS_SUBJ:
+        return [holder]
+    if holder.pos_ in {"VERB", "AUX"}:
+        return _children(holder, _SUBJ) or _inherited_subject(holder)
+    return []
 
 
 def _expand(tokens: list[Any]) -> list[Any]:
@@ -443,6 +469,9 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
         if judged is not None:
             entry, nominal = judged[0], False
             source_toks, target_toks = judged[1], judged[2]
+            judges = [finder.resolve(t) for t in source_toks]
+            if all(a is not None and a.kind == "pronoun" for a in judges):
+                continue  # "the US was to blame, he wrote": an unknown judge
         else:
             found = _trigger(tok)
             if found is None:
