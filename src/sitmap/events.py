@@ -33,6 +33,9 @@ _CLAUSAL = {"ccomp", "advcl", "parataxis", "conj", "cc", "punct", "mark", "relcl
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod"}
 _FIRST_PERSON = {"we", "i", "us", "me", "our"}
 _PRONOUNS = _FIRST_PERSON | {"he", "she", "it", "they", "them", "him", "her", "you"}
+# "the government of Syria", "officials from Iran"; inside an apposition also "a contractor at
+# the NSA", "a spokesman for the army"
+_OWNER_PREPS = {False: {"of", "from"}, True: {"of", "from", "at", "for", "with"}}
 _PARTICIPANT_PREPS = {"on", "during", "at", "after", "before", "in", "for", "ahead"}
 _PERSONAL = {"he", "she", "him", "her", "his"}
 _THIRD_PERSON = _PERSONAL | {"it", "its", "they", "them", "their"}
@@ -166,10 +169,31 @@ class _ActorFinder:
         return next((a for a in self.actors if a.start <= char < a.end), None)
 
     def resolve(self, tok: Any, depth: int = 0) -> Actor | None:
-        """The actor a noun phrase headed by ``tok`` denotes, if any."""
-        actor = self.covering(tok)
-        if actor is not None:
-            return actor
+        """The actor a noun phrase headed by ``tok`` denotes, if any (a coded one when the
+        phrase has one: "Reality Winner, a contractor at the NSA" is the NSA's)."""
+        named = self.covering(tok)
+        if named is not None and named.code:
+            return named
+        found = self._resolve_uncovered(tok, depth) if named is None else None
+        if found is not None:
+            return found
+        if depth < 2:
+            for child in tok.children:
+                if child.dep_ == "appos":
+                    actor = self.resolve(child, depth + 1)
+                    if actor is not None and (actor.code or named is None):
+                        return actor
+                if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS[depth > 0]:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            actor = self.resolve(pobj, depth + 1)
+                            if actor is not None and (actor.code or named is None):
+                                return actor
+        return named
+
+    def _resolve_uncovered(self, tok: Any, depth: int) -> Actor | None:
+        """A phrase that is no actor mention itself: a place standing for a state, a pronoun,
+        or an actor among its modifiers."""
         if tok.ent_type_ == "GPE":
             actor = self.place_actor(tok)
             if actor is not None:
@@ -191,16 +215,6 @@ class _ActorFinder:
                 actor = self.covering(child)
                 if actor is not None:
                     return actor
-        if depth < 2:
-            for child in tok.children:
-                if child.dep_ == "appos":
-                    actor = self.resolve(child, depth + 1)
-                    if actor is not None:
-                        return actor
-                if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            return self.resolve(pobj, depth + 1)
         return None
 
     def place_actor(self, tok: Any) -> Actor | None:
