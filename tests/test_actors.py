@@ -392,3 +392,36 @@ def test_actors_countries_generated_complete():
     assert "DRC" in rows["COD"]["aliases"].split("|")
     assert "Congolese" in rows["COD"]["demonyms"].split("|")
     assert "Kurdish" not in {d for r in rows.values() for d in r["demonyms"].split("|")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # a possessive country across adjectives
+        ("Libya’s internationally recognized government appealed for help.", "government", "LBYGOV"),
+        ("Russia s Defense Ministry is investigating the report.", "Defense Ministry", "RUSMIL"),
+        # the one country a sentence names, for a state institution
+        ("The military seized control of Zimbabwe on Wednesday.", "military", "ZWEMIL"),
+        # two sides of the same sector, or two countries: no guess
+        ("Russian jets bombed army positions near Aleppo.", "army", "MIL"),
+        ("Police in Kenya arrested two Ugandan citizens.", "Police", "COP"),
+        # an international coalition keeps its code
+        ("Saudi-led coalition warplanes bombed Sanaa.", "Saudi-led coalition warplanes", "IGOMILSAC"),
+    ],
+)
+def test_actors_sector_inherits_country(analysed, text, mention, code):
+    doc = actors.code(analysed(text, published=D2017))
+    assert (mention, code) in {(a.text, a.code) for a in doc.actors}
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "kind"),
+    [("Myanmar", "MMR", "state"), ("Pyongyang", "PRKGOV", "organisation"), ("Aleppo", None, None)],
+)
+def test_actors_place_actor(name, code, kind):
+    actor = actors.place_actor(name, 10)
+    if code is None:
+        assert actor is None
+    else:
+        assert (actor.code, actor.kind, actor.start, actor.end) == (code, kind, 10, 10 + len(name))

@@ -104,3 +104,39 @@ def test_attribution_journalist_of_outlet_is_reported():
     event = _only(text, "bombing", published="2017-09-01", source="Anti-Media")
     assert event.status == "reported"
     assert event.cited_source == "Al-Masdar News"
+
+
+def test_attribution_speech_act_is_asserted_with_its_author_as_speaker():
+    """"X condemned Y" is narrated by the outlet: asserted, and X is the speaker."""
+    event = _only(
+        "The White House on Wednesday condemned missile attacks by Houthi militias on Saudi "
+        "Arabia.",
+        "condemned",
+        published="2017-11-08",
+        source="Reuters",
+    )
+    assert (event.plover, event.status, event.speaker) == ("ACCUSE", "asserted", "White House")
+
+
+def test_attribution_verdict_said_by_its_source_is_asserted():
+    event = _only(
+        "The Kremlin said on Sunday that Washington was to blame for the collapse of the talks.",
+        "blame",
+        published="2017-11-12",
+        source="Reuters",
+    )
+    assert event.plover == "ACCUSE" and event.source.code == "RUSGOV"
+    assert event.status == "asserted"
+
+
+def test_attribution_speech_act_inside_a_warning_is_not_predicted():
+    """"X warned ... but also urged Y": the urging happened; the warning frame is X's own."""
+    event = _only(
+        "President Donald Trump warned North Korea he was prepared to use military power, but "
+        "also urged Pyongyang to make a deal.",
+        "urged",
+        published="2017-11-08",
+        source="Reuters",
+    )
+    assert (event.plover, event.status) == ("REQUEST", "asserted")
+    assert event.target.code == "PRKGOV"

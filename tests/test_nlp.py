@@ -37,3 +37,19 @@ def test_nlp_selective_parse_matches_full_parse(spacy_nlp):
 
 def test_nlp_model_name_in_one_place():
     assert nlp.model_info()["package"] == nlp.MODEL
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("MOSCOW (Reuters) - The Kremlin said on Sunday it was ready.", "The Kremlin said"),
+        ("KABUL, Afghanistan (AP) — Taliban fighters attacked a post.", "Taliban fighters"),
+        ("BEIRUT/AMMAN (Reuters) - Syrian troops shelled rebels.", "Syrian troops"),
+        # no dateline: an ordinary capitalised opening is kept whole
+        ("NATO (the alliance) said it would act.", "NATO (the alliance)"),
+        ("Russia bombed it (again) - twice.", "Russia bombed it"),
+    ],
+)
+def test_nlp_wire_dateline_is_not_part_of_the_sentence(text, first):
+    doc = next(nlp.analyse([Document(text=text)]))
+    assert doc.sentences[0].text.startswith(first)

@@ -441,7 +441,7 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
         # a speech act narrated by the outlet ("X said Y was to blame") is asserted
         status = "quoted"
     modal, intent = _modality(tok) if tok is not None else (None, False)
-    if modal is None and predicts:
+    if modal is None and predicts and not own_words:
         modal = "predicted"
     speaker_actor = speaker.speaker if speaker is not None else None
     _first_person(event, speaker_actor)
