@@ -399,7 +399,11 @@ def test_actors_countries_generated_complete():
     ("text", "mention", "code"),
     [
         # a possessive country across adjectives
-        ("Libya’s internationally recognized government appealed for help.", "government", "LBYGOV"),
+        (
+            "Libya’s internationally recognized government appealed for help.",
+            "government",
+            "LBYGOV",
+        ),
         ("Russia s Defense Ministry is investigating the report.", "Defense Ministry", "RUSMIL"),
         # the one country a sentence names, for a state institution
         ("The military seized control of Zimbabwe on Wednesday.", "military", "ZWEMIL"),
@@ -407,7 +411,11 @@ def test_actors_countries_generated_complete():
         ("Russian jets bombed army positions near Aleppo.", "army", "MIL"),
         ("Police in Kenya arrested two Ugandan citizens.", "Police", "COP"),
         # an international coalition keeps its code
-        ("Saudi-led coalition warplanes bombed Sanaa.", "Saudi-led coalition warplanes", "IGOMILSAC"),
+        (
+            "Saudi-led coalition warplanes bombed Sanaa.",
+            "Saudi-led coalition warplanes",
+            "IGOMILSAC",
+        ),
     ],
 )
 def test_actors_sector_inherits_country(analysed, text, mention, code):

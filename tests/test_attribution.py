@@ -107,7 +107,7 @@ def test_attribution_journalist_of_outlet_is_reported():
 
 
 def test_attribution_speech_act_is_asserted_with_its_author_as_speaker():
-    """"X condemned Y" is narrated by the outlet: asserted, and X is the speaker."""
+    """ "X condemned Y" is narrated by the outlet: asserted, and X is the speaker."""
     event = _only(
         "The White House on Wednesday condemned missile attacks by Houthi militias on Saudi "
         "Arabia.",
@@ -130,7 +130,7 @@ def test_attribution_verdict_said_by_its_source_is_asserted():
 
 
 def test_attribution_speech_act_inside_a_warning_is_not_predicted():
-    """"X warned ... but also urged Y": the urging happened; the warning frame is X's own."""
+    """ "X warned ... but also urged Y": the urging happened; the warning frame is X's own."""
     event = _only(
         "President Donald Trump warned North Korea he was prepared to use military power, but "
         "also urged Pyongyang to make a deal.",

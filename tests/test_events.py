@@ -165,7 +165,7 @@ def test_events_speech_acts_senses_and_sides(analysed, text, expected):
 
 
 def test_events_verdict_needs_a_judge(analysed):
-    """"X was to blame" in the outlet's own voice names no accuser: no verdict event."""
+    """ "X was to blame" in the outlet's own voice names no accuser: no verdict event."""
     found = [_codes(e) for e in _events(analysed, "The United States was to blame, he wrote.")]
     assert ("ACCUSE", None, "USA") not in found
     assert all(e[0] != "ACCUSE" or e[1] != "USA" for e in found)  # never the judged as source
@@ -187,7 +187,7 @@ def test_events_pronoun_takes_the_previous_sentence_actor(analysed):
 
 
 def test_events_pronoun_agreement_blocks_wrong_antecedent(analysed):
-    """"he" never refers to a country, "it" never to a person."""
+    """ "he" never refers to a country, "it" never to a person."""
     text = "Russia said he would attack the border posts."
     found = [_codes(e) for e in _events(analysed, text)]
     assert ("ASSAULT", "RUS", None) not in found
