@@ -61,7 +61,7 @@ def _codes(event):
         ),
         (
             "Police arrested 20 protesters in Moscow on Saturday.",
-            ("COERCE", "COP", "PRO"),
+            ("COERCE", "COP", "RUSPRO"),
         ),
     ],
 )
@@ -197,3 +197,25 @@ def test_events_participant_of_a_meeting_phrase(analysed):
     text = "Rex Tillerson, on a visit to Myanmar last week, refused to label it ethnic cleansing."
     found = [_codes(e) for e in _events(analysed, text)]
     assert ("CONSULT", "USAGOV", "MMR") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # unnamed protesters: an implicit protester group of the country the place names
+        ("Protests erupted in Harare after the vote.", ("PROTEST", "ZWEPRO", None)),
+        # "anti-X" names the target; the target inherits the protesters' country
+        (
+            "Thousands joined anti-government protests in Tehran on Saturday.",
+            ("PROTEST", "IRNPRO", "IRNGOV"),
+        ),
+        (
+            "Hundreds of anti-American protesters marched to the embassy.",
+            ("PROTEST", "PRO", "USA"),
+        ),
+    ],
+)
+def test_events_protests_with_unnamed_protesters(analysed, text, expected):
+    found = [_codes(e) for e in _events(analysed, text)]
+    assert expected in found, found
+

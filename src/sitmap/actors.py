@@ -847,7 +847,8 @@ def _inherit_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Ac
     * a possessive country before it, across adjectives ("Libya's internationally recognised
       government" LBYGOV, "Russia s Defense Ministry" RUSMIL);
     * for state institutions (government, military, police, courts, parliament, intelligence),
-      the one country its sentence names ("the military seized control of Zimbabwe" ZWEMIL).
+      the one country its sentence names ("the military seized control of Zimbabwe" ZWEMIL);
+    * for protesters, the one country named as a place ("marched in Manila" PHLPRO).
       Two or more countries in the sentence leave it uncoded: sitmap does not guess.
     """
     by_end = {a.end: a for a in actors if a.country and a.kind == "state"}
@@ -860,6 +861,8 @@ def _inherit_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Ac
         country = _possessor_country(actor, sdoc, by_end)
         if country is None and actor.sector in _STATE_SECTORS:
             country = _sole_country(actor, actors, sdoc)
+        if country is None and actor.sector == "protesters":
+            country = _place_country(actor, sdoc)
         if country is None:
             out.append(actor)
             continue
@@ -884,6 +887,23 @@ def _possessor_country(actor: Actor, sdoc: Any, by_end: dict[int, Actor]) -> str
 def _is_premodifier(tok: Any) -> bool:
     """Adjectives, adverbs, participles and hyphens between a possessor and its noun."""
     return tok.pos_ in {"ADJ", "ADV"} or tok.tag_ == "VBN" or tok.text in {"-", "–"}
+
+
+def _place_country(actor: Actor, sdoc: Any) -> str | None:
+    """The one country named as a place (country or capital) in the actor's sentence:
+    protesters belong where they protest ("protesters marched in Manila" PHLPRO)."""
+    span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return None
+    lex = _lexicon()
+    countries = set()
+    for ent in span[0].sent.ents:
+        if ent.label_ == "GPE":
+            key, _, _ = _key(ent.text)
+            countries.update(
+                e.key for e in lex.table.get(key, []) if e.type in (_COUNTRY, _CAPITAL)
+            )
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _sole_country(actor: Actor, actors: list[Actor], sdoc: Any) -> str | None:
@@ -1039,6 +1059,22 @@ def place_actor(text: str, start: int = 0) -> Actor | None:
         code=f"{iso3}{lex.sector_codes['government']}" if capital else iso3,
         kind="organisation" if capital else "state",
         score=0.6 if capital else 0.9,
+    )
+
+
+def group(sector: str, country: str | None, text: str, start: int) -> Actor:
+    """An unnamed group known only by what it does ("protests erupted": protesters), coded
+    by sector and, when known, country."""
+    lex = _lexicon()
+    return Actor(
+        text=text,
+        start=start,
+        end=start + len(text),
+        country=country,
+        sector=sector,
+        code=f"{country or ''}{lex.sector_codes[sector]}",
+        kind="group",
+        score=0.5,
     )
 
 

@@ -20,7 +20,7 @@ set by the later stages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -59,6 +59,7 @@ class _Entry:
     needs_target: bool = False  # a bare mention ("the Syrian war") is not an event
     object_is_source: bool = False  # "pit X against Y": X is a side, not the target
     civil: tuple[str, str] | None = None  # (type, cameo) when the source is a civil sector
+    implicit_source: str | None = None  # sector of unnamed doers ("protests erupted")
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
         needs_target=bool(spec.get("needs_target", False)),
         object_is_source=bool(spec.get("object_is_source", False)),
         civil=(spec["civil"]["type"], str(spec["civil"]["cameo"])) if "civil" in spec else None,
+        implicit_source=spec.get("implicit_source"),
     )
 
 
@@ -506,6 +508,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
         sources = [a for a in sources if a is not None] or [None]
         targets = [a for a in targets if a is not None] or [None]
         sources, targets = _pair_sides(entry, sources, targets)
+        if entry.implicit_source or entry.type == "PROTEST":
+            sources, targets = _implicit_sides(doc, tok, entry, finder, sources, targets)
         coded = any(a is not None and a.code for a in (*sources, *targets))
         has_args = bool(source_toks or target_toks) or coded
         if (entry.weak or nominal) and not coded:
@@ -535,6 +539,61 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
                     )
                 )
     return events
+
+
+def _implicit_sides(
+    doc: Document,
+    tok: Any,
+    entry: _Entry,
+    finder: _ActorFinder,
+    sources: list[Actor | None],
+    targets: list[Actor | None],
+) -> tuple[list[Actor | None], list[Actor | None]]:
+    """Sides of an event whose doers go unnamed ("anti-government protests erupted in
+    Harare"): the target from an "anti-X" modifier of the trigger or of its source phrase,
+    the source an implicit group of the entry's sector (protesters), of the one country the
+    sentence names."""
+    if not any(a is not None and a.code for a in targets):
+        heads = [tok] if tok.pos_ in {"NOUN", "PROPN"} else _children(tok, _SUBJ)
+        heads += [p for h in heads for p in _pobjs(h, {"of"})]  # "hundreds of protesters"
+        anti = next((a for h in heads if (a := _anti(h, finder, doc)) is not None), None)
+        if anti is not None:
+            targets = [anti]
+    if entry.implicit_source and not any(a is not None and a.code for a in sources):
+        places = [finder.place_actor(e[0]) for e in tok.doc.ents if e.label_ == "GPE"]
+        countries = {a.country for a in places if a is not None}
+        country = countries.pop() if len(countries) == 1 else None
+        start = finder.offset + tok.idx
+        sources = [actors.group(entry.implicit_source, country, tok.text, start)]
+    country = next((a.country for a in sources if a is not None and a.country), None)
+    targets = [
+        actors.group(a.sector, country, a.text, a.start)
+        if a is not None and country and not a.country and a.kind != "person" and a.sector
+        else a
+        for a in targets
+    ]
+    return sources, targets
+
+
+def _anti(head: Any, finder: _ActorFinder, doc: Document) -> Actor | None:
+    """The actor X of an "anti-X" modifier in a noun phrase ("anti-American protesters")."""
+    pdoc = head.doc
+    for t in head.subtree:
+        if t.i >= head.i:
+            break
+        if t.lower_ == "anti" and t.i + 2 < len(pdoc) and pdoc[t.i + 1].text in {"-", "–"}:
+            x = pdoc[t.i + 2]
+            actor = finder.covering(x)
+            if actor is not None and actor.start <= finder.offset + t.idx:
+                actor = None  # "anti-American protesters" is one mention: look X up alone
+            actor = actor or finder.place_actor(x)
+            if actor is None:
+                found = actors.lookup(x.text, on=doc.published)
+                if found is not None:
+                    start = finder.offset + x.idx
+                    actor = replace(found, start=start, end=start + len(x))
+            return actor
+    return None
 
 
 def _pair_sides(
