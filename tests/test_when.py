@@ -569,3 +569,32 @@ def test_parse_published_reads_every_corpus_date(shared):
         assert all(d is not None and d.year == 2017 for d in parsed.values()), [
             r for r, d in parsed.items() if d is None
         ]
+
+
+def test_when_date_attached_in_the_parse_and_shared_by_conjuncts():
+    """A date belongs to the event it hangs from; a coordinated event with no date of its own
+    shares it ("met ... on Saturday and agreed ...")."""
+    from sitmap import pipeline
+
+    doc = pipeline.extract(
+        "Trump and Putin met briefly on the sidelines of the summit in Vietnam on Saturday and "
+        "agreed on a joint statement on Syria.",
+        published="2017-11-12",
+        source="Reuters",
+    )
+    dated = {e.trigger: e.date.date if e.date else None for e in doc.events}
+    assert dated.get("met") == "2017-11-11"
+    assert dated.get("agreed") == "2017-11-11"
+
+
+def test_when_predicted_conjunct_does_not_share_the_date():
+    from sitmap import pipeline
+
+    doc = pipeline.extract(
+        "Russia attacked the town on Monday and will bomb the airport.",
+        published="2017-11-15",
+        source="Reuters",
+    )
+    dated = {e.trigger: (e.status, e.date.date if e.date else None) for e in doc.events}
+    assert dated.get("attacked") == ("asserted", "2017-11-13")
+    assert dated.get("bomb", ("predicted", None)) == ("predicted", None)

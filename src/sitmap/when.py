@@ -689,16 +689,19 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
     A predicted or hypothetical event takes only a date inside its own clause (the rest of the
     sentence dates the prediction, not the event) and is never historical.
     """
+    attached = _attachments(doc, found)
     for ev in doc.events:
         others = [o for o in doc.events if o is not ev]
-        cands = [
+        unreal = ev.status in {"predicted", "hypothetical"}
+        mine = [f for f in found if attached.get(id(f)) is ev]
+        cands = mine or [
             f
             for f in found
             if ev.start <= f.start
             and f.end <= ev.end
             and not any(_holds(o, f) and not _holds(o, ev) for o in others)
+            and attached.get(id(f)) in (None, ev)
         ]
-        unreal = ev.status in {"predicted", "hypothetical"}
         if not cands and not unreal and 0 <= ev.sentence < len(doc.sentences):
             sent = doc.sentences[ev.sentence]
             cands = [
@@ -718,6 +721,72 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
         best = min(cands, key=rank)
         ev.date = best.expr
         ev.historical = not unreal and _historical(best, pub)
+    _share_with_conjuncts(doc)
+
+
+def _trigger_token(doc: Document, ev: Event, cache: dict[int, _Tokens | None]) -> Any:
+    if ev.trigger_start is None or ev.sentence not in doc._parses:
+        return None
+    if ev.sentence not in cache:
+        cache[ev.sentence] = _sentence_tokens(doc, ev.sentence)
+    toks = cache[ev.sentence]
+    if toks is None:
+        return None
+    return next((t for t in toks.tokens if t.idx + toks.offset == ev.trigger_start), None)
+
+
+def _attachments(doc: Document, found: list[_Found]) -> dict[int, Event]:
+    """The event each date hangs from in the parse: the first event trigger above the date's
+    head ("pressed China to do more to rein in North Korea on Thursday": pressed)."""
+    cache: dict[int, _Tokens | None] = {}
+    triggers: dict[tuple[int, int], Event] = {}
+    for ev in doc.events:
+        tok = _trigger_token(doc, ev, cache)
+        if tok is not None:
+            triggers.setdefault((ev.sentence, tok.i), ev)
+    out: dict[int, Event] = {}
+    for f in found:
+        sent = doc.sentence_at(f.start)
+        if sent is None or sent.index not in doc._parses:
+            continue
+        if sent.index not in cache:
+            cache[sent.index] = _sentence_tokens(doc, sent.index)
+        toks = cache[sent.index]
+        if toks is None:
+            continue
+        inside = [t for t in toks.tokens if f.start <= t.idx + toks.offset < f.end]
+        if not inside:
+            continue
+        node = next((t for t in inside if not (f.start <= t.head.idx + toks.offset < f.end)), None)
+        for _ in range(8):
+            if node is None:
+                break
+            ev = triggers.get((sent.index, node.i))
+            if ev is not None:
+                out[id(f)] = ev
+                break
+            if node.head is node or node.dep_ in {"relcl", "ccomp", "parataxis"}:
+                break  # a clause of its own: its date is not the governor's
+            node = node.head
+    return out
+
+
+def _share_with_conjuncts(doc: Document) -> None:
+    """An undated event coordinated with a dated one shares its date ("met on Saturday and
+    agreed on a statement"), unless it is predicted or hypothetical."""
+    cache: dict[int, _Tokens | None] = {}
+    by_token = {}
+    for ev in doc.events:
+        tok = _trigger_token(doc, ev, cache)
+        if tok is not None:
+            by_token[(ev.sentence, tok.i)] = (ev, tok)
+    for ev, tok in by_token.values():
+        if ev.date is not None or ev.status in {"predicted", "hypothetical"}:
+            continue
+        if tok.dep_ == "conj":
+            head = by_token.get((ev.sentence, tok.head.i))
+            if head is not None and head[0].date is not None:
+                ev.date, ev.historical = head[0].date, head[0].historical
 
 
 def _holds(outer: Event, inner: Event | _Found) -> bool:
