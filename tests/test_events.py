@@ -219,3 +219,21 @@ def test_events_protests_with_unnamed_protesters(analysed, text, expected):
     found = [_codes(e) for e in _events(analysed, text)]
     assert expected in found, found
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sense bound to a preposition's object
+        (
+            "President Donald Trump and Russian President Vladimir Putin spoke on the phone on "
+            "Tuesday.",
+            ("CONSULT", "USAGOV", "RUSGOV"),
+        ),
+        ("Iran launched a missile at Riyadh on Saturday.", ("ASSAULT", "IRN", "SAUGOV")),
+        ("North Korea launched a missile on Friday.", ("MOBILIZE", "PRK", None)),
+    ],
+)
+def test_events_senses_bound_to_objects(analysed, text, expected):
+    found = [_codes(e) for e in _events(analysed, text)]
+    assert expected in found, found

@@ -306,8 +306,7 @@ def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
             ):
                 continue
             if entry.objects and not any(
-                c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in entry.objects
-                for c in children
+                c.lemma_.lower() in entry.objects for c in _objects(tok, entry.prep)
             ):
                 continue
             return entry, False
@@ -344,6 +343,12 @@ def _judgement(tok: Any) -> tuple[_Entry, list[Any], list[Any]] | None:
     if not sources or not targets:
         return None
     return entry, sources, targets
+
+
+def _objects(tok: Any, prep: str | None) -> list[Any]:
+    """A verb's objects: direct or passive-subject ones, and with ``prep`` the objects of that
+    preposition ("spoke on the phone")."""
+    return _children(tok, {"dobj", "nsubjpass"}) + (_pobjs(tok, {prep}) if prep else [])
 
 
 def _children(tok: Any, deps: set[str]) -> list[Any]:
@@ -507,6 +512,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
                 targets = [mods[1]] if len(mods) > 1 else [None]
         sources = [a for a in sources if a is not None] or [None]
         targets = [a for a in targets if a is not None] or [None]
+        if entry.type in _lexicon().symmetric_types and len(source_toks) == 1:
+            sources = _coordinated(source_toks[0], finder) or sources
         sources, targets = _pair_sides(entry, sources, targets)
         if entry.implicit_source or entry.type == "PROTEST":
             sources, targets = _implicit_sides(doc, tok, entry, finder, sources, targets)
@@ -594,6 +601,16 @@ def _anti(head: Any, finder: _ActorFinder, doc: Document) -> Actor | None:
                     actor = replace(found, start=start, end=start + len(x))
             return actor
     return None
+
+
+def _coordinated(head: Any, finder: _ActorFinder) -> list[Actor | None]:
+    """Coded actors joined by "and" inside one subject phrase, when the parser missed the
+    coordination ("President Donald Trump and Russian President Vladimir Putin spoke")."""
+    sub = list(head.subtree)
+    if not any(t.lower_ == "and" and t.dep_ == "cc" for t in sub):
+        return []
+    inside = finder.within(sub[0].idx, sub[-1].idx + len(sub[-1]))
+    return list(inside) if len(inside) >= 2 else []
 
 
 def _pair_sides(
