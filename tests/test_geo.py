@@ -389,3 +389,19 @@ def test_geo_context_neighbouring_countries() -> None:
     ctx = resolver._Context(countries=Counter({"AM": 1.0}))  # Armenia borders Georgia
     assert resolver._context_bonus(gaz, country, ctx) > 0
     assert resolver._context_bonus(gaz, state, ctx) == 0
+
+
+@pytest.mark.model
+def test_geo_capital_read_as_actor_is_not_an_event_place():
+    """"sanctions on Pyongyang" names North Korea's government: no later event is placed there."""
+    from sitmap import pipeline
+
+    doc = pipeline.extract(
+        "Washington would impose additional sanctions on Pyongyang, Tillerson said. "
+        "South Korea's military conducted a missile exercise in response.",
+        published="2017-11-29",
+        source="Wire",
+    )
+    exercise = [e for e in doc.events if e.plover == "MOBILIZE"]
+    assert exercise, [(e.trigger, e.plover) for e in doc.events]
+    assert all(e.place is None or e.place.name != "Pyongyang" for e in exercise)

@@ -678,6 +678,13 @@ def _place_events(doc: Document) -> None:
     # "Venezuela's President") is used as an actor there, not as a location: the actors stage
     # leaves locative uses ("in Syria") uncoded.
     acting = [(a.start, a.end) for a in doc.actors if a.code]
+    # and names the events stage read as actors ("sanctions on Pyongyang": its government)
+    acting += [
+        (a.start, a.end)
+        for e in doc.events
+        for a in (e.source, e.target)
+        if a is not None and a.code
+    ]
     resolved = [p for p in resolved if not any(p.start < e and s < p.end for s, e in acting)]
     focus = _focus(resolved)
     text = doc.clean_text
