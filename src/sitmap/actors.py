@@ -895,15 +895,21 @@ def _place_country(actor: Actor, sdoc: Any) -> str | None:
     span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None:
         return None
+    countries = set().union(*_named_countries(span[0].sent).values())
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _named_countries(sent: Any) -> dict[str, set[str]]:
+    """The countries each place entity of a sentence names, as a country or its capital."""
     lex = _lexicon()
-    countries = set()
-    for ent in span[0].sent.ents:
+    out: dict[str, set[str]] = {}
+    for ent in sent.ents:
         if ent.label_ == "GPE":
             key, _, _ = _key(ent.text)
-            countries.update(
-                e.key for e in lex.table.get(key, []) if e.type in (_COUNTRY, _CAPITAL)
-            )
-    return countries.pop() if len(countries) == 1 else None
+            named = {e.key for e in lex.table.get(key, []) if e.type in (_COUNTRY, _CAPITAL)}
+            if named:
+                out[ent.text] = named
+    return out
 
 
 def _sole_country(actor: Actor, actors: list[Actor], sdoc: Any) -> str | None:
@@ -923,13 +929,8 @@ def _sole_country(actor: Actor, actors: list[Actor], sdoc: Any) -> str | None:
     if len(countries) != 1:
         return None
     country = countries.pop()
-    lex = _lexicon()
-    for ent in sent.ents:
-        if ent.label_ == "GPE":
-            key, _, _ = _key(ent.text)
-            named = {e.key for e in lex.table.get(key, []) if e.type in (_COUNTRY, _CAPITAL)}
-            if named and country not in named:
-                return None
+    if any(country not in named for named in _named_countries(sent).values()):
+        return None
     if any(a.country == country and a.sector == actor.sector for a in inside):
         return None
     return country

@@ -689,7 +689,9 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
     A predicted or hypothetical event takes only a date inside its own clause (the rest of the
     sentence dates the prediction, not the event) and is never historical.
     """
-    attached = _attachments(doc, found)
+    cache: dict[int, _Tokens | None] = {}
+    triggers = _triggers(doc, cache)
+    attached = _attachments(doc, found, triggers, cache)
     for ev in doc.events:
         others = [o for o in doc.events if o is not ev]
         unreal = ev.status in {"predicted", "hypothetical"}
@@ -721,49 +723,54 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
         best = min(cands, key=rank)
         ev.date = best.expr
         ev.historical = not unreal and _historical(best, pub)
-    _share_with_conjuncts(doc)
+    _share_with_conjuncts(triggers)
 
 
-def _trigger_token(doc: Document, ev: Event, cache: dict[int, _Tokens | None]) -> Any:
-    if ev.trigger_start is None or ev.sentence not in doc._parses:
-        return None
-    if ev.sentence not in cache:
-        cache[ev.sentence] = _sentence_tokens(doc, ev.sentence)
-    toks = cache[ev.sentence]
-    if toks is None:
-        return None
-    return next((t for t in toks.tokens if t.idx + toks.offset == ev.trigger_start), None)
+def _tokens(doc: Document, index: int, cache: dict[int, _Tokens | None]) -> _Tokens | None:
+    if index not in cache:
+        cache[index] = _sentence_tokens(doc, index)
+    return cache[index]
 
 
-def _attachments(doc: Document, found: list[_Found]) -> dict[int, Event]:
+def _triggers(
+    doc: Document, cache: dict[int, _Tokens | None]
+) -> dict[tuple[int, int], tuple[Event, Any]]:
+    """Each event with its trigger token in the parse, keyed by (sentence, token index)."""
+    out: dict[tuple[int, int], tuple[Event, Any]] = {}
+    for ev in doc.events:
+        if ev.trigger_start is None or ev.sentence not in doc._parses:
+            continue
+        toks = _tokens(doc, ev.sentence, cache)
+        if toks is None:
+            continue
+        tok = next((t for t in toks.tokens if t.idx + toks.offset == ev.trigger_start), None)
+        if tok is not None:
+            out.setdefault((ev.sentence, tok.i), (ev, tok))
+    return out
+
+
+def _attachments(
+    doc: Document,
+    found: list[_Found],
+    triggers: dict[tuple[int, int], tuple[Event, Any]],
+    cache: dict[int, _Tokens | None],
+) -> dict[int, Event]:
     """The event each date hangs from in the parse: the first event trigger above the date's
     head ("pressed China to do more to rein in North Korea on Thursday": pressed)."""
-    cache: dict[int, _Tokens | None] = {}
-    triggers: dict[tuple[int, int], Event] = {}
-    for ev in doc.events:
-        tok = _trigger_token(doc, ev, cache)
-        if tok is not None:
-            triggers.setdefault((ev.sentence, tok.i), ev)
     out: dict[int, Event] = {}
     for f in found:
         sent = doc.sentence_at(f.start)
-        if sent is None or sent.index not in doc._parses:
-            continue
-        if sent.index not in cache:
-            cache[sent.index] = _sentence_tokens(doc, sent.index)
-        toks = cache[sent.index]
+        toks = _tokens(doc, sent.index, cache) if sent and sent.index in doc._parses else None
         if toks is None:
             continue
         inside = [t for t in toks.tokens if f.start <= t.idx + toks.offset < f.end]
-        if not inside:
-            continue
         node = next((t for t in inside if not (f.start <= t.head.idx + toks.offset < f.end)), None)
         for _ in range(8):
             if node is None:
                 break
-            ev = triggers.get((sent.index, node.i))
-            if ev is not None:
-                out[id(f)] = ev
+            hit = triggers.get((sent.index, node.i))
+            if hit is not None:
+                out[id(f)] = hit[0]
                 break
             if node.head is node or node.dep_ in {"relcl", "ccomp", "parataxis"}:
                 break  # a clause of its own: its date is not the governor's
@@ -771,20 +778,14 @@ def _attachments(doc: Document, found: list[_Found]) -> dict[int, Event]:
     return out
 
 
-def _share_with_conjuncts(doc: Document) -> None:
+def _share_with_conjuncts(triggers: dict[tuple[int, int], tuple[Event, Any]]) -> None:
     """An undated event coordinated with a dated one shares its date ("met on Saturday and
     agreed on a statement"), unless it is predicted or hypothetical."""
-    cache: dict[int, _Tokens | None] = {}
-    by_token = {}
-    for ev in doc.events:
-        tok = _trigger_token(doc, ev, cache)
-        if tok is not None:
-            by_token[(ev.sentence, tok.i)] = (ev, tok)
-    for ev, tok in by_token.values():
+    for (sentence, _), (ev, tok) in triggers.items():
         if ev.date is not None or ev.status in {"predicted", "hypothetical"}:
             continue
         if tok.dep_ == "conj":
-            head = by_token.get((ev.sentence, tok.head.i))
+            head = triggers.get((sentence, tok.head.i))
             if head is not None and head[0].date is not None:
                 ev.date, ev.historical = head[0].date, head[0].historical
 
