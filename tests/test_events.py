@@ -237,3 +237,21 @@ def test_events_protests_with_unnamed_protesters(analysed, text, expected):
 def test_events_senses_bound_to_objects(analysed, text, expected):
     found = [_codes(e) for e in _events(analysed, text)]
     assert expected in found, found
+
+
+def test_events_possessive_pronoun_is_the_verbs_subject(analysed):
+    text = "Putin renewed his denial of the allegations during his meeting with Trump on Saturday."
+    found = [_codes(e) for e in _events(analysed, text)]
+    assert ("REJECT", "RUSGOV", None) in found
+    assert ("CONSULT", "RUSGOV", "USAGOV") in found
+
+
+def test_events_conjunct_misattached_to_a_reported_clause(analysed):
+    text = "Iran says its nuclear program is for peaceful purposes and denies it seeks a bomb."
+    assert ("REJECT", "IRN", None) in [_codes(e) for e in _events(analysed, text)]
+
+
+def test_events_conjunct_with_its_own_actor_subject_keeps_it(analysed):
+    text = "Russia said the militants were in the city and attacked the base."
+    found = [_codes(e) for e in _events(analysed, text)]
+    assert ("ASSAULT", "INS", None) in found and ("ASSAULT", "RUS", None) not in found

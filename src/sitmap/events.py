@@ -238,6 +238,14 @@ class _ActorFinder:
         The antecedent must agree: he/she → a person, it → not a person.
         """
         fits = _PRONOUN_FITS[tok.lower_]
+        if tok.dep_ == "poss":  # "Putin renewed his denial": the owner is the verb's subject
+            verb = tok.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                verb = verb.head
+            for subj in _children(verb, _SUBJ):
+                actor = self.resolve(subj, depth=2) if subj.lower_ not in _PRONOUNS else None
+                if actor is not None and actor.code and fits(actor):
+                    return actor
         node, steps = tok.head, 0
         while steps < 3 and node.dep_ in {"ccomp", "conj", "xcomp", "advcl"}:
             node, steps = node.head, steps + 1
@@ -503,6 +511,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             source_toks, target_toks = _arguments(tok, entry, nominal)
         sources = [finder.resolve(t) for t in _expand(source_toks)]
         targets = [finder.resolve(t) for t in _expand(target_toks)]
+        if not nominal and not any(a is not None and a.code for a in sources):
+            sources = _misattached_conjunct(tok, finder) or sources
         if not nominal and target_toks and not any(targets):
             targets = _event_agents(target_toks[0], finder) or finder.owners(target_toks[0], tok)
         if nominal and not any(sources) and not any(targets):
@@ -601,6 +611,16 @@ def _anti(head: Any, finder: _ActorFinder, doc: Document) -> Actor | None:
                     actor = replace(found, start=start, end=start + len(x))
             return actor
     return None
+
+
+def _misattached_conjunct(tok: Any, finder: _ActorFinder) -> list[Actor | None]:
+    """"Iran says its program is peaceful and denies ...": the parser joins "denies" to the
+    reported clause, whose subject is no actor; the speaker is the one who denies."""
+    head = tok.head
+    if tok.dep_ != "conj" or head.dep_ != "ccomp":
+        return []
+    found = [finder.resolve(t) for t in _children(head.head, _SUBJ)]
+    return [a for a in found if a is not None and a.code]
 
 
 def _coordinated(head: Any, finder: _ActorFinder) -> list[Actor | None]:
