@@ -597,4 +597,4 @@ def test_when_predicted_conjunct_does_not_share_the_date():
     )
     dated = {e.trigger: (e.status, e.date.date if e.date else None) for e in doc.events}
     assert dated.get("attacked") == ("asserted", "2017-11-13")
-    assert dated.get("bomb", ("predicted", None)) == ("predicted", None)
+    assert dated.get("bomb") == ("predicted", None)

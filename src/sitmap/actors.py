@@ -848,7 +848,8 @@ def _inherit_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Ac
       government" LBYGOV, "Russia s Defense Ministry" RUSMIL);
     * for state institutions (government, military, police, courts, parliament, intelligence),
       the one country its sentence names ("the military seized control of Zimbabwe" ZWEMIL);
-    * for protesters, the one country named as a place ("marched in Manila" PHLPRO).
+    * for protesters, the one country named as a place (a country or capital): they belong
+      where they protest ("marched in Manila" PHLPRO).
       Two or more countries in the sentence leave it uncoded: sitmap does not guess.
     """
     by_end = {a.end: a for a in actors if a.country and a.kind == "state"}
@@ -858,23 +859,25 @@ def _inherit_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Ac
         if actor.country or not bare or actor.kind == "person":
             out.append(actor)
             continue
-        country = _possessor_country(actor, sdoc, by_end)
-        if country is None and actor.sector in _STATE_SECTORS:
-            country = _sole_country(actor, actors, sdoc)
-        if country is None and actor.sector == "protesters":
-            country = _place_country(actor, sdoc)
-        if country is None:
-            out.append(actor)
-            continue
-        code = f"{country}{lex.sector_codes.get(actor.sector, '')}"
-        out.append(replace(actor, country=country, code=code))
+        span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
+        country = None if span is None else _possessor_country(span, by_end)
+        if span is not None and country is None and actor.sector in _STATE_SECTORS:
+            country = _sole_country(actor, actors, span.sent)
+        if span is not None and country is None and actor.sector == "protesters":
+            countries = set().union(*_named_countries(span.sent).values())
+            country = countries.pop() if len(countries) == 1 else None
+        out.append(actor if country is None else with_country(actor, country))
     return out
 
 
-def _possessor_country(actor: Actor, sdoc: Any, by_end: dict[int, Actor]) -> str | None:
-    span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None:
-        return None
+def with_country(actor: Actor, country: str) -> Actor:
+    """A sector-only actor placed in a country ("government" GOV in Libya: LBYGOV)."""
+    sector = _lexicon().sector_codes.get(actor.sector or "", "")
+    return replace(actor, country=country, code=f"{country}{sector}")
+
+
+def _possessor_country(span: Any, by_end: dict[int, Actor]) -> str | None:
+    sdoc = span.doc
     i, steps = span.start - 1, 0
     while i >= 0 and steps < 4 and _is_premodifier(sdoc[i]):
         i, steps = i - 1, steps + 1
@@ -889,38 +892,28 @@ def _is_premodifier(tok: Any) -> bool:
     return tok.pos_ in {"ADJ", "ADV"} or tok.tag_ == "VBN" or tok.text in {"-", "–"}
 
 
-def _place_country(actor: Actor, sdoc: Any) -> str | None:
-    """The one country named as a place (country or capital) in the actor's sentence:
-    protesters belong where they protest ("protesters marched in Manila" PHLPRO)."""
-    span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None:
-        return None
-    countries = set().union(*_named_countries(span[0].sent).values())
-    return countries.pop() if len(countries) == 1 else None
-
-
 def _named_countries(sent: Any) -> dict[str, set[str]]:
     """The countries each place entity of a sentence names, as a country or its capital."""
-    lex = _lexicon()
     out: dict[str, set[str]] = {}
     for ent in sent.ents:
         if ent.label_ == "GPE":
-            key, _, _ = _key(ent.text)
-            named = {e.key for e in lex.table.get(key, []) if e.type in (_COUNTRY, _CAPITAL)}
+            named = {e.key for e in _country_entries(ent.text)}
             if named:
                 out[ent.text] = named
     return out
 
 
-def _sole_country(actor: Actor, actors: list[Actor], sdoc: Any) -> str | None:
+def _country_entries(text: str) -> list[_Entry]:
+    """Lexicon entries that make ``text`` a country's name or its capital's."""
+    key, _, _ = _key(text)
+    return [e for e in _lexicon().table.get(key, []) if e.type in (_COUNTRY, _CAPITAL)]
+
+
+def _sole_country(actor: Actor, actors: list[Actor], sent: Any) -> str | None:
     """The one country the actors of a sentence belong to, unless a place in the sentence is
     in another country, another actor of that country has the same sector ("Russian jets
     bombed the army": two sides), or another actor directly modifies this one ("coalition
     warplanes")."""
-    span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None:
-        return None
-    sent = span[0].sent
     lo, hi = sent.start_char, sent.end_char
     inside = [a for a in actors if a is not actor and lo <= a.start < hi]
     if any(0 <= actor.start - a.end <= 1 for a in inside):
@@ -1043,8 +1036,7 @@ def place_actor(text: str, start: int = 0) -> Actor | None:
     decides that the name is an argument of an event and not a location.
     """
     lex = _lexicon()
-    key, _, _ = _key(text)
-    entries = [e for e in lex.table.get(key, []) if e.type in (_COUNTRY, _CAPITAL)]
+    entries = _country_entries(text)
     if not entries or not text[:1].isupper():
         return None
     entry = next((e for e in entries if e.type == _COUNTRY), entries[0])

@@ -20,6 +20,7 @@ set by the later stages.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -242,21 +243,26 @@ class _ActorFinder:
             verb = tok.head
             while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
                 verb = verb.head
-            for subj in _children(verb, _SUBJ):
-                actor = self.resolve(subj, depth=2) if subj.lower_ not in _PRONOUNS else None
-                if actor is not None and actor.code and fits(actor):
-                    return actor
+            actor = self._agreeing_subject(verb, fits)
+            if actor is not None:
+                return actor
         node, steps = tok.head, 0
         while steps < 3 and node.dep_ in {"ccomp", "conj", "xcomp", "advcl"}:
             node, steps = node.head, steps + 1
-            for subj in _children(node, _SUBJ | _PASS_SUBJ):
-                if subj.lower_ in _PRONOUNS:
-                    continue
+            actor = self._agreeing_subject(node, fits)
+            if actor is not None:
+                return actor
+        if tok.dep_ in _SUBJ | _PASS_SUBJ | {"poss"}:
+            return next((a for a in self.before if fits(a)), None)
+        return None
+
+    def _agreeing_subject(self, verb: Any, fits: Callable[[Actor], bool]) -> Actor | None:
+        """The coded, agreeing actor a verb's (non-pronoun) subject names."""
+        for subj in _children(verb, _SUBJ | _PASS_SUBJ):
+            if subj.lower_ not in _PRONOUNS:
                 actor = self.resolve(subj, depth=2)
                 if actor is not None and actor.code and fits(actor):
                     return actor
-        if tok.dep_ in _SUBJ | _PASS_SUBJ | {"poss"}:
-            return next((a for a in self.before if fits(a)), None)
         return None
 
     def within(self, start: int, end: int) -> list[Actor]:
@@ -584,7 +590,7 @@ def _implicit_sides(
         sources = [actors.group(entry.implicit_source, country, tok.text, start)]
     country = next((a.country for a in sources if a is not None and a.country), None)
     targets = [
-        actors.group(a.sector, country, a.text, a.start)
+        actors.with_country(a, country)
         if a is not None and country and not a.country and a.kind != "person" and a.sector
         else a
         for a in targets
