@@ -433,3 +433,20 @@ def test_actors_place_actor(name, code, kind):
         assert actor is None
     else:
         assert (actor.code, actor.kind, actor.start, actor.end) == (code, kind, 10, 10 + len(name))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # a community of one country, alone: that country's civilians
+        ("Soldiers burned the homes of the Rohingya in Rakhine.", "Rohingya", "MMRCVL"),
+        # with a sector word: that country's sector
+        ("Rohingya militants attacked police posts.", "Rohingya militants", "MMRINS"),
+        # a community of several countries gets no country
+        ("Kurdish fighters attacked the town.", "Kurdish fighters", None),
+    ],
+)
+def test_actors_communities_with_one_home_country(analysed, text, mention, code):
+    doc = analysed(text)
+    actors.code(doc)
+    assert (mention, code) in [(a.text, a.code) for a in doc.actors]

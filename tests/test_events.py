@@ -255,3 +255,44 @@ def test_events_conjunct_with_its_own_actor_subject_keeps_it(analysed):
     text = "Russia said the militants were in the city and attacked the base."
     found = [_codes(e) for e in _events(analysed, text)]
     assert ("ASSAULT", "INS", None) in found and ("ASSAULT", "RUS", None) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whoever claims responsibility for an event noun did it
+        (
+            "Islamic State claimed responsibility for the suicide attack in Kabul on Tuesday.",
+            ("ASSAULT", "IMGINSISI", None),
+        ),
+        # "responsible for" the event
+        (
+            "Philippine President Rodrigo Duterte has been responsible for the killing of "
+            "thousands of drug suspects.",
+            ("ASSAULT", "PHLGOV", None),
+        ),
+        # the accused of "accused X of <event>", even when the parser hangs "of" on X
+        (
+            "Rights groups accused Myanmar's military of atrocities against the Rohingya.",
+            ("ASSAULT", "MMRMIL", "MMRCVL"),
+        ),
+    ],
+)
+def test_events_noun_event_takes_whoever_is_held_responsible(analysed, text, expected):
+    assert expected in [_codes(e) for e in _events(analysed, text)]
+
+
+def test_events_noun_event_source_from_a_modifier_beside_its_target(analysed):
+    text = "U.S. military operations against al-Qaeda in Yemen continued on Sunday."
+    assert ("ASSAULT", "USAMIL", "IMGINSALQ") in [_codes(e) for e in _events(analysed, text)]
+
+
+def test_events_passive_with_a_bound_object_keeps_its_target(analysed):
+    text = "New sanctions will be imposed on North Korea, the Treasury said."
+    assert ("SANCTION", None, "PRK") in [_codes(e) for e in _events(analysed, text)]
+
+
+def test_events_capitalised_participle_tagged_as_a_name(analysed):
+    text = "Visiting Seoul last week, U.S. President Donald Trump warned North Korea."
+    found = {_codes(e): e.status for e in _events(analysed, text)}
+    assert ("CONSULT", "USAGOV", "KORGOV") in found

@@ -113,6 +113,7 @@ class _Lexicon:
     name_only: frozenset[str]
     surnames: dict[str, int]  # weak surname -> how many holders share it
     honorifics: frozenset[str]
+    group_homes: dict[str, str]  # community -> the one country it lives in
 
 
 def _fold(text: str) -> str:
@@ -267,6 +268,7 @@ def _lexicon() -> _Lexicon:
         sector_codes=sector_codes,
         not_actor_after=frozenset(_fold(w) for w in sectors["not_actor_after"]),
         former=frozenset(_fold(w) for w in sectors["former"]),
+        group_homes=dict(sectors.get("group_homes") or {}),
         patron_suffixes=frozenset(sectors["patron_suffixes"]),
         patron_prefixes=frozenset(sectors["patron_prefixes"]),
         name_only=frozenset(_fold(w) for w in sectors["name_only"]),
@@ -520,8 +522,8 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
         if p.type in _STATE_TYPES:
             country = p.entry.key
             break
-    if ethnic is not None:
-        country = None  # "Syrian Kurdish forces" are not Syria's forces
+    if ethnic is not None:  # "Syrian Kurdish forces" are not Syria's forces
+        country = lex.group_homes.get(ethnic.entry.key)
     score = 0.9
     role: str | None = None
     name: str | None = None
@@ -565,8 +567,9 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
     if lone_title and _fold(title.entry.key) in lex.name_only:
         return None  # "in general", "a major"
     untagged_noun = last.type in (_SECTOR, _TITLE) and bare and ctx.tagged
-    if untagged_noun and toks[last.j - 1].pos not in _NOUN_POS:
-        return None  # "official statement", "press ahead"
+    placed_sector = last.type == _SECTOR and any(p.type in _STATE_TYPES for p in group)
+    if untagged_noun and toks[last.j - 1].pos not in _NOUN_POS and not placed_sector:
+        return None  # "official statement", "press ahead"; but "U.S. military operations"
     if last.type == _SECTOR and last.entry.strength == 1 and len(group) == 1:
         return None  # "forces", "units" alone
     if last.type == _PATRON:
@@ -678,8 +681,10 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
         if country is None and ethnic is None and len(group) == 1:
             score = 0.7
     elif last.type == _GROUP and ethnic is not None:
-        name, kind, country = ethnic.entry.key, "group", None
-        score = 0.6
+        name, kind, score = ethnic.entry.key, "group", 0.6
+        if country is not None:  # a community of one country: its civilians
+            sector = "civilians"
+            code = _compose_code(country, sector, None, ctx)
     elif last.type in _STATE_TYPES:
         iso3 = last.entry.key
         name = lex.countries[iso3]["name"]

@@ -163,7 +163,7 @@ def _frames_for(doc: Document, tok: Any, offset: int, state: _State) -> list[_Fr
     node, child = tok, None
     steps = 0
     while steps < 12:
-        if child is not None and _is_speech(node) and child.dep_ in _COMPLEMENTS:
+        if child is not None and _is_speech(node) and _reported_by(child, node):
             subj = _subject(node)
             if subj is not None and subj.i != child.i:
                 frames.append(_frame_from(doc, subj, offset, state, verb=node))
@@ -185,6 +185,12 @@ def _frames_for(doc: Document, tok: Any, offset: int, state: _State) -> list[_Fr
             break
         node, child, steps = node.head, node, steps + 1
     return frames
+
+
+def _reported_by(child: Any, verb: Any) -> bool:
+    """Whether a dependent of a speech verb is what it reports: a complement, but not an
+    adverbial clause before the verb ("*Visiting Seoul*, Trump warned ..." is narration)."""
+    return child.dep_ in _COMPLEMENTS and not (child.dep_ == "advcl" and child.i < verb.i)
 
 
 def _sentence_frames(doc: Document, pdoc: Any, offset: int, state: _State) -> list[_Frame]:

@@ -31,12 +31,25 @@ from sitmap.model import Actor, Document, Event, Sentence
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _CLAUSAL = {"ccomp", "advcl", "parataxis", "conj", "cc", "punct", "mark", "relcl", "acl", "xcomp"}
+_VERBAL_DEPS = {"advcl", "xcomp", "ccomp", "acl", "relcl"}  # clauses: a PROPN there is a verb
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod"}
 _FIRST_PERSON = {"we", "i", "us", "me", "our"}
 _PRONOUNS = _FIRST_PERSON | {"he", "she", "it", "they", "them", "him", "her", "you"}
 # "the government of Syria", "officials from Iran"; inside an apposition also "a contractor at
 # the NSA", "a spokesman for the army"
 _OWNER_PREPS = {False: {"of", "from"}, True: {"of", "from", "at", "for", "with"}}
+_RESPONSIBILITY = {"responsibility", "responsible", "credit"}
+# verbs that charge their object with an event noun: "accused X of atrocities"
+_CHARGING = {
+    "accuse": {"of"},
+    "blame": {"for"},
+    "charge": {"with"},
+    "condemn": {"for"},
+    "criticize": {"for"},
+    "criticise": {"for"},
+    "punish": {"for"},
+    "sanction": {"for"},
+}
 _PARTICIPANT_PREPS = {"on", "during", "at", "after", "before", "in", "for", "ahead"}
 _PERSONAL = {"he", "she", "him", "her", "his"}
 _THIRD_PERSON = _PERSONAL | {"it", "its", "they", "them", "their"}
@@ -130,7 +143,21 @@ def may_hold_event(span: Any) -> bool:
     """True when a sentence (spaCy span with lemmas) has a token that may trigger an event."""
     lemmas = _lexicon().lemmas
     empty: frozenset[str] = frozenset()
-    return any(t.lemma_.lower() in lemmas.get(t.pos_, empty) for t in span)
+    return any(
+        t.lemma_.lower() in lemmas.get(t.pos_, empty) or _capitalised_verb(t) for t in span
+    )
+
+
+def _capitalised_verb(tok: Any) -> str | None:
+    """The lexicon verb a capitalised participle the tagger took for a name stands for
+    ("*Visiting* Seoul, Trump warned ..." tagged PROPN), or None."""
+    word = tok.lower_
+    if tok.pos_ != "PROPN" or not tok.is_title or not word.endswith(("ing", "ed")):
+        return None
+    stem = word[:-3] if word.endswith("ing") else word[:-2]
+    candidates = (stem, stem + "e", stem[:-1], stem[:-1] + "y" if word.endswith("ied") else "")
+    verbs = _lexicon().verbs
+    return next((c for c in candidates if c in verbs), None)
 
 
 def extract(doc: Document) -> Document:
@@ -273,11 +300,13 @@ class _ActorFinder:
     def modifiers(self, tok: Any) -> list[Actor]:
         """Distinct actors among a noun's left modifiers ("U.S.-Russian proxy war")."""
         found: list[Actor] = []
+        head = self.offset + tok.idx
         for child in tok.lefts:
             if child.dep_ in _MODIFIER_DEPS or child.dep_ == "det":
                 for t in child.subtree:
-                    for actor in self.within(t.idx, t.idx + len(t)):
-                        if all(a.start != actor.start for a in found):
+                    for actor in self.within(t.idx, tok.idx):  # may span modifiers
+                        starts = 0 <= actor.start - self.offset - t.idx < len(t)
+                        if starts and actor.end <= head and all(a.start != actor.start for a in found):
                             found.append(actor)
         return found
 
@@ -311,8 +340,9 @@ class _ActorFinder:
 def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
     """The lexicon entry a token triggers, and whether it is nominal."""
     lex = _lexicon()
-    lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and lemma in lex.verbs:
+    verb_form = _capitalised_verb(tok) if tok.dep_ in _VERBAL_DEPS else None
+    lemma = verb_form or tok.lemma_.lower()
+    if (tok.pos_ == "VERB" or verb_form) and lemma in lex.verbs:
         children = list(tok.children)
         for entry in lex.verbs[lemma]:
             if entry.prep and not any(
@@ -402,6 +432,8 @@ def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[
         agents = _pobjs(tok, {"by"})
         if passive:
             sources, targets = agents, _children(tok, _PASS_SUBJ)
+            if entry.objects:  # "sanctions will be imposed on X": the subject is the object
+                targets = _pobjs(tok, entry.target_preps)
         else:
             sources = _children(tok, _SUBJ) or _inherited_subject(tok)
             targets = _children(tok, {"dobj", "dative"}) or _pobjs(tok, entry.target_preps)
@@ -416,7 +448,7 @@ def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[
                 sources = _children(tok, {"dobj"}) or sources
                 targets = _pobjs(tok, entry.target_preps)
         return sources, targets
-    sources = _children(tok, {"poss"}) + _pobjs(tok, {"by"})
+    sources = _children(tok, {"poss"}) + _pobjs(tok, {"by"}) or _answerable(tok)
     targets = _pobjs(tok, {"of", *entry.target_preps})
     head = tok.head
     if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in _lexicon().light_verbs:
@@ -425,6 +457,28 @@ def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[
     if not sources and entry.type in _lexicon().symmetric_types:
         sources = _participant(tok)
     return sources, targets
+
+
+def _answerable(tok: Any) -> list[Any]:
+    """Who is held to have done an event named by a noun: "X claimed responsibility for the
+    attack", "X was responsible for the killing", "accused X of atrocities", "blamed X for
+    the attack"."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep":
+        return []
+    holder, word = prep.head, prep.lower_
+    lemma = holder.lemma_.lower()
+    if word == "for" and lemma in _RESPONSIBILITY and holder.pos_ == "NOUN":
+        verb = holder.head
+        return (_children(verb, _SUBJ) or _inherited_subject(verb)) if holder.dep_ == "dobj" else []
+    if word == "for" and lemma in _RESPONSIBILITY and holder.dep_ in {"acomp", "amod"}:
+        return _children(holder.head, _SUBJ)
+    if holder.pos_ == "VERB" and word in _CHARGING.get(lemma, ()):
+        return _children(holder, {"dobj"} | _PASS_SUBJ)
+    verb = holder.head  # the parser hung "of atrocities" on the accused
+    if holder.dep_ == "dobj" and word in _CHARGING.get(verb.lemma_.lower(), ()):
+        return [holder]
+    return []
 
 
 def _participant(tok: Any) -> list[Any]:
@@ -521,11 +575,13 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             sources = _misattached_conjunct(tok, finder) or sources
         if not nominal and target_toks and not any(targets):
             targets = _event_agents(target_toks[0], finder) or finder.owners(target_toks[0], tok)
-        if nominal and not any(sources) and not any(targets):
+        if nominal and not any(sources):
             mods = finder.modifiers(tok)
-            if mods:
+            if mods and not any(targets):  # "U.S.-Russian proxy war"
                 sources = [mods[0]]
                 targets = [mods[1]] if len(mods) > 1 else [None]
+            elif mods:  # "U.S. military operations against al-Qaeda"
+                sources = [m for m in mods if all(m.start != t.start for t in targets if t)][:1]
         sources = [a for a in sources if a is not None] or [None]
         targets = [a for a in targets if a is not None] or [None]
         if entry.type in _lexicon().symmetric_types and len(source_toks) == 1:
