@@ -306,7 +306,8 @@ class _ActorFinder:
                 for t in child.subtree:
                     for actor in self.within(t.idx, tok.idx):  # may span modifiers
                         starts = 0 <= actor.start - self.offset - t.idx < len(t)
-                        if starts and actor.end <= head and all(a.start != actor.start for a in found):
+                        new = all(a.start != actor.start for a in found)
+                        if starts and actor.end <= head and new:
                             found.append(actor)
         return found
 
