@@ -296,3 +296,24 @@ def test_events_capitalised_participle_tagged_as_a_name(analysed):
     text = "Visiting Seoul last week, U.S. President Donald Trump warned North Korea."
     found = {_codes(e): e.status for e in _events(analysed, text)}
     assert ("CONSULT", "USAGOV", "KORGOV") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Canada's Justin Trudeau raised concerns about Duterte's war on drugs.", "ACCUSE"),
+        ("China and the United States boosted coordination on North Korea.", "COOPERATE"),
+        ("Duterte sought closer ties with China and Russia.", "COOPERATE"),
+        ("Russia threw its support behind the Syrian government.", "SUPPORT"),
+        ("Philippine riot police used water cannon against anti-American protesters.", "COERCE"),
+        # a critic is the source of the accusation its copula states
+        ("President Obama was a sharp critic of Duterte.", "ACCUSE"),
+    ],
+)
+def test_events_idioms_bound_to_their_object(analysed, text, expected):
+    assert expected in [e.plover for e in _events(analysed, text)]
+
+
+def test_events_named_agreement_is_no_event(analysed):
+    text = "The United States remains committed to the Libyan Political Agreement, it said."
+    assert "AGREE" not in [e.plover for e in _events(analysed, text)]

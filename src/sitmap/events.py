@@ -38,6 +38,8 @@ _PRONOUNS = _FIRST_PERSON | {"he", "she", "it", "they", "them", "him", "her", "y
 # "the government of Syria", "officials from Iran"; inside an apposition also "a contractor at
 # the NSA", "a spokesman for the army"
 _OWNER_PREPS = {False: {"of", "from"}, True: {"of", "from", "at", "for", "with"}}
+# entity types whose names hold event nouns without being events ("the Paris Agreement")
+_NAMED_THINGS = {"LAW", "WORK_OF_ART", "ORG", "FAC", "PRODUCT"}
 _RESPONSIBILITY = {"responsibility", "responsible", "credit"}
 # verbs that charge their object with an event noun: "accused X of atrocities"
 _CHARGING = {
@@ -452,6 +454,8 @@ def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[
     sources = _children(tok, {"poss"}) + _pobjs(tok, {"by"}) or _answerable(tok)
     targets = _pobjs(tok, {"of", *entry.target_preps})
     head = tok.head
+    if tok.dep_ == "attr" and head.lemma_ == "be":  # "Obama was a sharp critic of Duterte"
+        sources = sources or _children(head, _SUBJ)
     if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in _lexicon().light_verbs:
         sources = sources or _children(head, _SUBJ) or _inherited_subject(head)
         targets = targets or _pobjs(head, entry.target_preps)
@@ -567,7 +571,7 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             if found is None:
                 continue
             entry, nominal = found
-            if nominal and _merged_into_verb(tok):
+            if nominal and (_merged_into_verb(tok) or tok.ent_type_ in _NAMED_THINGS):
                 continue
             source_toks, target_toks = _arguments(tok, entry, nominal)
         sources = [finder.resolve(t) for t in _expand(source_toks)]
