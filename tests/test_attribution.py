@@ -140,3 +140,25 @@ def test_attribution_speech_act_inside_a_warning_is_not_predicted():
     )
     assert (event.plover, event.status) == ("REQUEST", "asserted")
     assert event.target.code == "PRKGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Rights groups accused Myanmar's army of atrocities against the Rohingya.", "atrocities"),
+        ("Saudi Arabia blamed Iran for the missile attack on Riyadh.", "attack"),
+    ],
+)
+def test_attribution_charged_event_is_quoted_by_the_accuser(text, trigger):
+    event = _only(text, trigger, published="2017-11-08", source="Reuters")
+    assert event.status == "quoted"
+
+
+def test_attribution_fronted_adverbial_clause_is_not_reported_speech():
+    event = _only(
+        "Visiting Seoul last week, U.S. President Donald Trump warned North Korea.",
+        "Visiting",
+        published="2017-11-08",
+        source="Reuters",
+    )
+    assert (event.plover, event.status) == ("CONSULT", "asserted")

@@ -317,3 +317,17 @@ def test_events_idioms_bound_to_their_object(analysed, text, expected):
 def test_events_named_agreement_is_no_event(analysed):
     text = "The United States remains committed to the Libyan Political Agreement, it said."
     assert "AGREE" not in [e.plover for e in _events(analysed, text)]
+
+
+def test_events_gerund_of_a_charge_takes_the_verbs_object(analysed):
+    text = "Duterte cursed the U.S. government for raising concerns about Duterte's war on drugs."
+    found = [_codes(e) for e in _events(analysed, text)]
+    assert ("ACCUSE", "USAGOV", "PHLGOV") in found, found
+    text = "Washington accused Iran of arming the Houthis in Yemen."
+    assert ("AID", "IRN", "YEMREBHTH") in [_codes(e) for e in _events(analysed, text)]
+
+
+def test_events_object_standing_for_the_members_it_includes(analysed):
+    text = "Trump called on every responsible nation including China and Russia to act."
+    found = [_codes(e) for e in _events(analysed, text)]
+    assert ("REQUEST", "USAGOV", "CHN") in found and ("REQUEST", "USAGOV", "RUS") in found

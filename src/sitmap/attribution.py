@@ -188,8 +188,11 @@ def _frames_for(doc: Document, tok: Any, offset: int, state: _State) -> list[_Fr
 
 
 def _reported_by(child: Any, verb: Any) -> bool:
-    """Whether a dependent of a speech verb is what it reports: a complement, but not an
-    adverbial clause before the verb ("*Visiting Seoul*, Trump warned ..." is narration)."""
+    """Whether a dependent of a speech verb is what it reports: a complement or the charge of
+    "accused X of" / "blamed X for", but not an adverbial clause before the verb ("*Visiting
+    Seoul*, Trump warned ..." is narration)."""
+    if child.dep_ == "prep":
+        return child.lower_ in {"of", "for"}
     return child.dep_ in _COMPLEMENTS and not (child.dep_ == "advcl" and child.i < verb.i)
 
 

@@ -321,8 +321,8 @@ class _ActorFinder:
         for t in obj.subtree:
             if t.dep_ in {"relcl", "acl"}:
                 break
-            if t.dep_ == "pobj" and t.head.lower_ == "of":
-                heads.append(t)
+            if t.dep_ == "pobj" and t.head.lower_ in {"of", "including"}:
+                heads.append(t)  # "every nation including China and Russia"
         for t in trigger.subtree:
             if t.i > obj.i and t.lower_ in {"that", "those"}:
                 heads.extend(
@@ -411,7 +411,14 @@ def _pobjs(tok: Any, preps: frozenset[str] | set[str]) -> list[Any]:
 
 
 def _inherited_subject(tok: Any) -> list[Any]:
-    """Subject shared from a governing verb: xcomp ("began to encircle"), conj, relcl."""
+    """Subject shared from a governing verb: xcomp ("began to encircle"), conj, relcl; the
+    object of a verb whose "for"/"of" gerund tells what the object did."""
+    prep = tok.head
+    if tok.dep_ == "pcomp" and prep.lower_ in {"for", "of"} and prep.head.pos_ == "VERB":
+        # "cursed Obama for raising concerns", "accused Iran of arming the Houthis"
+        objects = _children(prep.head, {"dobj"})
+        if objects:
+            return objects
     seen = 0
     while (
         seen < 4
