@@ -450,3 +450,21 @@ def test_actors_communities_with_one_home_country(analysed, text, mention, code)
     doc = analysed(text)
     actors.code(doc)
     assert (mention, code) in [(a.text, a.code) for a in doc.actors]
+
+
+def test_actors_sector_only_actor_takes_the_documents_one_country(analysed):
+    text = (
+        "Trump signed an order barring travellers from seven countries. "
+        "Protesters quickly demonstrated at airports."
+    )
+    doc = actors.code(analysed(text, published="2017-02-01"))
+    assert ("Protesters", "USAPRO") in [(a.text, a.code) for a in doc.actors]
+
+
+def test_actors_sector_only_actor_keeps_no_country_in_a_mixed_document(analysed):
+    text = (
+        "Trump met Putin and Erdogan in Vietnam on Saturday. "
+        "Protesters quickly demonstrated at airports."
+    )
+    doc = actors.code(analysed(text, published="2017-11-11"))
+    assert ("Protesters", "PRO") in [(a.text, a.code) for a in doc.actors]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -872,6 +873,42 @@ def _inherit_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Ac
             countries = set().union(*_named_countries(span.sent).values())
             country = countries.pop() if len(countries) == 1 else None
         out.append(actor if country is None else with_country(actor, country))
+    return _focus_countries(out, sdoc, lex)
+
+
+# sectors that never take the document's country: the media, transnational NGOs and refugees
+# (who are, by definition, away from home)
+_UNPLACED_SECTORS = frozenset({"media", "ngo", "igo", "refugees"})
+_FOCUS_SHARE = 0.75  # a document is about one country when it has this share of mentions
+
+
+def _focus_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Actor]:
+    """Give the still sector-only actors the document's country when the document is about
+    one (three in four of its mentions of actors of a country are that country's) and the
+    actor's sentence names no country and no actor of one ("protesters demonstrated at
+    airports" in a story about Trump's travel ban: USAPRO). Within a sentence that names a
+    country, a sector-only actor is as likely its opponent as its own ("Russian jets bombed
+    army positions")."""
+    counts = Counter(a.country for a in actors if a.country and a.code)
+    total = sum(counts.values())
+    if not total:
+        return actors
+    focus, top = counts.most_common(1)[0]
+    if top / total < _FOCUS_SHARE:
+        return actors
+    out: list[Actor] = []
+    for actor in actors:
+        bare = actor.code is not None and actor.code == lex.sector_codes.get(actor.sector or "")
+        if not bare or actor.country or actor.sector in _UNPLACED_SECTORS:
+            out.append(actor)
+            continue
+        span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None or _named_countries(span.sent) or any(
+            a.country and span.sent.start_char <= a.start < span.sent.end_char for a in actors
+        ):
+            out.append(actor)  # "Russian jets bombed army positions": the army is not Russia's
+            continue
+        out.append(with_country(actor, focus))
     return out
 
 

@@ -428,7 +428,9 @@ def _inherited_subject(tok: Any) -> list[Any]:
         head = tok.head
         if tok.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return [head] if tok.dep_ == "relcl" else []
-        subj = _children(head, _SUBJ)
+        # "Pence is set to hold talks", "Trump was forced to sign": a passive governor's
+        # subject is the subject of its infinitive
+        subj = _children(head, _SUBJ | _PASS_SUBJ if tok.dep_ == "xcomp" else _SUBJ)
         if subj:
             return subj
         tok, seen = head, seen + 1
@@ -440,6 +442,8 @@ def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[
     if not nominal:
         passive = bool(_children(tok, _PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in tok.children)
         agents = _pobjs(tok, {"by"})
+        if passive and not agents and entry.type in _lexicon().symmetric_types:
+            return [], []  # "any threat will be met with a response": no meeting
         if passive:
             sources, targets = agents, _children(tok, _PASS_SUBJ)
             if entry.objects:  # "sanctions will be imposed on X": the subject is the object
