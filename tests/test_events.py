@@ -331,3 +331,8 @@ def test_events_object_standing_for_the_members_it_includes(analysed):
     text = "Trump called on every responsible nation including China and Russia to act."
     found = [_codes(e) for e in _events(analysed, text)]
     assert ("REQUEST", "USAGOV", "CHN") in found and ("REQUEST", "USAGOV", "RUS") in found
+
+
+def test_events_noun_target_hung_inside_the_agents_phrase(analysed):
+    text = "The White House condemned missile attacks by Yemen's Houthi militias on Saudi Arabia."
+    assert ("ASSAULT", "YEMREBHTH", "SAU") in [_codes(e) for e in _events(analysed, text)]

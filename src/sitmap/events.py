@@ -497,6 +497,22 @@ def _answerable(tok: Any) -> list[Any]:
     return []
 
 
+def _other_targets(tok: Any, entry: _Entry, found: list[Any], nominal: bool) -> list[Any]:
+    """Targets to try when the first ones name no actor: a verb's target-preposition object
+    behind a non-actor direct object ("discussed the resolution *with Sisi*"); for a noun, a
+    target preposition the parser hung inside the noun's phrase ("attacks by the Houthis *on
+    Saudi Arabia*", "atrocities, including rape, *against the Rohingya*")."""
+    preps = entry.target_preps - {"of"}
+    if not nominal:
+        return [t for t in _pobjs(tok, preps) if t not in found]
+    for t in tok.subtree:
+        if t.dep_ in _CLAUSAL and t.i != tok.i:
+            break
+        if t.dep_ == "prep" and t.lower_ in preps and t.head.i != tok.i:
+            return [p for p in t.children if p.dep_ == "pobj"]
+    return []
+
+
 def _participant(tok: Any) -> list[Any]:
     """Who takes part in a meeting-like event named in a prepositional phrase: "Tillerson,
     on a visit to Myanmar", "he raised it during a meeting with Suu Kyi"."""
@@ -589,6 +605,10 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
         targets = [finder.resolve(t) for t in _expand(target_toks)]
         if not nominal and not any(a is not None and a.code for a in sources):
             sources = _misattached_conjunct(tok, finder) or sources
+        if not any(targets):  # "discussed the resolution with Sisi", "attacks by X on Y"
+            other = _other_targets(tok, entry, target_toks, nominal)
+            found = [finder.resolve(t) for t in _expand(other)]
+            targets = found if any(found) else targets
         if not nominal and target_toks and not any(targets):
             targets = _event_agents(target_toks[0], finder) or finder.owners(target_toks[0], tok)
         if nominal and not any(sources):
