@@ -162,3 +162,13 @@ def test_attribution_fronted_adverbial_clause_is_not_reported_speech():
         source="Reuters",
     )
     assert (event.plover, event.status) == ("CONSULT", "asserted")
+
+
+def test_attribution_decided_act_in_the_past_is_asserted():
+    event = _only(
+        "A man decided to ram his car into a crowd of protesters in California on Thursday.",
+        "ram",
+        published="2017-08-20",
+        source="Reuters",
+    )
+    assert event.status == "asserted"
