@@ -336,3 +336,20 @@ def test_events_object_standing_for_the_members_it_includes(analysed):
 def test_events_noun_target_hung_inside_the_agents_phrase(analysed):
     text = "The White House condemned missile attacks by Yemen's Houthi militias on Saudi Arabia."
     assert ("ASSAULT", "YEMREBHTH", "SAU") in [_codes(e) for e in _events(analysed, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia says there is no evidence that Damascus used chemical weapons.", "RUS"),
+        ("The Pentagon has seen no evidence of Russian involvement.", "USAMIL"),
+    ],
+)
+def test_events_finding_denied_with_no_is_a_rejection(analysed, text, expected):
+    found = [_codes(e) for e in _events(analysed, text)]
+    assert ("REJECT", expected, None) in found, found
+
+
+def test_events_finding_of_evidence_is_no_rejection(analysed):
+    text = "U.N. investigators found evidence that Syria used sarin in Khan Sheikhoun."
+    assert "REJECT" not in [e.plover for e in _events(analysed, text)]

@@ -88,6 +88,7 @@ class _Lexicon:
     civil_sectors: frozenset[str]  # sources that make a "strike" a labour strike
     symmetric_types: frozenset[str]  # types whose coordinated sides are source and target
     predicatives: dict[str, _Entry]  # "Y was to blame", said by the judge
+    denied_findings: dict[str, _Entry]  # "found no evidence": a rejection
     judging_verbs: frozenset[str]  # verbs whose subject judges ("said", "found")
 
 
@@ -124,7 +125,7 @@ def _lexicon() -> _Lexicon:
     nominal = frozenset(k.split()[-1] for k in nouns)
     lemmas = {
         "VERB": frozenset(verbs) | frozenset(data["predicatives"]),
-        "NOUN": nominal,
+        "NOUN": nominal | frozenset(data["denied_findings"]),
         "PROPN": nominal,
         "ADJ": frozenset(data["predicatives"]),
     }
@@ -137,6 +138,7 @@ def _lexicon() -> _Lexicon:
         civil_sectors,
         frozenset(data["symmetric_types"]),
         {lemma: _entry(lemma, spec) for lemma, spec in data["predicatives"].items()},
+        {lemma: _entry(lemma, spec) for lemma, spec in data["denied_findings"].items()},
         frozenset(data["judging_verbs"]),
     )
 
@@ -392,6 +394,24 @@ def _judgement(tok: Any) -> tuple[_Entry, list[Any], list[Any]] | None:
     return entry, sources, targets
 
 
+def _no_finding(tok: Any) -> tuple[_Entry, list[Any], list[Any]] | None:
+    """A finding denied with "no": "its probe *found* no evidence of wrongdoing", "says there
+    *is* no evidence". The verb is the trigger; the source is its subject, or the speaker of
+    the verb's clause when the subject is "there" or no actor. Returns (entry, sources, [])."""
+    lex = _lexicon()
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return None
+    for obj in _children(tok, {"dobj", "attr"}):
+        entry = lex.denied_findings.get(obj.lemma_.lower())
+        if entry is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
+            sources = _children(tok, _SUBJ)
+            judge = tok.head
+            if tok.dep_ == "ccomp" and judge.lemma_.lower() in lex.judging_verbs:
+                sources += _children(judge, _SUBJ)
+            return entry, sources, []
+    return None
+
+
 def _objects(tok: Any, prep: str | None) -> list[Any]:
     """A verb's objects: direct or passive-subject ones, and with ``prep`` the objects of that
     preposition ("spoke on the phone")."""
@@ -586,7 +606,7 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
     offset = sentence.start
     events: list[Event] = []
     for tok in pdoc:
-        judged = _judgement(tok)
+        judged = _judgement(tok) or _no_finding(tok)
         if judged is not None:
             entry, nominal = judged[0], False
             source_toks, target_toks = judged[1], judged[2]
