@@ -353,3 +353,23 @@ def test_events_finding_denied_with_no_is_a_rejection(analysed, text, expected):
 def test_events_finding_of_evidence_is_no_rejection(analysed):
     text = "U.N. investigators found evidence that Syria used sarin in Khan Sheikhoun."
     assert "REJECT" not in [e.plover for e in _events(analysed, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a politician's attack on a person is verbal
+        ("Philippine President Rodrigo Duterte attacked Canada's Justin Trudeau.", "ACCUSE"),
+        # a leader's attack on a country is not
+        ("Russian President Vladimir Putin attacked Ukraine.", "ASSAULT"),
+        # armed actors attack
+        ("Syrian troops attacked rebel positions near Hama.", "ASSAULT"),
+    ],
+)
+def test_events_verbal_attacks_by_politicians(analysed, text, expected):
+    assert [e.plover for e in _events(analysed, text)] == [expected]
+
+
+def test_events_threatened_event_is_the_threat(analysed):
+    text = "On Saturday, Donald Trump once again threatened nuclear war against North Korea."
+    assert [_codes(e) for e in _events(analysed, text)] == [("THREATEN", "USAGOV", "PRK")]

@@ -75,6 +75,7 @@ class _Entry:
     needs_target: bool = False  # a bare mention ("the Syrian war") is not an event
     object_is_source: bool = False  # "pit X against Y": X is a side, not the target
     civil: tuple[str, str] | None = None  # (type, cameo) when the source is a civil sector
+    verbal: tuple[str, str] | None = None  # (type, cameo) when a politician attacks in words
     implicit_source: str | None = None  # sector of unnamed doers ("protests erupted")
 
 
@@ -86,6 +87,8 @@ class _Lexicon:
     modes: dict[str, str]  # word or phrase -> mode
     lemmas: dict[str, frozenset[str]]  # trigger lemmas by coarse POS (for the parse filter)
     civil_sectors: frozenset[str]  # sources that make a "strike" a labour strike
+    verbal_sources: frozenset[str]  # sectors whose attack on ...
+    verbal_targets: frozenset[str]  # ... these sectors or a person is verbal
     symmetric_types: frozenset[str]  # types whose coordinated sides are source and target
     predicatives: dict[str, _Entry]  # "Y was to blame", said by the judge
     denied_findings: dict[str, _Entry]  # "found no evidence": a rejection
@@ -104,9 +107,15 @@ def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
         weak=bool(spec.get("weak", False)),
         needs_target=bool(spec.get("needs_target", False)),
         object_is_source=bool(spec.get("object_is_source", False)),
-        civil=(spec["civil"]["type"], str(spec["civil"]["cameo"])) if "civil" in spec else None,
+        civil=_alternative(spec, "civil"),
+        verbal=_alternative(spec, "verbal"),
         implicit_source=spec.get("implicit_source"),
     )
+
+
+def _alternative(spec: dict[str, Any], key: str) -> tuple[str, str] | None:
+    alt = spec.get(key)
+    return (alt["type"], str(alt["cameo"])) if alt else None
 
 
 @cache
@@ -136,6 +145,8 @@ def _lexicon() -> _Lexicon:
         modes,
         lemmas,
         civil_sectors,
+        frozenset(data["verbal_sources"]),
+        frozenset(data["verbal_targets"]),
         frozenset(data["symmetric_types"]),
         {lemma: _entry(lemma, spec) for lemma, spec in data["predicatives"].items()},
         {lemma: _entry(lemma, spec) for lemma, spec in data["denied_findings"].items()},
@@ -586,9 +597,20 @@ def _merged_into_verb(tok: Any) -> bool:
         verb = head.head
         return verb.pos_ == "VERB" and _trigger(verb) is not None
     if tok.dep_ == "dobj" and head.pos_ == "VERB":
-        found = _trigger(head)
-        return found is not None and tok.lemma_.lower() in found[0].objects
+        found = _trigger(head)  # "threatened war": the war is what is threatened
+        return found is not None and (
+            tok.lemma_.lower() in found[0].objects or found[0].type == "THREATEN"
+        )
     return False
+
+
+def _threatened(obj: Any, finder: _ActorFinder) -> list[Actor]:
+    """Whom a threatened event noun is aimed at ("threatened war with North Korea")."""
+    found = _trigger(obj)
+    if found is None or not found[1]:
+        return []
+    actors = [finder.resolve(t) for t in _expand(_pobjs(obj, found[0].target_preps | {"with"}))]
+    return [a for a in actors if a is not None and a.code]
 
 
 def _event_agents(tok: Any, finder: _ActorFinder) -> list[Actor]:
@@ -629,6 +651,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             other = _other_targets(tok, entry, target_toks, nominal)
             found = [finder.resolve(t) for t in _expand(other)]
             targets = found if any(found) else targets
+        if not nominal and target_toks and not any(targets) and entry.type == "THREATEN":
+            targets = _threatened(target_toks[0], finder)  # "threatened war with North Korea"
         if not nominal and target_toks and not any(targets):
             targets = _event_agents(target_toks[0], finder) or finder.owners(target_toks[0], tok)
         if nominal and not any(sources):
@@ -767,6 +791,15 @@ def _pair_sides(
     return sources, targets
 
 
+def _verbal(source: Actor | None, target: Actor | None, lex: _Lexicon) -> bool:
+    """A politician (a person of a political sector) attacking a person or political body."""
+    if source is None or target is None or source.kind != "person":
+        return False
+    if source.sector not in lex.verbal_sources:
+        return False
+    return target.kind == "person" or target.sector in lex.verbal_targets
+
+
 def _event(
     doc: Document,
     index: int,
@@ -781,8 +814,11 @@ def _event(
     sentence = doc.sentences[index]
     trigger_start = sentence.start + tok.idx
     plover, cameo = entry.type, entry.cameo
-    if entry.civil and source is not None and source.sector in _lexicon().civil_sectors:
+    lex = _lexicon()
+    if entry.civil and source is not None and source.sector in lex.civil_sectors:
         plover, cameo = entry.civil
+    if entry.verbal and mode is None and _verbal(source, target, lex):
+        plover, cameo = entry.verbal
     confidence = 0.4 + (0.2 if source is not None and source.code else 0.0)
     confidence += 0.2 if target is not None and target.code else 0.0
     confidence += 0.0 if entry.weak else 0.1
