@@ -405,3 +405,68 @@ def test_geo_capital_read_as_actor_is_not_an_event_place():
     exercise = [e for e in doc.events if e.plover == "MOBILIZE"]
     assert exercise, [(e.trigger, e.plover) for e in doc.events]
     assert all(e.place is None or e.place.name != "Pyongyang" for e in exercise)
+
+
+# --------------------------------------------------------------------------- local evidence
+
+
+@pytest.mark.model
+def test_geo_resolve_unknown_name_takes_the_document_focus(analysed) -> None:
+    text = (
+        "Police closed Frenchmen Street in New Orleans on Friday. New Orleans officials said "
+        "the street would reopen on Sunday."
+    )
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Frenchmen Street", "New Orleans")]
+    spans.append((text.rindex("New Orleans"), text.rindex("New Orleans") + len("New Orleans")))
+    doc = geo.resolve(analysed(text), spans=spans)
+    street = next(p for p in doc.places if p.text == "Frenchmen Street")
+    city = next(p for p in doc.places if p.text == "New Orleans")
+    assert street.geonameid is None and street.feature_code is None  # no gazetteer entry
+    assert (street.lat, street.lon) == (city.lat, city.lon) and street.name is None
+    assert 0 < street.score < city.score
+    # with nothing resolved in the document there is no position to lend
+    alone = geo.resolve(analysed("Police closed Frenchmen Street."), spans=[(14, 30)])
+    assert [(p.text, p.lat) for p in alone.places] == [("Frenchmen Street", None)]
+
+
+@pytest.mark.model
+def test_geo_resolve_region_named_in_an_organisation(analysed) -> None:
+    from sitmap.geo import resolver
+
+    bare = geo.resolve(analysed("Albany police arrested a man on Friday."))
+    assert next(p for p in bare.places if p.text == "Albany").admin1 == "New York"
+    text = "Albany police and the Georgia Bureau of Investigation arrested a man on Friday."
+    doc = geo.resolve(analysed(text))
+    assert next(p for p in doc.places if p.text == "Albany").admin1 == "Georgia"
+    assert not any("Bureau" in p.text for p in doc.places)  # evidence, not a place
+    # a news outlet says where it is published, not where the news is
+    outlet = analysed("The Washington Post said Albany police arrested a man on Friday.")
+    assert resolver._name_cues(outlet, geo.gazetteer(), []) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Voters in Ohio, Iowa, Montana and New York go to the polls on Tuesday.", "ADM1"),
+        ("Doctors in Oregon and Washington may help patients end their lives.", "ADM1"),
+        ("The airline will fly between New York and Moscow next year.", "PPL"),
+        ("The crown prince stopped in Boston, Chicago and New York last week.", "PPL"),
+    ],
+)
+def test_geo_resolve_list_of_states(analysed, text, code) -> None:
+    doc = geo.resolve(analysed(text))
+    name = "New York" if "New York" in text else "Washington"
+    place = next(p for p in doc.places if p.text == name)
+    assert place.feature_code == code, place
+
+
+@pytest.mark.model
+def test_geo_resolve_town_and_its_county(analysed) -> None:
+    alone = geo.resolve(analysed("A Lebanon man was arrested on Friday."))
+    assert next(p for p in alone.places if p.text == "Lebanon").feature_code == "PCLI"
+    text = "A Lebanon man was arrested on Friday and taken to the Boone County jail."
+    doc = geo.resolve(analysed(text))
+    by_text = {p.text: p for p in doc.places}
+    assert (by_text["Lebanon"].country, by_text["Lebanon"].admin1) == ("US", "Indiana")
+    assert by_text["Boone County"].admin1 == "Indiana"

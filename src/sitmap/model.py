@@ -119,7 +119,12 @@ class Actor(_Json):
 
 @dataclass
 class Place(_Json):
-    """A toponym resolved to a GeoNames-style entry (or left unresolved with ``geonameid`` None)."""
+    """A toponym resolved to a GeoNames-style entry, or left unresolved with ``geonameid`` None.
+
+    An unresolved name (a street, a river, a hamlet the gazetteer lacks) carries the position,
+    country and admin1 of the document's focus place as an approximate location when the
+    document has one, with ``name`` None and a low ``score``; otherwise no position.
+    """
 
     text: str
     start: int

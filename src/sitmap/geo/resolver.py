@@ -50,6 +50,8 @@ _NEIGHBOUR_SHARE = 0.5  # evidence for a country counts half for its neighbours
 _SHARPNESS = 2.3  # evidence probabilities: ln 10 makes them proportional to population
 _ROUNDS = 3  # rounds of document context (each name against the others' evidence)
 _BASIS_FACTOR = {"clause": 1.0, "sentence": 0.8, "document": 0.5}
+_W_CONTAINED = 3.0  # a town and the county containing it, both named in the document
+_CUE_WEIGHT = 0.5  # evidence of a region named in an organisation's name, per name
 _SPECIFICITY = {"P": 3, ADM2: 2, ADM1: 1, REGION: 1, COUNTRY: 0, CONTINENT: -1}
 
 
@@ -90,7 +92,8 @@ def resolve(doc: Document, *, spans: list[tuple[int, int]] | None = None) -> Doc
     Toponyms are the GPE/LOC/FAC entities of ``doc._spacy`` plus gazetteer names NER missed
     (countries, regions, cities of 100k+ people in capitalised proper nouns); ``spans`` gives
     the toponym character spans instead (evaluation against gold toponyms). A toponym that
-    cannot be resolved is kept with ``geonameid`` None.
+    cannot be resolved is kept with ``geonameid`` None, at the position of the document's focus
+    place when it has one (see :func:`_locate_unknown`).
     """
     gaz = gazetteer()
     text = doc.clean_text
@@ -104,7 +107,9 @@ def resolve(doc: Document, *, spans: list[tuple[int, int]] | None = None) -> Doc
             _narrow_to_place(m, text, gaz)
     mentions = [m for m in mentions if m.key is not None]
     _link_containers(mentions, text)
-    places = _resolve_all(mentions, doc, gaz)
+    _hint_lists(mentions, text, gaz)
+    places = _resolve_all(mentions, doc, gaz, cues=_name_cues(doc, gaz, mentions))
+    _locate_unknown(places)
     doc.places = places
     _place_events(doc)
     return doc
@@ -125,6 +130,7 @@ class _Lex:
     civic_words: frozenset[str]  # "jail", "sheriff", "airport": offices of a town or county
     facility_words: frozenset[str]  # "center", "hospital": the same after longer names only
     demonyms: frozenset[str]  # normalised "syrian", "syrians", "iraqi" ... (not places)
+    media_words: frozenset[str]  # "times", "post": organisations that are news outlets
 
 
 @cache
@@ -144,6 +150,7 @@ def _lex() -> _Lex:
         civic_words=frozenset(data["civic_words"]),
         facility_words=frozenset(data["facility_words"]),
         demonyms=_demonyms(),
+        media_words=frozenset(data["media_words"]),
     )
 
 
@@ -173,6 +180,7 @@ class _Mention:
     container_state: str | None = None  # US state code from "Y, La."
     ids: tuple[int, ...] = ()
     scanned: bool = False
+    cue: bool = False  # evidence only: a region named inside an organisation's name
     namesake_population: int | None = None  # cache of _namesake_city_population
 
 
@@ -223,6 +231,37 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
         i += found or 1
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _name_cues(doc: Document, gaz: Gazetteer, mentions: list[_Mention]) -> list[_Mention]:
+    """States, provinces and countries that organisations are named after ("the Indiana State
+    Police", "Georgia Bureau of Investigation", "the Ontario Municipal Board"): evidence of
+    where the document is, never places themselves. News outlets ("The New York Times") are
+    left out: they say where the news was published, not where it happened."""
+    sdoc = doc._spacy
+    if sdoc is None:
+        return []
+    lex = _lex()
+    cues = []
+    for e in sdoc.ents:
+        if e.label_ != "ORG" or any(
+            m.start < e.end_char and e.start_char < m.end for m in mentions
+        ):
+            continue
+        words = [t for t in e if not (t.i == e.start and t.lower_ == "the")]
+        if any(t.lower_ in lex.media_words for t in words):
+            continue
+        for n in (3, 2, 1):
+            if len(words) <= n or not all(t.is_title for t in words[:n]):
+                continue
+            key = normalise(" ".join(t.text for t in words[:n]))
+            ids = gaz.key_ids(key)
+            if any(gaz.fcode[i] in (ADM1, COUNTRY) and _own_name(gaz.name[i], key) for i in ids):
+                start, end = words[0].idx, words[n - 1].idx + len(words[n - 1].text)
+                text = doc.clean_text[start:end]
+                cues.append(_Mention(text, start, end, key=key, ids=ids, cue=True))
+                break
+    return cues
 
 
 def _extend(sdoc: Any, ent: Any, taken: list[bool], gaz: Gazetteer) -> Any:
@@ -398,6 +437,52 @@ def _link_containers(mentions: list[_Mention], text: str) -> None:
             m.container_state = _state_code(hit.group(1), after_place=True)
 
 
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or|&))\s*$")
+
+
+def _hint_lists(mentions: list[_Mention], text: str, gaz: Gazetteer) -> None:
+    """In a list of first-level regions ("Missouri, New York, North Carolina and Virginia",
+    "Oregon and Washington"), a name that is both a region and a city is the region.
+
+    A list is mentions joined by commas, "and", "or"; a name gets the region hint when it is a
+    region's own name and most of the other names in the list are regions that no big city
+    shares a name with ("New York and Moscow" are cities). A pair needs "and" or "or":
+    "Washington, Georgia" is a town and its state.
+    """
+    runs: list[list[_Mention]] = []
+    for a, b in pairwise(mentions):
+        gap = text[a.end : b.start]
+        if not _LIST_GAP.match(gap):
+            continue
+        if runs and runs[-1][-1] is a:
+            runs[-1].append(b)
+        else:
+            runs.append([a, b])
+    for run in runs:
+        if len(run) == 2 and text[run[0].end : run[1].start].strip() == ",":
+            continue
+        clear = [_region_name(gaz, m) == "clear" for m in run]
+        for n, m in enumerate(run):
+            if m.hint is not None or m.container or m.container_state or not _region_name(gaz, m):
+                continue
+            others = clear[:n] + clear[n + 1 :]
+            if sum(others) * 2 > len(others):
+                m.hint = "admin"
+
+
+def _region_name(gaz: Gazetteer, m: _Mention) -> str:
+    """Whether the name is a first-level region's own name: "clear" when no city of that name
+    has a tenth of its people ("Ohio"), "shared" when a big city shares it ("New York",
+    "Moscow"), "" when it names no region."""
+    if m.hint == "city":
+        return ""
+    regions = [i for i in m.ids if gaz.fcode[i] == ADM1 and normalise(gaz.name[i]) == m.key]
+    if not regions:
+        return ""
+    people = max(gaz.population[i] for i in regions)
+    return "shared" if _namesake_city_population(gaz, m) >= _NAMESAKE_SHARE * people else "clear"
+
+
 # --------------------------------------------------------------------------- scoring
 
 
@@ -539,9 +624,12 @@ def _to_place(m: _Mention, gaz: Gazetteer, ranked: list[tuple[float, int]]) -> P
     return place
 
 
-def _resolve_all(mentions: list[_Mention], doc: Document, gaz: Gazetteer) -> list[Place]:
-    """Resolve every mention in the context of the document's other toponyms."""
-    scores, _ = _contextual_scores(mentions, doc, gaz)
+def _resolve_all(
+    mentions: list[_Mention], doc: Document, gaz: Gazetteer, *, cues: list[_Mention] = ()
+) -> list[Place]:
+    """Resolve every mention in the context of the document's other toponyms (and ``cues``:
+    names that are evidence only, see :func:`_name_cues`)."""
+    scores, _ = _contextual_scores([*mentions, *cues], doc, gaz)
     places: list[Place] = []
     for m in mentions:
         if not m.ids:
@@ -568,15 +656,21 @@ def _contextual_scores(
     actor_countries = _actor_countries(doc)
     groups: dict[str, list[_Mention]] = {}
     for m in mentions:
-        if m.ids:
+        if m.ids and not m.cue:
             groups.setdefault(m.key or "", []).append(m)
+    weight = dict.fromkeys(groups, 1.0)
+    for m in mentions:
+        if m.ids and m.cue and m.key not in groups:  # a name also used as a place counts once
+            groups.setdefault(f"cue:{m.key}", []).append(m)
+            weight[f"cue:{m.key}"] = _CUE_WEIGHT
     # "Springfield City" and "Springfield" are one name twice, never evidence for each other.
     stem = {k: k.removesuffix(" city") for k in groups}
     related = {k: [o for o in groups if stem[o] == stem[k]] for k in groups}
     local = {id(m): {i: _score(gaz, i, m, _NO_CONTEXT) for i in m.ids} for m in mentions}
+    _add_containment(gaz, groups, related, local)
     scores = dict(local)
     contexts: dict[str, _Context] = {}
-    evidence = {k: _evidence(gaz, ms, scores) for k, ms in groups.items()}
+    evidence = {k: _evidence(gaz, ms, scores, weight[k]) for k, ms in groups.items()}
     for _ in range(_ROUNDS):
         total = _Evidence()
         for ev in evidence.values():
@@ -594,8 +688,48 @@ def _contextual_scores(
                 scores[id(m)] = {
                     i: s + _context_bonus(gaz, i, ctx) for i, s in local[id(m)].items()
                 }
-        evidence = {k: _evidence(gaz, ms, scores) for k, ms in groups.items()}
+        evidence = {k: _evidence(gaz, ms, scores, weight[k]) for k, ms in groups.items()}
     return scores, contexts
+
+
+def _county_key(gaz: Gazetteer, i: int) -> tuple[str, str | None, str | None]:
+    return gaz.country[i], gaz.admin1[i], gaz.admin2[i]
+
+
+def _add_containment(
+    gaz: Gazetteer,
+    groups: dict[str, list[_Mention]],
+    related: dict[str, list[str]],
+    local: dict[int, dict[int, float]],
+) -> None:
+    """A town and a county of the document that contains it ("Lebanon" and "Boone County":
+    Lebanon, Indiana, the seat of Boone County, Indiana) support each other, however unlikely
+    either reading is alone: the pair is rarely a coincidence. Own names only ("Washington" is
+    no Washington County), and never for a state's name."""
+    counties: dict[str, set[tuple[str, str | None, str | None]]] = {}
+    towns: dict[str, set[tuple[str, str | None, str | None]]] = {}
+    for key, ms in groups.items():
+        own = [i for i in ms[0].ids if gaz.admin2[i] and normalise(gaz.name[i]) == key]
+        if any(gaz.fcode[i] == ADM1 and normalise(gaz.name[i]) == key for i in ms[0].ids):
+            own = []  # "California", "Washington": a state first, never a town by coincidence
+        counties[key] = {_county_key(gaz, i) for i in own if gaz.fcode[i] == ADM2}
+        towns[key] = {_county_key(gaz, i) for i in own if gaz.fclass[i] == "P"}
+    all_counties = Counter(k for ks in counties.values() for k in ks)
+    all_towns = Counter(k for ks in towns.values() for k in ks)
+    if not all_counties or not all_towns:
+        return
+    for key, ms in groups.items():
+        own_counties = Counter(k for o in related[key] for k in counties[o])
+        own_towns = Counter(k for o in related[key] for k in towns[o])
+        for m in ms:
+            for i in m.ids:
+                if not gaz.admin2[i] or normalise(gaz.name[i]) != key:
+                    continue
+                k = _county_key(gaz, i)
+                if (gaz.fclass[i] == "P" and all_counties[k] > own_counties[k]) or (
+                    gaz.fcode[i] == ADM2 and all_towns[k] > own_towns[k]
+                ):
+                    local[id(m)][i] += _W_CONTAINED
 
 
 @dataclass
@@ -621,9 +755,11 @@ def _minus(total: Counter[Any], own: Counter[Any]) -> Counter[Any]:
     return out
 
 
-def _evidence(gaz: Gazetteer, ms: list[_Mention], scores: dict[int, dict[int, float]]) -> _Evidence:
+def _evidence(
+    gaz: Gazetteer, ms: list[_Mention], scores: dict[int, dict[int, float]], weight: float = 1.0
+) -> _Evidence:
     """Where one name puts the document: the name's mentions' candidate probabilities
-    (averaged) summed per country, first-level and second-level region."""
+    (averaged, times ``weight``) summed per country, first-level and second-level region."""
     prob: Counter[int] = Counter()
     for m in ms:
         sc = scores[id(m)]
@@ -631,7 +767,7 @@ def _evidence(gaz: Gazetteer, ms: list[_Mention], scores: dict[int, dict[int, fl
         weights = {i: math.exp(_SHARPNESS * (s - best)) for i, s in sc.items()}
         total = sum(weights.values())
         for i, w in weights.items():
-            prob[i] += w / total / len(ms)
+            prob[i] += weight * w / total / len(ms)
     ev = _Evidence()
     for i, p in prob.items():
         cc = gaz.country[i]
@@ -665,6 +801,35 @@ _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ean|an|i)s?$")
 def _looks_like_demonym(m: _Mention) -> bool:
     """'Syrian', 'Iraqi', 'Kurdish': adjectives of place are actors, not places."""
     return " " not in m.text.strip() and bool(_DEMONYM.search(m.text.strip()))
+
+
+# --------------------------------------------------------------------------- unknown names
+
+_UNKNOWN_FACTOR = 0.2  # score of a borrowed position: a fifth of the lending place's
+
+
+def _locate_unknown(places: list[Place]) -> None:
+    """Give a name the gazetteer lacks the position of the document's focus place.
+
+    Streets, parks, rivers, neighbourhoods and hamlets missing from the packaged data are
+    nearly always in the locale the story is about ("Frenchmen Street" in a New Orleans story),
+    so the document's most salient place (:func:`_focus`) is a far better estimate than none.
+    Such a place keeps ``name``, ``geonameid``, ``feature_class`` and ``feature_code`` None (it
+    is no gazetteer entry, and events are never placed on it) and gets a low score.
+    """
+    focus = _focus([p for p in places if p.geonameid is not None])
+    if focus is None:
+        return
+    for n, p in enumerate(places):
+        if p.geonameid is None and p.lat is None:
+            places[n] = replace(
+                p,
+                country=focus.country,
+                admin1=focus.admin1,
+                lat=focus.lat,
+                lon=focus.lon,
+                score=round(focus.score * _UNKNOWN_FACTOR, 3),
+            )
 
 
 # --------------------------------------------------------------------------- events
