@@ -317,6 +317,8 @@ def test_events_idioms_bound_to_their_object(analysed, text, expected):
 def test_events_named_agreement_is_no_event(analysed):
     text = "The United States remains committed to the Libyan Political Agreement, it said."
     assert "AGREE" not in [e.plover for e in _events(analysed, text)]
+    text = "Libya's agreement with the United States took effect on Monday."
+    assert ("AGREE", "LBY", "USA") in [_codes(e) for e in _events(analysed, text)]  # unnamed
 
 
 def test_events_gerund_of_a_charge_takes_the_verbs_object(analysed):

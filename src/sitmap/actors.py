@@ -861,8 +861,7 @@ def _inherit_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Ac
     by_end = {a.end: a for a in actors if a.country and a.kind == "state"}
     out: list[Actor] = []
     for actor in actors:
-        bare = actor.code is not None and actor.code == lex.sector_codes.get(actor.sector or "")
-        if actor.country or not bare or actor.kind == "person":
+        if actor.country or not _sector_only(actor, lex) or actor.kind == "person":
             out.append(actor)
             continue
         span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
@@ -898,8 +897,7 @@ def _focus_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Acto
         return actors
     out: list[Actor] = []
     for actor in actors:
-        bare = actor.code is not None and actor.code == lex.sector_codes.get(actor.sector or "")
-        if not bare or actor.country or actor.sector in _UNPLACED_SECTORS:
+        if not _sector_only(actor, lex) or actor.country or actor.sector in _UNPLACED_SECTORS:
             out.append(actor)
             continue
         span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
@@ -910,6 +908,11 @@ def _focus_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Acto
             continue
         out.append(with_country(actor, focus))
     return out
+
+
+def _sector_only(actor: Actor, lex: _Lexicon) -> bool:
+    """Whether an actor is coded by its sector alone ("the government" GOV)."""
+    return actor.code is not None and actor.code == lex.sector_codes.get(actor.sector or "")
 
 
 def with_country(actor: Actor, country: str) -> Actor:

@@ -649,8 +649,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             sources = _misattached_conjunct(tok, finder) or sources
         if not any(targets):  # "discussed the resolution with Sisi", "attacks by X on Y"
             other = _other_targets(tok, entry, target_toks, nominal)
-            found = [finder.resolve(t) for t in _expand(other)]
-            targets = found if any(found) else targets
+            resolved = [finder.resolve(t) for t in _expand(other)]
+            targets = resolved if any(resolved) else targets
         if not nominal and target_toks and not any(targets) and entry.type == "THREATEN":
             targets = _threatened(target_toks[0], finder)  # "threatened war with North Korea"
         if not nominal and target_toks and not any(targets):
