@@ -635,7 +635,7 @@ class Store:
         }
 
 
-def _event_query(
+def event_where(
     *,
     actor: str | None = None,
     plover: str | Iterable[str] | None = None,
@@ -647,10 +647,11 @@ def _event_query(
     near: tuple[float, float, float] | None = None,
     country: str | None = None,
     doc_id: str | None = None,
-    limit: int | None = None,
-    nested: bool = False,
-) -> tuple[str, list[Any]]:
-    """The SQL and parameters of ``Store.events`` (see there for the filters)."""
+) -> tuple[list[str], list[Any]]:
+    """The WHERE conditions (ANDed) and parameters of ``Store.events``'s filters.
+
+    Shared by ``Store.events`` and the HTTP API (``sitmap.serve``), so both filter alike.
+    """
     where: list[str] = []
     params: list[Any] = []
     if actor:
@@ -687,18 +688,35 @@ def _event_query(
     if doc_id:
         where.append("doc_id = ?")
         params.append(doc_id)
-    select = ", ".join(f'"{c}"' for c in (EVENT_COLUMNS if nested else FLAT_EVENT_COLUMNS))
     if near:
         lat, lon, km = (float(v) for v in near)
-        dist = (
-            "2 * 6371.0088 * asin(sqrt(pow(sin(radians(lat - ?) / 2), 2) + "
-            "cos(radians(?)) * cos(radians(lat)) * pow(sin(radians(lon - ?) / 2), 2)))"
-        )
-        select += f", {dist} AS distance_km"
-        params = [lat, lat, lon, *params]
         # A latitude band first (cheap, prunes most rows), then the haversine distance.
-        where.append(f"lat BETWEEN ? AND ? AND lon IS NOT NULL AND {dist} <= ?")
+        where.append(f"lat BETWEEN ? AND ? AND lon IS NOT NULL AND {_DISTANCE} <= ?")
         params += [lat - km / 110.0, lat + km / 110.0, lat, lat, lon, km]
+    return where, params
+
+
+_DISTANCE = (
+    "2 * 6371.0088 * asin(sqrt(pow(sin(radians(lat - ?) / 2), 2) + "
+    "cos(radians(?)) * cos(radians(lat)) * pow(sin(radians(lon - ?) / 2), 2)))"
+)
+"""Great-circle distance in km from (?, ?, ?) = (lat, lat, lon) to the row's lat/lon."""
+
+
+def _event_query(
+    *,
+    near: tuple[float, float, float] | None = None,
+    limit: int | None = None,
+    nested: bool = False,
+    **filters: Any,
+) -> tuple[str, list[Any]]:
+    """The SQL and parameters of ``Store.events`` (see there for the filters)."""
+    where, params = event_where(near=near, **filters)
+    select = ", ".join(f'"{c}"' for c in (EVENT_COLUMNS if nested else FLAT_EVENT_COLUMNS))
+    if near:
+        lat, lon, _ = (float(v) for v in near)
+        select += f", {_DISTANCE} AS distance_km"
+        params = [lat, lat, lon, *params]
     query = f"SELECT {select} FROM events"
     if where:
         query += " WHERE " + " AND ".join(where)
@@ -845,5 +863,6 @@ __all__ = [
     "TABLES",
     "Store",
     "event_row",
+    "event_where",
     "origin_of",
 ]
