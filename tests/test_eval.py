@@ -21,7 +21,16 @@ from sitmap.evaluate import (
     read_event_gold,
     read_geo_gold,
 )
-from sitmap.evaluate.events import same_date, same_name, same_place, similarity, stem
+from sitmap.evaluate.events import (
+    anchor,
+    find_span,
+    roc_auc,
+    same_date,
+    same_name,
+    same_place,
+    similarity,
+    stem,
+)
 from sitmap.evaluate.metrics import MAX_ERROR_KM, assign, haversine_km
 from sitmap.model import Actor, DateExpr, Document, Event, Place, Sentence, Source
 
@@ -570,7 +579,7 @@ def test_cli_eval_events_runs_the_pipeline(tmp_path):
     data = json.loads(out.read_text())
     assert data["documents"] == 2 and data["gold"] == 3
     assert data["predicted"] >= 1  # the pipeline finds at least the shelling or the encircling
-    assert "Fields of matched events" in result.output
+    assert "Fields of matched (real) events" in result.output
 
 
 @pytest.mark.model
@@ -585,3 +594,95 @@ def test_cli_eval_geo_on_lgl(tmp_path):
     assert data["predicted"] >= 1  # the geo stage ran (its quality is measured, not tested here)
     assert data["resolution"]["n"] == rec["tp"] - data["unscorable_matched"]
     assert "Toponym resolution" in result.output
+
+
+ARTICLE = (
+    "The minister said the army attacked the rebels on Monday. "
+    "Later the rebels said the army attacked a school. "
+    "The army said the rebels attacked first."
+)
+
+
+def article_gold(**changes) -> GoldEvent:
+    spec = {
+        "trigger": "attacked",
+        "evidence": "Later the rebels said the army attacked a school.",
+        "type": "ASSAULT",
+        "source": "MIL",
+        "target": "EDU",
+        "status": "reported",
+        "speaker": "the rebels",
+    }
+    return GoldEvent.from_dict({**spec, **changes})
+
+
+def article_pred(clause: str, **changes) -> dict:
+    spec = {
+        "clause": clause,
+        "trigger": "attacked",
+        "plover": "ASSAULT",
+        "source": actor("MIL"),
+        "target": actor("EDU"),
+        "status": "reported",
+        "attribution": [Source(role="speaker", name="the rebels")],
+    }
+    return {**spec, **changes}
+
+
+def test_events_evidence_anchors_the_gold_event_in_its_own_sentence():
+    # "attacked" occurs in all three sentences; the evidence names the second one.
+    gold = [GoldDocument(id="a1", text=ARTICLE, title="Army attacks", events=[article_gold()])]
+    first = prediction(ARTICLE, [article_pred("the army attacked the rebels on Monday")])
+    scores = evaluate_events(gold, [first])
+    assert (scores.detection.tp, scores.detection.fp, scores.detection.fn) == (0, 1, 1)
+    second = prediction(ARTICLE, [article_pred("the army attacked a school")])
+    scores = evaluate_events(gold, [second])
+    assert (scores.detection.tp, scores.detection.fp, scores.detection.fn) == (1, 0, 0)
+    assert scores.all_right == 1 and scores.all_right_share == 1.0
+
+
+def test_events_all_fields_right_share_counts_every_predicted_event():
+    gold = [GoldDocument(id="a1", text=ARTICLE, events=[article_gold()])]
+    doc = prediction(
+        ARTICLE,
+        [
+            article_pred(
+                "the army attacked a school",
+                attribution=[Source(role="speaker", name="the minister")],
+            ),  # speaker wrong
+            article_pred("the rebels attacked first"),  # spurious
+        ],
+    )
+    data = evaluate_events(gold, [doc]).to_dict()
+    assert data["all_fields_right"]["events"] == 0 and data["all_fields_right"]["share"] == 0.0
+    assert data["matched"] == 1 and data["predicted"] == 2
+
+
+def test_events_evidence_found_after_ingest_normalised_the_quotes():
+    text = "He said \u201cwe will strike\u201d on Monday."
+    assert find_span(text, 'said "we will strike" on') == (3, 27)
+    assert find_span(text, "not in the text") is None
+    gold = GoldEvent.from_dict(
+        {"trigger": "strike", "evidence": 'He said "we will strike"', "type": "THREATEN"}
+    )
+    assert anchor(text, gold) == [(17, 23)]
+
+
+def test_events_confidence_auc_and_curve():
+    assert roc_auc([(0.9, True), (0.8, True), (0.3, False)]) == 1.0
+    assert roc_auc([(0.2, True), (0.8, False)]) == 0.0
+    assert roc_auc([(0.5, True), (0.5, False)]) == 0.5
+    assert roc_auc([(0.5, True)]) is None
+    gold = [GoldDocument(id="a1", text=ARTICLE, events=[article_gold()])]
+    doc = prediction(
+        ARTICLE,
+        [
+            article_pred("the army attacked a school", confidence=0.9),
+            article_pred("the rebels attacked first", confidence=0.4),
+        ],
+    )
+    scores = evaluate_events(gold, [doc])
+    assert scores.confidence_auc == 1.0
+    curve = {row["threshold"]: row for row in scores.confidence_curve()}
+    assert curve[0.0]["precision"] == 0.5 and curve[0.5]["precision"] == 1.0
+    assert curve[0.5]["recall"] == 1.0 and curve[0.9]["events"] == 1

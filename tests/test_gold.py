@@ -30,3 +30,65 @@ def test_heldout_articles_are_not_in_dev():
 
     dev, heldout = (articles(p) for p in GOLD)
     assert heldout and not dev & heldout
+
+
+CORPUS = ROOT.parent / "shared" / "corpora" / "isot-reuters-2017-sample.jsonl"
+
+
+def _article_item(**event_changes) -> dict:
+    import datetime as dt
+
+    art = json.loads(CORPUS.read_text(encoding="utf-8").splitlines()[0])
+    text = art["text"]
+    sentence = text[: text.index(".") + 1]
+    trigger = sentence.split()[2]
+    event = {
+        "trigger": trigger,
+        "evidence": sentence,
+        "type": "CONSULT",
+        "source": "USAGOV",
+        "target": None,
+        "place": None,
+        "date": None,
+        "date_precision": None,
+        "status": "asserted",
+        "cited_source": None,
+        "speaker": None,
+        **event_changes,
+    }
+    published = dt.datetime.strptime(art["published_raw"].strip(), "%B %d, %Y").date()
+    return {
+        "id": f"reuters-{art['id']}",
+        "title": art["title"],
+        "text": text,
+        "published": published.isoformat(),
+        "source": "Reuters",
+        "origin": f"{CORPUS.name}#{art['id']}",
+        "events": [event],
+    }
+
+
+@pytest.mark.skipif(not CORPUS.is_file(), reason="needs ../shared/corpora")
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({}, None),
+        ({"date": "1960-01-01", "date_precision": "decade"}, None),
+        ({"date": "1965-01-01", "date_precision": "decade"}, "first day of the decade"),
+        ({"evidence": "the"}, "not once"),
+        ({"evidence": "no such words in the article"}, "not once"),
+    ],
+)
+def test_checker_validates_whole_article_items(tmp_path, changes, message):
+    path = tmp_path / "articles.jsonl"
+    path.write_text(json.dumps(_article_item(**changes)) + "\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "check_gold.py"), str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if message is None:
+        assert done.returncode == 0, done.stdout
+    else:
+        assert done.returncode == 1 and message in done.stdout, done.stdout

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate the sitmap development gold set (eval/dev.jsonl) against eval/GUIDE.md.
+"""Validate a sitmap gold set (eval/dev.jsonl, eval/articles-dev.jsonl) against eval/GUIDE.md.
 
 Checks, per line: valid JSON with exactly the documented fields; unique id of the
 form "<reuters|unreliable>-<article id>-<n>"; text is a verbatim substring of the
@@ -8,6 +8,11 @@ is "Reuters" for the Reuters corpus; every event has the documented keys, a PLOV
 type, a well-formed actor code (BASE+SECTOR[+TAG]) or null, a place with plausible
 coordinates or null, an ISO date with a matching precision, an allowed status, and a
 trigger that occurs in the text. Prints summary counts; exits 1 on any error.
+
+Whole-article items (the format is recognised by their "title" key) also need: an id
+"<reuters|unreliable>-<article id>" without a suffix, the article's title and its whole text
+verbatim, and per event an "evidence" span that occurs exactly once in the text and holds the
+trigger; dates may also have "decade" precision (the first day of the decade).
 
 Usage: python tools/check_gold.py [eval/dev.jsonl] [--corpora /work/shared/corpora]
 """
@@ -42,6 +47,7 @@ TYPES = {
 }
 STATUSES = {"asserted", "reported", "quoted", "predicted", "hypothetical", "negated"}
 PRECISIONS = {"day", "week", "month", "year"}
+ARTICLE_PRECISIONS = PRECISIONS | {"decade"}
 SECTORS = {
     "MIL",
     "GOV",
@@ -82,6 +88,8 @@ EVENT_KEYS = [
     "cited_source",
     "speaker",
 ]
+ARTICLE_ITEM_KEYS = ["id", "title", "text", "published", "source", "origin", "events"]
+ARTICLE_EVENT_KEYS = [EVENT_KEYS[0], "evidence", *EVENT_KEYS[1:]]
 CORPORA = {"isot-reuters-2017-sample.jsonl", "isot-unreliable-2017-sample.jsonl"}
 
 
@@ -155,8 +163,11 @@ def main(argv=None) -> int:
                 err(f"invalid JSON: {e}")
                 continue
             n_items += 1
-            if list(it) != ITEM_KEYS:
-                err(f"item keys {list(it)} != {ITEM_KEYS}")
+            article = isinstance(it, dict) and "title" in it
+            item_keys = ARTICLE_ITEM_KEYS if article else ITEM_KEYS
+            event_keys = ARTICLE_EVENT_KEYS if article else EVENT_KEYS
+            if list(it) != item_keys:
+                err(f"item keys {list(it)} != {item_keys}")
                 continue
             if it["id"] in ids:
                 err(f"duplicate id {it['id']}")
@@ -168,13 +179,18 @@ def main(argv=None) -> int:
             art = corp[fname][aid]
             rel = "reuters" in fname
             by_origin["Reuters" if rel else "unreliable"] += 1
+            suffix = "" if article else r"-\d+"
             if not re.fullmatch(
-                rf"{'reuters' if rel else 'unreliable'}-{re.escape(aid)}-\d+", it["id"]
+                rf"{'reuters' if rel else 'unreliable'}-{re.escape(aid)}{suffix}", it["id"]
             ):
                 err(f"id {it['id']} does not match origin")
             text = it["text"]
             if not isinstance(text, str) or not text.strip() or text not in art["text"]:
                 err("text is not a verbatim substring of the origin article")
+            if article and text != art["text"]:
+                err("text is not the whole origin article, verbatim")
+            if article and it["title"] != art.get("title"):
+                err("title is not the origin article's title, verbatim")
             pub = dt.datetime.strptime(art["published_raw"].strip(), "%B %d, %Y").date().isoformat()
             if it["published"] != pub:
                 err(f"published {it['published']} != {pub}")
@@ -194,11 +210,19 @@ def main(argv=None) -> int:
                 def everr(msg, k=k):
                     err(f"event {k}: {msg}")
 
-                if list(ev) != EVENT_KEYS:
-                    everr(f"keys {list(ev)} != {EVENT_KEYS}")
+                if list(ev) != event_keys:
+                    everr(f"keys {list(ev)} != {event_keys}")
                     continue
                 if not ev["trigger"] or ev["trigger"] not in text:
                     everr(f"trigger {ev['trigger']!r} not in text")
+                if article:
+                    evidence = ev["evidence"]
+                    if not isinstance(evidence, str) or not evidence.strip():
+                        everr("evidence must be a non-empty string")
+                    elif text.count(evidence) != 1:
+                        everr(f"evidence occurs {text.count(evidence)} times in text, not once")
+                    elif ev["trigger"] not in evidence:
+                        everr(f"trigger {ev['trigger']!r} not in its evidence")
                 if ev["type"] not in TYPES:
                     everr(f"bad type {ev['type']}")
                 if ev["status"] not in STATUSES:
@@ -233,8 +257,10 @@ def main(argv=None) -> int:
                     except (TypeError, ValueError):
                         everr(f"bad date {d!r}")
                     else:
-                        if prec not in PRECISIONS:
+                        if prec not in (ARTICLE_PRECISIONS if article else PRECISIONS):
                             everr(f"bad precision {prec!r}")
+                        if prec == "decade" and (dd.year % 10, dd.month, dd.day) != (0, 1, 1):
+                            everr("decade precision needs the first day of the decade")
                         if prec == "month" and dd.day != 1:
                             everr("month precision needs day 01")
                         if prec == "year" and (dd.month, dd.day) != (1, 1):

@@ -43,7 +43,11 @@ def events(
 ) -> None:
     """Event detection P/R/F1, per-field accuracy, macro-F1 and confusion over PLOVER types.
 
-    Example: sitmap eval events eval/dev.jsonl --errors --json scores.json
+    Whole articles (items with a title and events anchored by their evidence span) run through
+    the whole pipeline; the summary adds the share of events right in every field and how well
+    the events' confidence separates real from spurious events (ROC AUC, precision by threshold).
+
+    Example: sitmap eval events eval/articles-dev.jsonl --errors --json scores.json
     """
     scores = evaluate.score_events_file(gold, predictions=predictions, limit=limit)
     data = scores.to_dict()
@@ -61,13 +65,25 @@ def events(
         "recall": _pct(det["recall"]),
         "f1": _pct(det["f1"]),
         "macro_f1": _pct(data["macro_f1"]),
+        "all_fields_right": _pct(data["all_fields_right"]["share"]),
+        "confidence_auc": _num(data["confidence_auc"], 3),
     }
-    render([summary], Format.table, title="Event detection")
+    render([summary], Format.table, title="Event detection (precision = real events)")
     fields = [
         {"field": k, "correct": v["correct"], "of": v["total"], "accuracy": _pct(v["accuracy"])}
         for k, v in data["fields"].items()
     ]
-    render(fields, Format.table, title="Fields of matched events")
+    render(fields, Format.table, title="Fields of matched (real) events")
+    curve = [
+        {
+            "min_confidence": row["threshold"],
+            "events": row["events"],
+            "precision": _pct(row["precision"]),
+            "recall": _pct(row["recall"]),
+        }
+        for row in data["confidence_curve"]
+    ]
+    render(curve, Format.table, title="Events kept by confidence")
     types = [
         {"type": t, **{k: _pct(v) if isinstance(v, float) else v for k, v in s.items()}}
         for t, s in data["per_type"].items()

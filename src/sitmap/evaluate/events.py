@@ -50,6 +50,7 @@ as columns (plus ``MISSING`` for unmatched gold events).
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import Counter, defaultdict
@@ -60,7 +61,7 @@ from pathlib import Path
 from typing import Any
 
 from sitmap.errors import InputError, SitmapError
-from sitmap.evaluate.metrics import PRF, Tally, assign, haversine_km
+from sitmap.evaluate.metrics import PRF, Tally, assign, haversine_km, ratio
 from sitmap.model import Document, Event
 
 MIN_SIMILARITY = 0.45
@@ -77,6 +78,9 @@ FIELDS = (
     "place",
     "date",
 )
+# The fields an event must have right to count as "right in every field".
+ALL_FIELDS = ("type", "source", "target", "status", "speaker", "place", "date")
+CURVE_THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 MISSING = "MISSING"
 SPURIOUS = "SPURIOUS"
 
@@ -102,6 +106,7 @@ class GoldEvent:
     status: str = "asserted"  # the model's default when the annotator gives none
     cited_source: str | None = None
     speaker: str | None = None
+    evidence: str | None = None  # whole-article gold: a span of the text holding the event
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> GoldEvent:
@@ -119,6 +124,7 @@ class GoldEvent:
             status=data.get("status") or "asserted",
             cited_source=data.get("cited_source"),
             speaker=data.get("speaker"),
+            evidence=data.get("evidence"),
         )
 
 
@@ -132,12 +138,14 @@ class GoldDocument:
     source: str | None = None
     origin: str | None = None
     events: list[GoldEvent] = field(default_factory=list)
+    title: str | None = None  # whole articles: passed to the pipeline as the title, not scored
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> GoldDocument:
         return cls(
             id=str(data.get("id") or ""),
             text=data["text"],
+            title=data.get("title"),
             published=data.get("published"),
             source=data.get("source"),
             origin=data.get("origin"),
@@ -156,6 +164,8 @@ class EventScores:
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)
+    all_right: int = 0  # matched events right in every field of ALL_FIELDS
+    confidence: list[tuple[float, bool]] = field(default_factory=list)  # (score, real) per pred
 
     @property
     def gold(self) -> int:
@@ -171,6 +181,32 @@ class EventScores:
         values = [s.f1 for s in self.per_type.values() if s.f1 is not None]
         return sum(values) / len(values) if values else None
 
+    @property
+    def all_right_share(self) -> float | None:
+        """Predicted events that are real and right in every field of ``ALL_FIELDS``."""
+        return ratio(self.all_right, self.predicted)
+
+    @property
+    def confidence_auc(self) -> float | None:
+        """ROC AUC of ``Event.confidence`` separating real (matched) from spurious events."""
+        return roc_auc(self.confidence)
+
+    def confidence_curve(self) -> list[dict[str, Any]]:
+        """Precision and recall of the events kept at each confidence threshold."""
+        rows = []
+        for threshold in CURVE_THRESHOLDS:
+            kept = [real for score, real in self.confidence if score >= threshold]
+            real = sum(kept)
+            rows.append(
+                {
+                    "threshold": threshold,
+                    "events": len(kept),
+                    "precision": ratio(real, len(kept)),
+                    "recall": ratio(real, self.gold),
+                }
+            )
+        return rows
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "documents": self.documents,
@@ -178,6 +214,13 @@ class EventScores:
             "predicted": self.predicted,
             "matched": self.detection.tp,
             "detection": self.detection.to_dict(),
+            "all_fields_right": {
+                "events": self.all_right,
+                "share": self.all_right_share,
+                "fields": list(ALL_FIELDS),
+            },
+            "confidence_auc": self.confidence_auc,
+            "confidence_curve": self.confidence_curve(),
             "macro_f1": self.macro_f1,
             "fields": {k: v.to_dict() for k, v in self.fields.items()},
             "per_type": {k: v.to_dict() for k, v in sorted(self.per_type.items())},
@@ -241,7 +284,7 @@ def predict(gold_docs: Iterable[GoldDocument]) -> tuple[list[Document], list[dic
     docs, skipped = [], []
     for g in gold_docs:
         try:
-            doc = pipeline.extract(g.text, source=g.source, published=g.published)
+            doc = pipeline.extract(g.text, source=g.source, published=g.published, title=g.title)
         except SitmapError as exc:
             skipped.append({"id": g.id, "reason": str(exc)})
             doc = Document(text=g.text)
@@ -284,7 +327,7 @@ def _score_document(
     # Predicted spans index the predicted text (ingest may have normalised it): anchor there.
     text = p_doc.text or g_doc.text
     golds, preds = g_doc.events, list(p_doc.events)
-    anchors = [_occurrences(text, g.trigger) for g in golds]
+    anchors = [anchor(text, g) for g in golds]
     sentences = [_sentence_span(p_doc, p) for p in preds]
     sim = [
         [similarity(g, occ, p, sent) for p, sent in zip(preds, sentences, strict=True)]
@@ -304,7 +347,10 @@ def _score_document(
         else:
             types.setdefault(g.type, PRF()).fn += 1
             types.setdefault(p.plover, PRF()).fp += 1
-        for name, ok, gold_value, pred_value in _compare(g, p):
+        compared = _compare(g, p)
+        if all(ok for name, ok, _, _ in compared if name in ALL_FIELDS):
+            scores.all_right += 1
+        for name, ok, gold_value, pred_value in compared:
             scores.fields[name].add(ok)
             if not ok:
                 scores.errors.append(
@@ -335,6 +381,7 @@ def _score_document(
             }
         )
     for j, p in enumerate(preds):
+        scores.confidence.append((p.confidence, j in matched_p))
         if j in matched_p:
             continue
         scores.detection.fp += 1
@@ -474,6 +521,47 @@ def _stems(phrase: str) -> set[str]:
     return {stem(w) for w in re.findall(r"\w+", phrase) if len(w) >= 3}
 
 
+def anchor(text: str, gold: GoldEvent) -> list[tuple[int, int]]:
+    """Where a gold event is in ``text``: its trigger's occurrences inside its ``evidence`` span
+    (whole articles, where "said" occurs many times), the span itself when the trigger is not
+    found in it; without evidence (or evidence not found), the trigger's occurrences anywhere."""
+    if gold.evidence:
+        span = find_span(text, gold.evidence)
+        if span is not None:
+            start, end = span
+            inside = _occurrences(text[start:end], gold.trigger)
+            return [(start + a, start + b) for a, b in inside] or [span]
+    return _occurrences(text, gold.trigger)
+
+
+def find_span(text: str, evidence: str) -> tuple[int, int] | None:
+    """``evidence`` in ``text``: verbatim, else the same words with any punctuation or spacing
+    between them (ingest normalises quotes, dashes and white space)."""
+    at = text.find(evidence)
+    if at >= 0:
+        return (at, at + len(evidence))
+    words = re.findall(r"\w+", evidence)
+    if not words:
+        return None
+    match = re.search(r"\W+".join(re.escape(w) for w in words), text)
+    return (match.start(), match.end()) if match else None
+
+
+def roc_auc(scored: Sequence[tuple[float, bool]]) -> float | None:
+    """The probability that a random positive scores above a random negative (ties count half);
+    ``None`` without both classes."""
+    pos = sorted(s for s, real in scored if real)
+    neg = sorted(s for s, real in scored if not real)
+    if not pos or not neg:
+        return None
+    wins = 0.0
+    for s in pos:
+        below = bisect.bisect_left(neg, s)
+        ties = bisect.bisect_right(neg, s) - below
+        wins += below + ties / 2
+    return wins / (len(pos) * len(neg))
+
+
 def _occurrences(text: str, trigger: str) -> list[tuple[int, int]]:
     """Where the gold trigger is in the text: exact whole-word matches, else stem matches."""
     exact = [
@@ -515,6 +603,7 @@ def _sentence_around(text: str, occurrences: Sequence[tuple[int, int]]) -> str |
 
 
 __all__ = [
+    "ALL_FIELDS",
     "FIELDS",
     "MIN_SIMILARITY",
     "EventScores",
@@ -522,10 +611,13 @@ __all__ = [
     "GoldEvent",
     "GoldPlace",
     "align",
+    "anchor",
     "evaluate_events",
+    "find_span",
     "predict",
     "read_event_gold",
     "read_predictions",
+    "roc_auc",
     "same_date",
     "same_name",
     "same_place",
