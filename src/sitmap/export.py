@@ -346,7 +346,8 @@ def acled_type(row: dict[str, Any]) -> tuple[str, str, str] | None:
     return None
 
 
-def _inter(row: dict[str, Any], side: str) -> int | None:
+def acled_inter(row: dict[str, Any], side: str) -> int | None:
+    """ACLED actor type (``acled_inter``) of a flat event row's ``source`` or ``target``."""
     code = row.get(f"{side}_code") or ""
     if code.startswith("IGO"):
         return 8
@@ -364,7 +365,7 @@ def _inter(row: dict[str, Any], side: str) -> int | None:
 def _acled_row(row: dict[str, Any], kind: tuple[str, str, str], doc: dict) -> dict[str, Any]:
     disorder, event_type, sub_type = kind
     country = _country(row["country"])
-    inter1, inter2 = _inter(row, "source"), _inter(row, "target")
+    inter1, inter2 = acled_inter(row, "source"), acled_inter(row, "target")
     codes = sorted(i for i in (inter1, inter2) if i is not None)
     interaction = "".join(map(str, codes)) if len(codes) == 2 else (f"{codes[0]}0" if codes else "")
     violent = disorder == "Political violence"
@@ -559,4 +560,12 @@ def _sql_str(text: str) -> str:
     return text.replace("'", "''")
 
 
-__all__ = ["ACLED_COLUMNS", "FORMATS", "GDELT_COLUMNS", "ExportError", "acled_type", "export"]
+__all__ = [
+    "ACLED_COLUMNS",
+    "FORMATS",
+    "GDELT_COLUMNS",
+    "ExportError",
+    "acled_inter",
+    "acled_type",
+    "export",
+]

@@ -103,6 +103,59 @@ def events(
         render(rows, Format.table, columns=cols, title="Errors")
 
 
+@eval_app.command("acled")
+def acled(
+    gold: Path = GOLD,
+    errors: bool = ERRORS,
+    json_out: Path | None = JSON_OUT,
+    fmt: Format = FORMAT,
+    limit: int | None = LIMIT,
+) -> None:
+    """ACLED records: detected, type, sub-event type, date, place, actor type, fatalities.
+
+    Example: sitmap eval acled ../shared/gold/acled-dev.jsonl --limit 100 --errors
+    """
+    _conflict(gold, errors, json_out, fmt, limit, "ACLED")
+
+
+@eval_app.command("gtd")
+def gtd(
+    gold: Path = GOLD,
+    errors: bool = ERRORS,
+    json_out: Path | None = JSON_OUT,
+    fmt: Format = FORMAT,
+    limit: int | None = LIMIT,
+) -> None:
+    """GTD incidents: detected, type, date, place within 50 km, fatalities.
+
+    Example: sitmap eval gtd ../shared/gold/gtd-dev.jsonl --json gtd.json
+    """
+    _conflict(gold, errors, json_out, fmt, limit, "GTD")
+
+
+def _conflict(
+    gold: Path, errors: bool, json_out: Path | None, fmt: Format, limit: int | None, label: str
+) -> None:
+    from sitmap.evaluate import acled
+
+    data = acled.score_conflict_file(gold, limit=limit).to_dict()
+    _write(json_out, data)
+    if fmt != Format.table:
+        render([], Format.json, records=data if errors else _without_errors(data))
+        return
+    rows = [
+        {"measure": k, "correct": v["correct"], "of": v["total"], "score": _pct(v["accuracy"])}
+        for k, v in data["measures"].items()
+    ]
+    render(rows, Format.table, title=f"{label} records ({data['records']}): some event right")
+    if data["skipped"]:
+        render(data["skipped"], Format.table, title="Records the pipeline refused")
+    if errors and data["errors"]:
+        cols = ["id", "measure", "gold", "predicted", "text"]
+        rows = [{k: _cell(e[k]) for k in cols} for e in data["errors"]]
+        render(rows, Format.table, columns=cols, title="Errors")
+
+
 @eval_app.command("geo")
 def geo(
     gold: Path = GOLD,
