@@ -41,6 +41,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from sitmap import situations
 from sitmap.dedup import SIGNATURE_SCHEME, Deduper
 from sitmap.errors import SitmapError
 from sitmap.model import Document, Skip
@@ -144,12 +145,15 @@ def ingest(
     first_copy = store.duplicate_links()  # near-duplicate id -> its first copy
     dedup = _load_signatures(store)
     pending: dict[str, tuple[str, bytes | None]] = {}  # id -> (origin, signature) in flight
+    merged = situations.Updater(store)  # each written batch is merged into situations
 
     def finished(results: list[Document | Skip]) -> None:
         """Write a finished batch: its documents in one transaction, then its skips."""
         done = [d for d in results if isinstance(d, Document)]
         sigs = {d.id: pending.pop(d.id, ("", None)) for d in done}
         store.write_many(done, signatures={i: sig for i, (_, sig) in sigs.items()})
+        if done:
+            merged.update([d.id for d in done])
         for doc in done:
             known.setdefault(doc.id, set()).add(sigs[doc.id][0])
             summary.stored += 1
@@ -214,6 +218,8 @@ def ingest(
                 finished(results)
         for results in runner.drain():
             finished(results)
+        merged.update([])  # events stored before situations existed (an older store)
+        merged.count_copies()
     finally:
         runner.close()
         summary.seconds = time.perf_counter() - started

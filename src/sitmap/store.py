@@ -161,6 +161,57 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE TABLE settings (key VARCHAR PRIMARY KEY, value VARCHAR);
         """,
     ),
+    (
+        "0002_situations",
+        # Events of many documents merged into situations (sitmap.situations): one row per
+        # situation, one per member event; `component` groups situations re-clustered together.
+        """
+        CREATE TABLE situations (
+            id VARCHAR PRIMARY KEY,
+            component VARCHAR,
+            plover VARCHAR,
+            cameo VARCHAR,
+            family VARCHAR,
+            status_group VARCHAR,
+            event_date DATE,
+            date_precision VARCHAR,
+            date_start DATE,
+            date_end DATE,
+            place_name VARCHAR,
+            geonameid BIGINT,
+            country VARCHAR,
+            admin1 VARCHAR,
+            lat DOUBLE,
+            lon DOUBLE,
+            place_precision VARCHAR,
+            source_code VARCHAR,
+            source_name VARCHAR,
+            target_code VARCHAR,
+            target_name VARCHAR,
+            sources INTEGER,
+            articles INTEGER,
+            documents INTEGER,
+            events INTEGER,
+            outlets JSON,
+            first_outlet VARCHAR,
+            first_published DATE,
+            disagreements JSON,
+            fulfilled_by VARCHAR,
+            record JSON
+        );
+        CREATE TABLE situation_members (
+            situation_id VARCHAR,
+            event_id VARCHAR,
+            doc_id VARCHAR,
+            component VARCHAR,
+            voice VARCHAR,
+            outlet VARCHAR,
+            url VARCHAR,
+            published DATE,
+            status VARCHAR
+        );
+        """,
+    ),
 )
 """Named schema migrations, applied in order; ``schema_version`` records each one applied."""
 

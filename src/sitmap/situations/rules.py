@@ -1,0 +1,370 @@
+"""When two events of different documents may be the same real-world event: the merge rules.
+
+Every rule reads ``sitmap/data/situations.yaml`` (families, radii, windows, points). Two events
+are **compatible** when no rule finds a conflict:
+
+* **type family**: their PLOVER types are in one family (``families``);
+* **status group**: both factual (asserted, reported, quoted), or both predicted, both
+  hypothetical, both negated; a predicted event is never merged with an asserted one (it is
+  *linked* to the later situation that fulfils it, see ``fulfils``);
+* **actors**, side by side (source with source, target with target; either orientation for
+  ``symmetric`` types): an unknown actor is compatible with any; equal codes are compatible
+  unless they are two differently named persons; a country code and a sector of that country
+  (``USA`` / ``USAGOV``) are compatible; other codes conflict;
+* **places**, compared at the coarser precision of the two (point, district, region, country):
+  another country conflicts; a region contains the places with its admin1 code; points and
+  districts must lie within ``radius_km`` of the coarser precision; an unknown place is
+  compatible with any;
+* **dates**: each event has a window (a day, a week, a month or a year from the text; without a
+  date in the text, the ``published_lookback`` days up to publication); the windows, widened by
+  ``slack`` days, must overlap. An event with neither a text date nor a publication date is
+  never merged.
+
+Compatible is not enough to merge: the pair must also share evidence worth ``merge.threshold``
+points (``score``): the place they share (a town counts most, a country least), each shared
+known actor, the same day stated in both texts. Two reports of "an air strike somewhere in
+Syria this week" are compatible but do not merge; two of a bombing in Mogadishu on Saturday do.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from sitmap import lexicons
+
+PRECISIONS = ("point", "district", "region", "country")
+"""Place precision levels, finest first."""
+
+DATE_PRECISIONS = ("day", "week", "month", "year")
+
+_LEVEL = {p: i for i, p in enumerate(PRECISIONS)}
+
+
+@cache
+def config() -> dict[str, Any]:
+    """The parsed ``situations.yaml`` with derived lookups (cached)."""
+    raw = dict(lexicons.yaml_file("situations.yaml"))
+    family_of: dict[str, str] = {}
+    for name, types in raw["families"].items():
+        for t in types:
+            family_of[str(t).upper()] = str(name)
+    group_of = {s: g for g, statuses in raw["status_groups"].items() for s in statuses}
+    code_level = {c: level for level, codes in raw["place_precision"].items() for c in codes}
+    return {
+        **raw,
+        "family_of": family_of,
+        "group_of": group_of,
+        "code_level": code_level,
+        "symmetric_set": frozenset(raw.get("symmetric", [])),
+    }
+
+
+def family(plover: str | None) -> str:
+    """The merge family of a PLOVER type (the type itself when not listed)."""
+    t = (plover or "").upper()
+    return config()["family_of"].get(t, t.lower() or "unknown")
+
+
+def status_group(status: str | None) -> str:
+    """``factual``, ``predicted``, ``hypothetical`` or ``negated``."""
+    return config()["group_of"].get(status or "asserted", status or "factual")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorKey:
+    """The part of an actor the rules read."""
+
+    code: str | None = None
+    name: str | None = None
+    country: str | None = None
+    kind: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return bool(self.code or self.name)
+
+    @property
+    def ident(self) -> str | None:
+        """What blocking groups by: the country of a state actor, else its code or name."""
+        return self.country or self.code or self.name
+
+
+@dataclass(slots=True)
+class Key:
+    """One event as the merge rules see it (built from an ``events`` row by ``key_of``)."""
+
+    id: str
+    doc_id: str
+    plover: str
+    family: str
+    group: str
+    source: ActorKey
+    target: ActorKey
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    country: str | None
+    admin1: str | None
+    level: str | None  # place precision, None when the event has no place
+    start: date | None  # date window, None when neither a text date nor a publication date
+    end: date | None
+    day_stated: bool  # the text states the day
+    published: date | None
+    outlet: str | None = None
+    order: tuple = ()
+
+
+def place_level(feature_class: str | None, feature_code: str | None) -> str:
+    """A GeoNames feature as one of ``PRECISIONS``."""
+    code = (feature_code or "").upper()
+    level = config()["code_level"].get(code)
+    if level:
+        return str(level)
+    if code.startswith("PCL"):
+        return "country"
+    if (feature_class or "").upper() == "A" and code.startswith("ADM"):
+        return "district"
+    return "point"
+
+
+def date_window(
+    text_date: date | None, precision: str | None, published: date | None
+) -> tuple[date | None, date | None, bool]:
+    """(first day, last day, day stated) of when an event happened, by its date's precision."""
+    if text_date is not None:
+        p = precision or "day"
+        if p == "day":
+            return text_date, text_date, True
+        if p == "week":
+            return text_date, text_date + timedelta(days=6), False
+        if p == "month":
+            nxt = date(text_date.year + (text_date.month == 12), text_date.month % 12 + 1, 1)
+            return text_date, nxt - timedelta(days=1), False
+        return text_date, date(text_date.year, 12, 31), False
+    if published is not None:
+        back = int(config()["dates"]["published_lookback"])
+        return published - timedelta(days=back), published, False
+    return None, None, False
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def key_of(row: dict[str, Any]) -> Key:
+    """A ``Key`` from an ``events`` row (flat columns as in ``store.EVENT_COLUMNS``)."""
+    published = _as_date(row.get("published"))
+    text_date = _as_date(row.get("date"))
+    start, end, stated = date_window(text_date, row.get("date_precision"), published)
+    has_place = row.get("lat") is not None or row.get("geonameid") is not None or (
+        row.get("country") is not None
+    )
+    level = (
+        place_level(row.get("feature_class"), row.get("feature_code")) if has_place else None
+    )
+    if level and level != "country" and row.get("lat") is None:
+        level = "country" if row.get("country") else None
+    return Key(
+        id=row["id"],
+        doc_id=row.get("doc_id") or "",
+        plover=(row.get("plover") or "").upper(),
+        family=family(row.get("plover")),
+        group=status_group(row.get("status")),
+        source=_actor(row, "source"),
+        target=_actor(row, "target"),
+        lat=row.get("lat"),
+        lon=row.get("lon"),
+        geonameid=row.get("geonameid"),
+        country=row.get("country"),
+        admin1=row.get("admin1"),
+        level=level,
+        start=start,
+        end=end,
+        day_stated=stated,
+        published=published,
+        outlet=row.get("outlet"),
+        order=(start or date.max, published or date.max, row["id"]),
+    )
+
+
+def _actor(row: dict[str, Any], side: str) -> ActorKey:
+    code = row.get(f"{side}_code") or None
+    name = row.get(f"{side}_name") or None
+    if not code and not name:
+        return ActorKey()
+    return ActorKey(
+        code=code.upper() if code else None,
+        name=_norm(name) if name else None,
+        country=row.get(f"{side}_country"),
+        kind=row.get(f"{side}_kind"),
+    )
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+# -- the rules -----------------------------------------------------------------------------------
+
+
+CONFLICT = -1
+"""``score`` of a pair that may not merge."""
+
+
+def actor_points(a: ActorKey, b: ActorKey) -> int:
+    """1 for the same actor, 0 when either is unknown, ``CONFLICT`` for different actors."""
+    if not a.known or not b.known:
+        return 0
+    if a.code and b.code:
+        if a.code == b.code:
+            if a.kind == "person" and b.kind == "person" and a.name and b.name:
+                return 1 if a.name == b.name else CONFLICT
+            return 1
+        if a.country and b.country and a.country == b.country:
+            short, long_ = sorted((a.code, b.code), key=len)
+            if short == a.country or short == b.country or long_.startswith(short):
+                return 1  # a state and one of its sectors: "U.S." / "U.S. military"
+        return CONFLICT
+    if a.name and b.name and a.name == b.name:
+        return 1
+    return 0  # a coded actor and an uncoded name: nothing known against it
+
+
+def place_points(a: Key, b: Key) -> int:
+    """Points for the place two events share (``merge.place`` by the coarser precision), 0 when
+    either is unknown, ``CONFLICT`` when they lie apart."""
+    if a.level is None or b.level is None:
+        return 0
+    cfg = config()
+    pts = cfg["merge"]["place"]
+    coarse = max(a.level, b.level, key=_LEVEL.__getitem__)
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return int(pts[coarse])
+    if a.country and b.country and a.country != b.country:
+        return CONFLICT
+    if coarse == "country":
+        return int(pts["country"]) if a.country and a.country == b.country else 0
+    if coarse == "region":
+        if a.admin1 and b.admin1:
+            return int(pts["region"]) if a.admin1 == b.admin1 else CONFLICT
+        return int(pts["region"]) if _km(a, b) <= cfg["radius_km"]["region"] else CONFLICT
+    return int(pts[coarse]) if _km(a, b) <= cfg["radius_km"][coarse] else CONFLICT
+
+
+def date_points(a: Key, b: Key) -> int:
+    """1 when both texts state the same day, 0 when the windows overlap, else ``CONFLICT``."""
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        return CONFLICT  # no text date and no publication date: nothing to hold it to
+    slack = timedelta(days=int(config()["dates"]["slack"]))
+    if a.start > b.end + slack or b.start > a.end + slack:
+        return CONFLICT
+    if a.day_stated and b.day_stated and abs((a.start - b.start).days) <= slack.days:
+        return 1
+    return 0
+
+
+def score(a: Key, b: Key) -> int:
+    """Shared evidence of two events, or ``CONFLICT`` when any rule says they differ."""
+    if a.family != b.family or a.group != b.group or a.doc_id == b.doc_id:
+        return CONFLICT
+    dates = date_points(a, b)
+    if dates == CONFLICT:
+        return CONFLICT
+    places = place_points(a, b)
+    if places == CONFLICT:
+        return CONFLICT
+    actors = _actors(a, b)
+    if actors == CONFLICT:
+        return CONFLICT
+    pts = config()["merge"]
+    total = dates * pts["same_day"] + places + actors * pts["actor"]
+    return int(total)
+
+
+def _actors(a: Key, b: Key) -> int:
+    straight = _pair(a.source, a.target, b.source, b.target)
+    if a.plover in config()["symmetric_set"] and a.plover == b.plover:
+        crossed = _pair(a.source, a.target, b.target, b.source)
+        return max(straight, crossed)
+    return straight
+
+
+def _pair(s1: ActorKey, t1: ActorKey, s2: ActorKey, t2: ActorKey) -> int:
+    s, t = actor_points(s1, s2), actor_points(t1, t2)
+    return CONFLICT if CONFLICT in (s, t) else s + t
+
+
+def linked(a: Key, b: Key) -> bool:
+    """Compatible and sharing enough evidence to be one situation."""
+    return score(a, b) >= int(config()["merge"]["threshold"])
+
+
+def compatible(a: Key, b: Key) -> bool:
+    """No rule says the two events differ (they may still share too little to merge)."""
+    return score(a, b) != CONFLICT
+
+
+def fulfils(prediction: Key, fact: Key) -> bool:
+    """A factual event that happens what a predicted event said would happen.
+
+    Same family, compatible actors and places, at least one shared known actor or place, and
+    dated from the prediction's publication up to ``prediction_horizon_days`` later (within the
+    predicted date's window when the text gives one).
+    """
+    if prediction.group != "predicted" or fact.group != "factual":
+        return False
+    if prediction.family != fact.family or fact.start is None:
+        return False
+    places = place_points(prediction, fact)
+    actors = _actors(prediction, fact)
+    if CONFLICT in (places, actors) or places + actors < 1:
+        return False
+    said = prediction.published or prediction.start
+    if said is None or fact.end is None or fact.end < said:
+        return False
+    horizon = said + timedelta(days=int(config()["prediction_horizon_days"]))
+    if prediction.day_stated or (prediction.start and prediction.start > said):
+        slack = timedelta(days=int(config()["dates"]["slack"]))
+        assert prediction.start is not None and prediction.end is not None
+        return fact.start <= prediction.end + slack and fact.end >= prediction.start - slack
+    return fact.start <= horizon
+
+
+def _km(a: Key, b: Key) -> float:
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+__all__ = [
+    "CONFLICT",
+    "DATE_PRECISIONS",
+    "PRECISIONS",
+    "ActorKey",
+    "Key",
+    "actor_points",
+    "compatible",
+    "config",
+    "date_points",
+    "date_window",
+    "family",
+    "fulfils",
+    "key_of",
+    "linked",
+    "place_points",
+    "score",
+    "status_group",
+]

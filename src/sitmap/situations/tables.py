@@ -1,0 +1,223 @@
+"""Reading event keys from a store and writing situations back (``situations`` tables)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from datetime import timedelta
+from typing import Any
+
+from sitmap.situations import records, rules
+from sitmap.situations.merge import Merger, situation_id
+from sitmap.situations.rules import Key
+from sitmap.store import Store
+
+KEY_COLUMNS = (
+    "id", "doc_id", "plover", "status", "source_code", "source_name", "source_country",
+    "source_kind", "target_code", "target_name", "target_country", "target_kind", "lat", "lon",
+    "geonameid", "country", "admin1", "feature_class", "feature_code", "date", "date_precision",
+    "published", "outlet",
+)  # fmt: skip
+
+RECORD_COLUMNS = (
+    "id", "doc_id", "plover", "cameo", "status", "evidence", "trigger", "source_code",
+    "source_name", "source_text", "target_code", "target_name", "target_text", "place_text",
+    "place_name", "geonameid", "country", "admin1", "lat", "lon", "feature_class",
+    "feature_code", "date", "date_precision", "published", "outlet", "url", "cited_source",
+    "speaker",
+)  # fmt: skip
+
+SITUATION_COLUMNS = (
+    "id", "component", "plover", "cameo", "family", "status_group", "event_date",
+    "date_precision", "date_start", "date_end", "place_name", "geonameid", "country", "admin1",
+    "lat", "lon", "place_precision", "source_code", "source_name", "target_code", "target_name",
+    "sources", "articles", "documents", "events", "outlets", "first_outlet", "first_published",
+    "disagreements", "fulfilled_by", "record",
+)  # fmt: skip
+
+MEMBER_COLUMNS = ("situation_id", "event_id", "doc_id", "component", "voice", "outlet", "url",
+                  "published", "status")  # fmt: skip
+
+
+def iter_keys(store: Store, doc_ids: Iterable[str] | None = None) -> Iterator[Key]:
+    """The merge keys of stored events (of ``doc_ids`` only when given)."""
+    cols = ", ".join(f'"{c}"' for c in KEY_COLUMNS)
+    query, params = f"SELECT {cols} FROM events", []
+    if doc_ids is not None:
+        ids = sorted(set(doc_ids))
+        if not ids:
+            return
+        query += f" WHERE doc_id IN ({', '.join('?' * len(ids))})"
+        params = ids
+    cur = store.con.cursor().execute(query, params)
+    while chunk := cur.fetchmany(5000):
+        for values in chunk:
+            yield rules.key_of(dict(zip(KEY_COLUMNS, values, strict=True)))
+
+
+def stored_components(store: Store) -> dict[str, str]:
+    """event id -> component id of every stored member."""
+    return dict(store.con.execute("SELECT event_id, component FROM situation_members").fetchall())
+
+
+def event_rows(store: Store, event_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The columns a record needs, for these events (``fatalities`` too when the store has it)."""
+    ids = list(event_ids)
+    if not ids:
+        return {}
+    cols = list(RECORD_COLUMNS)
+    if "fatalities" in _columns(store, "events"):
+        cols.append("fatalities")
+    import pyarrow as pa
+
+    store.con.register("_sitmap_ids", pa.table({"id": pa.array(ids, type=pa.string())}))
+    try:
+        select = ", ".join(f'e."{c}"' for c in cols)
+        cur = store.con.execute(
+            f"SELECT {select} FROM events e JOIN _sitmap_ids i ON e.id = i.id"
+        )
+        out: dict[str, dict[str, Any]] = {}
+        while chunk := cur.fetchmany(5000):
+            for values in chunk:
+                row = dict(zip(cols, values, strict=True))
+                out[row["id"]] = row
+        return out
+    finally:
+        store.con.unregister("_sitmap_ids")
+
+
+def copies(store: Store) -> dict[str, int]:
+    """first copy's doc id -> how many exact and near-duplicate copies the store holds."""
+    rows = store.con.execute(
+        "SELECT duplicate_of, count(*) FROM duplicates GROUP BY 1"
+    ).fetchall()
+    return {d: int(n) for d, n in rows if d}
+
+
+def write(
+    store: Store,
+    merger: Merger,
+    old: set[str],
+    fresh: list[tuple[str, list[list[Key]]]],
+) -> int:
+    """Replace the situations of the components ``old`` with those in ``fresh``."""
+    ids = [k.id for _, sits in fresh for s in sits for k in s]
+    rows = event_rows(store, ids)
+    dup = copies(store)
+    sit_rows: list[tuple] = []
+    member_rows: list[tuple] = []
+    for comp, situations in fresh:
+        for members in situations:
+            sid = situation_id(members)
+            rec = records.build(sid, comp, members, rows, dup)
+            sit_rows.append(_situation_row(rec))
+            voices = {m["event_id"]: m["voice"] for m in rec["record"]["members"]}
+            for key in members:
+                ev = rows.get(key.id, {})
+                member_rows.append((
+                    sid, key.id, key.doc_id, comp, voices.get(key.id), ev.get("outlet"),
+                    ev.get("url"), ev.get("published"), ev.get("status"),
+                ))  # fmt: skip
+    gone = sorted(old)
+    with store._transaction():
+        if gone:
+            _delete(store, gone)
+        store._insert("situations", SITUATION_COLUMNS, sit_rows)
+        store._insert("situation_members", MEMBER_COLUMNS, member_rows)
+    return len(sit_rows)
+
+
+def _delete(store: Store, components: list[str]) -> None:
+    import pyarrow as pa
+
+    store.con.register("_sitmap_gone", pa.table({"c": pa.array(components, type=pa.string())}))
+    try:
+        for table in ("situations", "situation_members"):
+            store.con.execute(
+                f"DELETE FROM {table} WHERE component IN (SELECT c FROM _sitmap_gone)"
+            )
+    finally:
+        store.con.unregister("_sitmap_gone")
+
+
+def _situation_row(rec: dict[str, Any]) -> tuple:
+    out = []
+    for col in SITUATION_COLUMNS:
+        value = rec.get(col)
+        if col in ("outlets", "disagreements", "record"):
+            value = json.dumps(value, ensure_ascii=False, default=str)
+        out.append(value)
+    return tuple(out)
+
+
+def link_predictions(store: Store, merger: Merger) -> int:
+    """Set ``fulfilled_by`` on every predicted situation (the earliest fulfilling situation).
+
+    Candidates come from factual events sharing the family and the place's country or an
+    actor; ``rules.fulfils`` decides. Only rows whose link changed are written.
+    """
+    situation_of = dict(
+        store.con.execute("SELECT event_id, situation_id FROM situation_members").fetchall()
+    )
+    by_place: dict[tuple, list[Key]] = {}
+    by_actor: dict[tuple, list[Key]] = {}
+    predicted: dict[str, list[Key]] = {}
+    for key in merger.keys.values():
+        if key.group == "predicted":
+            sid = situation_of.get(key.id)
+            if sid:
+                predicted.setdefault(sid, []).append(key)
+        elif key.group == "factual":
+            if key.country:
+                by_place.setdefault((key.family, key.country), []).append(key)
+            for actor in (key.source, key.target):
+                if actor.ident:
+                    by_actor.setdefault((key.family, actor.ident), []).append(key)
+    links: dict[str, str | None] = {}
+    for sid, members in predicted.items():
+        best: Key | None = None
+        for p in members:
+            pool: list[Key] = list(by_place.get((p.family, p.country), ())) if p.country else []
+            for actor in (p.source, p.target):
+                if actor.ident:
+                    pool.extend(by_actor.get((p.family, actor.ident), ()))
+            for fact in pool:
+                if (best is None or fact.order < best.order) and rules.fulfils(p, fact):
+                    best = fact
+        links[sid] = situation_of.get(best.id) if best else None
+    current = dict(
+        store.con.execute(
+            "SELECT id, fulfilled_by FROM situations WHERE status_group = 'predicted'"
+        ).fetchall()
+    )
+    changed = [(v, k) for k, v in links.items() if current.get(k) != v]
+    if changed:
+        with store._transaction():
+            store.con.executemany("UPDATE situations SET fulfilled_by = ? WHERE id = ?", changed)
+    return len(changed)
+
+
+def horizon() -> timedelta:
+    return timedelta(days=int(rules.config()["prediction_horizon_days"]))
+
+
+def _columns(store: Store, table: str) -> set[str]:
+    rows = store.con.execute(
+        "SELECT column_name FROM information_schema.columns "
+        "WHERE table_name = ? AND table_schema = 'main'",
+        [table],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+__all__ = [
+    "KEY_COLUMNS",
+    "MEMBER_COLUMNS",
+    "SITUATION_COLUMNS",
+    "copies",
+    "event_rows",
+    "iter_keys",
+    "link_predictions",
+    "stored_components",
+    "write",
+]

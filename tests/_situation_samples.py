@@ -1,0 +1,85 @@
+"""Hand-built processed documents for the situations tests (no spaCy needed).
+
+Each sample is one sentence of a report as an outlet might write it, with the event sitmap's
+stages give for it written out by hand, so the merge rules are tested on exact, known values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitmap.model import Actor, DateExpr, Document, Event, Place, Source
+
+PLACES: dict[str, dict[str, Any]] = {
+    "Mogadishu": dict(name="Mogadishu", geonameid=53654, country="SO", admin1="Banaadir",
+                      lat=2.03711, lon=45.34375, feature_class="P", feature_code="PPLC"),
+    "Afgooye": dict(name="Afgooye", geonameid=58933, country="SO", admin1="Lower Shabeelle",
+                    lat=2.1381, lon=45.1212, feature_class="P", feature_code="PPL"),
+    "Kismayo": dict(name="Kismayo", geonameid=55671, country="SO", admin1="Lower Juba",
+                    lat=-0.35817, lon=42.54536, feature_class="P", feature_code="PPLA"),
+    "Banaadir": dict(name="Banaadir", geonameid=64833, country="SO", admin1="Banaadir",
+                     lat=2.06, lon=45.33, feature_class="A", feature_code="ADM1"),
+    "Somalia": dict(name="Somalia", geonameid=51537, country="SO", admin1=None,
+                    lat=6.0, lon=48.0, feature_class="A", feature_code="PCLI"),
+    "Kirkuk": dict(name="Kirkuk", geonameid=94787, country="IQ", admin1="Kirkuk",
+                   lat=35.46806, lon=44.39222, feature_class="P", feature_code="PPLA"),
+}  # fmt: skip
+
+ACTORS: dict[str, dict[str, Any]] = {
+    "al-Shabaab": dict(name="al-Shabaab", sector="insurgents", code="IMGINSSHB"),
+    "Somali police": dict(name="Somali police", country="SOM", sector="police", code="SOMCOP"),
+    "Somalia": dict(name="Somalia", country="SOM", code="SOM", kind="state"),
+    "Somali troops": dict(name="Somali troops", country="SOM", sector="military", code="SOMMIL"),
+    "Iraqi forces": dict(name="Iraqi forces", country="IRQ", sector="military", code="IRQMIL"),
+    "Kurdish fighters": dict(name="Peshmerga", country="IRQ", sector="rebels", code="IRQREB"),
+    "protesters": dict(name="protesters", sector="civilians", code="CVL"),
+}  # fmt: skip
+
+
+def report(
+    outlet: str | None,
+    published: str,
+    sentence: str,
+    *,
+    trigger: str,
+    plover: str = "ASSAULT",
+    cameo: str = "19",
+    source: str | None = None,
+    target: str | None = None,
+    place: str | None = None,
+    date: str | None = None,
+    precision: str = "day",
+    status: str = "asserted",
+    cited: str | None = None,
+    url: str | None = None,
+) -> Document:
+    """One processed document: ``sentence`` with one event (actors/places by ``ACTORS`` keys)."""
+    doc = Document(text=sentence, source=outlet, published=published,
+                   url=url or f"https://{(outlet or 'unknown').lower().replace(' ', '')}.example/"
+                   f"{abs(hash(sentence)) % 10**8}")  # fmt: skip
+
+    def span(part: str) -> tuple[int, int]:
+        i = sentence.index(part)
+        return i, i + len(part)
+
+    def actor(text: str | None) -> Actor | None:
+        if text is None:
+            return None
+        s, e = span(text)
+        return Actor(text=text, start=s, end=e, **{"kind": "group", **ACTORS[text]})
+
+    ts, te = span(trigger)
+    ev = Event(doc_id=doc.id, sentence=0, start=0, end=len(sentence), evidence=sentence,
+               trigger=trigger, plover=plover, cameo=cameo, trigger_start=ts, trigger_end=te,
+               source=actor(source), target=actor(target), status=status)  # fmt: skip
+    if place:
+        s, e = span(place) if place in sentence else (0, 0)
+        ev.place = Place(text=place, start=s, end=e, score=0.9, **PLACES[place])
+        ev.place_basis = "clause"
+    if date:
+        ev.date = DateExpr(text=date, start=0, end=0, date=date, precision=precision)
+    ev.attribution = [Source(role="outlet", name=outlet or "")]
+    if cited:
+        ev.attribution.append(Source(role="cited", name=cited))
+    doc.events = [ev]
+    return doc

@@ -1,0 +1,255 @@
+"""Situations: the merge rules, sources, predictions, incremental merging (no spaCy needed).
+
+The documents are hand-built (``_situation_samples.report``): one sentence each, as different
+outlets tell the same or different events, with the events sitmap's stages give for them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _situation_samples import report
+
+from sitmap import situations
+from sitmap.situations import rules
+from sitmap.store import Store
+
+WIRE = ("A truck bomb killed more than 200 people in central Mogadishu on Saturday, police "
+        "said, the deadliest attack in Somalia in years.")  # fmt: skip
+OTHER_WORDS = ("Hundreds died when al-Shabaab militants detonated an explosives-laden lorry "
+               "at a busy junction in Mogadishu.")  # fmt: skip
+
+
+def _store(*docs) -> Store:
+    store = Store(":memory:")
+    store.write_many(list(docs))
+    situations.build(store)
+    return store
+
+
+def _merged(store: Store) -> list[list[str]]:
+    return sorted(
+        sorted(m["outlet"] or "" for m in s["members"])
+        for s in situations.query(store, nested=True, limit=None)
+    )
+
+
+def bomb(outlet: str, published: str, sentence: str = WIRE, **kw):
+    kw.setdefault("trigger", "killed" if "killed" in sentence else "detonated")
+    kw.setdefault("place", "Mogadishu")
+    return report(outlet, published, sentence, **kw)
+
+
+def test_situations_pair_told_in_different_words_merges() -> None:
+    store = _store(
+        bomb("Demo Wire", "2017-10-15", date="2017-10-14"),
+        bomb("Horn Observer", "2017-10-15", OTHER_WORDS, source="al-Shabaab"),
+    )
+    (sit,) = situations.query(store, nested=True)
+    assert sit["sources"] == 2 and sit["events"] == 2 and sit["documents"] == 2
+    assert sit["outlets"] == ["Demo Wire", "Horn Observer"]
+    # canonical fields: the most precise date and actor the members give
+    assert sit["event_date"] == "2017-10-14" and sit["source_code"] == "IMGINSSHB"
+    assert sit["place_name"] == "Mogadishu" and sit["place_precision"] == "point"
+    assert {m["url"] for m in sit["members"]} == {m["url"] for m in sit["members"] if m["url"]}
+    assert sit["first_report"] == {"outlets": ["Demo Wire", "Horn Observer"],
+                                   "published": "2017-10-15"}  # fmt: skip
+
+
+def test_situations_same_place_a_week_later_does_not_merge() -> None:
+    store = _store(
+        bomb("Demo Wire", "2017-10-15", date="2017-10-14"),
+        bomb("Horn Observer", "2017-10-22", "A car bomb killed five people in Mogadishu on "
+             "Saturday.", date="2017-10-21"),
+    )  # fmt: skip
+    assert _merged(store) == [["Demo Wire"], ["Horn Observer"]]
+
+
+def test_situations_same_day_far_away_does_not_merge() -> None:
+    store = _store(
+        bomb("Demo Wire", "2017-10-15", date="2017-10-14"),
+        bomb("Horn Observer", "2017-10-15", "A suicide bomber killed four soldiers in Kismayo "
+             "on Saturday.", place="Kismayo", date="2017-10-14"),
+    )  # fmt: skip
+    assert _merged(store) == [["Demo Wire"], ["Horn Observer"]]
+
+
+def test_situations_same_day_and_place_other_kind_does_not_merge() -> None:
+    store = _store(
+        bomb("Demo Wire", "2017-10-15", date="2017-10-14"),
+        report("Horn Observer", "2017-10-15", "Thousands of protesters marched in Mogadishu on "
+               "Saturday against the government.", trigger="marched", plover="PROTEST",
+               cameo="14", source="protesters", place="Mogadishu", date="2017-10-14"),
+    )  # fmt: skip
+    assert _merged(store) == [["Demo Wire"], ["Horn Observer"]]
+
+
+def test_situations_wire_copy_adds_no_source() -> None:
+    # The same wire sentence re-run by another outlet is one voice; an independent report
+    # in other words is a second source.
+    store = _store(
+        bomb("Demo Wire", "2017-10-15", date="2017-10-14"),
+        bomb("Capital Daily", "2017-10-15", WIRE + " ", date="2017-10-14"),
+    )
+    (sit,) = situations.query(store)
+    assert sit["events"] == 2 and sit["sources"] == 1
+    store.write_many([bomb("Horn Observer", "2017-10-16", OTHER_WORDS, source="al-Shabaab")])
+    situations.build(store)
+    (sit,) = situations.query(store)
+    assert sit["events"] == 3 and sit["sources"] == 2
+
+
+def test_situations_citing_outlet_is_not_independent() -> None:
+    store = _store(
+        bomb("Demo Wire", "2017-10-15", date="2017-10-14"),
+        bomb("Capital Daily", "2017-10-15", OTHER_WORDS, status="reported", cited="Demo Wire"),
+    )
+    (sit,) = situations.query(store)
+    assert sit["events"] == 2 and sit["sources"] == 1
+
+
+def test_situations_near_duplicate_document_counts_as_article_not_source() -> None:
+    store = Store(":memory:")
+    first = bomb("Demo Wire", "2017-10-15", date="2017-10-14")
+    store.write_many([first])
+    copy = bomb("Capital Daily", "2017-10-15", WIRE + " Copyright Capital Daily.")
+    store.add_duplicate(copy, duplicate_of=first.id, kind="near", similarity=0.9)
+    updater = situations.Updater(store)
+    updater.update(None)
+    updater.count_copies()
+    (sit,) = situations.query(store)
+    assert sit["sources"] == 1 and sit["articles"] == 2 and sit["documents"] == 1
+
+
+def test_situations_prediction_linked_to_fulfilment() -> None:
+    prediction = report("Daily Planet", "2017-10-10", "Analysts warned that al-Shabaab will attack "
+                        "Mogadishu again before the elections, analysts warned.", trigger="attack",
+                        source="al-Shabaab", place="Mogadishu", status="predicted")  # fmt: skip
+    store = _store(prediction, bomb("Demo Wire", "2017-10-15", date="2017-10-14"))
+    pred = situations.query(store, status_group="predicted", nested=True)[0]
+    fact = situations.query(store, status_group="factual", nested=True)[0]
+    assert pred["fulfilled_by"] == fact["id"]
+    assert fact["sources"] == 1  # the prediction is linked, never merged
+
+
+def test_situations_prediction_not_merged_with_assertion_nor_linked_backwards() -> None:
+    prediction = report("Daily Planet", "2017-10-20", "Analysts warned that al-Shabaab will "
+                        "attack Mogadishu again.", trigger="attack", source="al-Shabaab",
+                        place="Mogadishu", status="predicted")  # fmt: skip
+    store = _store(prediction, bomb("Demo Wire", "2017-10-15", date="2017-10-14"))
+    pred = situations.query(store, status_group="predicted")[0]
+    assert pred["fulfilled_by"] is None  # the attack came before the prediction
+    assert len(situations.query(store)) == 2
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "points"),
+    [
+        (dict(code="SOMMIL", country="SOM"), dict(code="SOMMIL", country="SOM"), 1),
+        (dict(code="SOM", country="SOM"), dict(code="SOMMIL", country="SOM"), 1),  # its sector
+        (dict(code="SOMCOP", country="SOM"), dict(code="SOMMIL", country="SOM"), rules.CONFLICT),
+        (dict(code="SOMMIL", country="SOM"), dict(code="KENMIL", country="KEN"), rules.CONFLICT),
+        (dict(), dict(code="IMGINSSHB"), 0),  # unknown is compatible with known
+        (dict(code="USAGOV", country="USA", kind="person", name="rex tillerson"),
+         dict(code="USAGOV", country="USA", kind="person", name="james mattis"), rules.CONFLICT),
+        (dict(code="USAGOV", country="USA", kind="person", name="rex tillerson"),
+         dict(code="USAGOV", country="USA"), 1),  # a named official and his government
+    ],
+)  # fmt: skip
+def test_situations_rules_actor_points(a: dict, b: dict, points: int) -> None:
+    assert rules.actor_points(rules.ActorKey(**a), rules.ActorKey(**b)) == points
+
+
+def _key(**row):
+    base = dict(id="e", doc_id="d", plover="ASSAULT", status="asserted", published="2017-10-15")
+    return rules.key_of({**base, **row})
+
+
+def test_situations_rules_place_precision() -> None:
+    town = dict(geonameid=53654, country="SO", admin1="Banaadir", lat=2.037, lon=45.344,
+                feature_class="P", feature_code="PPLC")  # fmt: skip
+    near_town = dict(geonameid=58933, country="SO", admin1="Lower Shabeelle", lat=2.138,
+                     lon=45.121, feature_class="P", feature_code="PPL")  # fmt: skip
+    region = dict(geonameid=64833, country="SO", admin1="Banaadir", lat=2.06, lon=45.33,
+                  feature_class="A", feature_code="ADM1")  # fmt: skip
+    other_region = dict(region, geonameid=1, admin1="Lower Juba")
+    k = _key(**town)
+    assert rules.place_points(k, _key(**town)) == 3
+    # another town 27 km away is another place (radius 25 km for towns) ...
+    assert rules.place_points(k, _key(**near_town)) == rules.CONFLICT
+    # ... but a district 27 km away may contain the town (radius 60 km)
+    assert rules.place_points(_key(**dict(near_town, feature_class="A", feature_code="ADM2")),
+                              k) == 2  # fmt: skip
+    assert rules.place_points(k, _key(**region)) == 1  # the region that contains it
+    assert rules.place_points(k, _key(**other_region)) == rules.CONFLICT
+    assert rules.place_points(k, _key(**dict(town, country="KE", geonameid=2))) == rules.CONFLICT
+    assert rules.place_points(k, _key()) == 0  # unknown place
+
+
+def test_situations_rules_date_windows() -> None:
+    day = _key(date="2017-10-14", date_precision="day")
+    assert rules.date_points(day, _key(date="2017-10-14", date_precision="day")) == 1
+    assert rules.date_points(day, _key(date="2017-10-15", date_precision="day")) == 1  # slack
+    assert rules.date_points(day, _key(date="2017-10-17", date_precision="day")) == rules.CONFLICT
+    assert rules.date_points(day, _key(date="2017-10-01", date_precision="month")) == 0
+    assert rules.date_points(day, _key(date="2017-09-01", date_precision="month")) == (
+        rules.CONFLICT
+    )
+    # no date in the text: the days up to publication
+    assert rules.date_points(day, _key(published="2017-10-16")) == 0
+    assert rules.date_points(day, _key(published="2017-10-25")) == rules.CONFLICT
+
+
+def test_situations_incremental_equals_build_and_is_idempotent() -> None:
+    docs = [
+        bomb("Demo Wire", "2017-10-15", date="2017-10-14"),
+        bomb("Horn Observer", "2017-10-15", OTHER_WORDS, source="al-Shabaab"),
+        bomb("Horn Observer", "2017-10-22", "A car bomb killed five people in Mogadishu on "
+             "Saturday.", date="2017-10-21"),
+        bomb("Capital Daily", "2017-10-22", "Five people were killed by a car bomb in the "
+             "Somali capital Mogadishu.", trigger="killed"),
+    ]  # fmt: skip
+    incremental = Store(":memory:")
+    updater = situations.Updater(incremental)
+    for doc in reversed(docs):  # another order, one document at a time
+        incremental.write_many([doc])
+        updater.update([doc.id])
+    full = _store(*docs)
+
+    def snapshot(store: Store) -> list[tuple]:
+        return [(s["id"], s["sources"], tuple(sorted(m["event_id"] for m in s["members"])))
+                for s in situations.query(store, nested=True, limit=None)]  # fmt: skip
+
+    assert snapshot(incremental) == snapshot(full)
+    assert len(snapshot(full)) == 2
+    situations.Updater(full).update([d.id for d in docs])  # a re-run changes nothing
+    assert snapshot(full) == snapshot(_store(*docs))
+
+
+def test_situations_disagreements_listed() -> None:
+    store = _store(
+        bomb("Demo Wire", "2017-10-15", date="2017-10-14"),
+        bomb("Horn Observer", "2017-10-15", OTHER_WORDS, date="2017-10-15"),
+    )
+    (sit,) = situations.query(store, nested=True)
+    (dis,) = sit["disagreements"]
+    assert dis["field"] == "date"
+    assert [(v["value"], v["outlets"]) for v in dis["values"]] == [
+        ("2017-10-14", ["Demo Wire"]), ("2017-10-15", ["Horn Observer"])]  # fmt: skip
+
+
+def test_situations_query_filters() -> None:
+    store = _store(
+        bomb("Demo Wire", "2017-10-15", date="2017-10-14"),
+        bomb("Horn Observer", "2017-10-15", OTHER_WORDS, source="al-Shabaab"),
+        bomb("Horn Observer", "2017-10-22", "A suicide bomber killed four soldiers in Kismayo "
+             "on Saturday.", place="Kismayo", date="2017-10-21"),
+    )  # fmt: skip
+    assert len(situations.query(store)) == 2
+    assert [s["sources"] for s in situations.query(store, min_sources=2)] == [2]
+    assert [s["place_name"] for s in situations.query(store, since="2017-10-20")] == ["Kismayo"]
+    assert len(situations.query(store, outlet="demo wire")) == 1
+    assert len(situations.query(store, near=(2.0, 45.3, 30))) == 1
+    assert len(situations.query(store, country="SOM")) == 2
+    sid = situations.query(store, min_sources=2)[0]["id"]
+    assert situations.get(store, sid)["sources"] == 2
+    assert situations.get(store, "nope") is None
