@@ -190,3 +190,26 @@ def test_export_errors(db: Path, tmp_path: Path) -> None:
         export(db, "xml", tmp_path / "x")
     with pytest.raises(ExportError, match="output folder"):
         export(db, "parquet", None)
+
+
+def test_export_document_place_only_when_asked(tmp_path: Path) -> None:
+    docs = sample_documents()
+    struck = _by_trigger(docs, "struck")
+    struck.place_basis = "document"  # the article's main place, not what the text says
+    path = tmp_path / "doc-place.duckdb"
+    with Store(path) as store:
+        store.write_many(docs)
+    out = tmp_path / "e.geojson"
+    summary = export(path, "geojson", out)
+    triggers = {f["properties"]["trigger"] for f in json.loads(out.read_text())["features"]}
+    assert "struck" not in triggers and summary["skipped"]["no coordinates"] == 3
+    export(path, "geojson", out, document_places=True)
+    features = json.loads(out.read_text())["features"]
+    kept = next(f for f in features if f["properties"]["trigger"] == "struck")
+    assert kept["properties"]["place_basis"] == "document"
+    acled = tmp_path / "e.csv"
+    export(path, "acled", acled)
+    assert "struck" not in acled.read_text()  # no coordinates without the guessed place
+    export(path, "acled", acled, document_places=True)
+    row = next(r for r in csv.DictReader(acled.open()) if "struck" in r["notes"])
+    assert row["geo_precision"] == "2"  # a guessed place is never precise

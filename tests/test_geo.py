@@ -213,12 +213,89 @@ def test_geo_resolve_event_place_sentence_and_document(analysed) -> None:
     )
     doc = analysed(text)
     in_sentence = _event(doc, "Islamic State militants attacked an army checkpoint")
+    in_sentence.trigger_start = text.index("attacked")
     in_document = _event(doc, "it would hunt the attackers")
     doc.events = [in_sentence, in_document]
     geo.resolve(doc)
     assert in_sentence.place_basis == "sentence" and in_sentence.place.name == "Maiduguri"
+    # No document-wide place by default: the text does not say where the hunt happens.
+    assert in_document.place is None and in_document.place_basis is None
+    geo.resolve(doc, document_place=True)  # asked for: the document's place, marked as such
     assert in_document.place_basis == "document" and in_document.place.name == "Maiduguri"
     assert in_document.place.score < in_sentence.place.score
+
+
+def _placed(text: str, **kwargs) -> list[tuple[str, str | None, str | None]]:
+    from sitmap import pipeline
+
+    doc = pipeline.extract(text, published="2017-11-29", source="Wire", **kwargs)
+    return [(e.trigger, e.place and e.place.name, e.place_basis) for e in doc.events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # where the speaker spoke is not where the reported attack happened
+            "Defense Secretary Jim Mattis said in Washington on Monday that Russian jets "
+            "bombed rebel positions.",
+            [("bombed", None, None)],
+        ),
+        (  # a dateline places a lead-sentence act of its own country's actors
+            "BEIRUT (Reuters) - Lebanese police arrested three men on Monday, the army said.",
+            [("arrested", "Beirut", "dateline")],
+        ),
+        (  # ... but not fighting by another country's forces that the story reports
+            "BEIRUT (Reuters) - Syrian warplanes bombed rebel positions on Monday, a monitor "
+            "said.",
+            [("bombed", None, None)],
+        ),
+        (  # an attacked place is where the attack happened, even without a preposition
+            "Russian jets bombed Aleppo on Monday.",
+            [("bombed", "Aleppo", "clause")],
+        ),
+        (  # a place after a setting preposition in the clause
+            "Police arrested two protesters on Monday at a rally in Chicago.",
+            [("arrested", "Chicago", "clause")],
+        ),
+        (  # a place that only modifies a noun is no setting
+            "Police arrested two protesters at the Mexico border wall on Monday.",
+            [("arrested", None, None)],
+        ),
+    ],
+)
+def test_geo_event_place_is_the_setting_the_text_gives(text, expected) -> None:
+    assert _placed(text) == expected
+
+
+@pytest.mark.model
+def test_geo_event_place_document_place_only_when_asked() -> None:
+    text = (
+        "Protesters marched in Chicago on Monday against the new law. "
+        "Police later arrested two men."
+    )
+    assert _placed(text) == [("marched", "Chicago", "clause"), ("arrested", None, None)]
+    assert _placed(text, document_place=True)[1] == ("arrested", "Chicago", "document")
+
+
+def test_geo_setting_prepositions() -> None:
+    from sitmap.geo.placement import is_setting
+    from sitmap.model import Place
+
+    def place_in(text: str, name: str) -> Place:
+        start = text.index(name)
+        return Place(text=name, start=start, end=start + len(name))
+
+    for text in (
+        "fighting in northern Syria",
+        "clashes on the outskirts of Mosul",
+        "a rally in the north of Iraq",
+    ):
+        name = text.split()[-1]
+        assert is_setting(place_in(text, name), text), text
+    for text in ("a policy on Mexico", "troops moved into Syria", "refugees from Syria"):
+        name = text.split()[-1]
+        assert not is_setting(place_in(text, name), text), text
 
 
 def test_geo_cache_reuse(tmp_path, monkeypatch) -> None:

@@ -168,8 +168,11 @@ def export(
     """Write the store's events (or, for ``parquet``, every table) in format ``fmt``.
 
     ``out``: a file path, an open text stream, or None/``"-"`` for standard output; for
-    ``parquet`` a folder (created if needed). ``filters``: as ``Store.events``. Returns a
-    summary: ``{"format", "written", "skipped": {reason: count}, "files"}``.
+    ``parquet`` a folder (created if needed). ``filters``: as ``Store.events``, plus
+    ``document_places=True`` to keep places that are only the document's main place
+    (``place_basis="document"``, a guess) in ACLED, GDELT and GeoJSON; by default those events
+    go without a place there. Returns a summary: ``{"format", "written", "skipped": {reason:
+    count}, "files"}``.
     """
     fmt = fmt.lower()
     if fmt not in FORMATS:
@@ -214,7 +217,7 @@ def _open(out: str | Path | IO[str] | None) -> Iterator[IO[str]]:
 
 def _jsonl(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
     n = 0
-    for rec in store.iter_events(nested=True, **filters):
+    for rec in store.iter_events(nested=True, **_store_filters(filters)):
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         n += 1
     return n, Counter()
@@ -224,7 +227,7 @@ def _csv(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
     writer = csv.DictWriter(out, fieldnames=FLAT_EVENT_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     n = 0
-    for row in store.iter_events(**filters):
+    for row in store.iter_events(**_store_filters(filters)):
         writer.writerow({k: _text(v) for k, v in row.items()})
         n += 1
     return n, Counter()
@@ -234,7 +237,7 @@ def _geojson(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
     skipped: Counter[str] = Counter()
     out.write('{"type": "FeatureCollection", "features": [\n')
     n = 0
-    for row in store.iter_events(**filters):
+    for row in _rows(store, filters):
         if row["lat"] is None or row["lon"] is None:
             skipped["no coordinates"] += 1
             continue
@@ -250,6 +253,23 @@ def _geojson(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
         n += 1
     out.write("\n], " + f'"written": {n}, "skipped": {json.dumps(dict(skipped))}}}\n')
     return n, skipped
+
+
+_PLACE_FIELDS = ("place_text", "place_name", "geonameid", "country", "admin1", "lat", "lon",
+                 "feature_class", "feature_code", "qualifier")  # fmt: skip
+
+
+def _store_filters(filters: dict) -> dict:
+    return {k: v for k, v in filters.items() if k != "document_places"}
+
+
+def _rows(store: Store, filters: dict) -> Iterator[dict[str, Any]]:
+    """The filtered event rows, a document-wide place (a guess) cleared unless asked for."""
+    keep = bool(filters.get("document_places"))
+    for row in store.iter_events(**_store_filters(filters)):
+        if row.get("place_basis") == "document" and not keep:
+            row = {**row, **dict.fromkeys(_PLACE_FIELDS), "place_basis": None}
+        yield row
 
 
 def _parquet(store: Store, folder: Path) -> dict[str, Any]:
@@ -276,7 +296,7 @@ def _acled(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
     docs = _doc_info(store)
     skipped: Counter[str] = Counter()
     n = 0
-    for row in store.iter_events(**filters):
+    for row in _rows(store, filters):
         kind = acled_type(row)
         if kind is None:
             skipped["not an ACLED event type"] += 1
@@ -302,7 +322,7 @@ def _gdelt(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
     counts = _corroboration(store)
     skipped: Counter[str] = Counter()
     n = 0
-    for row in store.iter_events(**filters):
+    for row in _rows(store, filters):
         if row["status"] in NOT_HAPPENED:
             skipped[f"status {row['status']}"] += 1
             continue

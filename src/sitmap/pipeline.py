@@ -12,8 +12,13 @@ from sitmap.errors import InputError
 from sitmap.model import Document
 
 
-def process(docs: Iterable[Document], *, batch_size: int = 32) -> Iterator[Document]:
+def process(
+    docs: Iterable[Document], *, batch_size: int = 32, document_place: bool = False
+) -> Iterator[Document]:
     """Run every stage over prepared documents (see ``ingest``), yielding each when done.
+
+    ``document_place`` gives the events the text does not place the document's main place,
+    marked ``place_basis="document"`` (a guess; exports and maps leave it out unless asked).
 
     Documents are expected to have been through ``ingest.prepare`` (normalised text,
     boilerplate marked, language checked).
@@ -22,7 +27,7 @@ def process(docs: Iterable[Document], *, batch_size: int = 32) -> Iterator[Docum
         actors.code(doc)
         events.extract(doc)
         attribution.attribute(doc)
-        geo.resolve(doc)
+        geo.resolve(doc, document_place=document_place)
         when.resolve(doc)
         release(doc)
         yield doc
@@ -35,13 +40,15 @@ def extract(
     published: date | str | None = None,
     title: str | None = None,
     url: str | None = None,
+    document_place: bool = False,
 ) -> Document:
-    """One article's text in, one fully processed ``Document`` out.
+    """One article's text in, one fully processed ``Document`` out (``document_place``: see
+    ``process``).
 
     Raises ``InputError`` for text that cannot be an English article (empty, non-English).
     """
     doc = ingest.from_text(text, source=source, published=published, title=title, url=url)
-    return next(process([doc]))
+    return next(process([doc], document_place=document_place))
 
 
 def extract_path(
@@ -50,6 +57,7 @@ def extract_path(
     source: str | None = None,
     published: date | str | None = None,
     encoding: str | None = None,
+    document_place: bool = False,
 ) -> Document:
     """``extract`` on a text file, or standard input when ``path`` is ``"-"``.
 
@@ -66,7 +74,7 @@ def extract_path(
             )
         data = p.read_bytes()
     text = ingest.decode(data, path=str(path), encoding=encoding)
-    return extract(text, source=source, published=published)
+    return extract(text, source=source, published=published, document_place=document_place)
 
 
 def release(doc: Document) -> Document:

@@ -172,17 +172,25 @@ def export(
         typer.Option("--output", "-o", help="Output file (default: stdout); a folder for parquet."),
     ] = None,
     db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
+    document_places: Annotated[
+        bool,
+        typer.Option(
+            "--document-places",
+            help="Keep places that are only the article's main place (place_basis=document).",
+        ),
+    ] = False,
 ) -> None:
     """Export the store's events (ACLED/GDELT-style tables, GeoJSON, ...) or all its tables.
 
     Events left out of a format (no coordinates for GeoJSON, statements for ACLED, ...) are
-    counted on stderr, never dropped silently.
+    counted on stderr, never dropped silently. An event placed only by the article's main place
+    (place_basis=document) goes without a place unless --document-places is given.
 
     Example: sitmap export --format acled --output events-acled.csv --db syria.duckdb
     """
     from sitmap.export import export as run
 
-    summary = run(db, format, output)
+    summary = run(db, format, output, document_places=document_places)
     err = Console(stderr=True, highlight=False)
     skipped = ", ".join(f"{n} {why}" for why, n in summary["skipped"].items())
     where = output if format == "parquet" else (", ".join(summary["files"]) or "stdout")

@@ -79,12 +79,22 @@ def extract(
         str | None, typer.Option(help="Text encoding when not UTF-8 (e.g. latin-1).")
     ] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    document_place: Annotated[
+        bool,
+        typer.Option(
+            "--document-place",
+            help="Give events the text does not place the article's main place "
+            "(place_basis=document, a guess).",
+        ),
+    ] = False,
 ) -> None:
     """Extract coded, attributed, geolocated events from one news article.
 
     Example: sitmap extract article.txt --published 2017-09-01 --source Anti-Media
     """
-    doc = pipeline.extract_path(path, source=source, published=published, encoding=encoding)
+    doc = pipeline.extract_path(
+        path, source=source, published=published, encoding=encoding, document_place=document_place
+    )
     render_document(doc, format)
 
 

@@ -1,4 +1,4 @@
-"""Toponym resolution with document context, and the place of each event.
+"""Toponym resolution with document context (the place of each event: ``geo.placement``).
 
 A mention's candidates come from the gazetteer index; each is scored by population (log), kind
 (countries outrank namesake cities; a city outranks its namesake region when the city is a big
@@ -25,7 +25,8 @@ from typing import Any
 from sitmap import lexicons
 from sitmap.geo import index
 from sitmap.geo.index import ADM1, ADM2, CONTINENT, COUNTRY, REGION, Gazetteer, normalise
-from sitmap.model import Document, Event, Place
+from sitmap.geo.placement import focus_place, place_events
+from sitmap.model import Document, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SCAN_MIN_POPULATION = 100_000
@@ -49,10 +50,8 @@ _CAP_A = 2.0
 _NEIGHBOUR_SHARE = 0.5  # evidence for a country counts half for its neighbours
 _SHARPNESS = 2.3  # evidence probabilities: ln 10 makes them proportional to population
 _ROUNDS = 3  # rounds of document context (each name against the others' evidence)
-_BASIS_FACTOR = {"clause": 1.0, "sentence": 0.8, "document": 0.5}
 _W_CONTAINED = 3.0  # a town and the county containing it, both named in the document
 _CUE_WEIGHT = 0.5  # evidence of a region named in an organisation's name, per name
-_SPECIFICITY = {"P": 3, ADM2: 2, ADM1: 1, REGION: 1, COUNTRY: 0, CONTINENT: -1}
 
 
 def gazetteer() -> Gazetteer:
@@ -86,14 +85,21 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def resolve(doc: Document, *, spans: list[tuple[int, int]] | None = None) -> Document:
+def resolve(
+    doc: Document,
+    *,
+    spans: list[tuple[int, int]] | None = None,
+    document_place: bool = False,
+) -> Document:
     """Fill ``doc.places`` and set ``place``/``place_basis`` on each of ``doc.events``.
 
     Toponyms are the GPE/LOC/FAC entities of ``doc._spacy`` plus gazetteer names NER missed
     (countries, regions, cities of 100k+ people in capitalised proper nouns); ``spans`` gives
     the toponym character spans instead (evaluation against gold toponyms). A toponym that
     cannot be resolved is kept with ``geonameid`` None, at the position of the document's focus
-    place when it has one (see :func:`_locate_unknown`).
+    place when it has one (see :func:`_locate_unknown`). Events are placed by
+    :func:`sitmap.geo.placement.place_events`; ``document_place`` gives the events the text does
+    not place the document's focus place, marked ``place_basis="document"``.
     """
     gaz = gazetteer()
     text = doc.clean_text
@@ -111,7 +117,7 @@ def resolve(doc: Document, *, spans: list[tuple[int, int]] | None = None) -> Doc
     places = _resolve_all(mentions, doc, gaz, cues=_name_cues(doc, gaz, mentions))
     _locate_unknown(places)
     doc.places = places
-    _place_events(doc)
+    place_events(doc, document_place=document_place)
     return doc
 
 
@@ -813,11 +819,12 @@ def _locate_unknown(places: list[Place]) -> None:
 
     Streets, parks, rivers, neighbourhoods and hamlets missing from the packaged data are
     nearly always in the locale the story is about ("Frenchmen Street" in a New Orleans story),
-    so the document's most salient place (:func:`_focus`) is a far better estimate than none.
+    so the document's most salient place (``placement.focus_place``) is a far better estimate
+    than none.
     Such a place keeps ``name``, ``geonameid``, ``feature_class`` and ``feature_code`` None (it
     is no gazetteer entry, and events are never placed on it) and gets a low score.
     """
-    focus = _focus([p for p in places if p.geonameid is not None])
+    focus = focus_place([p for p in places if p.geonameid is not None])
     if focus is None:
         return
     for n, p in enumerate(places):
@@ -830,105 +837,3 @@ def _locate_unknown(places: list[Place]) -> None:
                 lon=focus.lon,
                 score=round(focus.score * _UNKNOWN_FACTOR, 3),
             )
-
-
-# --------------------------------------------------------------------------- events
-
-
-def _place_events(doc: Document) -> None:
-    resolved = [p for p in doc.places if p.geonameid is not None]
-    if not doc.events:
-        return
-    # A place name the actors stage coded as an actor ("the United States will ...",
-    # "Venezuela's President") is used as an actor there, not as a location: the actors stage
-    # leaves locative uses ("in Syria") uncoded.
-    acting = [(a.start, a.end) for a in doc.actors if a.code]
-    # and names the events stage read as actors ("sanctions on Pyongyang": its government)
-    acting += [
-        (a.start, a.end)
-        for e in doc.events
-        for a in (e.source, e.target)
-        if a is not None and a.code
-    ]
-    resolved = [p for p in resolved if not any(p.start < e and s < p.end for s, e in acting)]
-    focus = _focus(resolved)
-    text = doc.clean_text
-    for event in doc.events:
-        place, basis = _event_place(event, resolved, doc, text)
-        if place is None and focus is not None:
-            place, basis = focus, "document"
-        if place is None:
-            continue
-        event.place = replace(place, score=round(place.score * _BASIS_FACTOR[basis], 3))
-        event.place_basis = basis
-
-
-def _event_place(
-    event: Event, places: list[Place], doc: Document, text: str
-) -> tuple[Place | None, str]:
-    actor_spans = [(a.start, a.end) for a in (event.source, event.target) if a is not None]
-
-    def own_actor(p: Place) -> bool:
-        return any(p.start < e and s < p.end for s, e in actor_spans)
-
-    in_clause = [
-        p for p in places if event.start <= p.start and p.end <= event.end and not own_actor(p)
-    ]
-    if in_clause:
-        return _best_local(in_clause, text), "clause"
-    sent = doc.sentences[event.sentence] if 0 <= event.sentence < len(doc.sentences) else None
-    if sent is not None:
-        in_sentence = [
-            p for p in places if sent.start <= p.start and p.end <= sent.end and not own_actor(p)
-        ]
-        if in_sentence:
-            return _best_local(in_sentence, text), "sentence"
-    return None, ""
-
-
-def _after_locative(p: Place, text: str) -> bool:
-    """Whether the place follows "in", "near", "on the outskirts of" ... (qualifiers skipped)."""
-    lex = _lex()
-    words = text[max(0, p.start - 60) : p.start].lower().split()
-    while words and (words[-1] in lex.qualifiers or words[-1] == "the"):
-        words.pop()
-    tail = " " + " ".join(words[-5:])
-    return any(tail.endswith(" " + prep) for prep in lex.locative)
-
-
-def _best_local(places: list[Place], text: str) -> Place:
-    """After a locative preposition first, then the most specific, then the earliest."""
-    return max(
-        places,
-        key=lambda p: (
-            _after_locative(p, text),
-            _specificity(p),
-            -p.start,
-        ),
-    )
-
-
-def _specificity(p: Place) -> int:
-    if p.feature_class == "P":
-        return _SPECIFICITY["P"]
-    return _SPECIFICITY.get(p.feature_code or "", 0)
-
-
-def _focus(places: list[Place]) -> Place | None:
-    """The document's most salient place: its main country, then the most-mentioned place in it
-    if that is mentioned at least twice (else the country itself)."""
-    if not places:
-        return None
-    by_country: Counter[str] = Counter(p.country or "" for p in places)
-    country = by_country.most_common(1)[0][0]
-    inside = [p for p in places if (p.country or "") == country]
-    counts: Counter[int] = Counter(p.geonameid for p in inside if p.feature_code != COUNTRY)
-    first = {p.geonameid: p for p in reversed(inside)}
-    if counts:
-        gid, n = max(counts.items(), key=lambda kv: (kv[1], _specificity(first[kv[0]])))
-        if n >= 2:
-            return first[gid]
-    countries = [p for p in inside if p.feature_code == COUNTRY]
-    if countries:
-        return countries[0]
-    return max(inside, key=lambda p: (counts.get(p.geonameid, 0), _specificity(p)))

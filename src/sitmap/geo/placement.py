@@ -1,0 +1,302 @@
+"""The place of each event: where the text makes a named place the event's setting.
+
+``place_events(doc)`` sets ``Event.place`` and ``Event.place_basis`` from ``doc.places`` (the
+resolved toponyms), in this order:
+
+1. ``clause``: a place in the event's own clause that is a setting — after a setting preposition
+   ("in Aleppo", "on the outskirts of Mosul"; data/placement.yaml), or the destination of a
+   movement ("a visit to Beijing") — and neither an actor, one of the event's actors, nor a
+   modifier of a noun ("the Alabama Senate race", "Syria's army");
+2. ``sentence``: such a place elsewhere in the event's sentence, unless it lies in the clause of
+   another event of the sentence ("X said in Washington that Y attacked Z": Washington is where X
+   spoke, not where Y attacked);
+3. ``dateline``: the wire dateline ("KABUL (Reuters) -") for the events of the lead sentence
+   whose acting side belongs to the dateline's country (a story filed in one capital about
+   fighting elsewhere does not put the fighting there);
+4. ``document`` (only with ``document_place=True``): the document's most salient place, a guess
+   that exports and maps leave out unless asked.
+
+An event with none of these keeps ``place`` None: the text does not say where it happened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from sitmap import lexicons
+from sitmap.geo.index import ADM1, ADM2, CONTINENT, COUNTRY, REGION
+from sitmap.model import Document, Event, Place
+
+BASIS_FACTOR = {"clause": 1.0, "sentence": 0.8, "dateline": 0.7, "document": 0.5}
+"""How much of a place's resolution score an event keeps, by where the place was found."""
+
+_SPECIFICITY = {"P": 3, ADM2: 2, ADM1: 1, REGION: 1, COUNTRY: 0, CONTINENT: -1}
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])(?:,[^()\n]{0,40})?\s*\([^()\n]{0,30}\)\s*[-–—]"
+)
+_DATELINE_REACH = 3  # characters between a dateline and the lead sentence's start
+
+
+@dataclass(frozen=True)
+class _Lex:
+    setting: tuple[str, ...]
+    destination_triggers: frozenset[str]
+    destination: tuple[str, ...]
+    modifier_deps: frozenset[str]
+    object_types: frozenset[str]
+    object_deps: frozenset[str]
+
+
+@cache
+def _lex() -> _Lex:
+    data = lexicons.yaml_file("placement.yaml")
+
+    def longest_first(words: list[str]) -> tuple[str, ...]:
+        return tuple(sorted((w.lower() for w in words), key=len, reverse=True))
+
+    return _Lex(
+        setting=longest_first(data["setting_preps"]),
+        destination_triggers=frozenset(data["destination_triggers"]),
+        destination=longest_first(data["destination_preps"]),
+        modifier_deps=frozenset(data["modifier_deps"]),
+        object_types=frozenset(data["object_setting_types"]),
+        object_deps=frozenset(data["object_deps"]),
+    )
+
+
+def place_events(doc: Document, *, document_place: bool = False) -> None:
+    """Set ``place``/``place_basis`` on each of ``doc.events`` (see the module docstring)."""
+    if not doc.events:
+        return
+    resolved = [p for p in doc.places if p.geonameid is not None]
+    # A place name the actors stage coded as an actor ("the United States will ...",
+    # "Venezuela's President") is used as an actor there, not as a location; so are names the
+    # events stage read as actors ("sanctions on Pyongyang": its government).
+    acting = [(a.start, a.end) for a in doc.actors if a.code]
+    acting += [
+        (a.start, a.end)
+        for e in doc.events
+        for a in (e.source, e.target)
+        if a is not None and a.code
+    ]
+    places = [p for p in resolved if not any(p.start < e and s < p.end for s, e in acting)]
+    text = doc.clean_text
+    dateline = _dateline(doc, resolved)
+    focus = focus_place(places) if document_place else None
+    for event in doc.events:
+        place, basis = _event_place(event, places, doc, text)
+        if place is None and event.plover in _lex().object_types:
+            place, basis = _object_place(event, resolved, doc), "clause"
+        if place is None and dateline is not None:
+            place, basis = _dateline_place(event, dateline, doc)
+        if place is None and focus is not None:
+            place, basis = focus, "document"
+        if place is None:
+            continue
+        event.place = replace(place, score=round(place.score * BASIS_FACTOR[basis], 3))
+        event.place_basis = basis
+
+
+def _event_place(
+    event: Event, places: list[Place], doc: Document, text: str
+) -> tuple[Place | None, str]:
+    actor_spans = [(a.start, a.end) for a in (event.source, event.target) if a is not None]
+    sent = doc.sentences[event.sentence] if 0 <= event.sentence < len(doc.sentences) else None
+    if sent is None:
+        return None, ""
+    destination = _moves(event)
+
+    def setting(p: Place) -> bool:
+        if any(p.start < e and s < p.end for s, e in actor_spans):
+            return False
+        if not (is_setting(p, text) or (destination and _after(p, text, _lex().destination))):
+            return False
+        return not _modifies_noun(p, doc, event.sentence)
+
+    in_sentence = [p for p in places if sent.start <= p.start and p.end <= sent.end]
+    in_clause = [p for p in in_sentence if event.start <= p.start and p.end <= event.end]
+    chosen = [p for p in in_clause if setting(p)]
+    if chosen:
+        return _best_local(chosen), "clause"
+    others = [
+        (e.start, e.end)
+        for e in doc.events
+        if e is not event and e.sentence == event.sentence and not _same_clause(e, event)
+    ]
+    chosen = [
+        p
+        for p in in_sentence
+        if p not in in_clause
+        and setting(p)
+        and not any(s <= p.start and p.end <= e for s, e in others)
+        and _governed_by_trigger(p, event, doc)
+    ]
+    if chosen:
+        return _best_local(chosen), "sentence"
+    return None, ""
+
+
+def _object_place(event: Event, places: list[Place], doc: Document) -> Place | None:
+    """A place that is the object of the event's trigger ("bombed Aleppo", "Aleppo was shelled",
+    "the shelling of Aleppo"), for the types of ``object_setting_types``."""
+    if event.trigger_start is None:
+        return None
+    offset = doc.sentences[event.sentence].start if 0 <= event.sentence < len(doc.sentences) else 0
+    for p in places:
+        if not (event.start <= p.start and p.end <= event.end):
+            continue
+        root = _place_token(p, doc, event.sentence)
+        if root is None or root.dep_ not in _lex().object_deps:
+            continue
+        head = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else root.head
+        if head.idx + offset == event.trigger_start:
+            return p
+    return None
+
+
+def _same_clause(a: Event, b: Event) -> bool:
+    """Two events read off one clause ("attacked and killed")."""
+    return (a.start, a.end) == (b.start, b.end)
+
+
+def _moves(event: Event) -> bool:
+    trigger = event.trigger.lower().split()
+    return bool(trigger) and any(
+        w.startswith(t) for w in trigger[:1] for t in _lex().destination_triggers
+    )
+
+
+def is_setting(p: Place, text: str) -> bool:
+    """Whether the place follows a setting preposition ("in", "near", "on the outskirts of"),
+    directional qualifiers and "the" skipped ("in northern Syria", "in the north of Iraq")."""
+    return _after(p, text, _lex().setting)
+
+
+def _after(p: Place, text: str, preps: tuple[str, ...]) -> bool:
+    words = re.findall(r"[\w'’-]+", text[max(0, p.start - 60) : p.start].lower())
+    skip = {"the", "northern", "southern", "eastern", "western", "central", "north", "south",
+            "east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
+            "of", "part", "parts", "city", "town", "village", "province", "region"}  # fmt: skip
+    tail = " " + " ".join(words[-6:])
+    while True:
+        if any(tail.endswith(" " + prep) for prep in preps):
+            return True
+        if not words or words[-1] not in skip:
+            return False
+        words.pop()
+        tail = " " + " ".join(words[-6:])
+
+
+def _place_token(p: Place, doc: Document, index: int) -> Any:
+    """The parse token heading the place's words, or None without a parse."""
+    pdoc = doc._parses.get(index) if doc._parses else None
+    if pdoc is None:
+        return None
+    offset = doc.sentences[index].start
+    span = pdoc.char_span(p.start - offset, p.end - offset, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _governed_by_trigger(p: Place, event: Event, doc: Document) -> bool:
+    """Whether the place's phrase hangs (through any chain of heads) off the event's trigger:
+    "attacked a checkpoint [...] in Maiduguri", not "said in Washington that jets bombed ..."."""
+    root = _place_token(p, doc, event.sentence)
+    if root is None or event.trigger_start is None:
+        return False
+    offset = doc.sentences[event.sentence].start
+    return any(
+        a.idx + offset <= event.trigger_start < a.idx + offset + len(a.text) for a in root.ancestors
+    )
+
+
+def _modifies_noun(p: Place, doc: Document, index: int) -> bool:
+    """Whether the parse makes the place a modifier of a noun ("the Alabama Senate race")."""
+    root = _place_token(p, doc, index)
+    if root is None:
+        return False
+    head = root.head
+    return (
+        root.dep_ in _lex().modifier_deps
+        and head is not root
+        and head.pos_ in {"NOUN", "PROPN"}
+        and not head.ent_type_  # "Deir ez-Zor" split by the parser stays one name
+    )
+
+
+def _dateline(doc: Document, places: list[Place]) -> Place | None:
+    """The resolved place of a wire dateline opening the text ("KABUL (Reuters) -")."""
+    from sitmap.geo.resolver import lookup  # the resolver imports this module
+
+    text = doc.clean_text
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    start, end = match.span("place")
+    inside = [p for p in places if start <= p.start and p.end <= end]
+    if inside:
+        return inside[0]
+    name = match.group("place")
+    place = lookup(name.title() if name.isupper() else name)
+    return replace(place, text=name, start=start, end=end) if place is not None else None
+
+
+def _dateline_place(event: Event, dateline: Place, doc: Document) -> tuple[Place | None, str]:
+    """The dateline's place for an event of the lead sentence by an actor of its country."""
+    lead = next((s for s in doc.sentences if s.end > dateline.end), None)
+    if lead is None or event.sentence != lead.index:
+        return None, ""
+    if lead.start - dateline.end > 40 + _DATELINE_REACH:
+        return None, ""
+    actor = event.source or event.target
+    if actor is None or not actor.country or not dateline.country:
+        return None, ""
+    if _alpha3(dateline.country) != actor.country[:3]:
+        return None, ""
+    return dateline, "dateline"
+
+
+@cache
+def _alpha3(alpha2: str) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else None
+
+
+def _best_local(places: list[Place]) -> Place:
+    """The most specific place, then the earliest."""
+    return max(places, key=lambda p: (specificity(p), -p.start))
+
+
+def specificity(p: Place) -> int:
+    """3 for a populated place, 2 a county, 1 a state or region, 0 a country, -1 a continent."""
+    if p.feature_class == "P":
+        return _SPECIFICITY["P"]
+    return _SPECIFICITY.get(p.feature_code or "", 0)
+
+
+def focus_place(places: list[Place]) -> Place | None:
+    """The document's most salient place: its main country, then the most-mentioned place in it
+    if that is mentioned at least twice (else the country itself)."""
+    if not places:
+        return None
+    by_country: Counter[str] = Counter(p.country or "" for p in places)
+    country = by_country.most_common(1)[0][0]
+    inside = [p for p in places if (p.country or "") == country]
+    counts: Counter[int] = Counter(p.geonameid for p in inside if p.feature_code != COUNTRY)
+    first = {p.geonameid: p for p in reversed(inside)}
+    if counts:
+        gid, n = max(counts.items(), key=lambda kv: (kv[1], specificity(first[kv[0]])))
+        if n >= 2:
+            return first[gid]
+    countries = [p for p in inside if p.feature_code == COUNTRY]
+    if countries:
+        return countries[0]
+    return max(inside, key=lambda p: (counts.get(p.geonameid, 0), specificity(p)))
+
+
+__all__ = ["BASIS_FACTOR", "focus_place", "is_setting", "place_events", "specificity"]
