@@ -17,7 +17,8 @@ How a run goes:
    is ≥ ``sitmap.dedup.THRESHOLD`` (0.8) is a near-duplicate. Duplicates are recorded, linked
    to the first copy (``duplicate_of``), counted, and not processed. Signatures are stored, so
    near-duplicates are found across runs.
-3. New documents go in batches to worker processes (``spawn``: each loads spaCy once) that
+3. New documents go in batches to an engine (``sitmap.engines``): ``local`` worker processes
+   (``spawn``: each loads spaCy once) or ``dask`` workers, on this machine or a cluster; they
    run ``sitmap.pipeline.process`` and send back plain dicts.
 4. The parent writes each finished batch of documents, with all their rows, in one
    transaction (one per batch rather than per document: DuckDB's cost is per statement, and
@@ -28,27 +29,19 @@ How a run goes:
 
 from __future__ import annotations
 
-import os
-import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from sitmap import situations
+from sitmap import engines, situations
 from sitmap.dedup import SIGNATURE_SCHEME, Deduper
-from sitmap.errors import SitmapError
+from sitmap.engines import BATCH_SIZE, Engine, process_batch
 from sitmap.model import Document, Skip
 from sitmap.store import DEFAULT_PATH, Store, origin_of
-
-BATCH_SIZE = 16
-"""Documents sent to a worker at a time (and spaCy's ``nlp.pipe`` batch size)."""
 
 
 @dataclass
@@ -65,6 +58,7 @@ class IngestSummary:
     skips: dict[str, int] = field(default_factory=dict)  # skipped inputs by reason
     seconds: float = 0.0
     workers: int = 1
+    engine: str = "local"
     db: str = ""
 
     @property
@@ -94,6 +88,7 @@ class IngestSummary:
             "docs_per_s": round(self.docs_per_s, 2),
             "words_per_s": round(self.words_per_s, 1),
             "workers": self.workers,
+            "engine": self.engine,
             "db": self.db,
         }
 
@@ -111,22 +106,25 @@ def ingest(
     published: date | str | None = None,
     max_bytes: int | None = None,
     progress: Progress | None = None,
+    engine: str | Engine = "local",
+    scheduler: str | None = None,
 ) -> IngestSummary:
     """Read, deduplicate, process and store every document under ``paths``.
 
     ``workers``: processes running the pipeline (default: the number of CPU cores; 1 runs in
     this process). ``source``/``published`` apply to documents that do not carry their own.
     ``max_bytes`` caps one article (default ``sitmap.ingest.MAX_BYTES``). ``progress`` is called
-    with the running summary after each document or skip is written.
+    with the running summary after each document or skip is written. ``engine``: where the
+    pipeline runs, ``local`` or ``dask`` (``scheduler``: a dask scheduler's address; without
+    it a local dask cluster of ``workers`` processes), or an ``Engine`` to reuse (left open).
     """
     from sitmap import ingest as reader
 
     if isinstance(paths, str | Path):
         paths = [paths]
     paths = [str(p) for p in paths]
-    workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
     store = db if isinstance(db, Store) else Store(db)
-    summary = IngestSummary(workers=workers, db=store.path)
+    summary = IngestSummary(db=store.path)
     skips: Counter[str] = Counter()
     started = time.perf_counter()
 
@@ -170,8 +168,13 @@ def ingest(
     kwargs: dict[str, Any] = {"source": source, "published": published}
     if max_bytes is not None:
         kwargs["max_bytes"] = max_bytes
-    runner = _Runner(workers, batch_size)
+    runner = engine if isinstance(engine, Engine) else None
     try:
+        if runner is None:
+            runner = engines.create(
+                engine, workers=workers, batch_size=batch_size, scheduler=scheduler
+            )
+        summary.workers, summary.engine = runner.workers, runner.name
         batch: list[Document] = []
         for item in reader.read(paths, **kwargs):
             if isinstance(item, Skip):
@@ -221,7 +224,8 @@ def ingest(
         merged.update([])  # events stored before situations existed (an older store)
         merged.count_copies()
     finally:
-        runner.close()
+        if runner is not None and runner is not engine:
+            runner.close()
         summary.seconds = time.perf_counter() - started
         summary.skips = dict(skips.most_common())
         if not isinstance(db, Store):
@@ -239,139 +243,6 @@ def _load_signatures(store: Store) -> Deduper:
     if not store.read_only:
         store.set_setting("signature_scheme", SIGNATURE_SCHEME)
     return dedup
-
-
-# -- processing -----------------------------------------------------------------------------------
-
-
-def process_batch(docs: list[Document], *, batch_size: int = BATCH_SIZE) -> list[Document | Skip]:
-    """Run the pipeline over a batch; a document that fails becomes a ``Skip``, not a crash.
-
-    The batch goes through ``pipeline.process`` in one pass; if anything in it raises, each
-    document is retried alone so one bad document costs only itself.
-    """
-    from sitmap import pipeline
-
-    try:
-        return list(pipeline.process(list(docs), batch_size=batch_size))
-    except Exception as exc:  # retried one by one below; each failure becomes a skip row
-        if len(docs) == 1:
-            return [_failed(docs[0], exc)]
-    out: list[Document | Skip] = []
-    for doc in docs:
-        try:
-            out.extend(pipeline.process([doc], batch_size=batch_size))
-        except Exception as exc:  # recorded as a skip row with the error
-            out.append(_failed(doc, exc))
-    return out
-
-
-def _failed(doc: Document, exc: BaseException | None = None) -> Skip:
-    from sitmap.errors import InputError
-
-    if isinstance(exc, InputError):
-        return Skip(reason=exc.reason, message=str(exc), path=doc.path, doc_id=doc.id)
-    what = f"{type(exc).__name__}: {exc}" if exc else "processing failed"
-    return Skip(
-        reason="failed",
-        message=f"the pipeline failed on this document ({what}); please report it",
-        path=doc.path,
-        doc_id=doc.id,
-        detail=what[:500],
-    )
-
-
-def _worker_init(parent: int) -> None:
-    """Worker start-up: load spaCy once, and exit if the parent dies (e.g. SIGKILL)."""
-
-    def watch() -> None:
-        while True:
-            time.sleep(0.5)
-            if os.getppid() != parent:
-                os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-    from sitmap import nlp
-
-    nlp.load()
-
-
-def _worker_run(dicts: list[dict[str, Any]], batch_size: int) -> list[dict[str, Any]]:
-    docs = [Document.from_dict(d) for d in dicts]
-    out = []
-    for item in process_batch(docs, batch_size=batch_size):
-        d = item.to_dict()
-        d["_kind"] = "skip" if isinstance(item, Skip) else "doc"
-        out.append(d)
-    return out
-
-
-def _from_wire(d: dict[str, Any]) -> Document | Skip:
-    kind = d.pop("_kind")
-    return Skip.from_dict(d) if kind == "skip" else Document.from_dict(d)
-
-
-class _Runner:
-    """Runs batches in this process (1 worker) or in a spawn process pool, bounded in flight."""
-
-    def __init__(self, workers: int, batch_size: int) -> None:
-        self.workers = workers
-        self.batch_size = batch_size
-        self.max_in_flight = 2 * workers
-        self._pool: ProcessPoolExecutor | None = None
-        self._worked = False
-        self._futures: dict[Future, tuple[list[Document], ProcessPoolExecutor]] = {}
-
-    def _ensure_pool(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=get_context("spawn"),
-                initializer=_worker_init,
-                initargs=(os.getpid(),),
-            )
-        return self._pool
-
-    def submit(self, batch: list[Document]) -> Iterator[list[Document | Skip]]:
-        """Queue a batch; yield the results of batches that finished meanwhile."""
-        if self.workers <= 1:
-            yield process_batch(batch, batch_size=self.batch_size)
-            return
-        wire = [d.to_dict() for d in batch]
-        pool = self._ensure_pool()
-        self._futures[pool.submit(_worker_run, wire, self.batch_size)] = (batch, pool)
-        while len(self._futures) >= self.max_in_flight:
-            yield from self._collect(wait(self._futures, return_when=FIRST_COMPLETED).done)
-
-    def drain(self) -> Iterator[list[Document | Skip]]:
-        """Yield the results of every batch still in flight."""
-        while self._futures:
-            yield from self._collect(wait(self._futures, return_when=FIRST_COMPLETED).done)
-
-    def _collect(self, done: Iterable[Future]) -> Iterator[list[Document | Skip]]:
-        for future in list(done):
-            batch, pool = self._futures.pop(future)
-            try:
-                results = [_from_wire(d) for d in future.result()]
-                self._worked = True
-                yield results
-            except BrokenProcessPool as exc:
-                if not self._worked:
-                    raise SitmapError(
-                        f"worker processes could not start or died at once ({exc})",
-                        hint="see the error above; --workers 1 runs in this process",
-                    ) from exc
-                # A worker died (out of memory, a crash in native code): record its batch as
-                # skips (a re-run retries them) and start a fresh pool for the rest.
-                if pool is self._pool:
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    self._pool = None
-                yield [_failed(doc, exc) for doc in batch]
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
 
 
 __all__ = ["BATCH_SIZE", "IngestSummary", "ingest", "process_batch"]

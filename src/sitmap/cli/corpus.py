@@ -13,6 +13,7 @@ from rich.console import Console
 
 from sitmap.cli._app import app
 from sitmap.cli._output import Format, render
+from sitmap.engines.base import BATCH_SIZE
 from sitmap.errors import SitmapError
 
 DB_HELP = "The DuckDB store file."
@@ -34,6 +35,16 @@ def ingest(
     workers: Annotated[
         int | None, typer.Option(help="Worker processes (default: one per CPU core).")
     ] = None,
+    engine: Annotated[
+        str, typer.Option(help="Where the pipeline runs: local processes, or dask workers.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="A dask scheduler's address (tcp://HOST:8786) for --engine dask."),
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Documents sent to a worker at a time.")
+    ] = BATCH_SIZE,
     source: Annotated[
         str | None, typer.Option(help="Outlet for documents that do not name one.")
     ] = None,
@@ -53,13 +64,16 @@ def ingest(
     to their first copy and not processed twice; killing the run loses nothing already written.
 
     Example: sitmap ingest news/ feeds/world.jsonl --db syria.duckdb --workers 2
+
+    On a dask cluster: sitmap ingest news/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from sitmap.corpus import ingest as run
 
     with _Progress() as progress:
         summary = run(
             paths, db=db, workers=workers, source=source, published=published,
-            max_bytes=max_bytes, progress=progress.update,
+            max_bytes=max_bytes, progress=progress.update, engine=engine, scheduler=scheduler,
+            batch_size=batch_size,
         )  # fmt: skip
     data = summary.to_dict()
     if format in (Format.json, Format.jsonl):
