@@ -8,6 +8,7 @@ import pytest
 
 from sitmap import actors, lexicons
 from sitmap.actors import lookup, outlet
+from sitmap.model import Actor
 
 D2017 = date(2017, 11, 15)
 
@@ -341,7 +342,7 @@ def test_actors_lookup(phrase, on, text, code, kind):
         assert actor.text == text
 
 
-@pytest.mark.parametrize("phrase", ["the group", "the outlet", "people", "forces", "sources"])
+@pytest.mark.parametrize("phrase", ["the group", "the outlet", "experts", "forces", "sources"])
 def test_actors_lookup_unknown_is_none(phrase):
     actor = lookup(phrase)
     assert actor is None or actor.code is None
@@ -468,3 +469,90 @@ def test_actors_sector_only_actor_keeps_no_country_in_a_mixed_document(analysed)
     )
     doc = actors.code(analysed(text, published="2017-11-11"))
     assert ("Protesters", "PRO") in [(a.text, a.code) for a in doc.actors]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code", "sector"),
+    [
+        ("two unidentified gunmen", "UAF", "unidentified"),
+        ("armed men", "UAF", "unidentified"),
+        ("unknown assailants", "UAF", "unidentified"),
+        ("Taliban gunmen", "AFGINSTAL", "insurgents"),  # a named group before them wins
+        ("a farmer", "CVL", "civilians"),
+        ("three women", "CVL", "civilians"),
+        ("14 people", "CVL", "civilians"),
+        ("an angry mob", "PRO", "rioters"),
+        ("rioters", "PRO", "rioters"),
+        ("a military patrol", "MIL", "military"),
+    ],
+)
+def test_actors_unnamed_actors_are_coded_by_sector(phrase, code, sector):
+    actor = lookup(phrase)
+    assert actor is not None and (actor.code, actor.sector) == (code, sector)
+
+
+def test_actors_localise_gives_sector_only_actors_the_event_place_country():
+    from sitmap import actors
+    from sitmap.model import Document, Event, Place
+
+    doc = Document(text="Gunmen shot two farmers in Pattani.")
+    gunmen = Actor(text="Gunmen", start=0, end=6, sector="unidentified", code="UAF")
+    farmers = Actor(text="farmers", start=20, end=27, sector="civilians", code="CVL")
+    reporter = Actor(text="reporter", start=0, end=1, sector="media", code="MED")
+    pattani = Place(
+        text="Pattani",
+        start=28,
+        end=35,
+        name="Pattani",
+        country="TH",
+        lat=6.9,
+        lon=101.3,
+        geonameid=1,
+    )
+    doc.events = [
+        Event(
+            doc_id=doc.id,
+            sentence=0,
+            start=0,
+            end=35,
+            evidence=doc.text,
+            trigger="shot",
+            plover="ASSAULT",
+            cameo="18",
+            source=gunmen,
+            target=farmers,
+            place=pattani,
+        ),
+        Event(
+            doc_id=doc.id,
+            sentence=0,
+            start=0,
+            end=35,
+            evidence=doc.text,
+            trigger="shot",
+            plover="ASSAULT",
+            cameo="18",
+            source=reporter,
+            target=None,
+            place=pattani,
+        ),
+        Event(
+            doc_id=doc.id,
+            sentence=0,
+            start=0,
+            end=35,
+            evidence=doc.text,
+            trigger="shot",
+            plover="ASSAULT",
+            cameo="18",
+            source=gunmen,
+            target=None,
+            place=None,
+        ),
+    ]
+    actors.localise(doc)
+    first, media, unplaced = doc.events
+    assert (first.source.code, first.target.code) == ("THAUAF", "THACVL")
+    assert first.source.country == "THA"
+    assert media.source.code == "MED"  # the media are not placed by where they report
+    assert unplaced.source.code == "UAF"  # no place, no country: never a guess

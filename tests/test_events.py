@@ -220,7 +220,6 @@ def test_events_protests_with_unnamed_protesters(analysed, text, expected):
     assert expected in found, found
 
 
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -375,3 +374,39 @@ def test_events_verbal_attacks_by_politicians(analysed, text, expected):
 def test_events_threatened_event_is_the_threat(analysed):
     text = "On Saturday, Donald Trump once again threatened nuclear war against North Korea."
     assert [_codes(e) for e in _events(analysed, text)] == [("THREATEN", "USAGOV", "PRK")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # agentless passive: an unidentified doer (UAF), the victims as target
+        ("Two farmers were shot dead near the village on Sunday.", ("ASSAULT", "UAF", "CVL")),
+        ("A local trader was abducted from his shop overnight.", ("ASSAULT", "UAF", "CVL")),
+        # unnamed armed people are coded, never dropped
+        ("Unknown gunmen opened fire on a group of villagers.", ("ASSAULT", "UAF", "CVL")),
+        # an instrument as subject: the doer goes unnamed
+        ("An IED exploded near a police vehicle on the main road.", ("ASSAULT", "UAF", None)),
+        # exchanged fire with: both sides
+        ("Police officers exchanged fire with armed men at the market.", ("ASSAULT", "COP", "UAF")),
+        # a crowd of civilians who protest are protesters
+        ("Hundreds of villagers protested against the new dam.", ("PROTEST", "PRO", None)),
+    ],
+)
+def test_events_unnamed_doers_and_victims(analysed, text, expected):
+    assert expected in [_codes(e) for e in _events(analysed, text)]
+
+
+def test_events_an_ied_explosion_has_the_explosives_mode(analysed):
+    (event,) = _events(analysed, "A roadside bomb exploded as the convoy passed.")
+    assert (event.plover, event.mode, event.source.code) == ("ASSAULT", "explosives", "UAF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea says it will complete a plan to attack waters near Guam.",  # no victim
+        "The president said such attacks would not be tolerated.",  # a bare noun
+    ],
+)
+def test_events_no_unidentified_doer_without_an_agentless_act(analysed, text):
+    assert all(e.source is None or e.source.code != "UAF" for e in _events(analysed, text))

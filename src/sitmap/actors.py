@@ -901,8 +901,12 @@ def _focus_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Acto
             out.append(actor)
             continue
         span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is None or _named_countries(span.sent) or any(
-            a.country and span.sent.start_char <= a.start < span.sent.end_char for a in actors
+        if (
+            span is None
+            or _named_countries(span.sent)
+            or any(
+                a.country and span.sent.start_char <= a.start < span.sent.end_char for a in actors
+            )
         ):
             out.append(actor)  # "Russian jets bombed army positions": the army is not Russia's
             continue
@@ -910,9 +914,43 @@ def _focus_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Acto
     return out
 
 
+def localise(doc: Document) -> Document:
+    """Give the sector-only actors of each placed event the country of the event's place
+    ("gunmen opened fire in Pattani": THAUAF; "police fired tear gas in Nairobi": KENCOP).
+
+    Runs after the geo stage. Only actors still without a country get one, and never
+    persons, media, NGOs, international bodies or refugees (``_UNPLACED_SECTORS``): the
+    sentence's own country evidence (``code``) always wins over the place.
+    """
+    lex = _lexicon()
+    by_iso2 = {row["iso2"]: iso3 for iso3, row in lex.countries.items() if row.get("iso2")}
+    for event in doc.events:
+        country = by_iso2.get(event.place.country or "") if event.place is not None else None
+        if country is None:
+            continue
+        for side in ("source", "target"):
+            actor = getattr(event, side)
+            if (
+                actor is None
+                or actor.country
+                or actor.kind == "person"
+                or actor.sector in _UNPLACED_SECTORS
+                or not _sector_only(actor, lex)
+            ):
+                continue
+            setattr(event, side, with_country(actor, country))
+    return doc
+
+
 def _sector_only(actor: Actor, lex: _Lexicon) -> bool:
     """Whether an actor is coded by its sector alone ("the government" GOV)."""
     return actor.code is not None and actor.code == lex.sector_codes.get(actor.sector or "")
+
+
+def recode(actor: Actor, sector: str) -> str:
+    """The code of an actor of a group sector seen as another sector ("villagers" CVL who
+    protest: PRO), keeping its country."""
+    return f"{actor.country or ''}{_lexicon().sector_codes[sector]}"
 
 
 def with_country(actor: Actor, country: str) -> Actor:

@@ -93,6 +93,7 @@ class _Lexicon:
     predicatives: dict[str, _Entry]  # "Y was to blame", said by the judge
     denied_findings: dict[str, _Entry]  # "found no evidence": a rejection
     judging_verbs: frozenset[str]  # verbs whose subject judges ("said", "found")
+    instruments: frozenset[str]  # weapons as subjects: "an IED exploded"
 
 
 def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
@@ -101,9 +102,9 @@ def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
         type=spec["type"],
         cameo=str(spec["cameo"]),
         mode=spec.get("mode"),
-        prep=spec.get("prep"),
-        objects=frozenset(spec.get("object", ())),
-        target_preps=frozenset(spec.get("target_preps", ("against", "on", "upon"))),
+        prep=_words([spec["prep"]])[0] if spec.get("prep") is not None else None,
+        objects=frozenset(_words(spec.get("object", ()))),
+        target_preps=frozenset(_words(spec.get("target_preps", ("against", "on", "upon")))),
         weak=bool(spec.get("weak", False)),
         needs_target=bool(spec.get("needs_target", False)),
         object_is_source=bool(spec.get("object_is_source", False)),
@@ -111,6 +112,11 @@ def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
         verbal=_alternative(spec, "verbal"),
         implicit_source=spec.get("implicit_source"),
     )
+
+
+def _words(items: Any) -> list[str]:
+    """Words of a YAML list, where YAML 1.1 reads a bare ``on``/``off`` as a boolean."""
+    return [{True: "on", False: "off"}.get(w, w) if isinstance(w, bool) else str(w) for w in items]
 
 
 def _alternative(spec: dict[str, Any], key: str) -> tuple[str, str] | None:
@@ -151,6 +157,7 @@ def _lexicon() -> _Lexicon:
         {lemma: _entry(lemma, spec) for lemma, spec in data["predicatives"].items()},
         {lemma: _entry(lemma, spec) for lemma, spec in data["denied_findings"].items()},
         frozenset(data["judging_verbs"]),
+        frozenset(data["instruments"]),
     )
 
 
@@ -158,9 +165,7 @@ def may_hold_event(span: Any) -> bool:
     """True when a sentence (spaCy span with lemmas) has a token that may trigger an event."""
     lemmas = _lexicon().lemmas
     empty: frozenset[str] = frozenset()
-    return any(
-        t.lemma_.lower() in lemmas.get(t.pos_, empty) or _capitalised_verb(t) for t in span
-    )
+    return any(t.lemma_.lower() in lemmas.get(t.pos_, empty) or _capitalised_verb(t) for t in span)
 
 
 def _capitalised_verb(tok: Any) -> str | None:
@@ -667,7 +672,9 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
         if entry.type in _lexicon().symmetric_types and len(source_toks) == 1:
             sources = _coordinated(source_toks[0], finder) or sources
         sources, targets = _pair_sides(entry, sources, targets)
-        if entry.implicit_source or entry.type == "PROTEST":
+        if entry.type == "PROTEST" or (
+            entry.implicit_source and _unnamed_doer(tok, entry, source_toks, nominal)
+        ):
             sources, targets = _implicit_sides(doc, tok, entry, finder, sources, targets)
         coded = any(a is not None and a.code for a in (*sources, *targets))
         has_args = bool(source_toks or target_toks) or coded
@@ -700,6 +707,21 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
     return events
 
 
+def _unnamed_doer(tok: Any, entry: _Entry, source_toks: list[Any], nominal: bool) -> bool:
+    """Whether a violent event's doer goes unnamed, so that it is the entry's implicit group
+    (UAF: unidentified armed people): an instrument as subject ("an IED exploded", "a
+    landmine struck a bus", "..., killing two officers"), or a passive with no agent ("two
+    farmers were killed"). An uncoded subject ("the boy stabbed ...") is a doer sitmap cannot
+    code, not an unnamed one; a bare noun ("such attacks") or an infinitive ("plan to attack")
+    states no event with a victim."""
+    if source_toks:
+        instruments = _lexicon().instruments
+        return all(t.lemma_.lower() in instruments for t in source_toks)
+    if nominal or entry.weak:
+        return False
+    return bool(_children(tok, _PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in tok.children)
+
+
 def _implicit_sides(
     doc: Document,
     tok: Any,
@@ -718,6 +740,13 @@ def _implicit_sides(
         anti = next((a for h in heads if (a := _anti(h, finder, doc)) is not None), None)
         if anti is not None:
             targets = [anti]
+    if entry.type == "PROTEST":  # "women marched", "villagers protested": protesters
+        sources = [
+            replace(a, sector=entry.implicit_source, code=actors.recode(a, entry.implicit_source))
+            if a is not None and entry.implicit_source and a.sector == "civilians"
+            else a
+            for a in sources
+        ]
     if entry.implicit_source and not any(a is not None and a.code for a in sources):
         places = [finder.place_actor(e[0]) for e in tok.doc.ents if e.label_ == "GPE"]
         countries = {a.country for a in places if a is not None}
@@ -756,7 +785,7 @@ def _anti(head: Any, finder: _ActorFinder, doc: Document) -> Actor | None:
 
 
 def _misattached_conjunct(tok: Any, finder: _ActorFinder) -> list[Actor | None]:
-    """"Iran says its program is peaceful and denies ...": the parser joins "denies" to the
+    """ "Iran says its program is peaceful and denies ...": the parser joins "denies" to the
     reported clause, whose subject is no actor; the speaker is the one who denies."""
     head = tok.head
     if tok.dep_ != "conj" or head.dep_ != "ccomp":

@@ -1,4 +1,5 @@
-"""The one way text becomes events: ingest → nlp → actors → events → attribution → geo → when."""
+"""The one way text becomes events: ingest → nlp → actors → events → attribution → geo
+(→ actors placed by their event) → when."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ def process(
         events.extract(doc)
         attribution.attribute(doc)
         geo.resolve(doc, document_place=document_place)
+        actors.localise(doc)
         when.resolve(doc)
         release(doc)
         yield doc
