@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from _store_samples import sample_documents
 
+from sitmap import situations
 from sitmap.export import ACLED_COLUMNS, GDELT_COLUMNS, ExportError, acled_type, export
 from sitmap.model import Event
 from sitmap.store import FLAT_EVENT_COLUMNS, TABLES, Store
@@ -24,6 +25,7 @@ def db(tmp_path_factory, docs) -> Path:
     path = tmp_path_factory.mktemp("export") / "t.duckdb"
     with Store(path) as store:
         store.write_many(docs)
+        situations.build(store)
     return path
 
 
@@ -91,7 +93,12 @@ def test_export_acled_columns_and_mapping(db: Path, docs, tmp_path: Path) -> Non
     assert (protest["event_type"], protest["sub_event_type"]) == ("Protests", "Peaceful protest")
     assert protest["inter1"] == "6" and protest["country"] == "Lebanon"
     pounded = rows[_by_trigger(docs, "pounded").id]
-    assert pounded["source"] == "Reuters; Syrian Observatory for Human Rights"
+    # the outlets of its situation: Anti-Media told the same shelling
+    assert pounded["source"] == "Reuters; Anti-Media; Syrian Observatory for Human Rights"
+    assert pounded["sitmap_sources"] == "2"
+    assert pounded["sitmap_situation_id"] == rows[_by_trigger(docs, "shelled").id][
+        "sitmap_situation_id"]
+    assert protest["source"] == "Reuters" and protest["sitmap_sources"] == "1"
 
 
 def test_export_acled_counts_what_it_leaves_out(db: Path, docs, tmp_path: Path) -> None:

@@ -17,9 +17,11 @@ Formats (``FORMATS``):
 * ``gdelt`` — tab-separated, GDELT 2.0 event-table columns in GDELT's order, with a header line
   (GDELT's own files have none).
 * ``geojson`` — a FeatureCollection of events with coordinates; events without are counted in
-  the collection's ``skipped`` member and in the returned summary.
+  the collection's ``skipped`` member and in the returned summary. Each feature's properties
+  carry its situation's ``situation_id``, ``sources`` (independent outlets) and ``articles``.
 * ``parquet`` — every table (documents, duplicates, events, actors, places, dates, skips,
-  schema_version) as one ``<table>.parquet`` file in the output folder.
+  situations, situation_members, schema_version) as one ``<table>.parquet`` file in the output
+  folder.
 
 Event filters (``actor=``, ``plover=``, ``country=`` …, as ``Store.events``) apply to every
 format but ``parquet``, which copies whole tables.
@@ -54,14 +56,19 @@ latitude, longitude
 geo_precision          1: a populated place named in the event's clause or sentence; 2: a
                        populated place with a direction ("south of X") or found elsewhere in the
                        document; 3: a region or a country
-source                 the outlet, then the cited source if any ("Reuters; SANA")
+source                 the outlets of the event's situation (every outlet that reports the same
+                       event, ``sitmap situations``), then the cited source if any
+                       ("Reuters; Anti-Media; SANA")
 source_scale, region,  empty: sitmap cannot know them
 admin2, admin3, tags
 notes                  the evidence sentence
 fatalities             empty — sitmap does not count fatalities and never writes a fake 0
 timestamp              Unix time the document was ingested
 sitmap_*               extra columns: event id, document id, status, confidence, PLOVER, CAMEO,
-                       date_basis, url — for tracing a row back to its text
+                       date_basis, url — for tracing a row back to its text; situation id and
+                       sources (independent outlets): rows of one situation are one event told
+                       by several documents (keep one row per ``sitmap_situation_id`` to count
+                       events)
 =====================  =========================================================================
 
 GDELT mapping (``gdelt``)
@@ -86,9 +93,9 @@ QuadClass              1 verbal cooperation (roots 01–05), 2 material cooperat
                        3 verbal conflict (10–14), 4 material conflict (15–20)
 GoldsteinScale         the value of the root-level code in GDELT's CAMEO.goldsteinscale.txt
                        (``cameo_goldstein``); empty for a code not in that table
-NumMentions,           corroboration: the number of stored events, documents and distinct
-NumArticles,           outlets with the same event date, PLOVER type, actor codes and GeoNames
-NumSources             place; 1 when any of these is unknown
+NumMentions,           from the event's situation (``sitmap situations``): its member events,
+NumArticles,           its documents plus their stored copies, and its independent outlets
+NumSources             (copies and reports citing another member's outlet are one source)
 AvgTone                empty (sitmap does not score tone)
 ActorNGeo_*            empty (sitmap locates events, not actors)
 ActionGeo_Type         1 country, 2 US state, 3 US city, 4 world city (or other place),
@@ -133,7 +140,7 @@ ACLED_COLUMNS = (
     "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
     "notes", "fatalities", "tags", "timestamp",
     "sitmap_event_id", "sitmap_doc_id", "sitmap_status", "sitmap_confidence", "sitmap_plover",
-    "sitmap_cameo", "sitmap_date_basis", "sitmap_url",
+    "sitmap_cameo", "sitmap_date_basis", "sitmap_url", "sitmap_situation_id", "sitmap_sources",
 )  # fmt: skip
 
 _GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
@@ -235,6 +242,7 @@ def _csv(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
 
 def _geojson(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
     skipped: Counter[str] = Counter()
+    sits = _situations(store)
     out.write('{"type": "FeatureCollection", "features": [\n')
     n = 0
     for row in _rows(store, filters):
@@ -243,6 +251,10 @@ def _geojson(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
             continue
         props = {k: _json_value(v) for k, v in row.items() if k not in ("lat", "lon")}
         props["attribution"] = json.loads(row["attribution"] or "[]")
+        sit = sits.get(row["id"])
+        props["situation_id"] = sit["id"] if sit else None
+        props["sources"] = sit["sources"] if sit else 1
+        props["articles"] = sit["articles"] if sit else 1
         feature = {
             "type": "Feature",
             "id": row["id"],
@@ -294,6 +306,7 @@ def _acled(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
     docs = _doc_info(store)
+    sits = _situations(store)
     skipped: Counter[str] = Counter()
     n = 0
     for row in _rows(store, filters):
@@ -310,7 +323,7 @@ def _acled(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
         if row["lat"] is None or row["lon"] is None:
             skipped["no coordinates"] += 1
             continue
-        writer.writerow(_acled_row(row, kind, docs.get(row["doc_id"], {})))
+        writer.writerow(_acled_row(row, kind, docs.get(row["doc_id"], {}), sits.get(row["id"])))
         n += 1
     return n, skipped
 
@@ -319,7 +332,7 @@ def _gdelt(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     writer.writerow(GDELT_COLUMNS)
     docs = _doc_info(store)
-    counts = _corroboration(store)
+    sits = _situations(store)
     skipped: Counter[str] = Counter()
     n = 0
     for row in _rows(store, filters):
@@ -329,7 +342,7 @@ def _gdelt(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
         if row["event_date"] is None:
             skipped["no date"] += 1
             continue
-        rec = _gdelt_row(row, docs.get(row["doc_id"], {}), counts.get(_key(row)))
+        rec = _gdelt_row(row, docs.get(row["doc_id"], {}), sits.get(row["id"]))
         writer.writerow([_text(rec.get(c)) for c in GDELT_COLUMNS])
         n += 1
     return n, skipped
@@ -382,7 +395,9 @@ def acled_inter(row: dict[str, Any], side: str) -> int | None:
     return inter
 
 
-def _acled_row(row: dict[str, Any], kind: tuple[str, str, str], doc: dict) -> dict[str, Any]:
+def _acled_row(
+    row: dict[str, Any], kind: tuple[str, str, str], doc: dict, sit: dict | None = None
+) -> dict[str, Any]:
     disorder, event_type, sub_type = kind
     country = _country(row["country"])
     inter1, inter2 = acled_inter(row, "source"), acled_inter(row, "target")
@@ -398,7 +413,8 @@ def _acled_row(row: dict[str, Any], kind: tuple[str, str, str], doc: dict) -> di
             geo_precision = 2
     else:
         geo_precision = 3
-    sources = [s for s in (row.get("outlet"), row.get("cited_source")) if s]
+    outlets = [row.get("outlet"), *(sit["outlets"] if sit else [])]  # its own outlet first
+    sources = [s for s in (*outlets, row.get("cited_source")) if s and s != "(unknown outlet)"]
     iso3 = country.alpha_3 if country else "XXX"
     ingested = doc.get("ingested_at")
     return {
@@ -441,41 +457,40 @@ def _acled_row(row: dict[str, Any], kind: tuple[str, str, str], doc: dict) -> di
         "sitmap_cameo": row["cameo"],
         "sitmap_date_basis": row["date_basis"],
         "sitmap_url": row.get("url") or doc.get("path") or "",
+        "sitmap_situation_id": sit["id"] if sit else "",
+        "sitmap_sources": sit["sources"] if sit else 1,
     }
 
 
 # -- GDELT --------------------------------------------------------------------------------------
 
 
-def _key(row: dict[str, Any]) -> tuple | None:
-    if row["event_date"] is None or row["geonameid"] is None:
-        return None
-    if not (row["source_code"] or row["target_code"]):
-        return None
-    return (row["event_date"], row["plover"], row["source_code"], row["target_code"],
-            row["geonameid"])  # fmt: skip
+def _situations(store: Store) -> dict[str, dict[str, Any]]:
+    """event id -> its situation: id, events, articles, sources, outlets (``sitmap.situations``).
 
-
-def _corroboration(store: Store) -> dict[tuple, tuple[int, int, int]]:
-    """(mentions, articles, outlets) per (date, type, actors, place) seen in several documents."""
+    Events of a store written without situations (``Store.write_many`` alone) have none and
+    count as one mention, one article, one source.
+    """
     rows = store.con.execute(
-        "SELECT event_date, plover, source_code, target_code, geonameid, count(*), "
-        "count(DISTINCT doc_id), count(DISTINCT coalesce(outlet, doc_id)) FROM events "
-        "WHERE event_date IS NOT NULL AND geonameid IS NOT NULL "
-        "AND (source_code IS NOT NULL OR target_code IS NOT NULL) "
-        f"AND status NOT IN ({', '.join(repr(s) for s in NOT_HAPPENED)}) "
-        "GROUP BY ALL HAVING count(DISTINCT doc_id) > 1"
+        "SELECT m.event_id, s.id, s.events, s.articles, s.sources, s.outlets "
+        "FROM situation_members m JOIN situations s ON s.id = m.situation_id"
     ).fetchall()
-    return {tuple(r[:5]): (int(r[5]), int(r[6]), int(r[7])) for r in rows}
+    return {
+        e: {"id": i, "events": int(n), "articles": int(a), "sources": int(src),
+            "outlets": json.loads(o or "[]")}
+        for e, i, n, a, src, o in rows
+    }  # fmt: skip
 
 
-def _gdelt_row(row: dict[str, Any], doc: dict, counts: tuple[int, int, int] | None) -> dict:
+def _gdelt_row(row: dict[str, Any], doc: dict, sit: dict[str, Any] | None) -> dict:
     day: date = row["event_date"]
     cameo = str(row.get("cameo") or "")
     code = cameo + "0" if len(cameo) == 2 else cameo
     root = cameo[:2]
     quad = _quad(root)
-    mentions, articles, outlets = counts or (1, 1, 1)
+    mentions, articles, outlets = (
+        (sit["events"], sit["articles"], sit["sources"]) if sit else (1, 1, 1)
+    )
     ingested = doc.get("ingested_at")
     sectors = lexicons.yaml_file("codes.yaml")["sectors"]
     rec: dict[str, Any] = {

@@ -215,7 +215,8 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
 )
 """Named schema migrations, applied in order; ``schema_version`` records each one applied."""
 
-TABLES = ("documents", "duplicates", "events", "actors", "places", "dates", "skips")
+TABLES = ("documents", "duplicates", "events", "actors", "places", "dates", "skips", "situations",
+          "situation_members")
 
 EVENT_COLUMNS: tuple[str, ...] = (
     "id", "doc_id", "sentence", "start", "end", "evidence", "trigger", "plover", "cameo", "mode",

@@ -73,7 +73,6 @@ class Updater:
             "seconds": round(time.perf_counter() - started, 3),
         }
 
-
     def count_copies(self) -> None:
         """Recount ``articles`` (members' documents + their stored copies) of every situation.
 
@@ -227,9 +226,7 @@ def _where(**f: Any) -> tuple[list[str], list[Any]]:
         )
         params += [a.upper(), a.upper(), a.lower(), a.lower()]
     if f["outlet"]:
-        where.append(
-            "id IN (SELECT situation_id FROM situation_members WHERE lower(outlet) = ?)"
-        )
+        where.append("id IN (SELECT situation_id FROM situation_members WHERE lower(outlet) = ?)")
         params.append(f["outlet"].lower())
     if f["country"]:
         where.append("country = ?")

@@ -192,9 +192,7 @@ def _cluster(keys: list[Key], merger: Merger) -> list[list[Key]]:
             if other in where:
                 scores[where[other]] += rules.score(key, merger.keys[other])
         for idx in sorted(scores):
-            if scores[idx] > best_score and all(
-                rules.compatible(key, m) for m in situations[idx]
-            ):
+            if scores[idx] > best_score and all(rules.compatible(key, m) for m in situations[idx]):
                 best, best_score = idx, scores[idx]
         if best < 0:
             situations.append([key])

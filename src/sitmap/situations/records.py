@@ -12,8 +12,9 @@ disagreements.
   NumArticles), ``documents`` = member documents;
 * **first report**: the earliest publication date among the members (several outlets when they
   tie on the day);
-* **disagreements**: fields on which members differ (stated day, place, actors, fatalities),
-  each value with the events and outlets that give it.
+* **disagreements**: fields on which members differ (stated day, place, ``source`` or
+  ``target`` actor code, fatalities), each value with the events and outlets that give it;
+  a member that gives no value for a field does not disagree on it.
 """
 
 from __future__ import annotations
@@ -231,10 +232,8 @@ def _disagreements(evs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     fields: dict[str, Any] = {
         "date": lambda e: _iso(e.get("date")) if e.get("date_precision") in (None, "day") else None,
         "place": lambda e: e.get("place_name") if e.get("geonameid") is not None else None,
-        "actors": lambda e: (
-            f"{e.get('source_code') or '?'} → {e.get('target_code') or '?'}"
-            if e.get("source_code") or e.get("target_code") else None
-        ),
+        "source": lambda e: e.get("source_code"),
+        "target": lambda e: e.get("target_code"),
         "fatalities": lambda e: e.get("fatalities"),
     }  # fmt: skip
     out = []

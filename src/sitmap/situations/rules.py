@@ -4,13 +4,17 @@ Every rule reads ``sitmap/data/situations.yaml`` (families, radii, windows, poin
 are **compatible** when no rule finds a conflict:
 
 * **type family**: their PLOVER types are in one family (``families``);
+* **one document**: two events of one document merge only when one sentence tells them ("bombed
+  a junction ..., killing hundreds": one act, two verbs); a document never corroborates itself;
 * **status group**: both factual (asserted, reported, quoted), or both predicted, both
   hypothetical, both negated; a predicted event is never merged with an asserted one (it is
   *linked* to the later situation that fulfils it, see ``fulfils``);
 * **actors**, side by side (source with source, target with target; either orientation for
   ``symmetric`` types): an unknown actor is compatible with any; equal codes are compatible
   unless they are two differently named persons; a country code and a sector of that country
-  (``USA`` / ``USAGOV``) are compatible; other codes conflict;
+  (``USA`` / ``USAGOV``) are compatible, and so are a bare sector and a named actor of that
+  sector (``INS`` insurgents / ``SOMINSSHB`` al-Shabaab); unidentified gunmen (``UAF``) are
+  treated as unknown; other codes conflict;
 * **places**, compared at the coarser precision of the two (point, district, region, country):
   another country conflicts; a region contains the places with its admin1 code; points and
   districts must lie within ``radius_km`` of the coarser precision; an unknown place is
@@ -100,6 +104,7 @@ class Key:
 
     id: str
     doc_id: str
+    sentence: int | None
     plover: str
     family: str
     group: str
@@ -166,17 +171,18 @@ def key_of(row: dict[str, Any]) -> Key:
     published = _as_date(row.get("published"))
     text_date = _as_date(row.get("date"))
     start, end, stated = date_window(text_date, row.get("date_precision"), published)
-    has_place = row.get("lat") is not None or row.get("geonameid") is not None or (
-        row.get("country") is not None
+    has_place = (
+        row.get("lat") is not None
+        or row.get("geonameid") is not None
+        or (row.get("country") is not None)
     )
-    level = (
-        place_level(row.get("feature_class"), row.get("feature_code")) if has_place else None
-    )
+    level = place_level(row.get("feature_class"), row.get("feature_code")) if has_place else None
     if level and level != "country" and row.get("lat") is None:
         level = "country" if row.get("country") else None
     return Key(
         id=row["id"],
         doc_id=row.get("doc_id") or "",
+        sentence=row.get("sentence"),
         plover=(row.get("plover") or "").upper(),
         family=family(row.get("plover")),
         group=status_group(row.get("status")),
@@ -210,6 +216,11 @@ def _actor(row: dict[str, Any], side: str) -> ActorKey:
     )
 
 
+@cache
+def _sector_codes() -> frozenset[str]:
+    return frozenset(str(c) for c in lexicons.yaml_file("codes.yaml")["sectors"].values())
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
@@ -226,6 +237,13 @@ def actor_points(a: ActorKey, b: ActorKey) -> int:
     if not a.known or not b.known:
         return 0
     if a.code and b.code:
+        for x, y in ((a, b), (b, a)):
+            if x.code != y.code and not x.country and x.code in _sector_codes():
+                # a bare sector ("insurgents", INS) and a named actor of that sector
+                # (al-Shabaab, SOMINSSHB); unidentified gunmen (UAF) could be anyone
+                if x.code == "UAF" or not y.code[3:]:
+                    return 0
+                return 1 if x.code in y.code[3:] else CONFLICT
         if a.code == b.code:
             if a.kind == "person" and b.kind == "person" and a.name and b.name:
                 return 1 if a.name == b.name else CONFLICT
@@ -275,7 +293,9 @@ def date_points(a: Key, b: Key) -> int:
 
 def score(a: Key, b: Key) -> int:
     """Shared evidence of two events, or ``CONFLICT`` when any rule says they differ."""
-    if a.family != b.family or a.group != b.group or a.doc_id == b.doc_id:
+    if a.family != b.family or a.group != b.group:
+        return CONFLICT
+    if a.doc_id == b.doc_id and (a.sentence is None or a.sentence != b.sentence):
         return CONFLICT
     dates = date_points(a, b)
     if dates == CONFLICT:

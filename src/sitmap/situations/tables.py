@@ -13,15 +13,16 @@ from sitmap.situations.rules import Key
 from sitmap.store import Store
 
 KEY_COLUMNS = (
-    "id", "doc_id", "plover", "status", "source_code", "source_name", "source_country",
+    "id", "doc_id", "sentence", "plover", "status", "source_code", "source_name", "source_country",
     "source_kind", "target_code", "target_name", "target_country", "target_kind", "lat", "lon",
     "geonameid", "country", "admin1", "feature_class", "feature_code", "date", "date_precision",
     "published", "outlet",
 )  # fmt: skip
 
 RECORD_COLUMNS = (
-    "id", "doc_id", "plover", "cameo", "status", "evidence", "trigger", "source_code",
-    "source_name", "source_text", "target_code", "target_name", "target_text", "place_text",
+    "id", "doc_id", "sentence", "plover", "cameo", "status", "evidence", "trigger", "source_code",
+    "source_name", "source_text", "source_country", "source_kind", "target_code", "target_name",
+    "target_text", "target_country", "target_kind", "place_text",
     "place_name", "geonameid", "country", "admin1", "lat", "lon", "feature_class",
     "feature_code", "date", "date_precision", "published", "outlet", "url", "cited_source",
     "speaker",
@@ -73,9 +74,7 @@ def event_rows(store: Store, event_ids: Iterable[str]) -> dict[str, dict[str, An
     store.con.register("_sitmap_ids", pa.table({"id": pa.array(ids, type=pa.string())}))
     try:
         select = ", ".join(f'e."{c}"' for c in cols)
-        cur = store.con.execute(
-            f"SELECT {select} FROM events e JOIN _sitmap_ids i ON e.id = i.id"
-        )
+        cur = store.con.execute(f"SELECT {select} FROM events e JOIN _sitmap_ids i ON e.id = i.id")
         out: dict[str, dict[str, Any]] = {}
         while chunk := cur.fetchmany(5000):
             for values in chunk:
@@ -88,9 +87,7 @@ def event_rows(store: Store, event_ids: Iterable[str]) -> dict[str, dict[str, An
 
 def copies(store: Store) -> dict[str, int]:
     """first copy's doc id -> how many exact and near-duplicate copies the store holds."""
-    rows = store.con.execute(
-        "SELECT duplicate_of, count(*) FROM duplicates GROUP BY 1"
-    ).fetchall()
+    rows = store.con.execute("SELECT duplicate_of, count(*) FROM duplicates GROUP BY 1").fetchall()
     return {d: int(n) for d, n in rows if d}
 
 

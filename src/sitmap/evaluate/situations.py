@@ -1,0 +1,319 @@
+"""Scoring cross-document situations against gold pairs: pairwise P/R/F1 and B-cubed.
+
+Gold (``/work/plan/situations-gold-format.md``): one JSON object a line, ``{"id", "a", "b",
+"same", "why"}``; ``a`` and ``b`` are event mentions ``{"origin": "<corpus file>#<article id>",
+"evidence": "<sentence>", "trigger": "<word(s)>", "type": "<PLOVER>"}`` in two different
+articles, ``same`` says whether they are the same real-world event.
+
+How a gold file is scored (what users get: whole articles through the whole pipeline):
+
+1. every article a mention names is read from its corpus file as ``ingest`` reads it and
+   ingested into a throw-away store (pipeline, then situations, as ``sitmap ingest`` does);
+2. each gold mention is matched to sitmap's event in that article: the events whose evidence
+   sentence overlaps the gold sentence, best the one whose trigger matches the gold trigger,
+   then the one of the gold type; a mention sitmap finds no event for is **missed** (it can
+   be in no situation with anything);
+3. **pairwise**: a pair is predicted *same* when both mentions' events are in one situation;
+   TP = gold same and predicted same, FP = gold different and predicted same, FN = gold same
+   and not predicted same (a missed mention included);
+4. **B-cubed** over the gold mentions: gold clusters are the connected components of the
+   *same* pairs (mentions judged only as different stay alone); predicted clusters group the
+   mentions whose events share a situation (a missed mention alone). Per mention, precision
+   = |pred ∩ gold| / |pred|, recall = |pred ∩ gold| / |gold|, averaged.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sitmap.errors import InputError
+from sitmap.evaluate.metrics import PRF, ratio
+
+MentionKey = tuple[str, str, str]
+"""(origin, evidence, trigger): all mentions with the same key are the same mention."""
+
+
+@dataclass(frozen=True)
+class GoldMention:
+    origin: str
+    evidence: str
+    trigger: str
+    type: str | None = None
+
+    @property
+    def key(self) -> MentionKey:
+        return (self.origin, self.evidence, self.trigger)
+
+
+@dataclass(frozen=True)
+class GoldPair:
+    id: str
+    a: GoldMention
+    b: GoldMention
+    same: bool
+    why: str = ""
+
+
+@dataclass
+class SituationScores:
+    """Pairwise and B-cubed scores, with what was matched and missed."""
+
+    pairwise: PRF = field(default_factory=PRF)
+    bcubed_precision: float | None = None
+    bcubed_recall: float | None = None
+    pairs: int = 0
+    same: int = 0
+    mentions: int = 0
+    mentions_found: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def bcubed_f1(self) -> float | None:
+        p, r = self.bcubed_precision, self.bcubed_recall
+        if p is None or r is None:
+            return None
+        return ratio(2 * p * r, p + r) if p + r else 0.0
+
+    def to_dict(self, *, errors: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "pairs": self.pairs,
+            "same": self.same,
+            "mentions": self.mentions,
+            "mentions_found": self.mentions_found,
+            "pairwise": self.pairwise.to_dict(),
+            "bcubed": {
+                "precision": self.bcubed_precision,
+                "recall": self.bcubed_recall,
+                "f1": self.bcubed_f1,
+            },
+        }
+        if errors:
+            out["errors"] = self.errors
+        return out
+
+
+def read_situation_gold(path: str | Path) -> list[GoldPair]:
+    """Read a gold pairs file; raises ``InputError`` naming the bad line."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("missing", f"gold file {path} does not exist", hint="check the path")
+    pairs: list[GoldPair] = []
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                a, b = (
+                    GoldMention(
+                        origin=str(m["origin"]),
+                        evidence=str(m["evidence"]),
+                        trigger=str(m["trigger"]),
+                        type=m.get("type"),
+                    )
+                    for m in (rec["a"], rec["b"])
+                )
+                why = str(rec.get("why", ""))
+                pair = GoldPair(str(rec.get("id", number)), a, b, bool(rec["same"]), why)
+                pairs.append(pair)
+            except (ValueError, KeyError, TypeError) as exc:
+                raise InputError(
+                    "malformed", f"{path}:{number}: not a gold pair ({exc})",
+                    hint="see /work/plan/situations-gold-format.md",
+                ) from exc  # fmt: skip
+    return pairs
+
+
+def evaluate_pairs(
+    pairs: list[GoldPair], assignment: dict[MentionKey, str | None]
+) -> SituationScores:
+    """Score a mention → situation assignment (None: mention missed) against gold pairs."""
+    scores = SituationScores(pairs=len(pairs), same=sum(p.same for p in pairs))
+    for p in pairs:
+        sa, sb = assignment.get(p.a.key), assignment.get(p.b.key)
+        predicted = sa is not None and sa == sb
+        if p.same and predicted:
+            scores.pairwise.tp += 1
+        elif predicted:
+            scores.pairwise.fp += 1
+            scores.errors.append(_error("false merge", p, sa, sb))
+        elif p.same:
+            scores.pairwise.fn += 1
+            scores.errors.append(_error("missed merge", p, sa, sb))
+    mentions = sorted({m.key for p in pairs for m in (p.a, p.b)})
+    scores.mentions = len(mentions)
+    scores.mentions_found = sum(assignment.get(m) is not None for m in mentions)
+    gold = _gold_clusters(pairs, mentions)
+    pred: dict[MentionKey, str] = {}
+    for m in mentions:
+        sid = assignment.get(m)
+        pred[m] = f"s:{sid}" if sid is not None else f"m:{m}"
+    members: dict[str, set[MentionKey]] = defaultdict(set)
+    for m, c in pred.items():
+        members[c].add(m)
+    if mentions:
+        precision = recall = 0.0
+        for m in mentions:
+            pm, gm = members[pred[m]], gold[m]
+            both = len(pm & gm)
+            precision += both / len(pm)
+            recall += both / len(gm)
+        scores.bcubed_precision = precision / len(mentions)
+        scores.bcubed_recall = recall / len(mentions)
+    return scores
+
+
+def _gold_clusters(pairs: list[GoldPair], mentions: list[MentionKey]) -> dict[MentionKey, set]:
+    parent = {m: m for m in mentions}
+
+    def find(m: MentionKey) -> MentionKey:
+        while parent[m] != m:
+            parent[m] = parent[parent[m]]
+            m = parent[m]
+        return m
+
+    for p in pairs:
+        if p.same:
+            ra, rb = find(p.a.key), find(p.b.key)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[MentionKey, set[MentionKey]] = defaultdict(set)
+    for m in mentions:
+        groups[find(m)].add(m)
+    return {m: groups[find(m)] for m in mentions}
+
+
+def _error(kind: str, p: GoldPair, sa: str | None, sb: str | None) -> dict[str, Any]:
+    return {
+        "kind": kind, "id": p.id, "why": p.why,
+        "a": f"[{p.a.trigger}] {p.a.evidence}", "b": f"[{p.b.trigger}] {p.b.evidence}",
+        "situation_a": sa, "situation_b": sb,
+    }  # fmt: skip
+
+
+# -- running the pipeline -------------------------------------------------------------------------
+
+
+def default_corpora() -> Path:
+    """``../shared/corpora`` from the working directory, else ``shared/corpora``."""
+    for candidate in (Path("../shared/corpora"), Path("shared/corpora")):
+        if candidate.is_dir():
+            return candidate
+    raise InputError(
+        "missing", "no corpora folder (../shared/corpora)", hint="pass --corpora FOLDER"
+    )
+
+
+def predict(
+    pairs: list[GoldPair], corpora: str | Path | None = None
+) -> dict[MentionKey, str | None]:
+    """Ingest the articles the pairs name into a throw-away store; mention → situation id."""
+    from sitmap import situations
+    from sitmap.corpus import ingest
+    from sitmap.store import Store
+
+    folder = Path(corpora) if corpora else default_corpora()
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for p in pairs:
+        for m in (p.a, p.b):
+            name, _, article = m.origin.partition("#")
+            wanted[name].add(article)
+    with tempfile.TemporaryDirectory(prefix="sitmap-eval-") as tmp:
+        subset = Path(tmp) / "articles.jsonl"
+        with subset.open("w", encoding="utf-8") as out:
+            for name, ids in sorted(wanted.items()):
+                path = folder / name
+                if not path.is_file():
+                    raise InputError("missing", f"corpus {path} (named by the gold) not found",
+                                     hint="pass --corpora FOLDER")  # fmt: skip
+                with path.open(encoding="utf-8") as fh:
+                    for line in fh:
+                        rec = json.loads(line)
+                        if str(rec.get("id")) in ids:
+                            rec["id"] = f"{name}#{rec['id']}"
+                            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        store = Store(Path(tmp) / "eval.duckdb")
+        try:
+            ingest([subset], db=store, workers=1)
+            doc_of = {
+                rid: did
+                for did, rid in store.con.execute(
+                    "SELECT coalesce(duplicate_of, id), json_extract_string(meta, '$.record_id') "
+                    "FROM documents"
+                ).fetchall()
+            }
+            assignment: dict[MentionKey, str | None] = {}
+            for p in pairs:
+                for m in (p.a, p.b):
+                    if m.key in assignment:
+                        continue
+                    event_id = _match(store, doc_of.get(m.origin), m)
+                    assignment[m.key] = (
+                        situations.situation_of(store, event_id) if event_id else None
+                    )
+            return assignment
+        finally:
+            store.close()
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _match(store: Any, doc_id: str | None, m: GoldMention) -> str | None:
+    """sitmap's event for a gold mention in its article (see the module docstring)."""
+    if doc_id is None:
+        return None
+    rows = store.con.execute(
+        "SELECT id, evidence, trigger, plover FROM events WHERE doc_id = ? ORDER BY start, id",
+        [doc_id],
+    ).fetchall()
+    gold_words = set(_WORD.findall(m.evidence.lower()))
+    trig = set(_WORD.findall(m.trigger.lower()))
+    best, best_rank = None, None
+    for event_id, evidence, trigger, plover in rows:
+        words = set(_WORD.findall((evidence or "").lower()))
+        if not words or not gold_words:
+            continue
+        overlap = len(words & gold_words) / min(len(words), len(gold_words))
+        if overlap < 0.6:
+            continue
+        t = set(_WORD.findall((trigger or "").lower()))
+        rank = (
+            bool(t & trig) or _stem_match(t, trig),
+            (plover or "").upper() == (m.type or "").upper(),
+            overlap,
+        )
+        if best_rank is None or rank > best_rank:
+            best, best_rank = event_id, rank
+    if best_rank is None or not (best_rank[0] or best_rank[1]):
+        return None  # the sentence has events, but not this one
+    return best
+
+
+def _stem_match(a: set[str], b: set[str]) -> bool:
+    return any(x[:4] == y[:4] for x in a for y in b if len(x) >= 4 and len(y) >= 4)
+
+
+def score_situations_file(
+    gold: str | Path, *, corpora: str | Path | None = None
+) -> SituationScores:
+    """Read a gold pairs file, run sitmap on the articles it names, and score."""
+    pairs = read_situation_gold(gold)
+    return evaluate_pairs(pairs, predict(pairs, corpora))
+
+
+__all__ = [
+    "GoldMention",
+    "GoldPair",
+    "SituationScores",
+    "evaluate_pairs",
+    "predict",
+    "read_situation_gold",
+    "score_situations_file",
+]
