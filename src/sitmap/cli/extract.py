@@ -105,7 +105,8 @@ def demo(
     ] = "sitmap-demo.duckdb",
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
-    """Ingest the built-in demo corpus into a DuckDB file and print its events.
+    """Ingest the built-in demo corpus into a DuckDB file and print its events, the situations
+    several outlets report, and a `sitmap check` of an example article.
 
     Example: sitmap demo --db sitmap-demo.duckdb
     """
@@ -124,6 +125,9 @@ def demo(
         f"in {db} (try: sitmap events --db {db} --type ASSAULT)"
     )
     render([_short(r) for r in found], format, columns=EVENT_TABLE_COLUMNS, title=title)
+    from sitmap.cli.situations import demo_situations
+
+    demo_situations(db)
 
 
 @app.command()

@@ -97,11 +97,11 @@ def outlets(
 ) -> None:
     """Each outlet's track record: corroboration within THIS STORE, not truth.
 
-    Per outlet: events by status; the share of its claims (asserted, reported or quoted events)
-    corroborated by an independent outlet within 7 days; the share it reported first (of those with 2+ sources);
-    the share resting on it alone; its predictions fulfilled, not fulfilled or still open.
-    Each share is shown as k/n, percent and Wilson 95% interval. A low score can mean wrong,
-    early, or simply alone in covering a place.
+    Per outlet: events by status; the share of its claims (asserted, reported or quoted
+    events) corroborated by an independent outlet within 7 days; the share it reported first
+    (of those with 2+ sources); the share resting on it alone; its predictions fulfilled, not
+    fulfilled or still open. Each share is shown as k/n, percent and Wilson 95% interval.
+    A low score can mean wrong, early, or simply alone in covering a place.
 
     Example: sitmap outlets --min-events 20 --db syria.duckdb
     """
@@ -165,6 +165,27 @@ def check(
             out.print(f"skipped {r['path']}: {r['message']}")
         else:
             out.print(r["summary"])
+
+
+def demo_situations(db: str) -> None:
+    """The demo's second part: situations told by several outlets, and one ``check``."""
+    from sitmap import demo
+    from sitmap import situations as api
+    from sitmap.store import Store
+
+    with Store(db, read_only=True) as store:
+        found = api.query(store, min_sources=2, limit=None)
+    title = (f"{len(found)} situations told by 2+ independent outlets "
+             f"(try: sitmap situations --db {db} --min-sources 2 --format json)")  # fmt: skip
+    render([_short(r) for r in found], Format.table, columns=SITUATION_TABLE_COLUMNS, title=title)
+    results = demo.check_example(db)
+    rows = [_check_row(e) for r in results for e in r.get("events", [])]
+    columns = ["plover", "status", "evidence", "verdict", "corroborating", "conflicts"]
+    example = "sitmap check check-example.txt --published 2017-10-18 --source 'Example Blog'"
+    render(rows, Format.table, columns=columns, title=f"{example} --db {db}")
+    out = Console(highlight=False, soft_wrap=True)
+    for r in results:
+        out.print(r.get("summary") or r.get("message"))
 
 
 def _check_row(e: dict[str, Any]) -> dict[str, Any]:

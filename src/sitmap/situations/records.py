@@ -14,7 +14,8 @@ disagreements.
   tie on the day);
 * **disagreements**: fields on which members differ (stated day, place, ``source`` or
   ``target`` actor code, fatalities), each value with the events and outlets that give it;
-  a member that gives no value for a field does not disagree on it.
+  a member that gives no value for a field does not disagree on it, nor does one that names an
+  actor more or less precisely (``INS`` insurgents / ``SOMINSSHB`` al-Shabaab).
 """
 
 from __future__ import annotations
@@ -243,6 +244,8 @@ def _disagreements(evs: list[dict[str, Any]]) -> list[dict[str, Any]]:
             value = get(e)
             if value is not None:
                 values.setdefault(value, []).append(e)
+        if name in ("source", "target") and not _actors_conflict(evs, name):
+            continue  # "insurgents" and "al-Shabaab": one actor told more or less precisely
         if len(values) > 1:
             out.append({
                 "field": name,
@@ -253,6 +256,15 @@ def _disagreements(evs: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 ],
             })  # fmt: skip
     return out
+
+
+def _actors_conflict(evs: list[dict[str, Any]], side: str) -> bool:
+    keys = {
+        rules.ActorKey(code=e.get(f"{side}_code"), country=e.get(f"{side}_country"))
+        for e in evs
+        if e.get(f"{side}_code")
+    }
+    return any(rules.actor_points(a, b) == rules.CONFLICT for a in keys for b in keys)
 
 
 def _most_common(values: list[tuple]) -> tuple:

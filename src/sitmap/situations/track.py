@@ -16,8 +16,9 @@ Per outlet (``outlet`` of the member documents; documents without one are ``(unk
   earliest day any member was published (ties count for each outlet);
 * ``alone``: claims whose situation rests on one voice only (``sources`` = 1);
 * ``predictions``: its predicted events, ``fulfilled`` (the situation has ``fulfilled_by``),
-  ``not_fulfilled`` (none within ``prediction_horizon_days`` while the store holds documents
-  published after the horizon) or ``open``; the share is over fulfilled + not fulfilled.
+  ``not_fulfilled`` (none by the deadline — the end of the predicted date's window when the text
+  gives one, else ``prediction_horizon_days`` after publication — while the store holds
+  documents published after it) or ``open``; the share is over fulfilled + not fulfilled.
 """
 
 from __future__ import annotations
@@ -87,17 +88,18 @@ def outlets(
     rows = store.con.execute(
         f"""
         SELECT coalesce(m.outlet, ?) AS outlet, m.status, m.published, s.sources,
-               s.first_published, s.fulfilled_by,
+               s.first_published, s.fulfilled_by, e.date, e.date_precision,
                EXISTS (SELECT 1 FROM situation_members o
                        WHERE o.situation_id = m.situation_id AND o.voice <> m.voice
                          AND abs(date_diff('day', o.published, m.published)) <= ?) AS corr
         FROM situation_members m JOIN situations s ON s.id = m.situation_id
+             LEFT JOIN events e ON e.id = m.event_id
         WHERE {" AND ".join(where)}
         """,
         [UNKNOWN_OUTLET, days, *params],
     ).fetchall()
     per: dict[str, dict[str, Any]] = {}
-    for name, status, published, sources, first_day, fulfilled, corr in rows:
+    for name, status, published, sources, first_day, fulfilled, day, precision, corr in rows:
         o = per.setdefault(name, _empty(name))
         o["events"] += 1
         o["by_status"][status] = o["by_status"].get(status, 0) + 1
@@ -111,8 +113,8 @@ def outlets(
         elif status == "predicted":
             if fulfilled:
                 o["_fulfilled"] += 1
-            elif published and latest and latest >= published + timedelta(days=horizon):
-                o["_not"] += 1
+            elif latest and (deadline := _deadline(published, day, precision, horizon)):
+                o["_not" if latest > deadline else "_open"] += 1
             else:
                 o["_open"] += 1
     out = []
@@ -135,6 +137,16 @@ def outlets(
         })  # fmt: skip
     out.sort(key=lambda r: (-r["events"], r["outlet"]))
     return out
+
+
+def _deadline(
+    published: date | None, day: date | None, precision: str | None, horizon: int
+) -> date | None:
+    """The last day a prediction can be fulfilled: the end of the predicted date's window when
+    the text dates it after publication, else ``horizon`` days after publication."""
+    if day is not None and (published is None or day > published):
+        return rules.date_window(day, precision, published)[1]
+    return published + timedelta(days=horizon) if published else None
 
 
 def flat(row: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,65 @@
+"""The situations scorer: pairwise P/R/F1 and B-cubed, hand-computed on small fixtures."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitmap.errors import InputError
+from sitmap.evaluate.situations import (
+    GoldMention,
+    GoldPair,
+    evaluate_pairs,
+    read_situation_gold,
+)
+
+
+def _m(name: str) -> GoldMention:
+    return GoldMention(origin=f"corpus.jsonl#{name}", evidence=f"Sentence of {name}.",
+                       trigger="attacked", type="ASSAULT")  # fmt: skip
+
+
+A, B, C, D, E = (_m(x) for x in "abcde")
+
+
+def test_situations_eval_pairwise_and_bcubed_hand_computed() -> None:
+    pairs = [
+        GoldPair("1", A, B, True),  # merged by sitmap: TP
+        GoldPair("2", B, C, True),  # C in another situation: FN
+        GoldPair("3", A, D, False),  # D merged with A: FP
+        GoldPair("4", D, E, False),  # E missed (no event): TN
+    ]
+    assignment = {A.key: "s1", B.key: "s1", C.key: "s2", D.key: "s1", E.key: None}
+    scores = evaluate_pairs(pairs, assignment)
+    assert (scores.pairwise.tp, scores.pairwise.fp, scores.pairwise.fn) == (1, 1, 1)
+    assert scores.pairwise.precision == 0.5 and scores.pairwise.recall == 0.5
+    # Gold clusters {A,B,C} {D} {E}; predicted {A,B,D} {C} {E}.
+    # B-cubed precision: A 2/3, B 2/3, D 1/3, C 1, E 1 -> 11/15
+    # B-cubed recall:    A 2/3, B 2/3, C 1/3, D 1, E 1 -> 11/15
+    assert scores.bcubed_precision == pytest.approx(11 / 15)
+    assert scores.bcubed_recall == pytest.approx(11 / 15)
+    assert scores.mentions == 5 and scores.mentions_found == 4
+    kinds = sorted(e["kind"] for e in scores.errors)
+    assert kinds == ["false merge", "missed merge"]
+
+
+def test_situations_eval_missed_mentions_never_count_as_merged() -> None:
+    scores = evaluate_pairs([GoldPair("1", A, B, True), GoldPair("2", C, D, False)], {})
+    assert (scores.pairwise.tp, scores.pairwise.fp, scores.pairwise.fn) == (0, 0, 1)
+    assert scores.pairwise.precision is None and scores.pairwise.f1 == 0.0
+    assert scores.bcubed_precision == 1.0 and scores.bcubed_recall == pytest.approx(3 / 4)
+
+
+def test_situations_eval_reads_gold_and_names_bad_lines(tmp_path) -> None:
+    path = tmp_path / "gold.jsonl"
+    good = {"id": "pair-0001", "same": True, "why": "same strike",
+            "a": {"origin": "x.jsonl#1", "evidence": "E1.", "trigger": "hit", "type": "ASSAULT"},
+            "b": {"origin": "y.jsonl#2", "evidence": "E2.", "trigger": "struck",
+                  "type": "ASSAULT"}}  # fmt: skip
+    path.write_text(json.dumps(good) + "\n\n" + '{"id": "pair-2", "a": {}}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"gold.jsonl:3"):
+        read_situation_gold(path)
+    path.write_text(json.dumps(good) + "\n", encoding="utf-8")
+    (pair,) = read_situation_gold(path)
+    assert pair.same and pair.a.origin == "x.jsonl#1" and pair.b.trigger == "struck"
