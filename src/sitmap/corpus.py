@@ -123,7 +123,8 @@ def ingest(
     if isinstance(paths, str | Path):
         paths = [paths]
     paths = [str(p) for p in paths]
-    store = db if isinstance(db, Store) else Store(db)
+    # hold=False: the file is released between writes, so readers answer during the run.
+    store = db if isinstance(db, Store) else Store(db, hold=False)
     summary = IngestSummary(db=store.path)
     skips: Counter[str] = Counter()
     started = time.perf_counter()

@@ -184,22 +184,46 @@ def export(
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
-    own = not isinstance(store, Store)
-    db = Store(store, read_only=True) if own else store
+    if isinstance(out, str | Path) and str(out) != "-":
+        _refuse_store(str(store.path if isinstance(store, Store) else store), Path(out))
+    if isinstance(store, Store):
+        return _export(store, fmt, out, filters)
+    with Store.reader(store) as db:
+        return _export(db, fmt, out, filters)
+
+
+def _export(db: Store, fmt: str, out: str | Path | IO[str] | None, filters: dict) -> dict:
+    if fmt == "parquet":
+        if out is None or not isinstance(out, str | Path) or str(out) == "-":
+            raise ExportError("parquet export needs an output folder", hint="pass --output DIR")
+        return _parquet(db, Path(out))
+    writer = {"jsonl": _jsonl, "csv": _csv, "acled": _acled, "gdelt": _gdelt,
+              "geojson": _geojson}[fmt]  # fmt: skip
+    with _open(out) as stream:
+        written, skipped = writer(db, stream, filters)
+    files = [str(out)] if isinstance(out, str | Path) and str(out) != "-" else []
+    return {"format": fmt, "written": written, "skipped": dict(skipped), "files": files}
+
+
+def _refuse_store(db: str, out: Path) -> None:
+    """Refuse an output path that is the store itself (or its write-ahead log or lock file)."""
+    if db == ":memory:":
+        return
+    base = Path(db).resolve()
+    protected = {base, Path(f"{base}.wal"), Path(f"{base}.lock"), Path(f"{base}.tmp")}
+    target = out.resolve()
+    if target in protected or (target.exists() and base.exists() and _same(target, base)):
+        raise ExportError(
+            f"refusing to write the export to {out}: that is the store {db} itself",
+            hint="pass another --output file",
+        )
+
+
+def _same(a: Path, b: Path) -> bool:
     try:
-        if fmt == "parquet":
-            if out is None or not isinstance(out, str | Path) or str(out) == "-":
-                raise ExportError("parquet export needs an output folder", hint="pass --output DIR")
-            return _parquet(db, Path(out))
-        writer = {"jsonl": _jsonl, "csv": _csv, "acled": _acled, "gdelt": _gdelt,
-                  "geojson": _geojson}[fmt]  # fmt: skip
-        with _open(out) as stream:
-            written, skipped = writer(db, stream, filters)
-        files = [str(out)] if isinstance(out, str | Path) and str(out) != "-" else []
-        return {"format": fmt, "written": written, "skipped": dict(skipped), "files": files}
-    finally:
-        if own:
-            db.close()
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 @contextlib.contextmanager
@@ -291,11 +315,19 @@ def _parquet(store: Store, folder: Path) -> dict[str, Any]:
         raise ExportError(f"cannot create {folder}: {exc.strerror}") from exc
     files = []
     written = 0
+    import pyarrow.parquet as pq
+
     for table in (*TABLES, "schema_version"):
         path = folder / f"{table}.parquet"
-        store.con.execute(
-            f"COPY (SELECT * FROM {table}) TO '{_sql_str(str(path))}' (FORMAT parquet)"
-        )
+        _refuse_store(store.path, path)
+        # Streamed through pyarrow: the store's connection may not write files itself.
+        batches = store.con.cursor().sql(f"SELECT * FROM {table}").to_arrow_reader(50_000)
+        try:
+            with pq.ParquetWriter(str(path), batches.schema) as writer:
+                for batch in batches:
+                    writer.write_batch(batch)
+        except OSError as exc:
+            raise ExportError(f"cannot write {path}: {exc}") from exc
         files.append(str(path))
         if table == "events":
             written = int(store.con.execute("SELECT count(*) FROM events").fetchone()[0])
@@ -591,16 +623,3 @@ def _json_value(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date | datetime) else value
 
 
-def _sql_str(text: str) -> str:
-    return text.replace("'", "''")
-
-
-__all__ = [
-    "ACLED_COLUMNS",
-    "FORMATS",
-    "GDELT_COLUMNS",
-    "ExportError",
-    "acled_inter",
-    "acled_type",
-    "export",
-]

@@ -32,15 +32,20 @@ spaCy or the stages; it reads and writes ``sitmap.model`` objects.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
+from sitmap import dbfile
 from sitmap.errors import StoreError
 from sitmap.model import Document, Event, Skip, content_id
 
@@ -254,31 +259,140 @@ def origin_of(doc: Document) -> str:
     return content_id(doc.path, doc.url, position, doc.title, length=16)
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _held(method: _F) -> _F:
+    """Run a ``Store`` method inside one hold on the file (opened on demand)."""
+
+    @functools.wraps(method)
+    def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
+        with self._session():
+            return method(self, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
 class Store:
     """A sitmap corpus in one DuckDB file (``":memory:"`` for a throw-away store).
 
     Opening read-write creates the file and applies pending migrations; ``read_only=True``
-    opens an existing store for queries only (several readers may share it, a writer may not).
+    opens an existing store for queries only. Readers should use ``Store.reader(path)``, which
+    waits for a writer to release the file and closes it after the answer. ``hold=False``
+    (what ``sitmap ingest`` uses) opens the file only while working and releases it when idle,
+    so readers keep answering during a long ingest (see ``sitmap.dbfile``). ``wait``: seconds
+    to wait for another process to release the file.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path = DEFAULT_PATH,
+        *,
+        read_only: bool = False,
+        hold: bool = True,
+        wait: float | None = None,
+    ) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self.hold = hold or read_only or self.path == ":memory:"
+        self.wait = (
+            wait if wait is not None else (dbfile.READ_WAIT if read_only else dbfile.WRITE_WAIT)
+        )
         self._types: dict[str, dict[str, Any]] = {}
         self._skipped: set[str] | None = None
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._opened_at = self._last_used = 0.0
+        self._closed = threading.Event()
+        self._releaser: threading.Thread | None = None
+        self._writer: dbfile.WriterLock | None = None
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(
                 f"no sitmap database at {self.path}",
                 hint="run `sitmap ingest PATH --db FILE` first, or pass --db",
             )
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(
-                f"cannot open database {self.path}: {_first_line(exc)}",
-                hint="is another sitmap process writing to it? wait for it or use another --db",
-            ) from exc
-        self._migrate()
+            if not read_only and self.path != ":memory:":
+                dbfile._check_file(self.path, read_only=False)
+                self._writer = dbfile.WriterLock(self.path)
+            with self._session():
+                self._migrate()
+        except BaseException:
+            self.close()
+            raise
+
+    @classmethod
+    @contextmanager
+    def reader(
+        cls, path: str | Path = DEFAULT_PATH, *, wait: float | None = None
+    ) -> Iterator[Store]:
+        """``with Store.reader(path) as store:`` a read-only store for one answer.
+
+        The entry point of every reader (CLI queries, export, the web API): it waits (up to
+        ``wait`` seconds, default ``dbfile.READ_WAIT``) while an ingest holds the file, sees
+        the last committed state, and releases the file on leaving the block so the ingest can
+        go on. Raises ``StoreError`` (no such store, not a sitmap store, still locked ...).
+        """
+        store = cls(path, read_only=True, wait=wait)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection (opened on demand; a ``hold=False`` store releases it)."""
+        if self._con is None:
+            if self._closed.is_set():
+                raise StoreError(f"{self.path} is closed", hint="open the store again")
+            self._con = dbfile.connect(self.path, read_only=self.read_only, wait=self.wait)
+            self._opened_at = time.monotonic()
+            if not self.hold and self._releaser is None:
+                self._releaser = threading.Thread(
+                    target=self._release_when_idle, name="sitmap-store-release", daemon=True
+                )
+                self._releaser.start()
+        return self._con
+
+    @contextmanager
+    def _session(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._lock:
+            if (
+                not self.hold
+                and self._depth == 0
+                and self._con is not None
+                and time.monotonic() - self._opened_at > dbfile.MAX_HOLD
+            ):
+                self._release()  # busy for a while: let waiting readers in
+                time.sleep(dbfile.YIELD_PAUSE)
+            self._depth += 1
+            try:
+                yield self.con
+            finally:
+                self._depth -= 1
+                self._last_used = time.monotonic()
+
+    def _release_when_idle(self) -> None:
+        while not self._closed.wait(dbfile.IDLE_RELEASE / 2):
+            if self._con is None or not self._lock.acquire(blocking=False):
+                continue
+            try:
+                idle = time.monotonic() - self._last_used
+                if self._depth == 0 and self._con is not None and idle >= dbfile.IDLE_RELEASE:
+                    self._release()
+            except StoreError:
+                pass  # reported again by the next write, which reopens the file
+            finally:
+                self._lock.release()
+
+    def _release(self) -> None:
+        con, self._con = self._con, None
+        if con is not None:
+            try:
+                con.close()
+            except duckdb.Error as exc:
+                raise StoreError(f"closing {self.path} failed: {_first_line(exc)}") from exc
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -289,22 +403,44 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        """Close the connection (checkpoints the write-ahead log)."""
-        con = getattr(self, "con", None)
-        if con is not None:
-            con.close()
-            self.con = None  # type: ignore[assignment]
+        """Close the connection (checkpoints the write-ahead log) and drop the writer's lock."""
+        self._closed.set()
+        if self._releaser is not None and self._releaser is not threading.current_thread():
+            self._releaser.join()
+        try:
+            with self._lock:
+                self._release()
+        finally:
+            if self._writer is not None:
+                self._writer.release()
+                self._writer = None
 
     def __repr__(self) -> str:
         return f"Store({self.path!r}, read_only={self.read_only})"
 
     def _migrate(self) -> None:
         if not self.read_only:
+            tables = [t for (t,) in self._rows(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+            )]  # fmt: skip
+            if tables and "schema_version" not in tables:
+                raise StoreError(
+                    f"{self.path} is a DuckDB database of another program "
+                    f"(tables: {', '.join(sorted(tables)[:5])}), not a sitmap store",
+                    hint="pass a new file or a store made by `sitmap ingest` to --db",
+                )
             self.con.execute(
                 "CREATE TABLE IF NOT EXISTS schema_version "
                 "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
             )
         applied = {name for (name,) in self._rows("SELECT name FROM schema_version")}
+        unknown = sorted(applied - {name for name, _ in MIGRATIONS})
+        if unknown and not self.read_only:
+            raise StoreError(
+                f"{self.path} has schema migrations this sitmap does not know ({unknown}): "
+                "it was written by a newer version",
+                hint="upgrade sitmap to write to it (reading it works)",
+            )
         pending = [(i, n, s) for i, (n, s) in enumerate(MIGRATIONS, 1) if n not in applied]
         if not pending:
             return
@@ -321,6 +457,7 @@ class Store:
                 )
 
     @property
+    @_held
     def schema_version(self) -> list[str]:
         """Names of the migrations applied, in order."""
         return [n for (n,) in self._rows("SELECT name FROM schema_version ORDER BY version")]
@@ -351,6 +488,7 @@ class Store:
         """Store one processed document with its events and mentions (see ``write_many``)."""
         self.write_many([doc], signatures={doc.id: signature} if signature else None)
 
+    @_held
     def write_many(
         self, docs: Sequence[Document], *, signatures: dict[str, bytes | None] | None = None
     ) -> None:
@@ -403,6 +541,7 @@ class Store:
             self._skipped = {i for (i,) in rows}
         return self._skipped
 
+    @_held
     def add_duplicate(
         self,
         doc: Document,
@@ -439,6 +578,7 @@ class Store:
                     "documents", _DOC_COLUMNS, [_doc_row(doc, signature, duplicate_of, events=0)]
                 )
 
+    @_held
     def add_skip(self, skip: Skip) -> None:
         """Record an input that was not processed (idempotent: one row per path/doc/reason)."""
         self._writable()
@@ -453,6 +593,7 @@ class Store:
         if skip.doc_id and self._skipped is not None:
             self._skipped.add(skip.doc_id)
 
+    @_held
     def set_setting(self, key: str, value: str) -> None:
         """Store one key/value setting (e.g. the signature scheme)."""
         self._writable()
@@ -460,6 +601,7 @@ class Store:
             self.con.execute("DELETE FROM settings WHERE key = ?", [key])
             self.con.execute("INSERT INTO settings VALUES (?, ?)", [key, value])
 
+    @_held
     def setting(self, key: str) -> str | None:
         """A stored setting, or None."""
         rows = self._rows("SELECT value FROM settings WHERE key = ?", [key])
@@ -502,6 +644,7 @@ class Store:
 
     # -- reads used by ingestion -----------------------------------------------------------------
 
+    @_held
     def origins(self) -> dict[str, set[str]]:
         """Every stored text id with the origins it was seen at (documents and duplicates)."""
         out: dict[str, set[str]] = {}
@@ -511,6 +654,7 @@ class Store:
             out.setdefault(doc_id, set()).add(origin)
         return out
 
+    @_held
     def duplicate_links(self) -> dict[str, str]:
         """id -> first copy's id, for every near-duplicate stored in ``documents``."""
         rows = self._rows("SELECT id, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL")
@@ -518,15 +662,18 @@ class Store:
 
     def signatures(self) -> Iterator[tuple[str, bytes | None, str]]:
         """(id, MinHash signature bytes or None, text) of every first copy (not duplicates)."""
-        cur = self.con.execute(
-            "SELECT id, signature, text FROM documents WHERE duplicate_of IS NULL ORDER BY id"
-        )
-        while batch := cur.fetchmany(1000):
-            yield from ((i, bytes(s) if s is not None else None, t) for i, s, t in batch)
+        with self._session() as con:
+            cur = con.execute(
+                "SELECT id, signature, text FROM documents WHERE duplicate_of IS NULL ORDER BY id"
+            )
+            while batch := cur.fetchmany(1000):
+                yield from ((i, bytes(s) if s is not None else None, t) for i, s, t in batch)
 
+    @_held
     def has_document(self, doc_id: str) -> bool:
         return bool(self._rows("SELECT 1 FROM documents WHERE id = ?", [doc_id]))
 
+    @_held
     def document(self, doc_id: str) -> Document | None:
         """A stored document with its events and mentions, rebuilt as a ``Document``."""
         rows = self._dicts(
@@ -558,6 +705,7 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"query failed: {_first_line(exc)}") from exc
 
+    @_held
     def events(
         self,
         *,
@@ -604,21 +752,26 @@ class Store:
     def iter_events(self, *, nested: bool = False, **filters: Any) -> Iterator[dict[str, Any]]:
         """Like ``events`` (same filters) but streamed in chunks: for exports of any size."""
         query, params = _event_query(nested=nested, **filters)
-        try:
-            cur = self.con.cursor().execute(query, params)
-            cols = [d[0] for d in cur.description]
-            while chunk := cur.fetchmany(2000):
-                for values in chunk:
-                    row = dict(zip(cols, values, strict=True))
-                    yield _nested(row) if nested else row
-        except duckdb.Error as exc:
-            raise StoreError(f"query failed: {_first_line(exc)}") from exc
+        with self._session() as con:
+            try:
+                cur = con.cursor().execute(query, params)
+                cols = [d[0] for d in cur.description]
+                while chunk := cur.fetchmany(2000):
+                    for values in chunk:
+                        row = dict(zip(cols, values, strict=True))
+                        yield _nested(row) if nested else row
+            except duckdb.Error as exc:
+                raise StoreError(f"query failed: {_first_line(exc)}") from exc
 
+    @_held
     def sql(self, query: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple]]:
         """Run one read-only statement (``SELECT``/``WITH``/``EXPLAIN``): (columns, rows).
 
-        Anything else (INSERT, DELETE, DROP, COPY, ATTACH, PRAGMA ...) is refused with a
-        ``StoreError``; open the store with ``read_only=True`` for a second guard.
+        The guard is DuckDB's own: every store connection runs with external access off,
+        extension auto-install/auto-load off and its configuration locked
+        (``dbfile.SAFE_CONFIG``), so no query reads or writes a file other than the store or
+        opens the network; on a read-write store the statement runs in a transaction that is
+        rolled back. Other statement kinds (INSERT, COPY, ATTACH, SET ...) are refused too.
         """
         try:
             statements = duckdb.extract_statements(query)
@@ -635,12 +788,19 @@ class Store:
                 f"only SELECT/WITH queries are allowed here, not {kind}",
                 hint="the store is written by `sitmap ingest`; query it with SELECT",
             )
+        con = self.con
+        if not self.read_only:
+            con.execute("BEGIN TRANSACTION")
         try:
-            cur = self.con.execute(query, params or [])
+            cur = con.execute(query, params or [])
             return [d[0] for d in cur.description], cur.fetchall()
         except duckdb.Error as exc:
-            raise StoreError(f"query failed: {_first_line(exc)}") from exc
+            raise _query_error(exc) from exc
+        finally:
+            if not self.read_only:
+                con.execute("ROLLBACK")
 
+    @_held
     def stats(self) -> dict[str, Any]:
         """Counts for a quick look at a corpus: documents, duplicates, events, skips, dates."""
 
@@ -901,6 +1061,23 @@ def _alpha2(code: str) -> str:
             raise StoreError(f"unknown country code {code!r}", hint="use ISO alpha-2, e.g. SY")
         return found.alpha_2
     return code
+
+
+def _query_error(exc: duckdb.Error) -> StoreError:
+    """A user query's failure as one line; refusals by the engine's settings said plainly."""
+    text = _first_line(exc)
+    if isinstance(exc, duckdb.PermissionException) or "disabled by configuration" in text:
+        return StoreError(
+            f"query refused: {text}",
+            hint="queries may read only the store's tables; files, URLs and other databases "
+            "are off",
+        )
+    if "extension" in text.lower() and isinstance(exc, duckdb.CatalogException):
+        return StoreError(
+            f"query refused: {text}",
+            hint="sitmap never installs or loads DuckDB extensions; use the store's tables",
+        )
+    return StoreError(f"query failed: {text}")
 
 
 def _first_line(exc: BaseException) -> str:

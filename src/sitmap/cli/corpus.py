@@ -119,7 +119,7 @@ def events(
 
     centre = _centre(near, radius) if near else None
     nested = format in (Format.json, Format.jsonl)
-    with Store(db, read_only=True) as store:
+    with Store.reader(db) as store:
         found = store.events(
             actor=actor, plover=type, status=status, outlet=outlet, since=since, until=until,
             place=place, near=centre, country=country, limit=limit, nested=nested,
@@ -146,7 +146,7 @@ def sql(
     """
     from sitmap.store import Store
 
-    with Store(db, read_only=True) as store:
+    with Store.reader(db) as store:
         columns, rows = store.sql(query)
     render([dict(zip(columns, r, strict=True)) for r in rows], format, columns=columns)
 
@@ -162,7 +162,7 @@ def stats(
     """
     from sitmap.store import Store
 
-    with Store(db, read_only=True) as store:
+    with Store.reader(db) as store:
         data = store.stats()
     if format in (Format.json, Format.jsonl):
         render([], format, records=[data] if format == Format.jsonl else data)

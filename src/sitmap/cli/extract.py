@@ -115,7 +115,7 @@ def demo(
     from sitmap.store import Store
 
     summary = demo_run.run(db)
-    with Store(db, read_only=True) as store:
+    with Store.reader(db) as store:
         found = store.events(limit=None, nested=format in (Format.json, Format.jsonl))
     if format in (Format.json, Format.jsonl):
         render([], format, records=found)
