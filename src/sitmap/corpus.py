@@ -144,15 +144,17 @@ def ingest(
     first_copy = store.duplicate_links()  # near-duplicate id -> its first copy
     dedup = _load_signatures(store)
     pending: dict[str, tuple[str, bytes | None]] = {}  # id -> (origin, signature) in flight
-    merged = situations.Updater(store)  # each written batch is merged into situations
+    with store.session():  # one hold on the file for each group of reads and writes
+        merged = situations.Updater(store)  # each written batch is merged into situations
 
     def finished(results: list[Document | Skip]) -> None:
         """Write a finished batch: its documents in one transaction, then its skips."""
         done = [d for d in results if isinstance(d, Document)]
         sigs = {d.id: pending.pop(d.id, ("", None)) for d in done}
-        store.write_many(done, signatures={i: sig for i, (_, sig) in sigs.items()})
-        if done:
-            merged.update([d.id for d in done])
+        with store.session():
+            store.write_many(done, signatures={i: sig for i, (_, sig) in sigs.items()})
+            if done:
+                merged.update([d.id for d in done])
         for doc in done:
             known.setdefault(doc.id, set()).add(sigs[doc.id][0])
             summary.stored += 1
@@ -222,8 +224,9 @@ def ingest(
                 finished(results)
         for results in runner.drain():
             finished(results)
-        merged.update([])  # events stored before situations existed (an older store)
-        merged.count_copies()
+        with store.session():
+            merged.update([])  # events stored before situations existed (an older store)
+            merged.count_copies()
     finally:
         if runner is not None and runner is not engine:
             runner.close()

@@ -623,3 +623,12 @@ def _json_value(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date | datetime) else value
 
 
+__all__ = [
+    "ACLED_COLUMNS",
+    "FORMATS",
+    "GDELT_COLUMNS",
+    "ExportError",
+    "acled_inter",
+    "acled_type",
+    "export",
+]

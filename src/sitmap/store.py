@@ -267,7 +267,7 @@ def _held(method: _F) -> _F:
 
     @functools.wraps(method)
     def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
-        with self._session():
+        with self.session():
             return method(self, *args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
@@ -316,7 +316,7 @@ class Store:
             if not read_only and self.path != ":memory:":
                 dbfile._check_file(self.path, read_only=False)
                 self._writer = dbfile.WriterLock(self.path)
-            with self._session():
+            with self.session():
                 self._migrate()
         except BaseException:
             self.close()
@@ -353,10 +353,17 @@ class Store:
                     target=self._release_when_idle, name="sitmap-store-release", daemon=True
                 )
                 self._releaser.start()
+        self._last_used = time.monotonic()
         return self._con
 
     @contextmanager
-    def _session(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def session(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """``with store.session():`` hold the file for a group of operations (nests freely).
+
+        Every method holds it for its own work; callers that use ``store.con`` directly over
+        several statements (or keep a cursor) wrap them in one session, so a ``hold=False``
+        store does not release the file in between.
+        """
         with self._lock:
             if (
                 not self.hold
@@ -475,8 +482,10 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"query failed: {_first_line(exc)}") from exc
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self.con)
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        with self.session() as con, _Transaction(con):
+            yield
 
     def _writable(self) -> None:
         if self.read_only:
@@ -662,7 +671,7 @@ class Store:
 
     def signatures(self) -> Iterator[tuple[str, bytes | None, str]]:
         """(id, MinHash signature bytes or None, text) of every first copy (not duplicates)."""
-        with self._session() as con:
+        with self.session() as con:
             cur = con.execute(
                 "SELECT id, signature, text FROM documents WHERE duplicate_of IS NULL ORDER BY id"
             )
@@ -752,7 +761,7 @@ class Store:
     def iter_events(self, *, nested: bool = False, **filters: Any) -> Iterator[dict[str, Any]]:
         """Like ``events`` (same filters) but streamed in chunks: for exports of any size."""
         query, params = _event_query(nested=nested, **filters)
-        with self._session() as con:
+        with self.session() as con:
             try:
                 cur = con.cursor().execute(query, params)
                 cols = [d[0] for d in cur.description]
