@@ -220,3 +220,16 @@ def test_export_document_place_only_when_asked(tmp_path: Path) -> None:
     export(path, "acled", acled, document_places=True)
     row = next(r for r in csv.DictReader(acled.open()) if "struck" in r["notes"])
     assert row["geo_precision"] == "2"  # a guessed place is never precise
+
+
+def test_export_acled_fatalities_only_where_the_text_states_them(tmp_path: Path) -> None:
+    docs = sample_documents()
+    struck = _by_trigger(docs, "struck")
+    struck.fatalities = 4
+    path = tmp_path / "f.duckdb"
+    with Store(path) as store:
+        store.write_many(docs)
+        assert store.sql("SELECT max(fatalities) FROM events")[1] == [(4,)]
+    _, _, rows = _read_acled(path, tmp_path)
+    assert rows[struck.id]["fatalities"] == "4"
+    assert rows[_by_trigger(docs, "shelled").id]["fatalities"] == ""

@@ -62,7 +62,8 @@ source                 the outlets of the event's situation (every outlet that r
 source_scale, region,  empty: sitmap cannot know them
 admin2, admin3, tags
 notes                  the evidence sentence
-fatalities             empty — sitmap does not count fatalities and never writes a fake 0
+fatalities             the deaths the text states for the event (``fatalities.py``); empty when it
+                       states none — never a fake 0
 timestamp              Unix time the document was ingested
 sitmap_*               extra columns: event id, document id, status, confidence, PLOVER, CAMEO,
                        date_basis, url — for tracing a row back to its text; situation id and
@@ -478,7 +479,7 @@ def _acled_row(
         "source": "; ".join(dict.fromkeys(sources)),
         "source_scale": "",
         "notes": row.get("evidence") or "",
-        "fatalities": "",
+        "fatalities": _text(row.get("fatalities")),  # only when the text states it
         "tags": "",
         "timestamp": int(ingested.timestamp()) if isinstance(ingested, datetime) else "",
         "sitmap_event_id": row["id"],

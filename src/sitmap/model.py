@@ -196,6 +196,7 @@ class Event(_Json):
     attribution: list[Source] = field(default_factory=list)
     confidence: float = 0.5
     id: str = ""
+    fatalities: int | None = None  # deaths the text states for this event; None: not stated
 
     _nested: ClassVar[dict[str, type]] = {
         "source": Actor,

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from sitmap import actors, attribution, events, geo, ingest, nlp, when
+from sitmap import actors, attribution, events, fatalities, geo, ingest, nlp, when
 from sitmap.errors import InputError
 from sitmap.model import Document
 
@@ -28,6 +28,7 @@ def process(
         actors.code(doc)
         events.extract(doc)
         attribution.attribute(doc)
+        fatalities.count(doc)
         geo.resolve(doc, document_place=document_place)
         actors.localise(doc)
         when.resolve(doc)

@@ -217,6 +217,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    ("0003_event_fatalities", "ALTER TABLE events ADD COLUMN fatalities INTEGER;"),
 )
 """Named schema migrations, applied in order; ``schema_version`` records each one applied."""
 
@@ -230,7 +231,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "place_text", "place_name", "geonameid", "country", "admin1", "lat", "lon", "feature_class",
     "feature_code", "place_basis", "qualifier", "date", "date_precision", "date_text",
     "event_date", "date_basis", "historical", "status", "cited_source", "speaker", "attribution",
-    "confidence", "published", "outlet", "url", "record",
+    "confidence", "published", "outlet", "url", "record", "fatalities",
 )  # fmt: skip
 """Column order of the ``events`` table (``record`` is the nested JSON form)."""
 
@@ -1017,7 +1018,7 @@ def event_row(ev: Event, doc: Document | None = None) -> tuple:
         bool(ev.historical), ev.status, ev.cited_source, ev.speaker,
         json.dumps([s.to_dict() for s in ev.attribution], ensure_ascii=False),
         float(ev.confidence), published, doc.source if doc else None, doc.url if doc else None,
-        json.dumps(ev.to_dict(), ensure_ascii=False),
+        json.dumps(ev.to_dict(), ensure_ascii=False), ev.fatalities,
     )  # fmt: skip
 
 

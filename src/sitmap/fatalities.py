@@ -1,0 +1,128 @@
+"""Fatalities per event: the death count its sentence states ("at least 20 killed", "two
+soldiers died", "killing three", "the death toll rose to 12"), or 0 when the text says nobody
+died ("no casualties"). One verb: ``count(doc)`` sets ``Event.fatalities``.
+
+A count is read where a number (digits or English words, "twenty-five", "a dozen") comes
+before a death word within three words ("three civilians were killed") or after a killing
+word ("killing two officers"); a sentence's count is the largest such number, plus the others
+joined to it by "and" ("two soldiers and three civilians were killed": 5). Violent events
+(``types`` in ``data/fatalities.yaml``) of the sentence take it; a sentence that states deaths
+but holds no violent event gives them to the violent events of the sentence before it
+("Soldiers clashed with rebels. Five were killed."). Events whose text states no count keep
+``None``: sitmap never fills a missing count with a default.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from sitmap import lexicons
+from sitmap.model import Document
+
+_QUANT = (
+    r"(?:(?:at\s+least|some|about|around|nearly|almost|over|more\s+than|up\s+to|roughly"
+    r"|an\s+estimated)\s+)?"
+)
+
+
+@cache
+def _table() -> dict[str, Any]:
+    return lexicons.yaml_file("fatalities.yaml")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    t = _table()
+    words = sorted([*t["numbers"], *t["multipliers"]], key=len, reverse=True)
+    word = "|".join(re.escape(w) for w in words)
+    num = rf"(?:\d[\d,]*|(?:(?:{word})(?:[\s-]+(?:and\s+)?(?:{word}))*))"
+    deaths = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in t["deaths"])
+    killing = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in t["killing"])
+    none = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in t["none"])
+    before = re.compile(
+        rf"\b{_QUANT}(?P<n>{num})\b(?P<rest>(?:\s+(?!and\b)[\w'-]+){{0,3}}?)"
+        rf"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|also))*"
+        rf"\s+(?:{deaths})\b",
+        re.IGNORECASE,
+    )
+    after = re.compile(rf"\b(?:{killing})\s+{_QUANT}(?P<n>{num})\b", re.IGNORECASE)
+    conj = re.compile(rf"\b{_QUANT}(?P<n>{num})\s+(?:[\w'-]+\s+){{0,2}}and\s+$", re.IGNORECASE)
+    nobody = re.compile(rf"\b(?:{none})\b", re.IGNORECASE)
+    return before, after, conj, nobody
+
+
+def number(text: str) -> int | None:
+    """The value of a number in digits or English words ("1,200", "twenty-five", "a dozen",
+    "two hundred"); None when it is not one."""
+    text = text.strip().lower()
+    if re.fullmatch(r"\d[\d,]*", text):
+        return int(text.replace(",", ""))
+    t = _table()
+    total, current = 0, 0
+    for w in re.split(r"[\s-]+", text):
+        if w == "and":
+            continue
+        if w in t["multipliers"]:
+            current = max(current, 1) * t["multipliers"][w]
+            if t["multipliers"][w] >= 1000:
+                total, current = total + current, 0
+        elif w in t["numbers"]:
+            value = t["numbers"][w]
+            current = current * value if w == "dozen" and current else current + value
+        else:
+            return None
+    return total + current
+
+
+def stated(sentence: str) -> int | None:
+    """The deaths a sentence states (see the module docstring), 0 for "nobody died", else None."""
+    before, after, conj, nobody = _patterns()
+    counts: list[int] = []
+    for m in before.finditer(sentence):
+        if re.search(r"\b(?:injured|wounded|hurt|arrested)\b", m.group("rest") or "", re.I):
+            continue
+        n = number(m.group("n"))
+        if n is None or _active(sentence[m.end() :]):
+            continue  # "two gunmen killed a farmer": the number counts the killers
+        joined = conj.search(sentence[: m.start()])  # "two soldiers and three civilians"
+        extra = number(joined.group("n")) if joined else None
+        counts.append(n + (extra or 0))
+    for m in after.finditer(sentence):
+        n = number(m.group("n"))
+        if n is not None:
+            counts.append(n)
+    if counts:
+        return max(counts)
+    return 0 if nobody.search(sentence) else None
+
+
+def _active(rest: str) -> bool:
+    """Whether a death verb takes an object ("killed a farmer", "killed villagers"): a word
+    follows it that is no preposition, conjunction or adverb (``after_death``)."""
+    m = re.match(r"\s+([A-Za-z]+)", rest)
+    return m is not None and m.group(1).lower() not in _table()["after_death"]
+
+
+def count(doc: Document) -> Document:
+    """Set ``fatalities`` on the violent events of ``doc`` from their sentences."""
+    types = set(_table()["types"])
+    by_sentence: dict[int, list] = {}
+    for event in doc.events:
+        if event.plover in types:
+            by_sentence.setdefault(event.sentence, []).append(event)
+    for sent in doc.sentences:
+        n = stated(doc.text[sent.start : sent.end])
+        if n is None:
+            continue
+        events = by_sentence.get(sent.index)
+        if not events:
+            events = [e for e in by_sentence.get(sent.index - 1, []) if e.fatalities is None]
+        for event in events:
+            if event.fatalities is None or n > event.fatalities:
+                event.fatalities = n
+    return doc
+
+
+__all__ = ["count", "number", "stated"]

@@ -1,0 +1,79 @@
+"""fatalities: death counts stated in a sentence, given to its violent events."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap.fatalities import count, number, stated
+from sitmap.model import Document, Event, Sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deaths"),
+    [
+        ("At least 20 people were killed when the market was shelled.", 20),
+        ("Two soldiers died in the ambush.", 2),
+        ("A roadside bomb exploded near the convoy, killing three officers.", 3),
+        ("Two soldiers and three civilians were killed in the raid.", 5),
+        ("Twenty-five villagers were shot dead overnight.", 25),
+        ("Four dead and two injured as herders and farmers clash.", 4),
+        ("The death toll rose to 12 on Tuesday.", 12),
+        ("Two gunmen killed a shopkeeper in the town.", 1),  # the count of killers is no count
+        ("Five people were injured in the attack.", None),  # injured, not killed
+        ("Gunmen attacked a police post; no casualties were reported.", 0),
+        ("The bombing killed villagers near the border.", None),  # no number stated
+        ("Two hundred protesters were arrested.", None),
+    ],
+)
+def test_fatalities_stated(sentence, deaths):
+    assert stated(sentence) == deaths
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1,200", 1200), ("twenty-five", 25), ("a dozen", 12), ("two hundred", 200), ("x", None)],
+)
+def test_fatalities_number_words(text, value):
+    assert number(text) == value
+
+
+def _doc(text: str, events: list[tuple[int, str]]) -> Document:
+    doc = Document(text=text)
+    start = 0
+    for i, part in enumerate(text.split(". ")):
+        end = start + len(part) + 1
+        doc.sentences.append(Sentence(index=i, start=start, end=end, text=text[start:end]))
+        start = end + 1
+    for index, plover in events:
+        s = doc.sentences[index]
+        doc.events.append(
+            Event(
+                doc_id=doc.id,
+                sentence=index,
+                start=s.start,
+                end=s.end,
+                evidence=s.text,
+                trigger="x",
+                plover=plover,
+                cameo="18",
+            )
+        )
+    return doc
+
+
+def test_fatalities_go_to_the_violent_events_of_the_sentence_or_the_one_before():
+    doc = _doc(
+        "Soldiers clashed with rebels near the river. Five were killed. "
+        "The minister met the envoy.",
+        [(0, "ASSAULT"), (2, "CONSULT")],
+    )
+    count(doc)
+    clash, meeting = doc.events
+    assert clash.fatalities == 5
+    assert meeting.fatalities is None  # no violence, no count: never a default
+
+
+def test_fatalities_none_when_the_text_states_none():
+    doc = _doc("Police dispersed the crowd with tear gas.", [(0, "COERCE")])
+    count(doc)
+    assert doc.events[0].fatalities is None
