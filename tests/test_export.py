@@ -10,7 +10,14 @@ import pytest
 from _store_samples import sample_documents
 
 from sitmap import situations
-from sitmap.export import ACLED_COLUMNS, GDELT_COLUMNS, ExportError, acled_type, export
+from sitmap.export import (
+    ACLED_COLUMNS,
+    GDELT_COLUMNS,
+    GDELT_EXTRA,
+    ExportError,
+    acled_type,
+    export,
+)
 from sitmap.model import Event
 from sitmap.store import FLAT_EVENT_COLUMNS, TABLES, Store
 
@@ -139,7 +146,7 @@ def test_export_gdelt_columns_and_codes(db: Path, docs, tmp_path: Path) -> None:
     with out.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh, delimiter="\t")
         rows = list(reader)
-    assert reader.fieldnames == list(GDELT_COLUMNS) and len(GDELT_COLUMNS) == 61
+    assert reader.fieldnames == [*GDELT_COLUMNS, *GDELT_EXTRA] and len(GDELT_COLUMNS) == 61
     assert summary["written"] == len(rows) == 6
     assert summary["skipped"] == {"status negated": 1, "status predicted": 1}
     by_name = {(r["Actor1Code"], r["EventRootCode"], r["SOURCEURL"]): r for r in rows}
@@ -152,6 +159,7 @@ def test_export_gdelt_columns_and_codes(db: Path, docs, tmp_path: Path) -> None:
     assert shelled["ActionGeo_FeatureID"] == "170794" and shelled["ActionGeo_Type"] == "4"
     assert shelled["ActionGeo_FullName"] == "Deir ez-Zor, Syria"
     assert shelled["IsRootEvent"] == "1"
+    assert (shelled["sitmap_status"], shelled["sitmap_confidence"]) == ("quoted", "0.8")
     # Corroborated by the Reuters report of the same shelling: two articles, two outlets.
     assert (shelled["NumArticles"], shelled["NumSources"]) == ("2", "2")
     met = next(r for r in rows if r["EventRootCode"] == "04")
@@ -173,6 +181,18 @@ def test_export_geojson_counts_events_without_place(db: Path, tmp_path: Path) ->
     assert f["geometry"] == {"type": "Point", "coordinates": [40.14084, 35.33588]}
     assert f["properties"]["event_date"] == "2017-09-11"
     assert f["properties"]["attribution"][1]["name"] == "Syrian defence ministry"
+    assert f["properties"]["confidence"] == 0.8
+
+
+@pytest.mark.parametrize("fmt", ["acled", "gdelt", "geojson", "csv"])
+def test_export_min_confidence_keeps_likely_events(db: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"e.{fmt}"
+    summary = export(db, fmt, out, min_confidence=0.85)
+    text = out.read_text(encoding="utf-8")
+    # only the Beirut protest (0.9) and meeting (0.9, not an ACLED type) pass 0.85
+    assert summary["written"] == (1 if fmt == "acled" else 2)
+    assert "marched" in text or "Beirut" in text
+    assert "Deir ez-Zor" not in text
 
 
 def test_export_parquet_every_table(db: Path, tmp_path: Path) -> None:

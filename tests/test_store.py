@@ -151,6 +151,8 @@ def test_store_event_date_falls_back_to_publication(filled: Store, docs: list[Do
         ({"country": "LB"}, ("marched", "met")),
         ({"country": "SYR"}, ("shelled", "pounded", "struck", "attacked")),  # alpha-3
         ({"actor": "SYR", "plover": "ASSAULT", "status": "asserted"}, ("attacked",)),
+        ({"min_confidence": 0.8}, ("shelled", "marched", "met", "pounded")),
+        ({"min_confidence": 0.0, "plover": "THREATEN"}, ("punish",)),  # 0 keeps every event
     ],
 )
 def test_store_events_filters(filled: Store, docs, filters: dict, triggers: tuple) -> None:

@@ -65,7 +65,8 @@ notes                  the evidence sentence
 fatalities             the deaths the text states for the event (``fatalities.py``); empty when it
                        states none — never a fake 0
 timestamp              Unix time the document was ingested
-sitmap_*               extra columns: event id, document id, status, confidence, PLOVER, CAMEO,
+sitmap_*               extra columns: event id, document id, status, confidence (the modelled
+                       probability that the event is real), PLOVER, CAMEO,
                        date_basis, url — for tracing a row back to its text; situation id and
                        sources (independent outlets): rows of one situation are one event told
                        by several documents (keep one row per ``sitmap_situation_id`` to count
@@ -74,7 +75,9 @@ sitmap_*               extra columns: event id, document id, status, confidence,
 
 GDELT mapping (``gdelt``)
 -------------------------
-All 61 columns of the GDELT 2.0 event table, in order. Written events: every status but
+All 61 columns of the GDELT 2.0 event table, in order, then ``sitmap_event_id``,
+``sitmap_status`` and ``sitmap_confidence`` (the modelled probability that the event is real,
+``sitmap.confidence``). Written events: every status but
 ``negated``, ``hypothetical`` and ``predicted``, with a date (others counted in ``skipped``).
 
 =====================  =========================================================================
@@ -159,6 +162,8 @@ GDELT_COLUMNS = (
     "DATEADDED", "SOURCEURL",
 )  # fmt: skip
 """The 61 columns of the GDELT 2.0 event table, in GDELT's order."""
+GDELT_EXTRA = ("sitmap_event_id", "sitmap_status", "sitmap_confidence")
+"""sitmap's columns after GDELT's 61, for tracing a row back and filtering by confidence."""
 
 
 class ExportError(SitmapError):
@@ -363,7 +368,7 @@ def _acled(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
 
 def _gdelt(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
-    writer.writerow(GDELT_COLUMNS)
+    writer.writerow(GDELT_COLUMNS + GDELT_EXTRA)
     docs = _doc_info(store)
     sits = _situations(store)
     skipped: Counter[str] = Counter()
@@ -376,7 +381,7 @@ def _gdelt(store: Store, out: IO[str], filters: dict) -> tuple[int, Counter]:
             skipped["no date"] += 1
             continue
         rec = _gdelt_row(row, docs.get(row["doc_id"], {}), sits.get(row["id"]))
-        writer.writerow([_text(rec.get(c)) for c in GDELT_COLUMNS])
+        writer.writerow([_text(rec.get(c)) for c in GDELT_COLUMNS + GDELT_EXTRA])
         n += 1
     return n, skipped
 
@@ -543,6 +548,9 @@ def _gdelt_row(row: dict[str, Any], doc: dict, sit: dict[str, Any] | None) -> di
         "NumArticles": articles,
         "DATEADDED": ingested.strftime("%Y%m%d%H%M%S") if isinstance(ingested, datetime) else "",
         "SOURCEURL": row.get("url") or doc.get("path") or "",
+        "sitmap_event_id": row["id"],
+        "sitmap_status": row["status"],
+        "sitmap_confidence": row["confidence"],
     }
     for n, side in ((1, "source"), (2, "target")):
         rec[f"Actor{n}Code"] = row.get(f"{side}_code")

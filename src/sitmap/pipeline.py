@@ -1,5 +1,5 @@
 """The one way text becomes events: ingest → nlp → actors → events → attribution → geo
-(→ actors placed by their event) → when."""
+(→ actors placed by their event) → when, then each event's confidence."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from sitmap import actors, attribution, events, fatalities, geo, ingest, nlp, when
+from sitmap import actors, attribution, confidence, events, fatalities, geo, ingest, nlp, when
 from sitmap.errors import InputError
 from sitmap.model import Document
 
@@ -32,6 +32,7 @@ def process(
         geo.resolve(doc, document_place=document_place)
         actors.localise(doc)
         when.resolve(doc)
+        confidence.score(doc)
         release(doc)
         yield doc
 

@@ -729,6 +729,7 @@ class Store:
         near: tuple[float, float, float] | None = None,
         country: str | None = None,
         doc_id: str | None = None,
+        min_confidence: float | None = None,
         limit: int | None = None,
         nested: bool = False,
     ) -> list[dict[str, Any]]:
@@ -746,6 +747,8 @@ class Store:
           rows then carry ``distance_km``.
         * ``country``: the event place's country, ISO 3166-1 alpha-2 (``SY``) or alpha-3
           (``SYR``).
+        * ``min_confidence``: events whose ``confidence`` (the modelled probability that the
+          event is real, see ``sitmap.confidence``) is at least this.
 
         Rows are flat dicts (``FLAT_EVENT_COLUMNS``); ``nested=True`` returns each event as
         ``Event.to_dict()`` plus ``outlet``, ``published``, ``url``, ``event_date`` and
@@ -755,7 +758,7 @@ class Store:
             self.iter_events(
                 actor=actor, plover=plover, status=status, outlet=outlet, since=since,
                 until=until, place=place, near=near, country=country, doc_id=doc_id,
-                limit=limit, nested=nested,
+                min_confidence=min_confidence, limit=limit, nested=nested,
             )
         )  # fmt: skip
 
@@ -869,6 +872,7 @@ def event_where(
     near: tuple[float, float, float] | None = None,
     country: str | None = None,
     doc_id: str | None = None,
+    min_confidence: float | None = None,
 ) -> tuple[list[str], list[Any]]:
     """The WHERE conditions (ANDed) and parameters of ``Store.events``'s filters.
 
@@ -910,6 +914,9 @@ def event_where(
     if doc_id:
         where.append("doc_id = ?")
         params.append(doc_id)
+    if min_confidence is not None:
+        where.append("confidence >= ?")
+        params.append(float(min_confidence))
     if near:
         lat, lon, km = (float(v) for v in near)
         # A latitude band first (cheap, prunes most rows), then the haversine distance.

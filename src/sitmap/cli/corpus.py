@@ -20,7 +20,7 @@ DB_HELP = "The DuckDB store file."
 DEFAULT_DB = "sitmap.duckdb"
 
 EVENT_TABLE_COLUMNS = ["event_date", "plover", "cameo", "source", "target", "place", "country",
-                       "status", "outlet", "evidence"]  # fmt: skip
+                       "status", "confidence", "outlet", "evidence"]  # fmt: skip
 
 
 @app.command()
@@ -107,6 +107,10 @@ def events(
     country: Annotated[
         str | None, typer.Option(help="Country of the event's place (SY or SYR).")
     ] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(min=0.0, max=1.0, help="Only events at least this likely real (0-1)."),
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = 100,
     db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
@@ -114,6 +118,8 @@ def events(
     """List stored events matching every filter given, oldest first.
 
     Example: sitmap events --actor SYR --type ASSAULT --near "Deir ez-Zor" --radius 100
+
+    Example: sitmap events --min-confidence 0.7 --format csv
     """
     from sitmap.store import FLAT_EVENT_COLUMNS, Store
 
@@ -122,7 +128,8 @@ def events(
     with Store.reader(db) as store:
         found = store.events(
             actor=actor, plover=type, status=status, outlet=outlet, since=since, until=until,
-            place=place, near=centre, country=country, limit=limit, nested=nested,
+            place=place, near=centre, country=country, min_confidence=min_confidence,
+            limit=limit, nested=nested,
         )  # fmt: skip
     if nested:
         render([], format, records=found)
@@ -185,6 +192,10 @@ def export(
         str | None,
         typer.Option("--output", "-o", help="Output file (default: stdout); a folder for parquet."),
     ] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(min=0.0, max=1.0, help="Only events at least this likely real (0-1)."),
+    ] = None,
     db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
     document_places: Annotated[
         bool,
@@ -204,7 +215,8 @@ def export(
     """
     from sitmap.export import export as run
 
-    summary = run(db, format, output, document_places=document_places)
+    filters = {} if min_confidence is None else {"min_confidence": min_confidence}
+    summary = run(db, format, output, document_places=document_places, **filters)
     err = Console(stderr=True, highlight=False)
     skipped = ", ".join(f"{n} {why}" for why, n in summary["skipped"].items())
     where = output if format == "parquet" else (", ".join(summary["files"]) or "stdout")
@@ -251,6 +263,7 @@ def _short(row: dict[str, Any]) -> dict[str, Any]:
         "place": place,
         "country": row.get("country"),
         "status": row["status"],
+        "confidence": row.get("confidence"),
         "outlet": row.get("outlet"),
         "evidence": evidence if len(evidence) <= 120 else evidence[:117] + "...",
     }

@@ -1,0 +1,263 @@
+"""How sure sitmap is of each event: a score a threshold can trade recall for precision with.
+
+One verb: ``score(doc)`` sets ``Event.confidence`` on every event of ``doc``. It runs last in
+the pipeline, while the parse is still held, and reads only evidence the stages already left:
+the predicate's lexicon entry (weak or strong sense), the trigger's part of speech, whether the
+actors are coded, the epistemic status and attribution, negation/modal/conditional cues in the
+sentence, the trigger inside a quotation, where the place and the date were found, and the
+sentence's position in the document.
+
+The score is a logistic regression over ``features(doc)``: ``P(real) = 1 / (1 + exp(-(b + w·x)))``.
+The feature list, weights and intercept are data (``data/confidence.yaml``), fitted offline by
+``tools/fit_confidence.py`` on the tuning splits (label: the event matched a gold event under
+``sitmap.evaluate.events``' matching); scoring needs no scikit-learn.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sitmap import lexicons
+from sitmap.model import Document, Event
+
+_STATUSES = ("reported", "quoted", "predicted", "hypothetical", "negated")
+_NOMINAL = {"NOUN", "PROPN"}
+_TYPES = ("ACCUSE", "AGREE", "CONSULT", "REQUEST", "SANCTION", "THREATEN", "COERCE", "SUPPORT")
+_PERSONAL = {"i", "you", "we", "me", "us", "my", "your", "our"}
+
+
+@dataclass(frozen=True)
+class _Model:
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    intercept: float
+
+
+@cache
+def _model() -> _Model:
+    data = lexicons.yaml_file("confidence.yaml")
+    weights = data["weights"]
+    names = tuple(weights)
+    unknown = set(names) - set(FEATURES)
+    if unknown:  # a data file from another version of the feature list
+        raise ValueError(f"confidence.yaml names unknown features: {sorted(unknown)}")
+    return _Model(names, tuple(float(weights[n]) for n in names), float(data["intercept"]))
+
+
+@dataclass(frozen=True)
+class _Cues:
+    weak: frozenset[str]  # lemmas whose every sense is weak (need a coded actor)
+    negating: frozenset[str]
+    modals: frozenset[str]
+    conditionals: frozenset[str]
+    speech_acts: frozenset[str]
+    quote_open: str
+    quote_close: str
+
+
+@cache
+def _cues() -> _Cues:
+    predicates = lexicons.yaml_file("predicates.yaml")
+    weak = set()
+    for section in ("verbs", "nouns"):
+        for lemma, spec in predicates[section].items():
+            senses = spec if isinstance(spec, list) else [spec]
+            if all(s.get("weak") for s in senses):
+                weak.add(lemma.split()[-1])
+    att = lexicons.yaml_file("attribution.yaml")
+    return _Cues(
+        weak=frozenset(weak),
+        negating=frozenset(att["negating_words"]) | frozenset(att["negating_verbs"]),
+        modals=frozenset(att["modals"]),
+        conditionals=frozenset(att["conditionals"]),
+        speech_acts=frozenset(att["speech_acts"]),
+        quote_open="".join(att["quote_open"]),
+        quote_close="".join(att["quote_close"]),
+    )
+
+
+FEATURES = (
+    "weak",  # the trigger's lemma has only weak senses in predicates.yaml
+    "nominal",  # the trigger is a noun ("the attack") rather than a verb
+    "source_coded",
+    "target_coded",
+    "both_coded",
+    "source_person",
+    "target_person",
+    *(f"status_{s}" for s in _STATUSES),  # asserted is the baseline
+    "speaker",  # a speaker in the attribution chain
+    "cited",  # a cited outlet or report in the chain
+    "in_quote",  # the trigger sits inside quotation marks
+    "negation_cue",  # a negating word in the sentence
+    "modal_cue",  # a modal auxiliary in the sentence
+    "conditional_cue",  # "if", "unless" ... in the sentence
+    "question",  # the sentence asks
+    "speech_act",  # ACCUSE, REJECT, REQUEST, THREATEN, SUPPORT
+    "assault",
+    "mode",  # a mode of violence was found
+    "place_local",  # a place from the event's clause or sentence
+    "place_wide",  # a place from the paragraph, dateline or document
+    "date",  # a date expression for the event
+    "position",  # sentence index / number of sentences (0 = lead)
+    "lead",  # the first sentence
+    "events_in_sentence",  # log(1 + other events in the same sentence)
+    "long_sentence",  # words in the sentence / 40
+    "capitalised",  # a capitalised trigger inside a sentence (often part of a name)
+    "past",  # the trigger is a past-tense or past-participle verb
+    "root",  # the trigger heads its sentence
+    "depth",  # clauses between the trigger and the sentence root / 4
+    "source_no_country",  # a source coded by sector only (GOV, MED): whose?
+    "personal",  # "I", "you", "we" in the sentence outside quotes: opinion, not report
+    "personal_document",  # share of the document's sentences that are personal
+    "repeat",  # an earlier event of the document has the same type and actors: told again
+    *(f"type_{t}" for t in _TYPES),
+)
+
+
+def features(doc: Document) -> list[dict[str, float]]:
+    """One feature dict (``FEATURES``) per event of ``doc``, in ``doc.events`` order.
+
+    Uses the sentence parses when ``doc._parses`` still holds them; without (a released or
+    deserialised document) the part-of-speech and cue features fall back to the text.
+    """
+    cues = _cues()
+    per_sentence = Counter(e.sentence for e in doc.events)
+    quotes = _quote_spans(doc.text, cues)
+    n_sentences = max(len(doc.sentences), 1)
+    personal = {i for i, sent in enumerate(doc.sentences) if _personal(sent.text)}
+    personal_share = len(personal) / n_sentences
+    rows = []
+    seen: set[tuple[str, str | None, str | None]] = set()
+    for event in doc.events:
+        tok = _trigger_token(doc, event)
+        words = _sentence_words(doc, event)
+        lemma = (tok.lemma_ if tok is not None else event.trigger).lower()
+        source, target = event.source, event.target
+        s_coded = bool(source is not None and source.code)
+        t_coded = bool(target is not None and target.code)
+        trigger_at = event.trigger_start if event.trigger_start is not None else event.start
+        row = {
+            "weak": float(lemma in cues.weak),
+            "nominal": float(tok is not None and tok.pos_ in _NOMINAL),
+            "source_coded": float(s_coded),
+            "target_coded": float(t_coded),
+            "both_coded": float(s_coded and t_coded),
+            "source_person": float(source is not None and source.kind == "person"),
+            "target_person": float(target is not None and target.kind == "person"),
+            **{f"status_{s}": float(event.status == s) for s in _STATUSES},
+            "speaker": float(event.speaker is not None),
+            "cited": float(event.cited_source is not None),
+            "in_quote": float(any(s <= trigger_at < e for s, e in quotes)),
+            "negation_cue": float(any(w in cues.negating for w in words)),
+            "modal_cue": float(any(w in cues.modals for w in words)),
+            "conditional_cue": float(any(w in cues.conditionals for w in words)),
+            "question": float("?" in event.evidence),
+            "speech_act": float(event.plover in cues.speech_acts),
+            "assault": float(event.plover == "ASSAULT"),
+            "mode": float(event.mode is not None),
+            "place_local": float(event.place is not None and event.place_basis in _LOCAL),
+            "place_wide": float(event.place is not None and event.place_basis not in _LOCAL),
+            "date": float(event.date is not None and event.date.date is not None),
+            "position": event.sentence / n_sentences,
+            "lead": float(event.sentence == 0),
+            "events_in_sentence": math.log1p(per_sentence[event.sentence] - 1),
+            "long_sentence": len(words) / 40.0,
+            "capitalised": float(
+                event.trigger[:1].isupper() and not _starts_sentence(doc, event, trigger_at)
+            ),
+            "past": float(tok is not None and tok.tag_ in {"VBD", "VBN"}),
+            "root": float(tok is not None and tok.dep_ == "ROOT"),
+            "depth": _depth(tok) / 4.0,
+            "source_no_country": float(s_coded and source is not None and not source.country),
+            "personal": float(event.sentence in personal),
+            "personal_document": personal_share,
+            **{f"type_{t}": float(event.plover == t) for t in _TYPES},
+            "repeat": float(_key(event) in seen),
+        }
+        seen.add(_key(event))
+        rows.append(row)
+    return rows
+
+
+_LOCAL = {"clause", "sentence"}
+
+
+def score(doc: Document) -> Document:
+    """Set ``Event.confidence`` (the modelled probability that the event is real, 2 decimals)."""
+    model = _model()
+    for event, row in zip(doc.events, features(doc), strict=True):
+        event.confidence = probability(row, model)
+    return doc
+
+
+def probability(row: dict[str, float], model: _Model | None = None) -> float:
+    """The logistic model's probability for one feature dict, rounded to 2 decimals."""
+    model = model or _model()
+    z = model.intercept + sum(
+        w * row.get(n, 0.0) for n, w in zip(model.features, model.weights, strict=True)
+    )
+    return round(1.0 / (1.0 + math.exp(-z)), 2)
+
+
+# -- evidence helpers ---------------------------------------------------------------------------
+
+
+def _trigger_token(doc: Document, event: Event) -> Any:
+    pdoc = doc._parses.get(event.sentence) if doc._parses else None
+    if pdoc is None or event.trigger_start is None:
+        return None
+    char = event.trigger_start - doc.sentences[event.sentence].start
+    for tok in pdoc:
+        if tok.idx <= char < tok.idx + len(tok):
+            return tok
+    return None
+
+
+def _key(event: Event) -> tuple[str, str | None, str | None]:
+    return (
+        event.plover,
+        event.source.code if event.source else None,
+        event.target.code if event.target else None,
+    )
+
+
+def _depth(tok: Any) -> int:
+    depth = 0
+    while tok is not None and tok.head.i != tok.i and depth < 8:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def _personal(text: str) -> bool:
+    """First or second person outside quotation marks."""
+    outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
+    return any(w in _PERSONAL for w in re.findall(r"[a-z]+", outside.lower()))
+
+
+def _sentence_words(doc: Document, event: Event) -> list[str]:
+    pdoc = doc._parses.get(event.sentence) if doc._parses else None
+    if pdoc is not None:
+        return [t.lower_ for t in pdoc]
+    return re.findall(r"\w+(?:'\w+)?|n't", event.evidence.lower())
+
+
+def _starts_sentence(doc: Document, event: Event, char: int) -> bool:
+    if 0 <= event.sentence < len(doc.sentences):
+        return doc.text[doc.sentences[event.sentence].start : char].strip(" \"'“‘") == ""
+    return event.evidence.lstrip(" \"'“‘").startswith(event.trigger)
+
+
+def _quote_spans(text: str, cues: _Cues) -> list[tuple[int, int]]:
+    pattern = re.compile(
+        f"[{re.escape(cues.quote_open)}]([^{re.escape(cues.quote_close)}]{{3,2000}})"
+        f"[{re.escape(cues.quote_close)}]"
+    )
+    return [(m.start(1), m.end(1)) for m in pattern.finditer(text)]
+
+
+__all__ = ["FEATURES", "features", "probability", "score"]
