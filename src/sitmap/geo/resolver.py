@@ -213,15 +213,18 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
             mentions.append(_Mention(text=span.text, start=span.start_char, end=span.end_char))
             for t in range(span.start, span.end):
                 taken[t] = True
+    # Token tests once per token, in lists: most tokens fail them and never become a Span.
+    size = len(sdoc)
+    capital = [t.is_title or t.is_upper for t in sdoc]
+    proper = [t.pos_ == "PROPN" for t in sdoc]
     i = 0
-    while i < len(sdoc):
+    while i < size:
         found = 0
-        for n in (4, 3, 2, 1):
-            span = sdoc[i : i + n]
-            if len(span) < n or any(taken[t] for t in range(i, i + n)):
+        for n in (4, 3, 2, 1) if capital[i] and not taken[i] else ():
+            end = i + n
+            if end > size or not proper[end - 1] or any(taken[i:end]):
                 continue
-            if not (span[0].is_title or span[0].is_upper) or span[-1].pos_ != "PROPN":
-                continue
+            span = sdoc[i:end]
             if n == 1 and span.text.lower() in lex.stoplist:
                 continue
             if span[-1].text in ("'s", "’s") or (span.text.isupper() and len(span.text) <= 4):

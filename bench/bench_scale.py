@@ -1,0 +1,150 @@
+"""Ingest at scale: docs/s from the first 1,000 documents to the last, peak memory, store size.
+
+Usage:
+    python bench/bench_scale.py --docs 100000 --workers 2            # the full-size run
+    python bench/bench_scale.py --docs 2000 --workers 2 --engine dask
+    python bench/bench_query.py --events 10000000                    # filtered queries, 10M events
+
+The input is the two shared corpora (987 Reuters and 1,413 low-credibility-outlet articles,
+``../shared/corpora``) and, past them, **built variants** so that de-duplication does not
+remove them: variant *r* of article *i* is the first half of article *i*'s sentences followed
+by the second half of article *i + r*'s (another real article), titled "TITLE (variant r)".
+Every sentence is real news text, but the variants are not real articles: their events repeat
+those of the originals, and cross-document situations merge them more than real news would.
+The documents are written to one JSONL file and ingested with ``sitmap.corpus.ingest`` into a
+fresh store (``--db`` to keep it), as ``sitmap ingest`` does.
+
+Prints docs/s over each successive 1,000 stored documents (start, middle, end), the overall
+rate, the peak resident memory of this process and its workers together (sampled every 0.5 s
+with psutil), and the store's size on disk per 1,000 documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = (ROOT / ".." / "shared" / "corpora").resolve()
+_SENTENCE_END = re.compile(r"(?<=[.!?\"”’])\s+(?=[A-Z“\"])")
+
+
+def build(n: int, out: Path) -> dict[str, int]:
+    """Write ``n`` documents (originals first, then variants) to ``out``; return the counts."""
+    arts = []
+    for path in sorted(CORPORA.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            arts += [json.loads(line) for line in fh if line.strip()]
+    if not arts:
+        raise SystemExit(f"no corpus under {CORPORA}")
+    split = [_SENTENCE_END.split(a["text"]) for a in arts]
+    written = originals = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for k in range(n):
+            rnd, i = divmod(k, len(arts))
+            art = arts[i]
+            if rnd == 0:
+                row = art
+                originals += 1
+            else:
+                j = (i + rnd) % len(arts)
+                head, tail = split[i], split[j]
+                text = " ".join(head[: max(1, len(head) // 2)] + tail[len(tail) // 2 :])
+                row = {**art, "title": f"{art.get('title', '')} (variant {rnd})", "text": text}
+                row.pop("url", None)
+            fh.write(json.dumps(row) + "\n")
+            written += 1
+    return {"documents": written, "originals": originals, "variants": written - originals}
+
+
+class _Peak(threading.Thread):
+    """Samples the resident memory of this process and all its children."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak = 0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        me = psutil.Process()
+        while not self.stop.wait(0.5):
+            try:
+                tree = [me, *me.children(recursive=True)]
+                self.peak = max(self.peak, sum(p.memory_info().rss for p in tree))
+            except psutil.Error:
+                continue
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=100_000)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--engine", default="local", choices=["local", "dask"])
+    ap.add_argument("--scheduler", default=None, help="a dask scheduler's address")
+    ap.add_argument("--db", type=Path, default=None, help="keep the store here")
+    ap.add_argument("--every", type=int, default=1000, help="report every N stored documents")
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+
+    from sitmap.corpus import ingest
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "scale.jsonl"
+        counts = build(args.docs, source)
+        db = args.db or Path(tmp) / "scale.duckdb"
+        print(f"{counts['documents']:,} documents ({counts['originals']:,} real articles, "
+              f"{counts['variants']:,} built variants), {source.stat().st_size / 1e6:.0f} MB; "
+              f"--engine {args.engine} --workers {args.workers}; {os.cpu_count()} cores, "
+              f"load average {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
+        marks: list[tuple[int, float]] = []  # (stored, seconds) at each --every documents
+
+        def progress(summary) -> None:
+            if summary.stored >= (len(marks) + 1) * args.every:
+                marks.append((summary.stored, summary.seconds))
+                prev = marks[-2] if len(marks) > 1 else (0, 0.0)
+                rate = (summary.stored - prev[0]) / max(1e-9, summary.seconds - prev[1])
+                print(f"  {summary.stored:>7,} stored  {summary.seconds:8.0f} s  "
+                      f"{rate:6.2f} docs/s over the last {args.every:,}", flush=True)  # fmt: skip
+
+        peak = _Peak()
+        peak.start()
+        summary = ingest([source], db=db, workers=args.workers, engine=args.engine,
+                         scheduler=args.scheduler, progress=progress)  # fmt: skip
+        peak.stop.set()
+        size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+    pairs = zip([(0, 0.0), *marks], marks, strict=False)
+    rates = [(b[0] - a[0]) / max(1e-9, b[1] - a[1]) for a, b in pairs]
+    figures = {
+        **counts,
+        "engine": args.engine,
+        "workers": summary.workers,
+        "stored": summary.stored,
+        "duplicates": summary.duplicates + summary.near_duplicates,
+        "skipped": summary.skipped,
+        "events": summary.events,
+        "seconds": round(summary.seconds, 1),
+        "docs_per_s": round(summary.docs_per_s, 2),
+        "docs_per_s_first": round(rates[0], 2) if rates else None,
+        "docs_per_s_last": round(rates[-1], 2) if rates else None,
+        "peak_rss_mb": round(peak.peak / 1e6),
+        "store_mb": round(size / 1e6, 1),
+        "store_mb_per_1000_docs": round(size / 1e6 / max(1, summary.stored) * 1000, 1),
+    }
+    width = max(map(len, figures))
+    for key, value in figures.items():
+        print(f"{key:<{width}}  {value}")
+    if args.json:
+        args.json.write_text(json.dumps({**figures, "rates": rates}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""Where `sitmap ingest` spends its time: the share of each stage, on real articles, one process.
+
+Usage:
+    python bench/profile_stages.py                        # first 200 Reuters articles
+    python bench/profile_stages.py --limit 100 --top 25   # and the 25 costliest functions
+    python bench/profile_stages.py --top 30 --within geo  # the costliest functions inside geo
+
+Runs ``sitmap.corpus.ingest`` with one worker (in this process) into a fresh temporary store,
+the way ``sitmap ingest --workers 1`` does, with every stage's entry point wrapped by a timer:
+spaCy (``nlp.analyse``: tagging, NER, sentence split, the parser on candidate sentences),
+actors, events, attribution, geo, when, situations, deduplication, the store's writes;
+"read + prepare + other glue" is what is left of the wall time. Model and gazetteer loading are
+timed apart (``load``). With ``--top`` the run is also under cProfile and the costliest
+functions (own time) are listed, all of them or only those in one module (``--within``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pstats
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+REUTERS = (ROOT / ".." / "shared" / "corpora" / "isot-reuters-2017-sample.jsonl").resolve()
+
+SPENT: dict[str, float] = defaultdict(float)
+
+
+def _timed(name: str, fn: Callable) -> Callable:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            SPENT[name] += time.perf_counter() - start
+
+    return wrapper
+
+
+def _timed_gen(name: str, fn: Callable) -> Callable:
+    """Time a generator's own work: only the time spent inside its ``next`` calls."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        it = fn(*args, **kwargs)
+        while True:
+            start = time.perf_counter()
+            try:
+                item = next(it)
+            except StopIteration:
+                SPENT[name] += time.perf_counter() - start
+                return
+            SPENT[name] += time.perf_counter() - start
+            yield item
+
+    return wrapper
+
+
+def _instrument() -> None:
+    from sitmap import actors, attribution, dedup, events, geo, nlp, situations, store, when
+
+    nlp.analyse = _timed_gen("spaCy (nlp.analyse)", nlp.analyse)
+    actors.code = _timed("actors", actors.code)
+    events.extract = _timed("events", events.extract)
+    attribution.attribute = _timed("attribution", attribution.attribute)
+    geo.resolve = _timed("geo", geo.resolve)
+    when.resolve = _timed("when", when.resolve)
+    situations.Updater.update = _timed("situations", situations.Updater.update)
+    for name in ("signature", "match", "add"):
+        setattr(dedup.Deduper, name, _timed("dedup", getattr(dedup.Deduper, name)))
+    store.Store.write_many = _timed("store writes", store.Store.write_many)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=REUTERS)
+    ap.add_argument("--limit", type=int, default=200)
+    ap.add_argument("--top", type=int, default=0, help="also list the N costliest functions")
+    ap.add_argument("--within", default="", help="only functions whose file path contains this")
+    ap.add_argument("--json", type=Path, help="also write the shares here")
+    args = ap.parse_args(argv)
+
+    from sitmap import geo, nlp
+    from sitmap.corpus import ingest
+
+    start = time.perf_counter()
+    nlp.load()
+    geo.gazetteer()
+    load = time.perf_counter() - start
+    _instrument()
+    lines = [ln for ln in args.corpus.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    lines = lines[: args.limit] if args.limit else lines
+    profiler = cProfile.Profile() if args.top else None
+    with tempfile.TemporaryDirectory() as tmp:
+        subset = Path(tmp) / "subset.jsonl"
+        subset.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        start = time.perf_counter()
+        if profiler:
+            profiler.enable()
+        summary = ingest([subset], db=Path(tmp) / "profile.duckdb", workers=1)
+        if profiler:
+            profiler.disable()
+        wall = time.perf_counter() - start
+    shares = dict(sorted(SPENT.items(), key=lambda kv: -kv[1]))
+    shares["read + prepare + other glue"] = wall - sum(SPENT.values())
+    print(f"{args.corpus.name}: {len(lines)} articles, {summary.stored} stored, "
+          f"{summary.events} events, {summary.words:,} words; ingest {wall:.1f} s "
+          f"({summary.stored / wall:.1f} docs/s), "
+          f"model + gazetteer load {load:.1f} s apart")  # fmt: skip
+    for name, seconds in shares.items():
+        print(f"  {name:<30} {seconds:7.2f} s  {100 * seconds / wall:5.1f}%")
+    if profiler:
+        stats = pstats.Stats(profiler)
+        rows = [(k, v) for k, v in stats.stats.items() if args.within in k[0]]  # type: ignore[attr-defined]
+        rows.sort(key=lambda kv: -kv[1][2])
+        print(f"\ncostliest functions (own time){' in ' + args.within if args.within else ''}:")
+        for (file, line, func), (_, calls, own, cum, _) in rows[: args.top]:
+            where = f"{Path(file).parent.name}/{Path(file).name}:{line}"
+            print(f"  {own:7.2f} s own {cum:7.2f} s cum {calls:>9,} calls  {func}  {where}")
+    if args.json:
+        args.json.write_text(json.dumps({"wall": wall, "load": load, "shares": shares}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
