@@ -11,7 +11,7 @@ from sitmap.cli._app import app, main
 # Importing the command modules registers their commands on ``app``.
 from sitmap.cli import extract  # noqa: F401  isort: skip
 
-for _optional in ("corpus", "evaluate", "situations"):
+for _optional in ("corpus", "evaluate", "situations", "serve"):
     try:
         __import__(f"sitmap.cli.{_optional}")
     except ModuleNotFoundError as _exc:  # area not built yet in this checkout

@@ -1,0 +1,296 @@
+"""`sitmap serve`'s HTTP API on a store of hand-built documents (no spaCy, no browser).
+
+The store holds eight events from four documents (tests/_store_samples.py): ASSAULTs in Deir
+ez-Zor told by two outlets on the same day, ASSAULTs near Raqqa, a protest and a meeting in
+Beirut, a predicted and a negated event.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _store_samples import sample_documents
+from fastapi.testclient import TestClient
+
+from sitmap.serve import create_app, queries
+from sitmap.store import Store
+
+ERROR_KEYS = {"error", "status", "message"}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("serve") / "serve.duckdb"
+    with Store(path) as store:
+        store.write_many(sample_documents())
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> TestClient:
+    return TestClient(create_app(db))
+
+
+@pytest.fixture(scope="module")
+def every_event(db: Path) -> list[dict]:
+    with Store(db, read_only=True) as store:
+        return store.events()
+
+
+def _ids(client: TestClient, query: str) -> set[str]:
+    body = client.get("/api/events?" + query).json()
+    assert body["total"] == len(body["events"]), body
+    return {e["id"] for e in body["events"]}
+
+
+def test_events_lists_every_event_with_nested_records(client, every_event):
+    body = client.get("/api/events").json()
+    assert body["total"] == len(every_event) == 8
+    assert {e["id"] for e in body["events"]} == {e["id"] for e in every_event}
+    first = body["events"][0]
+    assert {"evidence", "trigger", "plover", "status", "attribution", "outlet", "event_date",
+            "status_group"} <= set(first)  # fmt: skip
+    dates = [e["event_date"] for e in body["events"]]
+    assert dates == sorted(dates)
+
+
+@pytest.mark.parametrize(
+    ("query", "expect"),
+    [
+        ("type=PROTEST", lambda e: e["plover"] == "PROTEST"),
+        ("type=protest,consult", lambda e: e["plover"] in ("PROTEST", "CONSULT")),
+        ("type=PROTEST&type=CONSULT", lambda e: e["plover"] in ("PROTEST", "CONSULT")),
+        ("status=negated&status=predicted", lambda e: e["status"] in ("negated", "predicted")),
+        ("outlet=reuters", lambda e: e["outlet"] == "Reuters"),
+        ("since=2017-10-01", lambda e: e["event_date"] and str(e["event_date"]) >= "2017-10-01"),
+        ("until=2017-09-12", lambda e: e["event_date"] and str(e["event_date"]) <= "2017-09-12"),
+        ("country=LB", lambda e: e["country"] == "LB"),
+        ("country=LBN", lambda e: e["country"] == "LB"),
+        ("place=raqq", lambda e: "Raqqa" in (e["place_name"] or "")),
+        ("bbox=35,33,36,34.5", lambda e: e["lat"] is not None and 35 <= e["lon"] <= 36),
+        ("near=35.95,39.0&radius=20", lambda e: e["place_name"] == "Raqqa"),
+        ("min_confidence=0.75", lambda e: e["confidence"] >= 0.75),
+        (
+            "actor=SYR",
+            lambda e: any((e[f"{s}_code"] or "").startswith("SYR") for s in ("source", "target")),
+        ),
+    ],
+)
+def test_filters_match_the_command_line_filters(client, every_event, query, expect):
+    want = {e["id"] for e in every_event if expect(e)}
+    assert want, f"the sample store has no event for {query}: the test would prove nothing"
+    assert len(want) < len(every_event)
+    assert _ids(client, query) == want
+
+
+def test_min_sources_keeps_what_several_outlets_report(client, every_event):
+    # Deir ez-Zor, 2017-09-11, ASSAULT: told by Reuters and Anti-Media.
+    got = _ids(client, "min_sources=2")
+    deir = {e["id"] for e in every_event if e["place_name"] == "Deir ez-Zor"}
+    assert got == deir and len(deir) == 2
+    assert _ids(client, "min_sources=3") == set()
+
+
+def test_keyset_pages_walk_every_event_once(client, every_event):
+    seen: list[str] = []
+    cursor = None
+    pages = 0
+    while True:
+        body = client.get("/api/events", params={"limit": 3, "cursor": cursor}).json()
+        assert body["total"] == 8
+        seen += [e["id"] for e in body["events"]]
+        pages += 1
+        cursor = body["next"]
+        if cursor is None:
+            break
+    assert pages == 3
+    assert len(seen) == len(set(seen)) == 8
+
+
+def test_one_event_has_evidence_trigger_span_and_attribution_chain(client, every_event):
+    quoted = next(e for e in every_event if e["status"] == "quoted")
+    ev = client.get(f"/api/events/{quoted['id']}").json()
+    s, e = ev["trigger_span"]
+    assert ev["evidence"][s:e] == ev["trigger"] == "shelled"
+    assert [a["role"] for a in ev["attribution"]] == ["outlet", "speaker"]
+    assert ev["attribution"][1]["name"] == "Syrian defence ministry"
+    assert ev["title"] == "Syrian Army Closing in on Deir ez-Zor"
+
+
+def test_document_has_text_and_events_with_spans(client, every_event):
+    doc_id = every_event[0]["doc_id"]
+    doc = client.get(f"/api/documents/{doc_id}").json()
+    assert doc["id"] == doc_id and doc["text"]
+    assert {e["id"] for e in doc["events"]} == {e["id"] for e in every_event
+                                                 if e["doc_id"] == doc_id}  # fmt: skip
+    for ev in doc["events"]:
+        assert doc["text"][ev["start"] : ev["end"]] in ev["evidence"]
+        assert ev["trigger"] in doc["text"][ev["start"] : ev["end"]]
+
+
+def test_geojson_has_every_event_with_coordinates(client, every_event):
+    r = client.get("/api/events.geojson?type=ASSAULT")
+    assert r.headers["content-type"].startswith("application/geo+json")
+    data = r.json()
+    want = [e for e in every_event if e["plover"] == "ASSAULT" and e["lat"] is not None]
+    assert data["type"] == "FeatureCollection" and len(data["features"]) == len(want)
+    f = data["features"][0]
+    lon, lat = f["geometry"]["coordinates"]
+    src = next(e for e in want if e["id"] == f["id"])
+    assert (lat, lon) == (src["lat"], src["lon"])
+
+
+def test_map_groups_events_by_type_day_and_place(client, every_event):
+    body = client.get("/api/map?zoom=5").json()
+    assert body["mode"] == "points"
+    assert body["events"] == sum(1 for e in every_event if e["lat"] is not None)
+    deir = [p for p in body["points"] if p["place"] == "Deir ez-Zor"]
+    assert len(deir) == 1 and deir[0]["events"] == 2 and deir[0]["sources"] == 2
+    assert sum(p["events"] for p in body["points"]) == body["events"]
+    assert {p["status_group"] for p in body["points"]} <= {"factual", "possible", "negated"}
+
+
+def test_map_aggregates_into_cells_when_too_many_groups(client, monkeypatch):
+    monkeypatch.setattr(queries, "POINT_LIMIT", 1)
+    body = client.get("/api/map?zoom=3").json()
+    assert body["mode"] == "cells"
+    assert sum(c["events"] for c in body["cells"]) == body["events"] > 1
+    for c in body["cells"]:
+        assert c["south"] <= c["lat"] <= c["north"] and c["west"] <= c["lon"] <= c["east"]
+
+
+def test_timeline_ignores_the_window_but_not_other_filters(client, every_event):
+    whole = client.get("/api/timeline").json()
+    assert whole["unit"] == "day"
+    assert sum(b["events"] for b in whole["bins"]) == sum(1 for e in every_event
+                                                          if e["event_date"])  # fmt: skip
+    assert client.get("/api/timeline?since=2017-12-01").json() == whole
+    protests = client.get("/api/timeline?type=PROTEST").json()
+    assert sum(b["events"] for b in protests["bins"]) == 1
+
+
+def test_outlets_stats_and_facets(client):
+    outlets = {o["outlet"]: o for o in client.get("/api/outlets").json()}
+    assert outlets["Reuters"]["events"] == 3 and outlets["Anti-Media"]["events"] == 5
+    assert outlets["Anti-Media"]["negated"] == 1 and outlets["Anti-Media"]["possible"] == 1
+    stats = client.get("/api/stats").json()
+    assert stats["events"] == 8 and "path" not in stats
+    facets = client.get("/api/facets").json()
+    assert facets["types"][0] == {"value": "ASSAULT", "events": 5}
+    west, south, east, north = facets["extent"]
+    assert west < 36 < 40 < east and south < 34 < 35.9 < north
+
+
+# -- errors and hostile input -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "status", "parameter"),
+    [
+        ("get", "/api/events?limit=0", 422, "limit"),
+        ("get", "/api/events?limit=1001", 422, "limit"),
+        ("get", "/api/events?since=2017-02-30", 400, "since"),
+        ("get", "/api/events?status=rumoured", 400, "status"),
+        ("get", "/api/events?bbox=1,2", 400, "bbox"),
+        ("get", "/api/events?cursor=bm90IG91cnM", 400, "cursor"),
+        ("get", "/api/events/0000000000", 404, None),
+        ("get", "/api/documents/nope", 404, None),
+        ("get", "/nothing/here", 404, None),
+        ("post", "/api/events", 405, None),
+        ("delete", "/api/events/abc", 405, None),
+    ],
+)
+def test_every_error_has_one_json_shape(client, method, url, status, parameter):
+    r = getattr(client, method)(url)
+    assert r.status_code == status
+    body = r.json()
+    assert set(body) - {"parameter"} == ERROR_KEYS
+    assert body["status"] == status and isinstance(body["message"], str) and body["message"]
+    assert body["error"] == {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
+                             422: "invalid_parameter"}[status]  # fmt: skip
+    assert body.get("parameter") == parameter
+
+
+HOSTILE = [
+    "' OR 1=1 --", "'; DROP TABLE events; --", "%", "\\", "../../etc/passwd", "\x00",
+    "\u202e\u0635\u0648\u0631😀" * 20, "9" * 400, "-1", "1e309", "nan", "-inf", "", " ",
+    "a" * 5000, "２０１７-０１-０１", "99999-01-01", "-200,-100,200,100", "181,0,-181,1",
+    "0,91,1,92", "1,2,3,nan",
+]  # fmt: skip
+PARAMS = ["actor", "type", "status", "outlet", "since", "until", "place", "near", "radius",
+          "country", "bbox", "min_sources", "min_confidence", "limit", "cursor",
+          "zoom"]  # fmt: skip
+
+
+@pytest.mark.parametrize("param", PARAMS)
+def test_hostile_values_get_a_result_or_a_4xx_never_a_500(client, param):
+    # Every value on the list route; a few on the others (they share the filter parsing).
+    cases = [("/api/events", v) for v in HOSTILE] + [
+        (route, v) for route in ("/api/map", "/api/timeline") for v in HOSTILE[::11]
+    ]  # fmt: skip
+    for route, value in cases:
+        r = client.get(route, params={param: value})
+        assert r.status_code < 500, (route, param, value, r.text[:300])
+        if r.status_code >= 400:
+            assert set(r.json()) - {"parameter"} == ERROR_KEYS, r.text
+
+
+@pytest.mark.parametrize(
+    "value", [*(v for v in HOSTILE[:12] if v != "\x00"), "%00", "%2e%2e", "a/b", "x" * 300]
+)
+def test_hostile_ids_get_404(client, value):
+    for route in ("/api/events/", "/api/documents/"):
+        r = client.get(route + value)
+        assert r.status_code == 404, (value, r.status_code)
+        assert set(r.json()) - {"parameter"} == ERROR_KEYS
+
+
+def test_sql_in_a_filter_is_a_value_not_sql(client, db):
+    assert client.get("/api/events", params={"actor": "x' OR '1'='1"}).json()["total"] == 0
+    client.get("/api/events", params={"outlet": "a'); DELETE FROM events; --"})
+    with Store(db, read_only=True) as store:
+        assert store.stats()["events"] == 8
+
+
+def test_read_only_no_write_routes_and_no_sql_endpoint(client):
+    from fastapi.routing import APIRoute
+
+    app = client.app
+    for route in app.routes:
+        if isinstance(route, APIRoute):
+            assert route.methods <= {"GET", "HEAD"}, route.path
+            assert "sql" not in route.path
+    assert client.get("/api/sql?q=SELECT%201").status_code == 404
+
+
+def test_openapi_and_docs_use_only_local_assets(client):
+    spec = client.get("/openapi.json").json()
+    assert {"/api/events", "/api/events/{event_id}", "/api/documents/{doc_id}", "/api/outlets",
+            "/api/stats", "/api/events.geojson", "/api/map"} <= set(spec["paths"])  # fmt: skip
+    page = client.get("/docs").text
+    assert "swagger-ui-bundle.js" in page
+    assert "http://" not in page and "https://" not in page and "//cdn" not in page
+    for asset in ("/assets/swagger/swagger-ui-bundle.js", "/assets/swagger/swagger-ui.css",
+                  "/assets/leaflet/leaflet.js", "/assets/markercluster/leaflet.markercluster.js",
+                  "/static/countries.geojson", "/static/map.js"):  # fmt: skip
+        assert client.get(asset).status_code == 200, asset
+
+
+def test_static_files_do_not_leave_their_folder(client):
+    for url in ("/static/../app.py", "/static/%2e%2e/app.py", "/assets/leaflet/../../../x"):
+        r = client.get(url)
+        assert r.status_code == 404, url
+
+
+def test_a_missing_store_is_one_clear_error(tmp_path):
+    from sitmap.errors import StoreError
+
+    with pytest.raises(StoreError, match="no sitmap database"):
+        create_app(tmp_path / "none.duckdb")
+
+
+def test_borders_are_natural_earth_countries(client):
+    geo = client.get("/static/countries.geojson").json()
+    names = {f["properties"]["name"] for f in geo["features"]}
+    assert len(geo["features"]) > 150 and {"Syria", "Lebanon", "Iraq", "France"} <= names
