@@ -9,8 +9,11 @@ Only GET routes exist; the store is opened read-only for each request through ``
 
 from __future__ import annotations
 
+import atexit
 import logging
 import re
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -40,11 +43,77 @@ _ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
 _TEXT = 200  # longest free-text filter value accepted
 
 
+IDLE_CLOSE = 1.0
+"""Seconds without a request after which the store file is closed (an ingest may then write)."""
+
+
+class _Reader:
+    """One read-only ``Store`` per file, shared by requests one at a time, closed when idle.
+
+    Keeping it open between close requests keeps DuckDB's buffer pool warm (a fresh open costs
+    tens of milliseconds and re-reads every column); closing it after ``IDLE_CLOSE`` seconds
+    lets an ingest take the file.
+    """
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+        self.lock = threading.Lock()
+        self.store: Store | None = None
+        self.last = 0.0
+        self.timer: threading.Timer | None = None
+
+    @contextmanager
+    def use(self) -> Iterator[Store]:
+        with self.lock:
+            if self.store is None:
+                self.store = Store(self.db, read_only=True)
+            try:
+                yield self.store
+            finally:
+                self.last = time.monotonic()
+                if self.timer is None:
+                    self.timer = threading.Timer(IDLE_CLOSE, self._close_if_idle)
+                    self.timer.daemon = True
+                    self.timer.start()
+
+    def _close_if_idle(self) -> None:
+        with self.lock:
+            self.timer = None
+            idle = time.monotonic() - self.last
+            if idle >= IDLE_CLOSE:
+                self.close()
+            else:
+                self.timer = threading.Timer(IDLE_CLOSE - idle, self._close_if_idle)
+                self.timer.daemon = True
+                self.timer.start()
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+_READERS: dict[str, _Reader] = {}
+_READERS_LOCK = threading.Lock()
+
+
+def close_readers() -> None:
+    """Close every store the server holds open (at shutdown and at exit)."""
+    with _READERS_LOCK:
+        for reader in _READERS.values():
+            with reader.lock:
+                reader.close()
+
+
+atexit.register(close_readers)
+
+
 @contextmanager
 def open_store(db: str) -> Iterator[Store]:
-    """The one way every route reads the store: opened read-only for one request, then closed
-    (so an ingest can take the file between requests)."""
-    with Store(db, read_only=True) as store:
+    """The one way every route reads the store: read-only, shared, closed when idle."""
+    with _READERS_LOCK:
+        reader = _READERS.setdefault(db, _Reader(db))
+    with reader.use() as store:
         yield store
 
 
@@ -255,8 +324,8 @@ def _install_errors(app: FastAPI) -> None:
 
 def create_app(db: str | Path) -> FastAPI:
     """The sitmap HTTP API and map for one store (checked readable now, read per request)."""
-    db = str(db)
-    with open_store(db):
+    db = str(Path(db).resolve()) if str(db) != ":memory:" else str(db)
+    with Store(db, read_only=True):
         pass  # a missing or foreign file fails here, with the store's one-line message
     app = FastAPI(
         title="sitmap",
@@ -266,6 +335,7 @@ def create_app(db: str | Path) -> FastAPI:
         redoc_url=None,
     )
     _install_errors(app)
+    app.router.on_shutdown.append(close_readers)
     for prefix, folder in asset_dirs().items():
         app.mount(prefix, StaticFiles(directory=folder), name=prefix.strip("/"))
     static = asset_dirs()["/static"]
@@ -288,11 +358,11 @@ def create_app(db: str | Path) -> FastAPI:
         f: FiltersDep,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
         cursor: Annotated[str | None, Query(max_length=400)] = None,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         """Events matching every filter, oldest first: ``total``, ``events`` and ``next`` (pass
         it as ``cursor`` for the following page; null on the last page)."""
         with open_store(db) as store:
-            return queries.events_page(store, f, limit=limit, cursor=cursor)
+            return JSONResponse(queries.events_page(store, f, limit=limit, cursor=cursor))
 
     @app.get("/api/events.geojson", tags=["events"])
     def events_geojson(
@@ -326,16 +396,16 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/api/map", tags=["map"])
     def map_view(
         f: FiltersDep, zoom: Annotated[int, Query(ge=0, le=22)] = 2
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         """What the map shows in ``bbox`` at ``zoom``: marker groups, or grid cells when many."""
         with open_store(db) as store:
-            return queries.map_view(store, f, zoom=zoom)
+            return JSONResponse(queries.map_view(store, f, zoom=zoom))
 
     @app.get("/api/timeline", tags=["map"])
-    def timeline(f: FiltersDep) -> dict[str, Any]:
+    def timeline(f: FiltersDep) -> JSONResponse:
         """Events per day/week/month under every filter but since/until (the brushed window)."""
         with open_store(db) as store:
-            return queries.timeline(store, f)
+            return JSONResponse(queries.timeline(store, f))
 
     @app.get("/api/facets", tags=["map"])
     def facets() -> dict[str, Any]:

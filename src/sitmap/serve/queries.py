@@ -256,18 +256,23 @@ def map_view(store: Store, filters: Filters, *, zoom: int) -> dict[str, Any]:
             row = dict(zip(cols, values, strict=True))
             row["day"] = _iso(row["day"])
             points.append(row)
-        return {"mode": "points", "events": total, "points": points}
+        return {"mode": "points", "events": int(total), "points": points}
     size = 360.0 / (2 ** max(0, min(zoom, 22))) / 4.0
+    # Per cell and type first, then per cell: the cell's most common type without mode().
     cur = store.con.execute(
-        "SELECT count(*) AS events, avg(lat) AS lat, avg(lon) AS lon, mode(plover) AS plover, "
-        "count(DISTINCT lower(outlet)) AS sources, min(lat) AS south, max(lat) AS north, "
-        "min(lon) AS west, max(lon) AS east "
-        f"FROM events{sql_where} GROUP BY floor(lat / ?), floor(lon / ?) ORDER BY 1 DESC",
-        [*params, size, size],
+        "SELECT sum(n) AS events, sum(slat) / sum(n) AS lat, sum(slon) / sum(n) AS lon, "
+        "arg_max(plover, n) AS plover, min(s) AS south, max(nn) AS north, min(w) AS west, "
+        "max(e) AS east FROM (SELECT floor(lat / ?) AS cy, floor(lon / ?) AS cx, plover, "
+        "count(*) AS n, sum(lat) AS slat, sum(lon) AS slon, min(lat) AS s, max(lat) AS nn, "
+        f"min(lon) AS w, max(lon) AS e FROM events{sql_where} GROUP BY 1, 2, 3) "
+        "GROUP BY cy, cx ORDER BY 1 DESC",
+        [size, size, *params],
     )
     cols = [d[0] for d in cur.description]
     cells = [dict(zip(cols, values, strict=True)) for values in cur.fetchall()]
-    return {"mode": "cells", "events": total, "cell_degrees": size, "cells": cells}
+    for cell in cells:
+        cell["events"] = int(cell["events"])
+    return {"mode": "cells", "events": int(total), "cell_degrees": size, "cells": cells}
 
 
 def timeline(store: Store, filters: Filters) -> dict[str, Any]:

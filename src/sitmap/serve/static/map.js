@@ -97,25 +97,25 @@ async function refresh() {
   const seq = ++state.seq;
   writeUrl();
   const box = bbox();
+  // Each answer is drawn as soon as it comes (markers first); a newer view drops older answers.
+  const get = (path, extra) => api(path, filterQuery(extra)).then((body) => (seq === state.seq ? body : null));
   try {
-    const [view, list, tl] = await Promise.all([
-      api("/api/map", filterQuery({ bbox: box, zoom: map.getZoom() })),
-      api("/api/events", filterQuery({ bbox: box, limit: 100 })),
-      api("/api/timeline", filterQuery({ bbox: box })),
+    await Promise.all([
+      get("/api/map", { bbox: box, zoom: map.getZoom() }).then((view) => {
+        if (!view) return;
+        drawMarkers(view);
+        $("count").textContent = `${view.events.toLocaleString()} events on the map`;
+      }),
+      get("/api/events", { bbox: box, limit: 100 }).then((list) => list && drawList(list)),
+      get("/api/timeline", { bbox: box }).then((tl) => tl && drawTimeline(tl)),
     ]);
-    if (seq !== state.seq) return; // a newer view is on its way
-    drawMarkers(view);
-    drawList(list);
-    drawTimeline(tl);
-    $("count").textContent = `${view.events.toLocaleString()} events on the map`;
-    document.body.dataset.ready = "1";
+    if (seq === state.seq) document.body.dataset.ready = "1";
   } catch (err) {
     $("count").textContent = "error: " + err.message;
   }
 }
 let timer = null;
 function refreshSoon() { clearTimeout(timer); timer = setTimeout(refresh, 150); }
-map.on("moveend", refreshSoon);
 
 function drawMarkers(view) {
   clusters.clearLayers(); cells.clearLayers(); state.markers.clear();
@@ -299,4 +299,7 @@ async function setupFilters() {
   $("legend").innerHTML = facets.types.map((t) => `<span><span class="swatch" style="background:${colour(t.value)}"></span>${esc(t.value)}</span>`).join("") +
     `<span>· outline: solid asserted/reported/quoted, dashed predicted/hypothetical, dotted negated · size: number of sources</span>`;
 }
-setupFilters().then(refresh, (err) => { $("count").textContent = "error: " + err.message; });
+function start() { map.on("moveend", refreshSoon); refresh(); }
+if (initialView) start(); // the view is known: draw it while the filter menus load
+setupFilters().then(() => { if (!initialView) start(); },
+  (err) => { $("count").textContent = "error: " + err.message; });
