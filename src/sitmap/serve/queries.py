@@ -138,27 +138,33 @@ def events_page(
 ) -> dict[str, Any]:
     """One page of events (nested records), oldest first, with the total and the next cursor."""
     where, params = filters.where()
-    total = int(store.con.execute(f"SELECT count(*) FROM events{_sql_where(where)}", params)
-                .fetchone()[0])  # fmt: skip
+    keyset: list[str] = []
+    key_params: list[Any] = []
     if cursor:
         day, last_id = decode_cursor(cursor)
         if day is None:
-            where = [*where, "(event_date IS NULL AND id > ?)"]
-            params = [*params, last_id]
+            keyset, key_params = ["event_date IS NULL AND id > ?"], [last_id]
         else:
-            where = [
-                *where, "(event_date > ? OR (event_date = ? AND id > ?) OR event_date IS NULL)"
-            ]
-            params = [*params, day, day, last_id]
+            keyset = ["(event_date > ? OR (event_date = ? AND id > ?) OR event_date IS NULL)"]
+            key_params = [day, day, last_id]
+    # The filters are evaluated once: the matching row ids are counted, the page's are kept,
+    # and only those rows' records are read.
+    total, rowids = store.con.execute(
+        f"WITH m AS MATERIALIZED (SELECT rowid AS r, event_date, id FROM events"
+        f"{_sql_where(where)}) SELECT (SELECT count(*) FROM m), (SELECT list(r) FROM "
+        f"(SELECT r FROM m{_sql_where(keyset)} ORDER BY event_date NULLS LAST, id LIMIT ?))",
+        [*params, *key_params, limit + 1],
+    ).fetchone()
     rows = store.con.execute(
-        "SELECT record, outlet, published, url, event_date, date_basis, id FROM events"
-        f"{_sql_where(where)} ORDER BY event_date NULLS LAST, id LIMIT ?",
-        [*params, limit + 1],
+        "SELECT record, outlet, published, url, event_date, date_basis, id FROM events "
+        "WHERE rowid = ANY(?) ORDER BY event_date NULLS LAST, id",
+        [rowids or []],
     ).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
     nxt = encode_cursor(rows[-1][4], rows[-1][6]) if more and rows else None
-    return {"total": total, "limit": limit, "next": nxt, "events": [_record(r) for r in rows]}
+    events = [_record(r) for r in rows]
+    return {"total": int(total), "limit": limit, "next": nxt, "events": events}
 
 
 def _record(row: tuple) -> dict[str, Any]:
