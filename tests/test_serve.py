@@ -21,10 +21,23 @@ ERROR_KEYS = {"error", "status", "message"}
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample documents with their situations merged (as `sitmap ingest` leaves a store)."""
+    from sitmap import situations
+
     path = tmp_path_factory.mktemp("serve") / "serve.duckdb"
     with Store(path) as store:
         store.write_many(sample_documents())
+        situations.build(store)
     return path
+
+
+@pytest.fixture(scope="module")
+def events_only(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    """A store whose events were never merged into situations: the map groups events."""
+    path = tmp_path_factory.mktemp("serve") / "plain.duckdb"
+    with Store(path) as store:
+        store.write_many(sample_documents())
+    return TestClient(create_app(path))
 
 
 @pytest.fixture(scope="module")
@@ -84,12 +97,14 @@ def test_filters_match_the_command_line_filters(client, every_event, query, expe
     assert _ids(client, query) == want
 
 
-def test_min_sources_keeps_what_several_outlets_report(client, every_event):
-    # Deir ez-Zor, 2017-09-11, ASSAULT: told by Reuters and Anti-Media.
-    got = _ids(client, "min_sources=2")
+def test_min_sources_keeps_what_several_outlets_report(client, events_only, every_event):
+    # Deir ez-Zor, 2017-09-11, ASSAULT: told by Reuters and Anti-Media; one situation, or one
+    # group of events when the store has no situations.
     deir = {e["id"] for e in every_event if e["place_name"] == "Deir ez-Zor"}
-    assert got == deir and len(deir) == 2
-    assert _ids(client, "min_sources=3") == set()
+    assert len(deir) == 2
+    for app in (client, events_only):
+        assert _ids(app, "min_sources=2") == deir
+        assert _ids(app, "min_sources=3") == set()
 
 
 def test_keyset_pages_walk_every_event_once(client, every_event):
@@ -141,9 +156,10 @@ def test_geojson_has_every_event_with_coordinates(client, every_event):
     assert (lat, lon) == (src["lat"], src["lon"])
 
 
-def test_map_groups_events_by_type_day_and_place(client, every_event):
+def test_map_without_situations_groups_events_by_type_day_and_place(events_only, every_event):
+    client = events_only
     body = client.get("/api/map?zoom=5").json()
-    assert body["mode"] == "points"
+    assert body["mode"] == "points" and body["unit"] == "events"
     assert body["events"] == sum(1 for e in every_event if e["lat"] is not None)
     deir = [p for p in body["points"] if p["place"] == "Deir ez-Zor"]
     assert len(deir) == 1 and deir[0]["events"] == 2 and deir[0]["sources"] == 2
@@ -151,13 +167,60 @@ def test_map_groups_events_by_type_day_and_place(client, every_event):
     assert {p["status_group"] for p in body["points"]} <= {"factual", "possible", "negated"}
 
 
-def test_map_aggregates_into_cells_when_too_many_groups(client, monkeypatch):
+def test_map_aggregates_into_cells_when_too_many_markers(client, events_only, monkeypatch):
     monkeypatch.setattr(queries, "POINT_LIMIT", 1)
-    body = client.get("/api/map?zoom=3").json()
-    assert body["mode"] == "cells"
-    assert sum(c["events"] for c in body["cells"]) == body["events"] > 1
-    for c in body["cells"]:
-        assert c["south"] <= c["lat"] <= c["north"] and c["west"] <= c["lon"] <= c["east"]
+    for app, unit in ((client, "situations"), (events_only, "events")):
+        body = app.get("/api/map?zoom=3").json()
+        assert body["mode"] == "cells" and body["unit"] == unit
+        assert sum(c[unit] for c in body["cells"]) == body[unit] > 1
+        for c in body["cells"]:
+            assert c["south"] <= c["lat"] <= c["north"] and c["west"] <= c["lon"] <= c["east"]
+
+
+def test_map_draws_situations_sized_by_independent_sources(client):
+    body = client.get("/api/map?zoom=5").json()
+    assert body["unit"] == "situations" and body["mode"] == "points"
+    by_place = {}
+    for p in body["points"]:
+        by_place.setdefault(p["place"], []).append(p)
+    assert [p["sources"] for p in by_place["Deir ez-Zor"]] == [2]  # Reuters + Anti-Media
+    assert by_place["Deir ez-Zor"][0]["events"] == 2
+    assert len(by_place["Beirut"]) == 2  # a protest and a meeting stay apart
+    assert body["situations"] == len(body["points"]) == 5  # the two unplaced ones are not drawn
+    assert client.get("/api/map?zoom=5&min_sources=2").json()["situations"] == 1
+    assert client.get("/api/map?zoom=5&type=PROTEST").json()["situations"] == 1
+
+
+def test_situations_list_detail_and_pages(client):
+    body = client.get("/api/situations").json()
+    assert body["total"] == 7 and body["next"] is None
+    first = body["situations"][0]
+    assert first["sources"] == 2 and sorted(first["outlets"]) == ["Anti-Media", "Reuters"]
+    assert first["evidence"] and first["trigger"] in first["evidence"]
+    seen, cursor = [], None
+    while True:
+        page = client.get("/api/situations", params={"limit": 2, "cursor": cursor}).json()
+        seen += [s["id"] for s in page["situations"]]
+        cursor = page["next"]
+        if cursor is None:
+            break
+    assert seen == [s["id"] for s in body["situations"]]
+    one = client.get(f"/api/situations/{first['id']}").json()
+    assert {m["outlet"] for m in one["members"]} == {"Reuters", "Anti-Media"}
+    assert one["first_report"]["outlets"] == ["Reuters"]
+    assert client.get("/api/situations/ffffffffffffffff").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("query", "want"),
+    [("type=THREATEN", {"predicted"}), ("status=negated", {"negated"}),
+     ("status=quoted", {"factual"}), ("outlet=reuters", {"factual"}),
+     ("min_sources=2", {"factual"}), ("since=2017-12-01", {"factual"})],
+)  # fmt: skip
+def test_situation_filters(client, query, want):
+    body = client.get("/api/situations?" + query).json()
+    assert 0 < body["total"] < 7
+    assert {s["status_group"] for s in body["situations"]} == want
 
 
 def test_timeline_ignores_the_window_but_not_other_filters(client, every_event):
@@ -227,7 +290,8 @@ PARAMS = ["actor", "type", "status", "outlet", "since", "until", "place", "near"
 def test_hostile_values_get_a_result_or_a_4xx_never_a_500(client, param):
     # Every value on the list route; a few on the others (they share the filter parsing).
     cases = [("/api/events", v) for v in HOSTILE] + [
-        (route, v) for route in ("/api/map", "/api/timeline") for v in HOSTILE[::11]
+        (route, v) for route in ("/api/map", "/api/timeline", "/api/situations")
+        for v in HOSTILE[::7]
     ]  # fmt: skip
     for route, value in cases:
         r = client.get(route, params={param: value})
@@ -240,7 +304,7 @@ def test_hostile_values_get_a_result_or_a_4xx_never_a_500(client, param):
     "value", [*(v for v in HOSTILE[:12] if v != "\x00"), "%00", "%2e%2e", "a/b", "x" * 300]
 )
 def test_hostile_ids_get_404(client, value):
-    for route in ("/api/events/", "/api/documents/"):
+    for route in ("/api/events/", "/api/documents/", "/api/situations/"):
         r = client.get(route + value)
         assert r.status_code == 404, (value, r.status_code)
         assert set(r.json()) - {"parameter"} == ERROR_KEYS
@@ -267,7 +331,8 @@ def test_read_only_no_write_routes_and_no_sql_endpoint(client):
 def test_openapi_and_docs_use_only_local_assets(client):
     spec = client.get("/openapi.json").json()
     assert {"/api/events", "/api/events/{event_id}", "/api/documents/{doc_id}", "/api/outlets",
-            "/api/stats", "/api/events.geojson", "/api/map"} <= set(spec["paths"])  # fmt: skip
+            "/api/stats", "/api/events.geojson", "/api/map", "/api/situations",
+            "/api/situations/{situation_id}"} <= set(spec["paths"])  # fmt: skip
     page = client.get("/docs").text
     assert "swagger-ui-bundle.js" in page
     assert "http://" not in page and "https://" not in page and "//cdn" not in page

@@ -43,9 +43,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     from sitmap.serve import create_app
 
+    from sitmap import situations
+
     db = tmp_path_factory.mktemp("browser") / "map.duckdb"
     with Store(db) as store:
         store.write_many(sample_documents())
+        situations.build(store)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -103,9 +106,10 @@ def _wait_count(page, text: str) -> None:
 
 def test_page_loads_markers_and_list_from_the_store(page, server):
     _open(page, server + "/")
-    _wait_count(page, "6 events")
+    _wait_count(page, "5 situations (6 events)")
     page.wait_for_selector(".ev-marker, .marker-cluster")
-    assert page.locator("#list li").count() == 6
+    assert page.locator("#list li").count() == 5
+    assert "2 source(s): Anti-Media, Reuters" in page.locator("#list li").first.inner_text()
     assert page.locator("#timeline rect.bar").count() >= 3
     assert page.locator("#f-type option").count() == 1 + 4  # all + the four types stored
     # The borders come from the package: many country polygons on the map.
@@ -118,20 +122,20 @@ def test_page_loads_markers_and_list_from_the_store(page, server):
 
 def test_a_filter_changes_what_is_shown_and_is_kept_in_the_url(page, server):
     _open(page, server + "/")
-    _wait_count(page, "6 events")
+    _wait_count(page, "5 situations")
     page.select_option("#f-type", "PROTEST")
-    _wait_count(page, "1 events")
+    _wait_count(page, "1 situations")
     page.wait_for_function("document.querySelectorAll('#list li').length === 1")
     assert "PROTEST" in page.locator("#list li").inner_text()
     assert "type=PROTEST" in page.url
     # The shared URL opens the same view.
     _open(page, page.url)
-    _wait_count(page, "1 events")
+    _wait_count(page, "1 situations")
     assert page.locator("#f-type").input_value() == "PROTEST"
 
 
 def test_clicking_a_marker_shows_the_evidence_with_its_trigger(page, server):
-    # Zoomed on Deir ez-Zor: one marker, two outlets, so it is drawn bigger than one source.
+    # Zoomed on Deir ez-Zor: one situation told by two outlets, drawn bigger than one source.
     _open(page, server + "/?lat=35.34&lon=40.14&z=9&type=ASSAULT")
     marker = page.locator(".ev-marker[title*='Deir ez-Zor']")
     marker.wait_for()
@@ -142,6 +146,7 @@ def test_clicking_a_marker_shows_the_evidence_with_its_trigger(page, server):
     assert members.count() == 2
     text = page.locator("#detail").inner_text()
     assert "Reuters" in text and "Anti-Media" in text and "2 source(s)" in text
+    assert "first reported by Reuters on 2017-09-12" in text
     assert "Syrian government forces shelled Deir ez-Zor on Monday" in text
     marks = page.locator("#detail .evidence mark").all_inner_texts()
     assert sorted(marks) == ["pounded", "shelled"]
@@ -150,12 +155,12 @@ def test_clicking_a_marker_shows_the_evidence_with_its_trigger(page, server):
 
 def test_brushing_the_timeline_sets_a_window(page, server):
     _open(page, server + "/")
-    _wait_count(page, "6 events")
+    _wait_count(page, "5 situations")
     box = page.locator("#timeline").bounding_box()
     y = box["y"] + box["height"] / 2
     page.mouse.move(box["x"] + box["width"] * 0.9, y)
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] - 1, y, steps=4)
     page.mouse.up()
-    _wait_count(page, "2 events")  # the two Beirut events of December
+    _wait_count(page, "2 situations")  # the protest and the meeting in Beirut, December
     assert "since=2017-1" in page.url and "until=2017-12" in page.url

@@ -4,18 +4,13 @@ Every 4xx (and the 500 that should never happen) answers with one JSON shape::
 
     {"error": "invalid_parameter", "status": 422, "message": "limit: ...", "parameter": "limit"}
 
-Only GET routes exist; the store is opened read-only for each request through ``open_store``.
+Only GET routes exist; every route reads the store through ``reader.open_store`` (read-only).
 """
 
 from __future__ import annotations
 
-import atexit
 import logging
 import re
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -32,6 +27,7 @@ from sitmap.errors import SitmapError, StoreError
 from sitmap.model import STATUSES
 from sitmap.serve import queries
 from sitmap.serve.queries import MAX_LIMIT, BadParameter, Filters
+from sitmap.serve.reader import close_all, open_store
 from sitmap.store import Store
 
 log = logging.getLogger("sitmap.serve")
@@ -41,80 +37,6 @@ DEFAULT_PORT = 8000
 
 _ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
 _TEXT = 200  # longest free-text filter value accepted
-
-
-IDLE_CLOSE = 1.0
-"""Seconds without a request after which the store file is closed (an ingest may then write)."""
-
-
-class _Reader:
-    """One read-only ``Store`` per file, shared by requests one at a time, closed when idle.
-
-    Keeping it open between close requests keeps DuckDB's buffer pool warm (a fresh open costs
-    tens of milliseconds and re-reads every column); closing it after ``IDLE_CLOSE`` seconds
-    lets an ingest take the file.
-    """
-
-    def __init__(self, db: str) -> None:
-        self.db = db
-        self.lock = threading.Lock()
-        self.store: Store | None = None
-        self.last = 0.0
-        self.timer: threading.Timer | None = None
-
-    @contextmanager
-    def use(self) -> Iterator[Store]:
-        with self.lock:
-            if self.store is None:
-                self.store = Store(self.db, read_only=True)
-            try:
-                yield self.store
-            finally:
-                self.last = time.monotonic()
-                if self.timer is None:
-                    self.timer = threading.Timer(IDLE_CLOSE, self._close_if_idle)
-                    self.timer.daemon = True
-                    self.timer.start()
-
-    def _close_if_idle(self) -> None:
-        with self.lock:
-            self.timer = None
-            idle = time.monotonic() - self.last
-            if idle >= IDLE_CLOSE:
-                self.close()
-            else:
-                self.timer = threading.Timer(IDLE_CLOSE - idle, self._close_if_idle)
-                self.timer.daemon = True
-                self.timer.start()
-
-    def close(self) -> None:
-        if self.store is not None:
-            self.store.close()
-            self.store = None
-
-
-_READERS: dict[str, _Reader] = {}
-_READERS_LOCK = threading.Lock()
-
-
-def close_readers() -> None:
-    """Close every store the server holds open (at shutdown and at exit)."""
-    with _READERS_LOCK:
-        for reader in _READERS.values():
-            with reader.lock:
-                reader.close()
-
-
-atexit.register(close_readers)
-
-
-@contextmanager
-def open_store(db: str) -> Iterator[Store]:
-    """The one way every route reads the store: read-only, shared, closed when idle."""
-    with _READERS_LOCK:
-        reader = _READERS.setdefault(db, _Reader(db))
-    with reader.use() as store:
-        yield store
 
 
 def _package_dir(module: str, *parts: str) -> Path:
@@ -335,7 +257,7 @@ def create_app(db: str | Path) -> FastAPI:
         redoc_url=None,
     )
     _install_errors(app)
-    app.router.on_shutdown.append(close_readers)
+    app.router.on_shutdown.append(close_all)
     for prefix, folder in asset_dirs().items():
         app.mount(prefix, StaticFiles(directory=folder), name=prefix.strip("/"))
     static = asset_dirs()["/static"]
@@ -392,6 +314,27 @@ def create_app(db: str | Path) -> FastAPI:
         if found is None:
             raise HTTPException(404, f"no document with id {doc_id!r}")
         return found
+
+    @app.get("/api/situations", tags=["situations"])
+    def list_situations(
+        f: FiltersDep,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+        cursor: Annotated[str | None, Query(max_length=400)] = None,
+    ) -> JSONResponse:
+        """Situations (the same event told by several outlets, merged) matching every filter,
+        most independent sources first: ``total``, ``situations``, ``next`` cursor."""
+        with open_store(db) as store:
+            return JSONResponse(queries.situations_page(store, f, limit=limit, cursor=cursor))
+
+    @app.get("/api/situations/{situation_id}", tags=["situations"])
+    def get_situation(situation_id: str) -> JSONResponse:
+        """One situation: canonical fields, sources, first report, disagreements, members."""
+        _check_id(situation_id, "situation")
+        with open_store(db) as store:
+            found = queries.situation(store, situation_id)
+        if found is None:
+            raise HTTPException(404, f"no situation with id {situation_id!r}")
+        return JSONResponse(found)
 
     @app.get("/api/map", tags=["map"])
     def map_view(

@@ -4,9 +4,10 @@ Every function takes an open read-only ``Store`` and a ``Filters`` and returns p
 data. Filters are the command line's (``store.event_where``) plus a bounding box, a minimum
 number of sources and a minimum confidence; values only ever reach DuckDB as parameters.
 
-The map's unit, until the store holds situations, is a *group*: the events of one PLOVER type
-on one day at one place (same GeoNames id, or the same position to 0.01°). Its ``sources`` is
-the number of distinct outlets among its events.
+The map's unit is the *situation* (``sitmap.situations``: one event told by several outlets,
+merged; sized by its independent sources). A store without situations gets *groups* instead:
+the events of one PLOVER type on one day at one place (same GeoNames id, or the same position
+to 0.01°), whose ``sources`` is the number of distinct outlets among its events.
 """
 
 from __future__ import annotations
@@ -76,8 +77,14 @@ class Filters:
     min_sources: int | None = None
     min_confidence: float | None = None
 
-    def where(self, *, dates: bool = True) -> tuple[list[str], list[Any]]:
-        """WHERE conditions and parameters (``dates=False`` leaves since/until out)."""
+    def where(
+        self, *, dates: bool = True, situations: bool = False
+    ) -> tuple[list[str], list[Any]]:
+        """WHERE conditions on ``events`` (``dates=False`` leaves since/until out).
+
+        ``min_sources`` counts the independent sources of the event's situation when the store
+        has situations (``situations=True``), else the outlets of its group (type, day, place).
+        """
         where, params = event_where(
             actor=self.actor, plover=self.types or None, status=self.statuses or None,
             outlet=self.outlet, since=self.since if dates else None,
@@ -97,7 +104,13 @@ class Filters:
         if self.min_confidence:
             where.append("confidence >= ?")
             params.append(self.min_confidence)
-        if self.min_sources and self.min_sources > 1:
+        if self.min_sources and self.min_sources > 1 and situations:
+            where.append(
+                "id IN (SELECT m.event_id FROM situation_members m JOIN situations s "
+                "ON s.id = m.situation_id WHERE s.sources >= ?)"
+            )
+            params.append(self.min_sources)
+        elif self.min_sources and self.min_sources > 1:
             where.append(
                 f"lat IS NOT NULL AND {_GROUP_KEY} IN (SELECT {_GROUP_KEY} FROM events "
                 f"WHERE lat IS NOT NULL GROUP BY 1 HAVING count(DISTINCT lower(outlet)) >= ?)"
@@ -137,7 +150,7 @@ def events_page(
     store: Store, filters: Filters, *, limit: int = 100, cursor: str | None = None
 ) -> dict[str, Any]:
     """One page of events (nested records), oldest first, with the total and the next cursor."""
-    where, params = filters.where()
+    where, params = filters.where(situations=has_situations(store))
     keyset: list[str] = []
     key_params: list[Any] = []
     if cursor:
@@ -205,7 +218,7 @@ def _trigger_span(rec: dict[str, Any], position: int | None) -> list[int] | None
 
 def events_geojson(store: Store, filters: Filters, *, limit: int) -> dict[str, Any]:
     """Events with coordinates as a GeoJSON FeatureCollection (flat properties, for GIS)."""
-    where, params = filters.where()
+    where, params = filters.where(situations=has_situations(store))
     where = [*where, "lat IS NOT NULL AND lon IS NOT NULL"]
     cur = store.con.execute(
         "SELECT id, lat, lon, event_date, plover, cameo, mode, status, confidence, trigger, "
@@ -233,10 +246,14 @@ def events_geojson(store: Store, filters: Filters, *, limit: int) -> dict[str, A
 def map_view(store: Store, filters: Filters, *, zoom: int) -> dict[str, Any]:
     """What the map draws in its bounding box at a zoom level.
 
-    ``mode`` is ``points`` (one marker per group, at most ``POINT_LIMIT``) or, when more
-    groups are in view, ``cells``: a grid of about 64 screen pixels per cell at this zoom, each
-    with its count, mean position and most common type, aggregated in DuckDB.
+    ``unit`` is ``situations`` when the store holds them (one marker per situation, sized by
+    its independent sources), else ``events`` (one marker per group of events of one type, day
+    and place). ``mode`` is ``points`` (at most ``POINT_LIMIT`` markers) or, when more are in
+    view, ``cells``: a grid of about 64 screen pixels per cell at this zoom, each with its
+    count, mean position and most common type, aggregated in DuckDB.
     """
+    if has_situations(store):
+        return _situation_map(store, filters, zoom)
     where, params = filters.where()
     where = [*where, "lat IS NOT NULL AND lon IS NOT NULL"]
     sql_where = _sql_where(where)
@@ -262,7 +279,7 @@ def map_view(store: Store, filters: Filters, *, zoom: int) -> dict[str, Any]:
             row = dict(zip(cols, values, strict=True))
             row["day"] = _iso(row["day"])
             points.append(row)
-        return {"mode": "points", "events": int(total), "points": points}
+        return {"unit": "events", "mode": "points", "events": int(total), "points": points}
     size = 360.0 / (2 ** max(0, min(zoom, 22))) / 4.0
     # Per cell and type first, then per cell: the cell's most common type without mode().
     cur = store.con.execute(
@@ -278,13 +295,14 @@ def map_view(store: Store, filters: Filters, *, zoom: int) -> dict[str, Any]:
     cells = [dict(zip(cols, values, strict=True)) for values in cur.fetchall()]
     for cell in cells:
         cell["events"] = int(cell["events"])
-    return {"mode": "cells", "events": int(total), "cell_degrees": size, "cells": cells}
+    return {"unit": "events", "mode": "cells", "events": int(total), "cell_degrees": size,
+            "cells": cells}  # fmt: skip
 
 
 def timeline(store: Store, filters: Filters) -> dict[str, Any]:
     """Events per day, week or month (by the span of the dates) under every filter but the
     time window itself, so the brushed window can be moved over the whole range."""
-    where, params = filters.where(dates=False)
+    where, params = filters.where(dates=False, situations=has_situations(store))
     where = [*where, "event_date IS NOT NULL"]
     sql_where = _sql_where(where)
     first, last = store.con.execute(
@@ -303,6 +321,196 @@ def timeline(store: Store, filters: Filters) -> dict[str, Any]:
         "unit": unit, "first": _iso(first), "last": _iso(last),
         "bins": [{"start": _iso(b), "events": int(n)} for b, n in rows],
     }  # fmt: skip
+
+
+# -- situations --------------------------------------------------------------------------
+
+SITUATION_GROUPS = {
+    "asserted": "factual", "reported": "factual", "quoted": "factual",
+    "predicted": "predicted", "hypothetical": "hypothetical", "negated": "negated",
+}  # fmt: skip
+"""Event status → the ``status_group`` of the situations it can belong to."""
+
+_SIT_DAY = "coalesce(event_date, date_start)"
+_SIT_COLUMNS = (
+    "id", "plover", "cameo", "status_group", "event_date", "date_precision", "date_start",
+    "date_end", "place_name", "country", "admin1", "lat", "lon", "place_precision",
+    "source_code", "source_name", "target_code", "target_name", "sources", "articles",
+    "documents", "events", "outlets", "first_outlet", "first_published", "disagreements",
+    "fulfilled_by",
+)  # fmt: skip
+
+
+def has_situations(store: Store) -> bool:
+    """Whether the store holds merged situations (``sitmap.situations``); else the map groups
+    events itself."""
+    try:
+        return store.con.execute("SELECT count(*) FROM situations").fetchone()[0] > 0
+    except Exception:  # a store without the situations tables
+        return False
+
+
+def situation_where(f: Filters) -> tuple[list[str], list[Any]]:
+    """WHERE conditions on ``situations`` for the same filters (as ``situations.query``:
+    situation-level columns; ``status`` by its group; ``outlet`` any member's outlet;
+    ``min_confidence`` any member event's confidence)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if f.types:
+        where.append(f"plover IN ({', '.join('?' * len(f.types))})")
+        params += f.types
+    if f.statuses:
+        groups = sorted({SITUATION_GROUPS[s] for s in f.statuses})
+        where.append(f"status_group IN ({', '.join('?' * len(groups))})")
+        params += groups
+    if f.actor:
+        where.append(
+            "(starts_with(source_code, ?) OR starts_with(target_code, ?) "
+            "OR contains(lower(coalesce(source_name, '')), ?) "
+            "OR contains(lower(coalesce(target_name, '')), ?))"
+        )
+        params += [f.actor.upper(), f.actor.upper(), f.actor.lower(), f.actor.lower()]
+    if f.outlet:
+        where.append("id IN (SELECT situation_id FROM situation_members WHERE lower(outlet) = ?)")
+        params.append(f.outlet.lower())
+    if f.since:
+        where.append("coalesce(date_end, event_date, first_published) >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append("coalesce(date_start, event_date, first_published) <= ?")
+        params.append(f.until)
+    if f.place:
+        where.append(
+            "(contains(lower(coalesce(place_name, '')), ?) "
+            "OR contains(lower(coalesce(admin1, '')), ?))"
+        )
+        params += [f.place.lower()] * 2
+    if f.country:
+        where.append("country = ?")
+        params.append(f.country)
+    if f.near:
+        lat, lon, km = f.near
+        where.append(
+            "lat BETWEEN ? AND ? AND lon IS NOT NULL AND 2 * 6371.0088 * asin(sqrt(pow(sin("
+            "radians(lat - ?) / 2), 2) + cos(radians(?)) * cos(radians(lat)) * "
+            "pow(sin(radians(lon - ?) / 2), 2))) <= ?"
+        )
+        params += [lat - km / 110.0, lat + km / 110.0, lat, lat, lon, km]
+    if f.bbox:
+        west, south, east, north = f.bbox
+        where.append("lat BETWEEN ? AND ?")
+        params += [south, north]
+        where.append("lon BETWEEN ? AND ?" if west <= east else "(lon >= ? OR lon <= ?)")
+        params += [west, east]
+    if f.min_sources and f.min_sources > 1:
+        where.append("sources >= ?")
+        params.append(f.min_sources)
+    if f.min_confidence:
+        where.append(
+            "id IN (SELECT m.situation_id FROM situation_members m JOIN events e "
+            "ON e.id = m.event_id WHERE e.confidence >= ?)"
+        )
+        params.append(f.min_confidence)
+    return where, params
+
+
+def situations_page(
+    store: Store, filters: Filters, *, limit: int = 100, cursor: str | None = None
+) -> dict[str, Any]:
+    """One page of situations, most sources first, then newest (as ``sitmap situations``),
+    with the total and the next cursor; each row carries its first member's evidence."""
+    where, params = situation_where(filters)
+    total = int(store.con.execute(f"SELECT count(*) FROM situations{_sql_where(where)}",
+                                  params).fetchone()[0])  # fmt: skip
+    if cursor:
+        sources, day, last_id = _decode_situation_cursor(cursor)
+        if day is None:
+            where = [*where, "(sources < ? OR (sources = ? AND date_start IS NULL AND id > ?))"]
+            params = [*params, sources, sources, last_id]
+        else:
+            where = [*where, "(sources < ? OR (sources = ? AND (date_start < ? OR "
+                     "(date_start = ? AND id > ?) OR date_start IS NULL)))"]  # fmt: skip
+            params = [*params, sources, sources, day, day, last_id]
+    cols = ", ".join(f'"{c}"' for c in _SIT_COLUMNS)
+    cur = store.con.execute(
+        f"SELECT {cols}, record->>'$.members[0].evidence' AS evidence, "
+        f"record->>'$.members[0].trigger' AS trigger FROM situations{_sql_where(where)} "
+        "ORDER BY sources DESC, date_start DESC NULLS LAST, id LIMIT ?",
+        [*params, limit + 1],
+    )
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, v, strict=True)) for v in cur.fetchall()]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    nxt = None
+    if more and rows:
+        last = rows[-1]
+        raw = json.dumps([last["sources"], _iso(last["date_start"]), last["id"]])
+        nxt = base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+    for row in rows:
+        for key in ("outlets", "disagreements"):
+            row[key] = json.loads(row[key] or "[]")
+        for key, value in row.items():
+            row[key] = _iso(value)
+    return {"total": total, "limit": limit, "next": nxt, "situations": rows}
+
+
+def _decode_situation_cursor(cursor: str) -> tuple[int, date | None, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        sources, day, sid = json.loads(raw)
+        if not isinstance(sources, int) or not isinstance(sid, str):
+            raise ValueError(cursor)
+        return sources, (date.fromisoformat(day) if day else None), sid
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as exc:
+        raise BadParameter(
+            "cursor", "cursor is not one this API gave", hint="pass the `next` of a page"
+        ) from exc
+
+
+def situation(store: Store, situation_id: str) -> dict[str, Any] | None:
+    """One situation's full record: canonical fields, sources, first report, disagreements and
+    members (event, document, outlet, url, published, status, evidence, trigger)."""
+    from sitmap import situations
+
+    return situations.get(store, situation_id)
+
+
+def _situation_map(store: Store, filters: Filters, zoom: int) -> dict[str, Any]:
+    where, params = situation_where(filters)
+    where = [*where, "lat IS NOT NULL AND lon IS NOT NULL"]
+    sql_where = _sql_where(where)
+    total, events = store.con.execute(
+        f"SELECT count(*), coalesce(sum(events), 0) FROM situations{sql_where}", params
+    ).fetchone()
+    if total <= POINT_LIMIT:
+        cur = store.con.execute(
+            f"SELECT id, plover, {_SIT_DAY} AS day, lat, lon, events, sources, status_group, "
+            "place_name AS place, first_outlet FROM situations"
+            f"{sql_where} ORDER BY sources DESC, day NULLS LAST, id",
+            params,
+        )
+        names = [d[0] for d in cur.description]
+        points = [{k: _iso(v) for k, v in zip(names, row, strict=True)} for row in cur.fetchall()]
+        return {"unit": "situations", "mode": "points", "situations": int(total),
+                "events": int(events), "points": points}  # fmt: skip
+    size = 360.0 / (2 ** max(0, min(zoom, 22))) / 4.0
+    cur = store.con.execute(
+        "SELECT sum(n) AS situations, sum(ev) AS events, sum(slat) / sum(n) AS lat, "
+        "sum(slon) / sum(n) AS lon, arg_max(plover, n) AS plover, max(src) AS sources, "
+        "min(s) AS south, max(nn) AS north, min(w) AS west, max(e) AS east FROM ("
+        "SELECT floor(lat / ?) AS cy, floor(lon / ?) AS cx, plover, count(*) AS n, "
+        "sum(events) AS ev, sum(lat) AS slat, sum(lon) AS slon, max(sources) AS src, "
+        "min(lat) AS s, max(lat) AS nn, min(lon) AS w, max(lon) AS e "
+        f"FROM situations{sql_where} GROUP BY 1, 2, 3) GROUP BY cy, cx ORDER BY 1 DESC",
+        [size, size, *params],
+    )
+    names = [d[0] for d in cur.description]
+    cells = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    for cell in cells:
+        cell["situations"], cell["events"] = int(cell["situations"]), int(cell["events"])
+    return {"unit": "situations", "mode": "cells", "situations": int(total),
+            "events": int(events), "cell_degrees": size, "cells": cells}  # fmt: skip
 
 
 # -- documents, outlets, stats --------------------------------------------------------------
@@ -359,6 +567,7 @@ def facets(store: Store) -> dict[str, Any]:
     return {
         "types": column("plover"), "statuses": column("status"), "outlets": column("outlet"),
         "extent": None if south is None else [west, south, east, north],
+        "unit": "situations" if has_situations(store) else "events",
     }  # fmt: skip
 
 

@@ -63,24 +63,26 @@ function markerSize(sources) { return Math.round(12 + 6 * Math.log2(Math.max(1, 
 
 function pointMarker(p) {
   const size = markerSize(p.sources);
+  const ids = p.ids || [p.id];
   const icon = L.divIcon({
     className: "", iconSize: [size, size],
-    html: `<div class="ev-marker ${p.status_group}" data-ids="${esc(p.ids.join(","))}" ` +
+    html: `<div class="ev-marker ${esc(p.status_group)}" data-ids="${esc(ids.join(","))}" ` +
           `style="width:${size}px;height:${size}px;background:${colour(p.plover)}" ` +
           `title="${esc(p.plover)} · ${esc(p.place || "")} · ${esc(p.day || "")} · ${p.sources} source(s)"></div>`,
   });
   const m = L.marker([p.lat, p.lon], { icon, keyboard: true, title: `${p.plover} ${p.place || ""}` });
-  m.on("click", () => showGroup(p, m));
-  for (const id of p.ids) state.markers.set(id, m);
+  m.on("click", () => (p.id ? showSituation(p.id) : showGroup(p)));
+  for (const id of ids) state.markers.set(id, m);
   return m;
 }
 
 function cellMarker(c) {
-  const size = Math.round(22 + 8 * Math.log10(Math.max(1, c.events)));
+  const n = c.situations ?? c.events, what = c.situations !== undefined ? "situations" : "events";
+  const size = Math.round(22 + 8 * Math.log10(Math.max(1, n)));
   const icon = L.divIcon({
     className: "", iconSize: [size, size],
     html: `<div class="cell-marker" style="width:${size}px;height:${size}px;background:${colour(c.plover)}" ` +
-          `title="${c.events} events, mostly ${esc(c.plover)}">${c.events >= 1000 ? Math.round(c.events / 1000) + "k" : c.events}</div>`,
+          `title="${n} ${what}, mostly ${esc(c.plover)}">${n >= 1000 ? Math.round(n / 1000) + "k" : n}</div>`,
   });
   const m = L.marker([c.lat, c.lon], { icon });
   m.on("click", () => map.fitBounds([[c.south, c.west], [c.north, c.east]], { maxZoom: map.getZoom() + 3, padding: [20, 20] }));
@@ -102,11 +104,17 @@ async function refresh() {
   try {
     await Promise.all([
       get("/api/map", { bbox: box, zoom: map.getZoom() }).then((view) => {
-        if (!view) return;
+        if (!view) return null;
         drawMarkers(view);
-        $("count").textContent = `${view.events.toLocaleString()} events on the map`;
+        state.unit = view.unit;
+        $("count").textContent = view.unit === "situations"
+          ? `${view.situations.toLocaleString()} situations (${view.events.toLocaleString()} events) on the map`
+          : `${view.events.toLocaleString()} events on the map`;
+        // The list follows the map's unit: situations when the store has them, else events.
+        return view.unit === "situations"
+          ? get("/api/situations", { bbox: box, limit: 100 }).then((list) => list && drawSituationList(list))
+          : get("/api/events", { bbox: box, limit: 100 }).then((list) => list && drawList(list));
       }),
-      get("/api/events", { bbox: box, limit: 100 }).then((list) => list && drawList(list)),
       get("/api/timeline", { bbox: box }).then((tl) => tl && drawTimeline(tl)),
     ]);
     if (seq === state.seq) document.body.dataset.ready = "1";
@@ -144,6 +152,48 @@ function drawList(page) {
     ol.appendChild(li);
   }
 }
+function drawSituationList(page) {
+  const ol = $("list");
+  ol.replaceChildren();
+  $("list-count").textContent = page.total > page.situations.length
+    ? `(first ${page.situations.length} of ${page.total.toLocaleString()}, most sources first)` : `(${page.total})`;
+  for (const st of page.situations) {
+    const li = document.createElement("li");
+    li.dataset.id = st.id;
+    const evidence = st.evidence || "";
+    li.innerHTML = `<div><span class="swatch" style="background:${colour(st.plover)}"></span>` +
+      `<b>${esc(st.plover)}</b> · ${esc(st.place_name || "no place")} · <span class="status-${esc(groupClass(st.status_group))}">${esc(st.status_group)}</span></div>` +
+      `<div class="meta">${esc(st.event_date || st.date_start || "no date")} · ${st.sources} source(s): ${esc((st.outlets || []).join(", "))}</div>` +
+      `<div>${esc(evidence.length > 140 ? evidence.slice(0, 137) + "…" : evidence)}</div>`;
+    li.addEventListener("click", () => {
+      const m = state.markers.get(st.id);
+      if (m) clusters.zoomToShowLayer(m, () => highlight(st.id, true));
+      showSituation(st.id);
+    });
+    li.addEventListener("mouseenter", () => highlight(st.id, true));
+    li.addEventListener("mouseleave", () => highlight(st.id, false));
+    ol.appendChild(li);
+  }
+}
+function groupClass(group) { return group === "predicted" || group === "hypothetical" ? "possible" : group; }
+async function showSituation(id) {
+  document.querySelectorAll("#list li").forEach((li) => li.classList.toggle("active", li.dataset.id === id));
+  const st = await api("/api/situations/" + encodeURIComponent(id));
+  const members = st.members || [];
+  const events = await Promise.all(members.slice(0, 20).map((m) => api("/api/events/" + encodeURIComponent(m.event_id))));
+  const first = st.first_report || {};
+  const dis = (st.disagreements || []).map((d) => (typeof d === "string" ? d : d.field || JSON.stringify(d)));
+  let html = `<h3><span class="swatch" style="background:${colour(st.plover)}"></span>${esc(st.plover)} · ${esc(st.place_name || "no place")}</h3>` +
+    `<div class="meta">${esc(st.event_date || st.date_start || "no date")} · <span class="status-${esc(groupClass(st.status_group))}">${esc(st.status_group)}</span>` +
+    ` · ${st.sources} source(s) · ${members.length} report(s)</div>` +
+    `<div class="meta">first reported by ${esc((first.outlets || []).join(", ") || "?")} on ${esc(first.published || "?")}` +
+    (dis.length ? ` · sources disagree on: ${esc(dis.join(", "))}` : "") + `</div>`;
+  if (members.length > events.length) html += `<div class="meta">showing ${events.length} of ${members.length} reports</div>`;
+  for (const ev of events) html += memberHtml(ev);
+  $("detail-body").innerHTML = html;
+  $("detail").hidden = false;
+  $("side").scrollTop = 0;
+}
 function highlight(id, on) {
   const m = state.markers.get(id);
   const el = m && m.getElement && m.getElement();
@@ -156,7 +206,7 @@ function focusEvent(id) {
 }
 
 // -- the side panel ----------------------------------------------------------------------
-function showGroup(p, marker) {
+function showGroup(p) {
   document.querySelectorAll("#list li").forEach((li) => li.classList.toggle("active", p.ids.includes(li.dataset.id)));
   showEvents(p.ids.slice(0, 20), p);
 }
@@ -297,7 +347,7 @@ async function setupFilters() {
     map.fitBounds([[s, w], [n, e]], { padding: [30, 30], maxZoom: 7, animate: false });
   }
   $("legend").innerHTML = facets.types.map((t) => `<span><span class="swatch" style="background:${colour(t.value)}"></span>${esc(t.value)}</span>`).join("") +
-    `<span>· outline: solid asserted/reported/quoted, dashed predicted/hypothetical, dotted negated · size: number of sources</span>`;
+    `<span>· outline: solid asserted/reported/quoted, dashed predicted/hypothetical, dotted negated · size: independent sources</span>`;
 }
 function start() { map.on("moveend", refreshSoon); refresh(); }
 if (initialView) start(); // the view is known: draw it while the filter menus load
