@@ -41,9 +41,8 @@ def _browser_or_fail() -> None:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import uvicorn
 
-    from sitmap.serve import create_app
-
     from sitmap import situations
+    from sitmap.serve import create_app
 
     db = tmp_path_factory.mktemp("browser") / "map.duckdb"
     with Store(db) as store:
