@@ -1,7 +1,10 @@
 """The map and API on 1,000,000 SYNTHETIC events: first map paint in Chromium, API p95.
 
 The events are generated in SQL exactly as ``bench/bench_query.py`` does (random actors, types,
-statuses, dates and places around real Middle East coordinates; not extracted from text).
+statuses, dates and places around real Middle East coordinates; not extracted from text), then
+paired into 500,000 SYNTHETIC situations in SQL (every two consecutive events one situation;
+sources = their distinct outlets), so the map shows situations as it does on a real store.
+``--no-situations`` leaves them out: the map then groups events itself.
 ``sitmap serve`` runs on 127.0.0.1; the bench then
 
 * opens the map in headless Chromium (Debian's ``chromium``) and times from navigation to the
@@ -9,7 +12,7 @@ statuses, dates and places around real Middle East coordinates; not extracted fr
 * sends filtered requests to ``/api/events``, ``/api/map`` and ``/api/timeline`` (one filter
   combination per request, drawn from a fixed list) and reports p50/p95 (target p95 < 200 ms).
 
-    python bench/bench_serve.py [--events 1000000] [--runs 3] [--requests 60]
+    python bench/bench_serve.py [--events 1000000] [--runs 3] [--requests 60] [--no-situations]
 """
 
 from __future__ import annotations
@@ -35,6 +38,26 @@ CHROMIUM = os.environ.get("SITMAP_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"]  # fmt: skip
 
+SITUATIONS = """
+CREATE TEMP TABLE sm AS SELECT *, printf('s%015x', (row_number() OVER (ORDER BY id) - 1) // 2)
+    AS situation_id FROM events;
+INSERT INTO situation_members (situation_id, event_id, doc_id, outlet, published, status)
+SELECT situation_id, id, doc_id, outlet, published, status FROM sm;
+INSERT INTO situations (id, plover, cameo, status_group, event_date, date_precision, date_start,
+    date_end, place_name, geonameid, country, admin1, lat, lon, place_precision, source_code,
+    source_name, target_code, target_name, sources, articles, documents, events, outlets,
+    first_outlet, first_published, disagreements, record)
+SELECT situation_id, min(plover), '19',
+    CASE WHEN bool_and(status = 'negated') THEN 'negated' ELSE 'factual' END, min(event_date),
+    'day', min(event_date), max(event_date), min(place_name), min(geonameid), min(country),
+    min(admin1), avg(lat), avg(lon), 'point', min(source_code), min(source_name),
+    min(target_code), min(target_name), count(DISTINCT outlet), count(*), count(DISTINCT doc_id),
+    count(*), to_json(list(DISTINCT outlet)), min(outlet), min(published), '[]',
+    to_json({'members': list({'event_id': id, 'evidence': evidence, 'trigger': trigger})})
+FROM sm GROUP BY situation_id;
+DROP TABLE sm;
+"""
+
 QUERIES = [
     "/api/events?type=ASSAULT&limit=100",
     "/api/events?actor=SYR&status=asserted,reported&since=2016-01-01&until=2016-06-30&limit=100",
@@ -48,6 +71,8 @@ QUERIES = [
     "/api/timeline?bbox=20,20,60,45",
     "/api/timeline?type=ASSAULT&country=IQ",
     "/api/events?actor=actor 3&limit=100",
+    "/api/situations?bbox=35,33,37,35&limit=100",
+    "/api/situations?type=ASSAULT&min_sources=2&country=SY&limit=100",
 ]
 
 
@@ -112,6 +137,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3, help="map loads and API rounds")
     parser.add_argument("--requests", type=int, default=60, help="API requests per round")
+    parser.add_argument("--no-situations", action="store_true", help="events only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.duckdb"
@@ -119,6 +145,12 @@ def main() -> None:
             t = time.perf_counter()
             store.con.execute(GENERATE, [args.events])
             print(f"generated {args.events:,} SYNTHETIC events in {time.perf_counter() - t:.1f} s")
+            if not args.no_situations:
+                t = time.perf_counter()
+                store.con.execute(SITUATIONS)
+                n = store.con.execute("SELECT count(*) FROM situations").fetchone()[0]
+                print(f"paired them into {n:,} SYNTHETIC situations in "
+                      f"{time.perf_counter() - t:.1f} s")  # fmt: skip
         base, server, thread = start_server(db)
         try:
             api_latencies(base, len(QUERIES))  # warm-up: one of each

@@ -359,3 +359,45 @@ def test_borders_are_natural_earth_countries(client):
     geo = client.get("/static/countries.geojson").json()
     names = {f["properties"]["name"] for f in geo["features"]}
     assert len(geo["features"]) > 150 and {"Syria", "Lebanon", "Iraq", "France"} <= names
+
+
+# -- how the server holds the store -------------------------------------------------------------
+
+
+def test_store_is_shared_while_busy_closed_when_idle_and_per_request_while_an_ingest_writes(
+    db, monkeypatch
+):
+    import subprocess
+    import time
+
+    from sitmap.serve import reader
+
+    monkeypatch.setattr(reader, "IDLE_CLOSE", 0.2)
+    key = f"{db}-policy"  # a reader of its own, not the one the other tests share
+    shared = reader._Shared(str(db))
+    monkeypatch.setitem(reader._SHARED, key, shared)
+    with shared.use() as first:
+        pass
+    with shared.use() as second:
+        assert second is first and shared.store is first  # kept open between requests
+    time.sleep(0.6)
+    assert shared.store is None  # closed once idle: an ingest may take the file
+
+    # A live writer named in <db>.lock: each request opens and closes the store itself.
+    lock = Path(f"{db}.lock")
+    had = lock.read_text() if lock.exists() else None
+    sleeper = subprocess.Popen(["sleep", "30"])
+    try:
+        lock.write_text(str(sleeper.pid))
+        assert reader.writer_active(str(db))
+        with shared.use() as store:
+            assert store.stats()["events"] == 8
+        assert shared.store is None
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+        if had is None:
+            lock.unlink()
+        else:
+            lock.write_text(had)
+    assert not reader.writer_active(str(db))  # the process is gone: back to sharing
