@@ -1,7 +1,7 @@
 # The two set-up commands of the README, and the checks CI runs.
 PY ?= python
 
-.PHONY: install demo test lint bench browser
+.PHONY: install demo test lint bench browser screenshot
 
 install:
 	$(PY) -m pip install -q -e ".[dev]"
@@ -22,3 +22,7 @@ bench: install
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+# The README's screenshot of the map (docs/map.png), taken by the browser test.
+screenshot: install browser
+	SITMAP_SCREENSHOT=1 $(PY) -m pytest -q tests/test_serve_browser.py -k loads
