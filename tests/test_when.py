@@ -598,3 +598,28 @@ def test_when_predicted_conjunct_does_not_share_the_date():
     dated = {e.trigger: (e.status, e.date.date if e.date else None) for e in doc.events}
     assert dated.get("attacked") == ("asserted", "2017-11-13")
     assert dated.get("bomb") == ("predicted", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("On Feb 01 2019, two people were injured near the checkpoint.", "2019-02-01"),
+        ("As reported on 22 August 2018, police arrested three men.", "2018-08-22"),
+    ],
+)
+def test_when_explicit_dates_at_the_start_of_a_report(analysed, text, iso):
+    doc = when.resolve(analysed(text, published=None))
+    assert iso in [d.date for d in doc.dates]
+
+
+def test_when_a_leading_date_scopes_the_following_sentences():
+    from sitmap import pipeline
+
+    doc = pipeline.extract(
+        "On 1 February 2019, gunmen attacked a village near the border. "
+        "Two farmers were killed and their houses were set on fire. "
+        "On 3 February 2019, soldiers arrested four suspects in the market."
+    )
+    by_sentence = {e.sentence: e.date.date for e in doc.events if e.date}
+    assert by_sentence.get(1) == "2019-02-01"  # scoped by the first sentence's date
+    assert by_sentence.get(2) == "2019-02-03"  # until another sentence opens with a date

@@ -96,7 +96,7 @@ def _vocab() -> _Vocab:
         (
             "mdy",
             rf"(?:(?P<wd>{wday}),?\s+)?{mod}(?:(?P<rel>last|this|next)\s+)?(?P<mon>{mon})"
-            rf"(?:\s+(?P<day>{day})\b(?!\s*[-:/]?\d))?"
+            rf"(?:\s+(?P<day>{day})\b(?!\s*[-:/]\d)(?!\s+\d{{1,3}}(?!\d)))?"
             rf"(?:(?:\s*,\s*|\s+)(?:of\s+)?(?P<year>{year})(?!\d)"
             r"|\s+of\s+(?P<yrel>this|last|next|the\s+same)\s+year)?",
         ),
@@ -665,7 +665,46 @@ def resolve(doc: Document) -> Document:
     found.sort(key=lambda f: f.start)
     doc.dates = [f.expr for f in found if f.expr is not None]
     _assign(doc, found, pub)
+    _report_scope(doc, found)
     return doc
+
+
+# A date that opens a sentence: "On 9 May 2020, ...", "As reported on 22 August 2018, ...",
+# "Around 7 December 2022 (week of) ...", "Week of 16 July. ...", "01/17/2013: ...".
+_LEAD = re.compile(
+    r"^\W*(?:(?:on|around|about|as\s+reported\s+on|reported\s+on|on\s+or\s+(?:about|around|before)"
+    r"|(?:during|in)\s+the\s+week\s+of|the\s+week\s+of|week\s+of|overnight\s+on|late\s+on"
+    r"|early\s+on|between)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _report_scope(doc: Document, found: list[_Found]) -> None:
+    """An explicit date (no weekday or "yesterday") that opens a sentence scopes the report: it dates the events of that
+    sentence and of the following sentences that state no date of their own, until another
+    sentence opens with a date ("On 1 February 2019, gunmen attacked a village. Two
+    farmers were killed." dates both events). Predicted and hypothetical events keep none."""
+    leads: dict[int, DateExpr] = {}
+    for f in found:
+        if f.expr is None or f.expr.date is None or f.expr.relative:
+            continue  # "On Monday, ..." opens a news paragraph, not a dated report
+        if f.expr.precision not in ("day", "week"):
+            continue
+        sent = doc.sentence_at(f.start)
+        if (
+            sent is not None
+            and sent.index not in leads
+            and _LEAD.match(doc.text[sent.start : f.start])
+        ):
+            leads[sent.index] = f.expr
+    if not leads:
+        return
+    for ev in doc.events:
+        if ev.date is not None or ev.status in {"predicted", "hypothetical"}:
+            continue
+        opened = [i for i in leads if i <= ev.sentence]
+        if opened:
+            ev.date = leads[max(opened)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
