@@ -680,10 +680,11 @@ _LEAD = re.compile(
 
 
 def _report_scope(doc: Document, found: list[_Found]) -> None:
-    """An explicit date (no weekday or "yesterday") that opens a sentence scopes the report: it dates the events of that
-    sentence and of the following sentences that state no date of their own, until another
-    sentence opens with a date ("On 1 February 2019, gunmen attacked a village. Two
-    farmers were killed." dates both events). Predicted and hypothetical events keep none."""
+    """An explicit date (no weekday or "yesterday") that opens a sentence scopes the report:
+    it dates the events of that sentence and of the following sentences that state no date of
+    their own, until another sentence opens with a date ("On 1 February 2019, gunmen attacked
+    a village. Two farmers were killed." dates both events). Predicted and hypothetical events
+    keep none."""
     leads: dict[int, DateExpr] = {}
     for f in found:
         if f.expr is None or f.expr.date is None or f.expr.relative:
