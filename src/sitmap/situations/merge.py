@@ -46,6 +46,8 @@ class Merger:
         self._coarse: dict[tuple, list[str]] = defaultdict(list)
         self._touched: set[str] = set()  # component ids to redo
         self._fresh: set[str] = set()  # event ids added since the last recluster
+        self._near: dict[str, list[str]] | None = None  # neighbours, cached during recluster
+        self._bk: dict[str, list[tuple]] = {}  # event id -> its day bucket keys
 
     # -- index -------------------------------------------------------------------------------
 
@@ -72,7 +74,7 @@ class Merger:
             key = self.keys.pop(event_id, None)
             if key is None:
                 continue
-            for bucket in _bucket_keys(key):
+            for bucket in self._bk.pop(event_id, ()):
                 ids = self._buckets.get(bucket)
                 if ids is not None and event_id in ids:
                     ids.remove(event_id)
@@ -91,7 +93,8 @@ class Merger:
             for bucket in _coarse_keys(key):
                 self._coarse[bucket].append(key.id)
         else:
-            for bucket in _bucket_keys(key):
+            self._bk[key.id] = _bucket_keys(key)
+            for bucket in self._bk[key.id]:
                 self._buckets[bucket].append(key.id)
 
     def candidates(self, key: Key) -> set[str]:
@@ -108,8 +111,10 @@ class Merger:
             for bucket in _coarse_keys(key):
                 found.update(self._coarse.get(bucket, ()))
         else:
-            for bucket in _bucket_keys(key):
-                found.update(self._buckets.get(bucket, ()))
+            own = self._bk.get(key.id) if self.keys.get(key.id) is key else None
+            buckets = self._buckets
+            for bucket in own if own is not None else _bucket_keys(key):
+                found.update(buckets.get(bucket, ()))
             if key.country:
                 found.update(self._coarse.get((key.family, "C", key.country), ()))
         found.discard(key.id)
@@ -117,8 +122,13 @@ class Merger:
 
     def neighbours(self, key: Key) -> list[str]:
         """Indexed events linked to ``key`` (compatible and sharing enough evidence)."""
-        keys = self.keys
-        return [i for i in self.candidates(key) if i in keys and rules.linked(key, keys[i])]
+        if self._near is not None and key.id in self._near:
+            return self._near[key.id]
+        keys, linked = self.keys, rules.linked
+        found = [i for i in self.candidates(key) if i in keys and linked(key, keys[i])]
+        if self._near is not None:
+            self._near[key.id] = found
+        return found
 
     # -- clustering ----------------------------------------------------------------------------
 
@@ -128,6 +138,13 @@ class Merger:
         Returns (the old component ids to delete, [(new component id, its situations)]) where
         each situation is its member keys in order.
         """
+        self._near = {}
+        try:
+            return self._recluster()
+        finally:
+            self._near = None
+
+    def _recluster(self) -> tuple[set[str], list[tuple[str, list[list[Key]]]]]:
         todo: set[str] = set(self._fresh)
         old = set(self._touched)
         by_comp: dict[str, list[str]] = defaultdict(list)

@@ -44,7 +44,7 @@ def build(
 ) -> dict[str, Any]:
     """The situation row (``situations`` table columns, ``record`` the full nested form)."""
     evs = [rows[k.id] for k in members if k.id in rows]
-    voices = _voices(evs)
+    voices = _voices(evs) if len(evs) > 1 else {e["id"]: _outlet(e) for e in evs}
     docs = sorted({e["doc_id"] for e in evs})
     place = _canonical_place(evs)
     when = _canonical_date(evs, members)
@@ -173,13 +173,13 @@ def _canonical_place(evs: list[dict[str, Any]]) -> dict[str, Any]:
     placed = [e for e in evs if e.get("lat") is not None or e.get("country")]
     if not placed:
         return {}
-    counts = Counter(e.get("geonameid") for e in placed)
+    counts = Counter(e.get("geonameid") for e in placed) if len(placed) > 1 else {}
 
     def rank(e: dict[str, Any]) -> tuple:
         level = rules.place_level(e.get("feature_class"), e.get("feature_code"))
         if e.get("lat") is None:
             level = "country"
-        return (_PLACE_RANK[level], -counts[e.get("geonameid")], e["id"])
+        return (_PLACE_RANK[level], -counts.get(e.get("geonameid"), 0), e["id"])
 
     best = min(placed, key=rank)
     level = rules.PRECISIONS[rank(best)[0]]
@@ -215,6 +215,10 @@ def _canonical_date(evs: list[dict[str, Any]], members: list[Key]) -> dict[str, 
 
 def _canonical_actor(evs: list[dict[str, Any]], side: str) -> tuple[str | None, str | None]:
     coded = [e for e in evs if e.get(f"{side}_code")]
+    if len(coded) == 1:
+        return coded[0][f"{side}_code"], coded[0].get(f"{side}_name") or coded[0].get(
+            f"{side}_text"
+        )
     if coded:
         counts = Counter(e[f"{side}_code"] for e in coded)
         best = min(coded, key=lambda e: (-len(e[f"{side}_code"]), -counts[e[f"{side}_code"]],
@@ -268,6 +272,8 @@ def _actors_conflict(evs: list[dict[str, Any]], side: str) -> bool:
 
 
 def _most_common(values: list[tuple]) -> tuple:
+    if len(values) == 1:
+        return values[0]
     counts = Counter(values)
     return min(counts, key=lambda v: (-counts[v], str(v)))
 

@@ -32,6 +32,7 @@ Syria this week" are compatible but do not merge; two of a bombing in Mogadishu 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -216,11 +217,17 @@ def _actor(row: dict[str, Any], side: str) -> ActorKey:
     )
 
 
+def _unidentified(a: ActorKey) -> bool:
+    """Gunmen nobody names (``UAF``, CAMEO's unaligned armed forces): could be anyone."""
+    return bool(a.code) and (a.code == "UAF" or a.code[3:6] == "UAF")
+
+
 @cache
 def _sector_codes() -> frozenset[str]:
     return frozenset(str(c) for c in lexicons.yaml_file("codes.yaml")["sectors"].values())
 
 
+@functools.lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
@@ -234,14 +241,14 @@ CONFLICT = -1
 
 def actor_points(a: ActorKey, b: ActorKey) -> int:
     """1 for the same actor, 0 when either is unknown, ``CONFLICT`` for different actors."""
-    if not a.known or not b.known:
+    if not a.known or not b.known or _unidentified(a) or _unidentified(b):
         return 0
     if a.code and b.code:
         for x, y in ((a, b), (b, a)):
             if x.code != y.code and not x.country and x.code in _sector_codes():
                 # a bare sector ("insurgents", INS) and a named actor of that sector
                 # (al-Shabaab, SOMINSSHB); unidentified gunmen (UAF) could be anyone
-                if x.code == "UAF" or not y.code[3:]:
+                if not y.code[3:]:
                     return 0
                 return 1 if x.code in y.code[3:] else CONFLICT
         if a.code == b.code:
