@@ -52,8 +52,10 @@ def report(
     status: str = "asserted",
     cited: str | None = None,
     url: str | None = None,
+    mentions: tuple[str, ...] = (),
 ) -> Document:
-    """One processed document: ``sentence`` with one event (actors/places by ``ACTORS`` keys)."""
+    """One processed document: ``sentence`` with one event (actors/places by ``ACTORS`` keys);
+    ``mentions``: places the document names elsewhere (``place`` is the event's own)."""
     doc = Document(text=sentence, source=outlet, published=published,
                    url=url or f"https://{(outlet or 'unknown').lower().replace(' ', '')}.example/"
                    f"{abs(hash(sentence)) % 10**8}")  # fmt: skip
@@ -82,4 +84,7 @@ def report(
     if cited:
         ev.attribution.append(Source(role="cited", name=cited))
     doc.events = [ev]
+    # every place the document names: the event's own, and ``mentions`` (names in PLACES)
+    doc.places = [ev.place] if ev.place else []
+    doc.places += [Place(text=m, start=0, end=0, score=0.9, **PLACES[m]) for m in mentions]
     return doc

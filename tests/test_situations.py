@@ -153,6 +153,11 @@ def test_situations_prediction_not_merged_with_assertion_nor_linked_backwards() 
          dict(code="USAGOV", country="USA", kind="person", name="james mattis"), rules.CONFLICT),
         (dict(code="USAGOV", country="USA", kind="person", name="rex tillerson"),
          dict(code="USAGOV", country="USA"), 1),  # a named official and his government
+        (dict(code="RUSGOV", country="RUS", kind="person", name="vladimir putin"),
+         dict(code="RUSGOV", country="RUS", kind="person", name="vladimir putin"), 2),
+        (dict(code="INS"), dict(code="SOMINSSHB"), 1),  # a bare sector and a named group of it
+        (dict(code="COP"), dict(code="SOMINSSHB"), rules.CONFLICT),
+        (dict(code="SOMUAF", country="SOM"), dict(code="SOMINSSHB"), 0),  # unidentified gunmen
     ],
 )  # fmt: skip
 def test_situations_rules_actor_points(a: dict, b: dict, points: int) -> None:
@@ -253,3 +258,21 @@ def test_situations_query_filters() -> None:
     sid = situations.query(store, min_sources=2)[0]["id"]
     assert situations.get(store, sid)["sources"] == 2
     assert situations.get(store, "nope") is None
+
+
+def test_situations_event_without_place_held_to_its_documents_places() -> None:
+    # Told without a place of its own, in an article that names Mogadishu: it merges with the
+    # Mogadishu report of the same day and actor ...
+    placed = bomb("Horn Observer", "2017-10-15", OTHER_WORDS, source="al-Shabaab",
+                  date="2017-10-14")  # fmt: skip
+    unplaced = report("Demo Wire", "2017-10-15", "Al-Shabaab militants carried out the attack "
+                      "on Saturday, officials said.".replace("Al-Shabaab", "al-Shabaab"),
+                      trigger="attack", source="al-Shabaab", date="2017-10-14",
+                      mentions=("Mogadishu",))  # fmt: skip
+    store = _store(placed, unplaced)
+    assert _merged(store) == [["Demo Wire", "Horn Observer"]]
+    # ... but not when its article names only Kismayo, far away
+    elsewhere = report("Demo Wire", "2017-10-15", "Officials said al-Shabaab militants carried "
+                       "out the attack on Saturday.", trigger="attack", source="al-Shabaab",
+                       date="2017-10-14", mentions=("Kismayo",))  # fmt: skip
+    assert _merged(_store(placed, elsewhere)) == [["Demo Wire"], ["Horn Observer"]]

@@ -132,3 +132,43 @@ def test_situations_cli_situations_and_outlets(tmp_path) -> None:
     assert "not truth" in out.output
     out = runner.invoke(app, ["situations", "--db", str(tmp_path / "none.duckdb")])
     assert out.exit_code != 0
+
+
+KIRKUK_WIRE = ("Iraqi government forces seized the city of Kirkuk on Monday after Kurdish "
+               "Peshmerga fighters withdrew from positions around the oil-rich province, Iraqi "
+               "officials said.")  # fmt: skip
+KIRKUK_OTHER = ("Iraqi troops captured Kirkuk on Monday as Kurdish Peshmerga forces pulled out "
+                "of the city without a fight, Iraqi commanders said.")  # fmt: skip
+
+
+@pytest.mark.model
+def test_situations_check_end_to_end_with_the_pipeline(tmp_path) -> None:
+    """Real text through ingest and check: told in other words by another outlet, it merges;
+    the checked article is corroborated by both outlets, with their urls, and is not stored."""
+    from sitmap.corpus import ingest
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "1", "title": "Iraqi forces take Kirkuk", "text": KIRKUK_WIRE,
+         "published": "2017-10-17", "source": "Demo Wire", "url": "https://wire.example/1"},
+        {"id": "2", "title": "Peshmerga pull out of Kirkuk", "text": KIRKUK_OTHER,
+         "published": "2017-10-17", "source": "Gulf Monitor", "url": "https://gulf.example/2"},
+    ]) + "\n", encoding="utf-8")  # fmt: skip
+    db = tmp_path / "k.duckdb"
+    ingest([corpus], db=db, workers=1)
+    with Store.reader(db) as store:
+        (sit,) = [s for s in situations.query(store, plover="ASSAULT") if s["sources"] == 2]
+        assert sit["place_name"] == "Kirkuk" and sit["event_date"] == "2017-10-16"
+    claim = tmp_path / "claim.txt"
+    claim.write_text("Iraqi forces captured Kirkuk on Monday after Kurdish fighters withdrew "
+                     "from the city.\n", encoding="utf-8")  # fmt: skip
+    args = ["--published", "2017-10-18", "--source", "Example Blog", "-f", "json"]
+    out = CliRunner().invoke(app, ["check", str(claim), "--db", str(db), *args])
+    assert out.exit_code == 0, out.output
+    (article,) = json.loads(out.output)
+    verdicts = {e["plover"]: e for e in article["events"]}
+    urls = {c["url"] for s in verdicts["ASSAULT"]["situations"] for c in s["corroborating"]}
+    assert verdicts["ASSAULT"]["verdict"] == "corroborated"
+    assert urls == {"https://wire.example/1", "https://gulf.example/2"}
+    with Store.reader(db) as store:
+        assert store.stats()["documents"] == 2  # nothing stored

@@ -64,7 +64,7 @@ def situations(
             api.build(store)
     centre = _centre(near, radius) if near else None
     nested = format in (Format.json, Format.jsonl)
-    with Store(db, read_only=True) as store:
+    with Store.reader(db) as store:
         found = api.query(
             store, plover=type, status_group=status, actor=actor, outlet=outlet,
             country=country, place=place, since=since, until=until, min_sources=min_sources,
@@ -108,7 +108,7 @@ def outlets(
     from sitmap.situations import track
     from sitmap.store import Store
 
-    with Store(db, read_only=True) as store:
+    with Store.reader(db) as store:
         rows = track.outlets(store, outlet=outlet, since=since, until=until,
                              min_events=min_events)  # fmt: skip
     if format in (Format.json, Format.jsonl):
@@ -173,7 +173,7 @@ def demo_situations(db: str) -> None:
     from sitmap import situations as api
     from sitmap.store import Store
 
-    with Store(db, read_only=True) as store:
+    with Store.reader(db) as store:
         found = api.query(store, min_sources=2, limit=None)
     title = (f"{len(found)} situations told by 2+ independent outlets "
              f"(try: sitmap situations --db {db} --min-sources 2 --format json)")  # fmt: skip

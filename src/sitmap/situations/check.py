@@ -108,6 +108,8 @@ def check_document(store: Store, doc: Document) -> dict[str, Any]:
 def check_event(store: Store, doc: Document, ev: Any) -> dict[str, Any]:
     """One event of ``doc``: the stored situations it matches, corroboration and conflicts."""
     row = dict(zip(EVENT_COLUMNS, event_row(ev, doc), strict=True))
+    row["doc_places"] = [p.geonameid for p in doc.places if p.geonameid is not None]
+    row["doc_countries"] = [p.country for p in doc.places if p.country]
     key = rules.key_of(row)
     matches = [c for c in _candidates(store, key) if c.doc_id != doc.id and rules.linked(key, c)]
     situations: dict[str, list[str]] = {}
@@ -192,15 +194,15 @@ def _candidates(store: Store, key: rules.Key) -> list[rules.Key]:
     slack = int(rules.config()["dates"]["slack"])
     back = int(rules.config()["dates"]["published_lookback"])
     lo, hi = key.start - timedelta(days=slack), key.end + timedelta(days=slack)
-    cols = ", ".join(f'"{c}"' for c in tables.KEY_COLUMNS)
     marks = ", ".join("?" * len(types))
     rows = store.con.execute(
-        f"SELECT {cols} FROM events WHERE plover IN ({marks}) AND ("
-        "(date IS NOT NULL AND date BETWEEN ? AND ?) OR "
-        "(date IS NULL AND published BETWEEN ? AND ?))",
+        tables.key_query(
+            f"e.plover IN ({marks}) AND ((e.date IS NOT NULL AND e.date BETWEEN ? AND ?) OR "
+            "(e.date IS NULL AND e.published BETWEEN ? AND ?))"
+        ),
         [*types, lo - timedelta(days=366), hi, lo, hi + timedelta(days=back)],
     ).fetchall()
-    keys = [rules.key_of(dict(zip(tables.KEY_COLUMNS, r, strict=True))) for r in rows]
+    keys = [tables.key_from(r) for r in rows]
     return [k for k in keys if k.group == key.group]
 
 

@@ -2,8 +2,9 @@
 
 How events become situations (the rules themselves are in ``sitmap.situations.rules``):
 
-1. **Blocking**: each event goes into buckets keyed by (family, day, country of its place) for
-   every day of its date window (plus ``slack``), and by (family, day, both actor codes) when
+1. **Blocking**: each event goes into buckets keyed by (family, day, country of its place — or
+   of every place its document names, for an event without a place) for every day of its date
+   window (plus ``slack``), and by (family, day, both actor codes) when
    both actors are coded; events whose window is longer than ``COARSE_DAYS`` (a month, a year)
    only look into the day buckets of their country. Only events sharing a bucket are compared,
    never all pairs; every pair that can reach the merge threshold shares a bucket.
@@ -250,9 +251,12 @@ def _bucket_keys(key: Key) -> list[tuple]:
     pair = None
     if key.source.ident and key.target.ident:
         pair = tuple(sorted((key.source.ident, key.target.ident)))
+    # an event without a place is compared with the events of every country its document names
+    countries = [key.country] if key.level is not None else sorted(key.doc_countries)
     for day in _days(key):
-        if key.country:
-            out.append((key.family, day, "c", key.country))
+        for country in countries:
+            if country:
+                out.append((key.family, day, "c", country))
         if pair:
             out.append((key.family, day, "a", pair))
     return out

@@ -17,8 +17,9 @@ are **compatible** when no rule finds a conflict:
   treated as unknown; other codes conflict;
 * **places**, compared at the coarser precision of the two (point, district, region, country):
   another country conflicts; a region contains the places with its admin1 code; points and
-  districts must lie within ``radius_km`` of the coarser precision; an unknown place is
-  compatible with any;
+  districts must lie within ``radius_km`` of the coarser precision; an event without a place is
+  held to the places its document names (none in the other's country: a conflict; the other's
+  town among them: a weak shared place); otherwise an unknown place is compatible with any;
 * **dates**: each event has a window (a day, a week, a month or a year from the text; without a
   date in the text, the ``published_lookback`` days up to publication); the windows, widened by
   ``slack`` days, must overlap. An event with neither a text date nor a publication date is
@@ -123,6 +124,8 @@ class Key:
     published: date | None
     outlet: str | None = None
     order: tuple = ()
+    doc_places: frozenset = frozenset()  # GeoNames ids of every place its document names
+    doc_countries: frozenset = frozenset()  # and their countries
 
 
 def place_level(feature_class: str | None, feature_code: str | None) -> str:
@@ -201,6 +204,8 @@ def key_of(row: dict[str, Any]) -> Key:
         published=published,
         outlet=row.get("outlet"),
         order=(start or date.max, published or date.max, row["id"]),
+        doc_places=frozenset(row.get("doc_places") or ()),
+        doc_countries=frozenset(row.get("doc_countries") or ()),
     )
 
 
@@ -215,6 +220,10 @@ def _actor(row: dict[str, Any], side: str) -> ActorKey:
         country=row.get(f"{side}_country"),
         kind=row.get(f"{side}_kind"),
     )
+
+
+def _person_points() -> int:
+    return int(config()["merge"]["person"])
 
 
 def _unidentified(a: ActorKey) -> bool:
@@ -240,7 +249,8 @@ CONFLICT = -1
 
 
 def actor_points(a: ActorKey, b: ActorKey) -> int:
-    """1 for the same actor, 0 when either is unknown, ``CONFLICT`` for different actors."""
+    """1 for the same actor (``merge.person`` for the same named person), 0 when either is
+    unknown, ``CONFLICT`` for different actors."""
     if not a.known or not b.known or _unidentified(a) or _unidentified(b):
         return 0
     if a.code and b.code:
@@ -253,7 +263,7 @@ def actor_points(a: ActorKey, b: ActorKey) -> int:
                 return 1 if x.code in y.code[3:] else CONFLICT
         if a.code == b.code:
             if a.kind == "person" and b.kind == "person" and a.name and b.name:
-                return 1 if a.name == b.name else CONFLICT
+                return _person_points() if a.name == b.name else CONFLICT
             return 1
         if a.country and b.country and a.country == b.country:
             short, long_ = sorted((a.code, b.code), key=len)
@@ -269,7 +279,7 @@ def place_points(a: Key, b: Key) -> int:
     """Points for the place two events share (``merge.place`` by the coarser precision), 0 when
     either is unknown, ``CONFLICT`` when they lie apart."""
     if a.level is None or b.level is None:
-        return 0
+        return _document_places(a, b)
     cfg = config()
     pts = cfg["merge"]["place"]
     coarse = max(a.level, b.level, key=_LEVEL.__getitem__)
@@ -284,6 +294,23 @@ def place_points(a: Key, b: Key) -> int:
             return int(pts["region"]) if a.admin1 == b.admin1 else CONFLICT
         return int(pts["region"]) if _km(a, b) <= cfg["radius_km"]["region"] else CONFLICT
     return int(pts[coarse]) if _km(a, b) <= cfg["radius_km"][coarse] else CONFLICT
+
+
+def _document_places(a: Key, b: Key) -> int:
+    """An event with no place of its own, held to the places its document names: the other's
+    town named there counts ``merge.document_place``; a document naming places, none of them in
+    the other's country, is a conflict; two placeless events in documents naming no common
+    country, too."""
+    if a.level is None and b.level is None:
+        if a.doc_countries and b.doc_countries and not a.doc_countries & b.doc_countries:
+            return CONFLICT
+        return 0
+    bare, placed = (a, b) if a.level is None else (b, a)
+    if placed.geonameid is not None and placed.geonameid in bare.doc_places:
+        return int(config()["merge"]["document_place"]) if placed.level != "country" else 0
+    if bare.doc_countries and placed.country and placed.country not in bare.doc_countries:
+        return CONFLICT
+    return 0
 
 
 def date_points(a: Key, b: Key) -> int:
@@ -314,7 +341,7 @@ def score(a: Key, b: Key) -> int:
     if actors == CONFLICT:
         return CONFLICT
     pts = config()["merge"]
-    total = dates * pts["same_day"] + places + actors * pts["actor"]
+    total = dates * pts["same_day"] + places + actors
     return int(total)
 
 

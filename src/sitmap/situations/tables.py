@@ -40,20 +40,39 @@ MEMBER_COLUMNS = ("situation_id", "event_id", "doc_id", "component", "voice", "o
                   "published", "status")  # fmt: skip
 
 
+def key_query(where: str = "") -> str:
+    """SELECT of ``KEY_COLUMNS`` plus each event's document places (``doc_places``,
+    ``doc_countries``), with an optional WHERE clause on ``e.``-prefixed event columns."""
+    cols = ", ".join(f'e."{c}"' for c in KEY_COLUMNS)
+    return (
+        f"SELECT {cols}, p.gids, p.ccs FROM events e LEFT JOIN ("
+        "SELECT doc_id, list(DISTINCT geonameid) FILTER (WHERE geonameid IS NOT NULL) AS gids, "
+        "list(DISTINCT country) FILTER (WHERE country IS NOT NULL) AS ccs "
+        "FROM places GROUP BY doc_id) p ON p.doc_id = e.doc_id"
+        + (f" WHERE {where}" if where else "")
+    )
+
+
+def key_from(values: tuple) -> Key:
+    """A ``Key`` from one row of ``key_query``."""
+    row = dict(zip(KEY_COLUMNS, values, strict=False))
+    row["doc_places"], row["doc_countries"] = values[len(KEY_COLUMNS)], values[-1]
+    return rules.key_of(row)
+
+
 def iter_keys(store: Store, doc_ids: Iterable[str] | None = None) -> Iterator[Key]:
     """The merge keys of stored events (of ``doc_ids`` only when given)."""
-    cols = ", ".join(f'"{c}"' for c in KEY_COLUMNS)
-    query, params = f"SELECT {cols} FROM events", []
+    query, params = key_query(), []
     if doc_ids is not None:
         ids = sorted(set(doc_ids))
         if not ids:
             return
-        query += f" WHERE doc_id IN ({', '.join('?' * len(ids))})"
+        query = key_query(f"e.doc_id IN ({', '.join('?' * len(ids))})")
         params = ids
     cur = store.con.cursor().execute(query, params)
     while chunk := cur.fetchmany(5000):
         for values in chunk:
-            yield rules.key_of(dict(zip(KEY_COLUMNS, values, strict=True)))
+            yield key_from(values)
 
 
 def stored_components(store: Store) -> dict[str, str]:
