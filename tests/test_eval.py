@@ -521,6 +521,20 @@ def test_geo_pragmatic_scope_scores():
     assert scores.gold_without_coords == 0
 
 
+def test_geo_scores_without_approximate_positions():
+    """A borrowed position (no name, no GeoNames id) counts as right when it is near, and as
+    unresolved in the figure without approximate positions."""
+    gold = read_geo_gold(FIXTURES / "gwn_2.xml")
+    predicted = gwn_predictions(gold)
+    damascus = next(p for p in predicted[0].places if p.text == "Damascus")
+    damascus.name = None  # as geo.resolve leaves a name it only placed near the story
+    scores = evaluate_geo(gold, predicted)
+    assert scores.approximate == 1
+    assert scores.resolution["acc_161"] == 0.5  # Turkey, Damascus of 4
+    assert scores.resolution_exact["acc_161"] == 0.25  # Turkey only
+    assert scores.to_dict()["resolution_without_approximate"]["acc_161"] == 0.25
+
+
 def test_geo_literal_scope_ignores_associative_toponyms():
     gold = read_geo_gold(FIXTURES / "gwn_2.xml")
     scores = evaluate_geo(gold, gwn_predictions(gold), scope="literal")

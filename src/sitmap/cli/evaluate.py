@@ -194,10 +194,12 @@ def geo(
     resolution = {
         "scored": res["n"],
         "acc@161km": _pct(res["acc_161"]),
+        "without_approx": _pct(data["resolution_without_approximate"]["acc_161"]),
         "mean_km": _num(res["mean_km"], 1),
         "median_km": _num(res["median_km"], 1),
         "auc": _num(res["auc"], 3),
         "unresolved": data["unresolved"],
+        "approximate": data["approximate"],
         "unscorable": data["unscorable_matched"],
         "gold_without_coords": data["gold_without_coords"],
     }

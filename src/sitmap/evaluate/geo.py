@@ -36,7 +36,10 @@ gold says "a place name, but not one we score": neither right nor wrong).
 Resolution, on matched pairs whose gold has coordinates: the great-circle error in km; a
 matched toponym the system left without coordinates gets the maximum error, 20,039 km (and is
 counted as ``unresolved``). Measures: accuracy@161 km (error < 161 km), mean and median error,
-and AUC (``metrics.error_auc``, Gritta et al. 2018; lower is better).
+and AUC (``metrics.error_auc``, Gritta et al. 2018; lower is better). ``approximate`` counts
+the matched toponyms that got a borrowed position (a name no gazetteer has, placed where the
+document or the district written beside it is: no ``name``, no ``geonameid``), and
+``resolution_without_approximate`` scores those like unresolved ones.
 """
 
 from __future__ import annotations
@@ -102,6 +105,8 @@ class GeoScores:
     ignored: int = 0  # predictions overlapping only out-of-scope gold
     errors_km: list[float] = field(default_factory=list)
     unresolved: int = 0  # matched, but the system gave no coordinates (scored at 20,039 km)
+    approximate: int = 0  # matched, with a borrowed position (no gazetteer entry, see geo)
+    errors_exact_km: list[float] = field(default_factory=list)  # approximate ones at the max
     unscorable: int = 0  # matched, but the gold has no coordinates
     gold_without_coords: int = 0  # in-scope gold toponyms without coordinates, matched or not
     coords_from_geonameid: int = 0  # gold coordinates looked up by GeoNames id
@@ -113,6 +118,12 @@ class GeoScores:
     def resolution(self) -> dict[str, float | int | None]:
         return error_summary(self.errors_km)
 
+    @property
+    def resolution_exact(self) -> dict[str, float | int | None]:
+        """The same, scoring an approximate position (a name the gazetteer lacks, placed where
+        the document or its district is) like no position at all."""
+        return error_summary(self.errors_exact_km)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "scope": self.scope,
@@ -122,7 +133,9 @@ class GeoScores:
             "recognition": self.recognition.to_dict(),
             "ignored_predictions": self.ignored,
             "resolution": self.resolution,
+            "resolution_without_approximate": self.resolution_exact,
             "unresolved": self.unresolved,
+            "approximate": self.approximate,
             "unscorable_matched": self.unscorable,
             "gold_without_coords": self.gold_without_coords,
             "coords_from_geonameid": self.coords_from_geonameid,
@@ -362,9 +375,13 @@ def _score_document(
         if p.lat is None or p.lon is None:
             scores.unresolved += 1
             scores.errors_km.append(MAX_ERROR_KM)
+            scores.errors_exact_km.append(MAX_ERROR_KM)
             continue
         err = haversine_km(g.lat, g.lon, p.lat, p.lon)
         scores.errors_km.append(err)
+        approximate = p.geonameid is None and p.name is None  # borrowed, see geo.resolve
+        scores.approximate += approximate
+        scores.errors_exact_km.append(MAX_ERROR_KM if approximate else err)
         if err >= ACCURACY_KM:
             sent = p_doc.sentence_at(g.start)
             scores.errors.append(

@@ -23,8 +23,17 @@ from itertools import pairwise
 from typing import Any
 
 from sitmap import lexicons
-from sitmap.geo import index
-from sitmap.geo.index import ADM1, ADM2, CONTINENT, COUNTRY, REGION, Gazetteer, normalise
+from sitmap.geo import context, index
+from sitmap.geo.index import (
+    ADM1,
+    ADM2,
+    CONTINENT,
+    COUNTRY,
+    MACRO,
+    REGION,
+    Gazetteer,
+    normalise,
+)
 from sitmap.geo.placement import focus_place, place_events
 from sitmap.model import Document, Place
 
@@ -34,13 +43,17 @@ SCAN_MIN_POPULATION = 100_000
 # Score weights (log10 population units).
 _W_COUNTRY = 3.0  # "Georgia" the country before a village named Georgia
 _W_CONTINENT = 2.0
+_FEATURE_PRIOR = 7.0  # "the Red Sea", "the White House": before a region or town so named
 _W_ADMIN_PENALTY = 1.5  # "Aleppo" the city before Aleppo governorate
 _NAMESAKE_SHARE = 0.1  # ... when the city has a tenth of the region's people ("Georgia": not)
 _W_ADMIN2_PENALTY = 1.5
 _W_HINT = 3.0  # "Aleppo province" / "Raqqa city"
 _W_ALTERNATE = 1.5  # the mention is only an alternate name of the entry
 _W_CAPITAL = 0.5
-_W_CONTAINER = 2.0  # "Alexandria, La."
+_W_CONTAINER = 2.0  # "Alexandria, La.", "Bougou (Djougou, Donga)"
+_ADMIN2_REACH_KM = 80.0  # a district's places lie this close to its derived centre
+_TOWN_REACH_KM = 40.0  # "X (Y)" with Y a town: X is near it
+_CONTAINED_FACTOR = 0.5  # score of an unknown name placed at its container's position
 # Document context: a bonus per unit of the other names' evidence for the candidate's country,
 # first-level and second-level region (capped: 1 name's worth for countries, 2 for regions).
 _W_CONTEXT_COUNTRY = 3.0
@@ -112,6 +125,8 @@ def resolve(
         if m.key is not None and not m.ids:
             _narrow_to_place(m, text, gaz)
     mentions = [m for m in mentions if m.key is not None]
+    if spans is None:
+        mentions = _admin_context(mentions, text, gaz)
     _link_containers(mentions, text)
     _hint_lists(mentions, text, gaz)
     places = _resolve_all(mentions, doc, gaz, cues=_name_cues(doc, gaz, mentions))
@@ -188,6 +203,7 @@ class _Mention:
     scanned: bool = False
     cue: bool = False  # evidence only: a region named inside an organisation's name
     namesake_population: int | None = None  # cache of _namesake_city_population
+    parents: list[_Mention] = field(default_factory=list)  # "X (Y, Z)": Y and Z contain X
 
 
 def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
@@ -434,6 +450,73 @@ def _state_code(word: str, *, after_place: bool = False) -> str | None:
     return code
 
 
+def _admin_context(mentions: list[_Mention], text: str, gaz: Gazetteer) -> list[_Mention]:
+    """Link each name to the containers written beside it ("Alfakoara (Kandi, Alibori)",
+    "Khabeisoi village in Imphal East district"; :mod:`sitmap.geo.context`), adding the names
+    NER missed: a container when the gazetteer has it, the contained name when the gazetteer
+    has it or the words before it make it a place ("in", "the village of")."""
+    lex = _lex()
+    for start, end in context.prefixed_names(text):  # "Colonia Guerrero" is one name
+        whole = _Mention(text=text[start:end], start=start, end=end)
+        _analyse(whole, text, gaz)
+        if whole.key is not None:
+            mentions = [m for m in mentions if not (m.start < end and start < m.end)]
+            mentions.append(whole)
+    chains = context.find(text)
+    if not chains:
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def mention(start: int, end: int, *, cued: bool) -> _Mention | None:
+        for m in mentions:
+            if m.start < end and start < m.end:
+                return m
+        m = _Mention(text=text[start:end], start=start, end=end)
+        _analyse(m, text, gaz)
+        if m.key is None or m.text.lower() in lex.stoplist:
+            return None
+        if not m.ids and not cued:
+            return None
+        if m.ids and not cued and not any(_own_name(gaz.name[i], m.key) for i in m.ids):
+            return None
+        mentions.append(m)
+        return m
+
+    for chain in chains:
+        parents = [mention(s, e, cued=False) for s, e in chain.parents]
+        parents = [p for p in parents if p is not None and p.ids]
+        if not parents:
+            continue
+        # "Arizona (Ayton)", "Hanoi (VNA)": one bare name in parentheses is a container only
+        # when it names a region; a town needs its region beside it ("(Kandi, Alibori)").
+        if len(parents) == 1 and not chain.region_word and not any(
+            gaz.fcode[i] in (ADM1, ADM2, COUNTRY) and _own_name(gaz.name[i], parents[0].key or "")
+            for i in parents[0].ids
+        ):
+            continue
+        child = mention(chain.start, chain.end, cued=chain.cued)
+        if child is not None and child not in parents:
+            child.parents = parents
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _inside(gaz: Gazetteer, outer: int, i: int) -> bool:
+    """Whether entry ``i`` lies in entry ``outer`` (same country, region or district, or
+    within a town's reach)."""
+    if outer == i or not gaz.country[i] or gaz.country[outer] != gaz.country[i]:
+        return False
+    code = gaz.fcode[outer]
+    if code == COUNTRY:
+        return True
+    if code in (ADM1, REGION):
+        return gaz.admin1[outer] is not None and gaz.admin1[outer] == gaz.admin1[i]
+    reach = _ADMIN2_REACH_KM if code == ADM2 else _TOWN_REACH_KM
+    if code == ADM2 and gaz.admin2[i] and gaz.admin2[i] == gaz.admin2[outer]:
+        return True
+    return distance_km(gaz.lat[outer], gaz.lon[outer], gaz.lat[i], gaz.lon[i]) <= reach
+
+
 def _link_containers(mentions: list[_Mention], text: str) -> None:
     """ "Alexandria, La." / "Tripoli, Lebanon": the second names the first's state or country."""
     for a, b in pairwise(mentions):
@@ -510,8 +593,10 @@ def _prior(gaz: Gazetteer, i: int, m: _Mention) -> float:
     score = math.log10(gaz.population[i] + 10)
     if code == COUNTRY:
         score += _W_COUNTRY
-    elif code == CONTINENT:
+    elif code in (CONTINENT, MACRO):
         score += _W_CONTINENT
+    elif gaz.fclass[i] in ("H", "S"):  # a sea or landmark of data/macro_regions.yaml
+        score += _FEATURE_PRIOR
     elif code in (ADM1, REGION):
         if m.hint == "admin":
             score += _W_HINT
@@ -558,6 +643,9 @@ def _score(gaz: Gazetteer, i: int, m: _Mention, ctx: _Context) -> float:
             for p in parents
         ):
             score += _W_CONTAINER
+    for parent in m.parents:
+        if any(_inside(gaz, p, i) for p in parent.ids):
+            score += _W_CONTAINER
     if m.container_state and cc == "US" and gaz.admin1[i]:
         state = _us_state_name(m.container_state)
         if state and normalise(gaz.admin1[i]) == normalise(state):
@@ -565,8 +653,9 @@ def _score(gaz: Gazetteer, i: int, m: _Mention, ctx: _Context) -> float:
     return score + _context_bonus(gaz, i, ctx)
 
 
-def _context_bonus(gaz: Gazetteer, i: int, ctx: _Context) -> float:
-    """Bonus for a candidate in a country / first-level region the document is about."""
+def _context_bonus(gaz: Gazetteer, i: int, ctx: _Context, *, local: bool = True) -> float:
+    """Bonus for a candidate in a country / first-level region the document is about
+    (``local`` False: the country alone counts, see :func:`_above_countries`)."""
     cc = gaz.country[i]
     score = 0.0
     if ctx.countries and cc:
@@ -575,6 +664,8 @@ def _context_bonus(gaz: Gazetteer, i: int, ctx: _Context) -> float:
         weight += _NEIGHBOUR_SHARE * min(1.0, near)
         score += _W_CONTEXT_COUNTRY * min(1.0, weight)
     a1 = gaz.admin1[i]
+    if not local:
+        return score
     if ctx.admin1 and a1 and gaz.fcode[i] != COUNTRY:
         w = ctx.admin1.get((cc, a1), 0.0)
         score += _W_CONTEXT_ADMIN1 * min(_CAP_A, w)
@@ -639,14 +730,42 @@ def _resolve_all(
     """Resolve every mention in the context of the document's other toponyms (and ``cues``:
     names that are evidence only, see :func:`_name_cues`)."""
     scores, _ = _contextual_scores([*mentions, *cues], doc, gaz)
+    placed: dict[int, Place] = {}
+    best: dict[int, int] = {}
+    for m in mentions:
+        if m.ids:
+            ranked = sorted(((s, i) for i, s in scores[id(m)].items()), reverse=True)
+            placed[id(m)] = _to_place(m, gaz, ranked)
+            best[id(m)] = ranked[0][1]
     places: list[Place] = []
     for m in mentions:
-        if not m.ids:
-            if not _looks_like_demonym(m):
-                places.append(_to_place(m, gaz, []))
-            continue
-        ranked = sorted(((s, i) for i, s in scores[id(m)].items()), reverse=True)
-        places.append(_to_place(m, gaz, ranked))
+        # A name whose every reading lies outside the containers written beside it ("Bougou
+        # (Djougou, Donga)" when the gazetteer's Bougou is in another country) is a place the
+        # gazetteer lacks.
+        outside = (
+            bool(m.ids and m.parents)
+            and (gaz.fclass[best[id(m)]] == "P" or gaz.fcode[best[id(m)]] == ADM2)
+            and not any(_inside(gaz, best[id(p)], best[id(m)]) for p in m.parents)
+        )
+        if m.ids and not outside:
+            places.append(placed[id(m)])
+        elif m.parents:  # a village no gazetteer has: where its district is
+            parent = placed[id(m.parents[0])]
+            places.append(
+                Place(
+                    text=m.text,
+                    start=m.start,
+                    end=m.end,
+                    country=parent.country,
+                    admin1=parent.admin1,
+                    lat=parent.lat,
+                    lon=parent.lon,
+                    qualifier=m.qualifier,
+                    score=round(parent.score * _CONTAINED_FACTOR, 3),
+                )
+            )
+        elif not _looks_like_demonym(m):
+            places.append(_to_place(m, gaz, []))
     return places
 
 
@@ -694,11 +813,25 @@ def _contextual_scores(
                 admin2=_minus(total.admin2, own.admin2),
             )
             for m in ms:
+                near_ok = not _above_countries(gaz, m)
                 scores[id(m)] = {
-                    i: s + _context_bonus(gaz, i, ctx) for i, s in local[id(m)].items()
+                    i: s + _context_bonus(gaz, i, ctx, local=near_ok)
+                    for i, s in local[id(m)].items()
                 }
         evidence = {k: _evidence(gaz, ms, scores, weight[k]) for k, ms in groups.items()}
     return scores, contexts
+
+
+def _above_countries(gaz: Gazetteer, m: _Mention) -> bool:
+    """Whether the name is the own name of a continent, a region of several countries or a
+    sea ("the Middle East", "the Red Sea"). Its namesake towns and quarters (a "Middle East"
+    neighbourhood in Baltimore) then get no support from the document's states and counties:
+    a story about Baltimore that names the Middle East still means the region."""
+    return any(
+        (gaz.fcode[i] in (CONTINENT, MACRO) or (gaz.fclass[i] == "H" and not gaz.country[i]))
+        and _own_name(gaz.name[i], m.key or "")
+        for i in m.ids
+    )
 
 
 def _county_key(gaz: Gazetteer, i: int) -> tuple[str, str | None, str | None]:

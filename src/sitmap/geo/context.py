@@ -1,0 +1,132 @@
+"""Administrative context written around a place name: which larger places contain it.
+
+Conflict reports and wire copy give a small place its district, province or country right
+beside it, and that context is what picks the right one of many namesakes (and places a village
+no gazetteer has):
+
+* "Alfakoara (Kandi, Alibori)", "in Ratgama (Hikkaduwa, Galle, Southern)": a name, then its
+  containers in parentheses, most specific first;
+* "at Khabeisoi village in Imphal East district", "the village of Sare-Dina in Bankass
+  district", "Kurram in Khyber Pakhtunkhwa province": a name, then "in"/"of" a region named
+  with its feature word.
+
+:func:`find` returns the character spans only; the resolver turns them into mentions and
+scores a candidate higher when it lies inside the containers' candidates. Words come from
+``data/geo.yaml`` (``admin_words``, ``city_words``, ``locality_words``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from sitmap import lexicons
+
+_NAME = r"[A-Z][\w'’.]*(?:[- ](?:[A-Z][\w'’.]*|al|el|ad|as|ash|ar|de|du|la|le))*"
+_NAME_RE = re.compile(_NAME)
+_PAREN = re.compile(rf"(?P<x>{_NAME})\s*\((?P<inside>[^()\n]{{2,90}})\)")
+
+
+@dataclass
+class Chain:
+    """A place name (``start``, ``end``) and its containers' spans, most specific first.
+
+    ``cued``: the name follows a locative or settlement word ("in", "village of"), so it is a
+    place even when no gazetteer has it."""
+
+    start: int
+    end: int
+    parents: list[tuple[int, int]] = field(default_factory=list)
+    cued: bool = False
+    region_word: bool = False  # the container was written with its feature word ("district")
+
+
+@dataclass(frozen=True)
+class _Words:
+    admin: frozenset[str]
+    locality: frozenset[str]
+    before: frozenset[str]
+    in_region: re.Pattern[str]
+
+
+@cache
+def _words() -> _Words:
+    data = lexicons.yaml_file("geo.yaml")
+    admin = frozenset(w.lower() for w in data["admin_words"])
+    locality = frozenset(w.lower() for w in [*data["city_words"], *data["locality_words"]])
+    before = frozenset(w.lower() for w in data["locative_preps"] if " " not in w) | {"of"}
+    admin_alt = "|".join(sorted((re.escape(w) for w in admin), key=len, reverse=True))
+    loc_alt = "|".join(sorted((re.escape(w) for w in locality), key=len, reverse=True))
+    in_region = re.compile(
+        rf"(?P<x>{_NAME})(?:\s+(?:{loc_alt}))?,?\s+(?:in|of)\s+(?:the\s+)?"
+        rf"(?P<y>{_NAME})\s+(?:{admin_alt})\b",
+    )
+    return _Words(admin=admin, locality=locality, before=before, in_region=in_region)
+
+
+def _cued(text: str, start: int) -> bool:
+    """Whether the words before ``start`` make what follows a place: "in", "near", "village
+    of", "the town of", "area of"."""
+    w = _words()
+    before = text[max(0, start - 40) : start].lower().split()
+    if before and before[-1] == "the":
+        before = before[:-1]
+    if not before:
+        return False
+    if before[-1] in w.before - {"of"}:
+        return True
+    return before[-1] == "of" and len(before) > 1 and before[-2] in w.locality | w.admin
+
+
+def _parts(inside: str, offset: int) -> list[tuple[int, int]]:
+    """Spans of the comma-separated names inside the parentheses, or [] when any part is not a
+    capitalised name ("(AFP)" and "(2 km)" pass as names only when the caller finds them in
+    the gazetteer)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for piece in inside.split(","):
+        stripped = piece.strip()
+        lead = piece.index(stripped[0]) if stripped else 0
+        if not stripped or not _NAME_RE.fullmatch(stripped.split(" ")[0]):
+            return []
+        words = stripped.split()
+        if len(words) > 4 or ". " in stripped or (stripped.isupper() and len(stripped) <= 5):
+            return []  # "(AP)", "(MoD)"-like abbreviations; a sentence, not a name
+        start = offset + pos + lead
+        spans.append((start, start + len(stripped)))
+        pos += len(piece) + 1
+    return spans
+
+
+@cache
+def _prefixed() -> re.Pattern[str]:
+    words = lexicons.yaml_file("geo.yaml")["neighbourhood_prefixes"]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\s+{_NAME}")
+
+
+def prefixed_names(text: str) -> list[tuple[int, int]]:
+    """Spans of neighbourhood names that start with a word like "Colonia" or "Barrio"."""
+    return [hit.span() for hit in _prefixed().finditer(text)]
+
+
+def find(text: str) -> list[Chain]:
+    """The name-and-containers chains of ``text`` (see the module docstring)."""
+    w = _words()
+    chains: list[Chain] = []
+    for hit in _PAREN.finditer(text):
+        parents = _parts(hit.group("inside"), hit.start("inside"))
+        if not parents:
+            continue
+        x0, x1 = hit.span("x")
+        chains.append(Chain(x0, x1, parents, cued=_cued(text, x0)))
+    for hit in w.in_region.finditer(text):
+        x0, x1 = hit.span("x")
+        y0, y1 = hit.span("y")
+        if hit.group("x").lower() in w.admin | w.locality:
+            continue
+        after_x = text[x1 : y0].lower()
+        cued = _cued(text, x0) or any(f" {loc}" in f" {after_x}" for loc in w.locality)
+        chains.append(Chain(x0, x1, [(y0, y1)], cued=cued, region_word=True))
+    return chains

