@@ -230,7 +230,7 @@ def test_actors_spans_sorted_non_overlapping(analysed):
     ("published", "code", "role"),
     [
         (date(2017, 11, 1), "USAGOV", "Secretary of State"),
-        (date(2019, 6, 1), None, None),  # he left office in March 2018
+        (date(2019, 6, 1), "USAELI", "former Secretary of State"),  # left office in March 2018
         (date(2016, 6, 1), None, None),  # before he took office
         (None, "USAGOV", "Secretary of State"),  # undated: any of his terms
     ],
@@ -268,12 +268,42 @@ def test_actors_other_person_with_same_surname(analysed):
 
 
 @pytest.mark.model
-def test_actors_former_holder_uncoded(analysed):
-    text = "Manafort worked for former Ukrainian President Viktor Yanukovych."
+@pytest.mark.parametrize(
+    ("text", "who", "code", "role"),
+    [
+        # out of office on the publication date: the country's elite (CAMEO ELI), never GOV
+        ("Manafort worked for former Ukrainian President Viktor Yanukovych.", "Yanukovych",
+         "UKRELI", "former President"),
+        ("Obama criticized the decision in a speech in Chicago.", "Obama", "USAELI",
+         "former President"),
+        ("Former U.S. Defense Secretary Ash Carter spoke in Boston.", "Carter", "USAELI",
+         "former Secretary of Defense"),
+        # a former official with no office-holder entry, coded from the title's country
+        ("Former Syrian Prime Minister Riad Hijab met opposition leaders.", "Hijab", "SYRELI",
+         "former Prime Minister"),
+        # "then-": the office held at the time told
+        ("The deal was signed by then-President Barack Obama.", "Obama", "USAGOV", "President"),
+    ],
+)  # fmt: skip
+def test_actors_former_officials_keep_a_code(analysed, text, who, code, role):
     doc = actors.code(analysed(text, published=D2017))
-    yanukovych = next(a for a in doc.actors if "Yanukovych" in a.text)
-    assert yanukovych.code is None
-    assert yanukovych.kind == "person"
+    person = next(a for a in doc.actors if who in a.text)
+    assert (person.code, person.role, person.kind) == (code, role, "person")
+
+
+@pytest.mark.model
+def test_actors_bare_surname_is_the_person_the_article_named(analysed):
+    text = (
+        "Alex Johnson, a soybean farmer in Iowa, lost half his sales this year. "
+        "Johnson said the tariffs hurt."
+    )
+    doc = actors.code(analysed(text, published=D2017))
+    later = [a for a in doc.actors if a.text == "Johnson"]
+    assert [(a.name, a.code) for a in later] == [("Alex Johnson", None)]  # not Boris Johnson
+    # the office holder named in full keeps his surname
+    text = "Boris Johnson met Alex Johnson in Iowa. Johnson said the tariffs hurt."
+    doc = actors.code(analysed(text, published=D2017))
+    assert [a.code for a in doc.actors if a.text == "Johnson"] == ["GBRGOV"]
 
 
 @pytest.mark.model
@@ -313,7 +343,7 @@ def test_actors_capital_metonymy(analysed):
     ("phrase", "on", "text", "code", "kind"),
     [
         ("Tillerson", date(2017, 6, 1), "Tillerson", "USAGOV", "person"),
-        ("Tillerson", date(2019, 6, 1), "Tillerson", None, "person"),
+        ("Tillerson", date(2019, 6, 1), "Tillerson", "USAELI", "person"),  # a former official
         ("the Syrian foreign ministry", None, "Syrian foreign ministry", "SYRGOV", "organisation"),
         ("a U.S. official", None, "U.S. official", "USAGOV", "person"),
         ("U.S. officials", None, "U.S. officials", "USAGOV", "group"),

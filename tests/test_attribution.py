@@ -172,3 +172,87 @@ def test_attribution_decided_act_in_the_past_is_asserted():
         source="Reuters",
     )
     assert event.status == "asserted"
+
+
+TWEETED = (
+    "President Donald Trump lashed out at Iran on Twitter on Wednesday.\n"
+    "Iran is attacking our allies in Yemen and must be stopped. We will sanction them!  "
+    "— Donald J. Trump (@realDonaldTrump) November 29, 2017\n"
+    "Saudi-led jets bombed a market in Sanaa on Tuesday, residents said."
+)
+
+
+def test_attribution_tweet_spans_text_and_author():
+    from sitmap.attribution import tweet_spans
+
+    text = (
+        "Twitter users took notice.If you even THINK of firing Mueller I will make sure this is "
+        "your last term.  Mrs. SMH (@MRSSMH2) December 16, 2017Carrollton, TX here. Ready to help"
+        "  Senator JohnCornyn (@JohnCornyn) December 16, 2017"
+    )
+    first, second = tweet_spans(text)
+    assert text[first.start : first.end].startswith("If you even THINK")
+    assert text[first.start : first.end].endswith("your last term.")
+    assert (first.author, first.handle) == ("Mrs. SMH", "MRSSMH2")
+    assert text[second.start : second.end] == "Carrollton, TX here. Ready to help"
+    assert second.author == "Senator John Cornyn"  # the handle-style name split
+    # an article quoting the tweet before embedding it: only the embedded copy is the tweet
+    quoted = (
+        "Mueller is a superb choice, Gingrich said. His reputation is impeccable for honesty. "
+        "Media should calm down. Mueller is a superb choice. His reputation is impeccable for "
+        "honesty. Media should calm down  Newt Gingrich (@newtgingrich) May 18, 2017"
+    )
+    (tweet,) = tweet_spans(quoted)
+    assert quoted[tweet.start : tweet.end].startswith("His reputation is impeccable")
+    assert quoted.count("His reputation") == 2 and tweet.start > quoted.index("Gingrich said")
+
+
+def test_attribution_embedded_tweet_is_quoted_by_its_author():
+    doc = pipeline.extract(TWEETED, source="Anti-Media", published="2017-11-30")
+    attacking = next(e for e in doc.events if e.trigger == "attacking")
+    assert attacking.status == "quoted" and attacking.speaker == "Donald Trump"
+    assert attacking.source.code == "IRN"
+    threat = next(e for e in doc.events if e.trigger == "sanction")
+    assert threat.source.code == "USAGOV" and threat.status != "asserted"
+    # the text after the author line is the outlet's again
+    bombed = next(e for e in doc.events if e.trigger == "bombed")
+    assert bombed.speaker != "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "cited", "speaker", "status"),
+    [
+        ("Saudi-led jets bombed a market in Yemen, according to a United Nations report.",
+         "United Nations report", None, "reported"),
+        ("The Syrian army shelled rebel positions in Idlib, according to court documents.",
+         "court documents", None, "reported"),
+        ("Russian jets bombed Idlib on Monday, according to the Kremlin.", None, "Kremlin",
+         "quoted"),
+        ("Turkish forces killed 20 militants, according to Defence Minister Nurettin Canikli.",
+         None, "Nurettin Canikli", "quoted"),
+    ],
+)  # fmt: skip
+def test_attribution_according_to_a_report_cites_it_a_body_speaks(text, cited, speaker, status):
+    event = next(e for e in pipeline.extract(text, source="Anti-Media").events)
+    assert (event.cited_source, event.speaker, event.status) == (cited, speaker, status)
+
+
+def test_attribution_bare_surname_speaker_is_the_person_named_before():
+    text = (
+        "Alex Johnson, a soybean farmer in Iowa, lost half his sales this year. "
+        "Chinese officials threatened American farmers, Johnson said."
+    )
+    event = _only(text, "threatened", published="2017-12-01")
+    assert event.speaker == "Alex Johnson"  # not the lexicon's Boris Johnson
+
+
+def test_attribution_office_holders_coded_by_their_office_at_the_event():
+    text = (
+        "In 2014, Barack Obama imposed sanctions on Russia over Crimea. "
+        "On Monday, Obama criticized Russia again."
+    )
+    doc = pipeline.extract(text, source="Reuters", published="2017-12-22")
+    then = next(e for e in doc.events if e.trigger == "imposed")
+    now = next(e for e in doc.events if e.trigger == "criticized")
+    assert (then.source.code, then.source.role) == ("USAGOV", "President")
+    assert (now.source.code, now.source.role) == ("USAELI", "former President")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -109,6 +109,7 @@ class _Lexicon:
     sector_codes: dict[str, str]
     not_actor_after: frozenset[str]
     former: frozenset[str]
+    then: frozenset[str]
     patron_suffixes: frozenset[str]
     patron_prefixes: frozenset[str]
     name_only: frozenset[str]
@@ -269,6 +270,7 @@ def _lexicon() -> _Lexicon:
         sector_codes=sector_codes,
         not_actor_after=frozenset(_fold(w) for w in sectors["not_actor_after"]),
         former=frozenset(_fold(w) for w in sectors["former"]),
+        then=frozenset(_fold(w) for w in sectors["then"]),
         group_homes=dict(sectors.get("group_homes") or {}),
         patron_suffixes=frozenset(sectors["patron_suffixes"]),
         patron_prefixes=frozenset(sectors["patron_prefixes"]),
@@ -433,6 +435,8 @@ class _Ctx:
     learned: dict[str, _Entry]  # abbreviations learned in this document
     persons: dict[str, Actor]  # surname of a titled person -> its actor
     tagged: bool  # tokens carry POS and entities
+    named: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    # surname -> (offset, full name) of every person the document names in full, in order
 
 
 def _group(pieces: list[_Piece], ctx: _Ctx) -> list[list[_Piece]]:
@@ -503,13 +507,33 @@ def _person_after(j: int, ctx: _Ctx) -> int:
     return end
 
 
-def _former(i: int, ctx: _Ctx) -> bool:
+def _former(i: int, ctx: _Ctx, words: frozenset[str] | None = None) -> bool:
+    """Whether a "former" word (or ``words``) stands right before token i ("former President",
+    "ex-President")."""
     toks = ctx.toks
+    words = ctx.lex.former if words is None else words
     for back in (1, 2):
         k = i - back
-        if k >= 0 and toks[k].norm in ctx.lex.former:
+        if k >= 0 and toks[k].norm in words:
             return back == 1 or toks[i - 1].text == "-"
     return False
+
+
+def _past_term(name: str, ctx: _Ctx) -> dict[str, Any] | None:
+    """The holder's latest term that ended before the document's date (any term undated)."""
+    terms = ctx.lex.holders[name]
+    iso = ctx.on.isoformat() if ctx.on is not None else None
+    past = [t for t in terms if t["end"] and (iso is None or t["end"] <= iso)]
+    return max(past, key=lambda t: t["end"]) if past else None
+
+
+def _term_code(term: dict[str, Any], ctx: _Ctx) -> tuple[str | None, str | None]:
+    """(code, sector) of an office term."""
+    if term["org"]:
+        code, _, sector = _org_code(term["org"], ctx)
+        return code, term["sector"] or sector
+    sector = term["sector"] or None
+    return _compose_code(term["country"], sector, None, ctx), sector
 
 
 def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
@@ -532,6 +556,7 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
     sector: str | None = None
     code: str | None = None
     former = _former(i, ctx) or any(toks[k].norm in lex.former for k in range(i, j))
+    then = _former(i, ctx, lex.then) or any(toks[k].norm in lex.then for k in range(i, j))
 
     title = next((p for p in reversed(group) if p.type == _TITLE), None)
     holder = next((p for p in group if p.type == _HOLDER), None)
@@ -555,6 +580,8 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
             last = group[-1]
     if holder is not None and holder is group[0] and _other_person(holder, ctx):
         return None
+    if holder is not None and _named_earlier(holder, ctx) is not None:
+        return None  # "Kayla Moore ... Moore said": the person the article named, not a holder
 
     # an unnamed person after a title: "Syrian Foreign Minister Walid X", "rebel commander Abu Y"
     person_end = j
@@ -615,14 +642,16 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
         term = None if former else _holder_term(holder.entry.key, ctx)
         first = lex.holders[holder.entry.key][0]
         country = first["country"] if first["country"] not in _IGO_BASES else None
+        past = _past_term(holder.entry.key, ctx) if term is None else None
+        if term is None and then and past is not None:
+            term = past  # "then-President Obama": the office held at the time told
         if term is not None:
             role = term["role"]
-            if term["org"]:
-                code, _, sector = _org_code(term["org"], ctx)
-                sector = term["sector"] or sector
-            else:
-                sector = term["sector"] or None
-                code = _compose_code(term["country"], sector, None, ctx)
+            code, sector = _term_code(term, ctx)
+        elif past is not None and country is not None:
+            # out of office: CAMEO codes former officials as their country's elite (ELI)
+            role, sector, score = f"former {past['role']}", "elites", 0.7
+            code = _compose_code(country, sector, None, ctx)
         else:
             sector, code, score = None, None, 0.7
         after = group[group.index(holder) + 1 :]
@@ -662,8 +691,11 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
             name = None
             if not _singular(title, ctx):  # "officials"
                 kind = "group"
-        if former:
-            code, score = None, 0.6
+        if former and not then:
+            # "former Defense Secretary X": the country's elite (CAMEO ELI), not its government
+            sector, score = ("elites" if country else None), 0.6
+            code = _compose_code(country, sector, None, ctx) if country else None
+            role = f"former {role}" if role else role
         if name is None and sector is None and country is None:
             return None  # "spokesman", "leaders": nobody in particular
     elif last.type == _OUTLET:
@@ -727,6 +759,45 @@ def _singular(title: _Piece, ctx: _Ctx) -> bool:
 
 def _possessive_at(j: int, ctx: _Ctx) -> bool:
     return j < len(ctx.toks) and ctx.toks[j].norm in ("'s", "'")
+
+
+def _named_earlier(holder: _Piece, ctx: _Ctx) -> str | None:
+    """The full name of another person the document named before this bare surname of an office
+    holder ("Kayla Moore ... Moore"), when the holder was not named in full: the document's own
+    people come before the famous-person lexicon."""
+    toks = ctx.toks
+    if holder.j - holder.i != 1 or holder.entry.key in ctx.seen or not ctx.named:
+        return None
+    if holder.i > 0 and toks[holder.i - 1].pos == "PROPN" and toks[holder.i - 1].text.istitle():
+        return None  # part of a longer name
+    here = toks[holder.i].start
+    earlier = [n for at, n in ctx.named.get(toks[holder.i].norm, []) if at < here]
+    others = {n for n in earlier if not _names_holder(n, holder.entry.key, ctx.lex)}
+    if len(others) != 1 or len(others) != len(set(earlier)):
+        return None  # nobody else, or the holder himself also named: keep the holder
+    return others.pop()
+
+
+def _names_holder(name: str, key: str, lex: _Lexicon) -> bool:
+    entries = lex.table.get(_key(name)[0], [])
+    return any(e.type == _HOLDER and e.key == key and not e.weak for e in entries)
+
+
+def _full_names(toks: list[_Tok]) -> dict[str, list[tuple[int, str]]]:
+    """Surname -> (offset, full name) of each multi-word PERSON entity, in document order."""
+    named: dict[str, list[tuple[int, str]]] = {}
+    for k, tok in enumerate(toks):
+        if tok.ent != "PERSON" or tok.ent_start != k:
+            continue
+        end = tok.ent_end
+        while end > k and toks[end - 1].norm in ("'s", "'"):
+            end -= 1
+        words = [t for t in toks[k:end] if t.text[:1].isalpha()]
+        if len(words) < 2 or not words[-1].text[:1].isupper():
+            continue
+        full = " ".join(t.text for t in words)
+        named.setdefault(words[-1].norm, []).append((tok.start, full))
+    return named
 
 
 def _other_person(holder: _Piece, ctx: _Ctx) -> bool:
@@ -833,6 +904,7 @@ def code(doc: Document) -> Document:
         tagged=True,
     )
     ctx.learned = _abbreviations(toks, lex)
+    ctx.named = _full_names(toks)
     actors = _actors(ctx)
     actors = _absorb_abbreviations(actors, ctx)
     actors += _entities(actors, ctx)
@@ -1073,13 +1145,70 @@ def _entities(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
         if not any(c.isalpha() for c in text):
             continue
         known = ctx.persons.get(_fold(text)) or ctx.persons.get(_fold(text.split()[-1]))
+        full = _earlier_full_name(text, start, ctx) if tok.ent == "PERSON" else None
         if tok.ent == "PERSON" and known is not None:
             out.append(replace(known, text=text, start=start, end=end, score=0.8))
+        elif full is not None:
+            out.append(Actor(text=text, start=start, end=end, name=full, kind="person", score=0.5))
         else:
             kind = "person" if tok.ent == "PERSON" else "organisation"
             out.append(Actor(text=text, start=start, end=end, name=text, kind=kind, score=0.3))
         taken.append((start, end))
     return out
+
+
+def in_office(doc: Document) -> Document:
+    """Code each office holder of an event by the office held on the event's date ("Obama
+    imposed sanctions in 2014": USAGOV in a 2017 article), as a former official (ELI) after
+    his terms. Runs after ``when`` has dated the events."""
+    lex = _lexicon()
+    ctx = _Ctx(toks=[], lex=lex, on=None, dated=False, text="", seen=set(), learned={},
+               persons={}, tagged=False)  # fmt: skip
+    for event in doc.events:
+        day = _event_day(event)
+        if day is None:
+            continue
+        for side in ("source", "target"):
+            actor = getattr(event, side)
+            if actor is None or actor.kind != "person" or actor.name not in lex.holders:
+                continue
+            terms = lex.holders[actor.name]
+            held = [t for t in terms if t["start"] <= day and (not t["end"] or day < t["end"])]
+            term = held[0] if held else None
+            past = [t for t in terms if t["end"] and t["end"] <= day]
+            country = terms[0]["country"] if terms[0]["country"] not in _IGO_BASES else None
+            if term is not None:
+                code, sector = _term_code(term, ctx)
+                role = term["role"]
+            elif past and country is not None:
+                code, sector = _compose_code(country, "elites", None, ctx), "elites"
+                role = f"former {max(past, key=lambda t: t['end'])['role']}"
+            else:
+                continue  # before any term: the date may be another event's; keep the code
+            if code != actor.code:
+                setattr(event, side, replace(actor, code=code, sector=sector, role=role))
+    return doc
+
+
+def _event_day(event: Any) -> str | None:
+    """The event's date as an ISO day to compare with terms: mid-period for a month or year."""
+    expr = event.date
+    if expr is None or not expr.date or expr.precision not in ("day", "week", "month", "year"):
+        return None
+    iso = expr.date[:10]
+    if expr.precision == "year":
+        return iso[:4] + "-07-01"
+    if expr.precision == "month":
+        return iso[:7] + "-15"
+    return iso
+
+
+def _earlier_full_name(text: str, start: int, ctx: _Ctx) -> str | None:
+    """A bare surname's full name when the document named exactly one such person before it."""
+    if " " in text.strip():
+        return None
+    names = {n for at, n in ctx.named.get(_fold(text), []) if at < start}
+    return names.pop() if len(names) == 1 else None
 
 
 def lookup(text: str, *, on: date | None = None) -> Actor | None:

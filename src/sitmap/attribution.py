@@ -6,7 +6,10 @@ parse, innermost first:
 * a speech verb governing the event's clause ("X said that ...", "Reuters reported that ...",
   "made it clear that ...");
 * an "As X noted, ..." clause or an "according to X" phrase on a governing clause;
-* a quotation the trigger sits in, with the speech verb next to it ("“...,” Tillerson said").
+* a quotation the trigger sits in, with the speech verb next to it ("“...,” Tillerson said");
+* an embedded tweet the trigger sits in: the tweet's text before its "— Name (@handle)
+  Month D, YYYY" line is its author's words (``quoted``, the author as speaker, the author as
+  source of a speech act the tweet performs with no other source).
 
 A frame's speaker that names a news outlet (``actors.outlet``) — or is "the outlet"/"the
 agency" after one was cited, or a journalist of one ("Al-Masdar's Leith Abou Fadel") — is a
@@ -39,6 +42,7 @@ _COMPLEMENTS = {"ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj", "csubj",
 class _Cues:
     speech: frozenset[str]
     according: frozenset[str]
+    cited_nouns: frozenset[str]
     outlet_anaphors: frozenset[str]
     negating_verbs: frozenset[str]
     negating_words: frozenset[str]
@@ -59,6 +63,7 @@ def _cues() -> _Cues:
     return _Cues(
         speech=frozenset(d["speech"]),
         according=frozenset(d["according"]),
+        cited_nouns=frozenset(d["cited_nouns"]),
         outlet_anaphors=frozenset(d["outlet_anaphors"]),
         negating_verbs=frozenset(d["negating_verbs"]),
         negating_words=frozenset(d["negating_words"]),
@@ -86,6 +91,7 @@ class _Frame:
     journalist: bool = False
     own: bool = False  # the publishing outlet speaking for itself ("As Anti-Media predicted")
     predicts: bool = False  # the frame verb itself predicts ("predicted", "expects")
+    tweet: bool = False  # the words of an embedded tweet: quoted, whoever acts in them
 
 
 @dataclass
@@ -100,6 +106,7 @@ def attribute(doc: Document) -> Document:
     """Set ``status``, ``attribution`` (and THREATEN/pronoun fixes) on every event of ``doc``."""
     state = _State()
     quotes = _quote_spans(doc.text)
+    tweets = tweet_spans(doc.text)
     by_sentence: dict[int, list[Event]] = {}
     for event in doc.events:
         by_sentence.setdefault(event.sentence, []).append(event)
@@ -110,7 +117,10 @@ def attribute(doc: Document) -> Document:
         for event in by_sentence.get(index, []):
             tok = _token_at(pdoc, (event.trigger_start or event.start) - offset)
             frames = _frames_for(doc, tok, offset, state) if tok is not None else []
-            if not frames and event.trigger_start is not None:
+            tweet = _tweet_at(tweets, event.trigger_start or event.start)
+            if tweet is not None:
+                frames = [*frames, _tweet_frame(doc, tweet, state)]
+            elif not frames and event.trigger_start is not None:
                 frame = _quote_frame(doc, quotes, event.trigger_start, index, state)
                 if frame is not None:
                     frames = [frame]
@@ -239,6 +249,10 @@ def _frame_from(doc: Document, subj: Any, offset: int, state: _State, verb: Any)
     )
     if outlet is None and anaphor and state.last_outlet:
         outlet = state.last_outlet
+    if outlet is None and subj.lemma_.lower() in _cues().cited_nouns:
+        # "according to a U.N. report", "a study by Amnesty found": the document is cited
+        words = [t for t in phrase if not (t.i == phrase.start and t.dep_ in {"det", "poss"})]
+        outlet = " ".join(t.text for t in words) if words else text
     if outlet is not None:
         frame.cited, frame.cited_text = outlet, (text, start, end)
         head_is_outlet = actor_stage.outlet(subj.text) is not None or (
@@ -255,14 +269,20 @@ def _frame_from(doc: Document, subj: Any, offset: int, state: _State, verb: Any)
             )
         return frame
     actor = _covering(doc, start, end)
-    if actor is None:
+    person = None if actor is not None else _person_in(doc, start, end)
+    if actor is None and person is None:
+        # the lexicons, only for words the document's own mentions do not cover
         found = actor_stage.lookup(text, on=doc.published)  # spans relative to ``text``
         if found is not None:
             actor = Actor(
                 **{**found.to_dict(), "start": start + found.start, "end": start + found.end}
             )
     frame.speaker = actor
-    frame.speaker_name = (actor.name if actor and actor.name else None) or _person_name(subj)
+    frame.speaker_name = (
+        (actor.name if actor and actor.name else None)
+        or (person.name if person is not None else None)
+        or _person_name(subj)
+    )
     frame.speaker_text = (text, start, end)
     return frame
 
@@ -279,6 +299,13 @@ def _covering(doc: Document, start: int, end: int) -> Actor | None:
         return None
     persons = [a for a in inside if a.kind == "person"]
     return (persons or inside)[-1]
+
+
+def _person_in(doc: Document, start: int, end: int) -> Actor | None:
+    """An uncoded person mention inside a span ("Moore", resolved by the actors stage to the
+    Kayla Moore the article named before)."""
+    inside = [a for a in doc.actors if a.start < end and a.end > start and a.kind == "person"]
+    return inside[-1] if inside else None
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -320,6 +347,130 @@ def _quote_frame(
     if best is None:
         return None
     return _frame_from(doc, best[1], best[2], state, verb=None)
+
+
+@dataclass(frozen=True)
+class Tweet:
+    """An embedded tweet: its text ``[start, end)`` and its author line."""
+
+    start: int
+    end: int
+    author: str  # as the author line gives it, camel case split ("Senator John Cornyn")
+    handle: str
+    author_start: int
+    author_end: int
+
+
+_TWEET_LINE = re.compile(
+    r"\(@(?P<handle>\w{1,15})\)\s*"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},\s+\d{4}"
+)
+_URL = re.compile(r"\S*(?:https?://|pic\.twitter\.com|t\.co/)\S*")
+# where a tweet's text starts: after a paragraph break the scrape glued shut ("notice.If you")
+_GLUED = re.compile(r"[.!?:”\"](?=[A-Z@#“\"])")
+_TWEET_MAX = 320  # characters: a tweet (280) and its link
+
+
+def tweet_spans(text: str) -> list[Tweet]:
+    """Embedded tweets: each "Name (@handle) Month D, YYYY" author line and the text before it,
+    back to the previous author line, a line break, a glued paragraph break or 320 characters;
+    where the article quoted the tweet just before embedding it, only the embedded copy."""
+    found: list[Tweet] = []
+    previous = 0
+    for m in _TWEET_LINE.finditer(text):
+        author = _author(text, max(previous, m.start() - 80), m.start())
+        if author is None:
+            previous = m.end()
+            continue
+        name_start, name_end = author
+        line_start = name_start
+        while line_start > previous and text[line_start - 1] in " \t—–-":
+            line_start -= 1
+        window_start = max(previous, text.rfind("\n", 0, line_start) + 1, line_start - _TWEET_MAX)
+        glued = list(_GLUED.finditer(text, window_start, line_start))
+        start = glued[-1].end() if glued else window_start
+        start = max(start, _second_copy(text, start, line_start))
+        while start < line_start and text[start].isspace():
+            start += 1
+        if line_start - start >= 3:
+            name = text[name_start:name_end]
+            author_name = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", name)  # "JohnCornyn"
+            found.append(
+                Tweet(start, line_start, author_name, m.group("handle"), name_start, name_end)
+            )
+        previous = m.end()
+    return found
+
+
+def _author(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The author's name right before "(@handle)": up to six words after a dash, a line break,
+    a wide gap or a link."""
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    start = end
+    words = 0
+    while start > lo and words < 6:
+        at = start
+        while at > lo and not text[at - 1].isspace():
+            at -= 1
+        word = text[at:start]
+        if not word or word in "—–-" or _URL.fullmatch(word):
+            break
+        start, words = at, words + 1
+        gap = start
+        while gap > lo and text[gap - 1] == " ":
+            gap -= 1
+        if start - gap != 1 or (gap > lo and text[gap - 1] in "\n—–"):
+            break
+        start = gap
+    while start < end and text[start].isspace():
+        start += 1
+    return (start, end) if words and end > start else None
+
+
+def _second_copy(text: str, lo: int, hi: int) -> int:
+    """Where the embedded copy starts when the text before it ends with the same words twice
+    (the article's quotation of the tweet, then the tweet): the start of the longest run of
+    at least four words that ends at ``hi`` and also ends earlier; else ``lo``."""
+    spans = [m for m in re.finditer(r"\w+", text[lo:hi]) if not _URL.match(m.group())]
+    words = [m.group().lower() for m in spans]
+    best, best_len = lo, 3
+    for j in range(len(words) - 1):
+        k = 0
+        while k <= j and words[j - k] == words[-1 - k] and j - k < len(words) - 1 - k:
+            k += 1
+        if k > best_len and len(words) - k > j:
+            best, best_len = lo + spans[len(words) - k].start(), k
+    return best
+
+
+def _tweet_at(tweets: list[Tweet], char: int) -> Tweet | None:
+    return next((t for t in tweets if t.start <= char < t.end), None)
+
+
+def _tweet_frame(doc: Document, tweet: Tweet, state: _State) -> _Frame:
+    """The author of an embedded tweet as a frame: a cited outlet, or a speaker."""
+    frame = _Frame(tweet=True)
+    span = (tweet.author, tweet.author_start, tweet.author_end)
+    if _is_own(doc, tweet.author):
+        frame.own = True
+        return frame
+    outlet = actor_stage.outlet(tweet.author)
+    if outlet is not None:
+        frame.cited, frame.cited_text = outlet, span
+        return frame
+    actor = _covering(doc, tweet.author_start, tweet.author_end)
+    if actor is None:
+        found = actor_stage.lookup(tweet.author, on=doc.published)
+        if found is not None:
+            start = tweet.author_start + found.start
+            actor = Actor(**{**found.to_dict(), "start": start, "end": start + found.end})
+    frame.speaker = actor
+    frame.speaker_name = (actor.name if actor and actor.name else None) or tweet.author
+    frame.speaker_text = span
+    return frame
 
 
 def _remember(doc: Document, pdoc: Any, offset: int, frames: list[_Frame], state: _State) -> None:
@@ -438,7 +589,20 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
             )
         )
     speech_act = event.plover in _cues().speech_acts
-    own_words = speech_act and speaker is not None and _same_actor(speaker.speaker, event.source)
+    tweeted = any(f.tweet for f in frames)
+    author = speaker.speaker if tweeted and speaker is not None else None
+    if (
+        speech_act
+        and author is not None
+        and (event.source is None or event.source.kind == "pronoun")
+    ):
+        event.source = author  # "Wrong! ..." tweeted: the author's own act
+    own_words = (
+        speech_act
+        and not tweeted
+        and speaker is not None
+        and _same_actor(speaker.speaker, event.source)
+    )
     if speech_act and speaker is None and event.source is not None and event.source.code:
         # "The White House condemned ...": the act's author is its speaker
         chain.append(_speaker_source(event.source))

@@ -32,6 +32,7 @@ def process(
         geo.resolve(doc, document_place=document_place)
         actors.localise(doc)
         when.resolve(doc)
+        actors.in_office(doc)
         confidence.score(doc)
         release(doc)
         yield doc
