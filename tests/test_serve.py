@@ -211,6 +211,17 @@ def test_situations_list_detail_and_pages(client):
     assert client.get("/api/situations/ffffffffffffffff").status_code == 404
 
 
+def test_situations_geojson_for_gis(client):
+    r = client.get("/api/situations.geojson?min_sources=2")
+    assert r.headers["content-type"].startswith("application/geo+json")
+    (feature,) = r.json()["features"]
+    assert feature["geometry"]["coordinates"] == [40.14084, 35.33588]
+    assert feature["properties"]["sources"] == 2 and feature["properties"]["place_name"] == (
+        "Deir ez-Zor"
+    )
+    assert len(client.get("/api/situations.geojson").json()["features"]) == 5  # placed ones
+
+
 @pytest.mark.parametrize(
     ("query", "want"),
     [("type=THREATEN", {"predicted"}), ("status=negated", {"negated"}),

@@ -168,3 +168,10 @@ def test_brushing_the_timeline_sets_a_window(page, server):
     page.mouse.up()
     _wait_count(page, "2 situations")  # the protest and the meeting in Beirut, December
     assert "since=2017-1" in page.url and "until=2017-12" in page.url
+
+
+def test_api_docs_render_offline(page, server):
+    page.goto(server + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=20_000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/api/events" in paths and "/api/situations" in paths

@@ -273,6 +273,7 @@ def create_app(db: str | Path) -> FastAPI:
             swagger_js_url="/assets/swagger/swagger-ui-bundle.js",
             swagger_css_url="/assets/swagger/swagger-ui.css",
             swagger_favicon_url="/assets/swagger/favicon.png",
+            swagger_ui_parameters={"validatorUrl": None},  # no call to the online validator
         )  # fmt: skip
 
     @app.get("/api/events", tags=["events"])
@@ -325,6 +326,15 @@ def create_app(db: str | Path) -> FastAPI:
         most independent sources first: ``total``, ``situations``, ``next`` cursor."""
         with open_store(db) as store:
             return JSONResponse(queries.situations_page(store, f, limit=limit, cursor=cursor))
+
+    @app.get("/api/situations.geojson", tags=["situations"])
+    def situations_geojson(
+        f: FiltersDep, limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000
+    ) -> JSONResponse:
+        """Situations with a position as GeoJSON (sources, outlets, first report ...)."""
+        with open_store(db) as store:
+            data = queries.situations_geojson(store, f, limit=limit)
+        return JSONResponse(data, media_type="application/geo+json")
 
     @app.get("/api/situations/{situation_id}", tags=["situations"])
     def get_situation(situation_id: str) -> JSONResponse:

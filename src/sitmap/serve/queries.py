@@ -455,6 +455,31 @@ def situations_page(
     return {"total": total, "limit": limit, "next": nxt, "situations": rows}
 
 
+def situations_geojson(store: Store, filters: Filters, *, limit: int) -> dict[str, Any]:
+    """Situations with a position as GeoJSON (flat properties: type, status group, dates,
+    place, actors, sources, articles, outlets, first report), most sources first."""
+    where, params = situation_where(filters)
+    where = [*where, "lat IS NOT NULL AND lon IS NOT NULL"]
+    cols = ", ".join(f'"{c}"' for c in _SIT_COLUMNS)
+    cur = store.con.execute(
+        f"SELECT {cols} FROM situations{_sql_where(where)} "
+        "ORDER BY sources DESC, date_start DESC NULLS LAST, id LIMIT ?",
+        [*params, limit],
+    )
+    names = [d[0] for d in cur.description]
+    features = []
+    for values in cur.fetchall():
+        row = {k: _iso(v) for k, v in zip(names, values, strict=True)}
+        lat, lon = row.pop("lat"), row.pop("lon")
+        for key in ("outlets", "disagreements"):
+            row[key] = json.loads(row[key] or "[]")
+        features.append({
+            "type": "Feature", "id": row["id"],
+            "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": row,
+        })  # fmt: skip
+    return {"type": "FeatureCollection", "features": features}
+
+
 def _decode_situation_cursor(cursor: str) -> tuple[int, date | None, str]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
