@@ -28,5 +28,4 @@ def serve(
     """
     from sitmap.serve import serve as run
 
-    typer.echo(f"sitmap: serving {db} on http://{host}:{port}/ (API docs: /docs)", err=True)
     run(db, host=host, port=port)

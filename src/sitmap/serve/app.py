@@ -387,9 +387,17 @@ def serve(
     db: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, log_level: str = "info"
 ) -> None:
     """Run the API and map with uvicorn until interrupted (localhost unless told otherwise)."""
+    import sys
+
     import uvicorn
 
     app = create_app(db)
+    shown = f"[{host}]" if ":" in host else host
+    print(f"sitmap: serving {db} — map http://{shown}:{port}/ · API docs http://{shown}:{port}/docs",
+          file=sys.stderr)  # fmt: skip
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"sitmap: listening on {host}: other machines can read this store (read-only)",
+              file=sys.stderr)  # fmt: skip
     uvicorn.run(app, host=host, port=port, log_level=log_level)
 
 
