@@ -65,6 +65,40 @@ def test_geo_context_find_region_with_its_feature_word() -> None:
     assert chain.cued and chain.region_word
 
 
+def test_geo_context_find_comma_chain_after_a_locative() -> None:
+    text = "A kidnapping took place in Suwari, Rueso, Narathiwat. The incident was reported."
+    [chain] = context.find(text)
+    assert text[chain.start : chain.end] == "Suwari"
+    assert [text[s:e] for s, e in chain.parents] == ["Rueso", "Narathiwat"]  # no full stop
+    assert chain.listed  # no feature word: may be a list of equals
+
+
+def test_geo_context_find_settlement_and_odd_parts() -> None:
+    text = "militants abducted a youth from Butmaran village (Shopian, J&K) on Monday."
+    [chain] = context.find(text)
+    assert text[chain.start : chain.end] == "Butmaran"
+    assert [text[s:e] for s, e in chain.parents] == ["Shopian"]  # "J&K" is no name here
+    text = "The girl was abducted by unknown gunmen in Dan Musa town on Friday."
+    [chain] = context.find(text)
+    assert (text[chain.start : chain.end], chain.parents, chain.cued) == ("Dan Musa", [], True)
+
+
+@pytest.mark.model
+def test_geo_resolve_list_of_towns_is_not_a_chain_of_containers(analysed) -> None:
+    """"in Aleppo, Homs and Hama" lists equals: Aleppo is not moved into Homs province."""
+    text = "Government forces shelled rebel positions in Aleppo, Homs and Hama on Sunday."
+    aleppo = by_text(geo.resolve(analysed(text)))["Aleppo"]
+    assert aleppo.geonameid is not None and near(aleppo, 36.20, 37.16)
+
+
+@pytest.mark.model
+def test_geo_resolve_unknown_village_of_a_listed_chain(analysed) -> None:
+    text = "A kidnapping took place in Suwari, Rueso, Narathiwat. The incident was reported."
+    suwari = by_text(geo.resolve(analysed(text)))["Suwari"]
+    assert suwari.geonameid is None and suwari.country == "TH"
+    assert near(suwari, 6.39, 101.52)  # Rueso
+
+
 @pytest.mark.parametrize(
     "text",
     [

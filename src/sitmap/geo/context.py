@@ -8,7 +8,11 @@ no gazetteer has):
   containers in parentheses, most specific first;
 * "at Khabeisoi village in Imphal East district", "the village of Sare-Dina in Bankass
   district", "Kurram in Khyber Pakhtunkhwa province": a name, then "in"/"of" a region named
-  with its feature word.
+  with its feature word;
+* "in Suwari, Rueso, Narathiwat", "in Moo 7 village, Kabang district, Yala province": after a
+  locative, a name and its containers separated by commas;
+* "in Dan Musa town", "at Nduta camp": a name the settlement word makes a place (no
+  container).
 
 :func:`find` returns the character spans only; the resolver turns them into mentions and
 scores a candidate higher when it lies inside the containers' candidates. Words come from
@@ -23,9 +27,13 @@ from functools import cache
 
 from sitmap import lexicons
 
-_NAME = r"[A-Z][\w'’.]*(?:[- ](?:[A-Z][\w'’.]*|al|el|ad|as|ash|ar|de|du|la|le))*"
+# A capitalised name of up to a few words ("Sare-Dina", "Imphal East", "Jisr al Shughur"); a
+# word ending in a full stop joins the next only when it is short ("St. Louis", not
+# "Narathiwat. The").
+_NAME = (
+    r"[A-Z][\w'’.]*(?:(?<![a-z]{4}\.)[- ](?:[A-Z][\w'’.]*|al|el|ad|as|ash|ar|de|du|la|le))*"
+)
 _NAME_RE = re.compile(_NAME)
-_PAREN = re.compile(rf"(?P<x>{_NAME})\s*\((?P<inside>[^()\n]{{2,90}})\)")
 
 
 @dataclass
@@ -40,6 +48,7 @@ class Chain:
     parents: list[tuple[int, int]] = field(default_factory=list)
     cued: bool = False
     region_word: bool = False  # the container was written with its feature word ("district")
+    listed: bool = False  # "in X, Y, Z" without parentheses: a list may also be of equals
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,9 @@ class _Words:
     locality: frozenset[str]
     before: frozenset[str]
     in_region: re.Pattern[str]
+    comma_chain: re.Pattern[str]
+    paren: re.Pattern[str]
+    settlement: re.Pattern[str]
 
 
 @cache
@@ -62,7 +74,26 @@ def _words() -> _Words:
         rf"(?P<x>{_NAME})(?:\s+(?:{loc_alt}))?,?\s+(?:in|of)\s+(?:the\s+)?"
         rf"(?P<y>{_NAME})\s+(?:{admin_alt})\b",
     )
-    return _Words(admin=admin, locality=locality, before=before, in_region=in_region)
+    feature = rf"(?:{admin_alt}|{loc_alt})"
+    item = rf"{_NAME}(?:\s+{feature})?"
+    comma_chain = re.compile(
+        rf"\b(?:in|at|near|from)\s+(?:the\s+)?(?P<chain>{item}(?:,\s+{item})+)"
+    )
+    paren = re.compile(
+        rf"(?P<x>{_NAME})(?:\s+{feature})?\s*\((?P<inside>[^()\n]{{2,90}})\)"
+    )
+    settlement = re.compile(
+        rf"\b(?:in|at|near|from)\s+(?:the\s+)?(?P<x>{_NAME})\s+(?:{loc_alt})\b"
+    )
+    return _Words(
+        admin=admin,
+        locality=locality,
+        before=before,
+        in_region=in_region,
+        comma_chain=comma_chain,
+        paren=paren,
+        settlement=settlement,
+    )
 
 
 def _cued(text: str, start: int) -> bool:
@@ -87,16 +118,23 @@ def _parts(inside: str, offset: int) -> list[tuple[int, int]]:
     pos = 0
     for piece in inside.split(","):
         stripped = piece.strip()
-        lead = piece.index(stripped[0]) if stripped else 0
-        if not stripped or not _NAME_RE.fullmatch(stripped.split(" ")[0]):
-            return []
-        words = stripped.split()
-        if len(words) > 4 or ". " in stripped or (stripped.isupper() and len(stripped) <= 5):
-            return []  # "(AP)", "(MoD)"-like abbreviations; a sentence, not a name
-        start = offset + pos + lead
-        spans.append((start, start + len(stripped)))
+        start = offset + pos + (piece.index(stripped[0]) if stripped else 0)
         pos += len(piece) + 1
+        if len(stripped.split()) > 4 or ". " in stripped:
+            return []  # a sentence, not a list of names
+        if not stripped or not _NAME_RE.fullmatch(stripped.split(" ")[0]):
+            continue  # "J&K", a date: not a name the gazetteer can hold
+        if stripped.isupper() and len(stripped) <= 5:
+            continue  # "(AP)", "(MoD)"-like abbreviations
+        spans.append((start, start + len(stripped)))
     return spans
+
+
+@cache
+def _item() -> re.Pattern[str]:
+    w = _words()
+    words = sorted((re.escape(x) for x in w.admin | w.locality), key=len, reverse=True)
+    return re.compile(rf"(?P<n>{_NAME})(?:\s+(?P<f>{'|'.join(words)}))?")
 
 
 @cache
@@ -111,11 +149,29 @@ def prefixed_names(text: str) -> list[tuple[int, int]]:
     return [hit.span() for hit in _prefixed().finditer(text)]
 
 
+_END_STOP = re.compile(r"[a-z]{4}\.$")
+
+
+def _trim(span: tuple[int, int], text: str) -> tuple[int, int]:
+    """Without a sentence's full stop ("Narathiwat." → "Narathiwat"; "D.C." and "La." stay)."""
+    start, end = span
+    return (start, end - 1) if _END_STOP.search(text[start:end]) else (start, end)
+
+
 def find(text: str) -> list[Chain]:
     """The name-and-containers chains of ``text`` (see the module docstring)."""
+    chains = _find(text)
+    for c in chains:
+        c.start, c.end = _trim((c.start, c.end), text)
+        c.parents = [_trim(p, text) for p in c.parents]
+    linked = {(c.start, c.end) for c in chains if c.parents}
+    return [c for c in chains if c.parents or (c.start, c.end) not in linked]
+
+
+def _find(text: str) -> list[Chain]:
     w = _words()
     chains: list[Chain] = []
-    for hit in _PAREN.finditer(text):
+    for hit in w.paren.finditer(text):
         parents = _parts(hit.group("inside"), hit.start("inside"))
         if not parents:
             continue
@@ -129,4 +185,16 @@ def find(text: str) -> list[Chain]:
         after_x = text[x1 : y0].lower()
         cued = _cued(text, x0) or any(f" {loc}" in f" {after_x}" for loc in w.locality)
         chains.append(Chain(x0, x1, [(y0, y1)], cued=cued, region_word=True))
+    for hit in w.comma_chain.finditer(text):
+        items = list(_item().finditer(hit.group("chain")))
+        at = hit.start("chain")
+        spans = [(at + m.start("n"), at + m.end("n")) for m in items]
+        if len(spans) < 2:
+            continue
+        featured = any(m.group("f") for m in items[1:])
+        chains.append(
+            Chain(*spans[0], spans[1:], cued=True, region_word=featured, listed=not featured)
+        )
+    for hit in w.settlement.finditer(text):  # "in Dan Musa town", "at Nduta camp"
+        chains.append(Chain(*hit.span("x"), [], cued=True))
     return chains

@@ -204,6 +204,7 @@ class _Mention:
     cue: bool = False  # evidence only: a region named inside an organisation's name
     namesake_population: int | None = None  # cache of _namesake_city_population
     parents: list[_Mention] = field(default_factory=list)  # "X (Y, Z)": Y and Z contain X
+    cued: bool = False  # found by its admin context ("the village of X"): a place, no demonym
 
 
 def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
@@ -479,24 +480,35 @@ def _admin_context(mentions: list[_Mention], text: str, gaz: Gazetteer) -> list[
             return None
         if m.ids and not cued and not any(_own_name(gaz.name[i], m.key) for i in m.ids):
             return None
+        m.cued = cued
         mentions.append(m)
         return m
 
     for chain in chains:
+        if not chain.parents:  # "in Dan Musa town": a place even when no gazetteer has it
+            mention(chain.start, chain.end, cued=True)
+            continue
         parents = [mention(s, e, cued=False) for s, e in chain.parents]
         parents = [p for p in parents if p is not None and p.ids]
         if not parents:
             continue
         # "Arizona (Ayton)", "Hanoi (VNA)": one bare name in parentheses is a container only
         # when it names a region; a town needs its region beside it ("(Kandi, Alibori)").
-        if len(parents) == 1 and not chain.region_word and not any(
-            gaz.fcode[i] in (ADM1, ADM2, COUNTRY) and _own_name(gaz.name[i], parents[0].key or "")
-            for i in parents[0].ids
-        ):
-            continue
         child = mention(chain.start, chain.end, cued=chain.cued)
-        if child is not None and child not in parents:
-            child.parents = parents
+        if (
+            len(parents) == 1
+            and not chain.region_word
+            and not (chain.cued and child is not None and not child.ids)
+            and not any(
+                gaz.fcode[i] in (ADM1, ADM2, COUNTRY)
+                and _own_name(gaz.name[i], parents[0].key or "")
+                for i in parents[0].ids
+            )
+        ):
+            continue  # unless the name is a village the gazetteer lacks ("X village (Shopian)")
+        if child is None or child in parents or (chain.listed and child.ids):
+            continue  # "in Aleppo, Homs and Hama" may list equals: only locates unknown names
+        child.parents = parents
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -764,7 +776,7 @@ def _resolve_all(
                     score=round(parent.score * _CONTAINED_FACTOR, 3),
                 )
             )
-        elif not _looks_like_demonym(m):
+        elif m.cued or not _looks_like_demonym(m):
             places.append(_to_place(m, gaz, []))
     return places
 
