@@ -46,6 +46,28 @@ def test_geo_places_lookup_prefers_region_and_water_to_namesakes() -> None:
     assert geo.lookup("Sahel").feature_code == index.MACRO
 
 
+@pytest.mark.parametrize(
+    ("name", "code", "country"),
+    [
+        ("Bosnia", "PCLI", "BA"),  # "X and Y": X
+        ("Trinidad", "PCLI", "TT"),
+        ("Newfoundland", "ADM1", "CA"),
+        ("Soviet Union", "PCLI", "RU"),  # a former state at its successor
+        ("South Ossetia", index.AREA, "GE"),  # contested areas of data/macro_regions.yaml
+        ("Nagorno-Karabakh", index.AREA, "AZ"),
+        ("L.A.", "PPL", "US"),  # city abbreviations of geo.yaml
+    ],
+)
+def test_geo_places_short_former_and_contested_names(name: str, code: str, country: str) -> None:
+    place = geo.lookup(name)
+    assert place is not None and (place.feature_code, place.country) == (code, country)
+
+
+def test_geo_places_short_names_are_not_demonyms() -> None:
+    """"Turks and Caicos Islands" lends no "Turks": that word is a people."""
+    assert geo.lookup("Turks") is None
+
+
 # --------------------------------------------------------------------------- admin context
 
 

