@@ -105,6 +105,8 @@ def ingest(
     source: str | None = None,
     published: date | str | None = None,
     max_bytes: int | None = None,
+    encoding: str | None = None,
+    fields: dict[str, str] | None = None,
     progress: Progress | None = None,
     engine: str | Engine = "local",
     scheduler: str | None = None,
@@ -113,7 +115,8 @@ def ingest(
 
     ``workers``: processes running the pipeline (default: the number of CPU cores; 1 runs in
     this process). ``source``/``published`` apply to documents that do not carry their own.
-    ``max_bytes`` caps one article (default ``sitmap.ingest.MAX_BYTES``). ``progress`` is called
+    ``max_bytes`` caps one article (default ``sitmap.ingest.MAX_BYTES``); ``encoding`` and
+    ``fields`` are passed to ``sitmap.ingest.read``. ``progress`` is called
     with the running summary after each document or skip is written. ``engine``: where the
     pipeline runs, ``local`` or ``dask`` (``scheduler``: a dask scheduler's address; without
     it a local dask cluster of ``workers`` processes), or an ``Engine`` to reuse (left open).
@@ -168,7 +171,9 @@ def ingest(
                 dedup.remove(item.doc_id or "")
                 skip(item)
 
-    kwargs: dict[str, Any] = {"source": source, "published": published}
+    kwargs: dict[str, Any] = {
+        "source": source, "published": published, "encoding": encoding, "fields": fields,
+    }  # fmt: skip
     if max_bytes is not None:
         kwargs["max_bytes"] = max_bytes
     runner = engine if isinstance(engine, Engine) else None

@@ -63,22 +63,34 @@ def extract_path(
     published: date | str | None = None,
     encoding: str | None = None,
     document_place: bool = False,
+    max_bytes: int = ingest.MAX_BYTES,
 ) -> Document:
     """``extract`` on a text file, or standard input when ``path`` is ``"-"``.
 
+    At most ``max_bytes`` are read: a larger input is refused without reading the rest.
     Raises ``InputError`` (empty, binary, encoding, too-large, not-english) with a message that
     says what to do.
     """
     if str(path) == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(max_bytes + 1)
     else:
         p = Path(path)
         if not p.is_file():
             raise InputError(
                 "missing", f"{path}: no such file", hint="give a text file or - for stdin"
             )
-        data = p.read_bytes()
-    text = ingest.decode(data, path=str(path), encoding=encoding)
+        try:
+            with p.open("rb") as fh:
+                data = fh.read(max_bytes + 1)
+        except OSError as err:
+            raise InputError("unreadable", f"{path}: cannot read: {err.strerror}") from None
+    if len(data) > max_bytes:
+        raise InputError(
+            "too-large",
+            f"{path}: more than {max_bytes:,} bytes (the limit for one article; not read further)",
+            hint="split it, or raise the limit with --max-bytes",
+        )
+    text = ingest.decode(data, path=str(path), encoding=encoding, max_bytes=max_bytes)
     return extract(text, source=source, published=published, document_place=document_place)
 
 

@@ -32,6 +32,7 @@ spaCy or the stages; it reads and writes ``sitmap.model`` objects.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import re
@@ -984,11 +985,12 @@ class _Transaction:
             try:
                 self.con.execute("COMMIT")
             except duckdb.Error as err:
-                raise StoreError(f"write failed: {_first_line(err)}") from err
+                raise _write_error(err) from err
             return
-        self.con.execute("ROLLBACK")
+        with contextlib.suppress(duckdb.Error):  # the transaction may be gone already
+            self.con.execute("ROLLBACK")
         if isinstance(exc, duckdb.Error):
-            raise StoreError(f"write failed: {_first_line(exc)}") from exc
+            raise _write_error(exc) from exc
 
 
 # -- rows -----------------------------------------------------------------------------------------
@@ -1078,6 +1080,16 @@ def _alpha2(code: str) -> str:
             raise StoreError(f"unknown country code {code!r}", hint="use ISO alpha-2, e.g. SY")
         return found.alpha_2
     return code
+
+
+def _write_error(exc: duckdb.Error) -> StoreError:
+    text = _first_line(exc)
+    if re.search(r"no space left|file too large|disk quota", text, re.I):
+        return StoreError(
+            f"write failed, the disk is full: {text}",
+            hint="free some space and run the same command again (nothing written is lost)",
+        )
+    return StoreError(f"write failed: {text}")
 
 
 def _query_error(exc: duckdb.Error) -> StoreError:

@@ -11,6 +11,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 
 class Format(StrEnum):
@@ -49,9 +50,11 @@ def render(
         for row in rows:
             writer.writerow(row)
         return
-    table = Table(title=title, show_lines=False, expand=False)
+    # Values are shown verbatim: Text cells are never read as Rich markup ("[/x]") or emoji
+    # codes (":x:"), whatever a document or a query holds.
+    table = Table(title=Text(title) if title else None, show_lines=False, expand=False)
     for col in cols:
-        table.add_column(col, overflow="fold")
+        table.add_column(Text(str(col)), overflow="fold")
     for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in cols))
-    Console(width=max(160, Console().width)).print(table)
+        table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in cols))
+    Console(width=max(160, Console().width), emoji=False, markup=False).print(table)

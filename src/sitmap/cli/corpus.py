@@ -54,6 +54,18 @@ def ingest(
     max_bytes: Annotated[
         int | None, typer.Option(help="Largest article read, in bytes (default 5,000,000).")
     ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(help="Text encoding of files that are not UTF-8 (latin-1, cp1252, utf-16)."),
+    ] = None,
+    field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            help="NAME=KEY: the JSON key or CSV column holding text, title, published, source, "
+            "url or id (repeatable).",
+        ),
+    ] = None,
     format: Annotated[
         Format, typer.Option("--format", "-f", help="Format of the summary.")
     ] = Format.table,
@@ -65,6 +77,9 @@ def ingest(
 
     Example: sitmap ingest news/ feeds/world.jsonl --db syria.duckdb --workers 2
 
+    A CSV in Latin-1 whose text is in a 'body' column:
+    sitmap ingest old.csv --encoding latin-1 --field text=body
+
     On a dask cluster: sitmap ingest news/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from sitmap.corpus import ingest as run
@@ -73,7 +88,7 @@ def ingest(
         summary = run(
             paths, db=db, workers=workers, source=source, published=published,
             max_bytes=max_bytes, progress=progress.update, engine=engine, scheduler=scheduler,
-            batch_size=batch_size,
+            batch_size=batch_size, encoding=encoding, fields=_fields(field),
         )  # fmt: skip
     data = summary.to_dict()
     if format in (Format.json, Format.jsonl):
@@ -217,7 +232,7 @@ def export(
 
     filters = {} if min_confidence is None else {"min_confidence": min_confidence}
     summary = run(db, format, output, document_places=document_places, **filters)
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, markup=False, emoji=False)
     skipped = ", ".join(f"{n} {why}" for why, n in summary["skipped"].items())
     where = output if format == "parquet" else (", ".join(summary["files"]) or "stdout")
     err.print(f"{summary['written']} events written to {where}" +
@@ -225,6 +240,25 @@ def export(
 
 
 # -- helpers ------------------------------------------------------------------------------------
+
+
+def _fields(pairs: list[str] | None) -> dict[str, str] | None:
+    """``--field text=body --field title=headline`` as ``{"text": "body", ...}``."""
+    if not pairs:
+        return None
+    from sitmap.ingest.readers import _FIELDS
+
+    out = {}
+    for pair in pairs:
+        name, sep, key = pair.partition("=")
+        name = name.strip().lower()
+        if not sep or not key.strip() or name not in _FIELDS:
+            raise SitmapError(
+                f"--field {pair!r}: expected NAME=KEY with NAME one of {', '.join(_FIELDS)}",
+                hint="e.g. --field text=body",
+            )
+        out[name] = key.strip()
+    return out
 
 
 def _centre(near: str, radius: float) -> tuple[float, float, float]:

@@ -78,6 +78,9 @@ def extract(
     encoding: Annotated[
         str | None, typer.Option(help="Text encoding when not UTF-8 (e.g. latin-1).")
     ] = None,
+    max_bytes: Annotated[
+        int, typer.Option(help="Largest input read, in bytes; a larger one is refused.")
+    ] = 5_000_000,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     document_place: Annotated[
         bool,
@@ -93,8 +96,9 @@ def extract(
     Example: sitmap extract article.txt --published 2017-09-01 --source Anti-Media
     """
     doc = pipeline.extract_path(
-        path, source=source, published=published, encoding=encoding, document_place=document_place
-    )
+        path, source=source, published=published, encoding=encoding,
+        document_place=document_place, max_bytes=max_bytes,
+    )  # fmt: skip
     render_document(doc, format)
 
 

@@ -7,6 +7,7 @@ ones only when the classifier is confident.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from sitmap.errors import InputError
@@ -20,6 +21,8 @@ MIN_CONFIDENCE = 0.95
 MIN_CONFIDENCE_SHORT = 0.99
 """...or, for texts under ``SHORT_WORDS`` words, this one."""
 SHORT_WORDS = 40
+UNSPACED_SHARE = 0.3
+"""A text whose letters are more than this share Han/kana/Hangul/Thai... is not English."""
 
 
 class NotEnglish(InputError):
@@ -50,14 +53,33 @@ def detect(text: str) -> tuple[str, float]:
 
 def check_english(text: str) -> str:
     """Return ``"en"``, or raise ``NotEnglish`` when ``text`` is confidently another language."""
-    words = len(text[: SAMPLE_CHARS * 2].split())
+    words = _words(text[: SAMPLE_CHARS * 2])
     if words < MIN_WORDS:
         return "en"
     lang, prob = detect(text)
+    sample = text[:SAMPLE_CHARS]
+    letters = sum(c.isalpha() for c in sample)
+    if letters and len(_UNSPACED.findall(sample)) / letters > UNSPACED_SHARE:
+        # Mostly Chinese/Japanese/Korean/Thai...: not English whatever the classifier's
+        # confidence (it spreads its probability over neighbouring languages there).
+        raise NotEnglish(lang if lang != "en" else "und", prob)
     needed = MIN_CONFIDENCE_SHORT if words < SHORT_WORDS else MIN_CONFIDENCE
     if lang != "en" and prob >= needed:
         raise NotEnglish(lang, prob)
     return "en"
+
+
+# Scripts written without spaces between words (Han, kana, Hangul, Thai, Lao, Khmer, Myanmar):
+# there a word is about two characters, so a Chinese paragraph is not "one word".
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
+
+
+def _words(text: str) -> int:
+    """Words in ``text``, counting two characters of an unspaced script as one."""
+    return len(text.split()) + len(_UNSPACED.findall(text)) // 2
 
 
 def language_name(code: str) -> str:

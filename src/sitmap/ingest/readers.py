@@ -8,11 +8,14 @@ Formats go by extension (``.gz`` is decompressed transparently): ``.txt``, ``.ht
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import io
 import json
+import os
 import re
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -97,61 +100,113 @@ def read(
 
 def _read_all(paths: str | Path | Iterable[str | Path], opts: _Options) -> Iterator[Item]:
     for path in _expand(paths):
-        yield from _read_path(path, opts)
+        if isinstance(path, Skip):
+            yield path
+        else:
+            yield from _read_path(path, opts)
 
 
-def _expand(paths: str | Path | Iterable[str | Path]) -> Iterator[str]:
+def _expand(paths: str | Path | Iterable[str | Path]) -> Iterator[str | Skip]:
+    """Input paths, folders walked (sorted, dot-files left out); a ``Skip`` for each folder,
+    link or special file that cannot be read, so nothing is left out silently."""
     if isinstance(paths, str | Path):
         paths = [paths]
     for p in paths:
         if str(p) == "-":
             yield "-"
             continue
-        path = Path(p)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path).parts
-                if child.is_file() and not any(part.startswith(".") for part in rel):
-                    yield str(child)
+        path = os.fspath(p)
+        if os.path.isdir(path):
+            yield from _walk(path)
         else:
-            yield str(path)
+            yield path
+
+
+def _walk(top: str) -> Iterator[str | Skip]:
+    errors: list[OSError] = []
+    for folder, dirs, files in os.walk(top, onerror=errors.append):
+        while errors:  # an unreadable subfolder: one skip row, the rest of the walk goes on
+            err = errors.pop(0)
+            where = _shown(err.filename or folder)
+            yield Skip("unreadable", f"{where}: cannot list folder: {err.strerror}", path=where)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            full = os.path.join(folder, name)
+            problem = _not_regular(full)
+            if problem:
+                yield Skip(problem[0], f"{_shown(full)}: {problem[1]}", path=_shown(full))
+            else:
+                yield full
+    while errors:
+        err = errors.pop(0)
+        where = _shown(err.filename or top)
+        yield Skip("unreadable", f"{where}: cannot list folder: {err.strerror}", path=where)
+
+
+def _not_regular(path: str) -> tuple[str, str] | None:
+    """(reason, message) for a path that is not a readable regular file, else None."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return "missing", f"dangling link to {_shown(os.readlink(path))}"
+        return "missing", "no such file"
+    except OSError as err:
+        return "unreadable", f"cannot read: {err.strerror}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = (
+        "a FIFO (named pipe)" if stat.S_ISFIFO(mode)
+        else "a socket" if stat.S_ISSOCK(mode)
+        else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "a folder" if stat.S_ISDIR(mode)
+        else "not a regular file"
+    )  # fmt: skip
+    return "unsupported", f"{kind}, not a regular file"
+
+
+def _shown(path: str | bytes) -> str:
+    """A path as text that can be stored and printed: bytes that are not UTF-8 as \\xNN."""
+    raw = os.fsencode(path)
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def _read_path(path: str, opts: _Options) -> Iterator[Item]:
     """Every item of one input, turning any failure into a ``Skip`` for what was not read."""
+    shown = _shown(path)
     try:
-        yield from _dispatch(path, opts)
+        yield from _dispatch(path, shown, opts)
     except InputError as err:
-        yield _skip(err, path)
+        yield _skip(err, shown)
     except (OSError, EOFError, zlib.error) as err:
         reason = (
             "malformed"
             if isinstance(err, EOFError | zlib.error | gzip.BadGzipFile)
             else ("missing" if isinstance(err, FileNotFoundError) else "unreadable")
         )
-        yield Skip(reason, f"{path}: cannot read: {err}", path=path)
+        why = getattr(err, "strerror", None) or str(err) or type(err).__name__
+        yield Skip(reason, f"{shown}: cannot read: {why}", path=shown)
     except Exception as err:  # a library failing on strange input: record it, go on
         yield Skip(
             "malformed",
-            f"{path}: reading failed ({type(err).__name__}: {err}); "
+            f"{shown}: reading failed ({type(err).__name__}: {err}); "
             "the rest of this input was not read",
-            path=path,
+            path=shown,
         )
 
 
-def _dispatch(path: str, opts: _Options) -> Iterator[Item]:
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        yield from _read_bytes(data, _sniff(data), "<stdin>", opts)
+def _dispatch(real: str, path: str, opts: _Options) -> Iterator[Item]:
+    """Read the file ``real`` (``path``: its printable name) by its format."""
+    if real == "-":
+        yield from _read_stdin(opts)
         return
-    p = Path(path)
-    if not p.exists():
-        yield Skip("missing", f"{path}: no such file", path=path)
+    problem = _not_regular(real)
+    if problem:
+        yield Skip(problem[0], f"{path}: {problem[1]}", path=path)
         return
-    if not p.is_file():
-        yield Skip("unsupported", f"{path}: not a regular file", path=path)
-        return
-    name = p.name.lower()
+    name = os.path.basename(path).lower()
     gz = name.endswith(".gz")
     if gz:
         name = name[:-3]
@@ -166,29 +221,116 @@ def _dispatch(path: str, opts: _Options) -> Iterator[Item]:
         )
         return
     if fmt == "warc":  # warcio reads gzipped WARC itself
-        with p.open("rb") as fh:
+        with open(real, "rb") as fh:
             yield from _read_warc(fh, path, opts)
         return
-    opener = gzip.open if gz else open
-    with opener(p, "rb") as fh:
+    with open(real, "rb") as raw:
+        fh: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="rb") if gz else raw  # type: ignore[assignment]
         if fmt in ("jsonl", "csv", "tsv"):
-            head = fh.peek(8192)[:8192] if hasattr(fh, "peek") else b""
-            _check_head(head, path)
+            stream = io.BufferedReader(_Guarded(fh, raw, path)) if gz else fh
+            _check_line_head(_peek(stream), path, opts.encoding)
             if fmt == "jsonl":
-                yield from _read_jsonl(fh, path, opts)
+                yield from _read_jsonl(stream, path, opts)
             else:
-                yield from _read_csv(fh, path, opts, tab=fmt == "tsv")
+                yield from _read_csv(stream, path, opts, tab=fmt == "tsv")
             return
         limit = opts.max_bytes * (CONTAINER_FACTOR if fmt in ("json", "feed") else 1)
         data = fh.read(limit + 1)
     if len(data) > limit:
-        size = p.stat().st_size if not gz else None
+        size = os.stat(real).st_size if not gz else None
         raise InputError(
             "too-large",
             f"{path}: {_size_text(size, limit)} is over the {limit:,}-byte limit",
             hint="split it, or raise the limit with --max-bytes (max_bytes= in Python)",
         )
     yield from _read_bytes(data, fmt or _sniff(data), path, opts)
+
+
+def _read_stdin(opts: _Options) -> Iterator[Item]:
+    """Standard input, sniffed from its first 64 kB; line formats streamed, others capped."""
+    stdin = sys.stdin.buffer
+    head = stdin.read(_HEAD)
+    stream = io.BufferedReader(_Prefixed(head, stdin))  # type: ignore[arg-type]
+    path = "<stdin>"
+    fmt = _sniff(head, complete=len(head) < _HEAD)
+    if fmt == "jsonl":
+        _check_line_head(head, path, opts.encoding)
+        yield from _read_jsonl(stream, path, opts)
+        return
+    limit = opts.max_bytes * (CONTAINER_FACTOR if fmt in ("json", "feed", "warc") else 1)
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(
+            "too-large",
+            f"{path}: more than {limit:,} bytes of {fmt} (not read further)",
+            hint="split it, or raise the limit with --max-bytes (max_bytes= in Python)",
+        )
+    yield from _read_bytes(data, fmt, path, opts)
+
+
+_HEAD = 65536
+
+
+class _Prefixed(io.RawIOBase):
+    """Bytes already read (``head``) followed by the rest of a stream."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head.nbytes:
+            n = min(len(buffer), self._head.nbytes)
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+class _Guarded(io.RawIOBase):
+    """A decompressing stream that stops a decompression bomb.
+
+    Reading goes on while the output stays under ``BOMB_RATIO`` times the compressed bytes
+    read (or under ``BOMB_FLOOR`` bytes in all): real news compresses 3-10x, a bomb 1000x.
+    """
+
+    def __init__(self, fh: IO[bytes], raw: IO[bytes], path: str) -> None:
+        self._fh, self._raw, self._path = fh, raw, path
+        self._out = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._fh.read(len(buffer))
+        self._out += len(data)
+        if self._out > BOMB_FLOOR and self._out > BOMB_RATIO * max(1, self._raw.tell()):
+            raise InputError(
+                "too-large",
+                f"{self._path}: decompresses to over {BOMB_RATIO}x its size "
+                f"({self._out:,} bytes from {self._raw.tell():,}): a decompression bomb? "
+                "the rest was not read",
+                hint="decompress it yourself if it is genuine",
+            )
+        buffer[: len(data)] = data
+        return len(data)
+
+
+BOMB_RATIO = 100
+"""A compressed line file that grows past this many times its compressed size is refused..."""
+BOMB_FLOOR = 50_000_000
+"""...once it has produced this many bytes."""
+
+
+def _peek(fh: IO[bytes]) -> bytes:
+    if not isinstance(fh, io.BufferedReader | io.BufferedRandom):
+        return b""
+    return fh.peek(8192)[:8192]
 
 
 def _read_bytes(data: bytes, fmt: str, path: str, opts: _Options) -> Iterator[Item]:
@@ -211,27 +353,64 @@ def _read_bytes(data: bytes, fmt: str, path: str, opts: _Options) -> Iterator[It
         raise ValueError(fmt)
 
 
-def _sniff(data: bytes) -> str:
-    """The format of extension-less input (standard input, ``README``-like names)."""
-    checks.check_bytes(data, max_bytes=len(data) + 1)
+def _sniff(data: bytes, *, complete: bool = True) -> str:
+    """The format of extension-less input (standard input, ``README``-like names).
+
+    ``data`` is the whole input, or (``complete=False``) only its head.
+    """
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"WARC/"):
-        return "warc"
+    if not head:
+        raise InputError("empty", "file is empty", hint="nothing to read")
+    if head.startswith(b"WARC/") or data[:2] == b"\x1f\x8b":
+        return "warc" if head.startswith(b"WARC/") else _binary(data)
     if head.startswith(b"<"):
         return "feed" if _feed_root(head) else "html"
     if head[:1] in (b"{", b"["):
-        try:
-            json.loads(data)
+        if complete:
+            try:
+                json.loads(data)
+                return "json"
+            except ValueError:
+                return "jsonl"
+        if head[:1] == b"[":
             return "json"
-        except ValueError:
+        first = data.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+        try:
+            json.loads(first)
             return "jsonl"
+        except ValueError:
+            return "json"
     return "txt"
 
 
-def _check_head(head: bytes, path: str) -> None:
+def _binary(data: bytes) -> str:
+    checks.check_bytes(data[:8192], max_bytes=8193)
+    return "txt"  # pragma: no cover - check_bytes refuses gzip data
+
+
+def _check_line_head(head: bytes, path: str, encoding: str | None = None) -> None:
+    """Refuse a line-based file that is empty or plainly binary (a stray NUL is one bad line).
+
+    With an ``encoding`` given (UTF-16 text is full of NUL bytes) only file signatures count.
+    """
     if not head.strip():
         raise InputError("empty", f"{path}: file is empty")
-    checks.check_bytes(head, path=path, max_bytes=len(head) + 1)
+    if any(head.startswith(bom) for bom, _ in checks._BOMS):
+        return
+    for magic, kind in checks.SIGNATURES:
+        if head.startswith(magic):
+            raise InputError(
+                "binary",
+                f"{path}: this is {kind}, not text",
+                hint="sitmap reads plain text, HTML, JSON, CSV, WARC and RSS/Atom",
+            )
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if encoding is None and controls / len(head) > 0.1:
+        raise InputError(
+            "binary",
+            f"{path}: binary data (mostly control bytes), not text",
+            hint="if it is UTF-16 text without a BOM, pass --encoding utf-16-le",
+        )
 
 
 # --- one article -------------------------------------------------------------------------
@@ -250,6 +429,8 @@ def _record(
     meta: dict[str, Any] | None = None,
 ) -> Item:
     """One article's fields → a prepared ``Document``, or a ``Skip`` saying why not."""
+    if "\x00" in text:
+        return Skip("binary", f"{path}: the text holds NUL bytes", path=path, doc_id=record_id)
     if len(text) > opts.max_bytes:
         return Skip(
             "too-large",
@@ -492,27 +673,101 @@ def _json_record(obj: Any, path: str, opts: _Options) -> Item:
     return _from_mapping(obj, _field_names(obj.keys(), opts), path, opts)
 
 
-def _read_jsonl(fh: IO[bytes], path: str, opts: _Options) -> Iterator[Item]:
-    seen = False
-    for n, raw in enumerate(fh, 1):
-        line = raw.strip()
-        if not line:
-            continue
-        seen = True
-        where = f"{path}#{n}"
-        if len(line) > opts.max_bytes:
-            yield Skip(
+class _BadLine(Exception):
+    """A line that cannot be read (too long, undecodable): skipped alone."""
+
+    def __init__(self, n: int, reason: str, message: str) -> None:
+        self.n, self.reason, self.message = n, reason, message
+        super().__init__(message)
+
+
+def _text_lines(fh: IO[bytes], path: str, opts: _Options) -> Iterator[tuple[int, str | _BadLine]]:
+    """``(line number, text)`` of each line, never holding more than ``max_bytes`` of one.
+
+    A line over the limit is read past (not kept) and given as a ``_BadLine``, as is a line
+    that is not valid in the encoding; UTF-16/32 files (a BOM or ``encoding=``) are decoded
+    whole, up to ``CONTAINER_FACTOR`` times ``max_bytes``.
+    """
+    limit = opts.max_bytes
+    head = _peek(fh)
+    encoding = opts.encoding
+    if encoding is None:
+        encoding = next((c for bom, c in checks._BOMS if head.startswith(bom)), "utf-8-sig")
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(
+            "encoding",
+            f"{path}: unknown encoding {encoding!r}",
+            hint="use a Python codec name such as utf-8, latin-1, cp1252, utf-16",
+        ) from None
+    if codec.startswith(("utf-16", "utf-32")):
+        cap = limit * CONTAINER_FACTOR
+        data = fh.read(cap + 1)
+        if len(data) > cap:
+            raise InputError(
                 "too-large",
-                f"{where}: line of {len(line):,} bytes is over the {opts.max_bytes:,} limit",
-                path=where,
+                f"{path}: over {cap:,} bytes of {codec}, which is read whole",
+                hint="convert it to UTF-8 to stream it, or raise --max-bytes",
+            )
+        text = checks.decode_text(data, path=path, encoding=encoding)
+        for n, line in enumerate(text.split("\n"), 1):
+            yield n, line
+        return
+    decoder = codecs.getincrementaldecoder(encoding)
+    n = 0
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            size = len(line)
+            while True:  # read past the rest of the line without keeping it
+                more = fh.readline(1 << 20)
+                size += len(more)
+                if not more or more.endswith(b"\n"):
+                    break
+            yield (
+                n,
+                _BadLine(
+                    n, "too-large", f"line of {size:,} bytes is over the {limit:,}-byte limit"
+                ),
             )
             continue
         try:
-            obj = json.loads(checks.decode_text(line, path=where, encoding=opts.encoding))
-        except InputError as err:
-            yield _skip(err, where)
+            yield n, decoder().decode(line, final=True)
+        except UnicodeDecodeError as err:
+            bad = line[err.start : err.start + 1].hex()
+            yield (
+                n,
+                _BadLine(
+                    n,
+                    "encoding",
+                    f"not valid {encoding.replace('-sig', '')}: byte 0x{bad} at column {err.start}",
+                ),
+            )
+
+
+def _read_jsonl(fh: IO[bytes], path: str, opts: _Options) -> Iterator[Item]:
+    seen = False
+    for n, line in _text_lines(fh, path, opts):
+        where = f"{path}#{n}"
+        if isinstance(line, _BadLine):
+            seen = True
+            hint = " (pass its encoding with --encoding)" if line.reason == "encoding" else ""
+            yield Skip(line.reason, f"{where}: {line.message}{hint}", path=where)
             continue
-        except json.JSONDecodeError as err:
+        line = line.strip()
+        if not line:
+            continue
+        seen = True
+        if "\x00" in line:
+            yield Skip("binary", f"{where}: the line holds NUL bytes", path=where)
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError as err:
             yield Skip("malformed", f"{where}: not valid JSON ({err})", path=where)
             continue
         yield _json_record(obj, where, opts)
@@ -520,116 +775,224 @@ def _read_jsonl(fh: IO[bytes], path: str, opts: _Options) -> Iterator[Item]:
         raise InputError("empty", f"{path}: no records")
 
 
+class _Lines:
+    """Lines for ``csv.reader``: a bad line raises ``_BadLine`` and reading can go on after."""
+
+    def __init__(self, lines: Iterator[tuple[int, str | _BadLine]]) -> None:
+        self._lines = lines
+        self.n = 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        self.n, line = next(self._lines)
+        if isinstance(line, _BadLine):
+            raise line
+        return line if line.endswith("\n") else line + "\n"
+
+
 def _read_csv(fh: IO[bytes], path: str, opts: _Options, *, tab: bool) -> Iterator[Item]:
+    """Rows of a CSV/TSV file; a bad row (bad bytes, a field over the limit, broken quoting)
+    is one skip and the rows after it are read."""
     csv.field_size_limit(max(csv.field_size_limit(), opts.max_bytes + 1))
-    stream = io.TextIOWrapper(fh, encoding=opts.encoding or "utf-8-sig", newline="")
-    row_no = 0
+    lines = _Lines(_text_lines(fh, path, opts))
+    header_line = ""
+    for _, first in lines._lines:
+        if isinstance(first, _BadLine):
+            raise InputError(first.reason, f"{path}: header row: {first.message}")
+        if first.strip():
+            header_line = first
+            break
+    if not header_line.strip():
+        raise InputError("empty", f"{path}: no header row")
+    delimiter = "\t" if tab else max(",;\t|", key=header_line.count)
     try:
-        header_line = stream.readline()
-        if not header_line.strip():
-            raise InputError("empty", f"{path}: no header row")
-        delimiter = "\t" if tab else max(",;\t|", key=header_line.count)
-        lines = _chain_first(header_line, stream)
+        header = next(csv.reader([header_line], delimiter=delimiter))
+    except (csv.Error, StopIteration) as err:
+        raise InputError("malformed", f"{path}: unreadable header row ({err})") from None
+    names = _field_names(header, opts)
+    if "text" not in names:
+        wanted = opts.fields.get("text")
+        raise InputError(
+            "no-text",
+            f"{path}: no text column "
+            + (f"{wanted!r} " if wanted else "")
+            + f"among {', '.join(header)}",
+            hint="name it with --field text=COLUMN (fields={'text': COLUMN})",
+        )
+    row_no = 0
+    rows = 0
+    while True:
         reader = csv.reader(lines, delimiter=delimiter)
-        header = next(reader)
-        names = _field_names(header, opts)
-        if "text" not in names:
-            wanted = opts.fields.get("text")
-            raise InputError(
-                "no-text",
-                f"{path}: no text column "
-                + (f"{wanted!r} " if wanted else "")
-                + f"among {', '.join(header)}",
-                hint="name it with --field text=COLUMN (fields={'text': COLUMN})",
-            )
-        for row_no, row in enumerate(reader, 1):
-            if not any(cell.strip() for cell in row):
-                continue
-            yield _from_mapping(
-                dict(zip(header, row, strict=False)), names, f"{path}#{row_no}", opts
-            )
-    except UnicodeDecodeError as err:
-        raise InputError(
-            "encoding",
-            f"{path}: not valid {opts.encoding or 'utf-8'} after row {row_no} "
-            f"(byte 0x{err.object[err.start : err.start + 1].hex()}); later rows not read",
-            hint="pass the file's encoding, e.g. --encoding latin-1",
-        ) from None
-    except csv.Error as err:
-        raise InputError(
-            "malformed", f"{path}: CSV error after row {row_no} ({err}); later rows not read"
-        ) from None
-    finally:
-        stream.detach()
-
-
-def _chain_first(first: str, rest: IO[str]) -> Iterator[str]:
-    yield first
-    yield from rest
+        try:
+            for row in reader:
+                row_no += 1
+                if not any(cell.strip() for cell in row):
+                    continue
+                rows += 1
+                yield _from_mapping(
+                    dict(zip(header, row, strict=False)), names, f"{path}#{row_no}", opts
+                )
+            break
+        except _BadLine as bad:
+            row_no += 1
+            rows += 1
+            where = f"{path}#{row_no}"
+            hint = " (pass its encoding with --encoding)" if bad.reason == "encoding" else ""
+            yield Skip(bad.reason, f"{where}: line {bad.n}: {bad.message}{hint}", path=where)
+        except csv.Error as err:
+            row_no += 1
+            rows += 1
+            where = f"{path}#{row_no}"
+            yield Skip("malformed", f"{where}: CSV error ({err}); row skipped", path=where)
+    if not rows:
+        raise InputError("empty", f"{path}: a header row and no rows")
 
 
 # --- WARC --------------------------------------------------------------------------------
 
 
 def _read_warc(fh: IO[bytes], path: str, opts: _Options) -> Iterator[Item]:
-    """HTML (and plain-text) 2xx responses of a WARC file; other records are not articles."""
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
+    """HTML (and plain-text) 2xx responses of a WARC file; other records are not articles.
 
+    Bytes that are not a WARC record (garbage between records, a broken gzip member) cost one
+    skip row: reading resumes at the next record. A record cut short is skipped, not stored.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+
+    if not fh.seekable():  # pragma: no cover - files and stdin buffers are seekable here
+        fh = io.BytesIO(fh.read())
+    gz = fh.read(2) == b"\x1f\x8b"
+    size = fh.seek(0, os.SEEK_END)
     seen = 0
-    try:
-        for n, rec in enumerate(ArchiveIterator(fh), 1):
-            if rec.rec_type not in ("response", "resource", "conversion"):
-                continue
-            if rec.rec_type == "response":
-                if rec.http_headers is None:
-                    continue
-                status = rec.http_headers.get_statuscode() or ""
-                if not status.startswith("2"):
-                    continue
-                ctype = rec.http_headers.get_header("Content-Type") or ""
-            else:
-                ctype = rec.rec_headers.get_header("Content-Type") or ""
-            kind = "html" if "html" in ctype.lower() else "txt" if "text/plain" in ctype else ""
-            if not kind:
-                continue
-            seen += 1
-            where = f"{path}#{n}"
-            url = rec.rec_headers.get_header("WARC-Target-URI")
-            payload = rec.content_stream().read(opts.max_bytes + 1)
-            meta = {"crawled": rec.rec_headers.get_header("WARC-Date")}
-            if len(payload) > opts.max_bytes:
-                yield Skip(
-                    "too-large",
-                    f"{where}: record over the {opts.max_bytes:,}-byte limit",
-                    path=where,
-                )
-                continue
-            charset = re.search(r"charset=([\w-]+)", ctype, re.I)
-            if kind == "html":
-                yield _html(
-                    payload,
-                    path=where,
-                    opts=opts,
-                    url=url,
-                    charset=charset.group(1) if charset else None,
-                    meta=meta,
-                )
-                continue
-            try:
-                text = checks.decode(
-                    payload,
-                    path=where,
-                    encoding=opts.encoding or (charset.group(1) if charset else None),
-                )
-            except InputError as err:
-                yield _skip(err, where)
-                continue
-            yield _record(text, path=where, opts=opts, url=url, meta=meta)
-    except ArchiveLoadFailed as err:
-        raise InputError("malformed", f"{path}: not a readable WARC file ({err})") from None
+    n = 0
+    base = 0
+    last = -1
+    end = 0
+    while True:
+        fh.seek(base)
+        records = ArchiveIterator(fh)
+        try:
+            for rec in records:
+                if rec.format == "warc" and not (rec.rec_headers.protocol or "").startswith(
+                    "WARC/"
+                ):  # warcio reads bytes after a gzip member as a record with no header
+                    raise ValueError("bytes that are not a WARC record header")
+                item = _warc_item(rec, f"{path}#{n + 1}", opts)
+                offset = base + records.get_record_offset()  # after reading: it reads to end
+                if offset <= last:
+                    continue  # read before a resync
+                last = offset
+                end = offset + records.get_record_length()
+                n += 1
+                if item is not None:
+                    seen += 1
+                    yield item
+            if end >= size or not _bytes_after(fh, end):
+                break
+            raise ValueError("warcio stopped before the end of the file")
+        except Exception as err:  # warcio on bytes that are no record: skip to the next one
+            start = max(last + 1, base + 1, end)
+            nxt = _next_record(fh, start, gz)
+            where = f"{path}@{start}"
+            gap = f"bytes {start:,}-{nxt:,}" if nxt is not None else f"from byte {start:,} on"
+            yield Skip(
+                "malformed",
+                f"{where}: not a WARC record ({_first_line(err)}); {gap} skipped",
+                path=where,
+            )
+            if nxt is None:
+                break
+            base = nxt
+    if not seen and n == 0:
+        raise InputError("malformed", f"{path}: not a readable WARC file (no records)")
     if not seen:
         raise InputError("empty", f"{path}: no HTML or text responses in the WARC file")
+
+
+def _warc_item(rec: Any, where: str, opts: _Options) -> Item | None:
+    """One WARC record as an article, a ``Skip``, or None for records that are not articles."""
+    if rec.rec_type not in ("response", "resource", "conversion"):
+        return None
+    if rec.rec_type == "response":
+        if rec.http_headers is None:
+            return None
+        status = rec.http_headers.get_statuscode() or ""
+        if not status.startswith("2"):
+            return None
+        ctype = rec.http_headers.get_header("Content-Type") or ""
+    else:
+        ctype = rec.rec_headers.get_header("Content-Type") or ""
+    kind = "html" if "html" in ctype.lower() else "txt" if "text/plain" in ctype else ""
+    if not kind:
+        return None
+    url = rec.rec_headers.get_header("WARC-Target-URI")
+    payload = rec.content_stream().read(opts.max_bytes + 1)
+    meta = {"crawled": rec.rec_headers.get_header("WARC-Date")}
+    if len(payload) > opts.max_bytes:
+        return Skip(
+            "too-large", f"{where}: record over the {opts.max_bytes:,}-byte limit", path=where
+        )
+    missing = getattr(rec.raw_stream, "limit", 0) or 0
+    if missing > 0:
+        declared = rec.rec_headers.get_header("Content-Length") or "?"
+        return Skip(
+            "truncated",
+            f"{where}: record cut short ({missing:,} of its {declared} bytes missing); not stored",
+            path=where,
+        )
+    charset = re.search(r"charset=([\w-]+)", ctype, re.I)
+    if kind == "html":
+        return _html(
+            payload,
+            path=where,
+            opts=opts,
+            url=url,
+            charset=charset.group(1) if charset else None,
+            meta=meta,
+        )
+    try:
+        text = checks.decode(
+            payload,
+            path=where,
+            encoding=opts.encoding or (charset.group(1) if charset else None),
+        )
+    except InputError as err:
+        return _skip(err, where)
+    return _record(text, path=where, opts=opts, url=url, meta=meta)
+
+
+def _next_record(fh: IO[bytes], start: int, gz: bool) -> int | None:
+    """Offset of the next WARC record (a gzip member, or a ``WARC/1.x`` line) from ``start``."""
+    marker = b"\x1f\x8b\x08" if gz else b"\nWARC/1."
+    fh.seek(max(0, start - (0 if gz else 1)))
+    pos = fh.tell()
+    tail = b""
+    while chunk := fh.read(1 << 20):
+        buf = tail + chunk
+        i = buf.find(marker)
+        if i >= 0:
+            found = pos - len(tail) + i + (0 if gz else 1)
+            if found >= start:
+                return found
+        tail = buf[-(len(marker) - 1) :]
+        pos += len(chunk)
+    return None
+
+
+def _bytes_after(fh: IO[bytes], start: int) -> bool:
+    """Whether the file holds more than white space after ``start`` (warcio stopped early)."""
+    fh.seek(start)
+    while chunk := fh.read(1 << 16):
+        if chunk.strip():
+            return True
+    return False
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0][:200] if text else type(err).__name__
 
 
 # --- RSS / Atom --------------------------------------------------------------------------
