@@ -412,3 +412,48 @@ def test_store_is_shared_while_busy_closed_when_idle_and_per_request_while_an_in
         else:
             lock.write_text(had)
     assert not reader.writer_active(str(db))  # the process is gone: back to sharing
+
+
+def test_an_ingest_can_write_while_the_map_is_in_use(tmp_path):
+    """A writer process gets the file while requests keep coming, and the API keeps answering
+    (before, during and after the write), then shows what was written."""
+    import subprocess
+    import sys
+    import threading
+
+    from sitmap import situations
+
+    db = tmp_path / "busy.duckdb"
+    docs = sample_documents()
+    with Store(db) as store:
+        store.write_many(docs[:3])
+        situations.build(store)
+    client = TestClient(create_app(db))
+    before = client.get("/api/events").json()["total"]
+    stop = threading.Event()
+    answers: list[int] = []
+
+    def browse() -> None:
+        while not stop.is_set():
+            answers.append(client.get("/api/map?zoom=4").status_code)
+
+    thread = threading.Thread(target=browse)
+    thread.start()
+    try:
+        code = (
+            "import sys; sys.path[:0] = sys.argv[2:]\n"
+            "from _store_samples import sample_documents\n"
+            "from sitmap.store import Store\n"
+            "with Store(sys.argv[1], hold=False) as s: s.write_many(sample_documents()[3:])\n"
+        )
+        tests_dir = str(Path(__file__).parent)
+        src = str(Path(__file__).parents[1] / "src")
+        done = subprocess.run([sys.executable, "-c", code, str(db), tests_dir, src],
+                              capture_output=True, text=True, timeout=60)  # fmt: skip
+    finally:
+        stop.set()
+        thread.join(30)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert answers and set(answers) == {200}
+    after = client.get("/api/events").json()["total"]
+    assert after > before

@@ -150,7 +150,7 @@ def events_page(
     store: Store, filters: Filters, *, limit: int = 100, cursor: str | None = None
 ) -> dict[str, Any]:
     """One page of events (nested records), oldest first, with the total and the next cursor."""
-    where, params = filters.where(situations=has_situations(store))
+    where, params = filters.where(situations=_by_situation(store, filters))
     keyset: list[str] = []
     key_params: list[Any] = []
     if cursor:
@@ -218,7 +218,7 @@ def _trigger_span(rec: dict[str, Any], position: int | None) -> list[int] | None
 
 def events_geojson(store: Store, filters: Filters, *, limit: int) -> dict[str, Any]:
     """Events with coordinates as a GeoJSON FeatureCollection (flat properties, for GIS)."""
-    where, params = filters.where(situations=has_situations(store))
+    where, params = filters.where(situations=_by_situation(store, filters))
     where = [*where, "lat IS NOT NULL AND lon IS NOT NULL"]
     cur = store.con.execute(
         "SELECT id, lat, lon, event_date, plover, cameo, mode, status, confidence, trigger, "
@@ -302,7 +302,7 @@ def map_view(store: Store, filters: Filters, *, zoom: int) -> dict[str, Any]:
 def timeline(store: Store, filters: Filters) -> dict[str, Any]:
     """Events per day, week or month (by the span of the dates) under every filter but the
     time window itself, so the brushed window can be moved over the whole range."""
-    where, params = filters.where(dates=False, situations=has_situations(store))
+    where, params = filters.where(dates=False, situations=_by_situation(store, filters))
     where = [*where, "event_date IS NOT NULL"]
     sql_where = _sql_where(where)
     first, last = store.con.execute(
@@ -348,6 +348,11 @@ def has_situations(store: Store) -> bool:
         return store.con.execute("SELECT count(*) FROM situations").fetchone()[0] > 0
     except Exception:  # a store without the situations tables
         return False
+
+
+def _by_situation(store: Store, f: Filters) -> bool:
+    """Whether ``min_sources`` on events counts their situations' sources (the store has them)."""
+    return bool(f.min_sources and f.min_sources > 1 and has_situations(store))
 
 
 def situation_where(f: Filters) -> tuple[list[str], list[Any]]:
