@@ -25,4 +25,4 @@ browser:
 
 # The README's screenshot of the map (docs/map.png), taken by the browser test.
 screenshot: install browser
-	SITMAP_SCREENSHOT=1 $(PY) -m pytest -q tests/test_serve_browser.py -k loads
+	SITMAP_SCREENSHOT=1 $(PY) -m pytest -q tests/test_serve_browser.py -k clicking
