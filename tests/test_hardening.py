@@ -745,3 +745,18 @@ def test_events_answers_every_second_during_a_real_ingest(shared: Path, tmp_path
     assert documents[-1] == 300 and events[-1] > 300
     during = {d for d in documents[:-1] if 0 < d < 300}
     assert len(during) >= 2, f"too few polls saw the ingest half done: {polls}"
+
+
+def test_extract_on_an_unreadable_file_is_one_line(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text(_article(1))
+    real_open = Path.open
+
+    def refuse(self, *args, **kwargs):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    out = _cli("extract", str(path))
+    assert "Permission denied" in _one_line_error(out)

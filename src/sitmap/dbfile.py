@@ -19,6 +19,7 @@ and never opens the network, whatever its text.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import time
@@ -154,6 +155,8 @@ class WriterLock:
 
     def release(self) -> None:
         if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.ftruncate(self._fd, 0)  # no PID left behind for a later reader to trust
             os.close(self._fd)  # closing the descriptor drops the flock
             self._fd = None
 
