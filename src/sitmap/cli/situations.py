@@ -159,7 +159,7 @@ def check(
         render(rows, format, columns=columns)
         return
     render(rows, format, columns=columns, title="sitmap check")
-    out = Console(highlight=False, soft_wrap=True)
+    out = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)  # verbatim
     for r in results:
         if r["kind"] == "skip":
             out.print(f"skipped {r['path']}: {r['message']}")
@@ -183,7 +183,7 @@ def demo_situations(db: str) -> None:
     columns = ["plover", "status", "evidence", "verdict", "corroborating", "conflicts"]
     example = "sitmap check check-example.txt --published 2017-10-18 --source 'Example Blog'"
     render(rows, Format.table, columns=columns, title=f"{example} --db {db}")
-    out = Console(highlight=False, soft_wrap=True)
+    out = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)  # verbatim
     for r in results:
         out.print(r.get("summary") or r.get("message"))
 
