@@ -256,3 +256,18 @@ def test_attribution_office_holders_coded_by_their_office_at_the_event():
     now = next(e for e in doc.events if e.trigger == "criticized")
     assert (then.source.code, then.source.role) == ("USAGOV", "President")
     assert (now.source.code, now.source.role) == ("USAELI", "former President")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "speaker"),
+    [
+        # "he said": the person named before, not the word "he"
+        ("Senator Tom Cotton visited Kabul on Monday. He said the Taliban attacked Afghan troops.",
+         "attacked", "Tom Cotton"),
+        # a relative pronoun speaks for the noun it modifies
+        ("Podesta Group works with another firm, Mercury LLC, which said on Monday that Russia "
+         "attacked its servers.", "attacked", "Mercury LLC"),
+    ],
+)  # fmt: skip
+def test_attribution_pronoun_speakers_resolved(text, trigger, speaker):
+    assert _only(text, trigger, published="2017-12-22").speaker == speaker

@@ -232,6 +232,12 @@ def _phrase(tok: Any) -> Any:
 
 
 def _frame_from(doc: Document, subj: Any, offset: int, state: _State, verb: Any) -> _Frame:
+    if verb is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        subj = verb.head  # "Mercury LLC, which also said ...": the relative clause's noun
+    if subj.lower_ in _PERSONAL_PRONOUNS:
+        person = _last_person(doc, offset + subj.idx)
+        if person is not None:
+            return _person_frame(person, verb)
     phrase = _phrase(subj)
     text = phrase.text
     start, end = offset + phrase.start_char, offset + phrase.end_char
@@ -284,6 +290,29 @@ def _frame_from(doc: Document, subj: Any, offset: int, state: _State, verb: Any)
         or _person_name(subj)
     )
     frame.speaker_text = (text, start, end)
+    return frame
+
+
+_RELATIVE = {"which", "who", "that"}
+_PERSONAL_PRONOUNS = {"he", "she"}
+_PRONOUN_REACH = 600  # characters back to look for the person a pronoun speaker stands for
+
+
+def _last_person(doc: Document, char: int) -> Actor | None:
+    """The person a speaking "he"/"she" stands for: the last named person mention before it
+    (coded or not), within a few sentences."""
+    before = [
+        a
+        for a in doc.actors
+        if a.kind == "person" and a.name and a.end <= char and char - a.end <= _PRONOUN_REACH
+    ]
+    return before[-1] if before else None
+
+
+def _person_frame(person: Actor, verb: Any) -> _Frame:
+    frame = _Frame(speaker=person if person.code else None, speaker_name=person.name)
+    frame.speaker_text = (person.text, person.start, person.end)
+    frame.predicts = verb is not None and verb.lemma_.lower() in _cues().predicting_speech
     return frame
 
 
