@@ -18,7 +18,7 @@ from sitmap.export import (
     acled_type,
     export,
 )
-from sitmap.model import Event
+from sitmap.model import DateExpr, Event
 from sitmap.store import FLAT_EVENT_COLUMNS, TABLES, Store
 
 
@@ -89,13 +89,14 @@ def test_export_acled_columns_and_mapping(db: Path, docs, tmp_path: Path) -> Non
     assert shelled["location"] == "Deir ez-Zor" and shelled["geo_precision"] == "1"
     assert shelled["fatalities"] == ""  # never a fake 0
     assert shelled["notes"].startswith("Syrian government forces shelled")
-    struck = rows[_by_trigger(docs, "struck").id]
-    assert struck["sub_event_type"] == "Air/drone strike"
-    assert (struck["inter1"], struck["inter2"], struck["interaction"]) == ("8", "2", "28")
-    assert struck["time_precision"] == "2" and struck["geo_precision"] == "2"  # "near Raqqa"
-    attacked = rows[_by_trigger(docs, "attacked").id]
-    assert attacked["event_type"] == "Battles" and attacked["sub_event_type"] == "Armed clash"
-    assert attacked["inter1"] == "8"  # US forces in Syria: external forces
+    # The text gives no date for the air strike and the attack: no row (never a publication
+    # date standing in for the event's); their types map all the same.
+    assert _by_trigger(docs, "struck").id not in rows
+    assert _by_trigger(docs, "attacked").id not in rows
+    with Store(db, read_only=True) as store:
+        flat = {r["trigger"]: r for r in store.events()}
+    assert acled_type(flat["struck"])[2] == "Air/drone strike"
+    assert acled_type(flat["attacked"])[1:] == ("Battles", "Armed clash")
     protest = rows[_by_trigger(docs, "marched").id]
     assert (protest["event_type"], protest["sub_event_type"]) == ("Protests", "Peaceful protest")
     assert protest["inter1"] == "6" and protest["country"] == "Lebanon"
@@ -110,8 +111,8 @@ def test_export_acled_columns_and_mapping(db: Path, docs, tmp_path: Path) -> Non
 
 def test_export_acled_counts_what_it_leaves_out(db: Path, docs, tmp_path: Path) -> None:
     summary, _, rows = _read_acled(db, tmp_path)
-    assert summary["written"] == len(rows) == 5
-    assert summary["skipped"] == {"not an ACLED event type": 2, "status negated": 1}
+    assert summary["written"] == len(rows) == 3
+    assert summary["skipped"] == {"not an ACLED event type": 2, "status negated": 1, "no date": 2}
     assert _by_trigger(docs, "met").id not in rows  # CONSULT: not an ACLED event
 
 
@@ -147,8 +148,8 @@ def test_export_gdelt_columns_and_codes(db: Path, docs, tmp_path: Path) -> None:
         reader = csv.DictReader(fh, delimiter="\t")
         rows = list(reader)
     assert reader.fieldnames == [*GDELT_COLUMNS, *GDELT_EXTRA] and len(GDELT_COLUMNS) == 61
-    assert summary["written"] == len(rows) == 6
-    assert summary["skipped"] == {"status negated": 1, "status predicted": 1}
+    assert summary["written"] == len(rows) == 4
+    assert summary["skipped"] == {"status negated": 1, "status predicted": 1, "no date": 2}
     by_name = {(r["Actor1Code"], r["EventRootCode"], r["SOURCEURL"]): r for r in rows}
     shelled = by_name[("SYRMIL", "19", "antimedia/deir.txt")]
     assert shelled["SQLDATE"] == "20170911" and shelled["MonthYear"] == "201709"
@@ -223,6 +224,7 @@ def test_export_document_place_only_when_asked(tmp_path: Path) -> None:
     docs = sample_documents()
     struck = _by_trigger(docs, "struck")
     struck.place_basis = "document"  # the article's main place, not what the text says
+    struck.date = DateExpr(text="on Tuesday", start=0, end=0, date="2017-09-12", precision="day")
     path = tmp_path / "doc-place.duckdb"
     with Store(path) as store:
         store.write_many(docs)
@@ -240,12 +242,14 @@ def test_export_document_place_only_when_asked(tmp_path: Path) -> None:
     export(path, "acled", acled, document_places=True)
     row = next(r for r in csv.DictReader(acled.open()) if "struck" in r["notes"])
     assert row["geo_precision"] == "2"  # a guessed place is never precise
+    assert (row["inter1"], row["inter2"], row["interaction"]) == ("8", "2", "28")
 
 
 def test_export_acled_fatalities_only_where_the_text_states_them(tmp_path: Path) -> None:
     docs = sample_documents()
     struck = _by_trigger(docs, "struck")
     struck.fatalities = 4
+    struck.date = DateExpr(text="on Tuesday", start=0, end=0, date="2017-09-12", precision="day")
     path = tmp_path / "f.duckdb"
     with Store(path) as store:
         store.write_many(docs)

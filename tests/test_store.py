@@ -120,14 +120,36 @@ def test_store_document_round_trip(filled: Store, docs: list[Document]) -> None:
     assert all(e == original[e.id] for e in back.events)
 
 
-def test_store_event_date_falls_back_to_publication(filled: Store, docs: list[Document]) -> None:
+def test_store_event_date_never_invented(filled: Store, docs: list[Document]) -> None:
     by_id = {r["id"]: r for r in filled.events()}
     quoted, coalition = docs[0].events[0], docs[0].events[1]
     assert by_id[quoted.id]["event_date"] == date(2017, 9, 11)
     assert by_id[quoted.id]["date_basis"] == "text"
     assert by_id[coalition.id]["date"] is None
-    assert by_id[coalition.id]["event_date"] == date(2017, 9, 13)
-    assert by_id[coalition.id]["date_basis"] == "published"
+    # The text gives no date: the event date stays empty, the publication date has its column.
+    assert by_id[coalition.id]["event_date"] is None
+    assert by_id[coalition.id]["date_basis"] is None
+    assert by_id[coalition.id]["published"] == date(2017, 9, 13)
+
+
+def test_store_migration_empties_publication_dates_of_old_stores(tmp_path, docs) -> None:
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.write_many(docs)
+    con = duckdb.connect(str(path))  # as a store before 0003 wrote it
+    con.execute(
+        "UPDATE events SET event_date = published, date_basis = 'published' WHERE date IS NULL"
+    )
+    con.execute("DELETE FROM schema_version WHERE name = '0004_event_date_from_text_only'")
+    con.close()
+    with Store(path) as store:
+        rows = store.events()
+        assert "0004_event_date_from_text_only" in store.schema_version
+    undated = [r for r in rows if r["date"] is None]
+    assert undated and all(r["event_date"] is None and r["published"] for r in undated)
+    assert all(r["event_date"] == r["date"] for r in rows if r["date"] is not None)
 
 
 @pytest.mark.parametrize(
@@ -163,8 +185,8 @@ def test_store_events_filters(filled: Store, docs, filters: dict, triggers: tupl
 def test_store_events_limit_and_order(filled: Store) -> None:
     rows = filled.events(limit=3)
     assert len(rows) == 3
-    assert [r["event_date"] for r in rows] == sorted(r["event_date"] for r in rows)
-    assert rows[0]["event_date"] == date(2017, 9, 11)
+    dated = [r["event_date"] for r in rows if r["event_date"] is not None]
+    assert dated == sorted(dated) and rows[0]["event_date"] == date(2017, 9, 11)
 
 
 def test_store_events_near_gives_distance(filled: Store) -> None:
@@ -254,3 +276,4 @@ def test_store_stats(filled: Store) -> None:
     assert stats["event_dates"] == ["2017-09-11", "2017-12-04"]
     assert stats["events_with_coordinates"] == 6
     assert stats["outlets"] == {"Anti-Media": 2, "Reuters": 2}
+

@@ -37,9 +37,9 @@ under ``skipped`` with the reason.
 =====================  =========================================================================
 event_id_cnty          ISO alpha-3 of the event's country (``XXX`` if unknown) + a number
                        derived from the sitmap event id (stable across exports)
-event_date, year       ``event_date``: the date the text gives, else the publication date
-time_precision         1: day given in the text; 2: week, or no date in the text (publication
-                       date used); 3: month or year
+event_date, year       ``event_date``: the date the text gives (an event whose text gives no
+                       date is left out and counted under ``skipped`` as "no date")
+time_precision         1: day given in the text; 2: week; 3: month, year or decade
 disorder_type,         from PLOVER type, mode, trigger and actor sectors by the ordered rules of
 event_type,            ``acled_types`` (e.g. ASSAULT+aerial → Explosions/Remote violence, Air/drone
 sub_event_type         strike; ASSAULT on civilians → Violence against civilians, Attack;
@@ -82,7 +82,8 @@ All 61 columns of the GDELT 2.0 event table, in order, then ``sitmap_event_id``,
 
 =====================  =========================================================================
 GLOBALEVENTID          an integer from the sitmap event id (stable, not GDELT's sequence)
-SQLDATE, MonthYear,    from ``event_date`` (text date, else publication date)
+SQLDATE, MonthYear,    from ``event_date``, the date the text gives (events without one are
+                       left out, counted under ``skipped`` as "no date")
 Year, FractionDate
 Actor1Code/Name        the source actor's CAMEO-style code and name; Actor2 the target
 ActorNCountryCode      the actor's ISO alpha-3 country (CAMEO country codes are ISO alpha-3)
@@ -442,9 +443,9 @@ def _acled_row(
     codes = sorted(i for i in (inter1, inter2) if i is not None)
     interaction = "".join(map(str, codes)) if len(codes) == 2 else (f"{codes[0]}0" if codes else "")
     violent = disorder == "Political violence"
-    precision = {"day": 1, "week": 2, "month": 3, "year": 3}.get(row["date_precision"] or "", 2)
-    if row["date_basis"] != "text":
-        precision = 2
+    precision = {"day": 1, "week": 2, "month": 3, "year": 3, "decade": 3}.get(
+        row["date_precision"] or "", 2
+    )
     if (row.get("feature_class") or "") == "P":
         geo_precision = 1
         if row.get("qualifier") or row.get("place_basis") == "document":

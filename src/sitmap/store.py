@@ -19,8 +19,9 @@ Tables (``sitmap sql "DESCRIBE events"`` lists the columns):
   path/url) or ``near`` (MinHash Jaccard ≥ the threshold), linked to ``duplicate_of``.
 * ``events`` — one row per event, flattened (actor, place and date columns) for filtering,
   with ``record``: the event as nested JSON (``Event.to_dict``) for lossless export.
-  ``event_date`` is the date the text gives for the event (``date``) or, when the text gives
-  none, the publication date; ``date_basis`` says which (``text`` / ``published``).
+  ``event_date`` is the date the text gives for the event (``date``), empty when the text gives
+  none (never invented: the publication date is in ``published``); ``date_basis`` is ``text``
+  when there is one.
 * ``actors``, ``places``, ``dates`` — every mention found in a document, with its span.
 * ``skips`` — every input that was not processed, with a reason code and a message.
 * ``schema_version`` — the named migrations applied, in order.
@@ -219,6 +220,14 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         """,
     ),
     ("0003_event_fatalities", "ALTER TABLE events ADD COLUMN fatalities INTEGER;"),
+    (
+        "0004_event_date_from_text_only",
+        # An event whose text gives no date keeps event_date empty; the publication date stays
+        # in its own column (`published`) and no longer stands in for the event's date.
+        """
+        UPDATE events SET event_date = NULL, date_basis = NULL WHERE date_basis = 'published';
+        """,
+    ),
 )
 """Named schema migrations, applied in order; ``schema_version`` records each one applied."""
 
@@ -741,8 +750,8 @@ class Store:
         * ``plover`` / ``status``: one value or several (``"ASSAULT"``, ``["reported", ...]``).
         * ``outlet``: the publishing outlet, case-insensitive exact match (``"Reuters"``).
         * ``since`` / ``until``: inclusive bounds on ``event_date`` (the date the text gives for
-          the event, else the publication date; see ``date_basis``). ``YYYY`` and ``YYYY-MM``
-          mean the first day of that year or month.
+          the event), or for an event the text gives no date, on the article's ``published``
+          date. ``YYYY`` and ``YYYY-MM`` mean the first day of that year or month.
         * ``place``: case-insensitive substring of the place name, its text or its admin1.
         * ``near``: ``(lat, lon, km)``: events whose place lies within ``km`` (great-circle);
           rows then carry ``distance_km``.
@@ -897,10 +906,10 @@ def event_where(
         where.append("lower(outlet) = ?")
         params.append(outlet.lower())
     if since:
-        where.append("event_date >= ?")
+        where.append("coalesce(event_date, published) >= ?")
         params.append(_as_date(since, "since"))
     if until:
-        where.append("event_date <= ?")
+        where.append("coalesce(event_date, published) <= ?")
         params.append(_as_date(until, "until"))
     if place:
         where.append(
@@ -1013,8 +1022,8 @@ def event_row(ev: Event, doc: Document | None = None) -> tuple:
     src, tgt, pl, dt = ev.source, ev.target, ev.place, ev.date
     text_date = _as_date(dt.date, "event date") if dt and dt.date else None
     published = doc.published if doc else None
-    event_date = text_date or published
-    basis = "text" if text_date else ("published" if published else None)
+    event_date = text_date  # never the publication date: that has its own column
+    basis = "text" if text_date else None
     return (
         ev.id, ev.doc_id, ev.sentence, ev.start, ev.end, ev.evidence, ev.trigger, ev.plover,
         ev.cameo, ev.mode,
