@@ -53,6 +53,7 @@ class Chain:
 
 @dataclass(frozen=True)
 class _Words:
+    admin_word: re.Pattern[str]
     admin: frozenset[str]
     locality: frozenset[str]
     before: frozenset[str]
@@ -85,7 +86,9 @@ def _words() -> _Words:
     settlement = re.compile(
         rf"\b(?:in|at|near|from)\s+(?:the\s+)?(?P<x>{_NAME})\s+(?:{loc_alt})\b"
     )
+    admin_word = re.compile(rf"\b(?:{admin_alt})\b")
     return _Words(
+        admin_word=admin_word,
         admin=admin,
         locality=locality,
         before=before,
@@ -168,16 +171,34 @@ def find(text: str) -> list[Chain]:
     return [c for c in chains if c.parents or (c.start, c.end) not in linked]
 
 
+_OPEN = re.compile(r"\([^()\n]{2,90}\)")
+_WINDOW = 160  # characters before an anchor that a pattern may start in
+
+
+def _windowed(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str]) -> list[re.Match[str]]:
+    """Matches of ``pattern`` that end at a match of the cheap ``anchor`` (a parenthesis, a
+    feature word): the costly name pattern runs only on a window before each anchor."""
+    hits: list[re.Match[str]] = []
+    last = 0
+    for a in anchor.finditer(text):
+        start = max(last, a.start() - _WINDOW)
+        for hit in pattern.finditer(text, start, a.end()):
+            if hit.end() == a.end():
+                hits.append(hit)
+                last = hit.end()
+    return hits
+
+
 def _find(text: str) -> list[Chain]:
     w = _words()
     chains: list[Chain] = []
-    for hit in w.paren.finditer(text):
+    for hit in _windowed(w.paren, text, _OPEN):
         parents = _parts(hit.group("inside"), hit.start("inside"))
         if not parents:
             continue
         x0, x1 = hit.span("x")
         chains.append(Chain(x0, x1, parents, cued=_cued(text, x0)))
-    for hit in w.in_region.finditer(text):
+    for hit in _windowed(w.in_region, text, w.admin_word):
         x0, x1 = hit.span("x")
         y0, y1 = hit.span("y")
         if hit.group("x").lower() in w.admin | w.locality:

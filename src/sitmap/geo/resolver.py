@@ -812,6 +812,7 @@ def _contextual_scores(
     scores = dict(local)
     contexts: dict[str, _Context] = {}
     evidence = {k: _evidence(gaz, ms, scores, weight[k]) for k, ms in groups.items()}
+    above = {id(m): _above_countries(gaz, m) for ms in groups.values() for m in ms}
     for _ in range(_ROUNDS):
         total = _Evidence()
         for ev in evidence.values():
@@ -826,7 +827,7 @@ def _contextual_scores(
                 admin2=_minus(total.admin2, own.admin2),
             )
             for m in ms:
-                near_ok = not _above_countries(gaz, m)
+                near_ok = not above[id(m)]
                 scores[id(m)] = {
                     i: s + _context_bonus(gaz, i, ctx, local=near_ok)
                     for i, s in local[id(m)].items()
