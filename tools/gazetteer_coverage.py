@@ -10,6 +10,7 @@ Prints the share covered overall and by ACLED ``geo_precision``, and with ``--mi
 uncovered location with the nearest same-name entry. Usage:
 
     python tools/gazetteer_coverage.py [../shared/gold/acled-dev.jsonl] [--misses] [--json]
+        [--radius KM]
 """
 
 from __future__ import annotations
@@ -96,8 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD))
     ap.add_argument("--misses", action="store_true", help="list the uncovered locations")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--radius", type=float, default=RADIUS_KM, help="km (default 10)")
     args = ap.parse_args(argv)
-    result = coverage(Path(args.gold))
+    result = coverage(Path(args.gold), radius_km=args.radius)
     if args.json:
         print(json.dumps(result if args.misses else {**result, "misses": len(result["misses"])}))
         return 0
