@@ -459,3 +459,16 @@ def test_an_ingest_can_write_while_the_map_is_in_use(tmp_path):
     assert answers and set(answers) == {200}
     after = client.get("/api/events").json()["total"]
     assert after > before
+
+
+def test_only_loopback_host_names_are_answered_and_the_page_forbids_other_origins(db):
+    from sitmap.serve.app import LOOPBACK_HOSTS
+
+    app = create_app(db, allowed_hosts=LOOPBACK_HOSTS)
+    local = TestClient(app, base_url="http://127.0.0.1:8000")
+    assert local.get("/api/stats").status_code == 200
+    assert local.get("/api/stats", headers={"host": "localhost:8000"}).status_code == 200
+    r = local.get("/api/stats", headers={"host": "attacker.example:8000"})  # DNS rebinding
+    assert r.status_code == 400 and set(r.json()) == ERROR_KEYS
+    csp = local.get("/").headers["content-security-policy"]
+    assert "default-src 'self'" in csp and "connect-src 'self'" in csp and "http" not in csp

@@ -44,6 +44,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     from sitmap import situations
     from sitmap.serve import create_app
+    from sitmap.serve.app import LOOPBACK_HOSTS
 
     db = tmp_path_factory.mktemp("browser") / "map.duckdb"
     with Store(db) as store:
@@ -52,7 +53,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+    app = create_app(db, allowed_hosts=LOOPBACK_HOSTS)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -85,6 +87,8 @@ def page(browser, server) -> Iterator[object]:
     pg.errors = []  # type: ignore[attr-defined]
     pg.on("request", lambda r: pg.requests.append(r.url))
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    # Console errors include Content-Security-Policy refusals and failed requests.
+    pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
     yield pg
     hosts = {urlsplit(u).hostname for u in pg.requests if not u.startswith(("data:", "blob:"))}
     assert hosts <= {"127.0.0.1"}, f"requests left 127.0.0.1: {hosts}"
@@ -123,7 +127,7 @@ def test_a_filter_changes_what_is_shown_and_is_kept_in_the_url(page, server):
     _wait_count(page, "5 situations")
     page.select_option("#f-type", "PROTEST")
     _wait_count(page, "1 situations")
-    page.wait_for_function("document.querySelectorAll('#list li').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('#list li').length === 1")
     assert "PROTEST" in page.locator("#list li").inner_text()
     assert "type=PROTEST" in page.url
     # The shared URL opens the same view.

@@ -244,8 +244,20 @@ def _install_errors(app: FastAPI) -> None:
 # -- the application --------------------------------------------------------------------------
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The sitmap HTTP API and map for one store (checked readable now, read per request)."""
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+
+CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+       "script-src 'self'; connect-src 'self'; frame-ancestors 'none'")  # fmt: skip
+"""The map page's Content-Security-Policy: the browser itself refuses anything not from here."""
+
+
+def create_app(db: str | Path, *, allowed_hosts: tuple[str, ...] | None = None) -> FastAPI:
+    """The sitmap HTTP API and map for one store (checked readable now, read per request).
+
+    ``allowed_hosts``: the only ``Host`` headers answered (others get a 400), so that a web
+    page elsewhere cannot read a localhost server through DNS rebinding; ``serve`` passes the
+    loopback names when it listens on this machine only.
+    """
     db = str(Path(db).resolve()) if str(db) != ":memory:" else str(db)
     with Store(db, read_only=True):
         pass  # a missing or foreign file fails here, with the store's one-line message
@@ -258,13 +270,26 @@ def create_app(db: str | Path) -> FastAPI:
     )
     _install_errors(app)
     app.router.on_shutdown.append(close_all)
+    if allowed_hosts:
+        allowed = {h.lower() for h in allowed_hosts}
+
+        @app.middleware("http")
+        async def check_host(request: Request, call_next: Any) -> Any:
+            host = request.headers.get("host", "").lower()
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            if name not in allowed:
+                return _error(400, f"host {host[:80]!r} is not served here — open the map "
+                              "at http://127.0.0.1:PORT/")  # fmt: skip
+            return await call_next(request)
+
     for prefix, folder in asset_dirs().items():
         app.mount(prefix, StaticFiles(directory=folder), name=prefix.strip("/"))
     static = asset_dirs()["/static"]
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
-        return FileResponse(static / "index.html", media_type="text/html")
+        return FileResponse(static / "index.html", media_type="text/html",
+                            headers={"Content-Security-Policy": CSP})  # fmt: skip
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -391,11 +416,12 @@ def serve(
 
     import uvicorn
 
-    app = create_app(db)
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    app = create_app(db, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
     shown = f"[{host}]" if ":" in host else host
     print(f"sitmap: serving {db} — map http://{shown}:{port}/ · API docs http://{shown}:{port}/docs",
           file=sys.stderr)  # fmt: skip
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if not loopback:
         print(f"sitmap: listening on {host}: other machines can read this store (read-only)",
               file=sys.stderr)  # fmt: skip
     uvicorn.run(app, host=host, port=port, log_level=log_level)
