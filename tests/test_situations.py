@@ -212,6 +212,9 @@ def test_situations_incremental_equals_build_and_is_idempotent() -> None:
              "Saturday.", date="2017-10-21"),
         bomb("Capital Daily", "2017-10-22", "Five people were killed by a car bomb in the "
              "Somali capital Mogadishu.", trigger="killed"),
+        report("Daily Planet", "2017-10-10", "Analysts warned that al-Shabaab will attack "
+               "Mogadishu again.", trigger="attack", source="al-Shabaab", place="Mogadishu",
+               status="predicted"),
     ]  # fmt: skip
     incremental = Store(":memory:")
     updater = situations.Updater(incremental)
@@ -221,11 +224,13 @@ def test_situations_incremental_equals_build_and_is_idempotent() -> None:
     full = _store(*docs)
 
     def snapshot(store: Store) -> list[tuple]:
-        return [(s["id"], s["sources"], tuple(sorted(m["event_id"] for m in s["members"])))
+        return [(s["id"], s["sources"], s["fulfilled_by"],
+                 tuple(sorted(m["event_id"] for m in s["members"])))
                 for s in situations.query(store, nested=True, limit=None)]  # fmt: skip
 
     assert snapshot(incremental) == snapshot(full)
-    assert len(snapshot(full)) == 2
+    assert len(snapshot(full)) == 3
+    assert [s[2] is not None for s in snapshot(full)].count(True) == 1  # the prediction's link
     situations.Updater(full).update([d.id for d in docs])  # a re-run changes nothing
     assert snapshot(full) == snapshot(_store(*docs))
 

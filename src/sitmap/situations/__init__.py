@@ -32,6 +32,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+import duckdb
+
 from sitmap.errors import SitmapError
 from sitmap.situations import tables
 from sitmap.situations.merge import Merger
@@ -47,7 +49,12 @@ class Updater:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.merger = Merger()
-        self.merger.load(tables.iter_keys(store), tables.stored_components(store))
+        self.merger.load(
+            tables.iter_keys(store),
+            tables.stored_components(store),
+            tables.stored_situations(store),
+        )
+        self.links = tables.stored_links(store)
         self._doc_events: dict[str, set[str]] = {}
         for key in self.merger.keys.values():
             self._doc_events.setdefault(key.doc_id, set()).add(key.id)
@@ -65,7 +72,11 @@ class Updater:
             self.merger.add(keys)
         old, fresh = self.merger.recluster()
         written = tables.write(self.store, self.merger, old, fresh) if (old or fresh) else 0
-        linked = tables.link_predictions(self.store, self.merger) if (old or fresh) else 0
+        linked = (
+            tables.link_predictions(self.store, self.merger, fresh, self.links)
+            if (old or fresh)
+            else 0
+        )
         return {
             "situations_written": written,
             "components": len(fresh),
@@ -170,7 +181,7 @@ def query(
         params += [int(limit), int(offset)]
     try:
         cur = store.con.execute(sql, params)
-    except Exception as exc:  # duckdb errors: no situations table in an old read-only store
+    except duckdb.Error as exc:  # e.g. no situations table in an old store opened read-only
         raise SitmapError(
             f"cannot read situations from {store.path}: {str(exc).splitlines()[0]}",
             hint="open the store read-write once (`sitmap ingest` or `sitmap situations "

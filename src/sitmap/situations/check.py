@@ -113,10 +113,8 @@ def check_event(store: Store, doc: Document, ev: Any) -> dict[str, Any]:
     key = rules.key_of(row)
     matches = [c for c in _candidates(store, key) if c.doc_id != doc.id and rules.linked(key, c)]
     situations: dict[str, list[str]] = {}
-    for cand in matches:
-        sid = _situation_of(store, cand.id)
-        if sid:
-            situations.setdefault(sid, []).append(cand.id)
+    for cand_id, sid in _situations_of(store, [c.id for c in matches]):
+        situations.setdefault(sid, []).append(cand_id)
     ours = set(_WORD.findall(ev.evidence.lower()))
     outlet = (doc.source or "").lower()
     results = []
@@ -206,11 +204,16 @@ def _candidates(store: Store, key: rules.Key) -> list[rules.Key]:
     return [k for k in keys if k.group == key.group]
 
 
-def _situation_of(store: Store, event_id: str) -> str | None:
-    row = store.con.execute(
-        "SELECT situation_id FROM situation_members WHERE event_id = ?", [event_id]
-    ).fetchone()
-    return row[0] if row else None
+def _situations_of(store: Store, event_ids: list[str]) -> list[tuple[str, str]]:
+    """(event id, situation id) of these stored events."""
+    if not event_ids:
+        return []
+    marks = ", ".join("?" * len(event_ids))
+    return store.con.execute(
+        f"SELECT event_id, situation_id FROM situation_members WHERE event_id IN ({marks}) "
+        "ORDER BY event_id",
+        event_ids,
+    ).fetchall()
 
 
 def _differences(

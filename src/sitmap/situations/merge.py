@@ -49,14 +49,33 @@ class Merger:
         self._fresh: set[str] = set()  # event ids added since the last recluster
         self._near: dict[str, list[str]] | None = None  # neighbours, cached during recluster
         self._bk: dict[str, list[tuple]] = {}  # event id -> its day bucket keys
+        self.members: dict[str, set[str]] = defaultdict(set)  # component id -> event ids
+        self.situation: dict[str, str] = {}  # event id -> situation id
+        self.situation_members: dict[str, list[str]] = {}  # situation id -> event ids
+        self._pred: dict[tuple, set[str]] = defaultdict(set)  # (family, tag) -> predicted ids
+        self._fact: dict[tuple, set[str]] = defaultdict(set)  # (family, tag) -> factual ids
+        self.new_facts: set[str] = set()  # factual events of the last recluster's new events
+        self.gone: set[str] = set()  # situation ids the last recluster replaced
 
     # -- index -------------------------------------------------------------------------------
 
-    def load(self, keys: Iterable[Key], components: dict[str, str]) -> None:
-        """Index stored events with their stored component ids (no re-clustering)."""
+    def load(
+        self,
+        keys: Iterable[Key],
+        components: dict[str, str],
+        situations: dict[str, str] | None = None,
+    ) -> None:
+        """Index stored events with their stored component and situation ids (no clustering)."""
         for key in keys:
             self._index(key)
-        self.component.update({k: v for k, v in components.items() if k in self.keys})
+        for event_id, comp in components.items():
+            if event_id in self.keys:
+                self.component[event_id] = comp
+                self.members[comp].add(event_id)
+        for event_id, sid in (situations or {}).items():
+            if event_id in self.keys:
+                self.situation[event_id] = sid
+                self.situation_members.setdefault(sid, []).append(event_id)
         for event_id in self.keys:
             if event_id not in self.component:  # stored but never merged: treat as new
                 self._fresh.add(event_id)
@@ -86,10 +105,17 @@ class Merger:
             comp = self.component.pop(event_id, None)
             if comp is not None:
                 self._touched.add(comp)
+                self.members[comp].discard(event_id)
             self._fresh.discard(event_id)
+            self._bk.pop(event_id, None)
+            for tag in _tags(key):
+                (self._pred if key.group == "predicted" else self._fact)[tag].discard(event_id)
 
     def _index(self, key: Key) -> None:
         self.keys[key.id] = key
+        if key.group in ("predicted", "factual"):
+            for tag in _tags(key):
+                (self._pred if key.group == "predicted" else self._fact)[tag].add(key.id)
         if _is_coarse(key):
             for bucket in _coarse_keys(key):
                 self._coarse[bucket].append(key.id)
@@ -148,9 +174,6 @@ class Merger:
     def _recluster(self) -> tuple[set[str], list[tuple[str, list[list[Key]]]]]:
         todo: set[str] = set(self._fresh)
         old = set(self._touched)
-        by_comp: dict[str, list[str]] = defaultdict(list)
-        for event_id, comp in self.component.items():
-            by_comp[comp].append(event_id)
         for event_id in self._fresh:
             for other in self.neighbours(self.keys[event_id]):
                 comp = self.component.get(other)
@@ -158,19 +181,88 @@ class Merger:
                     old.add(comp)
                 else:
                     todo.add(other)
+        gone: set[str] = set()
         for comp in old:
-            todo.update(by_comp.get(comp, ()))
+            for event_id in self.members.pop(comp, ()):
+                todo.add(event_id)
+                sid = self.situation.pop(event_id, None)
+                if sid is not None:
+                    gone.add(sid)
+                    self.situation_members.pop(sid, None)
         todo &= set(self.keys)
+        for event_id in todo:  # events of removed documents' components lose their situation
+            sid = self.situation.pop(event_id, None)
+            if sid is not None:
+                gone.add(sid)
+                self.situation_members.pop(sid, None)
         out: list[tuple[str, list[list[Key]]]] = []
         for members in _components(todo, self):
             comp_id = content_id("component", min(members))
             situations = _cluster([self.keys[i] for i in members], self)
+            self.members[comp_id] = set(members)
             for event_id in members:
                 self.component[event_id] = comp_id
+            for sit in situations:
+                sid = situation_id(sit)
+                self.situation_members[sid] = [k.id for k in sit]
+                for k in sit:
+                    self.situation[k.id] = sid
             out.append((comp_id, situations))
+        self.new_facts = {i for i in self._fresh if i in self.keys
+                          and self.keys[i].group == "factual"}  # fmt: skip
+        self.gone = gone
         self._touched.clear()
         self._fresh.clear()
         return old, out
+
+    # -- predictions ---------------------------------------------------------------------------
+
+    def predictions_to_relink(
+        self, fresh: list[tuple[str, list[list[Key]]]], links: dict[str, str | None]
+    ) -> set[str]:
+        """Predicted situations whose fulfilment may have changed in the last recluster: new
+        or re-clustered ones, those a new factual event could fulfil, those linked to a
+        situation that was replaced."""
+        out = {
+            self.situation[s[0].id] for _, sits in fresh for s in sits
+            if s[0].group == "predicted"
+        }  # fmt: skip
+        for event_id in self.new_facts:
+            key = self.keys[event_id]
+            for tag in _tags(key):
+                for p in self._pred.get(tag, ()):
+                    if p in self.situation:
+                        out.add(self.situation[p])
+        out |= {sid for sid, target in links.items() if target in self.gone}
+        return {sid for sid in out if sid in self.situation_members}
+
+    def fulfilment(self, sid: str) -> str | None:
+        """The situation that fulfils predicted situation ``sid``: that of the earliest factual
+        event ``rules.fulfils`` accepts for any of its members, or None."""
+        best: Key | None = None
+        for event_id in self.situation_members.get(sid, ()):
+            p = self.keys[event_id]
+            pool: set[str] = set()
+            for tag in _tags(p):
+                pool |= self._fact.get(tag, set())
+            for fact_id in pool:
+                fact = self.keys.get(fact_id)
+                if fact is None or (best is not None and fact.order >= best.order):
+                    continue
+                if rules.fulfils(p, fact):
+                    best = fact
+        return self.situation.get(best.id) if best else None
+
+
+def _tags(key: Key) -> list[tuple]:
+    """Index keys of an event for prediction links: its family with its place's country and
+    with each actor (``rules.fulfils`` needs a shared place or actor)."""
+    countries = [key.country] if key.country else []
+    if key.level is None:  # held to the places its document names (rules._document_places)
+        countries = sorted(key.doc_countries)
+    tags = [(key.family, "c", c) for c in countries]
+    tags += [(key.family, "a", a.ident) for a in (key.source, key.target) if a.ident]
+    return tags
 
 
 def _components(ids: set[str], merger: Merger) -> Iterator[list[str]]:

@@ -42,14 +42,17 @@ MEMBER_COLUMNS = ("situation_id", "event_id", "doc_id", "component", "voice", "o
 
 def key_query(where: str = "") -> str:
     """SELECT of ``KEY_COLUMNS`` plus each event's document places (``doc_places``,
-    ``doc_countries``), with an optional WHERE clause on ``e.``-prefixed event columns."""
+    ``doc_countries``), with an optional WHERE clause on ``e.``-prefixed event columns (places
+    are aggregated for the selected events' documents only)."""
     cols = ", ".join(f'e."{c}"' for c in KEY_COLUMNS)
+    names = ", ".join(f'ev."{c}"' for c in KEY_COLUMNS)
     return (
-        f"SELECT {cols}, p.gids, p.ccs FROM events e LEFT JOIN ("
+        f"WITH ev AS (SELECT {cols} FROM events e" + (f" WHERE {where}" if where else "") + ") "
+        f"SELECT {names}, p.gids, p.ccs FROM ev LEFT JOIN ("
         "SELECT doc_id, list(DISTINCT geonameid) FILTER (WHERE geonameid IS NOT NULL) AS gids, "
-        "list(DISTINCT country) FILTER (WHERE country IS NOT NULL) AS ccs "
-        "FROM places GROUP BY doc_id) p ON p.doc_id = e.doc_id"
-        + (f" WHERE {where}" if where else "")
+        "list(DISTINCT country) FILTER (WHERE country IS NOT NULL) AS ccs FROM places "
+        + ("WHERE doc_id IN (SELECT doc_id FROM ev) " if where else "")
+        + "GROUP BY doc_id) p ON p.doc_id = ev.doc_id"
     )
 
 
@@ -166,47 +169,42 @@ def _situation_row(rec: dict[str, Any]) -> tuple:
     return tuple(out)
 
 
-def link_predictions(store: Store, merger: Merger) -> int:
-    """Set ``fulfilled_by`` on every predicted situation (the earliest fulfilling situation).
+def stored_situations(store: Store) -> dict[str, str]:
+    """event id -> situation id of every stored member."""
+    rows = store.con.execute("SELECT event_id, situation_id FROM situation_members").fetchall()
+    return dict(rows)
 
-    Candidates come from factual events sharing the family and the place's country or an
-    actor; ``rules.fulfils`` decides. Only rows whose link changed are written.
-    """
-    situation_of = dict(
-        store.con.execute("SELECT event_id, situation_id FROM situation_members").fetchall()
-    )
-    by_place: dict[tuple, list[Key]] = {}
-    by_actor: dict[tuple, list[Key]] = {}
-    predicted: dict[str, list[Key]] = {}
-    for key in merger.keys.values():
-        if key.group == "predicted":
-            sid = situation_of.get(key.id)
-            if sid:
-                predicted.setdefault(sid, []).append(key)
-        elif key.group == "factual":
-            if key.country:
-                by_place.setdefault((key.family, key.country), []).append(key)
-            for actor in (key.source, key.target):
-                if actor.ident:
-                    by_actor.setdefault((key.family, actor.ident), []).append(key)
-    links: dict[str, str | None] = {}
-    for sid, members in predicted.items():
-        best: Key | None = None
-        for p in members:
-            pool: list[Key] = list(by_place.get((p.family, p.country), ())) if p.country else []
-            for actor in (p.source, p.target):
-                if actor.ident:
-                    pool.extend(by_actor.get((p.family, actor.ident), ()))
-            for fact in pool:
-                if (best is None or fact.order < best.order) and rules.fulfils(p, fact):
-                    best = fact
-        links[sid] = situation_of.get(best.id) if best else None
-    current = dict(
-        store.con.execute(
-            "SELECT id, fulfilled_by FROM situations WHERE status_group = 'predicted'"
-        ).fetchall()
-    )
-    changed = [(v, k) for k, v in links.items() if current.get(k) != v]
+
+def stored_links(store: Store) -> dict[str, str | None]:
+    """predicted situation id -> the situation that fulfils it (None: not yet)."""
+    rows = store.con.execute(
+        "SELECT id, fulfilled_by FROM situations WHERE status_group = 'predicted'"
+    ).fetchall()
+    return dict(rows)
+
+
+def link_predictions(
+    store: Store,
+    merger: Merger,
+    fresh: list[tuple[str, list[list[Key]]]],
+    links: dict[str, str | None],
+) -> int:
+    """Set ``fulfilled_by`` on the predicted situations whose fulfilment may have changed
+    (``Merger.predictions_to_relink``); ``links`` (id -> target, as stored) is kept in step.
+    Only rows whose link differs from the stored one are written."""
+    written = {merger.situation[s[0].id] for _, sits in fresh for s in sits}
+    for sid in list(links):
+        if sid not in merger.situation_members:
+            del links[sid]  # replaced by a re-clustered situation
+    for sid in written:
+        if sid in links:
+            links[sid] = None  # just written with no link
+    changed = []
+    for sid in merger.predictions_to_relink(fresh, links):
+        target = merger.fulfilment(sid)
+        if links.get(sid) != target:
+            changed.append((target, sid))
+        links[sid] = target
     if changed:
         with store._transaction():
             store.con.executemany("UPDATE situations SET fulfilled_by = ? WHERE id = ?", changed)
@@ -235,5 +233,7 @@ __all__ = [
     "iter_keys",
     "link_predictions",
     "stored_components",
+    "stored_links",
+    "stored_situations",
     "write",
 ]
