@@ -191,16 +191,12 @@ def query(
     out = []
     for values in cur.fetchall():
         row = dict(zip(names, values, strict=True))
-        record = json.loads(row.pop("record"))
-        if nested:
-            record.update(fulfilled_by=row["fulfilled_by"], articles=row["articles"])
-            out.append(record)
-            continue
+        record = row.pop("record")
         row["outlets"] = json.loads(row["outlets"] or "[]")
         row["disagreements"] = json.loads(row["disagreements"] or "[]")
         for k in ("event_date", "date_start", "date_end", "first_published"):
             row[k] = row[k].isoformat() if isinstance(row[k], date) else row[k]
-        out.append(row)
+        out.append({**json.loads(record), **row} if nested else row)
     return out
 
 

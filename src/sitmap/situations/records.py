@@ -42,7 +42,8 @@ def build(
     rows: dict[str, dict[str, Any]],
     copies: dict[str, int],
 ) -> dict[str, Any]:
-    """The situation row (``situations`` table columns, ``record`` the full nested form)."""
+    """The situation row (``situations`` table columns; ``record``: voices, first report and
+    members, the nested parts)."""
     evs = [rows[k.id] for k in members if k.id in rows]
     voices = _voices(evs) if len(evs) > 1 else {e["id"]: _outlet(e) for e in evs}
     docs = sorted({e["doc_id"] for e in evs})
@@ -106,8 +107,7 @@ def build(
         "disagreements": _disagreements(evs),
         "fulfilled_by": None,
     }
-    row["record"] = {
-        **{k: _iso(v) for k, v in row.items() if k != "component"},
+    row["record"] = {  # the nested parts; ``situations.query(nested=True)`` adds the columns
         "voices": sorted(set(voices.values())),
         "first_report": {"outlets": first, "published": _iso(first_day)},
         "members": member_records,
