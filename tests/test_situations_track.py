@@ -116,10 +116,12 @@ def test_situations_check_document_not_found_and_same_voice(store) -> None:
 def test_situations_cli_situations_and_outlets(tmp_path) -> None:
     db = tmp_path / "s.duckdb"
     with Store(db) as s:
-        s.write_many(_docs())
-        situations.build(s)
+        s.write_many(_docs())  # events, no situations yet: --rebuild merges them
     runner = CliRunner()
-    out = runner.invoke(app, ["situations", "--db", str(db), "--min-sources", "2", "-f", "json"])
+    out = runner.invoke(app, ["situations", "--db", str(db), "-f", "json"])
+    assert out.exit_code == 0 and json.loads(out.output) == []
+    args = ["situations", "--db", str(db), "--min-sources", "2", "-f", "json", "--rebuild"]
+    out = runner.invoke(app, args)
     assert out.exit_code == 0, out.output
     (sit,) = json.loads(out.output)
     assert sit["sources"] == 2 and len(sit["members"]) == 2
