@@ -142,6 +142,12 @@ def check(
     from sitmap.situations.check import check as run
 
     results = list(run(paths, db=db, source=source, published=published))
+    _render_check(results, format)
+    if not any(r["kind"] == "article" for r in results):
+        raise typer.Exit(1)  # nothing could be read: every input was skipped
+
+
+def _render_check(results: list[dict[str, Any]], format: Format) -> None:
     if format == Format.json:
         render([], format, records=results)
         return

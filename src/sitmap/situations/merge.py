@@ -231,8 +231,9 @@ class Merger:
             key = self.keys[event_id]
             for tag in _tags(key):
                 for p in self._pred.get(tag, ()):
-                    if p in self.situation:
-                        out.add(self.situation[p])
+                    sid = self.situation.get(p)
+                    if sid and sid not in out and rules.fulfils_in_time(self.keys[p], key):
+                        out.add(sid)
         out |= {sid for sid, target in links.items() if target in self.gone}
         return {sid for sid in out if sid in self.situation_members}
 

@@ -377,21 +377,23 @@ def fulfils(prediction: Key, fact: Key) -> bool:
     """
     if prediction.group != "predicted" or fact.group != "factual":
         return False
-    if prediction.family != fact.family or fact.start is None:
+    if prediction.family != fact.family or not fulfils_in_time(prediction, fact):
         return False
     places = place_points(prediction, fact)
     actors = _actors(prediction, fact)
-    if CONFLICT in (places, actors) or places + actors < 1:
-        return False
+    return CONFLICT not in (places, actors) and places + actors >= 1
+
+
+def fulfils_in_time(prediction: Key, fact: Key) -> bool:
+    """The date part of ``fulfils`` alone (cheap: tried first)."""
     said = prediction.published or prediction.start
-    if said is None or fact.end is None or fact.end < said:
+    if said is None or fact.start is None or fact.end is None or fact.end < said:
         return False
-    horizon = said + timedelta(days=int(config()["prediction_horizon_days"]))
     if prediction.day_stated or (prediction.start and prediction.start > said):
         slack = timedelta(days=int(config()["dates"]["slack"]))
         assert prediction.start is not None and prediction.end is not None
         return fact.start <= prediction.end + slack and fact.end >= prediction.start - slack
-    return fact.start <= horizon
+    return fact.start <= said + timedelta(days=int(config()["prediction_horizon_days"]))
 
 
 def _km(a: Key, b: Key) -> float:
@@ -416,6 +418,7 @@ __all__ = [
     "date_window",
     "family",
     "fulfils",
+    "fulfils_in_time",
     "key_of",
     "linked",
     "place_points",
