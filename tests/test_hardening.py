@@ -760,3 +760,30 @@ def test_extract_on_an_unreadable_file_is_one_line(tmp_path: Path, monkeypatch) 
     monkeypatch.setattr(Path, "open", refuse)
     out = _cli("extract", str(path))
     assert "Permission denied" in _one_line_error(out)
+
+
+_TINY_VALUES_CHILD = textwrap.dedent(
+    """
+    import resource, sys
+    from sitmap import ingest
+    path = sys.argv[1]
+    with open(path, "w") as f:  # 45 MB of empty objects: json.loads would build 15M dicts
+        f.write("[" + "{}," * 15_000_000 + '{"text": "last"}]')
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    items = list(ingest.read(path))
+    grew = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base
+    print(len(items), int(grew / 1024), items[-1].message)
+    """
+)
+
+
+def test_a_json_of_millions_of_tiny_values_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", _TINY_VALUES_CHILD, str(tmp_path / "tiny.json")],
+        capture_output=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr.decode()
+    n, grew_mb, message = out.stdout.decode().split(" ", 2)
+    assert int(n) == 1001 and "bad records in a row" in message  # not 15M skip rows
+    assert int(grew_mb) < 400, f"reading it grew memory by {grew_mb} MB"

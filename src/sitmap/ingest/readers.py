@@ -32,6 +32,8 @@ from sitmap.ingest.normalize import normalise
 from sitmap.ingest.prepare import parse_date, prepare
 from sitmap.model import Document, Skip
 
+MAX_BAD_RUN = 1000
+"""After this many bad records in a row, the rest of a file is not read (one skip says so)."""
 CONTAINER_FACTOR = 20
 """Whole-file containers (.json, feeds) may be this many times ``max_bytes``."""
 
@@ -176,8 +178,19 @@ def _shown(path: str | bytes) -> str:
 def _read_path(path: str, opts: _Options) -> Iterator[Item]:
     """Every item of one input, turning any failure into a ``Skip`` for what was not read."""
     shown = _shown(path)
+    bad_run = 0
     try:
-        yield from _dispatch(path, shown, opts)
+        for item in _dispatch(path, shown, opts):
+            bad_run = bad_run + 1 if isinstance(item, Skip) else 0
+            yield item
+            if bad_run >= MAX_BAD_RUN:
+                yield Skip(
+                    "malformed",
+                    f"{shown}: {MAX_BAD_RUN:,} bad records in a row; the rest was not read",
+                    path=shown,
+                    detail="check the file's format, --encoding and --field",
+                )
+                return
     except InputError as err:
         yield _skip(err, shown)
     except (OSError, EOFError, zlib.error) as err:
@@ -637,26 +650,137 @@ def _str_or_none(value: Any) -> str | None:
 
 
 def _read_json(data: bytes, path: str, opts: _Options) -> Iterator[Item]:
+    """A JSON article, a list of them, or an object holding a list (``{"articles": [...]}``).
+
+    Parsed one element (and one member) at a time: a file of millions of tiny values costs
+    one value's memory, not the whole tree's (``json.loads`` of 100 MB of ``{}`` takes 2 GB);
+    a value over ``max_bytes`` is skipped without being parsed.
+    """
     text = checks.decode_text(data, path=path, encoding=opts.encoding)
+    del data
+    i = _ws(text, 0)
+    if i >= len(text):
+        raise InputError("empty", f"{path}: file is empty")
+    if text[i] == "{":
+        small, lists = _members(text, i, path, opts)
+        if lists and "text" not in _field_names(small.keys(), opts):
+            i = lists[0]
+        else:
+            yield _json_record(small, path, opts)
+            return
+    elif text[i] != "[":
+        value = _decode_at(text, i, path)
+        raise InputError(
+            "malformed", f"{path}: JSON holds a {type(value).__name__}, not articles"
+        )
+    n = 0
+    for n, value in enumerate(_elements(text, i, path, opts), 1):
+        where = f"{path}#{n}"
+        if isinstance(value, _TooBig):
+            yield Skip("too-large", f"{where}: {value.message}", path=where)
+        else:
+            yield _json_record(value, where, opts)
+    if n == 0:
+        raise InputError("empty", f"{path}: JSON list is empty")
+
+
+class _TooBig:
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_WS = re.compile(r"[ \t\r\n]*")
+
+
+def _ws(text: str, i: int) -> int:
+    return _WS.match(text, i).end()  # type: ignore[union-attr]
+
+
+def _decode_at(text: str, i: int, path: str) -> Any:
     try:
-        obj = json.loads(text)
+        return json.JSONDecoder().raw_decode(text, i)[0]
     except json.JSONDecodeError as err:
         raise InputError(
             "malformed", f"{path}: not valid JSON ({err})", hint="one object or a list"
         ) from None
-    if isinstance(obj, dict):
-        lists = [k for k in _LIST_KEYS if isinstance(obj.get(k), list)]
-        if lists and "text" not in _field_names(obj.keys(), opts):
-            obj = obj[lists[0]]
-        else:
-            yield _json_record(obj, path, opts)
+
+
+def _value_at(text: str, i: int, path: str, opts: _Options) -> tuple[Any, int]:
+    """The JSON value at ``i`` and the index after it; ``_TooBig`` for an oversized one."""
+    if i >= len(text):
+        raise InputError("malformed", f"{path}: not valid JSON (it ends too soon)")
+    if text[i] in "[{":
+        end = _container_end(text, i, path)
+        if end - i > opts.max_bytes:
+            return _TooBig(f"a value of {end - i:,} characters (over the limit, not read)"), end
+    try:
+        return json.JSONDecoder().raw_decode(text, i)
+    except json.JSONDecodeError as err:
+        raise InputError("malformed", f"{path}: not valid JSON ({err})") from None
+
+
+def _container_end(text: str, i: int, path: str) -> int:
+    """Index after the array or object starting at ``i`` (strings skipped, nothing built)."""
+    depth = 0
+    for m in _JSON_TOKENS.finditer(text, i):
+        token = m.group()
+        if token in ("[", "{"):
+            depth += 1
+        elif token in ("]", "}"):
+            depth -= 1
+            if depth == 0:
+                return m.end()
+    raise InputError("malformed", f"{path}: not valid JSON (unterminated at char {i})")
+
+
+def _elements(text: str, i: int, path: str, opts: _Options) -> Iterator[Any]:
+    """The elements of the JSON array at ``i``, one at a time."""
+    i = _ws(text, i + 1)
+    if text.startswith("]", i):
+        return
+    while True:
+        value, i = _value_at(text, i, path, opts)
+        yield value
+        i = _ws(text, i)
+        if text.startswith("]", i):
             return
-    if not isinstance(obj, list):
-        raise InputError("malformed", f"{path}: JSON holds a {type(obj).__name__}, not articles")
-    if not obj:
-        raise InputError("empty", f"{path}: JSON list is empty")
-    for n, item in enumerate(obj, 1):
-        yield _json_record(item, f"{path}#{n}", opts)
+        if not text.startswith(",", i):
+            raise InputError("malformed", f"{path}: not valid JSON (expected , or ] at {i})")
+        i = _ws(text, i + 1)
+
+
+def _members(text: str, i: int, path: str, opts: _Options) -> tuple[dict[str, Any], list[int]]:
+    """The JSON object at ``i``: its small members, and where its article lists start."""
+    small: dict[str, Any] = {}
+    lists: list[int] = []
+    i = _ws(text, i + 1)
+    if text.startswith("}", i):
+        return small, lists
+    while True:
+        key, i = _value_at(text, i, path, opts)
+        i = _ws(text, i)
+        if not isinstance(key, str) or not text.startswith(":", i):
+            raise InputError("malformed", f"{path}: not valid JSON (bad object key at {i})")
+        i = _ws(text, i + 1)
+        if key in _LIST_KEYS and text.startswith("[", i):
+            lists.append(i)
+            i = _container_end(text, i, path)
+        else:
+            value, i = _value_at(text, i, path, opts)
+            small[key] = None if isinstance(value, _TooBig) else value
+        i = _ws(text, i)
+        if text.startswith("}", i):
+            lists.sort(key=lambda start: _LIST_KEYS.index(_key_before(text, start)))
+            return small, lists
+        if not text.startswith(",", i):
+            raise InputError("malformed", f"{path}: not valid JSON (expected , or }} at {i})")
+        i = _ws(text, i + 1)
+
+
+def _key_before(text: str, start: int) -> str:
+    m = re.search(r'"([^"]*)"\s*:\s*$', text[max(0, start - 200) : start])
+    return m.group(1) if m and m.group(1) in _LIST_KEYS else _LIST_KEYS[-1]
 
 
 def _json_record(obj: Any, path: str, opts: _Options) -> Item:
