@@ -224,6 +224,18 @@ def test_geo_resolve_pearl_harbor_is_the_harbour(analysed) -> None:
 
 
 @pytest.mark.model
+def test_geo_resolve_ocean_by_its_short_name_in_a_us_story(analysed) -> None:
+    """"the Atlantic" (a name the data file gives the ocean) is the ocean even in a story
+    whose states favour Atlantic, Iowa."""
+    text = (
+        "Forecasters in Miami, Florida, said wind shear across the tropical Atlantic would "
+        "keep storms weak, while Iowa and Nebraska braced for floods."
+    )
+    ocean = by_text(geo.resolve(analysed(text)))["Atlantic"]
+    assert ocean.feature_class == "H" and near(ocean, 10.0, -30.0, km=5)
+
+
+@pytest.mark.model
 def test_geo_resolve_sea_named_in_a_conflict_report(analysed) -> None:
     text = "Houthi rebels attacked a tanker in the Red Sea off the coast of Yemen on Tuesday."
     places = by_text(geo.resolve(analysed(text)))

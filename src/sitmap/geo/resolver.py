@@ -621,9 +621,14 @@ def _prior(gaz: Gazetteer, i: int, m: _Mention) -> float:
         score += _W_HINT
     if code == "PPLC":
         score += _W_CAPITAL
-    if not _own_name(gaz.name[i], m.key or ""):
+    if not _own_name(gaz.name[i], m.key or "") and not _curated(gaz, i):
         score -= _W_ALTERNATE
     return score
+
+
+def _curated(gaz: Gazetteer, i: int) -> bool:
+    """An entry of data/macro_regions.yaml, whose every name was chosen ("the Atlantic")."""
+    return gaz.fclass[i] in ("H", "S") or gaz.fcode[i] in (MACRO, AREA)
 
 
 def _namesake_city_population(gaz: Gazetteer, m: _Mention) -> int:
@@ -843,7 +848,7 @@ def _above_countries(gaz: Gazetteer, m: _Mention) -> bool:
     a story about Baltimore that names the Middle East still means the region."""
     return any(
         (gaz.fcode[i] in (CONTINENT, MACRO) or (gaz.fclass[i] == "H" and not gaz.country[i]))
-        and _own_name(gaz.name[i], m.key or "")
+        and (_own_name(gaz.name[i], m.key or "") or _curated(gaz, i))
         for i in m.ids
     )
 
