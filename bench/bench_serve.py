@@ -86,11 +86,11 @@ def start_server(db: Path) -> tuple[str, object, threading.Thread]:
     import uvicorn
 
     from sitmap.serve import create_app
+    from sitmap.serve.app import LOOPBACK_HOSTS
 
     port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
-    )
+    app = create_app(db, allowed_hosts=LOOPBACK_HOSTS)  # as `sitmap serve` builds it
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:

@@ -301,19 +301,22 @@ def map_view(store: Store, filters: Filters, *, zoom: int) -> dict[str, Any]:
 
 def timeline(store: Store, filters: Filters) -> dict[str, Any]:
     """Events per day, week or month (by the span of the dates) under every filter but the
-    time window itself, so the brushed window can be moved over the whole range."""
+    time window itself, so the brushed window can be moved over the whole range.
+
+    An event is counted on the date its text gives, else on its article's publication date:
+    the date the ``since``/``until`` window filters on."""
     where, params = filters.where(dates=False, situations=_by_situation(store, filters))
-    where = [*where, "event_date IS NOT NULL"]
+    where = [*where, f"{_DAY} IS NOT NULL"]
     sql_where = _sql_where(where)
     first, last = store.con.execute(
-        f"SELECT min(event_date), max(event_date) FROM events{sql_where}", params
+        f"SELECT min({_DAY}), max({_DAY}) FROM events{sql_where}", params
     ).fetchone()
     if first is None:
         return {"unit": "day", "first": None, "last": None, "bins": []}
     span = (last - first).days
     unit = "day" if span <= 150 else "week" if span <= 3 * 365 else "month"
     rows = store.con.execute(
-        f"SELECT CAST(date_trunc('{unit}', event_date) AS DATE) AS bin, count(*) "
+        f"SELECT CAST(date_trunc('{unit}', {_DAY}) AS DATE) AS bin, count(*) "
         f"FROM events{sql_where} GROUP BY 1 ORDER BY 1",
         params,
     ).fetchall()
