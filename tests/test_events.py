@@ -410,3 +410,22 @@ def test_events_an_ied_explosion_has_the_explosives_mode(analysed):
 )
 def test_events_no_unidentified_doer_without_an_agentless_act(analysed, text):
     assert all(e.source is None or e.source.code != "UAF" for e in _events(analysed, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "fire" a person is a dismissal, not an assault
+        ("Trump fired his national security adviser on Friday.", []),
+        ("Trump could fire Mueller, Republican senators warned.", [("warned", "THREATEN")]),
+        ("He fired them last week.", []),
+        # ... while the violent senses keep their events
+        ("Rebels fired rockets at the army base on Monday.", [("fired", "ASSAULT")]),
+        ("Soldiers fired at the protesters on Monday.", [("fired", "ASSAULT")]),
+    ],
+)
+def test_events_firing_a_person_is_a_dismissal_not_an_assault(text, expected):
+    from sitmap import pipeline
+
+    doc = pipeline.extract(text, published="2017-11-29", source="Wire")
+    assert [(e.trigger, e.plover) for e in doc.events] == expected

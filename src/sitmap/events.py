@@ -374,6 +374,8 @@ def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
                 c.lemma_.lower() in entry.objects for c in _objects(tok, entry.prep)
             ):
                 continue
+            if not entry.objects and _figurative(tok, entry, lemma):
+                return None
             return entry, False
         return None
     if tok.pos_ in {"NOUN", "PROPN"}:
@@ -383,6 +385,31 @@ def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
         if lemma in lex.nouns and tok.dep_ != "compound":
             return lex.nouns[lemma][0], True
     return None
+
+
+def _person_word(tok: Any, roles: frozenset[str]) -> bool:
+    """A name, a personal pronoun or a post's title ("adviser")."""
+    return (
+        tok.ent_type_ == "PERSON"
+        or tok.pos_ == "PROPN"
+        or tok.tag_ == "PRP"
+        or tok.lemma_.lower() in roles
+    )
+
+
+@cache
+def _figurative_lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    data = lexicons.yaml_file("predicates.yaml")
+    return frozenset(data["dismissal_verbs"]), frozenset(data["dismissed_roles"])
+
+
+def _figurative(tok: Any, entry: _Entry, lemma: str) -> bool:
+    """A person fired from a post ("fired Mueller", "fired his adviser"): a dismissal, no
+    assault."""
+    dismissal, roles = _figurative_lexicon()
+    if entry.type != "ASSAULT" or lemma not in dismissal:
+        return False
+    return any(_person_word(o, roles) for o in _children(tok, {"dobj", "nsubjpass"}))
 
 
 def _judgement(tok: Any) -> tuple[_Entry, list[Any], list[Any]] | None:
