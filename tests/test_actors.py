@@ -586,3 +586,20 @@ def test_actors_localise_gives_sector_only_actors_the_event_place_country():
     assert first.source.country == "THA"
     assert media.source.code == "MED"  # the media are not placed by where they report
     assert unplaced.source.code == "UAF"  # no place, no country: never a guess
+
+
+@pytest.mark.model
+def test_actors_bare_office_is_the_holder_the_article_named(analysed):
+    text = "President Donald Trump visited Beijing. The president accused China of cheating."
+    doc = actors.code(analysed(text, published=D2017))
+    office = next(a for a in doc.actors if a.text == "president")
+    assert (office.name, office.code) == ("Donald Trump", "USAGOV")
+    # two presidents named: "the president" stays nobody in particular
+    text = "President Donald Trump met Russian President Vladimir Putin. The president left."
+    doc = actors.code(analysed(text, published=D2017))
+    office = next(a for a in doc.actors if a.text == "president")
+    assert office.name is None and office.code != "USAGOV"
+    # another office is not this one
+    text = "Prime Minister Theresa May met Foreign Minister Sergei Lavrov. The minister left."
+    doc = actors.code(analysed(text, published=D2017))
+    assert all(a.name != "Theresa May" for a in doc.actors if a.text == "minister")

@@ -437,6 +437,8 @@ class _Ctx:
     tagged: bool  # tokens carry POS and entities
     named: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     # surname -> (offset, full name) of every person the document names in full, in order
+    by_role: dict[str, list[Actor]] = field(default_factory=dict)
+    # office ("president") -> the office holders the document has named with it, in order
 
 
 def _group(pieces: list[_Piece], ctx: _Ctx) -> list[list[_Piece]]:
@@ -594,6 +596,11 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
     lone_title = title is not None and holder is None and len(group) == 1 and bare
     if lone_title and _fold(title.entry.key) in lex.name_only:
         return None  # "in general", "a major"
+    if lone_title and ctx.tagged and _singular(title, ctx):
+        known = _holder_of(title, ctx)
+        if known is not None:  # "President Donald Trump ... the president said": him
+            start, end = toks[i].start, toks[j - 1].end
+            return replace(known, text=ctx.text[start:end], start=start, end=end, score=0.8)
     untagged_noun = last.type in (_SECTOR, _TITLE) and bare and ctx.tagged
     placed_sector = last.type == _SECTOR and any(p.type in _STATE_TYPES for p in group)
     if untagged_noun and toks[last.j - 1].pos not in _NOUN_POS and not placed_sector:
@@ -749,7 +756,19 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
     if kind == "person" and person_end > j and holder is None and name:
         ctx.persons[_fold(name.split()[-1])] = actor
         ctx.persons[_fold(name)] = actor
+    if kind == "person" and name and role and code and not role.startswith("former"):
+        ctx.by_role.setdefault(_fold(role), []).append(actor)
     return actor
+
+
+def _holder_of(title: _Piece, ctx: _Ctx) -> Actor | None:
+    """The one person the document has named so far with this office ("the president" after
+    "President Donald Trump"); None when it named none or several (Trump and Putin)."""
+    office = " ".join(t.norm for t in ctx.toks[title.i : title.j])
+    holders = ctx.by_role.get(office, [])
+    if len({a.name for a in holders}) != 1:
+        return None
+    return holders[-1]
 
 
 def _singular(title: _Piece, ctx: _Ctx) -> bool:
