@@ -144,7 +144,7 @@ function drawList(page) {
     const place = ev.place ? (ev.place.name || ev.place.text) : "no place";
     li.innerHTML = `<div><span class="swatch" style="background:${colour(ev.plover)}"></span>` +
       `<b>${esc(ev.plover)}</b> · ${esc(place)} · <span class="status-${esc(ev.status_group)}">${esc(ev.status)}</span></div>` +
-      `<div class="meta">${esc(ev.event_date || "no date")} · ${esc(ev.outlet || "?")}</div>` +
+      `<div class="meta">${esc(ev.event_date || (ev.published ? "published " + ev.published : "no date"))} · ${esc(ev.outlet || "?")}</div>` +
       `<div>${esc(ev.evidence.length > 140 ? ev.evidence.slice(0, 137) + "…" : ev.evidence)}</div>`;
     li.addEventListener("click", () => focusEvent(ev.id));
     li.addEventListener("mouseenter", () => highlight(ev.id, true));
@@ -240,7 +240,7 @@ function memberHtml(ev) {
     ? `<a href="${esc(ev.url)}" rel="noreferrer noopener" target="_blank">source link</a>`
     : `<a href="/api/documents/${encodeURIComponent(ev.doc_id)}" target="_blank">stored document</a>`;
   return `<div class="member" data-id="${esc(ev.id)}">` +
-    `<div><b>${esc(ev.outlet || "unknown outlet")}</b> · published ${esc(ev.published || "?")} · event ${esc(ev.event_date || "?")}` +
+    `<div><b>${esc(ev.outlet || "unknown outlet")}</b> · published ${esc(ev.published || "?")} · event ${esc(ev.event_date || "date not in the text")}` +
     ` · <span class="status-${esc(ev.status_group)}">${esc(ev.status)}</span> · confidence ${Number(ev.confidence).toFixed(2)}</div>` +
     `<div>${esc(actorText(ev.source))} → <b>${esc(ev.trigger)}</b> → ${esc(actorText(ev.target))}${ev.mode ? " · " + esc(ev.mode) : ""}</div>` +
     `<p class="evidence">“${evidenceHtml(ev)}”</p>` +
