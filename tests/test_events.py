@@ -429,3 +429,16 @@ def test_events_firing_a_person_is_a_dismissal_not_an_assault(text, expected):
 
     doc = pipeline.extract(text, published="2017-11-29", source="Wire")
     assert [(e.trigger, e.plover) for e in doc.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("A suicide bomber attacked a crowded market on Friday.", "suicide"),
+        ("Militants attacked a police post with a grenade.", "grenade"),
+        ("Two soldiers raped a woman at the checkpoint.", "sexual"),
+        ("A roadside bomb struck a police vehicle, killing two officers.", "explosives"),
+    ],
+)
+def test_events_modes_precise_enough_for_acled_sub_event_types(analysed, text, mode):
+    assert mode in {e.mode for e in _events(analysed, text) if e.plover == "ASSAULT"}

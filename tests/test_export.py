@@ -104,8 +104,10 @@ def test_export_acled_columns_and_mapping(db: Path, docs, tmp_path: Path) -> Non
     # the outlets of its situation: Anti-Media told the same shelling
     assert pounded["source"] == "Reuters; Anti-Media; Syrian Observatory for Human Rights"
     assert pounded["sitmap_sources"] == "2"
-    assert pounded["sitmap_situation_id"] == rows[_by_trigger(docs, "shelled").id][
-        "sitmap_situation_id"]
+    assert (
+        pounded["sitmap_situation_id"]
+        == rows[_by_trigger(docs, "shelled").id]["sitmap_situation_id"]
+    )
     assert protest["source"] == "Reuters" and protest["sitmap_sources"] == "1"
 
 
@@ -121,6 +123,26 @@ def test_export_acled_counts_what_it_leaves_out(db: Path, docs, tmp_path: Path) 
     [
         ({"plover": "ASSAULT", "mode": "abduct"}, "Abduction/forced disappearance"),
         ({"plover": "ASSAULT", "target_sector": "civilians"}, "Attack"),
+        ({"plover": "ASSAULT", "mode": "sexual"}, "Sexual violence"),
+        ({"plover": "ASSAULT", "mode": "suicide"}, "Suicide bomb"),
+        ({"plover": "ASSAULT", "mode": "grenade"}, "Grenade"),
+        # an assault on an armed side, or a fight, is an armed clash; any other an attack
+        ({"plover": "ASSAULT", "trigger": "ambushed", "target_sector": "police"}, "Armed clash"),
+        ({"plover": "ASSAULT", "trigger": "clashed", "source_sector": "militia"}, "Armed clash"),
+        ({"plover": "ASSAULT", "trigger": "shot", "source_sector": "unidentified"}, "Attack"),
+        (
+            {"plover": "ASSAULT", "source_sector": "police", "target_sector": "protesters"},
+            "Excessive force against protesters",
+        ),
+        (
+            {"plover": "COERCE", "trigger": "dispersed", "target_sector": "protesters"},
+            "Protest with intervention",
+        ),
+        ({"plover": "ASSAULT", "trigger": "lynched", "source_sector": "rioters"}, "Mob violence"),
+        (
+            {"plover": "PROTEST", "trigger": "rampaged", "source_sector": "rioters"},
+            "Violent demonstration",
+        ),
         (
             {"plover": "ASSAULT", "trigger": "captured", "source_sector": "military"},
             "Government regains territory",

@@ -547,3 +547,15 @@ def test_geo_resolve_town_and_its_county(analysed) -> None:
     by_text = {p.text: p for p in doc.places}
     assert (by_text["Lebanon"].country, by_text["Lebanon"].admin1) == ("US", "Indiana")
     assert by_text["Boone County"].admin1 == "Indiana"
+
+
+def test_geo_events_placed_by_x_of_y_and_admin_parentheses() -> None:
+    from sitmap import pipeline
+
+    doc = pipeline.extract("Activists protested in district 4 of Ouagadougou over the mayor.")
+    assert [e.place.name for e in doc.events if e.place] == ["Ouagadougou"]
+    doc = pipeline.extract("On 4 September 2020, gunmen wounded a farmer in Soubo (Nikki, Borgou).")
+    assert {e.place.country for e in doc.events if e.place} == {"BJ"}
+    # "of" after a title is no setting: the governor of a state does nothing there
+    doc = pipeline.extract("The governor of Borno condemned the killing of ten farmers.")
+    assert all(e.place is None for e in doc.events)

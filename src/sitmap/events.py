@@ -94,6 +94,7 @@ class _Lexicon:
     denied_findings: dict[str, _Entry]  # "found no evidence": a rejection
     judging_verbs: frozenset[str]  # verbs whose subject judges ("said", "found")
     instruments: frozenset[str]  # weapons as subjects: "an IED exploded"
+    lemma_fixes: dict[str, str]  # word forms the tagger lemmatises wrongly: "raped" -> "rape"
 
 
 def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
@@ -158,6 +159,7 @@ def _lexicon() -> _Lexicon:
         {lemma: _entry(lemma, spec) for lemma, spec in data["denied_findings"].items()},
         frozenset(data["judging_verbs"]),
         frozenset(data["instruments"]),
+        {str(k): str(v) for k, v in (data.get("lemma_fixes") or {}).items()},
     )
 
 
@@ -165,7 +167,12 @@ def may_hold_event(span: Any) -> bool:
     """True when a sentence (spaCy span with lemmas) has a token that may trigger an event."""
     lemmas = _lexicon().lemmas
     empty: frozenset[str] = frozenset()
-    return any(t.lemma_.lower() in lemmas.get(t.pos_, empty) or _capitalised_verb(t) for t in span)
+    return any(_lemma(t) in lemmas.get(t.pos_, empty) or _capitalised_verb(t) for t in span)
+
+
+def _lemma(tok: Any) -> str:
+    """The token's lemma, corrected where the tagger gets a trigger wrong ("raped": "rap")."""
+    return _lexicon().lemma_fixes.get(tok.lower_) or tok.lemma_.lower()
 
 
 def _capitalised_verb(tok: Any) -> str | None:
@@ -362,7 +369,7 @@ def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
     """The lexicon entry a token triggers, and whether it is nominal."""
     lex = _lexicon()
     verb_form = _capitalised_verb(tok) if tok.dep_ in _VERBAL_DEPS else None
-    lemma = verb_form or tok.lemma_.lower()
+    lemma = verb_form or _lemma(tok)
     if (tok.pos_ == "VERB" or verb_form) and lemma in lex.verbs:
         children = list(tok.children)
         for entry in lex.verbs[lemma]:

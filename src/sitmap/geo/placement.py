@@ -110,10 +110,13 @@ def _event_place(
         return None, ""
     destination = _moves(event)
 
-    def setting(p: Place) -> bool:
+    def setting(p: Place, nested: bool = True) -> bool:
         if any(p.start < e and s < p.end for s, e in actor_spans):
             return False
-        if not (is_setting(p, text) or (destination and _after(p, text, _lex().destination))):
+        if not (
+            is_setting(p, text, nested=nested)
+            or (destination and _after(p, text, _lex().destination))
+        ):
             return False
         return not _modifies_noun(p, doc, event.sentence)
 
@@ -131,7 +134,7 @@ def _event_place(
         p
         for p in in_sentence
         if p not in in_clause
-        and setting(p)
+        and setting(p, nested=False)  # "X of Y" only in the event's own clause
         and not any(s <= p.start and p.end <= e for s, e in others)
         and _governed_by_trigger(p, event, doc)
     ]
@@ -170,14 +173,39 @@ def _moves(event: Event) -> bool:
     )
 
 
-def is_setting(p: Place, text: str) -> bool:
+def is_setting(p: Place, text: str, *, nested: bool = False) -> bool:
     """Whether the place follows a setting preposition ("in", "near", "on the outskirts of"),
-    directional qualifiers and "the" skipped ("in northern Syria", "in the north of Iraq")."""
-    return _after(p, text, _lex().setting)
+    directional qualifiers and "the" skipped ("in northern Syria", "in the north of Iraq");
+    ``nested`` also takes the Y of "in X of Y" ("in district 4 of Ouagadougou"). A place in
+    admin parentheses after a named spot shares the spot's setting ("in Soubo (Nikki, Borgou)")."""
+    return _after(p, text, _lex().setting, nested=nested)
 
 
-def _after(p: Place, text: str, preps: tuple[str, ...]) -> bool:
-    words = re.findall(r"[\w'’-]+", text[max(0, p.start - 60) : p.start].lower())
+# "in Soubo (Nikki, Borgou)", "at Khabeisoi village (Imphal East, Manipur)": a place in the
+# parentheses after a named spot is that spot's admin context, and shares its setting
+_ADMIN_PARENS = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:\s+(?:village|town|city|district|area|camp|"
+    r"market|county|commune|locality|neighbourhood|neighborhood|region|province))?\s*"
+    r"\((?:[^()]{0,80},\s*)?$"
+)
+_OF_REACH = 3  # words of a named spot between a setting and "of Y": "in district 4 of Ouagadougou"
+
+
+def _after(p: Place, text: str, preps: tuple[str, ...], *, nested: bool = False) -> bool:
+    window = max(0, p.start - 140)
+    parens = _ADMIN_PARENS.search(text[window : p.start])
+    end = window + parens.start() if parens else p.start
+    words = re.findall(r"[\w'’-]+", text[max(0, end - 60) : end].lower())
+    if (
+        nested
+        and words
+        and words[-1] == "of"
+        and not any((" " + " ".join(words[-7:])).endswith(" " + prep) for prep in preps)
+    ):  # "X of Y": the setting of the named spot X ("in district 4 of Ouagadougou")
+        for k in range(2, _OF_REACH + 2):
+            head = " " + " ".join(words[: len(words) - k][-6:])
+            if any(head.endswith(" " + prep) for prep in preps):
+                return True
     skip = {"the", "northern", "southern", "eastern", "western", "central", "north", "south",
             "east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
             "of", "part", "parts", "city", "town", "village", "province", "region"}  # fmt: skip
