@@ -387,6 +387,8 @@ def test_events_place_nulls():
         ("2017-09-01", "month", "2017-09-30", True),
         ("2017-09-01", "month", "2017-10-01", False),
         ("2017-01-01", "year", "2017-12-31", True),
+        ("1960-01-01", "decade", "1969-06-01", True),
+        ("1960-01-01", "decade", "1970-01-01", False),
         (None, None, None, True),
         ("2017-09-04", "day", None, False),
         (None, None, "2017-09-04", False),

@@ -623,3 +623,16 @@ def test_when_a_leading_date_scopes_the_following_sentences():
     by_sentence = {e.sentence: e.date.date for e in doc.events if e.date}
     assert by_sentence.get(1) == "2019-02-01"  # scoped by the first sentence's date
     assert by_sentence.get(2) == "2019-02-03"  # until another sentence opens with a date
+
+
+@pytest.mark.parametrize(
+    ("text", "expr"),
+    [
+        ("The army fought the rebels in the 1960s, a veteran said.", "the 1960s"),
+        ("The army fought the rebels in the late 1960s, a veteran said.", "the late 1960s"),
+        ("The army fought the rebels in the 1960's, a veteran said.", "the 1960's"),
+    ],
+)
+def test_when_decade_resolved_at_decade_precision(analysed, text, expr):
+    doc = when.resolve(analysed(text, published="2017-11-29"))
+    assert _dates(doc)[expr] == ("1960-01-01", "decade")

@@ -153,8 +153,8 @@ class DateExpr(_Json):
     text: str
     start: int
     end: int
-    date: str | None = None  # ISO date: first day of the period for month/year precision
-    precision: str | None = None  # day | week | month | year
+    date: str | None = None  # ISO date: first day of the period (month/year/decade precision)
+    precision: str | None = None  # day | week | month | year | decade
     relative: bool = False  # "last year", "on Monday" (resolved against published)
     score: float = 1.0
 

@@ -495,8 +495,11 @@ def _resolve_found(f: _Found, text: str, pub: date | None, tense: str | None) ->
     if kind == "year":
         return _expr(f, text, date(int(g["year"]), 1, 1), "year", relative=False, score=1.0)
 
-    if kind == "decade":
-        return _expr(f, text, None, None, relative=False, score=0.6)
+    if kind == "decade":  # "in the 1960s": the decade's first day, precision decade
+        start = int(g.get("decade") or g.get("decade2") or 0)
+        if not start:
+            return _expr(f, text, None, None, relative=False, score=0.6)
+        return _expr(f, text, date(start, 1, 1), "decade", relative=False, score=0.9)
 
     if kind == "weekday":
         wd = voc.weekdays[g["wd"].lower()]
@@ -845,6 +848,8 @@ def _historical(f: _Found, pub: date | None) -> bool:
     if expr.date is None or expr.precision is None:
         return False
     when = date.fromisoformat(expr.date)
+    if expr.precision == "decade":
+        return when.year + 9 < pub.year
     if expr.precision == "year":
         return when.year < pub.year
     if expr.precision == "month":

@@ -461,13 +461,15 @@ def same_place(gold: GoldPlace | None, pred: Any, *, km: float = PLACE_KM) -> bo
 
 
 def same_date(gold: str | None, precision: str | None, pred: str | None) -> bool:
-    """Both ``None``, or the same day / ISO week / month / year at the gold precision."""
+    """Both ``None``, or the same day / ISO week / month / year / decade at the gold precision."""
     if gold is None or pred is None:
         return gold is None and pred is None
     try:
         g, p = date.fromisoformat(gold[:10]), date.fromisoformat(pred[:10])
     except ValueError:
         return False
+    if precision == "decade":
+        return g.year // 10 == p.year // 10
     if precision == "year":
         return g.year == p.year
     if precision == "month":
