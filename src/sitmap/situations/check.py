@@ -193,13 +193,20 @@ def _candidates(store: Store, key: rules.Key) -> list[rules.Key]:
     back = int(rules.config()["dates"]["published_lookback"])
     lo, hi = key.start - timedelta(days=slack), key.end + timedelta(days=slack)
     marks = ", ".join("?" * len(types))
-    rows = store.con.execute(
-        tables.key_query(
-            f"e.plover IN ({marks}) AND ((e.date IS NOT NULL AND e.date BETWEEN ? AND ?) OR "
-            "(e.date IS NULL AND e.published BETWEEN ? AND ?))"
-        ),
-        [*types, lo - timedelta(days=366), hi, lo, hi + timedelta(days=back)],
-    ).fetchall()
+    statuses = [s for s, g in rules.config()["group_of"].items() if g == key.group]
+    where = (
+        f"e.plover IN ({marks}) AND e.status IN ({', '.join('?' * len(statuses))}) AND "
+        "((e.date IS NOT NULL AND e.date BETWEEN ? AND ?) OR "
+        "(e.date IS NULL AND e.published BETWEEN ? AND ?))"
+    )
+    params: list = [*types, *statuses, lo - timedelta(days=366), hi, lo, hi + timedelta(days=back)]
+    # a stored event placed in another country than this one's place (or than every place its
+    # document names) can never match (rules.place_points): leave it in the database
+    countries = [key.country] if key.level is not None else sorted(key.doc_countries)
+    if countries and all(countries):
+        where += f" AND (e.country IS NULL OR e.country IN ({', '.join('?' * len(countries))}))"
+        params += countries
+    rows = store.con.execute(tables.key_query(where), params).fetchall()
     keys = [tables.key_from(r) for r in rows]
     return [k for k in keys if k.group == key.group]
 
