@@ -195,7 +195,7 @@ def demo_situations(db: str) -> None:
 
 
 def _check_row(e: dict[str, Any]) -> dict[str, Any]:
-    corr = [c for s in e["situations"] for c in s["corroborating"]]
+    corr = list({c["doc_id"]: c for s in e["situations"] for c in s["corroborating"]}.values())
     conflicts = [c for s in e["situations"] for c in s["conflicts"]]
     return {
         "article": e["article_url"] or e["article_id"],
