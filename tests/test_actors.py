@@ -603,3 +603,23 @@ def test_actors_bare_office_is_the_holder_the_article_named(analysed):
     text = "Prime Minister Theresa May met Foreign Minister Sergei Lavrov. The minister left."
     doc = actors.code(analysed(text, published=D2017))
     assert all(a.name != "Theresa May" for a in doc.actors if a.text == "minister")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("JNIM militants", "IMGINSJNM"),
+        ("FAMa soldiers", "MLIMIL"),
+        ("Wagner forces", "RUSMLTWAG"),
+        ("LRA rebels", "UGAREBLRA"),
+        ("MINUSCA peacekeepers", "IGOMILUNO"),
+        ("3R rebels", "CAFREBRRR"),
+    ],
+)
+def test_actors_sahel_and_central_african_armed_groups(phrase, code):
+    actor = lookup(phrase)
+    assert actor is not None and actor.code == code
+
+
+def test_actors_org_alias_lists_keep_commas_inside_names():
+    assert lookup("Return") is None  # "Return, Reclamation and Rehabilitation" is one name
