@@ -636,3 +636,21 @@ def test_when_a_leading_date_scopes_the_following_sentences():
 def test_when_decade_resolved_at_decade_precision(analysed, text, expr):
     doc = when.resolve(analysed(text, published="2017-11-29"))
     assert _dates(doc)[expr] == ("1960-01-01", "decade")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past act never takes a date after publication: the deadline is another act's
+        ("Senators asked the agency to respond by Dec. 15.", ("asked", None)),
+        ("Police arrested the suspects, who will face trial on Dec. 20.", ("arrested", None)),
+        # ... a past date still dates it, and a future act keeps its future date
+        ("Police arrested the suspects on Monday.", ("arrested", "2017-12-04")),
+        ("Police will arrest the suspects on Dec. 20.", ("arrest", "2017-12-20")),
+    ],
+)
+def test_when_past_event_never_dated_after_publication(text, expected):
+    from sitmap import pipeline
+
+    doc = pipeline.extract(text, published="2017-12-08", source="Wire")
+    assert [(e.trigger, e.date.date if e.date else None) for e in doc.events] == [expected]

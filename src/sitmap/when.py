@@ -730,7 +730,9 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
     event. In the sentence, a date inside any other event's clause is never borrowed. Among
     candidates a resolved date beats an unresolved one, then the nearest to the trigger wins.
     A predicted or hypothetical event takes only a date inside its own clause (the rest of the
-    sentence dates the prediction, not the event) and is never historical.
+    sentence dates the prediction, not the event) and is never historical. An event told in the
+    past tense never takes a date after publication ("asked them to respond by Dec. 15": the
+    deadline is the response's, not the asking's).
     """
     cache: dict[int, _Tokens | None] = {}
     triggers = _triggers(doc, cache)
@@ -756,6 +758,8 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
                 and f.end <= sent.end
                 and not any(_holds(o, f) for o in others)
             ]
+        if pub is not None and _past_tense(ev, doc, cache):
+            cands = [f for f in cands if not _after(f, pub)]
         if not cands:
             continue
         anchor = ev.trigger_start if ev.trigger_start is not None else ev.start
@@ -767,6 +771,34 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
         ev.date = best.expr
         ev.historical = not unreal and _historical(best, pub)
     _share_with_conjuncts(triggers)
+
+
+def _past_tense(ev: Event, doc: Document, cache: dict[int, _Tokens | None]) -> bool:
+    """Whether the event's trigger is a past-tense verb ("attacked", "had asked")."""
+    if ev.trigger_start is None or ev.status in {"predicted", "hypothetical"}:
+        return False
+    toks = _tokens(doc, ev.sentence, cache)
+    if toks is None or not toks.parsed:
+        return False
+    for tok in toks.tokens:
+        if tok.idx + toks.offset == ev.trigger_start:
+            return tok.tag_ == "VBD" or (
+                tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ == "VBD" for c in tok.children)
+            )
+    return False
+
+
+def _after(f: _Found, pub: date) -> bool:
+    """Whether a resolved date starts after the publication date's period at its precision."""
+    expr = f.expr
+    if expr is None or expr.date is None:
+        return False
+    when = date.fromisoformat(expr.date[:10])
+    if expr.precision in ("year", "decade"):
+        return when.year > pub.year
+    if expr.precision == "month":
+        return (when.year, when.month) > (pub.year, pub.month)
+    return when > pub
 
 
 def _tokens(doc: Document, index: int, cache: dict[int, _Tokens | None]) -> _Tokens | None:
