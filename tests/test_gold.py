@@ -11,9 +11,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = [ROOT / "eval" / "dev.jsonl", ROOT / "eval" / "heldout.jsonl"]
+ARTICLES = [ROOT / "eval" / "articles-dev.jsonl", ROOT / "eval" / "articles-heldout.jsonl"]
 
 
-@pytest.mark.parametrize("path", GOLD, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD + ARTICLES, ids=lambda p: p.name)
 def test_gold_file_passes_the_checker(path):
     done = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "check_gold.py"), str(path)],
@@ -30,6 +31,11 @@ def test_heldout_articles_are_not_in_dev():
 
     dev, heldout = (articles(p) for p in GOLD)
     assert heldout and not dev & heldout
+    # whole articles: the never-tuned split shares no article with its tuning split or with
+    # the excerpt sets
+    art_dev, art_heldout = (articles(p) for p in ARTICLES)
+    assert art_heldout and not art_heldout & (art_dev | dev | heldout)
+    assert not art_dev & (dev | heldout)
 
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "isot-reuters-2017-sample.jsonl"
