@@ -271,3 +271,24 @@ def test_attribution_office_holders_coded_by_their_office_at_the_event():
 )  # fmt: skip
 def test_attribution_pronoun_speakers_resolved(text, trigger, speaker):
     assert _only(text, trigger, published="2017-12-22").speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        # refused, declined, denied acts are negated (not predicted) ...
+        ("The minister declined to meet the protesters on Monday.", "meet", "negated"),
+        ("Fox News hosts refused to criticize Trump.", "criticize", "negated"),
+        ("Iran denied attacking the tanker.", "attacking", "negated"),
+        ("Iran denied that its navy attacked the tanker.", "attacked", "negated"),
+        # ... but an act only coordinated with a rejection is not
+        ("Texas Republicans rejected the offer and asked for prayers from the public.", "asked",
+         "asserted"),
+        ("Iran said its navy attacked the tanker.", "attacked", "quoted"),
+    ],
+)  # fmt: skip
+def test_attribution_refused_and_denied_acts_are_negated(text, trigger, status):
+    from sitmap import pipeline
+
+    doc = pipeline.extract(text, published="2017-12-08", source="Wire")
+    assert {e.trigger: e.status for e in doc.events}[trigger] == status

@@ -546,6 +546,13 @@ def _modality(tok: Any) -> tuple[str | None, bool]:
         if len(path) > 10:
             break
     negated = hypothetical = predicted = intent = False
+    last = path[-1]
+    if (  # a speech verb that negates what it governs: "Iran denied attacking the tanker"
+        last.head.i != last.i
+        and last.dep_ != "conj"
+        and last.head.lemma_.lower() in cues.negating_verbs
+    ):
+        negated = True
     for i, node in enumerate(path):
         kids = list(node.children)
         if any(
@@ -553,7 +560,7 @@ def _modality(tok: Any) -> tuple[str | None, bool]:
             for c in kids
         ):
             negated = negated or i <= 1 or (node.pos_ in {"VERB", "AUX"} and i <= 2)
-        if i > 0 and node.lemma_.lower() in cues.negating_verbs:
+        if i > 0 and node.lemma_.lower() in cues.negating_verbs and path[i - 1].dep_ != "conj":
             negated = True
         if any(c.dep_ == "mark" and c.lower_ in cues.conditionals for c in kids):
             hypothetical = True
