@@ -15,8 +15,10 @@ Every measurement is a whole fresh process timed from start to exit, as a user r
 
 Each run measures the baseline and then every config, so each ratio (bare seconds / sitmap
 seconds: above 1 means sitmap is faster) is against a baseline from the same run: on a shared,
-noisy machine only these ratios mean anything. Peak RSS is the largest sum of resident memory
-over the process and all its children (sampled every 0.1 s with psutil).
+noisy machine only these ratios mean anything. Docs per CPU second (user + system time of the
+process and its workers) is the per-core throughput, which hardly depends on the load. Peak RSS
+is the largest sum of resident memory over the process and all its children (sampled every
+0.1 s with psutil).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -46,8 +49,18 @@ for _ in nlp.pipe(texts, batch_size=32):
 """
 
 
-def _measure(cmd: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS (MB, process tree) and stdout of one whole process."""
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _measure(cmd: list[str]) -> tuple[float, float, str, float]:
+    """Wall seconds, peak RSS (MB, process tree), stdout and CPU seconds of one whole process.
+
+    CPU seconds (user + system, the process and every child it waited for) hardly depend on
+    what else the machine runs: docs per CPU second is the per-core throughput.
+    """
+    cpu = _cpu()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), *sys.path[1:]])}
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -65,7 +78,7 @@ def _measure(cmd: list[str]) -> tuple[float, float, str]:
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd[:4])} ... failed ({proc.returncode}):\n{err[-2000:]}")
-    return seconds, peak / 1e6, out
+    return seconds, peak / 1e6, out, _cpu() - cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,24 +101,27 @@ def main(argv: list[str] | None = None) -> int:
         subset = Path(tmp) / "subset.jsonl"
         subset.write_text("\n".join(lines) + "\n", encoding="utf-8")
         for run in range(1, args.runs + 1):
-            bare, bare_rss, _ = _measure([sys.executable, "-c", BARE, str(subset)])
+            bare, bare_rss, _, bare_cpu = _measure([sys.executable, "-c", BARE, str(subset)])
             print(f"run {run}: bare spaCy {bare:6.1f} s  {len(lines) / bare:5.2f} docs/s  "
-                  f"peak RSS {bare_rss:5.0f} MB")  # fmt: skip
+                  f"peak RSS {bare_rss:5.0f} MB  "
+                  f"{len(lines) / bare_cpu:5.2f} docs per CPU s")  # fmt: skip
             for config in args.configs:
                 engine, workers = config.split(":")
                 db = Path(tmp) / f"{engine}-{workers}-{run}.duckdb"
                 cmd = [*sitmap, str(subset), "--db", str(db), "--engine", engine,
                        "--workers", workers, "--format", "json"]  # fmt: skip
-                seconds, rss, out = _measure(cmd)
+                seconds, rss, out, cpu = _measure(cmd)
                 summary = json.loads(out)
                 ratio = bare / seconds
                 print(f"run {run}: sitmap ingest --engine {engine} --workers {workers}: "
                       f"{seconds:6.1f} s  {summary['stored'] / seconds:5.2f} docs/s  peak RSS "
-                      f"{rss:5.0f} MB  {summary['events']} events  "
+                      f"{rss:5.0f} MB  {summary['stored'] / cpu:5.2f} docs per CPU s  "
+                      f"{summary['events']} events  "
                       f"ratio to bare {ratio:.2f}")  # fmt: skip
                 results.append({"run": run, "engine": engine, "workers": int(workers),
                                 "seconds": seconds, "bare_seconds": bare, "ratio": ratio,
                                 "peak_rss_mb": rss, "bare_peak_rss_mb": bare_rss,
+                                "cpu_seconds": cpu, "bare_cpu_seconds": bare_cpu,
                                 "stored": summary["stored"],
                                 "events": summary["events"]})  # fmt: skip
     if args.runs > 1:

@@ -3,6 +3,7 @@
 Usage:
     python bench/bench_scale.py --docs 100000 --workers 2            # the full-size run
     python bench/bench_scale.py --docs 2000 --workers 2 --engine dask
+    python bench/bench_scale.py --docs 1500 --articles 500 --every 250   # variants early
     python bench/bench_query.py --events 10000000                    # filtered queries, 10M events
 
 The input is the two shared corpora (987 Reuters and 1,413 low-credibility-outlet articles,
@@ -37,14 +38,20 @@ CORPORA = (ROOT / ".." / "shared" / "corpora").resolve()
 _SENTENCE_END = re.compile(r"(?<=[.!?\"”’])\s+(?=[A-Z“\"])")
 
 
-def build(n: int, out: Path) -> dict[str, int]:
-    """Write ``n`` documents (originals first, then variants) to ``out``; return the counts."""
+def build(n: int, out: Path, articles: int = 0) -> dict[str, int]:
+    """Write ``n`` documents (originals first, then variants) to ``out``; return the counts.
+
+    ``articles``: start from the first N real articles only (0: all), so that a short run
+    also goes through variants.
+    """
     arts = []
     for path in sorted(CORPORA.glob("*.jsonl")):
         with path.open(encoding="utf-8") as fh:
             arts += [json.loads(line) for line in fh if line.strip()]
     if not arts:
         raise SystemExit(f"no corpus under {CORPORA}")
+    if articles:
+        arts = arts[:: max(1, len(arts) // articles)][:articles]  # both corpora, evenly
     split = [_SENTENCE_END.split(a["text"]) for a in arts]
     written = originals = 0
     with out.open("w", encoding="utf-8") as fh:
@@ -91,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scheduler", default=None, help="a dask scheduler's address")
     ap.add_argument("--db", type=Path, default=None, help="keep the store here")
     ap.add_argument("--every", type=int, default=1000, help="report every N stored documents")
+    ap.add_argument("--articles", type=int, default=0,
+                    help="real articles to start from (0: all); the rest are variants")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
 
@@ -98,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "scale.jsonl"
-        counts = build(args.docs, source)
+        counts = build(args.docs, source, args.articles)
         db = args.db or Path(tmp) / "scale.duckdb"
         print(f"{counts['documents']:,} documents ({counts['originals']:,} real articles, "
               f"{counts['variants']:,} built variants), {source.stat().st_size / 1e6:.0f} MB; "

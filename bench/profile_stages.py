@@ -4,6 +4,7 @@ Usage:
     python bench/profile_stages.py                        # first 200 Reuters articles
     python bench/profile_stages.py --limit 100 --top 25   # and the 25 costliest functions
     python bench/profile_stages.py --top 30 --within geo  # the costliest functions inside geo
+    python bench/profile_stages.py --components --limit 80  # bare spaCy, per pipeline component
 
 Runs ``sitmap.corpus.ingest`` with one worker (in this process) into a fresh temporary store,
 the way ``sitmap ingest --workers 1`` does, with every stage's entry point wrapped by a timer:
@@ -12,6 +13,8 @@ actors, events, attribution, geo, when, situations, deduplication, the store's w
 "read + prepare + other glue" is what is left of the wall time. Model and gazetteer loading are
 timed apart (``load``). With ``--top`` the run is also under cProfile and the costliest
 functions (own time) are listed, all of them or only those in one module (``--within``).
+``--components`` instead times each component of the bare spaCy pipeline (the full model, as
+``bench_engines.py``'s baseline runs it) over the same texts, batches of 16.
 """
 
 from __future__ import annotations
@@ -78,6 +81,29 @@ def _instrument() -> None:
     store.Store.write_many = _timed("store writes", store.Store.write_many)
 
 
+def components(texts: list[str]) -> None:
+    """Seconds and share of each component of the bare model's pipeline (and the tokenizer)."""
+    import spacy
+
+    from sitmap.nlp import MODEL
+
+    model = spacy.load(MODEL)
+    list(model.pipe(texts[:4]))
+    spent: dict[str, float] = defaultdict(float)
+    for i in range(0, len(texts), 16):
+        start = time.perf_counter()
+        docs = [model.make_doc(t) for t in texts[i : i + 16]]
+        spent["tokenizer"] += time.perf_counter() - start
+        for name, proc in model.pipeline:
+            start = time.perf_counter()
+            docs = list(proc.pipe(docs, batch_size=16))
+            spent[name] += time.perf_counter() - start
+    total = sum(spent.values())
+    print(f"bare {MODEL}, {len(texts)} articles: {total:.1f} s")
+    for name, seconds in spent.items():
+        print(f"  {name:<20} {seconds:7.2f} s  {100 * seconds / total:5.1f}%")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=REUTERS)
@@ -85,7 +111,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--top", type=int, default=0, help="also list the N costliest functions")
     ap.add_argument("--within", default="", help="only functions whose file path contains this")
     ap.add_argument("--json", type=Path, help="also write the shares here")
+    ap.add_argument("--components", action="store_true", help="bare spaCy, per component")
     args = ap.parse_args(argv)
+    if args.components:
+        lines = [ln for ln in args.corpus.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        components([json.loads(ln)["text"] for ln in lines[: args.limit or None]])
+        return 0
 
     from sitmap import geo, nlp
     from sitmap.corpus import ingest

@@ -82,7 +82,9 @@ def local_tables(corpus: Path, tmp_path_factory) -> dict[str, list[tuple]]:
 
 def _same_stores(ours: dict[str, list[tuple]], local: dict[str, list[tuple]]) -> None:
     assert ours.keys() == local.keys()
-    for table in ("documents", "events", "actors", "places", "dates", "duplicates", "skips"):
+    tables = ["documents", "events", "actors", "places", "dates", "duplicates", "skips"]
+    tables += [t for t in ("situations", "situation_members") if t in local]
+    for table in tables:
         assert local[table], f"no {table} rows: nothing would be compared"
     for table, rows in local.items():
         if table == "schema_version":
@@ -181,3 +183,24 @@ def test_engines_unreachable_scheduler_is_one_clear_error(monkeypatch):
 def test_engines_code_fingerprint_names_code_model_and_spacy():
     here = code_fingerprint()
     assert set(here) == {"sitmap", "model", "spacy"} and len(here["sitmap"]) == 16
+
+
+def test_engines_dask_task_refuses_a_worker_running_other_code():
+    """A worker that joins late with another sitmap fails its tasks instead of coding them."""
+    from sitmap.engines.dask import _run_checked
+
+    other = {**code_fingerprint(), "sitmap": "0" * 16}
+    with pytest.raises(SitmapError, match="runs a different sitmap"):
+        _run_checked([{"text": "The army shelled Deir ez-Zor on Monday."}], 4, other)
+
+
+def test_engines_cli_unknown_engine_is_one_line_and_creates_no_store(tmp_path, corpus):
+    db = tmp_path / "never.duckdb"
+    out = subprocess.run(
+        [sys.executable, "-c", "from sitmap.cli import main; main()", "ingest", str(corpus),
+         "--db", str(db), "--engine", "spark"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert out.returncode != 0 and "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1 and "unknown engine 'spark'" in out.stderr
+    assert not db.exists()

@@ -126,6 +126,8 @@ def ingest(
     if isinstance(paths, str | Path):
         paths = [paths]
     paths = [str(p) for p in paths]
+    if not isinstance(engine, Engine):
+        engines.check(engine, scheduler)  # before the store file is created
     # hold=False: the file is released between writes, so readers answer during the run.
     store = db if isinstance(db, Store) else Store(db, hold=False)
     summary = IngestSummary(db=store.path)

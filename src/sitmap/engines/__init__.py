@@ -27,6 +27,17 @@ from sitmap.errors import SitmapError
 ENGINES = ("local", "dask")
 
 
+def check(name: str, scheduler: str | None = None) -> None:
+    """Raise ``SitmapError`` unless ``name`` (with ``scheduler``) names a usable engine."""
+    if name not in ENGINES:
+        raise SitmapError(f"unknown engine {name!r}", hint=f"choose one of: {', '.join(ENGINES)}")
+    if scheduler and name != "dask":
+        raise SitmapError(
+            "a scheduler address is only used by the dask engine",
+            hint="add --engine dask, or drop --scheduler",
+        )
+
+
 def create(
     name: str = "local",
     *,
@@ -39,20 +50,14 @@ def create(
     ``workers``: processes (default: one per CPU core); with ``scheduler`` (dask only) the
     cluster's own workers are used and ``workers`` is ignored.
     """
-    if name == "local":
-        if scheduler:
-            raise SitmapError(
-                "a scheduler address is only used by the dask engine",
-                hint="add --engine dask, or drop --scheduler",
-            )
-        from sitmap.engines.local import LocalEngine
-
-        return LocalEngine(workers=workers, batch_size=batch_size)
+    check(name, scheduler)
     if name == "dask":
         from sitmap.engines.dask import DaskEngine
 
         return DaskEngine(workers=workers, batch_size=batch_size, scheduler=scheduler)
-    raise SitmapError(f"unknown engine {name!r}", hint=f"choose one of: {', '.join(ENGINES)}")
+    from sitmap.engines.local import LocalEngine
+
+    return LocalEngine(workers=workers, batch_size=batch_size)
 
 
-__all__ = ["BATCH_SIZE", "ENGINES", "Engine", "create", "process_batch"]
+__all__ = ["BATCH_SIZE", "ENGINES", "Engine", "check", "create", "process_batch"]

@@ -11,6 +11,9 @@ nothing is written by the workers: the ingest process commits every finished bat
 store, so idempotence and resume are those of the local engine. At most two batches per worker
 thread are in flight. A batch whose worker dies is retried by dask on another worker; when dask
 gives up on it (``KilledWorker``) its documents become ``failed`` skips, retried by a re-run.
+Every task checks that its worker runs this process's sitmap, model and spaCy (workers may
+join after the start-up check); a batch that fails for any reason other than the pipeline
+becomes skips too, unless no batch has succeeded yet: then the run stops with the cause.
 """
 
 from __future__ import annotations
@@ -60,6 +63,17 @@ def _describe() -> dict[str, str]:
     return code_fingerprint()
 
 
+def _run_checked(
+    dicts: list[dict[str, Any]], batch_size: int, expected: dict[str, str]
+) -> list[dict[str, Any]]:
+    """A task: ``run_wire``, on a worker that runs the same sitmap as the ingest process only
+    (workers can join a cluster after the run's start-up check)."""
+    there = code_fingerprint()
+    if there != expected:
+        raise SitmapError(f"this dask worker runs a different sitmap ({there}, not {expected})")
+    return run_wire(dicts, batch_size)
+
+
 class DaskEngine(Engine):
     """Runs batches as ``dask.distributed`` tasks (see the module docstring)."""
 
@@ -82,6 +96,7 @@ class DaskEngine(Engine):
         self.scheduler = scheduler
         self._cluster: Any = None
         self._futures: dict[Any, list[Document]] = {}
+        self._worked = False
         if scheduler:
             try:
                 self.client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
@@ -137,7 +152,9 @@ class DaskEngine(Engine):
 
     def submit(self, batch: list[Document]) -> Iterator[Results]:
         """Send a batch to the cluster; yield the results of batches that finished meanwhile."""
-        future = self.client.submit(run_wire, to_wire(batch), self.batch_size, pure=False)
+        future = self.client.submit(
+            _run_checked, to_wire(batch), self.batch_size, code_fingerprint(), pure=False
+        )
         self._futures[future] = batch
         while len(self._futures) >= self.max_in_flight:
             yield from self._wait_some()
@@ -162,8 +179,17 @@ class DaskEngine(Engine):
             except KilledWorker as exc:  # dask retried it on other workers and gave up
                 yield [failed(doc, exc) for doc in batch]
                 continue
+            except Exception as exc:  # the pipeline's own errors are skips already (run_wire)
+                if not self._worked:
+                    raise SitmapError(
+                        f"the dask workers failed on the first batch ({exc})",
+                        hint="see the worker logs; --engine local runs without dask",
+                    ) from exc
+                yield [failed(doc, exc) for doc in batch]  # a re-run retries them
+                continue
             finally:
                 future.release()
+            self._worked = True
             yield [from_wire(d) for d in wire]
 
     def close(self) -> None:
