@@ -36,6 +36,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import math
 import re
 import threading
 import time
@@ -890,13 +891,6 @@ def event_where(
     """
     where: list[str] = []
     params: list[Any] = []
-    if actor:
-        where.append(
-            "(starts_with(source_code, ?) OR starts_with(target_code, ?) "
-            "OR contains(lower(coalesce(source_name, source_text, '')), ?) "
-            "OR contains(lower(coalesce(target_name, target_text, '')), ?))"
-        )
-        params += [actor.upper(), actor.upper(), actor.lower(), actor.lower()]
     for column, value, fold in (("plover", plover, str.upper), ("status", status, str.lower)):
         if value:
             values = [value] if isinstance(value, str) else list(value)
@@ -929,10 +923,43 @@ def event_where(
         params.append(float(min_confidence))
     if near:
         lat, lon, km = (float(v) for v in near)
-        # A latitude band first (cheap, prunes most rows), then the haversine distance.
-        where.append(f"lat BETWEEN ? AND ? AND lon IS NOT NULL AND {_DISTANCE} <= ?")
-        params += [lat - km / 110.0, lat + km / 110.0, lat, lat, lon, km]
+        # A bounding box first (plain comparisons on typed columns, prunes most rows and
+        # row groups), then the haversine distance on what is left.
+        box, box_params = _near_box(lat, lon, km)
+        where.append(f"{box} AND {_DISTANCE} <= ?")
+        params += [*box_params, lat, lat, lon, km]
+    # String work last: typed comparisons above are cheap; an actor code prefix is tried
+    # before the case-folded name substrings.
+    if actor:
+        where.append(
+            "(starts_with(source_code, ?) OR starts_with(target_code, ?) "
+            "OR contains(lower(coalesce(source_name, source_text, '')), ?) "
+            "OR contains(lower(coalesce(target_name, target_text, '')), ?))"
+        )
+        params += [actor.upper(), actor.upper(), actor.lower(), actor.lower()]
     return where, params
+
+
+def _near_box(lat: float, lon: float, km: float) -> tuple[str, list[float]]:
+    """A lat/lon box holding every point within ``km`` of (lat, lon): SQL and parameters.
+
+    Conservative by construction: the latitude band is km / 110 degrees (a degree of latitude
+    is 111.2 km); for longitude, haversine gives hav(d/R) >= cos(lat1) cos(lat2) hav(dlon), so
+    dlon <= 2 asin(sqrt(hav(d/R)) / cos(lat_max)) with lat_max the band's largest |latitude|.
+    Near a pole, or where the box would cross the antimeridian, only the band is used.
+    """
+    south, north = lat - km / 110.0, lat + km / 110.0
+    lat_max = max(abs(south), abs(north))
+    if lat_max < 89.0:
+        hav = math.sin(min(km / 6371.0088, math.pi) / 2) ** 2
+        ratio = math.sqrt(hav) / math.cos(math.radians(lat_max))
+        if ratio < 1.0:
+            dlon = math.degrees(2 * math.asin(ratio)) * 1.0001 + 1e-6
+            if lon - dlon >= -180.0 and lon + dlon <= 180.0:
+                return "lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?", [
+                    south, north, lon - dlon, lon + dlon,
+                ]  # fmt: skip
+    return "lat BETWEEN ? AND ? AND lon IS NOT NULL", [south, north]
 
 
 _DISTANCE = (
@@ -956,14 +983,17 @@ def _event_query(
         lat, lon, _ = (float(v) for v in near)
         select += f", {_DISTANCE} AS distance_km"
         params = [lat, lat, lon, *params]
-    query = f"SELECT {select} FROM events"
-    if where:
-        query += " WHERE " + " AND ".join(where)
-    query += ' ORDER BY event_date NULLS LAST, doc_id, start, "end", id'
-    if limit is not None:
-        query += " LIMIT ?"
-        params.append(int(limit))
-    return query, params
+    order = ' ORDER BY event_date NULLS LAST, doc_id, start, "end", id'
+    conditions = (" WHERE " + " AND ".join(where)) if where else ""
+    if limit is None:
+        return f"SELECT {select} FROM events{conditions}{order}", params
+    # Late materialisation: the page is found on the filter and sort columns alone, then
+    # only its rows have their wide columns (evidence, attribution, record) read.
+    query = (
+        f"SELECT {select} FROM events WHERE rowid IN "
+        f"(SELECT rowid FROM events{conditions}{order} LIMIT ?){order}"
+    )
+    return query, [*params, int(limit)]
 
 
 def _nested(row: dict[str, Any]) -> dict[str, Any]:
