@@ -33,6 +33,17 @@ ACTORS: dict[str, dict[str, Any]] = {
     "Iraqi forces": dict(name="Iraqi forces", country="IRQ", sector="military", code="IRQMIL"),
     "Kurdish fighters": dict(name="Peshmerga", country="IRQ", sector="rebels", code="IRQREB"),
     "protesters": dict(name="protesters", sector="civilians", code="CVL"),
+    "Trump": dict(name="Donald Trump", country="USA", sector="government", code="USAGOV",
+                  kind="person"),
+    "The United States": dict(name="United States", country="USA", code="USA", kind="state"),
+    "Pelosi": dict(name="Nancy Pelosi", country="USA", sector="legislature", code="USALEG",
+                   kind="person"),
+    "Israel": dict(name="Israel", country="ISR", sector="government", code="ISRGOV",
+                   kind="organisation"),
+    "the United States": dict(name="United States", country="USA", code="USA", kind="state"),
+    "Washington": dict(name=None, country="USA", sector="government", code="USAGOV"),
+    "Congress": dict(name="U.S. Congress", country="USA", sector="legislature", code="USALEG",
+                     kind="organisation"),
 }  # fmt: skip
 
 

@@ -10,7 +10,7 @@ import pytest
 from _situation_samples import report
 
 from sitmap import situations
-from sitmap.situations import rules
+from sitmap.situations import rules, tables
 from sitmap.store import Store
 
 WIRE = ("A truck bomb killed more than 200 people in central Mogadishu on Saturday, police "
@@ -281,3 +281,87 @@ def test_situations_event_without_place_held_to_its_documents_places() -> None:
                        "out the attack on Saturday.", trigger="attack", source="al-Shabaab",
                        date="2017-10-14", mentions=("Kismayo",))  # fmt: skip
     assert _merged(_store(placed, elsewhere)) == [["Demo Wire"], ["Horn Observer"]]
+
+
+# -- both sides known, no place, no day: politics as the news tells it -------------------------
+
+RECOGNISE = ("Trump recognised Jerusalem as the capital of Israel, reversing decades of U.S. "
+             "policy.")  # fmt: skip
+RECOGNISE_OTHER = (
+    "The United States now officially sees the holy city as the capital of Israel, "
+    "its president has declared, a move denounced across the Arab world."
+)
+
+
+def recognition(outlet: str, published: str, sentence: str = RECOGNISE, **kw):
+    kw.setdefault("trigger", "recognised" if "recognised" in sentence else "declared")
+    kw.setdefault("source", "Trump" if "Trump" in sentence else "The United States")
+    kw.setdefault("target", "Israel")
+    return report(outlet, published, sentence, plover="SUPPORT", cameo="05", **kw)
+
+
+def test_situations_both_sides_in_close_reports_merge_without_place_or_day() -> None:
+    # no place, no stated day: the same kind of act by Trump / the United States (his state)
+    # to Israel, reported a day apart
+    store = _store(
+        recognition("Demo Wire", "2017-12-06"),
+        recognition("Capital Daily", "2017-12-07", RECOGNISE_OTHER),
+    )
+    assert _merged(store) == [["Capital Daily", "Demo Wire"]]
+    (sit,) = situations.query(store, nested=True)
+    assert sit["sources"] == 2
+
+
+def test_situations_both_sides_a_week_later_do_not_merge() -> None:
+    store = _store(
+        recognition("Demo Wire", "2017-12-06"),
+        recognition("Capital Daily", "2017-12-13", RECOGNISE_OTHER),
+    )
+    assert _merged(store) == [["Capital Daily"], ["Demo Wire"]]
+
+
+def test_situations_both_sides_other_kind_or_one_side_do_not_merge() -> None:
+    # the same two actors, another kind of act (an accusation, not support)
+    accuse = report("Capital Daily", "2017-12-07", "Trump accused Israel of stalling the talks.",
+                    trigger="accused", plover="ACCUSE", cameo="11", source="Trump",
+                    target="Israel")  # fmt: skip
+    assert _merged(_store(recognition("Demo Wire", "2017-12-06"), accuse)) == [
+        ["Capital Daily"], ["Demo Wire"]]  # fmt: skip
+    # only the source known in one report: Trump supports many things in two days
+    one_side = recognition(
+        "Capital Daily",
+        "2017-12-07",
+        "Trump has declared the holy city a capital, a move denounced across the Arab world.",
+        target=None,
+    )
+    pair = _store(recognition("Demo Wire", "2017-12-06"), one_side)
+    assert _merged(pair) == [["Capital Daily"], ["Demo Wire"]]
+    assert rules.score(*tables.iter_keys(pair)) == 2  # the same person, nothing more
+    # an event dated only to a year ("in 2016") is not close, whatever its publication
+    old = recognition("Capital Daily", "2017-12-07", RECOGNISE_OTHER, date="2016-01-01",
+                      precision="year")  # fmt: skip
+    assert not rules.close_reports(
+        rules.key_of({"id": "a", "published": "2017-12-06"}),
+        rules.key_of({"id": "b", "published": "2017-12-07", "date": "2016-01-01",
+                      "date_precision": "year"}))  # fmt: skip
+    assert _merged(_store(recognition("Demo Wire", "2017-12-06"), old)) == [
+        ["Capital Daily"], ["Demo Wire"]]  # fmt: skip
+
+
+def test_situations_both_sides_need_one_very_same_actor() -> None:
+    # Trump / "Washington" and "the United States" / Congress are compatible side by side (an
+    # official and his government, a state and its legislature) but name no one in common:
+    # two domestic meetings, not one
+    meet = report("Demo Wire", "2017-11-28", "Trump met the United States envoys.",
+                  trigger="met", plover="CONSULT", cameo="04", source="Trump",
+                  target="the United States")  # fmt: skip
+    other = report("Capital Daily", "2017-11-28", "Washington officials met Congress leaders.",
+                   trigger="met", plover="CONSULT", cameo="04", source="Washington",
+                   target="Congress")  # fmt: skip
+    assert rules.compatible(*tables.iter_keys(_store(meet, other)))
+    assert _merged(_store(meet, other)) == [["Capital Daily"], ["Demo Wire"]]
+    # the same named person on one side and a compatible actor on the other do merge
+    again = report("Capital Daily", "2017-11-29", "Trump held talks with the United States "
+                   "envoys at the White House.", trigger="held talks", plover="CONSULT",
+                   cameo="04", source="Trump", target="the United States")  # fmt: skip
+    assert _merged(_store(meet, again)) == [["Capital Daily", "Demo Wire"]]

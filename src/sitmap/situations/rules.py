@@ -27,8 +27,15 @@ are **compatible** when no rule finds a conflict:
 
 Compatible is not enough to merge: the pair must also share evidence worth ``merge.threshold``
 points (``score``): the place they share (a town counts most, a country least), each shared
-known actor, the same day stated in both texts. Two reports of "an air strike somewhere in
-Syria this week" are compatible but do not merge; two of a bombing in Mogadishu on Saturday do.
+known actor, the same day stated in both texts, and ``merge.both_sides`` when both sides are
+known and shared in **close reports** (``close_reports``: neither window longer than
+``both_sides.max_window_days``, the two publications at most ``both_sides.published_days``
+apart; when both texts state the day, the same-day point decides instead). Two reports of "an
+air strike somewhere in Syria this week" are compatible but do not merge; two of a bombing in
+Mogadishu on Saturday do, and so do two reports published a day apart that Trump recognised
+Jerusalem as Israel's capital (same source, same target, same kind of act; news of politics
+often names no place and no day). The same two actors a week later, or the same act of only one
+known actor, stay apart.
 """
 
 from __future__ import annotations
@@ -342,7 +349,47 @@ def score(a: Key, b: Key) -> int:
         return CONFLICT
     pts = config()["merge"]
     total = dates * pts["same_day"] + places + actors
+    if dates == 0 and _both_sides(a, b) and close_reports(a, b):
+        total += pts["both_sides"]["points"]
     return int(total)
+
+
+def _both_sides(a: Key, b: Key) -> bool:
+    """Source and target both known in both events, each shared, one of them the very same
+    actor (either orientation for ``symmetric`` types)."""
+    if not (a.source.known and a.target.known and b.source.known and b.target.known):
+        return False
+    orders = [(b.source, b.target)]
+    if a.plover in config()["symmetric_set"] and a.plover == b.plover:
+        orders.append((b.target, b.source))
+    return any(
+        actor_points(a.source, s) > 0
+        and actor_points(a.target, t) > 0
+        and (_same_actor(a.source, s) or _same_actor(a.target, t))
+        for s, t in orders
+    )
+
+
+def _same_actor(a: ActorKey, b: ActorKey) -> bool:
+    """The very same actor (the same name, or the same code when neither is named), not only
+    a state and one of its sectors: "U.S." and "U.S. Congress" on both sides of two
+    domestic acts say too little."""
+    if a.name or b.name:  # named: the same name ("donald trump" is not "the government")
+        return a.name == b.name and (not a.code or not b.code or a.code == b.code)
+    return bool(a.code) and a.code == b.code
+
+
+def close_reports(a: Key, b: Key) -> bool:
+    """Two reports close enough in time that the same act by the same two actors is one event:
+    neither date window longer than ``merge.both_sides.max_window_days`` (no "in 2016") and the
+    publications at most ``merge.both_sides.published_days`` apart."""
+    cfg = config()["merge"]["both_sides"]
+    if a.published is None or b.published is None:
+        return False
+    for k in (a, b):
+        if k.start is None or k.end is None or (k.end - k.start).days > cfg["max_window_days"]:
+            return False
+    return abs((a.published - b.published).days) <= int(cfg["published_days"])
 
 
 def _actors(a: Key, b: Key) -> int:
@@ -412,6 +459,7 @@ __all__ = [
     "ActorKey",
     "Key",
     "actor_points",
+    "close_reports",
     "compatible",
     "config",
     "date_points",
