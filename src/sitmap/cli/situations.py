@@ -283,7 +283,7 @@ def _register_eval() -> None:
         are merged into situations, and each gold pair is judged by whether its two mentions
         landed in one situation.
 
-        Example: sitmap eval situations /work/plan/gold/situations-dev.jsonl --errors
+        Example: sitmap eval situations eval/situations-dev.jsonl --errors
         """
         import json
 

@@ -1,6 +1,6 @@
 """Scoring cross-document situations against gold pairs: pairwise P/R/F1 and B-cubed.
 
-Gold (``/work/plan/situations-gold-format.md``): one JSON object a line, ``{"id", "a", "b",
+Gold (``eval/GUIDE.md``, "Cross-document situations"): one JSON object a line, ``{"id", "a", "b",
 "same", "why"}``; ``a`` and ``b`` are event mentions ``{"origin": "<corpus file>#<article id>",
 "evidence": "<sentence>", "trigger": "<word(s)>", "type": "<PLOVER>"}`` in two different
 articles, ``same`` says whether they are the same real-world event.
@@ -125,7 +125,7 @@ def read_situation_gold(path: str | Path) -> list[GoldPair]:
             except (ValueError, KeyError, TypeError) as exc:
                 raise InputError(
                     "malformed", f"{path}:{number}: not a gold pair ({exc})",
-                    hint="see /work/plan/situations-gold-format.md",
+                    hint="see eval/GUIDE.md, section Cross-document situations",
                 ) from exc  # fmt: skip
     return pairs
 
