@@ -129,6 +129,7 @@ def test_a_filter_changes_what_is_shown_and_is_kept_in_the_url(page, server):
     _wait_count(page, "1 situations")
     page.wait_for_function("() => document.querySelectorAll('#list li').length === 1")
     assert "PROTEST" in page.locator("#list li").inner_text()
+    page.wait_for_url("**type=PROTEST**", timeout=10_000)  # the URL is rewritten after the list
     assert "type=PROTEST" in page.url
     # The shared URL opens the same view.
     _open(page, page.url)
