@@ -63,7 +63,7 @@ def test_store_new_migration_applied_on_open(tmp_path: Path, monkeypatch) -> Non
     path = tmp_path / "m.duckdb"
     Store(path).close()
     extra = (*store_module.MIGRATIONS, ("9999_test_column", "ALTER TABLE events ADD note VARCHAR"))
-    monkeypatch.setattr(store_module, "MIGRATIONS", extra)
+    monkeypatch.setattr(store_module.core, "MIGRATIONS", extra)
     with pytest.raises(StoreError, match="needs schema migrations"):
         Store(path, read_only=True)
     with Store(path) as s:

@@ -1,48 +1,16 @@
-"""The DuckDB store: schema, named migrations, idempotent writes, queries.
-
-One file holds a whole corpus::
-
-    from sitmap.store import Store
-
-    with Store("sitmap.duckdb") as store:
-        store.write(doc)                       # a document and all its rows, one transaction
-        store.events(actor="SYR", plover="ASSAULT", since="2017-09-01", limit=20)
-        store.sql("SELECT plover, count(*) FROM events GROUP BY 1")
-        store.stats()
-
-Tables (``sitmap sql "DESCRIBE events"`` lists the columns):
-
-* ``documents`` — one row per distinct text (``id`` = content hash of the text), with its
-  ``removed`` boilerplate spans as JSON, its MinHash ``signature`` and, for a near-duplicate,
-  ``duplicate_of`` (the id of the first copy; near-duplicates are stored but not processed).
-* ``duplicates`` — every copy that was not processed: ``kind`` ``exact`` (same text, another
-  path/url) or ``near`` (MinHash Jaccard ≥ the threshold), linked to ``duplicate_of``.
-* ``events`` — one row per event, flattened (actor, place and date columns) for filtering,
-  with ``record``: the event as nested JSON (``Event.to_dict``) for lossless export.
-  ``event_date`` is the date the text gives for the event (``date``), empty when the text gives
-  none (never invented: the publication date is in ``published``); ``date_basis`` is ``text``
-  when there is one.
-* ``actors``, ``places``, ``dates`` — every mention found in a document, with its span.
-* ``skips`` — every input that was not processed, with a reason code and a message.
-* ``schema_version`` — the named migrations applied, in order.
-
-Writes are idempotent: ids come from content, and a document is replaced with all its rows
-in one transaction, so a store never holds a partial document. The store knows nothing of
-spaCy or the stages; it reads and writes ``sitmap.model`` objects.
-"""
+"""The ``Store`` class: one DuckDB file, its holds (reader/session), writes and queries."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
 import json
-import math
 import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -51,224 +19,19 @@ import duckdb
 from sitmap import dbfile
 from sitmap.errors import StoreError
 from sitmap.model import Document, Event, Skip, content_id
-
-DEFAULT_PATH = "sitmap.duckdb"
-
-MIGRATIONS: tuple[tuple[str, str], ...] = (
-    (
-        "0001_initial",
-        """
-        CREATE TABLE documents (
-            id VARCHAR PRIMARY KEY,
-            source VARCHAR,
-            url VARCHAR,
-            published DATE,
-            title VARCHAR,
-            language VARCHAR,
-            path VARCHAR,
-            origin VARCHAR,
-            words INTEGER,
-            chars INTEGER,
-            sentences INTEGER,
-            events INTEGER,
-            text VARCHAR,
-            removed JSON,
-            meta JSON,
-            duplicate_of VARCHAR,
-            signature BLOB,
-            ingested_at TIMESTAMP
-        );
-        CREATE TABLE duplicates (
-            id VARCHAR PRIMARY KEY,
-            doc_id VARCHAR,
-            duplicate_of VARCHAR,
-            kind VARCHAR,
-            similarity DOUBLE,
-            source VARCHAR,
-            url VARCHAR,
-            path VARCHAR,
-            origin VARCHAR,
-            title VARCHAR,
-            published DATE,
-            recorded_at TIMESTAMP
-        );
-        CREATE TABLE events (
-            id VARCHAR,
-            doc_id VARCHAR,
-            sentence INTEGER,
-            start INTEGER,
-            "end" INTEGER,
-            evidence VARCHAR,
-            trigger VARCHAR,
-            plover VARCHAR,
-            cameo VARCHAR,
-            mode VARCHAR,
-            source_text VARCHAR,
-            source_code VARCHAR,
-            source_name VARCHAR,
-            source_country VARCHAR,
-            source_sector VARCHAR,
-            source_kind VARCHAR,
-            target_text VARCHAR,
-            target_code VARCHAR,
-            target_name VARCHAR,
-            target_country VARCHAR,
-            target_sector VARCHAR,
-            target_kind VARCHAR,
-            place_text VARCHAR,
-            place_name VARCHAR,
-            geonameid BIGINT,
-            country VARCHAR,
-            admin1 VARCHAR,
-            lat DOUBLE,
-            lon DOUBLE,
-            feature_class VARCHAR,
-            feature_code VARCHAR,
-            place_basis VARCHAR,
-            qualifier VARCHAR,
-            date DATE,
-            date_precision VARCHAR,
-            date_text VARCHAR,
-            event_date DATE,
-            date_basis VARCHAR,
-            historical BOOLEAN,
-            status VARCHAR,
-            cited_source VARCHAR,
-            speaker VARCHAR,
-            attribution JSON,
-            confidence DOUBLE,
-            published DATE,
-            outlet VARCHAR,
-            url VARCHAR,
-            record JSON
-        );
-        CREATE TABLE actors (
-            doc_id VARCHAR, idx INTEGER, text VARCHAR, start INTEGER, "end" INTEGER,
-            name VARCHAR, country VARCHAR, sector VARCHAR, code VARCHAR, kind VARCHAR,
-            role VARCHAR, score DOUBLE
-        );
-        CREATE TABLE places (
-            doc_id VARCHAR, idx INTEGER, text VARCHAR, start INTEGER, "end" INTEGER,
-            name VARCHAR, geonameid BIGINT, country VARCHAR, admin1 VARCHAR, lat DOUBLE,
-            lon DOUBLE, feature_class VARCHAR, feature_code VARCHAR, population BIGINT,
-            qualifier VARCHAR, score DOUBLE
-        );
-        CREATE TABLE dates (
-            doc_id VARCHAR, idx INTEGER, text VARCHAR, start INTEGER, "end" INTEGER,
-            date DATE, precision VARCHAR, relative BOOLEAN, score DOUBLE
-        );
-        CREATE TABLE skips (
-            id VARCHAR PRIMARY KEY,
-            path VARCHAR,
-            doc_id VARCHAR,
-            reason VARCHAR,
-            message VARCHAR,
-            detail VARCHAR,
-            recorded_at TIMESTAMP
-        );
-        CREATE TABLE settings (key VARCHAR PRIMARY KEY, value VARCHAR);
-        """,
-    ),
-    (
-        "0002_situations",
-        # Events of many documents merged into situations (sitmap.situations): one row per
-        # situation, one per member event; `component` groups situations re-clustered together.
-        """
-        CREATE TABLE situations (
-            id VARCHAR PRIMARY KEY,
-            component VARCHAR,
-            plover VARCHAR,
-            cameo VARCHAR,
-            family VARCHAR,
-            status_group VARCHAR,
-            event_date DATE,
-            date_precision VARCHAR,
-            date_start DATE,
-            date_end DATE,
-            place_name VARCHAR,
-            geonameid BIGINT,
-            country VARCHAR,
-            admin1 VARCHAR,
-            lat DOUBLE,
-            lon DOUBLE,
-            place_precision VARCHAR,
-            source_code VARCHAR,
-            source_name VARCHAR,
-            target_code VARCHAR,
-            target_name VARCHAR,
-            sources INTEGER,
-            articles INTEGER,
-            documents INTEGER,
-            events INTEGER,
-            outlets JSON,
-            first_outlet VARCHAR,
-            first_published DATE,
-            disagreements JSON,
-            fulfilled_by VARCHAR,
-            record JSON
-        );
-        CREATE TABLE situation_members (
-            situation_id VARCHAR,
-            event_id VARCHAR,
-            doc_id VARCHAR,
-            component VARCHAR,
-            voice VARCHAR,
-            outlet VARCHAR,
-            url VARCHAR,
-            published DATE,
-            status VARCHAR
-        );
-        """,
-    ),
-    ("0003_event_fatalities", "ALTER TABLE events ADD COLUMN fatalities INTEGER;"),
-    (
-        "0004_event_date_from_text_only",
-        # An event whose text gives no date keeps event_date empty; the publication date stays
-        # in its own column (`published`) and no longer stands in for the event's date.
-        """
-        UPDATE events SET event_date = NULL, date_basis = NULL WHERE date_basis = 'published';
-        """,
-    ),
+from sitmap.store.query import _event_query, _nested
+from sitmap.store.rows import _cell, _doc_row, _iso, _now, event_row, origin_of
+from sitmap.store.schema import (
+    _ACTOR_COLUMNS,
+    _DATE_COLUMNS,
+    _DOC_COLUMNS,
+    _PLACE_COLUMNS,
+    DEFAULT_PATH,
+    EVENT_COLUMNS,
+    MIGRATIONS,
 )
-"""Named schema migrations, applied in order; ``schema_version`` records each one applied."""
-
-TABLES = ("documents", "duplicates", "events", "actors", "places", "dates", "skips", "situations",
-          "situation_members")
-
-EVENT_COLUMNS: tuple[str, ...] = (
-    "id", "doc_id", "sentence", "start", "end", "evidence", "trigger", "plover", "cameo", "mode",
-    "source_text", "source_code", "source_name", "source_country", "source_sector", "source_kind",
-    "target_text", "target_code", "target_name", "target_country", "target_sector", "target_kind",
-    "place_text", "place_name", "geonameid", "country", "admin1", "lat", "lon", "feature_class",
-    "feature_code", "place_basis", "qualifier", "date", "date_precision", "date_text",
-    "event_date", "date_basis", "historical", "status", "cited_source", "speaker", "attribution",
-    "confidence", "published", "outlet", "url", "record", "fatalities",
-)  # fmt: skip
-"""Column order of the ``events`` table (``record`` is the nested JSON form)."""
-
-FLAT_EVENT_COLUMNS = tuple(c for c in EVENT_COLUMNS if c != "record")
-
-_DOC_COLUMNS = (
-    "id", "source", "url", "published", "title", "language", "path", "origin", "words", "chars",
-    "sentences", "events", "text", "removed", "meta", "duplicate_of", "signature", "ingested_at",
-)  # fmt: skip
-_ACTOR_COLUMNS = ("text", "start", "end", "name", "country", "sector", "code", "kind", "role",
-                  "score")  # fmt: skip
-_PLACE_COLUMNS = ("text", "start", "end", "name", "geonameid", "country", "admin1", "lat", "lon",
-                  "feature_class", "feature_code", "population", "qualifier", "score")  # fmt: skip
-_DATE_COLUMNS = ("text", "start", "end", "date", "precision", "relative", "score")
 
 _READ_ONLY_TYPES = {"SELECT", "EXPLAIN"}
-
-
-def origin_of(doc: Document) -> str:
-    """Where a document came from (path, url, position in its file), as one stable key.
-
-    Two reads of the same text from the same place share an origin (a re-run); the same text
-    from another place is an exact duplicate.
-    """
-    position = doc.meta.get("line", doc.meta.get("index", doc.meta.get("record")))
-    return content_id(doc.path, doc.url, position, doc.title, length=16)
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -871,145 +634,6 @@ class Store:
         }
 
 
-def event_where(
-    *,
-    actor: str | None = None,
-    plover: str | Iterable[str] | None = None,
-    status: str | Iterable[str] | None = None,
-    outlet: str | None = None,
-    since: date | str | None = None,
-    until: date | str | None = None,
-    place: str | None = None,
-    near: tuple[float, float, float] | None = None,
-    country: str | None = None,
-    doc_id: str | None = None,
-    min_confidence: float | None = None,
-) -> tuple[list[str], list[Any]]:
-    """The WHERE conditions (ANDed) and parameters of ``Store.events``'s filters.
-
-    Shared by ``Store.events`` and the HTTP API (``sitmap.serve``), so both filter alike.
-    """
-    where: list[str] = []
-    params: list[Any] = []
-    for column, value, fold in (("plover", plover, str.upper), ("status", status, str.lower)):
-        if value:
-            values = [value] if isinstance(value, str) else list(value)
-            where.append(f"{column} IN ({', '.join('?' * len(values))})")
-            params += [fold(v) for v in values]
-    if outlet:
-        where.append("lower(outlet) = ?")
-        params.append(outlet.lower())
-    if since:
-        where.append("coalesce(event_date, published) >= ?")
-        params.append(_as_date(since, "since"))
-    if until:
-        where.append("coalesce(event_date, published) <= ?")
-        params.append(_as_date(until, "until"))
-    if place:
-        where.append(
-            "(contains(lower(coalesce(place_name, '')), ?) "
-            "OR contains(lower(coalesce(place_text, '')), ?) "
-            "OR contains(lower(coalesce(admin1, '')), ?))"
-        )
-        params += [place.lower()] * 3
-    if country:
-        where.append("country = ?")
-        params.append(_alpha2(country))
-    if doc_id:
-        where.append("doc_id = ?")
-        params.append(doc_id)
-    if min_confidence is not None:
-        where.append("confidence >= ?")
-        params.append(float(min_confidence))
-    if near:
-        lat, lon, km = (float(v) for v in near)
-        # A bounding box first (plain comparisons on typed columns, prunes most rows and
-        # row groups), then the haversine distance on what is left.
-        box, box_params = _near_box(lat, lon, km)
-        where.append(f"{box} AND {_DISTANCE} <= ?")
-        params += [*box_params, lat, lat, lon, km]
-    # String work last: typed comparisons above are cheap; an actor code prefix is tried
-    # before the case-folded name substrings.
-    if actor:
-        where.append(
-            "(starts_with(source_code, ?) OR starts_with(target_code, ?) "
-            "OR contains(lower(coalesce(source_name, source_text, '')), ?) "
-            "OR contains(lower(coalesce(target_name, target_text, '')), ?))"
-        )
-        params += [actor.upper(), actor.upper(), actor.lower(), actor.lower()]
-    return where, params
-
-
-def _near_box(lat: float, lon: float, km: float) -> tuple[str, list[float]]:
-    """A lat/lon box holding every point within ``km`` of (lat, lon): SQL and parameters.
-
-    Conservative by construction: the latitude band is km / 110 degrees (a degree of latitude
-    is 111.2 km); for longitude, haversine gives hav(d/R) >= cos(lat1) cos(lat2) hav(dlon), so
-    dlon <= 2 asin(sqrt(hav(d/R)) / cos(lat_max)) with lat_max the band's largest |latitude|.
-    Near a pole, or where the box would cross the antimeridian, only the band is used.
-    """
-    south, north = lat - km / 110.0, lat + km / 110.0
-    lat_max = max(abs(south), abs(north))
-    if lat_max < 89.0:
-        hav = math.sin(min(km / 6371.0088, math.pi) / 2) ** 2
-        ratio = math.sqrt(hav) / math.cos(math.radians(lat_max))
-        if ratio < 1.0:
-            dlon = math.degrees(2 * math.asin(ratio)) * 1.0001 + 1e-6
-            if lon - dlon >= -180.0 and lon + dlon <= 180.0:
-                return "lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?", [
-                    south, north, lon - dlon, lon + dlon,
-                ]  # fmt: skip
-    return "lat BETWEEN ? AND ? AND lon IS NOT NULL", [south, north]
-
-
-_DISTANCE = (
-    "2 * 6371.0088 * asin(sqrt(pow(sin(radians(lat - ?) / 2), 2) + "
-    "cos(radians(?)) * cos(radians(lat)) * pow(sin(radians(lon - ?) / 2), 2)))"
-)
-"""Great-circle distance in km from (?, ?, ?) = (lat, lat, lon) to the row's lat/lon."""
-
-
-def _event_query(
-    *,
-    near: tuple[float, float, float] | None = None,
-    limit: int | None = None,
-    nested: bool = False,
-    **filters: Any,
-) -> tuple[str, list[Any]]:
-    """The SQL and parameters of ``Store.events`` (see there for the filters)."""
-    where, params = event_where(near=near, **filters)
-    select = ", ".join(f'"{c}"' for c in (EVENT_COLUMNS if nested else FLAT_EVENT_COLUMNS))
-    if near:
-        lat, lon, _ = (float(v) for v in near)
-        select += f", {_DISTANCE} AS distance_km"
-        params = [lat, lat, lon, *params]
-    order = ' ORDER BY event_date NULLS LAST, doc_id, start, "end", id'
-    conditions = (" WHERE " + " AND ".join(where)) if where else ""
-    if limit is None:
-        return f"SELECT {select} FROM events{conditions}{order}", params
-    # Late materialisation: the page is found on the filter and sort columns alone, then
-    # only its rows have their wide columns (evidence, attribution, record) read.
-    query = (
-        f"SELECT {select} FROM events WHERE rowid IN "
-        f"(SELECT rowid FROM events{conditions}{order} LIMIT ?){order}"
-    )
-    return query, [*params, int(limit)]
-
-
-def _nested(row: dict[str, Any]) -> dict[str, Any]:
-    rec = json.loads(row["record"])
-    rec.update(
-        outlet=row["outlet"],
-        published=_iso(row["published"]),
-        url=row["url"],
-        event_date=_iso(row["event_date"]),
-        date_basis=row["date_basis"],
-    )
-    if "distance_km" in row:
-        rec["distance_km"] = row["distance_km"]
-    return rec
-
-
 class _Transaction:
     """``with store._transaction():`` BEGIN … COMMIT, ROLLBACK on any error (then re-raise)."""
 
@@ -1030,95 +654,6 @@ class _Transaction:
             self.con.execute("ROLLBACK")
         if isinstance(exc, duckdb.Error):
             raise _write_error(exc) from exc
-
-
-# -- rows -----------------------------------------------------------------------------------------
-
-
-def _doc_row(
-    doc: Document, signature: bytes | None, duplicate_of: str | None, events: int | None = None
-) -> tuple:
-    return (
-        doc.id, doc.source, doc.url, doc.published, doc.title, doc.language, doc.path,
-        origin_of(doc), doc.words, len(doc.text), len(doc.sentences),
-        len(doc.events) if events is None else events, doc.text,
-        json.dumps([s.to_dict() for s in doc.removed], ensure_ascii=False),
-        json.dumps(doc.meta, ensure_ascii=False, default=str), duplicate_of, signature, _now(),
-    )  # fmt: skip
-
-
-def event_row(ev: Event, doc: Document | None = None) -> tuple:
-    """An ``Event`` as a tuple in ``EVENT_COLUMNS`` order (``doc`` gives outlet/published/url)."""
-    src, tgt, pl, dt = ev.source, ev.target, ev.place, ev.date
-    text_date = _as_date(dt.date, "event date") if dt and dt.date else None
-    published = doc.published if doc else None
-    event_date = text_date  # never the publication date: that has its own column
-    basis = "text" if text_date else None
-    return (
-        ev.id, ev.doc_id, ev.sentence, ev.start, ev.end, ev.evidence, ev.trigger, ev.plover,
-        ev.cameo, ev.mode,
-        *_actor_cells(src), *_actor_cells(tgt),
-        pl.text if pl else None, pl.name if pl else None, pl.geonameid if pl else None,
-        pl.country if pl else None, pl.admin1 if pl else None, pl.lat if pl else None,
-        pl.lon if pl else None, pl.feature_class if pl else None,
-        pl.feature_code if pl else None, ev.place_basis, pl.qualifier if pl else None,
-        text_date, dt.precision if dt else None, dt.text if dt else None, event_date, basis,
-        bool(ev.historical), ev.status, ev.cited_source, ev.speaker,
-        json.dumps([s.to_dict() for s in ev.attribution], ensure_ascii=False),
-        float(ev.confidence), published, doc.source if doc else None, doc.url if doc else None,
-        json.dumps(ev.to_dict(), ensure_ascii=False), ev.fatalities,
-    )  # fmt: skip
-
-
-def _actor_cells(a: Any) -> tuple:
-    if a is None:
-        return (None,) * 6
-    return (a.text, a.code, a.name, a.country, a.sector, a.kind)
-
-
-def _cell(value: Any, column: str) -> Any:
-    if column == "date" and isinstance(value, str):
-        return _as_date(value, "date")
-    return value
-
-
-# -- helpers --------------------------------------------------------------------------------------
-
-
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if isinstance(value, date) else value
-
-
-def _as_date(value: date | str, what: str) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    if re.fullmatch(r"\d{4}", text):
-        text += "-01-01"
-    elif re.fullmatch(r"\d{4}-\d{2}", text):
-        text += "-01"
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError as exc:
-        raise StoreError(f"{what}: {value!r} is not a date", hint="use YYYY-MM-DD") from exc
-
-
-def _alpha2(code: str) -> str:
-    code = code.strip().upper()
-    if len(code) == 3:
-        import pycountry
-
-        found = pycountry.countries.get(alpha_3=code)
-        if found is None:
-            raise StoreError(f"unknown country code {code!r}", hint="use ISO alpha-2, e.g. SY")
-        return found.alpha_2
-    return code
 
 
 def _write_error(exc: duckdb.Error) -> StoreError:
@@ -1150,16 +685,3 @@ def _query_error(exc: duckdb.Error) -> StoreError:
 
 def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-
-
-__all__ = [
-    "DEFAULT_PATH",
-    "EVENT_COLUMNS",
-    "FLAT_EVENT_COLUMNS",
-    "MIGRATIONS",
-    "TABLES",
-    "Store",
-    "event_row",
-    "event_where",
-    "origin_of",
-]
