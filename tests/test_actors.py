@@ -539,47 +539,13 @@ def test_actors_localise_gives_sector_only_actors_the_event_place_country():
         lon=101.3,
         geonameid=1,
     )
-    doc.events = [
-        Event(
-            doc_id=doc.id,
-            sentence=0,
-            start=0,
-            end=35,
-            evidence=doc.text,
-            trigger="shot",
-            plover="ASSAULT",
-            cameo="18",
-            source=gunmen,
-            target=farmers,
-            place=pattani,
-        ),
-        Event(
-            doc_id=doc.id,
-            sentence=0,
-            start=0,
-            end=35,
-            evidence=doc.text,
-            trigger="shot",
-            plover="ASSAULT",
-            cameo="18",
-            source=reporter,
-            target=None,
-            place=pattani,
-        ),
-        Event(
-            doc_id=doc.id,
-            sentence=0,
-            start=0,
-            end=35,
-            evidence=doc.text,
-            trigger="shot",
-            plover="ASSAULT",
-            cameo="18",
-            source=gunmen,
-            target=None,
-            place=None,
-        ),
-    ]
+    def shot(source, target, place):
+        return Event(doc_id=doc.id, sentence=0, start=0, end=35, evidence=doc.text,
+                     trigger="shot", plover="ASSAULT", cameo="18", source=source,
+                     target=target, place=place)  # fmt: skip
+
+    doc.events = [shot(gunmen, farmers, pattani), shot(reporter, None, pattani),
+                  shot(gunmen, None, None)]  # fmt: skip
     actors.localise(doc)
     first, media, unplaced = doc.events
     assert (first.source.code, first.target.code) == ("THAUAF", "THACVL")
