@@ -1,0 +1,106 @@
+"""The when stage: date expressions in the text → dates, resolved against the publication date.
+
+``resolve(doc)`` fills ``doc.dates`` with every date expression in the kept text (spaCy DATE
+entities plus rules for what NER misses or splits), gives each event the date expressed in its
+clause or sentence, and flags events that happened well before publication (``historical``).
+
+Relative expressions ("on Monday", "last year", "two days ago") are resolved against
+``doc.published`` only: when it is unknown they keep ``date=None``. sitmap never reads the
+system clock and never fills an event's date with the publication date.
+
+Conventions: ``DateExpr.date`` is the first day of the period (the Monday of a calendar week,
+the Saturday of a weekend, the start of an "over the past N days" window); spans leave out
+bare prepositions ("on Monday" → "Monday"). ``parse_published(raw)`` parses the publication
+dates found in corpora and feeds.
+
+Modules: ``vocab`` (word lists and patterns), ``find`` (rule matches), ``tense`` (the governing
+verb's tense), ``expressions`` (one expression → a date), ``assign`` (events ← dates),
+``published`` (publication dates).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from sitmap.model import DateExpr, Document
+from sitmap.when.assign import _assign, _report_scope
+from sitmap.when.expressions import _dateparser, _resolve_found
+from sitmap.when.find import _find, _Found
+from sitmap.when.published import parse_published
+from sitmap.when.tense import _sentence_tokens, _tense, _Tokens
+from sitmap.when.vocab import _vocab
+
+__all__ = ["parse_published", "resolve"]
+
+
+def resolve(doc: Document) -> Document:
+    """Fill ``doc.dates``, set each event's ``date`` and ``historical`` flag; returns ``doc``."""
+    text = doc.clean_text
+    pub = doc.published if isinstance(doc.published, date) else None
+    if isinstance(pub, datetime):
+        pub = pub.date()
+    ents: list[tuple[int, int, str]] = []
+    if doc._spacy is not None:
+        ents = [
+            (e.start_char, e.end_char, e.label_)
+            for e in doc._spacy.ents
+            if e.label_ in ("DATE", "TIME")
+        ]
+    date_ents = [(s, e) for s, e, label in ents if label == "DATE"]
+    found, rejected = _find(text, [(s, e) for s, e, _ in ents])
+    covered = [(f.start, f.end) for f in found]
+    tokens_cache: dict[int, _Tokens | None] = {}
+
+    def tense_at(start: int, end: int) -> str | None:
+        sent = doc.sentence_at(start)
+        if sent is None:
+            return None
+        if sent.index not in tokens_cache:
+            tokens_cache[sent.index] = _sentence_tokens(doc, sent.index)
+        return _tense(tokens_cache[sent.index], start, end)
+
+    tenses: dict[int, str | None] = {}
+    for f in found:
+        tenses[f.start] = tense_at(f.start, f.end)
+        f.expr = _resolve_found(f, text, pub, tenses[f.start])
+        if (
+            f.kind in ("year", "decade")
+            and tenses[f.start] == "past"
+            and f.groups.get("mod") is None
+        ):
+            f.past_period = True
+    voc = _vocab()
+    for s, e in date_ents:
+        if any(not (e <= cs or s >= ce) for cs, ce in covered):
+            continue
+        s, e = _trim(text, s, e)
+        etext = text[s:e]
+        if (s, e) in rejected or not voc.anchor.search(etext):
+            continue  # a duration, an age, a count or a frequency: not a date
+        f = _Found("entity", s, e, {})
+        has_year = re.search(r"\b(?:1[89]|20)\d\d\b", etext) is not None
+        monthish = voc.month.search(etext) or re.search(r"\d+[/.-]\d+", etext)
+        parsed = _dateparser(etext, pub) if (pub is not None or has_year) and monthish else None
+        if parsed and (has_year or pub is not None):
+            f.expr = DateExpr(etext, s, e, parsed[0], parsed[1], relative=not has_year, score=0.6)
+        else:
+            f.expr = DateExpr(etext, s, e, None, None, relative=False, score=0.5)
+        found.append(f)
+    found.sort(key=lambda f: f.start)
+    doc.dates = [f.expr for f in found if f.expr is not None]
+    _assign(doc, found, pub)
+    _report_scope(doc, found)
+    return doc
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Entity span without prepositions at its edges ("the holidays on" → "the holidays")."""
+    piece = text[start:end]
+    m = re.match(r"^(?:(?:on|in|at|of|by|for|to|and|or|since|until)\s+)+", piece, re.I)
+    if m:
+        start += m.end()
+    m = re.search(r"(?:\s+(?:on|in|at|of|by|for|to|and|or))+$", text[start:end], re.I)
+    if m:
+        end = start + m.start()
+    return start, end

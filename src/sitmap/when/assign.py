@@ -1,0 +1,223 @@
+"""Giving each event its date: clause, sentence, parse attachment and report scope."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from sitmap.model import DateExpr, Document, Event
+from sitmap.when.find import _Found
+from sitmap.when.tense import _sentence_tokens, _Tokens
+
+_RECENT_DAYS = 31  # an event dated more than this before publication is historical
+
+
+# A date that opens a sentence: "On 9 May 2020, ...", "As reported on 22 August 2018, ...",
+# "Around 7 December 2022 (week of) ...", "Week of 16 July. ...", "01/17/2013: ...".
+_LEAD = re.compile(
+    r"^\W*(?:(?:on|around|about|as\s+reported\s+on|reported\s+on|on\s+or\s+(?:about|around|before)"
+    r"|(?:during|in)\s+the\s+week\s+of|the\s+week\s+of|week\s+of|overnight\s+on|late\s+on"
+    r"|early\s+on|between)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _report_scope(doc: Document, found: list[_Found]) -> None:
+    """An explicit date (no weekday or "yesterday") that opens a sentence scopes the report:
+    it dates the events of that sentence and of the following sentences that state no date of
+    their own, until another sentence opens with a date ("On 1 February 2019, gunmen attacked
+    a village. Two farmers were killed." dates both events). Predicted and hypothetical events
+    keep none."""
+    leads: dict[int, DateExpr] = {}
+    for f in found:
+        if f.expr is None or f.expr.date is None or f.expr.relative:
+            continue  # "On Monday, ..." opens a news paragraph, not a dated report
+        if f.expr.precision not in ("day", "week"):
+            continue
+        sent = doc.sentence_at(f.start)
+        if (
+            sent is not None
+            and sent.index not in leads
+            and _LEAD.match(doc.text[sent.start : f.start])
+        ):
+            leads[sent.index] = f.expr
+    if not leads:
+        return
+    for ev in doc.events:
+        if ev.date is not None or ev.status in {"predicted", "hypothetical"}:
+            continue
+        opened = [i for i in leads if i <= ev.sentence]
+        if opened:
+            ev.date = leads[max(opened)]
+
+
+def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
+    """Give each event the date in its clause, else one in its sentence outside other clauses.
+
+    In the clause, a date that also lies in a smaller event clause nested there belongs to that
+    event. In the sentence, a date inside any other event's clause is never borrowed. Among
+    candidates a resolved date beats an unresolved one, then the nearest to the trigger wins.
+    A predicted or hypothetical event takes only a date inside its own clause (the rest of the
+    sentence dates the prediction, not the event) and is never historical. An event told in the
+    past tense never takes a date after publication ("asked them to respond by Dec. 15": the
+    deadline is the response's, not the asking's).
+    """
+    cache: dict[int, _Tokens | None] = {}
+    triggers = _triggers(doc, cache)
+    attached = _attachments(doc, found, triggers, cache)
+    for ev in doc.events:
+        others = [o for o in doc.events if o is not ev]
+        unreal = ev.status in {"predicted", "hypothetical"}
+        mine = [f for f in found if attached.get(id(f)) is ev]
+        cands = mine or [
+            f
+            for f in found
+            if ev.start <= f.start
+            and f.end <= ev.end
+            and not any(_holds(o, f) and not _holds(o, ev) for o in others)
+            and attached.get(id(f)) in (None, ev)
+        ]
+        if not cands and not unreal and 0 <= ev.sentence < len(doc.sentences):
+            sent = doc.sentences[ev.sentence]
+            cands = [
+                f
+                for f in found
+                if sent.start <= f.start
+                and f.end <= sent.end
+                and not any(_holds(o, f) for o in others)
+            ]
+        if pub is not None and _past_tense(ev, doc, cache):
+            cands = [f for f in cands if not _after(f, pub)]
+        if not cands:
+            continue
+        anchor = ev.trigger_start if ev.trigger_start is not None else ev.start
+
+        def rank(f: _Found, anchor: int = anchor) -> tuple[bool, int]:
+            return (f.expr is None or f.expr.date is None, abs(f.start - anchor))
+
+        best = min(cands, key=rank)
+        ev.date = best.expr
+        ev.historical = not unreal and _historical(best, pub)
+    _share_with_conjuncts(triggers)
+
+
+def _past_tense(ev: Event, doc: Document, cache: dict[int, _Tokens | None]) -> bool:
+    """Whether the event's trigger is a past-tense verb ("attacked", "had asked")."""
+    if ev.trigger_start is None or ev.status in {"predicted", "hypothetical"}:
+        return False
+    toks = _tokens(doc, ev.sentence, cache)
+    if toks is None or not toks.parsed:
+        return False
+    for tok in toks.tokens:
+        if tok.idx + toks.offset == ev.trigger_start:
+            return tok.tag_ == "VBD" or (
+                tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ == "VBD" for c in tok.children)
+            )
+    return False
+
+
+def _after(f: _Found, pub: date) -> bool:
+    """Whether a resolved date starts after the publication date's period at its precision."""
+    expr = f.expr
+    if expr is None or expr.date is None:
+        return False
+    when = date.fromisoformat(expr.date[:10])
+    if expr.precision in ("year", "decade"):
+        return when.year > pub.year
+    if expr.precision == "month":
+        return (when.year, when.month) > (pub.year, pub.month)
+    return when > pub
+
+
+def _tokens(doc: Document, index: int, cache: dict[int, _Tokens | None]) -> _Tokens | None:
+    if index not in cache:
+        cache[index] = _sentence_tokens(doc, index)
+    return cache[index]
+
+
+def _triggers(
+    doc: Document, cache: dict[int, _Tokens | None]
+) -> dict[tuple[int, int], tuple[Event, Any]]:
+    """Each event with its trigger token in the parse, keyed by (sentence, token index)."""
+    out: dict[tuple[int, int], tuple[Event, Any]] = {}
+    for ev in doc.events:
+        if ev.trigger_start is None or ev.sentence not in doc._parses:
+            continue
+        toks = _tokens(doc, ev.sentence, cache)
+        if toks is None:
+            continue
+        tok = next((t for t in toks.tokens if t.idx + toks.offset == ev.trigger_start), None)
+        if tok is not None:
+            out.setdefault((ev.sentence, tok.i), (ev, tok))
+    return out
+
+
+def _attachments(
+    doc: Document,
+    found: list[_Found],
+    triggers: dict[tuple[int, int], tuple[Event, Any]],
+    cache: dict[int, _Tokens | None],
+) -> dict[int, Event]:
+    """The event each date hangs from in the parse: the first event trigger above the date's
+    head ("pressed China to do more to rein in North Korea on Thursday": pressed)."""
+    out: dict[int, Event] = {}
+    for f in found:
+        sent = doc.sentence_at(f.start)
+        toks = _tokens(doc, sent.index, cache) if sent and sent.index in doc._parses else None
+        if toks is None:
+            continue
+        inside = [t for t in toks.tokens if f.start <= t.idx + toks.offset < f.end]
+        node = next((t for t in inside if not (f.start <= t.head.idx + toks.offset < f.end)), None)
+        for _ in range(8):
+            if node is None:
+                break
+            hit = triggers.get((sent.index, node.i))
+            if hit is not None:
+                out[id(f)] = hit[0]
+                break
+            if node.head is node or node.dep_ in {"relcl", "ccomp", "parataxis"}:
+                break  # a clause of its own: its date is not the governor's
+            node = node.head
+    return out
+
+
+def _share_with_conjuncts(triggers: dict[tuple[int, int], tuple[Event, Any]]) -> None:
+    """An undated event coordinated with a dated one shares its date ("met on Saturday and
+    agreed on a statement"), unless it is predicted or hypothetical."""
+    for (sentence, _), (ev, tok) in triggers.items():
+        if ev.date is not None or ev.status in {"predicted", "hypothetical"}:
+            continue
+        if tok.dep_ == "conj":
+            head = triggers.get((sentence, tok.head.i))
+            if head is not None and head[0].date is not None:
+                ev.date, ev.historical = head[0].date, head[0].historical
+
+
+def _holds(outer: Event, inner: Event | _Found) -> bool:
+    """Whether ``outer``'s clause span holds ``inner``'s span."""
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _historical(f: _Found, pub: date | None) -> bool:
+    """Whether the expression puts an event clearly before the publication period."""
+    expr = f.expr
+    if expr is None or f.window:
+        return False
+    if pub is None:
+        return f.past_period
+    if expr.date is None or expr.precision is None:
+        return False
+    when = date.fromisoformat(expr.date)
+    if expr.precision == "decade":
+        return when.year + 9 < pub.year
+    if expr.precision == "year":
+        return when.year < pub.year
+    if expr.precision == "month":
+        last = date(when.year, when.month, calendar.monthrange(when.year, when.month)[1])
+    elif expr.precision == "week":
+        last = when + timedelta(days=6)
+    else:
+        last = when
+    return last < pub - timedelta(days=_RECENT_DAYS)

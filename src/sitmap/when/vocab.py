@@ -1,0 +1,162 @@
+"""Word lists from ``data/time.yaml`` and the date-expression patterns built from them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from sitmap.lexicons import yaml_file
+
+
+def _alt(words: list[str], *, dotted: bool = False, cap: bool = False) -> str:
+    """Regex alternation of words, longest first; ``dotted`` allows "Sept." for abbreviations."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        if cap:  # "new year's eve" → "New Year's Eve"
+            w = " ".join(part[:1].upper() + part[1:] for part in w.split())
+        pat = re.escape(w).replace(r"\ ", r"\s+")
+        if dotted and len(w) <= 4 and w.lower() not in ("may", "june", "july"):
+            pat += r"\.?"
+        out.append(pat)
+    return "(?:" + "|".join(out) + ")"
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    holidays: dict[str, tuple[int, int]]
+    blockers: frozenset[str]
+    future_cues: tuple[tuple[str, ...], ...]
+    time_zones: frozenset[str]
+    modals: frozenset[str]
+    past_aux: frozenset[str]
+    present_aux: frozenset[str]
+    reporting: frozenset[str]
+    ambiguous_months: frozenset[str]
+    untensed_before: frozenset[str]
+    anchor: re.Pattern[str]
+    month: re.Pattern[str]
+    patterns: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
+
+
+@cache
+def _vocab() -> _Vocab:
+    """Word lists from ``data/time.yaml`` and the expression patterns built from them (once)."""
+    data = yaml_file("time.yaml")
+    months = {str(k): int(v) for k, v in data["months"].items()}
+    weekdays = {str(k): int(v) for k, v in data["weekdays"].items()}
+    numbers = {str(k): int(v) for k, v in data["numbers"].items()}
+    holidays = {str(k): (int(v[0]), int(v[1])) for k, v in data["holidays"].items()}
+    mon = "(?-i:" + _alt(list(months), dotted=True, cap=True) + ")"
+    wday = "(?-i:" + _alt(list(weekdays), cap=True) + ")"
+    num = r"(?:\d{1,3}|" + _alt(list(numbers)) + ")"
+    part = _alt([str(p) for p in data["day_parts"]])
+    year = r"(?:1[89]|20)\d\d"
+    decade = r"(?:1[89]|20)\d0"
+    day = r"[0-3]?\d(?:st|nd|rd|th)?"
+    mod = (
+        r"(?:(?P<mod>earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of"
+        r"|the\s+start\s+of|the\s+middle\s+of|the\s+first\s+half\s+of"
+        r"|the\s+second\s+half\s+of)(?:\s+|-|\s+in\s+))?"
+    )
+    fuzzy = r"(?:(?:almost|nearly|about|around|some|roughly|more\s+than|less\s+than|over|just)\s+)?"
+    patterns = [
+        ("iso", rf"\b(?P<year>{year})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("slash", rf"\b(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>{year})\b"),
+        (
+            "mdy",
+            rf"(?:(?P<wd>{wday}),?\s+)?{mod}(?:(?P<rel>last|this|next)\s+)?(?P<mon>{mon})"
+            rf"(?:\s+(?P<day>{day})\b(?!\s*[-:/]\d)(?!\s+\d{{1,3}}(?!\d)))?"
+            rf"(?:(?:\s*,\s*|\s+)(?:of\s+)?(?P<year>{year})(?!\d)"
+            r"|\s+of\s+(?P<yrel>this|last|next|the\s+same)\s+year)?",
+        ),
+        (
+            "dmy",
+            rf"(?:(?P<wd>{wday}),?\s+)?(?:the\s+)?(?P<day>{day})\s+(?:of\s+)?(?P<mon>{mon})"
+            rf"(?:\s*,?\s*(?P<year>{year})\b)?",
+        ),
+        (
+            "holiday",
+            r"(?-i:" + _alt(list(holidays), cap=True) + r")\b(?:\s+(?P<year>" + year + r")\b)?",
+        ),
+        (
+            "decade",
+            rf"(?:(?:the\s+)?(?:early|late|mid)?-?\s*(?P<decade>{decade})s"
+            rf"|(?:the|early|late|mid)-?\s*(?P<decade2>{decade})['’]s)\b",
+        ),
+        ("year", rf"{mod}(?P<year>{year})\b"),
+        (
+            "weekday",
+            rf"(?:(?P<rel>last|this\s+past|this\s+coming|this|next)\s+)?(?P<wd>{wday})"
+            rf"(?:\s+(?P<part>{part})\b)?",
+        ),
+        (
+            "deictic",
+            rf"(?P<word>yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:{part}))"
+            rf"(?:\s+(?P<part>{part})\b)?",
+        ),
+        (
+            "ago",
+            rf"{fuzzy}(?P<num>{num})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b",
+        ),
+        (
+            "window",
+            rf"(?:the\s+(?:past|last)\s+(?:(?P<num>{num})\s+)?(?P<unit>day|week|month|year)s?"
+            r"|recent\s+(?P<runit>day|week|month|year)s)\b",
+        ),
+        (
+            "period",
+            rf"{mod}(?P<rel>last|this\s+past|this\s+coming|this|next|the\s+coming|the\s+current)\s+"
+            r"(?P<unit>weekend|week|month|year)\b",
+        ),
+        ("weekend", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bat\s))the\s+weekend\b"),
+    ]
+    # A cheap search per text decides whether a pattern can match at all (speed only).
+    prefilters = {
+        "iso": r"\d-[01]\d-",
+        "slash": r"\d/\d",
+        "mdy": mon,
+        "dmy": mon,
+        "holiday": r"(?-i:" + _alt(list(holidays), cap=True) + ")",
+        "decade": r"\d0['’]?s",
+        "year": r"(?:1[89]|20)\d\d",
+        "weekday": wday,
+        "ago": r"\bago\b",
+        "window": r"\b(?:past|last|recent)\b",
+        "period": r"\b(?:last|this|next|coming|current)\b",
+        "weekend": r"\bweekend\b",
+    }
+    compiled = tuple(
+        (
+            kind,
+            re.compile(prefilters.get(kind, "."), re.IGNORECASE),
+            re.compile(r"(?<![\w$£€.-])" + pat + r"(?!(?-i:[a-z0-9_])|-)", re.IGNORECASE),
+        )
+        for kind, pat in patterns
+    )
+    anchor_words = [str(w) for w in data["anchors"]]
+    anchor = re.compile(
+        rf"\b{year}\b|\b{decade}['’]?s\b|{mon}|{wday}|\b" + _alt(anchor_words) + r"\b",
+        re.IGNORECASE,
+    )
+    return _Vocab(
+        months=months,
+        weekdays=weekdays,
+        numbers=numbers,
+        holidays=holidays,
+        blockers=frozenset(str(w) for w in data["weekday_blockers"]),
+        future_cues=tuple(tuple(str(c).split()) for c in data["future_cues"]),
+        time_zones=frozenset(str(w) for w in data["time_zones"]),
+        untensed_before=frozenset(str(w) for w in data["untensed_before"]),
+        modals=frozenset(str(w) for w in data["modals"]),
+        past_aux=frozenset(str(w) for w in data["past_auxiliaries"]),
+        present_aux=frozenset(str(w) for w in data["present_auxiliaries"]),
+        reporting=frozenset(str(w) for w in data["reporting_verbs"]),
+        ambiguous_months=frozenset(str(w) for w in data["ambiguous_months"]),
+        anchor=anchor,
+        month=re.compile(r"\b" + mon + r"(?!\w)"),
+        patterns=compiled,
+    )
