@@ -1,0 +1,484 @@
+"""Toponym mentions: the lexicon, detection in text (NER toponyms plus gazetteer names NER
+missed), the analysis of each mention's words and neighbours (core name, qualifier, feature hint,
+US state abbreviations) and the containers written beside it ("Alexandria, La.", "X village in
+Y district", lists of regions). Scoring is :mod:`sitmap.geo.scoring`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+from typing import Any
+
+from sitmap import lexicons
+from sitmap.geo import context
+from sitmap.geo.index import ADM1, ADM2, COUNTRY, Gazetteer, normalise
+from sitmap.model import Document
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SCAN_MIN_POPULATION = 100_000
+
+_NAMESAKE_SHARE = 0.1  # ... when the city has a tenth of the region's people ("Georgia": not)
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class _Lex:
+    admin_words: frozenset[str]
+    city_words: frozenset[str]
+    qualifiers: dict[str, str]
+    locative: tuple[str, ...]
+    not_places: frozenset[str]
+    stoplist: frozenset[str]
+    state_abbr: dict[str, str]  # "la." → "LA"
+    civic_words: frozenset[str]  # "jail", "sheriff", "airport": offices of a town or county
+    facility_words: frozenset[str]  # "center", "hospital": the same after longer names only
+    demonyms: frozenset[str]  # normalised "syrian", "syrians", "iraqi" ... (not places)
+    media_words: frozenset[str]  # "times", "post": organisations that are news outlets
+
+
+@cache
+def _lex() -> _Lex:
+    data = lexicons.yaml_file("geo.yaml")
+    abbr = {
+        a.lower(): code for code, names in data["us_state_abbreviations"].items() for a in names
+    }
+    return _Lex(
+        admin_words=frozenset(data["admin_words"]),
+        city_words=frozenset(data["city_words"]),
+        qualifiers=dict(data["qualifiers"]),
+        locative=tuple(sorted(data["locative_preps"], key=len, reverse=True)),
+        not_places=frozenset(normalise(n) for n in data["not_places"]),
+        stoplist=frozenset(data["scan_stoplist"]),
+        state_abbr=abbr,
+        civic_words=frozenset(data["civic_words"]),
+        facility_words=frozenset(data["facility_words"]),
+        demonyms=_demonyms(),
+        media_words=frozenset(data["media_words"]),
+    )
+
+
+def _demonyms() -> frozenset[str]:
+    """Adjectives and nationality nouns of countries (data/countries.tsv), minus country names."""
+    words: set[str] = set()
+    names: set[str] = set()
+    for row in lexicons.tsv_file("countries.tsv"):
+        names.update(normalise(n) for n in [row["name"], *row["aliases"].split("|")] if n)
+        for col in ("demonyms", "people"):
+            words.update(normalise(w) for w in row.get(col, "").split("|") if w)
+    return frozenset(words - names)
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+@dataclass
+class _Mention:
+    text: str
+    start: int
+    end: int
+    key: str | None = None  # normalised core name; None: not a place
+    qualifier: str | None = None
+    hint: str | None = None  # "admin" | "city"
+    container: str | None = None  # index key of "X" in "Y, X"
+    container_state: str | None = None  # US state code from "Y, La."
+    ids: tuple[int, ...] = ()
+    scanned: bool = False
+    cue: bool = False  # evidence only: a region named inside an organisation's name
+    namesake_population: int | None = None  # cache of _namesake_city_population
+    parents: list[_Mention] = field(default_factory=list)  # "X (Y, Z)": Y and Z contain X
+    cued: bool = False  # found by its admin context ("the village of X"): a place, no demonym
+
+
+def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
+    """NER toponyms plus gazetteer names in proper nouns NER left untagged."""
+    sdoc = doc._spacy
+    if sdoc is None:
+        return []
+    taken = [False] * len(sdoc)
+    lex = _lex()
+    after_locative = {w for w in lex.locative if " " not in w}
+    for e in sdoc.ents:
+        # NER mislabels many places after "in"/"near" ("in Sanaa" as PERSON, "in Rakhine state"
+        # as ORG): leave those to the gazetteer scan below instead of taking them.
+        if (e.label_ not in PLACE_LABELS and e.start > 0
+                and sdoc[e.start - 1].lower_ in after_locative):
+            continue
+        for t in range(e.start, e.end):
+            taken[t] = True
+    mentions = []
+    for e in sdoc.ents:
+        if e.label_ in PLACE_LABELS:
+            span = _extend(sdoc, e, taken, gaz)
+            mentions.append(_Mention(text=span.text, start=span.start_char, end=span.end_char))
+            for t in range(span.start, span.end):
+                taken[t] = True
+    # Token tests once per token, in lists: most tokens fail them and never become a Span.
+    size = len(sdoc)
+    capital = [t.is_title or t.is_upper for t in sdoc]
+    proper = [t.pos_ == "PROPN" for t in sdoc]
+    i = 0
+    while i < size:
+        found = 0
+        for n in (4, 3, 2, 1) if capital[i] and not taken[i] else ():
+            end = i + n
+            if end > size or not proper[end - 1] or any(taken[i:end]):
+                continue
+            span = sdoc[i:end]
+            if n == 1 and span.text.lower() in lex.stoplist:
+                continue
+            if span[-1].text in ("'s", "’s") or (span.text.isupper() and len(span.text) <= 4):
+                continue  # possessives; EST, CEO and other upper-case abbreviations
+            key = normalise(span.text)
+            ids = gaz.key_ids(key)
+            if any(_scan_worthy(gaz, j, key) for j in ids):
+                mentions.append(
+                    _Mention(text=span.text, start=span.start_char, end=span.end_char, scanned=True)
+                )
+                found = n
+                break
+        i += found or 1
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _name_cues(doc: Document, gaz: Gazetteer, mentions: list[_Mention]) -> list[_Mention]:
+    """States, provinces and countries that organisations are named after ("the Indiana State
+    Police", "Georgia Bureau of Investigation", "the Ontario Municipal Board"): evidence of
+    where the document is, never places themselves. News outlets ("The New York Times") are
+    left out: they say where the news was published, not where it happened."""
+    sdoc = doc._spacy
+    if sdoc is None:
+        return []
+    lex = _lex()
+    cues = []
+    for e in sdoc.ents:
+        if e.label_ != "ORG" or any(
+            m.start < e.end_char and e.start_char < m.end for m in mentions
+        ):
+            continue
+        words = [t for t in e if not (t.i == e.start and t.lower_ == "the")]
+        if any(t.lower_ in lex.media_words for t in words):
+            continue
+        for n in (3, 2, 1):
+            if len(words) <= n or not all(t.is_title for t in words[:n]):
+                continue
+            key = normalise(" ".join(t.text for t in words[:n]))
+            ids = gaz.key_ids(key)
+            if any(gaz.fcode[i] in (ADM1, COUNTRY) and _own_name(gaz.name[i], key) for i in ids):
+                start, end = words[0].idx, words[n - 1].idx + len(words[n - 1].text)
+                text = doc.clean_text[start:end]
+                cues.append(_Mention(text, start, end, key=key, ids=ids, cue=True))
+                break
+    return cues
+
+
+def _extend(sdoc: Any, ent: Any, taken: list[bool], gaz: Gazetteer) -> Any:
+    """The longest gazetteer name around an entity NER cut short ("Deir" of "Deir ez-Zor")."""
+    for right in range(4, -1, -1):
+        for left in range(0, 3):
+            if not right and not left:
+                return ent
+            start, end = ent.start - left, ent.end + right
+            if start < 0 or end > len(sdoc):
+                continue
+            extra = [*range(start, ent.start), *range(ent.end, end)]
+            if any(taken[t] or sdoc[t].is_space or sdoc[t].is_sent_start for t in extra):
+                continue
+            if sdoc[end - 1].is_punct:
+                continue
+            span = sdoc[start:end]
+            if gaz.key_ids(normalise(span.text)):
+                return span
+    return ent
+
+
+def _scan_worthy(gaz: Gazetteer, i: int, key: str) -> bool:
+    """A name safe to take from untagged text: its own name, and a country/region/big city."""
+    if normalise(gaz.name[i]) != key and gaz.fcode[i] != COUNTRY:
+        return False
+    return gaz.fcode[i] in (COUNTRY, ADM1) or gaz.population[i] >= SCAN_MIN_POPULATION
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+(?:[- ][A-Za-z]+)?)\s+$")
+_WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
+_OF_BEFORE = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _analyse(m: _Mention, text: str, gaz: Gazetteer) -> None:
+    """Set the mention's core key, qualifier and feature hint from its words and neighbours."""
+    lex = _lex()
+    poss = _POSSESSIVE.search(m.text)
+    if poss:  # "Virginia’s" → "Virginia" (else it reads as "Virginias")
+        m.text, m.end = m.text[: poss.start()], m.end - len(poss.group())
+    words = m.text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    # Feature words inside the mention: "Idlib province", "Province of Aleppo", "Raqqa city".
+    if len(words) > 1 and not gaz.lookup_ids(" ".join(words)):
+        last, first = words[-1].lower(), words[0].lower()
+        if last in lex.admin_words or last in lex.city_words:
+            m.hint = "admin" if last in lex.admin_words else "city"
+            words = words[:-1]
+        elif (
+            len(words) > 2
+            and words[1].lower() == "of"
+            and (first in lex.admin_words or first in lex.city_words)
+        ):
+            m.hint = "admin" if first in lex.admin_words else "city"
+            words = words[2:]
+    # Qualifier inside the mention ("North-East Syria"), unless it is part of the name.
+    if len(words) > 1 and not gaz.lookup_ids(" ".join(words)):
+        q = lex.qualifiers.get(words[0].lower())
+        if q is not None:
+            m.qualifier, words = q, words[1:]
+    core = " ".join(words)
+    after_place = bool(_AFTER_COMMA.search(text[max(0, m.start - 4) : m.start]))
+    code = _state_code(core, after_place=after_place)
+    if code:  # "Kan." / "W. Va." alone, "MO" in "Springfield, MO"
+        core = _us_state_name(code) or core
+    key = normalise(core)
+    if not key or key in lex.not_places or key in lex.demonyms:
+        return
+    m.key = key
+    # Neighbours: "southern Raqqa", "north-east Syria", "Rakhine state", "province of Idlib".
+    before = text[max(0, m.start - 40) : m.start]
+    after = text[m.end : m.end + 30]
+    if m.qualifier is None:
+        hit = _WORD_BEFORE.search(before)
+        if hit:
+            phrase = hit.group(1).lower()
+            q = lex.qualifiers.get(phrase) or lex.qualifiers.get(phrase.split()[-1].split("-")[-1])
+            if phrase in lex.qualifiers:
+                m.qualifier = lex.qualifiers[phrase]
+            elif q is not None and phrase.split()[-1] in lex.qualifiers:
+                m.qualifier = lex.qualifiers[phrase.split()[-1]]
+    if m.hint is None:
+        hit = _WORD_AFTER.match(after)
+        word = hit.group(1).lower() if hit else ""
+        if word in lex.admin_words:
+            m.hint = "admin"
+        elif word in lex.city_words:
+            m.hint = "city"
+        else:
+            of = _OF_BEFORE.search(before)
+            word = of.group(1).lower() if of else ""
+            if word in lex.admin_words:
+                m.hint = "admin"
+            elif word in lex.city_words:
+                m.hint = "city"
+    m.ids = gaz.key_ids(key)
+    if not m.ids and key.endswith(" s"):  # possessive left in the span: "Syria's"
+        m.key = key[:-2]
+        m.ids = gaz.key_ids(m.key)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _narrow_to_place(m: _Mention, text: str, gaz: Gazetteer) -> None:
+    """A facility named after its town or county ("the Henderson County Jail", "Vancouver
+    International Airport", "Greer City Hall"): narrow the mention to that place name.
+
+    Only when the words after the name are capitalised and include a civic word (or, after a
+    name of two words or more, a facility word), and the name is some entry's own name.
+    """
+    lex = _lex()
+    words = [(w.start(), w.end()) for w in _WORD.finditer(m.text)]
+    if words and m.text[: words[0][1]].lower() == "the":
+        words = words[1:]
+    for n in range(len(words) - 1, 0, -1):
+        rest = [_POSSESSIVE.sub("", m.text[s:e]).lower() for s, e in words[n:]]
+        if not m.text[words[n][0]].isupper():
+            continue
+        heads = lex.civic_words | (lex.facility_words if n > 1 else frozenset())
+        phrase = f" {' '.join(rest)} "
+        if not any(f" {w} " in phrase for w in heads):
+            continue
+        name = m.text[words[0][0] : words[n - 1][1]]
+        key = normalise(name)
+        if (
+            key in lex.not_places
+            or key in lex.demonyms
+            or name.lower() in lex.stoplist
+            or name.lower() in lex.civic_words | lex.facility_words
+        ):
+            continue
+        if not any(_own_name(gaz.name[i], key) for i in gaz.key_ids(key)):
+            continue
+        start = m.start + words[0][0]
+        narrowed = _Mention(text=name, start=start, end=start + len(name), scanned=m.scanned)
+        _analyse(narrowed, text, gaz)
+        if narrowed.ids:
+            m.text, m.start, m.end = narrowed.text, narrowed.start, narrowed.end
+            m.key, m.ids = narrowed.key, narrowed.ids
+            m.hint, m.qualifier = narrowed.hint, narrowed.qualifier
+        return
+
+
+_STATE_AFTER = re.compile(r"^\s*,\s*([A-Z][A-Za-z]*\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}(?![A-Za-z]))")
+_AFTER_COMMA = re.compile(r"[A-Za-z.],\s*$")
+
+
+def _state_code(word: str, *, after_place: bool = False) -> str | None:
+    """US state code of an AP abbreviation ("Tenn.", "W. Va.", "N.Y" without its last dot) or,
+    after a place and a comma ("Springfield, MO"), of a postal code."""
+    lex = _lex()
+    abbr = word.replace(" ", "").lower()
+    code = lex.state_abbr.get(abbr)
+    if code is None and "." in abbr and not abbr.endswith("."):
+        code = lex.state_abbr.get(abbr + ".")
+    if code is None and after_place and len(word) == 2 and word.isupper():
+        code = word if _us_state_name(word) else None
+    return code
+
+
+def _admin_context(mentions: list[_Mention], text: str, gaz: Gazetteer) -> list[_Mention]:
+    """Link each name to the containers written beside it ("Alfakoara (Kandi, Alibori)",
+    "Khabeisoi village in Imphal East district"; :mod:`sitmap.geo.context`), adding the names
+    NER missed: a container when the gazetteer has it, the contained name when the gazetteer
+    has it or the words before it make it a place ("in", "the village of")."""
+    lex = _lex()
+    for start, end in context.prefixed_names(text):  # "Colonia Guerrero" is one name
+        whole = _Mention(text=text[start:end], start=start, end=end)
+        _analyse(whole, text, gaz)
+        if whole.key is not None:
+            mentions = [m for m in mentions if not (m.start < end and start < m.end)]
+            mentions.append(whole)
+    chains = context.find(text)
+    if not chains:
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def mention(start: int, end: int, *, cued: bool) -> _Mention | None:
+        for m in mentions:
+            if m.start < end and start < m.end:
+                return m
+        m = _Mention(text=text[start:end], start=start, end=end)
+        _analyse(m, text, gaz)
+        if m.key is None or m.text.lower() in lex.stoplist:
+            return None
+        if not m.ids and not cued:
+            return None
+        if m.ids and not cued and not any(_own_name(gaz.name[i], m.key) for i in m.ids):
+            return None
+        m.cued = cued
+        mentions.append(m)
+        return m
+
+    for chain in chains:
+        if not chain.parents:  # "in Dan Musa town": a place even when no gazetteer has it
+            mention(chain.start, chain.end, cued=True)
+            continue
+        parents = [mention(s, e, cued=False) for s, e in chain.parents]
+        parents = [p for p in parents if p is not None and p.ids]
+        if not parents:
+            continue
+        # "Arizona (Ayton)", "Hanoi (VNA)": one bare name in parentheses is a container only
+        # when it names a region; a town needs its region beside it ("(Kandi, Alibori)").
+        child = mention(chain.start, chain.end, cued=chain.cued)
+        if (
+            len(parents) == 1
+            and not chain.region_word
+            and not (chain.cued and child is not None and not child.ids)
+            and not any(
+                gaz.fcode[i] in (ADM1, ADM2, COUNTRY)
+                and _own_name(gaz.name[i], parents[0].key or "")
+                for i in parents[0].ids
+            )
+        ):
+            continue  # unless the name is a village the gazetteer lacks ("X village (Shopian)")
+        if child is None or child in parents or (chain.listed and child.ids):
+            continue  # "in Aleppo, Homs and Hama" may list equals: only locates unknown names
+        child.parents = parents
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _link_containers(mentions: list[_Mention], text: str) -> None:
+    """ "Alexandria, La." / "Tripoli, Lebanon": the second names the first's state or country."""
+    for a, b in pairwise(mentions):
+        gap = text[a.end : b.start]
+        if gap.strip() == "," and b.key:
+            a.container = b.key
+    for m in mentions:
+        hit = _STATE_AFTER.match(text[m.end : m.end + 12])
+        if hit:
+            m.container_state = _state_code(hit.group(1), after_place=True)
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or|&))\s*$")
+
+
+def _hint_lists(mentions: list[_Mention], text: str, gaz: Gazetteer) -> None:
+    """In a list of first-level regions ("Missouri, New York, North Carolina and Virginia",
+    "Oregon and Washington"), a name that is both a region and a city is the region.
+
+    A list is mentions joined by commas, "and", "or"; a name gets the region hint when it is a
+    region's own name and most of the other names in the list are regions that no big city
+    shares a name with ("New York and Moscow" are cities). A pair needs "and" or "or":
+    "Washington, Georgia" is a town and its state.
+    """
+    runs: list[list[_Mention]] = []
+    for a, b in pairwise(mentions):
+        gap = text[a.end : b.start]
+        if not _LIST_GAP.match(gap):
+            continue
+        if runs and runs[-1][-1] is a:
+            runs[-1].append(b)
+        else:
+            runs.append([a, b])
+    for run in runs:
+        if len(run) == 2 and text[run[0].end : run[1].start].strip() == ",":
+            continue
+        clear = [_region_name(gaz, m) == "clear" for m in run]
+        for n, m in enumerate(run):
+            if m.hint is not None or m.container or m.container_state or not _region_name(gaz, m):
+                continue
+            others = clear[:n] + clear[n + 1 :]
+            if sum(others) * 2 > len(others):
+                m.hint = "admin"
+
+
+def _region_name(gaz: Gazetteer, m: _Mention) -> str:
+    """Whether the name is a first-level region's own name: "clear" when no city of that name
+    has a tenth of its people ("Ohio"), "shared" when a big city shares it ("New York",
+    "Moscow"), "" when it names no region."""
+    if m.hint == "city":
+        return ""
+    regions = [i for i in m.ids if gaz.fcode[i] == ADM1 and normalise(gaz.name[i]) == m.key]
+    if not regions:
+        return ""
+    people = max(gaz.population[i] for i in regions)
+    return "shared" if _namesake_city_population(gaz, m) >= _NAMESAKE_SHARE * people else "clear"
+
+
+def _namesake_city_population(gaz: Gazetteer, m: _Mention) -> int:
+    """Population of the biggest populated place among the mention's candidates."""
+    if m.namesake_population is None:
+        m.namesake_population = max(
+            (gaz.population[j] for j in m.ids if gaz.fclass[j] == "P"), default=0
+        )
+    return m.namesake_population
+
+
+def _own_name(name: str, key: str) -> bool:
+    """Whether ``key`` is the entry's own name, give or take a trailing "City" ("New York" of
+    "New York City", "Quebec City" of Québec), rather than one of its alternate names (often
+    old or foreign names of small places: "Idaho" of Idaho Springs, "Berlin" of North Canton).
+    """
+    own = normalise(name)
+    return own == key or own == f"{key} city" or key == f"{own} city"
+
+
+@cache
+def _us_state_name(code: str) -> str | None:
+    import pycountry
+
+    sub = pycountry.subdivisions.get(code=f"US-{code}")
+    return sub.name if sub is not None else None
