@@ -12,12 +12,25 @@ import typer
 from rich.console import Console
 
 from sitmap.cli._app import app
+from sitmap.cli._options import (
+    DEFAULT_DB,
+    ActorOption,
+    CountryOption,
+    DbOption,
+    FormatOption,
+    LimitOption,
+    NearOption,
+    PlaceOption,
+    PublishedOption,
+    RadiusOption,
+    SinceOption,
+    SourceOption,
+    TypeOption,
+    UntilOption,
+)
 from sitmap.cli._output import Format, render
 from sitmap.engines.base import BATCH_SIZE
 from sitmap.errors import SitmapError
-
-DB_HELP = "The DuckDB store file."
-DEFAULT_DB = "sitmap.duckdb"
 
 EVENT_TABLE_COLUMNS = ["event_date", "plover", "cameo", "source", "target", "place", "country",
                        "status", "confidence", "outlet", "evidence"]  # fmt: skip
@@ -31,7 +44,7 @@ def ingest(
             help="Files or folders (txt, html, json, jsonl, csv, warc, rss, .gz), or - for stdin."
         ),
     ],
-    db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     workers: Annotated[
         int | None, typer.Option(help="Worker processes (default: one per CPU core).")
     ] = None,
@@ -45,12 +58,8 @@ def ingest(
     batch_size: Annotated[
         int, typer.Option(min=1, help="Documents sent to a worker at a time.")
     ] = BATCH_SIZE,
-    source: Annotated[
-        str | None, typer.Option(help="Outlet for documents that do not name one.")
-    ] = None,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date for documents without one.")
-    ] = None,
+    source: SourceOption = None,
+    published: PublishedOption = None,
     max_bytes: Annotated[
         int | None, typer.Option(help="Largest article read, in bytes (default 5,000,000).")
     ] = None,
@@ -101,34 +110,26 @@ def ingest(
 
 @app.command()
 def events(
-    actor: Annotated[
-        str | None, typer.Option(help="Actor code prefix (SYR, SYRMIL) or name substring.")
-    ] = None,
-    type: Annotated[
-        list[str] | None, typer.Option("--type", help="PLOVER event type (repeatable).")
-    ] = None,
+    actor: ActorOption = None,
+    type: TypeOption = None,
     status: Annotated[
         list[str] | None,
         typer.Option(help="asserted, reported, quoted, predicted, hypothetical, negated."),
     ] = None,
     outlet: Annotated[str | None, typer.Option(help="Publishing outlet, e.g. Reuters.")] = None,
-    since: Annotated[str | None, typer.Option(help="Event date from (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Event date up to (YYYY-MM-DD).")] = None,
-    place: Annotated[str | None, typer.Option(help="Place or admin1 name substring.")] = None,
-    near: Annotated[
-        str | None, typer.Option(help="A place name or 'lat,lon': events within --radius.")
-    ] = None,
-    radius: Annotated[float, typer.Option(help="Radius in km for --near.")] = 50.0,
-    country: Annotated[
-        str | None, typer.Option(help="Country of the event's place (SY or SYR).")
-    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    place: PlaceOption = None,
+    near: NearOption = None,
+    radius: RadiusOption = 50.0,
+    country: CountryOption = None,
     min_confidence: Annotated[
         float | None,
         typer.Option(min=0.0, max=1.0, help="Only events at least this likely real (0-1)."),
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = 100,
-    db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    limit: LimitOption = 100,
+    db: DbOption = DEFAULT_DB,
+    format: FormatOption = Format.table,
 ) -> None:
     """List stored events matching every filter given, oldest first.
 
@@ -159,8 +160,8 @@ def events(
 @app.command()
 def sql(
     query: Annotated[str, typer.Argument(help="One SELECT (or WITH … SELECT) statement.")],
-    db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    db: DbOption = DEFAULT_DB,
+    format: FormatOption = Format.table,
 ) -> None:
     """Run a read-only SQL query on the store (tables: documents, events, actors, places, ...).
 
@@ -175,8 +176,8 @@ def sql(
 
 @app.command()
 def stats(
-    db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    db: DbOption = DEFAULT_DB,
+    format: FormatOption = Format.table,
 ) -> None:
     """Counts for a store: documents, duplicates, events by type and status, skips by reason.
 
@@ -211,7 +212,7 @@ def export(
         float | None,
         typer.Option(min=0.0, max=1.0, help="Only events at least this likely real (0-1)."),
     ] = None,
-    db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     document_places: Annotated[
         bool,
         typer.Option(

@@ -9,8 +9,24 @@ import typer
 from rich.console import Console
 
 from sitmap.cli._app import app
+from sitmap.cli._options import (
+    DEFAULT_DB,
+    ActorOption,
+    CountryOption,
+    DbOption,
+    FormatOption,
+    LimitOption,
+    NearOption,
+    PlaceOption,
+    PublishedOption,
+    RadiusOption,
+    SinceOption,
+    SourceOption,
+    TypeOption,
+    UntilOption,
+)
 from sitmap.cli._output import Format, render
-from sitmap.cli.corpus import DB_HELP, DEFAULT_DB, _centre
+from sitmap.cli.corpus import _centre
 
 SITUATION_TABLE_COLUMNS = ["id", "date", "plover", "source", "target", "place", "country",
                            "sources", "articles", "outlets", "first", "disagree"]  # fmt: skip
@@ -18,35 +34,29 @@ SITUATION_TABLE_COLUMNS = ["id", "date", "plover", "source", "target", "place", 
 
 @app.command()
 def situations(
-    actor: Annotated[
-        str | None, typer.Option(help="Actor code prefix (SYR, SYRMIL) or name substring.")
-    ] = None,
-    type: Annotated[
-        list[str] | None, typer.Option("--type", help="PLOVER event type (repeatable).")
-    ] = None,
+    actor: ActorOption = None,
+    type: TypeOption = None,
     status: Annotated[
         str | None, typer.Option(help="Status group: factual, predicted, hypothetical, negated.")
     ] = None,
     outlet: Annotated[
         str | None, typer.Option(help="Situations with a report from this outlet.")
     ] = None,
-    since: Annotated[str | None, typer.Option(help="Situation date from (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Situation date up to (YYYY-MM-DD).")] = None,
-    place: Annotated[str | None, typer.Option(help="Place or admin1 name substring.")] = None,
-    near: Annotated[
-        str | None, typer.Option(help="A place name or 'lat,lon': situations within --radius.")
-    ] = None,
-    radius: Annotated[float, typer.Option(help="Radius in km for --near.")] = 50.0,
-    country: Annotated[str | None, typer.Option(help="Country of the place (SO or SOM).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    place: PlaceOption = None,
+    near: NearOption = None,
+    radius: RadiusOption = 50.0,
+    country: CountryOption = None,
     min_sources: Annotated[
         int | None, typer.Option("--min-sources", help="At least N independent outlets.")
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many situations.")] = 100,
+    limit: LimitOption = 100,
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Merge every stored event again first (read-write).")
     ] = False,
-    db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    db: DbOption = DEFAULT_DB,
+    format: FormatOption = Format.table,
 ) -> None:
     """List situations: the same real-world event told by one or more outlets, merged.
 
@@ -92,8 +102,8 @@ def outlets(
     since: Annotated[str | None, typer.Option(help="Published from (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Published up to (YYYY-MM-DD).")] = None,
     min_events: Annotated[int, typer.Option(help="Outlets with at least N events.")] = 1,
-    db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    db: DbOption = DEFAULT_DB,
+    format: FormatOption = Format.table,
 ) -> None:
     """Each outlet's track record: corroboration within THIS STORE, not truth.
 
@@ -122,14 +132,10 @@ def outlets(
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Articles to check (what ingest reads).")],
-    db: Annotated[str, typer.Option(help=DB_HELP)] = DEFAULT_DB,
-    source: Annotated[
-        str | None, typer.Option(help="Outlet of articles that do not name one.")
-    ] = None,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date for articles without one.")
-    ] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    db: DbOption = DEFAULT_DB,
+    source: SourceOption = None,
+    published: PublishedOption = None,
+    format: FormatOption = Format.table,
 ) -> None:
     """Hold articles against a store: for each event, who else reports it, and who differs.
 
