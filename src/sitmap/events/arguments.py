@@ -1,0 +1,220 @@
+"""Sources and targets of a trigger from the parse: verbal and nominal arguments, judgements,
+denied findings, answerable parties, participants, event agents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitmap.events.finder import _ActorFinder
+from sitmap.events.lexicon import _Entry, _lexicon, _trigger
+from sitmap.events.syntax import (
+    _CLAUSAL,
+    _PASS_SUBJ,
+    _SUBJ,
+    _children,
+    _expand,
+    _inherited_subject,
+    _pobjs,
+)
+from sitmap.model import Actor
+
+_RESPONSIBILITY = {"responsibility", "responsible", "credit"}
+# verbs that charge their object with an event noun: "accused X of atrocities"
+_CHARGING = {
+    "accuse": {"of"},
+    "blame": {"for"},
+    "charge": {"with"},
+    "condemn": {"for"},
+    "criticize": {"for"},
+    "criticise": {"for"},
+    "punish": {"for"},
+    "sanction": {"for"},
+}
+_PARTICIPANT_PREPS = {"on", "during", "at", "after", "before", "in", "for", "ahead"}
+
+
+def _judgement(tok: Any) -> tuple[_Entry, list[Any], list[Any]] | None:
+    """A verdict reported by a speaker: "X said / found that Y was to blame (responsible)".
+
+    The trigger is the predicate of a "be" clause that is the complement of a judging verb;
+    the source is whoever judges (the verb's subject), the target the clause's subject.
+    Returns (entry, source tokens, target tokens), or None.
+    """
+    lex = _lexicon()
+    entry = lex.predicatives.get(tok.lemma_.lower())
+    be = tok.head
+    if entry is None or be.lemma_ != "be" or be.i == tok.i:
+        return None
+    if tok.dep_ == "xcomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    if tok.dep_ not in {"acomp", "xcomp"} or be.dep_ != "ccomp":
+        return None
+    judge = be.head
+    if judge.lemma_.lower() not in lex.judging_verbs:
+        return None
+    sources, targets = _children(judge, _SUBJ), _children(be, _SUBJ)
+    if not sources or not targets:
+        return None
+    return entry, sources, targets
+
+
+def _no_finding(tok: Any) -> tuple[_Entry, list[Any], list[Any]] | None:
+    """A finding denied with "no": "its probe *found* no evidence of wrongdoing", "says there
+    *is* no evidence". The verb is the trigger; the source is its subject, or the speaker of
+    the verb's clause when the subject is "there" or no actor. Returns (entry, sources, [])."""
+    lex = _lexicon()
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return None
+    for obj in _children(tok, {"dobj", "attr"}):
+        entry = lex.denied_findings.get(obj.lemma_.lower())
+        if entry is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
+            sources = _children(tok, _SUBJ)
+            judge = tok.head
+            if tok.dep_ == "ccomp" and judge.lemma_.lower() in lex.judging_verbs:
+                sources += _children(judge, _SUBJ)
+            return entry, sources, []
+    return None
+
+
+def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[Any]]:
+    """(source tokens, target tokens) of a trigger."""
+    if not nominal:
+        passive = bool(_children(tok, _PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in tok.children)
+        agents = _pobjs(tok, {"by"})
+        if passive and not agents and entry.type in _lexicon().symmetric_types:
+            return [], []  # "any threat will be met with a response": no meeting
+        if passive:
+            sources, targets = agents, _children(tok, _PASS_SUBJ)
+            if entry.objects:  # "sanctions will be imposed on X": the subject is the object
+                targets = _pobjs(tok, entry.target_preps)
+        else:
+            sources = _children(tok, _SUBJ) or _inherited_subject(tok)
+            targets = _children(tok, {"dobj", "dative"}) or _pobjs(tok, entry.target_preps)
+            if entry.objects:  # "imposed sanctions on X": X hangs off the verb or the object
+                objects = _children(tok, {"dobj"})
+                targets = (
+                    _pobjs(tok, entry.target_preps)
+                    or _children(tok, {"dative"})
+                    or [t for o in objects for t in _pobjs(o, entry.target_preps)]
+                )
+            if entry.object_is_source:
+                sources = _children(tok, {"dobj"}) or sources
+                targets = _pobjs(tok, entry.target_preps)
+        return sources, targets
+    sources = _children(tok, {"poss"}) + _pobjs(tok, {"by"}) or _answerable(tok)
+    targets = _pobjs(tok, {"of", *entry.target_preps})
+    head = tok.head
+    if tok.dep_ == "attr" and head.lemma_ == "be":  # "Obama was a sharp critic of Duterte"
+        sources = sources or _children(head, _SUBJ)
+    if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in _lexicon().light_verbs:
+        sources = sources or _children(head, _SUBJ) or _inherited_subject(head)
+        targets = targets or _pobjs(head, entry.target_preps)
+    if not sources and entry.type in _lexicon().symmetric_types:
+        sources = _participant(tok)
+    return sources, targets
+
+
+def _answerable(tok: Any) -> list[Any]:
+    """Who is held to have done an event named by a noun: "X claimed responsibility for the
+    attack", "X was responsible for the killing", "accused X of atrocities", "blamed X for
+    the attack"."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep":
+        return []
+    holder, word = prep.head, prep.lower_
+    lemma = holder.lemma_.lower()
+    if word == "for" and lemma in _RESPONSIBILITY and holder.pos_ == "NOUN":
+        verb = holder.head
+        return (_children(verb, _SUBJ) or _inherited_subject(verb)) if holder.dep_ == "dobj" else []
+    if word == "for" and lemma in _RESPONSIBILITY and holder.dep_ in {"acomp", "amod"}:
+        return _children(holder.head, _SUBJ)
+    if holder.pos_ == "VERB" and word in _CHARGING.get(lemma, ()):
+        return _children(holder, {"dobj"} | _PASS_SUBJ)
+    verb = holder.head  # the parser hung "of atrocities" on the accused
+    if holder.dep_ == "dobj" and word in _CHARGING.get(verb.lemma_.lower(), ()):
+        return [holder]
+    return []
+
+
+def _other_targets(tok: Any, entry: _Entry, found: list[Any], nominal: bool) -> list[Any]:
+    """Targets to try when the first ones name no actor: a verb's target-preposition object
+    behind a non-actor direct object ("discussed the resolution *with Sisi*"); for a noun, a
+    target preposition the parser hung inside the noun's phrase ("attacks by the Houthis *on
+    Saudi Arabia*", "atrocities, including rape, *against the Rohingya*")."""
+    preps = entry.target_preps - {"of"}
+    if not nominal:
+        return [t for t in _pobjs(tok, preps) if t not in found]
+    for t in tok.subtree:
+        if t.dep_ in _CLAUSAL and t.i != tok.i:
+            break
+        if t.dep_ == "prep" and t.lower_ in preps and t.head.i != tok.i:
+            return [p for p in t.children if p.dep_ == "pobj"]
+    return []
+
+
+def _participant(tok: Any) -> list[Any]:
+    """Who takes part in a meeting-like event named in a prepositional phrase: "Tillerson,
+    on a visit to Myanmar", "he raised it during a meeting with Suu Kyi"."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _PARTICIPANT_PREPS:
+        return []
+    holder = prep.head
+    if holder.pos_ in {"NOUN", "PROPN"} and holder.dep_ in _SUBJ | _PASS_SUBJ:
+        return [holder]
+    if holder.pos_ in {"VERB", "AUX"}:
+        return _children(holder, _SUBJ) or _inherited_subject(holder)
+    return []
+
+
+def _merged_into_verb(tok: Any) -> bool:
+    """A nominal trigger that is part of a verbal event: its means ("killed in an airstrike") or
+    its object ("imposed sanctions")."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "during", "by", "with"}:
+        verb = head.head
+        return verb.pos_ == "VERB" and _trigger(verb) is not None
+    if tok.dep_ == "dobj" and head.pos_ == "VERB":
+        found = _trigger(head)  # "threatened war": the war is what is threatened
+        return found is not None and (
+            tok.lemma_.lower() in found[0].objects or found[0].type == "THREATEN"
+        )
+    return False
+
+
+def _threatened(obj: Any, finder: _ActorFinder) -> list[Actor]:
+    """Whom a threatened event noun is aimed at ("threatened war with North Korea")."""
+    found = _trigger(obj)
+    if found is None or not found[1]:
+        return []
+    actors = [finder.resolve(t) for t in _expand(_pobjs(obj, found[0].target_preps | {"with"}))]
+    return [a for a in actors if a is not None and a.code]
+
+
+def _event_agents(tok: Any, finder: _ActorFinder) -> list[Actor]:
+    """When an object is itself an event noun ("condemned missile attacks by the Houthis"),
+    the actors behind that event: its ``by`` agent, possessor or actor modifiers."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.lemma_.lower() not in _lexicon().nouns:
+        return []
+    heads = _pobjs(tok, {"by"}) + _children(tok, {"poss"})
+    found = [finder.resolve(h) for h in heads]
+    return [a for a in found if a is not None and a.code] or finder.modifiers(tok)[:1]
+
+
+def _misattached_conjunct(tok: Any, finder: _ActorFinder) -> list[Actor | None]:
+    """ "Iran says its program is peaceful and denies ...": the parser joins "denies" to the
+    reported clause, whose subject is no actor; the speaker is the one who denies."""
+    head = tok.head
+    if tok.dep_ != "conj" or head.dep_ != "ccomp":
+        return []
+    found = [finder.resolve(t) for t in _children(head.head, _SUBJ)]
+    return [a for a in found if a is not None and a.code]
+
+
+def _coordinated(head: Any, finder: _ActorFinder) -> list[Actor | None]:
+    """Coded actors joined by "and" inside one subject phrase, when the parser missed the
+    coordination ("President Donald Trump and Russian President Vladimir Putin spoke")."""
+    sub = list(head.subtree)
+    if not any(t.lower_ == "and" and t.dep_ == "cc" for t in sub):
+        return []
+    inside = finder.within(sub[0].idx, sub[-1].idx + len(sub[-1]))
+    return list(inside) if len(inside) >= 2 else []

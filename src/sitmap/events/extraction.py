@@ -1,0 +1,175 @@
+"""Events of a document: ``extract(doc)`` walks the parsed sentences, finds triggers, resolves
+their sides and builds :class:`~sitmap.model.Event` records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitmap.events.arguments import (
+    _arguments,
+    _coordinated,
+    _event_agents,
+    _judgement,
+    _merged_into_verb,
+    _misattached_conjunct,
+    _no_finding,
+    _other_targets,
+    _threatened,
+)
+from sitmap.events.finder import _ActorFinder
+from sitmap.events.lexicon import _Entry, _lexicon, _trigger
+from sitmap.events.sides import _implicit_sides, _pair_sides, _unnamed_doer, _verbal
+from sitmap.events.syntax import _clause_span, _expand
+from sitmap.model import Actor, Document, Event
+
+# entity types whose names hold event nouns without being events ("the Paris Agreement")
+_NAMED_THINGS = {"LAW", "WORK_OF_ART", "ORG", "FAC", "PRODUCT"}
+
+
+def extract(doc: Document) -> Document:
+    """Fill ``doc.events`` from the parsed sentences and the coded actors."""
+    doc.events = []
+    for index in sorted(doc._parses):
+        sentence = doc.sentences[index]
+        previous = doc.sentences[index - 1] if index > 0 else None
+        finder = _ActorFinder(doc.actors, sentence.start, sentence.end, previous)
+        seen: set[tuple] = set()
+        for event in _sentence_events(doc, index, doc._parses[index], finder):
+            key = (
+                event.trigger_start,
+                event.source and event.source.start,
+                event.target and event.target.start,
+            )
+            if key not in seen:
+                seen.add(key)
+                doc.events.append(event)
+    return doc
+
+
+def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder) -> list[Event]:
+    sentence = doc.sentences[index]
+    offset = sentence.start
+    events: list[Event] = []
+    for tok in pdoc:
+        judged = _judgement(tok) or _no_finding(tok)
+        if judged is not None:
+            entry, nominal = judged[0], False
+            source_toks, target_toks = judged[1], judged[2]
+            judges = [finder.resolve(t) for t in source_toks]
+            if all(a is not None and a.kind == "pronoun" for a in judges):
+                continue  # "the US was to blame, he wrote": an unknown judge
+        else:
+            found = _trigger(tok)
+            if found is None:
+                continue
+            entry, nominal = found
+            if nominal and (_merged_into_verb(tok) or tok.ent_type_ in _NAMED_THINGS):
+                continue
+            source_toks, target_toks = _arguments(tok, entry, nominal)
+        sources = [finder.resolve(t) for t in _expand(source_toks)]
+        targets = [finder.resolve(t) for t in _expand(target_toks)]
+        if not nominal and not any(a is not None and a.code for a in sources):
+            sources = _misattached_conjunct(tok, finder) or sources
+        if not any(targets):  # "discussed the resolution with Sisi", "attacks by X on Y"
+            other = _other_targets(tok, entry, target_toks, nominal)
+            resolved = [finder.resolve(t) for t in _expand(other)]
+            targets = resolved if any(resolved) else targets
+        if not nominal and target_toks and not any(targets) and entry.type == "THREATEN":
+            targets = _threatened(target_toks[0], finder)  # "threatened war with North Korea"
+        if not nominal and target_toks and not any(targets):
+            targets = _event_agents(target_toks[0], finder) or finder.owners(target_toks[0], tok)
+        if nominal and not any(sources):
+            mods = finder.modifiers(tok)
+            if mods and not any(targets):  # "U.S.-Russian proxy war"
+                sources = [mods[0]]
+                targets = [mods[1]] if len(mods) > 1 else [None]
+            elif mods:  # "U.S. military operations against al-Qaeda"
+                sources = [m for m in mods if all(m.start != t.start for t in targets if t)][:1]
+        sources = [a for a in sources if a is not None] or [None]
+        targets = [a for a in targets if a is not None] or [None]
+        if entry.type in _lexicon().symmetric_types and len(source_toks) == 1:
+            sources = _coordinated(source_toks[0], finder) or sources
+        sources, targets = _pair_sides(entry, sources, targets)
+        if entry.type == "PROTEST" or (
+            entry.implicit_source and _unnamed_doer(tok, entry, source_toks, nominal)
+        ):
+            sources, targets = _implicit_sides(doc, tok, entry, finder, sources, targets)
+        coded = any(a is not None and a.code for a in (*sources, *targets))
+        has_args = bool(source_toks or target_toks) or coded
+        if (entry.weak or nominal) and not coded:
+            continue
+        if entry.needs_target and not any(a is not None and a.code for a in targets):
+            continue
+        if not has_args:
+            continue
+        start, end = _clause_span(tok, source_toks + target_toks)
+        own = list(tok.subtree)
+        span_text = pdoc.text[own[0].idx : own[-1].idx + len(own[-1])]
+        for source in sources:
+            for target in targets:
+                if source is not None and target is not None and source.start == target.start:
+                    continue
+                events.append(
+                    _event(
+                        doc,
+                        index,
+                        tok,
+                        entry,
+                        source,
+                        target,
+                        offset + start,
+                        offset + end,
+                        _mode(entry, span_text),
+                    )
+                )
+    return events
+
+
+def _mode(entry: _Entry, text: str) -> str | None:
+    if entry.mode:
+        return entry.mode
+    lowered = f" {text.lower()} "
+    for word, mode in _lexicon().modes.items():
+        if f" {word}" in lowered:
+            return mode
+    return None
+
+
+def _event(
+    doc: Document,
+    index: int,
+    tok: Any,
+    entry: _Entry,
+    source: Actor | None,
+    target: Actor | None,
+    start: int,
+    end: int,
+    mode: str | None,
+) -> Event:
+    sentence = doc.sentences[index]
+    trigger_start = sentence.start + tok.idx
+    plover, cameo = entry.type, entry.cameo
+    lex = _lexicon()
+    if entry.civil and source is not None and source.sector in lex.civil_sectors:
+        plover, cameo = entry.civil
+    if entry.verbal and mode is None and _verbal(source, target, lex):
+        plover, cameo = entry.verbal
+    confidence = 0.4 + (0.2 if source is not None and source.code else 0.0)
+    confidence += 0.2 if target is not None and target.code else 0.0
+    confidence += 0.0 if entry.weak else 0.1
+    return Event(
+        doc_id=doc.id,
+        sentence=index,
+        start=start,
+        end=end,
+        evidence=sentence.text,
+        trigger=tok.text,
+        trigger_start=trigger_start,
+        trigger_end=trigger_start + len(tok),
+        plover=plover,
+        cameo=cameo,
+        source=source,
+        target=target,
+        mode=mode,
+        confidence=round(min(confidence, 0.95), 2),
+    )

@@ -1,0 +1,182 @@
+"""Actors of one sentence, looked up by token: mentions, places standing for states, pronoun
+antecedents, modifiers and owners."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sitmap import actors
+from sitmap.events.syntax import _MODIFIER_DEPS, _PASS_SUBJ, _SUBJ, _children
+from sitmap.model import Actor, Sentence
+
+_FIRST_PERSON = {"we", "i", "us", "me", "our"}
+_PRONOUNS = _FIRST_PERSON | {"he", "she", "it", "they", "them", "him", "her", "you"}
+# "the government of Syria", "officials from Iran"; inside an apposition also "a contractor at
+# the NSA", "a spokesman for the army"
+_OWNER_PREPS = {False: {"of", "from"}, True: {"of", "from", "at", "for", "with"}}
+_PERSONAL = {"he", "she", "him", "her", "his"}
+_THIRD_PERSON = _PERSONAL | {"it", "its", "they", "them", "their"}
+_PRONOUN_FITS = {
+    **{p: (lambda a: a.kind == "person") for p in _PERSONAL},
+    **{p: (lambda a: a.kind != "person") for p in ("it", "its")},
+    **{p: (lambda a: True) for p in ("they", "them", "their")},
+}
+
+
+class _ActorFinder:
+    """Actors of one sentence, looked up by token."""
+
+    def __init__(
+        self, actors: list[Actor], start: int, end: int, previous: Sentence | None = None
+    ) -> None:
+        self.offset = start
+        self.actors = [a for a in actors if a.start < end and a.end > start]
+        self.before = (
+            [a for a in actors if a.code and previous.start <= a.start < previous.end]
+            if previous is not None
+            else []
+        )
+
+    def covering(self, tok: Any) -> Actor | None:
+        char = self.offset + tok.idx
+        return next((a for a in self.actors if a.start <= char < a.end), None)
+
+    def resolve(self, tok: Any, depth: int = 0) -> Actor | None:
+        """The actor a noun phrase headed by ``tok`` denotes, if any (a coded one when the
+        phrase has one: "Reality Winner, a contractor at the NSA" is the NSA's)."""
+        named = self.covering(tok)
+        if named is not None and named.code:
+            return named
+        found = self._resolve_uncovered(tok, depth) if named is None else None
+        if found is not None:
+            return found
+        if depth < 2:
+            for child in tok.children:
+                if child.dep_ == "appos":
+                    actor = self.resolve(child, depth + 1)
+                    if actor is not None and (actor.code or named is None):
+                        return actor
+                if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS[depth > 0]:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            actor = self.resolve(pobj, depth + 1)
+                            if actor is not None and (actor.code or named is None):
+                                return actor
+        return named
+
+    def _resolve_uncovered(self, tok: Any, depth: int) -> Actor | None:
+        """A phrase that is no actor mention itself: a place standing for a state, a pronoun,
+        or an actor among its modifiers."""
+        if tok.ent_type_ == "GPE":
+            actor = self.place_actor(tok)
+            if actor is not None:
+                return actor
+        if tok.lower_ in _THIRD_PERSON and tok.pos_ == "PRON":
+            antecedent = self.antecedent(tok)
+            if antecedent is not None:
+                return antecedent
+        if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
+            return Actor(
+                text=tok.text,
+                start=self.offset + tok.idx,
+                end=self.offset + tok.idx + len(tok),
+                kind="pronoun",
+                score=0.0,
+            )
+        for child in tok.lefts:
+            if child.dep_ in _MODIFIER_DEPS:
+                actor = self.covering(child)
+                if actor is not None:
+                    return actor
+        return None
+
+    def place_actor(self, tok: Any) -> Actor | None:
+        """A country or capital named as an event's argument ("urged Pyongyang to ...",
+        "a visit to Myanmar")."""
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None or ent.label_ != "GPE":
+            return None
+        return actors.place_actor(ent.text, self.offset + ent.start_char)
+
+    def antecedent(self, tok: Any) -> Actor | None:
+        """What a third-person pronoun refers to, by two conservative rules:
+
+        * the subject of a governing clause ("Trump warned Iran *he* was prepared ...",
+          "Russia said *it* would ..."), up to three clauses up;
+        * a subject pronoun with no such antecedent: the first coded actor of the previous
+          sentence ("The coalition closed the ports. *It* also intensified air strikes").
+
+        The antecedent must agree: he/she → a person, it → not a person.
+        """
+        fits = _PRONOUN_FITS[tok.lower_]
+        if tok.dep_ == "poss":  # "Putin renewed his denial": the owner is the verb's subject
+            verb = tok.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                verb = verb.head
+            actor = self._agreeing_subject(verb, fits)
+            if actor is not None:
+                return actor
+        node, steps = tok.head, 0
+        while steps < 3 and node.dep_ in {"ccomp", "conj", "xcomp", "advcl"}:
+            node, steps = node.head, steps + 1
+            actor = self._agreeing_subject(node, fits)
+            if actor is not None:
+                return actor
+        if tok.dep_ in _SUBJ | _PASS_SUBJ | {"poss"}:
+            return next((a for a in self.before if fits(a)), None)
+        return None
+
+    def _agreeing_subject(self, verb: Any, fits: Callable[[Actor], bool]) -> Actor | None:
+        """The coded, agreeing actor a verb's (non-pronoun) subject names."""
+        for subj in _children(verb, _SUBJ | _PASS_SUBJ):
+            if subj.lower_ not in _PRONOUNS:
+                actor = self.resolve(subj, depth=2)
+                if actor is not None and actor.code and fits(actor):
+                    return actor
+        return None
+
+    def within(self, start: int, end: int) -> list[Actor]:
+        """Coded actors inside a sentence-relative character range, in text order."""
+        lo, hi = self.offset + start, self.offset + end
+        return [a for a in self.actors if a.code and a.start >= lo and a.end <= hi]
+
+    def modifiers(self, tok: Any) -> list[Actor]:
+        """Distinct actors among a noun's left modifiers ("U.S.-Russian proxy war")."""
+        found: list[Actor] = []
+        head = self.offset + tok.idx
+        for child in tok.lefts:
+            if child.dep_ in _MODIFIER_DEPS or child.dep_ == "det":
+                for t in child.subtree:
+                    for actor in self.within(t.idx, tok.idx):  # may span modifiers
+                        starts = 0 <= actor.start - self.offset - t.idx < len(t)
+                        new = all(a.start != actor.start for a in found)
+                        if starts and actor.end <= head and new:
+                            found.append(actor)
+        return found
+
+    def owners(self, obj: Any, trigger: Any) -> list[Actor]:
+        """Whose the object is, when it names no actor itself: an actor in the object's own
+        phrase ("the presence of Turkish troops"), or after "that of" in the clause ("any
+        presence, whether that of the United States or Turkey"), with its conjuncts."""
+        heads: list[Any] = []
+        for t in obj.subtree:
+            if t.dep_ in {"relcl", "acl"}:
+                break
+            if t.dep_ == "pobj" and t.head.lower_ in {"of", "including"}:
+                heads.append(t)  # "every nation including China and Russia"
+        for t in trigger.subtree:
+            if t.i > obj.i and t.lower_ in {"that", "those"}:
+                heads.extend(
+                    p
+                    for prep in t.children
+                    if prep.lower_ == "of"
+                    for p in prep.children
+                    if p.dep_ == "pobj"
+                )
+        for head in heads:
+            found = [self.covering(h) for h in (head, *head.conjuncts)]
+            found = [a for a in found if a is not None and a.code]
+            if found:
+                return found
+        return []

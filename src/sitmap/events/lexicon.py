@@ -1,0 +1,190 @@
+"""The predicate lexicon (``data/predicates.yaml``): entries, trigger look-up, lemma fixes and
+the figurative (dismissal) senses a trigger is not an event in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sitmap import lexicons
+from sitmap.events.syntax import _VERBAL_DEPS, _children, _objects
+
+
+@dataclass(frozen=True)
+class _Entry:
+    lemma: str
+    type: str
+    cameo: str
+    mode: str | None = None
+    prep: str | None = None
+    objects: frozenset[str] = frozenset()
+    target_preps: frozenset[str] = frozenset({"against", "on", "upon"})
+    weak: bool = False
+    needs_target: bool = False  # a bare mention ("the Syrian war") is not an event
+    object_is_source: bool = False  # "pit X against Y": X is a side, not the target
+    civil: tuple[str, str] | None = None  # (type, cameo) when the source is a civil sector
+    verbal: tuple[str, str] | None = None  # (type, cameo) when a politician attacks in words
+    implicit_source: str | None = None  # sector of unnamed doers ("protests erupted")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    verbs: dict[str, tuple[_Entry, ...]]  # lemma -> senses, first matching one wins
+    nouns: dict[str, tuple[_Entry, ...]]
+    light_verbs: frozenset[str]
+    modes: dict[str, str]  # word or phrase -> mode
+    lemmas: dict[str, frozenset[str]]  # trigger lemmas by coarse POS (for the parse filter)
+    civil_sectors: frozenset[str]  # sources that make a "strike" a labour strike
+    verbal_sources: frozenset[str]  # sectors whose attack on ...
+    verbal_targets: frozenset[str]  # ... these sectors or a person is verbal
+    symmetric_types: frozenset[str]  # types whose coordinated sides are source and target
+    predicatives: dict[str, _Entry]  # "Y was to blame", said by the judge
+    denied_findings: dict[str, _Entry]  # "found no evidence": a rejection
+    judging_verbs: frozenset[str]  # verbs whose subject judges ("said", "found")
+    instruments: frozenset[str]  # weapons as subjects: "an IED exploded"
+    lemma_fixes: dict[str, str]  # word forms the tagger lemmatises wrongly: "raped" -> "rape"
+
+
+def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
+    return _Entry(
+        lemma=lemma,
+        type=spec["type"],
+        cameo=str(spec["cameo"]),
+        mode=spec.get("mode"),
+        prep=_words([spec["prep"]])[0] if spec.get("prep") is not None else None,
+        objects=frozenset(_words(spec.get("object", ()))),
+        target_preps=frozenset(_words(spec.get("target_preps", ("against", "on", "upon")))),
+        weak=bool(spec.get("weak", False)),
+        needs_target=bool(spec.get("needs_target", False)),
+        object_is_source=bool(spec.get("object_is_source", False)),
+        civil=_alternative(spec, "civil"),
+        verbal=_alternative(spec, "verbal"),
+        implicit_source=spec.get("implicit_source"),
+    )
+
+
+def _words(items: Any) -> list[str]:
+    """Words of a YAML list, where YAML 1.1 reads a bare ``on``/``off`` as a boolean."""
+    return [{True: "on", False: "off"}.get(w, w) if isinstance(w, bool) else str(w) for w in items]
+
+
+def _alternative(spec: dict[str, Any], key: str) -> tuple[str, str] | None:
+    alt = spec.get(key)
+    return (alt["type"], str(alt["cameo"])) if alt else None
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = lexicons.yaml_file("predicates.yaml")
+
+    def entries(section: str) -> dict[str, tuple[_Entry, ...]]:
+        return {
+            lemma: tuple(_entry(lemma, s) for s in (spec if isinstance(spec, list) else [spec]))
+            for lemma, spec in data[section].items()
+        }
+
+    verbs, nouns = entries("verbs"), entries("nouns")
+    civil_sectors = frozenset(data["civil_sectors"])
+    modes = {w: mode for mode, words in data["modes"].items() for w in words}
+    nominal = frozenset(k.split()[-1] for k in nouns)
+    lemmas = {
+        "VERB": frozenset(verbs) | frozenset(data["predicatives"]),
+        "NOUN": nominal | frozenset(data["denied_findings"]),
+        "PROPN": nominal,
+        "ADJ": frozenset(data["predicatives"]),
+    }
+    return _Lexicon(
+        verbs,
+        nouns,
+        frozenset(data["light_verbs"]),
+        modes,
+        lemmas,
+        civil_sectors,
+        frozenset(data["verbal_sources"]),
+        frozenset(data["verbal_targets"]),
+        frozenset(data["symmetric_types"]),
+        {lemma: _entry(lemma, spec) for lemma, spec in data["predicatives"].items()},
+        {lemma: _entry(lemma, spec) for lemma, spec in data["denied_findings"].items()},
+        frozenset(data["judging_verbs"]),
+        frozenset(data["instruments"]),
+        {str(k): str(v) for k, v in (data.get("lemma_fixes") or {}).items()},
+    )
+
+
+def may_hold_event(span: Any) -> bool:
+    """True when a sentence (spaCy span with lemmas) has a token that may trigger an event."""
+    lemmas = _lexicon().lemmas
+    empty: frozenset[str] = frozenset()
+    return any(_lemma(t) in lemmas.get(t.pos_, empty) or _capitalised_verb(t) for t in span)
+
+
+def _lemma(tok: Any) -> str:
+    """The token's lemma, corrected where the tagger gets a trigger wrong ("raped": "rap")."""
+    return _lexicon().lemma_fixes.get(tok.lower_) or tok.lemma_.lower()
+
+
+def _capitalised_verb(tok: Any) -> str | None:
+    """The lexicon verb a capitalised participle the tagger took for a name stands for
+    ("*Visiting* Seoul, Trump warned ..." tagged PROPN), or None."""
+    word = tok.lower_
+    if tok.pos_ != "PROPN" or not tok.is_title or not word.endswith(("ing", "ed")):
+        return None
+    stem = word[:-3] if word.endswith("ing") else word[:-2]
+    candidates = (stem, stem + "e", stem[:-1], stem[:-1] + "y" if word.endswith("ied") else "")
+    verbs = _lexicon().verbs
+    return next((c for c in candidates if c in verbs), None)
+
+
+def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
+    """The lexicon entry a token triggers, and whether it is nominal."""
+    lex = _lexicon()
+    verb_form = _capitalised_verb(tok) if tok.dep_ in _VERBAL_DEPS else None
+    lemma = verb_form or _lemma(tok)
+    if (tok.pos_ == "VERB" or verb_form) and lemma in lex.verbs:
+        children = list(tok.children)
+        for entry in lex.verbs[lemma]:
+            if entry.prep and not any(
+                c.dep_ in {"prep", "prt"} and c.lower_ == entry.prep for c in children
+            ):
+                continue
+            if entry.objects and not any(
+                c.lemma_.lower() in entry.objects for c in _objects(tok, entry.prep)
+            ):
+                continue
+            if not entry.objects and _figurative(tok, entry, lemma):
+                return None
+            return entry, False
+        return None
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        prev = tok.nbor(-1) if tok.i > 0 else None
+        if prev is not None and f"{prev.lower_} {lemma}" in lex.nouns:
+            return lex.nouns[f"{prev.lower_} {lemma}"][0], True
+        if lemma in lex.nouns and tok.dep_ != "compound":
+            return lex.nouns[lemma][0], True
+    return None
+
+
+def _person_word(tok: Any, roles: frozenset[str]) -> bool:
+    """A name, a personal pronoun or a post's title ("adviser")."""
+    return (
+        tok.ent_type_ == "PERSON"
+        or tok.pos_ == "PROPN"
+        or tok.tag_ == "PRP"
+        or tok.lemma_.lower() in roles
+    )
+
+
+@cache
+def _figurative_lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    data = lexicons.yaml_file("predicates.yaml")
+    return frozenset(data["dismissal_verbs"]), frozenset(data["dismissed_roles"])
+
+
+def _figurative(tok: Any, entry: _Entry, lemma: str) -> bool:
+    """A person fired from a post ("fired Mueller", "fired his adviser"): a dismissal, no
+    assault."""
+    dismissal, roles = _figurative_lexicon()
+    if entry.type != "ASSAULT" or lemma not in dismissal:
+        return False
+    return any(_person_word(o, roles) for o in _children(tok, {"dobj", "nsubjpass"}))

@@ -1,0 +1,115 @@
+"""Sides of an event beyond its arguments: unnamed doers, implicit groups, "anti-X" targets,
+symmetric pairs and verbal attacks by politicians."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from sitmap import actors
+from sitmap.events.finder import _ActorFinder
+from sitmap.events.lexicon import _Entry, _Lexicon, _lexicon
+from sitmap.events.syntax import _PASS_SUBJ, _SUBJ, _children, _pobjs
+from sitmap.model import Actor, Document
+
+
+def _unnamed_doer(tok: Any, entry: _Entry, source_toks: list[Any], nominal: bool) -> bool:
+    """Whether a violent event's doer goes unnamed, so that it is the entry's implicit group
+    (UAF: unidentified armed people): an instrument as subject ("an IED exploded", "a
+    landmine struck a bus", "..., killing two officers"), or a passive with no agent ("two
+    farmers were killed"). An uncoded subject ("the boy stabbed ...") is a doer sitmap cannot
+    code, not an unnamed one; a bare noun ("such attacks") or an infinitive ("plan to attack")
+    states no event with a victim."""
+    if source_toks:
+        instruments = _lexicon().instruments
+        return all(t.lemma_.lower() in instruments for t in source_toks)
+    if nominal or entry.weak:
+        return False
+    return bool(_children(tok, _PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in tok.children)
+
+
+def _implicit_sides(
+    doc: Document,
+    tok: Any,
+    entry: _Entry,
+    finder: _ActorFinder,
+    sources: list[Actor | None],
+    targets: list[Actor | None],
+) -> tuple[list[Actor | None], list[Actor | None]]:
+    """Sides of an event whose doers go unnamed ("anti-government protests erupted in
+    Harare"): the target from an "anti-X" modifier of the trigger or of its source phrase,
+    the source an implicit group of the entry's sector (protesters), of the one country the
+    sentence names."""
+    if not any(a is not None and a.code for a in targets):
+        heads = [tok] if tok.pos_ in {"NOUN", "PROPN"} else _children(tok, _SUBJ)
+        heads += [p for h in heads for p in _pobjs(h, {"of"})]  # "hundreds of protesters"
+        anti = next((a for h in heads if (a := _anti(h, finder, doc)) is not None), None)
+        if anti is not None:
+            targets = [anti]
+    if entry.type == "PROTEST":  # "women marched", "villagers protested": protesters
+        sources = [
+            replace(a, sector=entry.implicit_source, code=actors.recode(a, entry.implicit_source))
+            if a is not None and entry.implicit_source and a.sector == "civilians"
+            else a
+            for a in sources
+        ]
+    if entry.implicit_source and not any(a is not None and a.code for a in sources):
+        places = [finder.place_actor(e[0]) for e in tok.doc.ents if e.label_ == "GPE"]
+        countries = {a.country for a in places if a is not None}
+        country = countries.pop() if len(countries) == 1 else None
+        start = finder.offset + tok.idx
+        sources = [actors.group(entry.implicit_source, country, tok.text, start)]
+    country = next((a.country for a in sources if a is not None and a.country), None)
+    targets = [
+        actors.with_country(a, country)
+        if a is not None and country and not a.country and a.kind != "person" and a.sector
+        else a
+        for a in targets
+    ]
+    return sources, targets
+
+
+def _anti(head: Any, finder: _ActorFinder, doc: Document) -> Actor | None:
+    """The actor X of an "anti-X" modifier in a noun phrase ("anti-American protesters")."""
+    pdoc = head.doc
+    for t in head.subtree:
+        if t.i >= head.i:
+            break
+        if t.lower_ == "anti" and t.i + 2 < len(pdoc) and pdoc[t.i + 1].text in {"-", "–"}:
+            x = pdoc[t.i + 2]
+            actor = finder.covering(x)
+            if actor is not None and actor.start <= finder.offset + t.idx:
+                actor = None  # "anti-American protesters" is one mention: look X up alone
+            actor = actor or finder.place_actor(x)
+            if actor is None:
+                found = actors.lookup(x.text, on=doc.published)
+                if found is not None:
+                    start = finder.offset + x.idx
+                    actor = replace(found, start=start, end=start + len(x))
+            return actor
+    return None
+
+
+def _pair_sides(
+    entry: _Entry, sources: list[Actor | None], targets: list[Actor | None]
+) -> tuple[list[Actor | None], list[Actor | None]]:
+    """Symmetric events between coordinated actors: "Trump and Putin met" and "talks between
+    Seoul and Tokyo" are one event between the two sides, not one per side with no target."""
+    if entry.type not in _lexicon().symmetric_types:
+        return sources, targets
+    coded_sources = [a for a in sources if a is not None and a.code]
+    coded_targets = [a for a in targets if a is not None and a.code]
+    if len(coded_sources) >= 2:
+        return coded_sources[:1], coded_sources[1:]
+    if not coded_sources and len(coded_targets) >= 2:
+        return coded_targets[:1], coded_targets[1:]
+    return sources, targets
+
+
+def _verbal(source: Actor | None, target: Actor | None, lex: _Lexicon) -> bool:
+    """A politician (a person of a political sector) attacking a person or political body."""
+    if source is None or target is None or source.kind != "person":
+        return False
+    if source.sector not in lex.verbal_sources:
+        return False
+    return target.kind == "person" or target.sector in lex.verbal_targets

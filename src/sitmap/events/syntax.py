@@ -1,0 +1,78 @@
+"""Dependency-parse helpers shared by the event extractor: children, prepositional objects,
+inherited subjects, coordination and clause spans."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_SUBJ = {"nsubj", "csubj"}
+_PASS_SUBJ = {"nsubjpass", "csubjpass"}
+_CLAUSAL = {"ccomp", "advcl", "parataxis", "conj", "cc", "punct", "mark", "relcl", "acl", "xcomp"}
+_VERBAL_DEPS = {"advcl", "xcomp", "ccomp", "acl", "relcl"}  # clauses: a PROPN there is a verb
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod"}
+
+
+def _children(tok: Any, deps: set[str]) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _pobjs(tok: Any, preps: frozenset[str] | set[str]) -> list[Any]:
+    out = []
+    for prep in tok.children:
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in preps:
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
+def _objects(tok: Any, prep: str | None) -> list[Any]:
+    """A verb's objects: direct or passive-subject ones, and with ``prep`` the objects of that
+    preposition ("spoke on the phone")."""
+    return _children(tok, {"dobj", "nsubjpass"}) + (_pobjs(tok, {prep}) if prep else [])
+
+
+def _inherited_subject(tok: Any) -> list[Any]:
+    """Subject shared from a governing verb: xcomp ("began to encircle"), conj, relcl; the
+    object of a verb whose "for"/"of" gerund tells what the object did."""
+    prep = tok.head
+    if tok.dep_ == "pcomp" and prep.lower_ in {"for", "of"} and prep.head.pos_ == "VERB":
+        # "cursed Obama for raising concerns", "accused Iran of arming the Houthis"
+        objects = _children(prep.head, {"dobj"})
+        if objects:
+            return objects
+    seen = 0
+    while (
+        seen < 4
+        and tok.dep_ in {"xcomp", "conj", "relcl", "acl", "advcl", "acomp"}
+        and tok.head.i != tok.i
+    ):
+        head = tok.head
+        if tok.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return [head] if tok.dep_ == "relcl" else []
+        # "Pence is set to hold talks", "Trump was forced to sign": a passive governor's
+        # subject is the subject of its infinitive
+        subj = _children(head, _SUBJ | _PASS_SUBJ if tok.dep_ == "xcomp" else _SUBJ)
+        if subj:
+            return subj
+        tok, seen = head, seen + 1
+    return []
+
+
+def _expand(tokens: list[Any]) -> list[Any]:
+    """Add coordinated conjuncts: "Russia and Iran" → [Russia, Iran]."""
+    out: list[Any] = []
+    for t in tokens:
+        for c in (t, *t.conjuncts):
+            if c not in out:
+                out.append(c)
+    return out
+
+
+def _clause_span(tok: Any, extra: list[Any]) -> tuple[int, int]:
+    """Token-character span of the event clause: trigger, its non-clausal dependents, arguments."""
+    start, end = tok.idx, tok.idx + len(tok)
+    parts = [c for c in tok.children if c.dep_ not in _CLAUSAL] + extra
+    for part in parts:
+        sub = list(part.subtree)
+        start = min(start, sub[0].idx)
+        end = max(end, sub[-1].idx + len(sub[-1]))
+    return start, end
