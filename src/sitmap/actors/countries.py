@@ -1,0 +1,181 @@
+"""Countries for sector-only actors: from a possessor, the sentence, the document's focus
+(``code``) or the event's place (``localise``); ``with_country`` and ``recode``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+from sitmap.actors.lexicon import _CAPITAL, _COUNTRY, _Entry, _key, _Lexicon, _lexicon
+from sitmap.model import Actor, Document
+
+_STATE_SECTORS = frozenset(
+    {"government", "military", "police", "judiciary", "legislature", "intelligence"}
+)
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
+
+
+def _inherit_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Actor]:
+    """Give a sector-only actor ("the government" GOV) the country it belongs to:
+
+    * a possessive country before it, across adjectives ("Libya's internationally recognised
+      government" LBYGOV, "Russia s Defense Ministry" RUSMIL);
+    * for state institutions (government, military, police, courts, parliament, intelligence),
+      the one country its sentence names ("the military seized control of Zimbabwe" ZWEMIL);
+    * for protesters, the one country named as a place (a country or capital): they belong
+      where they protest ("marched in Manila" PHLPRO).
+      Two or more countries in the sentence leave it uncoded: sitmap does not guess.
+    """
+    by_end = {a.end: a for a in actors if a.country and a.kind == "state"}
+    out: list[Actor] = []
+    for actor in actors:
+        if actor.country or not _sector_only(actor, lex) or actor.kind == "person":
+            out.append(actor)
+            continue
+        span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
+        country = None if span is None else _possessor_country(span, by_end)
+        if span is not None and country is None and actor.sector in _STATE_SECTORS:
+            country = _sole_country(actor, actors, span.sent)
+        if span is not None and country is None and actor.sector == "protesters":
+            countries = set().union(*_named_countries(span.sent).values())
+            country = countries.pop() if len(countries) == 1 else None
+        out.append(actor if country is None else with_country(actor, country))
+    return _focus_countries(out, sdoc, lex)
+
+
+# sectors that never take the document's country: the media, transnational NGOs and refugees
+# (who are, by definition, away from home)
+_UNPLACED_SECTORS = frozenset({"media", "ngo", "igo", "refugees"})
+_FOCUS_SHARE = 0.75  # a document is about one country when it has this share of mentions
+
+
+def _focus_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Actor]:
+    """Give the still sector-only actors the document's country when the document is about
+    one (three in four of its mentions of actors of a country are that country's) and the
+    actor's sentence names no country and no actor of one ("protesters demonstrated at
+    airports" in a story about Trump's travel ban: USAPRO). Within a sentence that names a
+    country, a sector-only actor is as likely its opponent as its own ("Russian jets bombed
+    army positions")."""
+    counts = Counter(a.country for a in actors if a.country and a.code)
+    total = sum(counts.values())
+    if not total:
+        return actors
+    focus, top = counts.most_common(1)[0]
+    if top / total < _FOCUS_SHARE:
+        return actors
+    out: list[Actor] = []
+    for actor in actors:
+        if not _sector_only(actor, lex) or actor.country or actor.sector in _UNPLACED_SECTORS:
+            out.append(actor)
+            continue
+        span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if (
+            span is None
+            or _named_countries(span.sent)
+            or any(
+                a.country and span.sent.start_char <= a.start < span.sent.end_char for a in actors
+            )
+        ):
+            out.append(actor)  # "Russian jets bombed army positions": the army is not Russia's
+            continue
+        out.append(with_country(actor, focus))
+    return out
+
+
+def localise(doc: Document) -> Document:
+    """Give the sector-only actors of each placed event the country of the event's place
+    ("gunmen opened fire in Pattani": THAUAF; "police fired tear gas in Nairobi": KENCOP).
+
+    Runs after the geo stage. Only actors still without a country get one, and never
+    persons, media, NGOs, international bodies or refugees (``_UNPLACED_SECTORS``): the
+    sentence's own country evidence (``code``) always wins over the place.
+    """
+    lex = _lexicon()
+    by_iso2 = {row["iso2"]: iso3 for iso3, row in lex.countries.items() if row.get("iso2")}
+    for event in doc.events:
+        country = by_iso2.get(event.place.country or "") if event.place is not None else None
+        if country is None:
+            continue
+        for side in ("source", "target"):
+            actor = getattr(event, side)
+            if (
+                actor is None
+                or actor.country
+                or actor.kind == "person"
+                or actor.sector in _UNPLACED_SECTORS
+                or not _sector_only(actor, lex)
+            ):
+                continue
+            setattr(event, side, with_country(actor, country))
+    return doc
+
+
+def _sector_only(actor: Actor, lex: _Lexicon) -> bool:
+    """Whether an actor is coded by its sector alone ("the government" GOV)."""
+    return actor.code is not None and actor.code == lex.sector_codes.get(actor.sector or "")
+
+
+def recode(actor: Actor, sector: str) -> str:
+    """The code of an actor of a group sector seen as another sector ("villagers" CVL who
+    protest: PRO), keeping its country."""
+    return f"{actor.country or ''}{_lexicon().sector_codes[sector]}"
+
+
+def with_country(actor: Actor, country: str) -> Actor:
+    """A sector-only actor placed in a country ("government" GOV in Libya: LBYGOV)."""
+    sector = _lexicon().sector_codes.get(actor.sector or "", "")
+    return replace(actor, country=country, code=f"{country}{sector}")
+
+
+def _possessor_country(span: Any, by_end: dict[int, Actor]) -> str | None:
+    sdoc = span.doc
+    i, steps = span.start - 1, 0
+    while i >= 0 and steps < 4 and _is_premodifier(sdoc[i]):
+        i, steps = i - 1, steps + 1
+    if i < 1 or sdoc[i].lower_ not in _POSSESSIVE:
+        return None
+    owner = by_end.get(sdoc[i - 1].idx + len(sdoc[i - 1]))
+    return owner.country if owner is not None else None
+
+
+def _is_premodifier(tok: Any) -> bool:
+    """Adjectives, adverbs, participles and hyphens between a possessor and its noun."""
+    return tok.pos_ in {"ADJ", "ADV"} or tok.tag_ == "VBN" or tok.text in {"-", "–"}
+
+
+def _named_countries(sent: Any) -> dict[str, set[str]]:
+    """The countries each place entity of a sentence names, as a country or its capital."""
+    out: dict[str, set[str]] = {}
+    for ent in sent.ents:
+        if ent.label_ == "GPE":
+            named = {e.key for e in _country_entries(ent.text)}
+            if named:
+                out[ent.text] = named
+    return out
+
+
+def _country_entries(text: str) -> list[_Entry]:
+    """Lexicon entries that make ``text`` a country's name or its capital's."""
+    key, _, _ = _key(text)
+    return [e for e in _lexicon().table.get(key, []) if e.type in (_COUNTRY, _CAPITAL)]
+
+
+def _sole_country(actor: Actor, actors: list[Actor], sent: Any) -> str | None:
+    """The one country the actors of a sentence belong to, unless a place in the sentence is
+    in another country, another actor of that country has the same sector ("Russian jets
+    bombed the army": two sides), or another actor directly modifies this one ("coalition
+    warplanes")."""
+    lo, hi = sent.start_char, sent.end_char
+    inside = [a for a in actors if a is not actor and lo <= a.start < hi]
+    if any(0 <= actor.start - a.end <= 1 for a in inside):
+        return None
+    countries = {a.country for a in inside if a.country}
+    if len(countries) != 1:
+        return None
+    country = countries.pop()
+    if any(country not in named for named in _named_countries(sent).values()):
+        return None
+    if any(a.country == country and a.sector == actor.sector for a in inside):
+        return None
+    return country

@@ -1,0 +1,128 @@
+"""``code(doc)``: every actor mention of a parsed document, with abbreviations the document
+defines and the PERSON/ORG entities no lexicon entry covers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sitmap.actors.compose import _actors, _Ctx, _full_names
+from sitmap.actors.countries import _inherit_countries
+from sitmap.actors.lexicon import _ABBREV, _ORG, _Entry, _fold, _Lexicon, _lexicon
+from sitmap.actors.scan import _doc_tokens, _Tok
+from sitmap.model import Actor, Document
+
+
+def code(doc: Document) -> Document:
+    """Fill ``doc.actors`` with every actor mention in ``doc._spacy`` (sorted, non-overlapping).
+
+    Office holders are coded by the office held on ``doc.published`` (by their latest office when
+    the document has no date); titled unknown persons by their title; named organisations by
+    orgs.yaml; uncoded PERSON/ORG entities are kept with ``code=None``.
+    """
+    sdoc = doc._spacy
+    if sdoc is None:
+        doc.actors = []
+        return doc
+    lex = _lexicon()
+    toks = _doc_tokens(sdoc)
+    ctx = _Ctx(
+        toks=toks,
+        lex=lex,
+        on=doc.published,
+        dated=doc.published is not None,
+        text=doc.text,
+        seen=set(),
+        learned={},
+        persons={},
+        tagged=True,
+    )
+    ctx.learned = _abbreviations(toks, lex)
+    ctx.named = _full_names(toks)
+    actors = _actors(ctx)
+    actors = _absorb_abbreviations(actors, ctx)
+    actors += _entities(actors, ctx)
+    actors.sort(key=lambda a: a.start)
+    doc.actors = _inherit_countries(actors, sdoc, lex)
+    return doc
+
+
+def _abbreviations(toks: list[_Tok], lex: _Lexicon) -> dict[str, _Entry]:
+    """Abbreviations a document defines for known organisations: "Tahrir al-Sham (HTS)"."""
+    learned: dict[str, _Entry] = {}
+    for k in range(2, len(toks) - 1):
+        if toks[k - 1].text != "(" or toks[k + 1].text != ")" or not _ABBREV.match(toks[k].text):
+            continue
+        if (toks[k].norm,) in lex.table:
+            continue
+        for length in range(min(8, k - 1), 0, -1):
+            bucket = lex.table.get(tuple(t.norm for t in toks[k - 1 - length : k - 1]))
+            if bucket and bucket[0].type == _ORG:
+                learned[toks[k].text] = replace(bucket[0], cap=True, upper=())
+                break
+    return learned
+
+
+def _absorb_abbreviations(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
+    """ "Syrian Democratic Forces (SDF)": the bracketed abbreviation joins the mention."""
+    text = ctx.text
+    out: list[Actor] = []
+    for k, a in enumerate(actors):
+        m = re.match(r"\s*\(([A-Z][A-Za-z0-9\-]{1,7})\)", text[a.end : a.end + 14])
+        if m and a.kind == "organisation":
+            nxt = actors[k + 1] if k + 1 < len(actors) else None
+            new_end = a.end + m.end()
+            if nxt is not None and nxt.start < new_end:
+                if nxt.code != a.code:
+                    out.append(a)
+                    continue
+                actors[k + 1] = replace(nxt, start=-1)  # drop the abbreviation's own mention
+            a.end = new_end
+            a.text = text[a.start : a.end]
+        if a.start >= 0:
+            out.append(a)
+    return out
+
+
+def _entities(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
+    """PERSON and ORG entities no lexicon entry covers: titled persons' later mentions keep their
+    code; the rest are kept uncoded (code None) so later stages still see them as actors."""
+    taken = [(a.start, a.end) for a in actors]
+    out: list[Actor] = []
+    seen_spans: set[tuple[int, int]] = set()
+    for tok in ctx.toks:
+        if tok.ent not in ("PERSON", "ORG") or tok.ent_start < 0:
+            continue
+        s_i, e_i = tok.ent_start, tok.ent_end
+        if (s_i, e_i) in seen_spans:
+            continue
+        seen_spans.add((s_i, e_i))
+        while e_i > s_i and ctx.toks[e_i - 1].norm in ("'s", "'"):
+            e_i -= 1
+        if e_i <= s_i:
+            continue
+        start, end = ctx.toks[s_i].start, ctx.toks[e_i - 1].end
+        if any(s < end and start < e for s, e in taken):
+            continue
+        text = ctx.text[start:end]
+        if not any(c.isalpha() for c in text):
+            continue
+        known = ctx.persons.get(_fold(text)) or ctx.persons.get(_fold(text.split()[-1]))
+        full = _earlier_full_name(text, start, ctx) if tok.ent == "PERSON" else None
+        if tok.ent == "PERSON" and known is not None:
+            out.append(replace(known, text=text, start=start, end=end, score=0.8))
+        elif full is not None:
+            out.append(Actor(text=text, start=start, end=end, name=full, kind="person", score=0.5))
+        else:
+            kind = "person" if tok.ent == "PERSON" else "organisation"
+            out.append(Actor(text=text, start=start, end=end, name=text, kind=kind, score=0.3))
+        taken.append((start, end))
+    return out
+
+
+def _earlier_full_name(text: str, start: int, ctx: _Ctx) -> str | None:
+    """A bare surname's full name when the document named exactly one such person before it."""
+    if " " in text.strip():
+        return None
+    names = {n for at, n in ctx.named.get(_fold(text), []) if at < start}
+    return names.pop() if len(names) == 1 else None
