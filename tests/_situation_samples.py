@@ -23,6 +23,12 @@ PLACES: dict[str, dict[str, Any]] = {
                     lat=6.0, lon=48.0, feature_class="A", feature_code="PCLI"),
     "Kirkuk": dict(name="Kirkuk", geonameid=94787, country="IQ", admin1="Kirkuk",
                    lat=35.46806, lon=44.39222, feature_class="P", feature_code="PPLA"),
+    "New York City": dict(name="New York City", geonameid=5128581, country="US", admin1="NY",
+                          lat=40.71427, lon=-74.00597, feature_class="P", feature_code="PPL"),
+    "Washington": dict(name="Washington", geonameid=4140963, country="US", admin1="DC",
+                       lat=38.89511, lon=-77.03637, feature_class="P", feature_code="PPLC"),
+    "Hamburg": dict(name="Hamburg", geonameid=2911298, country="DE", admin1="Hamburg",
+                    lat=53.57532, lon=10.01534, feature_class="P", feature_code="PPLA"),
 }  # fmt: skip
 
 ACTORS: dict[str, dict[str, Any]] = {
@@ -44,6 +50,13 @@ ACTORS: dict[str, dict[str, Any]] = {
     "Washington": dict(name=None, country="USA", sector="government", code="USAGOV"),
     "Congress": dict(name="U.S. Congress", country="USA", sector="legislature", code="USALEG",
                      kind="organisation"),
+    "Islamic State": dict(name="Islamic State", sector="insurgents", code="IMGINSISI",
+                          kind="organisation"),
+    "a terrorist": dict(name="insurgents", country="USA", sector="insurgents", code="USAINS",
+                        kind="group"),
+    "Putin": dict(name="Vladimir Putin", country="RUS", sector="government", code="RUSGOV",
+                  kind="person"),
+    "North Korea": dict(name="North Korea", country="PRK", code="PRK", kind="state"),
 }  # fmt: skip
 
 
@@ -64,6 +77,7 @@ def report(
     cited: str | None = None,
     url: str | None = None,
     mentions: tuple[str, ...] = (),
+    fatalities: int | None = None,
 ) -> Document:
     """One processed document: ``sentence`` with one event (actors/places by ``ACTORS`` keys);
     ``mentions``: places the document names elsewhere (``place`` is the event's own)."""
@@ -84,7 +98,8 @@ def report(
     ts, te = span(trigger)
     ev = Event(doc_id=doc.id, sentence=0, start=0, end=len(sentence), evidence=sentence,
                trigger=trigger, plover=plover, cameo=cameo, trigger_start=ts, trigger_end=te,
-               source=actor(source), target=actor(target), status=status)  # fmt: skip
+               source=actor(source), target=actor(target), status=status,
+               fatalities=fatalities)  # fmt: skip
     if place:
         s, e = span(place) if place in sentence else (0, 0)
         ev.place = Place(text=place, start=s, end=e, score=0.9, **PLACES[place])

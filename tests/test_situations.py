@@ -194,7 +194,8 @@ def test_situations_rules_date_windows() -> None:
     day = _key(date="2017-10-14", date_precision="day")
     assert rules.date_points(day, _key(date="2017-10-14", date_precision="day")) == 1
     assert rules.date_points(day, _key(date="2017-10-15", date_precision="day")) == 1  # slack
-    assert rules.date_points(day, _key(date="2017-10-17", date_precision="day")) == rules.CONFLICT
+    later = _key(date="2017-10-17", date_precision="day", published="2017-10-18")
+    assert rules.date_points(day, later) == rules.CONFLICT
     assert rules.date_points(day, _key(date="2017-10-01", date_precision="month")) == 0
     assert rules.date_points(day, _key(date="2017-09-01", date_precision="month")) == (
         rules.CONFLICT

@@ -63,3 +63,25 @@ def test_situations_eval_reads_gold_and_names_bad_lines(tmp_path) -> None:
     path.write_text(json.dumps(good) + "\n", encoding="utf-8")
     (pair,) = read_situation_gold(path)
     assert pair.same and pair.a.origin == "x.jsonl#1" and pair.b.trigger == "struck"
+
+
+def test_situations_eval_missed_merges_give_their_reason() -> None:
+    from sitmap.situations import rules
+
+    def key(id: str, **row):
+        base = dict(id=id, doc_id=id, plover="ASSAULT", status="asserted",
+                    published="2017-10-15", source_code="SOMMIL", source_country="SOM")  # fmt: skip
+        return rules.key_of({**base, **row})
+
+    pairs = [
+        GoldPair("1", A, B, True),  # B has no event
+        GoldPair("2", C, D, True),  # another kind of act (the extraction typed it PROTEST)
+        GoldPair("3", C, E, True),  # compatible, but one shared actor is not enough
+    ]
+    assignment = {A.key: "s1", B.key: None, C.key: "s2", D.key: "s3", E.key: "s4"}
+    keys = {A.key: key("a"), C.key: key("c"), D.key: key("d", plover="PROTEST"), E.key: key("e")}
+    scores = evaluate_pairs(pairs, assignment, keys)
+    assert [e["reason"] for e in scores.errors] == [
+        "no event: one", "type family", "too little evidence"]  # fmt: skip
+    assert scores.to_dict()["missed_by_reason"] == {
+        "no event: one": 1, "type family": 1, "too little evidence": 1}  # fmt: skip

@@ -309,9 +309,13 @@ def _register_eval() -> None:
         title = (f"{data['pairs']} pairs ({data['same']} same), {data['mentions']} mentions, "
                  f"{data['mentions_found']} found by sitmap")  # fmt: skip
         render(rows, Format.table, columns=["measure", "precision", "recall", "f1"], title=title)
+        if data["missed_by_reason"]:
+            reasons = [{"reason": k, "pairs": v} for k, v in data["missed_by_reason"].items()]
+            render(reasons, Format.table, columns=["reason", "pairs"], title="Missed merges")
         if errors:
             for e in data.get("errors", []):
-                typer.echo(f"{e['kind']} {e['id']}: {e['why']}\n  a: {e['a']}\n  b: {e['b']}")
+                why = f" [{e['reason']}]" if e.get("reason") else ""
+                typer.echo(f"{e['kind']}{why} {e['id']}: {e['why']}\n  a: {e['a']}\n  b: {e['b']}")
 
 
 _register_eval()

@@ -20,6 +20,12 @@ How a gold file is scored (what users get: whole articles through the whole pipe
    *same* pairs (mentions judged only as different stay alone); predicted clusters group the
    mentions whose events share a situation (a missed mention alone). Per mention, precision
    = |pred ∩ gold| / |pred|, recall = |pred ∩ gold| / |gold|, averaged.
+
+Each missed merge gets a **reason** (``missed_by_reason`` counts them): ``no event`` (for one
+mention or both: an extraction miss upstream, nothing the merge rules can do), the merge rule
+that keeps the two events apart (``sitmap.situations.rules.explain``: type family, status,
+dates, places, actors, counterpart unknown, too little evidence), or ``clustering`` (linked,
+but placed in different situations of one component).
 """
 
 from __future__ import annotations
@@ -72,6 +78,7 @@ class SituationScores:
     mentions: int = 0
     mentions_found: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
+    missed_by_reason: dict[str, int] = field(default_factory=dict)
 
     @property
     def bcubed_f1(self) -> float | None:
@@ -92,6 +99,7 @@ class SituationScores:
                 "recall": self.bcubed_recall,
                 "f1": self.bcubed_f1,
             },
+            "missed_by_reason": dict(sorted(self.missed_by_reason.items(), key=lambda kv: -kv[1])),
         }
         if errors:
             out["errors"] = self.errors
@@ -131,9 +139,12 @@ def read_situation_gold(path: str | Path) -> list[GoldPair]:
 
 
 def evaluate_pairs(
-    pairs: list[GoldPair], assignment: dict[MentionKey, str | None]
+    pairs: list[GoldPair],
+    assignment: dict[MentionKey, str | None],
+    keys: dict[MentionKey, Any] | None = None,
 ) -> SituationScores:
-    """Score a mention → situation assignment (None: mention missed) against gold pairs."""
+    """Score a mention → situation assignment (None: mention missed) against gold pairs;
+    ``keys`` (mention → its event's merge key) gives each missed merge its reason."""
     scores = SituationScores(pairs=len(pairs), same=sum(p.same for p in pairs))
     for p in pairs:
         sa, sb = assignment.get(p.a.key), assignment.get(p.b.key)
@@ -145,7 +156,12 @@ def evaluate_pairs(
             scores.errors.append(_error("false merge", p, sa, sb))
         elif p.same:
             scores.pairwise.fn += 1
-            scores.errors.append(_error("missed merge", p, sa, sb))
+            error = _error("missed merge", p, sa, sb)
+            error["reason"] = _reason(p, sa, sb, keys or {})
+            scores.missed_by_reason[error["reason"]] = (
+                scores.missed_by_reason.get(error["reason"], 0) + 1
+            )
+            scores.errors.append(error)
     mentions = sorted({m.key for p in pairs for m in (p.a, p.b)})
     scores.mentions = len(mentions)
     scores.mentions_found = sum(assignment.get(m) is not None for m in mentions)
@@ -167,6 +183,20 @@ def evaluate_pairs(
         scores.bcubed_precision = precision / len(mentions)
         scores.bcubed_recall = recall / len(mentions)
     return scores
+
+
+def _reason(p: GoldPair, sa: str | None, sb: str | None, keys: dict[MentionKey, Any]) -> str:
+    """Why a gold-same pair is not in one situation (see the module docstring)."""
+    from sitmap.situations import rules
+
+    if sa is None and sb is None:
+        return "no event: both"
+    if sa is None or sb is None:
+        return "no event: one"
+    ka, kb = keys.get(p.a.key), keys.get(p.b.key)
+    if ka is None or kb is None:
+        return "unknown"
+    return rules.explain(ka, kb) or "clustering"
 
 
 def _gold_clusters(pairs: list[GoldPair], mentions: list[MentionKey]) -> dict[MentionKey, set]:
@@ -211,11 +241,16 @@ def default_corpora() -> Path:
 
 
 def predict(
-    pairs: list[GoldPair], corpora: str | Path | None = None
+    pairs: list[GoldPair],
+    corpora: str | Path | None = None,
+    *,
+    keys: dict[MentionKey, Any] | None = None,
 ) -> dict[MentionKey, str | None]:
-    """Ingest the articles the pairs name into a throw-away store; mention → situation id."""
+    """Ingest the articles the pairs name into a throw-away store; mention → situation id
+    (and, into ``keys`` when given, mention → its event's merge key)."""
     from sitmap import situations
     from sitmap.corpus import ingest
+    from sitmap.situations import tables
     from sitmap.store import Store
 
     folder = Path(corpora) if corpora else default_corpora()
@@ -249,6 +284,7 @@ def predict(
                 ).fetchall()
             }
             assignment: dict[MentionKey, str | None] = {}
+            by_id = {k.id: k for k in tables.iter_keys(store)} if keys is not None else {}
             for p in pairs:
                 for m in (p.a, p.b):
                     if m.key in assignment:
@@ -257,6 +293,8 @@ def predict(
                     assignment[m.key] = (
                         situations.situation_of(store, event_id) if event_id else None
                     )
+                    if keys is not None and event_id:
+                        keys[m.key] = by_id.get(event_id)
             return assignment
         finally:
             store.close()
@@ -305,7 +343,9 @@ def score_situations_file(
 ) -> SituationScores:
     """Read a gold pairs file, run sitmap on the articles it names, and score."""
     pairs = read_situation_gold(gold)
-    return evaluate_pairs(pairs, predict(pairs, corpora))
+    keys: dict[MentionKey, Any] = {}
+    assignment = predict(pairs, corpora, keys=keys)
+    return evaluate_pairs(pairs, assignment, keys)
 
 
 __all__ = [

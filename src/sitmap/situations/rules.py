@@ -13,8 +13,10 @@ are **compatible** when no rule finds a conflict:
   ``symmetric`` types): an unknown actor is compatible with any; equal codes are compatible
   unless they are two differently named persons; a country code and a sector of that country
   (``USA`` / ``USAGOV``) are compatible, and so are a bare sector and a named actor of that
-  sector (``INS`` insurgents / ``SOMINSSHB`` al-Shabaab); unidentified gunmen (``UAF``) are
-  treated as unknown; other codes conflict;
+  sector (``INS`` insurgents / ``SOMINSSHB`` al-Shabaab), and so are a generic group placed in
+  a country and a named transnational group of its sector ("a terrorist" in New York,
+  ``USAINS`` / Islamic State, ``IMGINSISI``); unidentified gunmen (``UAF``) are treated as
+  unknown; other codes conflict;
 * **places**, compared at the coarser precision of the two (point, district, region, country):
   another country conflicts; a region contains the places with its admin1 code; points and
   districts must lie within ``radius_km`` of the coarser precision; an event without a place is
@@ -22,12 +24,15 @@ are **compatible** when no rule finds a conflict:
   town among them: a weak shared place); otherwise an unknown place is compatible with any;
 * **dates**: each event has a window (a day, a week, a month or a year from the text; without a
   date in the text, the ``published_lookback`` days up to publication); the windows, widened by
-  ``slack`` days, must overlap. An event with neither a text date nor a publication date is
-  never merged.
+  ``slack`` days, must overlap. A factual event whose text date lies after its publication
+  (beyond ``slack``: "On Tuesday, Trump threatens ..." resolved to the next Tuesday) is held to
+  the publication window instead: what is reported as done happened by then. An event with
+  neither a text date nor a publication date is never merged.
 
 Compatible is not enough to merge: the pair must also share evidence worth ``merge.threshold``
 points (``score``): the place they share (a town counts most, a country least), each shared
-known actor, the same day stated in both texts, and ``merge.both_sides`` when both sides are
+known actor, the same day stated in both texts, the same death toll stated in both
+(``merge.fatalities``), and ``merge.both_sides`` when both sides are
 known and shared in **close reports** (``close_reports``: neither window longer than
 ``both_sides.max_window_days``, the two publications at most ``both_sides.published_days``
 apart; when both texts state the day, the same-day point decides instead). Two reports of "an
@@ -35,7 +40,8 @@ air strike somewhere in Syria this week" are compatible but do not merge; two of
 Mogadishu on Saturday do, and so do two reports published a day apart that Trump recognised
 Jerusalem as Israel's capital (same source, same target, same kind of act; news of politics
 often names no place and no day). The same two actors a week later, or the same act of only one
-known actor, stay apart.
+known actor, stay apart. Meetings, agreements and cooperation (``counterpart`` types) merge only
+when both sides are known in both reports: who met whom is what tells two meetings apart.
 """
 
 from __future__ import annotations
@@ -74,6 +80,7 @@ def config() -> dict[str, Any]:
         "group_of": group_of,
         "code_level": code_level,
         "symmetric_set": frozenset(raw.get("symmetric", [])),
+        "counterpart_set": frozenset(raw.get("counterpart", [])),
     }
 
 
@@ -130,6 +137,7 @@ class Key:
     day_stated: bool  # the text states the day
     published: date | None
     outlet: str | None = None
+    fatalities: int | None = None  # the death toll the text states
     order: tuple = ()
     doc_places: frozenset = frozenset()  # GeoNames ids of every place its document names
     doc_countries: frozenset = frozenset()  # and their countries
@@ -181,7 +189,11 @@ def key_of(row: dict[str, Any]) -> Key:
     """A ``Key`` from an ``events`` row (flat columns as in ``store.EVENT_COLUMNS``)."""
     published = _as_date(row.get("published"))
     text_date = _as_date(row.get("date"))
-    start, end, stated = date_window(text_date, row.get("date_precision"), published)
+    group = status_group(row.get("status"))
+    precision = row.get("date_precision")
+    if group == "factual" and _after_publication(text_date, published):
+        text_date = precision = None  # reported as done, dated later: the date is not of the act
+    start, end, stated = date_window(text_date, precision, published)
     has_place = (
         row.get("lat") is not None
         or row.get("geonameid") is not None
@@ -196,7 +208,7 @@ def key_of(row: dict[str, Any]) -> Key:
         sentence=row.get("sentence"),
         plover=(row.get("plover") or "").upper(),
         family=family(row.get("plover")),
-        group=status_group(row.get("status")),
+        group=group,
         source=_actor(row, "source"),
         target=_actor(row, "target"),
         lat=row.get("lat"),
@@ -210,10 +222,18 @@ def key_of(row: dict[str, Any]) -> Key:
         day_stated=stated,
         published=published,
         outlet=row.get("outlet"),
+        fatalities=row.get("fatalities") or None,
         order=(start or date.max, published or date.max, row["id"]),
         doc_places=frozenset(row.get("doc_places") or ()),
         doc_countries=frozenset(row.get("doc_countries") or ()),
     )
+
+
+def _after_publication(text_date: date | None, published: date | None) -> bool:
+    """A text date later than publication (beyond ``dates.slack``)."""
+    if text_date is None or published is None:
+        return False
+    return (text_date - published).days > int(config()["dates"]["slack"])
 
 
 def _actor(row: dict[str, Any], side: str) -> ActorKey:
@@ -276,10 +296,31 @@ def actor_points(a: ActorKey, b: ActorKey) -> int:
             short, long_ = sorted((a.code, b.code), key=len)
             if short == a.country or short == b.country or long_.startswith(short):
                 return 1  # a state and one of its sectors: "U.S." / "U.S. military"
+        if _transnational_of(a, b) or _transnational_of(b, a):
+            return 1
         return CONFLICT
     if a.name and b.name and a.name == b.name:
         return 1
     return 0  # a coded actor and an uncoded name: nothing known against it
+
+
+def _transnational_of(group: ActorKey, named: ActorKey) -> bool:
+    """A generic group placed in a country ("a terrorist" in New York, ``USAINS``) and a named
+    transnational group of that sector (Islamic State, ``IMGINSISI``): its members act in many
+    countries, so the country of the generic group says nothing against it."""
+    if group.kind != "group" or not group.code or not named.code:
+        return False
+    sector = group.code[3:]
+    return (
+        len(group.code) == 6
+        and sector in _sector_codes()
+        and named.code.startswith(_TRANSNATIONAL)
+        and sector in named.code[3:]
+    )
+
+
+_TRANSNATIONAL = "IMG"
+"""CAMEO's base code of international (transnational) militant groups (``data/codes.yaml``)."""
 
 
 def place_points(a: Key, b: Key) -> int:
@@ -351,6 +392,8 @@ def score(a: Key, b: Key) -> int:
     total = dates * pts["same_day"] + places + actors
     if dates == 0 and _both_sides(a, b) and close_reports(a, b):
         total += pts["both_sides"]["points"]
+    if a.fatalities and a.fatalities == b.fatalities:
+        total += pts["fatalities"]
     return int(total)
 
 
@@ -406,8 +449,36 @@ def _pair(s1: ActorKey, t1: ActorKey, s2: ActorKey, t2: ActorKey) -> int:
 
 
 def linked(a: Key, b: Key) -> bool:
-    """Compatible and sharing enough evidence to be one situation."""
+    """Compatible and sharing enough evidence to be one situation (for a ``counterpart`` type,
+    both sides known in both events)."""
+    if a.plover in config()["counterpart_set"] and not _sides_known(a, b):
+        return False
     return score(a, b) >= int(config()["merge"]["threshold"])
+
+
+def _sides_known(a: Key, b: Key) -> bool:
+    """Source and target known (and identified) in both events."""
+    return all(x.known and not _unidentified(x) for x in (a.source, a.target, b.source, b.target))
+
+
+def explain(a: Key, b: Key) -> str | None:
+    """Why two events are not linked: the first rule that keeps them apart (``type family``,
+    ``status``, ``one document``, ``dates``, ``places``, ``actors``, ``counterpart unknown``,
+    ``too little evidence``), or None when they are linked."""
+    if a.family != b.family:
+        return "type family"
+    if a.group != b.group:
+        return "status"
+    if a.doc_id == b.doc_id and (a.sentence is None or a.sentence != b.sentence):
+        return "one document"
+    for name, rule in (("dates", date_points), ("places", place_points), ("actors", _actors)):
+        if rule(a, b) == CONFLICT:
+            return name
+    if a.plover in config()["counterpart_set"] and not _sides_known(a, b):
+        return "counterpart unknown"
+    if score(a, b) < int(config()["merge"]["threshold"]):
+        return "too little evidence"
+    return None
 
 
 def compatible(a: Key, b: Key) -> bool:
@@ -464,6 +535,7 @@ __all__ = [
     "config",
     "date_points",
     "date_window",
+    "explain",
     "family",
     "fulfils",
     "fulfils_in_time",
