@@ -559,3 +559,62 @@ def test_geo_events_placed_by_x_of_y_and_admin_parentheses() -> None:
     # "of" after a title is no setting: the governor of a state does nothing there
     doc = pipeline.extract("The governor of Borno condemned the killing of ten farmers.")
     assert all(e.place is None for e in doc.events)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a feature word after the name names the place, it is no noun the name modifies
+            "Gunmen shot dead a shopkeeper in Kassala town on Monday.",
+            [("shot", "Kassala", "clause")],
+        ),
+        (  # a noun trigger's setting hangs off the verb that carries it
+            "Teachers staged a protest in Colombo on Tuesday over unpaid wages.",
+            [("protest", "Colombo", "sentence")],
+        ),
+        (  # a setting fronted before the clause, after a date
+            "On 3 May, in Mogilev, a reporter was abducted by unidentified men.",
+            [("abducted", "Mogilev", "clause")],
+        ),
+        (  # an attack goes on where the sentence before put the story ...
+            "Clashes broke out in Kassala town on Monday. Two people were killed.",
+            [("killed", "Kassala", "previous")],
+        ),
+        (  # ... not across a paragraph break
+            "Clashes broke out in Kassala town on Monday.\n\nTwo people were killed.",
+            [("killed", None, None)],
+        ),
+        (  # ... and a statement does not inherit the setting of the sentence before
+            "The minister spoke in Nairobi on Monday. He accused the opposition of fraud.",
+            [("accused", None, None)],
+        ),
+    ],
+)
+def test_geo_event_place_feature_words_carriers_and_earlier_settings(text, expected) -> None:
+    assert _placed(text) == expected
+
+
+@pytest.mark.model
+def test_geo_event_place_admin_chain_shares_the_setting() -> None:
+    from sitmap import pipeline
+
+    # "in X, Y district, Z province": each name after a comma is the admin context of the one
+    # before, and shares its setting; the most specific resolved one is the event's place
+    doc = pipeline.extract(
+        "Gunmen killed two farmers in Ban Nong Bua, Thung Yang Daeng district, Pattani "
+        "province on Friday."
+    )
+    [event] = doc.events
+    assert event.place_basis == "clause"
+    assert (event.place.country, event.place.admin1, event.place.feature_code) == (
+        "TH",
+        "Pattani",
+        "ADM2",
+    )
+    # parentheses after a spot named with lower-case words ("police station area")
+    doc = pipeline.extract(
+        "Militants abducted a trader from Lalpur village in Rampur police station area "
+        "(Shopian, Kashmir)."
+    )
+    assert {(e.place.country, e.place_basis) for e in doc.events if e.place} == {("IN", "clause")}

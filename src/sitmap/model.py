@@ -189,7 +189,7 @@ class Event(_Json):
     target: Actor | None = None
     mode: str | None = None  # aerial, ground, artillery, ... where the text says
     place: Place | None = None
-    place_basis: str | None = None  # clause | sentence | document: where the place was found
+    place_basis: str | None = None  # clause | sentence | dateline | previous | document
     date: DateExpr | None = None
     status: str = "asserted"  # see STATUSES
     historical: bool = False  # happened well before publication ("last year")

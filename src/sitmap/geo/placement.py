@@ -13,7 +13,10 @@ resolved toponyms), in this order:
 3. ``dateline``: the wire dateline ("KABUL (Reuters) -") for the events of the lead sentence
    whose acting side belongs to the dateline's country (a story filed in one capital about
    fighting elsewhere does not put the fighting there);
-4. ``document`` (only with ``document_place=True``): the document's most salient place, a guess
+4. ``previous``: for an act on the ground (an attack, arrest, protest), the setting of one of
+   the two sentences before, in the same paragraph, when the event's own sentence names no
+   place ("Clashes erupted in Kassala. Two people were killed.");
+5. ``document`` (only with ``document_place=True``): the document's most salient place, a guess
    that exports and maps leave out unless asked.
 
 An event with none of these keeps ``place`` None: the text does not say where it happened.
@@ -31,7 +34,13 @@ from sitmap import lexicons
 from sitmap.geo.index import ADM1, ADM2, CONTINENT, COUNTRY, REGION
 from sitmap.model import Document, Event, Place
 
-BASIS_FACTOR = {"clause": 1.0, "sentence": 0.8, "dateline": 0.7, "document": 0.5}
+BASIS_FACTOR = {
+    "clause": 1.0,
+    "sentence": 0.8,
+    "previous": 0.7,
+    "dateline": 0.7,
+    "document": 0.5,
+}
 """How much of a place's resolution score an event keeps, by where the place was found."""
 
 _SPECIFICITY = {"P": 3, ADM2: 2, ADM1: 1, REGION: 1, COUNTRY: 0, CONTINENT: -1}
@@ -49,6 +58,8 @@ class _Lex:
     modifier_deps: frozenset[str]
     object_types: frozenset[str]
     object_deps: frozenset[str]
+    carrier_deps: frozenset[str]
+    carry_types: frozenset[str]
 
 
 @cache
@@ -65,6 +76,8 @@ def _lex() -> _Lex:
         modifier_deps=frozenset(data["modifier_deps"]),
         object_types=frozenset(data["object_setting_types"]),
         object_deps=frozenset(data["object_deps"]),
+        carrier_deps=frozenset(data["carrier_deps"]),
+        carry_types=frozenset(data["carry_over_types"]),
     )
 
 
@@ -93,6 +106,8 @@ def place_events(doc: Document, *, document_place: bool = False) -> None:
             place, basis = _object_place(event, resolved, doc), "clause"
         if place is None and dateline is not None:
             place, basis = _dateline_place(event, dateline, doc)
+        if place is None:
+            place, basis = _previous_place(event, places, doc, text)
         if place is None and focus is not None:
             place, basis = focus, "document"
         if place is None:
@@ -136,10 +151,47 @@ def _event_place(
         if p not in in_clause
         and setting(p, nested=False)  # "X of Y" only in the event's own clause
         and not any(s <= p.start and p.end <= e for s, e in others)
-        and _governed_by_trigger(p, event, doc)
+        and (_governed_by_trigger(p, event, doc) or _fronted(p, sent.start, event, text))
     ]
     if chosen:
         return _best_local(chosen), "sentence"
+    return None, ""
+
+
+_PREVIOUS_REACH = 2  # sentences back that a setting carries over to an event with none
+
+
+def _previous_place(
+    event: Event, places: list[Place], doc: Document, text: str
+) -> tuple[Place | None, str]:
+    """The setting of the sentence just before, in the same paragraph ("Clashes erupted in
+    Kassala town on Monday. Two people were killed."): a report that names no new place goes on
+    where it was. Only for acts on the ground (``carry_over_types``: attacks, arrests, protests),
+    not for statements or policies, whose settings change from sentence to sentence. The
+    nearest earlier sentence with a setting, at most ``_PREVIOUS_REACH``
+    back; a paragraph break or a sentence that names a place it does not make a setting ends the
+    search (the story has moved on)."""
+    if event.plover not in _lex().carry_types or not 0 < event.sentence < len(doc.sentences):
+        return None, ""
+    own = doc.sentences[event.sentence]
+    if any(own.start <= p.start < own.end for p in places):
+        return None, ""  # the event's own sentence names places, none its setting
+    for back in range(1, _PREVIOUS_REACH + 1):
+        index = event.sentence - back
+        if index < 0:
+            break
+        sent = doc.sentences[index]
+        if "\n\n" in text[sent.end : doc.sentences[index + 1].start]:
+            break
+        inside = [p for p in places if sent.start <= p.start and p.end <= sent.end]
+        chosen = [
+            p for p in inside
+            if is_setting(p, text, nested=True) and not _modifies_noun(p, doc, index)
+        ]
+        if chosen:
+            return _best_local(chosen), "previous"
+        if inside:
+            break
     return None, ""
 
 
@@ -181,20 +233,25 @@ def is_setting(p: Place, text: str, *, nested: bool = False) -> bool:
     return _after(p, text, _lex().setting, nested=nested)
 
 
-# "in Soubo (Nikki, Borgou)", "at Khabeisoi village (Imphal East, Manipur)": a place in the
-# parentheses after a named spot is that spot's admin context, and shares its setting
+# "in Soubo (Nikki, Borgou)", "at Khabeisoi village (Imphal East, Manipur)", "in Jalpura
+# village in Haspura police station area (Aurangabad, Bihar)": a place in the parentheses after
+# a named spot is that spot's admin context, and shares its setting
 _ADMIN_PARENS = re.compile(
-    r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:\s+(?:village|town|city|district|area|camp|"
-    r"market|county|commune|locality|neighbourhood|neighborhood|region|province))?\s*"
-    r"\((?:[^()]{0,80},\s*)?$"
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:\s+[a-z]+){0,3}\s*\((?:[^()]{0,80},\s*)?$"
 )
+# "in Ban Phithaen, Thung Yang Daeng district, Pattani province", "at Jebel Chaambi,
+# Kasserine": each name after a comma is the admin context of the one before it
+_ADMIN_COMMA = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:\s+(?:village|town|city|district|area|camp|"
+    r"county|commune|locality|neighbourhood|neighborhood|region|province|governorate|state|"
+    r"township|municipality|prefecture|department))?\)?\s*,\s*$"
+)
+_CHAIN_LINKS = 4  # at most this many names between a setting preposition and the place
 _OF_REACH = 3  # words of a named spot between a setting and "of Y": "in district 4 of Ouagadougou"
 
 
 def _after(p: Place, text: str, preps: tuple[str, ...], *, nested: bool = False) -> bool:
-    window = max(0, p.start - 140)
-    parens = _ADMIN_PARENS.search(text[window : p.start])
-    end = window + parens.start() if parens else p.start
+    end = _chain_start(text, p.start)
     words = re.findall(r"[\w'’-]+", text[max(0, end - 60) : end].lower())
     if (
         nested
@@ -219,6 +276,36 @@ def _after(p: Place, text: str, preps: tuple[str, ...], *, nested: bool = False)
         tail = " " + " ".join(words[-6:])
 
 
+# "On 18 May, in Mogilev, a journalist was abducted": a setting opening the sentence (after at
+# most a short adverbial and a comma) is the setting of the sentence's events that follow it
+_FRONTED = re.compile(
+    r"^\s*(?:[^,;:()]{0,40}[,:]\s*)?(?:in|at|near|around|outside|inside)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)[\w-]*\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _fronted(p: Place, sent_start: int, event: Event, text: str) -> bool:
+    """Whether the place opens its sentence as a fronted setting ending in a comma, before the
+    event's clause ("On 18 May, in Mogilev, a journalist was abducted")."""
+    if event.start < p.end or not re.match(r"\s*,", text[p.end : p.end + 3]):
+        return False
+    return bool(_FRONTED.match(text[sent_start : _chain_start(text, p.start)]))
+
+
+def _chain_start(text: str, start: int) -> int:
+    """Where the chain of named spots ending at ``start`` begins: back over "X (" and "X, "
+    links, so that the admin context of a named spot shares the spot's setting."""
+    end = start
+    for _ in range(_CHAIN_LINKS):
+        window = max(0, end - 140)
+        link = _ADMIN_PARENS.search(text[window:end]) or _ADMIN_COMMA.search(text[window:end])
+        if link is None or link.start() == end - window:
+            break
+        end = window + link.start()
+    return end
+
+
 def _place_token(p: Place, doc: Document, index: int) -> Any:
     """The parse token heading the place's words, or None without a parse."""
     pdoc = doc._parses.get(index) if doc._parses else None
@@ -236,8 +323,22 @@ def _governed_by_trigger(p: Place, event: Event, doc: Document) -> bool:
     if root is None or event.trigger_start is None:
         return False
     offset = doc.sentences[event.sentence].start
-    return any(
-        a.idx + offset <= event.trigger_start < a.idx + offset + len(a.text) for a in root.ancestors
+    ancestors = list(root.ancestors)
+    for a in ancestors:
+        if a.idx + offset <= event.trigger_start < a.idx + offset + len(a.text):
+            return True
+    # A noun trigger's setting hangs off the verb that carries it: "staged a protest in
+    # Colombo", "clashes broke out in Kassala", "protests were held in Laguna province".
+    trigger = next(
+        (t for t in root.doc if t.idx + offset <= event.trigger_start < t.idx + offset + len(t)),
+        None,
+    )
+    return (
+        trigger is not None
+        and trigger.pos_ == "NOUN"
+        and trigger.dep_ in _lex().carrier_deps
+        and trigger.head.pos_ in ("VERB", "AUX")
+        and trigger.head in ancestors
     )
 
 
@@ -252,7 +353,16 @@ def _modifies_noun(p: Place, doc: Document, index: int) -> bool:
         and head is not root
         and head.pos_ in {"NOUN", "PROPN"}
         and not head.ent_type_  # "Deir ez-Zor" split by the parser stays one name
+        # "in Imphal East district", "in Kassala town": a feature word names the place itself
+        and not (root.dep_ == "compound" and head.lower_ in _feature_words())
     )
+
+
+@cache
+def _feature_words() -> frozenset[str]:
+    """Words that say what kind of place a name is ("district", "town"; data/geo.yaml)."""
+    data = lexicons.yaml_file("geo.yaml")
+    return frozenset(w.lower() for key in ("admin_words", "city_words") for w in data[key])
 
 
 def _dateline(doc: Document, places: list[Place]) -> Place | None:
