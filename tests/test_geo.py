@@ -272,10 +272,10 @@ def test_geo_event_place_is_the_setting_the_text_gives(text, expected) -> None:
 def test_geo_event_place_document_place_only_when_asked() -> None:
     text = (
         "Protesters marched in Chicago on Monday against the new law. "
-        "Police later arrested two men."
+        "The mayor later criticised the organisers."
     )
-    assert _placed(text) == [("marched", "Chicago", "clause"), ("arrested", None, None)]
-    assert _placed(text, document_place=True)[1] == ("arrested", "Chicago", "document")
+    assert _placed(text) == [("marched", "Chicago", "clause"), ("criticised", None, None)]
+    assert _placed(text, document_place=True)[1] == ("criticised", "Chicago", "document")
 
 
 def test_geo_setting_prepositions() -> None:
