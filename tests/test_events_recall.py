@@ -47,11 +47,7 @@ def _codes(analysed, text, published="2017-11-06"):
         ("Iran colluded with Russia to hide the shipments.", ("COOPERATE", "IRN", "RUS")),
         ("Canada offered aid to Mexico after the earthquake.", ("AID", "CAN", "MEX")),
         ("Russia defended Syria at the United Nations.", ("SUPPORT", "RUS", "SYR")),
-        # coercion: a prison sentence, a fine
-        (
-            "A Turkish court sent two opposition lawmakers to prison on Friday.",
-            ("COERCE", "TURJUD", None),
-        ),
+        # coercion: a fine
         ("Venezuela fined Exxon for the spill.", ("COERCE", "VEN", None)),
         # nouns, with the doer from a light verb ("filed a complaint", "offered condolences")
         (
@@ -89,3 +85,55 @@ def test_events_lemma_fixes_are_generated_for_lexicon_verbs():
     verbs = set(data["verbs"])
     assert {"raged": "rage", "fined": "fine"}.items() <= data["lemma_fixes"].items()
     assert set(data["lemma_fixes"].values()) <= verbs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quantity between the light verb and its event noun
+        (
+            "North Korea has conducted dozens of ballistic missile tests this year.",
+            [("MOBILIZE", "PRK", None)],
+        ),
+        # light verbs that repeat or attend an event named by a noun
+        ("Iran repeated threats against Israel on Monday.", [("THREATEN", "IRN", "ISR")]),
+        (
+            "Secretary of State Rex Tillerson attended talks with Chinese officials in Beijing.",
+            [("CONSULT", "USAGOV", "CHNGOV")],
+        ),
+        # an exchange is coded in both directions, for the verb and a coordinated noun
+        (
+            "Trump has traded insults and threats with North Korean leader Kim Jong Un.",
+            [
+                ("ACCUSE", "USAGOV", "PRKGOV"),
+                ("ACCUSE", "PRKGOV", "USAGOV"),
+                ("THREATEN", "USAGOV", "PRKGOV"),
+                ("THREATEN", "PRKGOV", "USAGOV"),
+            ],
+        ),
+        (
+            "Indian and Pakistani troops exchanged fire across the border on Sunday.",
+            [("ASSAULT", "INDMIL", "PAKMIL"), ("ASSAULT", "PAKMIL", "INDMIL")],
+        ),
+        # a sense bound to the preposition's object: the direct object is the target ...
+        ("Saudi Arabia sent Qatari diplomats to prison.", [("COERCE", "SAU", "QATGOV")]),
+        # ... but not when the direct object is the bound one
+        ("Israel launched missiles at Syria on Monday.", [("ASSAULT", "ISR", "SYR")]),
+        # a capitalised event noun the tagger took for a name
+        (
+            "Meetings between U.S. President Donald Trump and Chinese President Xi Jinping "
+            "will focus on trade.",
+            [("CONSULT", "USAGOV", "CHNGOV")],
+        ),
+        ("Saudi Arabia cut off Qatar on Monday.", [("SANCTION", "SAU", "QAT")]),
+    ],
+)
+def test_events_recall_structures(analysed, text, expected):
+    found = _codes(analysed, text)
+    assert all(e in found for e in expected), found
+
+
+def test_events_exchange_mirrors_only_with_two_sides(analysed):
+    """One side named: no mirrored event with an empty source."""
+    found = _codes(analysed, "Pakistani troops exchanged fire on Sunday.")
+    assert found and all(source for _, source, _ in found)

@@ -19,11 +19,13 @@ Usage: python tools/event_misses.py eval/articles-dev.jsonl [--list]
 from __future__ import annotations
 
 import argparse
+import copy
 import re
 from collections import Counter
 
 from sitmap import events, pipeline
 from sitmap.evaluate import events as ev
+from sitmap.events import arguments, lexicon
 
 SPEECH = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE"}
 
@@ -43,7 +45,7 @@ def main() -> None:
     args = ap.parse_args()
     pipeline.release = lambda doc: doc  # keep the parses for the diagnosis
     golds = ev.read_event_gold(args.gold)
-    lex = events._lexicon()
+    lex = lexicon._lexicon()
     causes: Counter[str] = Counter()
     tags: Counter[str] = Counter()
     rows = []
@@ -51,7 +53,6 @@ def main() -> None:
         doc, _ = ev.predict([g_doc])
         doc = doc[0]
         text = doc.text
-        import copy
 
         raw = copy.copy(doc)
         events.extract(raw)
@@ -117,26 +118,26 @@ def _cause(doc, g, occ, span, preds, lex):
     toks = [t for t in pdoc if lo <= t.idx < hi and (t.lower_ in words or not words)]
     if not toks:
         toks = [t for t in pdoc if lo <= t.idx < hi]
-    fired = [(t, events._trigger(t)) for t in toks]
+    fired = [(t, lexicon._trigger(t)) for t in toks]
     fired = [(t, f) for t, f in fired if f is not None]
     if not fired:
         in_lex = [
             t
             for t in toks
-            if events._lemma(t) in lex.verbs
-            or events._lemma(t) in lex.nouns
-            or events._lemma(t) in lex.predicatives
+            if lexicon._lemma(t) in lex.verbs
+            or lexicon._lemma(t) in lex.nouns
+            or lexicon._lemma(t) in lex.predicatives
         ]
         if in_lex:
             return "lexicon-condition", ",".join(f"{t.text}/{t.pos_}/{t.dep_}" for t in in_lex)
-        return "not-in-lexicon", ",".join(sorted({events._lemma(t) for t in toks}))[:60]
+        return "not-in-lexicon", ",".join(sorted({lexicon._lemma(t) for t in toks}))[:60]
     at = {sent.start + t.idx for t, _ in fired}
     produced = [p for p in preds if p.trigger_start in at]
     if produced:
         return "unmatched", ";".join(f"{p.plover}:{p.trigger}" for p in produced)
     t, (entry, nominal) = fired[0]
     why = "nominal" if nominal else "verb"
-    if nominal and events._merged_into_verb(t):
+    if nominal and arguments._merged_into_verb(t):
         return "dropped", f"merged-into-verb {why} {entry.type}"
     raw = [e for e in doc._raw_events if e.trigger_start in at]
     if raw:
@@ -146,7 +147,7 @@ def _cause(doc, g, occ, span, preds, lex):
             for a in (e.source, e.target)
         )
         return "dropped", f"no-coded-actor(after attribution) {why} {entry.type} [{actors}]"
-    src, tgt = events._arguments(t, entry, nominal)
+    src, tgt = arguments._arguments(t, entry, nominal)
     args = ",".join(x.text for x in src + tgt)
     if entry.needs_target:
         return "dropped", f"needs-target {why} {entry.type} [{args}]"

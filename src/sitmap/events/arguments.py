@@ -3,8 +3,10 @@ denied findings, answerable parties, participants, event agents."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+from sitmap import lexicons
 from sitmap.events.finder import _ActorFinder
 from sitmap.events.lexicon import _Entry, _lexicon, _trigger
 from sitmap.events.syntax import (
@@ -93,7 +95,8 @@ def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[
             if entry.objects:  # "imposed sanctions on X": X hangs off the verb or the object
                 objects = _children(tok, {"dobj"})
                 targets = (
-                    _pobjs(tok, entry.target_preps)
+                    _bound_by_preposition(tok, entry)
+                    or _pobjs(tok, entry.target_preps)
                     or _children(tok, {"dative"})
                     or [t for o in objects for t in _pobjs(o, entry.target_preps)]
                 )
@@ -106,12 +109,71 @@ def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[
     head = tok.head
     if tok.dep_ == "attr" and head.lemma_ == "be":  # "Obama was a sharp critic of Duterte"
         sources = sources or _children(head, _SUBJ)
-    if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in _lexicon().light_verbs:
-        sources = sources or _children(head, _SUBJ) or _inherited_subject(head)
-        targets = targets or _pobjs(head, entry.target_preps)
+    governor = _light_governor(tok, entry)
+    if governor is not None:
+        verb, obj, preps = governor
+        sources = sources or _children(verb, _SUBJ) or _inherited_subject(verb)
+        targets = targets or _pobjs(verb, preps) or _pobjs(obj, preps)
     if not sources and entry.type in _lexicon().symmetric_types:
         sources = _participant(tok)
     return sources, targets
+
+
+@cache
+def _governing_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(quantity nouns, reciprocal verbs) of ``data/predicates.yaml``."""
+    data = lexicons.yaml_file("predicates.yaml")
+    return frozenset(data["quantities"]), frozenset(data["reciprocal_verbs"])
+
+
+def _light_governor(tok: Any, entry: _Entry) -> tuple[Any, Any, frozenset[str]] | None:
+    """The verb whose object names a nominal event, that object, and the prepositions of the
+    event's target: a
+    light verb ("launched an attack on"), also through a quantity ("conducted *dozens of*
+    missile tests") or a coordination ("made threats and demands"); a predicate verb of
+    another type whose object the noun is coordinated with ("traded insults *and threats*
+    with Kim"). None otherwise."""
+    lex = _lexicon()
+    quantities, _ = _governing_words()
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.i != node.head.i:
+        holder = node.head.head
+        if holder.lemma_.lower() in quantities and holder.dep_ in {"dobj", "nsubjpass"}:
+            node = holder
+    if node.dep_ not in {"dobj", "nsubjpass"}:
+        return None
+    verb = node.head
+    if verb.lemma_.lower() in lex.light_verbs:
+        return verb, node, entry.target_preps
+    found = _trigger(verb) if node is not tok and node.dep_ == "dobj" else None
+    if found is not None and found[0].objects and found[0].type != entry.type:
+        return verb, node, found[0].target_preps
+    return None
+
+
+def reciprocal(tok: Any) -> bool:
+    """Whether a trigger names an exchange coded in both directions ("traded insults with",
+    "exchanged fire with"): a reciprocal verb, or a noun that such a verb governs."""
+    _, verbs = _governing_words()
+    if tok.pos_ == "VERB":
+        return tok.lemma_.lower() in verbs
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "dobj" and node.head.lemma_.lower() in verbs
+
+
+def _bound_by_preposition(tok: Any, entry: _Entry) -> list[Any]:
+    """The direct object of a verb whose sense is bound to its preposition's object: "sent
+    two lawmakers *to prison*" targets the lawmakers (not when the direct object is the bound
+    one: "launched missiles at Israel")."""
+    if not entry.prep or not any(
+        o.lemma_.lower() in entry.objects for o in _pobjs(tok, {entry.prep})
+    ):
+        return []
+    return [o for o in _children(tok, {"dobj"}) if o.lemma_.lower() not in entry.objects]
 
 
 def _answerable(tok: Any) -> list[Any]:

@@ -15,6 +15,7 @@ from sitmap.events.arguments import (
     _no_finding,
     _other_targets,
     _threatened,
+    reciprocal,
 )
 from sitmap.events.finder import _ActorFinder
 from sitmap.events.lexicon import _Entry, _lexicon, _trigger
@@ -90,6 +91,9 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
         if entry.type in _lexicon().symmetric_types and len(source_toks) == 1:
             sources = _coordinated(source_toks[0], finder) or sources
         sources, targets = _pair_sides(entry, sources, targets)
+        if reciprocal(tok) and len(source_toks) == 1 and not any(t for t in targets):
+            sides = _coordinated(source_toks[0], finder)  # "Indian and Pakistani troops"
+            sources, targets = (sides[:1], sides[1:2]) if len(sides) >= 2 else (sources, targets)
         if entry.type == "PROTEST" or (
             entry.implicit_source and _unnamed_doer(tok, entry, source_toks, nominal)
         ):
@@ -105,23 +109,25 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
         start, end = _clause_span(tok, source_toks + target_toks)
         own = list(tok.subtree)
         span_text = pdoc.text[own[0].idx : own[-1].idx + len(own[-1])]
-        for source in sources:
-            for target in targets:
-                if source is not None and target is not None and source.start == target.start:
-                    continue
-                events.append(
-                    _event(
-                        doc,
-                        index,
-                        tok,
-                        entry,
-                        source,
-                        target,
-                        offset + start,
-                        offset + end,
-                        _mode(entry, span_text),
-                    )
+        pairs = [(s, t) for s in sources for t in targets]
+        if reciprocal(tok):  # "traded insults with Kim": each side did it to the other
+            pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
+        for source, target in pairs:
+            if source is not None and target is not None and source.start == target.start:
+                continue
+            events.append(
+                _event(
+                    doc,
+                    index,
+                    tok,
+                    entry,
+                    source,
+                    target,
+                    offset + start,
+                    offset + end,
+                    _mode(entry, span_text),
                 )
+            )
     return events
 
 

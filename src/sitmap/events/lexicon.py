@@ -116,7 +116,10 @@ def may_hold_event(span: Any) -> bool:
     """True when a sentence (spaCy span with lemmas) has a token that may trigger an event."""
     lemmas = _lexicon().lemmas
     empty: frozenset[str] = frozenset()
-    return any(_lemma(t) in lemmas.get(t.pos_, empty) or _capitalised_verb(t) for t in span)
+    return any(
+        _lemma(t) in lemmas.get(t.pos_, empty) or _capitalised_verb(t) or _capitalised_noun(t)
+        for t in span
+    )
 
 
 def _lemma(tok: Any) -> str:
@@ -134,6 +137,21 @@ def _capitalised_verb(tok: Any) -> str | None:
     candidates = (stem, stem + "e", stem[:-1], stem[:-1] + "y" if word.endswith("ied") else "")
     verbs = _lexicon().verbs
     return next((c for c in candidates if c in verbs), None)
+
+
+def _capitalised_noun(tok: Any) -> str | None:
+    """The lexicon noun a capitalised word the tagger took for a name stands for, when it is
+    no entity ("*Meetings* between Trump and Xi ...", "*Arrests* of gang members"), or None."""
+    if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_:
+        return None
+    word = tok.lower_
+    candidates = (
+        word,
+        word[:-1] if word.endswith("s") else "",
+        word[:-3] + "y" if word.endswith("ies") else "",
+    )
+    nouns = _lexicon().nouns
+    return next((c for c in candidates if c and c in nouns), None)
 
 
 def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
@@ -157,6 +175,7 @@ def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
             return entry, False
         return None
     if tok.pos_ in {"NOUN", "PROPN"}:
+        lemma = _capitalised_noun(tok) or lemma
         prev = tok.nbor(-1) if tok.i > 0 else None
         if prev is not None and f"{prev.lower_} {lemma}" in lex.nouns:
             return lex.nouns[f"{prev.lower_} {lemma}"][0], True
