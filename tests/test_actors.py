@@ -314,6 +314,34 @@ def test_actors_titled_person_coreference(analysed):
 
 
 @pytest.mark.model
+def test_actors_bare_surname_the_parser_missed_is_the_titled_person(analysed):
+    # "Cotton" opening a sentence is no PERSON entity for the parser: still the senator
+    text = (
+        "U.S. Senator Tom Cotton is likely to be chosen to lead the agency. Cotton, 40, is a "
+        "staunch ally of the president. Cotton wants to boost the defense budget."
+    )
+    doc = actors.code(analysed(text, published=D2017))
+    later = [(a.name, a.code) for a in doc.actors if a.text == "Cotton"]
+    assert later == [("Tom Cotton", "USALEG"), ("Tom Cotton", "USALEG")]
+    # a surname before the full name, or as part of another name, is not the person
+    text = "Cotton prices fell. U.S. Senator Tom Cotton spoke. The Cotton Bowl was sold out."
+    doc = actors.code(analysed(text, published=D2017))
+    assert [a.start for a in doc.actors if a.name == "Tom Cotton"] == [text.index("U.S.")]
+
+
+@pytest.mark.model
+def test_actors_surname_is_the_person_named_in_full_before_not_a_later_title(analysed):
+    # "General Flynn" later in the text does not recode the adviser's earlier bare surname
+    text = (
+        "The message came from incoming national security adviser Michael Flynn of the United "
+        "States. Flynn denied it. A spokesman said General Flynn would not comment."
+    )
+    doc = actors.code(analysed(text, published=D2017))
+    bare = [a for a in doc.actors if a.text == "Flynn"]
+    assert [(a.name, a.code) for a in bare] == [("Michael Flynn", "USAGOV")]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     "text",
     [
@@ -539,6 +567,7 @@ def test_actors_localise_gives_sector_only_actors_the_event_place_country():
         lon=101.3,
         geonameid=1,
     )
+
     def shot(source, target, place):
         return Event(doc_id=doc.id, sentence=0, start=0, end=35, evidence=doc.text,
                      trigger="shot", plover="ASSAULT", cameo="18", source=source,

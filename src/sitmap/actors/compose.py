@@ -44,7 +44,7 @@ class _Ctx:
     text: str
     seen: set[str]  # holders named in full so far
     learned: dict[str, _Entry]  # abbreviations learned in this document
-    persons: dict[str, Actor]  # surname of a titled person -> its actor
+    persons: dict[str, list[Actor]]  # surname/full name of a titled person -> its mentions
     tagged: bool  # tokens carry POS and entities
     named: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     # surname -> (offset, full name) of every person the document names in full, in order
@@ -364,9 +364,10 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
         role=role,
         score=score,
     )
-    if kind == "person" and person_end > j and holder is None and name:
-        ctx.persons[_fold(name.split()[-1])] = actor
-        ctx.persons[_fold(name)] = actor
+    if kind == "person" and person_end > j and holder is None and name and " " in name.strip():
+        # a person named in full: later bare mentions of the surname are this person
+        ctx.persons.setdefault(_fold(name.split()[-1]), []).append(actor)
+        ctx.persons.setdefault(_fold(name), []).append(actor)
     if kind == "person" and name and role and code and not role.startswith("former"):
         ctx.by_role.setdefault(_fold(role), []).append(actor)
     return actor

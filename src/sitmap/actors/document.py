@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from sitmap.actors.compose import _actors, _Ctx, _full_names
-from sitmap.actors.countries import _inherit_countries
+from sitmap.actors.countries import _country_entries, _inherit_countries
 from sitmap.actors.lexicon import _ABBREV, _ORG, _Entry, _fold, _Lexicon, _lexicon
 from sitmap.actors.scan import _doc_tokens, _Tok
 from sitmap.model import Actor, Document
@@ -42,6 +42,7 @@ def code(doc: Document) -> Document:
     actors = _actors(ctx)
     actors = _absorb_abbreviations(actors, ctx)
     actors += _entities(actors, ctx)
+    actors += _surnames(actors, ctx)
     actors.sort(key=lambda a: a.start)
     doc.actors = _inherit_countries(actors, sdoc, lex)
     return doc
@@ -107,9 +108,10 @@ def _entities(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
         text = ctx.text[start:end]
         if not any(c.isalpha() for c in text):
             continue
-        known = ctx.persons.get(_fold(text)) or ctx.persons.get(_fold(text.split()[-1]))
+        known = _known_person(text, start, ctx)
         full = _earlier_full_name(text, start, ctx) if tok.ent == "PERSON" else None
-        if tok.ent == "PERSON" and known is not None:
+        surname = known is not None and known.name is not None and known.name.split()[-1] == text
+        if known is not None and (tok.ent == "PERSON" or surname):  # "Cotton" tagged ORG too
             out.append(replace(known, text=text, start=start, end=end, score=0.8))
         elif full is not None:
             out.append(Actor(text=text, start=start, end=end, name=full, kind="person", score=0.5))
@@ -117,6 +119,51 @@ def _entities(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
             kind = "person" if tok.ent == "PERSON" else "organisation"
             out.append(Actor(text=text, start=start, end=end, name=text, kind=kind, score=0.3))
         taken.append((start, end))
+    return out
+
+
+def _known_person(text: str, start: int, ctx: _Ctx) -> Actor | None:
+    """The titled person named in full before ``start`` whose full name or surname ``text`` is
+    (the latest such mention: "U.S. Senator Tom Cotton ... Cotton said")."""
+    for key in (_fold(text), _fold(text.split()[-1])):
+        earlier = [a for a in ctx.persons.get(key, []) if a.start < start]
+        if earlier:
+            return earlier[-1]
+    return None
+
+
+# entity labels of tokens that are never a person's surname here; the parser's GPE is
+# checked against the countries and capitals instead ("Cotton" may be tagged GPE, "Jordan" is
+# the country)
+_NOT_NAME_LABELS = frozenset({"LOC", "FAC", "NORP", "DATE", "TIME", "MONEY", "CARDINAL"})
+
+
+def _surnames(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
+    """Bare surnames the parser took for no person ("Cotton, 40, is a staunch Trump ally"),
+    of titled persons the document named in full before: mentions of that person.
+
+    The surname must be written as in the full name, stand alone (no capitalised word next to
+    it: "Joseph Cotton", "Cotton Bowl") and lie outside every other mention."""
+    if not ctx.persons:
+        return []
+    taken = [(a.start, a.end) for a in actors]
+    toks = ctx.toks
+    out: list[Actor] = []
+    for k, tok in enumerate(toks):
+        if not tok.text[:1].isupper() or not tok.text.isalpha() or tok.ent in _NOT_NAME_LABELS:
+            continue
+        if tok.ent == "GPE" and _country_entries(tok.text):
+            continue
+        known = _known_person(tok.text, tok.start, ctx)
+        if known is None or not known.name or known.name.split()[-1] != tok.text:
+            continue
+        if any(s < tok.end and tok.start < e for s, e in taken):
+            continue
+        beside = [toks[n] for n in (k - 1, k + 1) if 0 <= n < len(toks)]
+        if any(t.text[:1].isupper() and t.text.isalpha() for t in beside):
+            continue
+        out.append(replace(known, text=tok.text, start=tok.start, end=tok.end, score=0.7))
+        taken.append((tok.start, tok.end))
     return out
 
 
