@@ -227,3 +227,20 @@ def test_reads_the_development_files():
     assert sum(r.date_stated for r in records) == 397
     gtd = read_conflict_gold(SHARED / "gtd-dev.jsonl")
     assert len(gtd) == 293 and all(r.kind == "gtd" for r in gtd)
+
+
+def test_date_with_year_counts_only_notes_whose_date_has_its_year():
+    """"On 1 February 2019," can be dated from the note alone; "On February 1," cannot (the
+    records carry no publication date): both count for ``date``, only the first for
+    ``date_with_year``."""
+    full = ConflictRecord.from_dict(acled(), 1)
+    bare = ConflictRecord.from_dict(
+        acled(event_id_cnty="XYZ2", text="On February 1, gunmen shot dead two herders."), 2
+    )
+    dated = Document(text="a")
+    dated.events = [event(day="2019-02-01")]
+    undated = Document(text="b")
+    undated.events = [event(day=None)]
+    m = evaluate_conflict([full, bare], [dated, undated]).to_dict()["measures"]
+    assert (m["date"]["correct"], m["date"]["total"]) == (1, 2)
+    assert (m["date_with_year"]["correct"], m["date_with_year"]["total"]) == (1, 1)

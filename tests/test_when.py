@@ -448,13 +448,14 @@ def test_when_event_date_from_sentence_outside_other_clauses(analysed):
         "2017-12-07",
     )
     assert resign.historical is False
-    # Thursday sits in the resign clause: the accusation gets the sentence's free date instead
-    assert accuse.date is not None and accuse.date.text == "Wednesday"
+    # Thursday sits in the resign clause, and Wednesday dates the radio's report, not the
+    # allegations told inside what it reported: the accusation stays undated
+    assert accuse.date is None
 
 
 def test_when_event_sentence_fallback(analysed):
     text = (
-        "Reuters first reported on Monday that the Syrian Arab Army and its allies were beginning "
+        "Amid heavy shelling on Monday, the Syrian Arab Army and its allies were beginning "
         "to encircle ISIS in Deir ez-Zor. The outlet then reported that the Syrian army had "
         "encircled ISIS in the region some days later and had begun to advance."
     )
@@ -654,3 +655,257 @@ def test_when_past_event_never_dated_after_publication(text, expected):
 
     doc = pipeline.extract(text, published="2017-12-08", source="Wire")
     assert [(e.trigger, e.date.date if e.date else None) for e in doc.events] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "trigger"),
+    [
+        (
+            "A lobbying firm, which also said on Monday that it was cooperating with the special "
+            "counsel's team, declined to comment further.",
+            "it was cooperating with the special counsel's team",
+            "cooperating",
+        ),
+        (
+            "The president said in a tweet on Sunday that the North Korean leader had insulted him "
+            "by calling him old.",
+            "the North Korean leader had insulted him",
+            "insulted",
+        ),
+        (
+            "The former adviser admitted on Friday that he asked the ambassador to delay a vote "
+            "at the United Nations.",
+            "he asked the ambassador to delay a vote",
+            "asked",
+        ),
+    ],
+)
+def test_when_report_date_not_lent_to_the_reported_event(analysed, text, clause, trigger):
+    """A date on "said"/"admitted" dates the report; the event told in its that-clause has no
+    date of its own, so it gets none (not the report's)."""
+    doc = analysed(text, published="2017-12-01")
+    ev = _event(doc, clause, trigger)
+    doc.events = [ev]
+    when.resolve(doc)
+    assert ev.date is None
+
+
+def test_when_cleft_and_participle_dates_still_reach_the_event(analysed):
+    text = (
+        "It was only last week that the president was calling on the emirate to stop funding "
+        "militants. Visiting the capital on Tuesday, the minister warned the rebels to disarm."
+    )
+    doc = analysed(text, published="2017-06-12")
+    calling = _event(doc, "the president was calling on the emirate", "calling")
+    warned = _event(doc, "the minister warned the rebels", "warned", sentence=1)
+    doc.events = [calling, warned]
+    when.resolve(doc)
+    assert calling.date is not None and calling.date.date == "2017-06-05"
+    assert warned.date is not None and warned.date.date == "2017-06-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "trigger"),
+    [
+        (
+            "The senator endorsed the finding that a foreign power interfered in the 2016 "
+            "presidential election.",
+            "The senator endorsed the finding",
+            "endorsed",
+        ),
+        (
+            "The 2012 law was intended to punish officials responsible for the lawyer's death.",
+            "punish officials",
+            "punish",
+        ),
+        (
+            "The Banking Restrictions Act of 2017, named after a student who was imprisoned "
+            "abroad, would expand sanctions.",
+            "who was imprisoned abroad",
+            "imprisoned",
+        ),
+    ],
+)
+def test_when_year_naming_a_thing_does_not_date_the_event(analysed, text, clause, trigger):
+    """A year that modifies a noun ("the 2016 election", "the Act of 2017") dates that noun."""
+    doc = analysed(text, published="2017-11-20")
+    ev = _event(doc, clause, trigger)
+    doc.events = [ev]
+    when.resolve(doc)
+    assert ev.date is None
+
+
+def test_when_a_year_on_the_event_noun_dates_it(analysed):
+    doc = analysed("Voters were angry about the 2016 election.", published="2017-11-20")
+    ev = _event(doc, "the 2016 election", "election")
+    doc.events = [ev]
+    when.resolve(doc)
+    assert ev.date is not None and ev.date.date == "2016-01-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expr", "expected", "precision"),
+    [
+        (
+            "On January 20 this year, 230 people were arrested.",
+            "2017-06-01",
+            "January 20 this year",
+            "2017-01-20",
+            "day",
+        ),
+        (
+            "On 15/2/2019, police dispersed a group of protesters.",
+            None,
+            "15/2/2019",
+            "2019-02-15",
+            "day",
+        ),
+        (
+            "On the night of 29-30 October 2018, officers beat a colleague.",
+            None,
+            "29-30 October 2018",
+            "2018-10-29",
+            "day",
+        ),
+        (
+            "Rebels attacked the town on October 3-4, 2018.",
+            None,
+            "October 3-4, 2018",
+            "2018-10-03",
+            "day",
+        ),
+        (
+            "Fighting raged between 3-9 March 2019 in the valley.",
+            None,
+            "3-9 March 2019",
+            "2019-03-04",
+            "week",
+        ),
+        # on a Sunday "last week" is the week that just ended (Monday 6 to Saturday 11)
+        (
+            "During the president's visit to Beijing last week, trade deals were signed.",
+            "2017-11-12",
+            "last week",
+            "2017-11-06",
+            "week",
+        ),
+        (
+            "During the president's visit to Beijing last week, trade deals were signed.",
+            "2017-11-13",
+            "last week",
+            "2017-11-06",
+            "week",
+        ),
+    ],
+)
+def test_when_ranges_day_first_and_year_words(analysed, text, published, expr, expected, precision):
+    doc = when.resolve(analysed(text, published=published))
+    assert _dates(doc)[expr] == (expected, precision)
+
+
+def test_when_the_start_of_a_period_beats_its_end(analysed):
+    text = (
+        "On 4 August 2022, bus owners went on a nationwide strike, until 5 August 2022, in "
+        "protest over the lack of fuel."
+    )
+    doc = analysed(text)
+    ev = _event(doc, "bus owners went on a nationwide strike, until 5 August 2022", "strike")
+    doc.events = [ev]
+    when.resolve(doc)
+    assert ev.date is not None and ev.date.date == "2022-08-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected", "precision"),
+    [
+        (
+            "Gunmen abducted the chief on 3 May 2019. He was released the following day.",
+            "the following day",
+            "2019-05-04",
+            "day",
+        ),
+        (
+            "Gunmen abducted the chief on 3 May 2019. He was released two days later.",
+            "two days later",
+            "2019-05-05",
+            "day",
+        ),
+        (
+            "Gunmen abducted the chief on 3 May 2019. The village had been raided the day before.",
+            "the day before",
+            "2019-05-02",
+            "day",
+        ),
+        (
+            "The council vote was held on Dec. 22, 2016. Egypt withdrew the text the same day.",
+            "the same day",
+            "2016-12-22",
+            "day",
+        ),
+        ("He was released two days later.", "two days later", None, None),
+    ],
+)
+def test_when_day_anaphors_follow_the_date_before_them(analysed, text, expr, expected, precision):
+    doc = when.resolve(analysed(text, published="2019-06-01"))
+    assert _dates(doc)[expr] == (expected, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expr", "expected", "precision"),
+    [
+        (
+            "Week of 16 July 2019. Gunmen attacked a village.",
+            None,
+            "16 July 2019",
+            "2019-07-15",
+            "week",
+        ),
+        (
+            "Around 7 December 2022 (week of), gunmen attacked a village.",
+            None,
+            "7 December 2022",
+            "2022-12-05",
+            "week",
+        ),
+        (
+            "Protesters marched during the week of Oct. 16.",
+            "2017-10-25",
+            "Oct. 16",
+            "2017-10-16",
+            "week",
+        ),
+        ("Protesters marched on the weekend.", "2017-10-25", "the weekend", "2017-10-21", "week"),
+    ],
+)
+def test_when_week_of_and_weekend(analysed, text, published, expr, expected, precision):
+    doc = when.resolve(analysed(text, published=published))
+    assert _dates(doc)[expr] == (expected, precision)
+
+
+def test_when_year_in_a_time_frame_noun_still_dates_the_clause(analysed):
+    text = "The newspaper endorsed the challenger in last year's election."
+    doc = analysed(text, published="2017-11-20")
+    ev = _event(doc, text.rstrip("."), "endorsed")
+    doc.events = [ev]
+    when.resolve(doc)
+    assert ev.date is not None and ev.date.date == "2016-01-01"
+
+
+def test_when_day_after_a_named_thing_is_not_an_anaphor(analysed):
+    doc = when.resolve(
+        analysed(
+            "On Jan. 21, the day after the inauguration, women marched in Washington. He was "
+            "freed two days after he was seized.",
+            published="2017-01-25",
+        )
+    )
+    assert set(_dates(doc)) == {"Jan. 21"}
+
+
+def test_when_explicit_date_beats_an_anaphor_in_the_same_sentence(analysed):
+    text = "In a surprise Dec. 21 move, Egypt had called for a vote the next day on the draft."
+    doc = analysed(text, published="2016-12-30")
+    ev = _event(doc, "Egypt had called for a vote the next day", "called")
+    doc.events = [ev]
+    when.resolve(doc)
+    assert ev.date is not None and ev.date.date == "2016-12-21"

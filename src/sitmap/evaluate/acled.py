@@ -19,7 +19,10 @@ right (the records hold one event, a note may describe several):
   sub-event type (``export.acled_type``);
 * ``date``: an event dated the record's day, ISO week (``time_precision`` 2) or month (3);
   counted over the records whose note states its date (``notes_date_matches_event_date``;
-  GTD summaries all start with it) and, as ``date_all``, over every record;
+  GTD summaries all start with it), as ``date_with_year`` over those of them whose stated date
+  carries its year ("On 2 January 2024," but not "On April 11,": without a publication date,
+  which the records do not give, a day and month alone cannot be dated), and, as
+  ``date_all``, over every record;
 * ``place_50km``: an event placed within 50 km of the record's coordinates; ``admin1``: an
   event placed in the record's first-level division (names compared case- and accent-folded);
 * ``actor1`` (ACLED): an event whose source has the ACLED actor type of the record's first
@@ -53,6 +56,7 @@ MEASURES = (
     "type",
     "sub_event_type",
     "date",
+    "date_with_year",
     "date_all",
     "place_50km",
     "admin1",
@@ -289,6 +293,8 @@ def _judge(rec: ConflictRecord, events: Sequence[Event]) -> list[tuple[str, bool
         ok = any(_same_period(rec.date, d, rec.precision) for d in dates)
         if rec.date_stated:
             out.append(("date", ok, f"{rec.date} ({rec.precision})", dates))
+            if _states_year(rec.text, rec.date):
+                out.append(("date_with_year", ok, f"{rec.date} ({rec.precision})", dates))
         out.append(("date_all", ok, f"{rec.date} ({rec.precision})", dates))
     if rec.lat is not None and rec.lon is not None:
         places = [e.place for e in events if e.place and e.place.lat is not None]
@@ -365,6 +371,13 @@ def _same_period(gold: str, pred: str, precision: str) -> bool:
     if precision == "week":
         return abs((g - p).days) <= 6 and g.isocalendar()[:2] == p.isocalendar()[:2]
     return g == p
+
+
+def _states_year(text: str, iso: str) -> bool:
+    """Whether the date a record's text opens with carries its year ("On 2 January 2024,",
+    "01/17/2013:", "On 9/12/18,")."""
+    lead = text[:48]
+    return bool(re.search(rf"\b{iso[:4]}\b|\b\d{{1,2}}/\d{{1,2}}/\d\d\b", lead))
 
 
 def _fold(name: str) -> str:

@@ -25,7 +25,7 @@ from datetime import date, datetime
 
 from sitmap.model import DateExpr, Document
 from sitmap.when.assign import _assign, _report_scope
-from sitmap.when.expressions import _dateparser, _resolve_found
+from sitmap.when.expressions import _dateparser, _resolve_found, resolve_anaphors
 from sitmap.when.find import _find, _Found
 from sitmap.when.published import parse_published
 from sitmap.when.tense import _sentence_tokens, _tense, _Tokens
@@ -70,6 +70,7 @@ def resolve(doc: Document) -> Document:
             and f.groups.get("mod") is None
         ):
             f.past_period = True
+    resolve_anaphors(found, text)
     voc = _vocab()
     for s, e in date_ents:
         if any(not (e <= cs or s >= ce) for cs, ce in covered):

@@ -10,6 +10,7 @@ from typing import Any
 from sitmap.model import DateExpr, Document, Event
 from sitmap.when.find import _Found
 from sitmap.when.tense import _sentence_tokens, _Tokens
+from sitmap.when.vocab import _vocab
 
 _RECENT_DAYS = 31  # an event dated more than this before publication is historical
 
@@ -66,7 +67,9 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
     """
     cache: dict[int, _Tokens | None] = {}
     triggers = _triggers(doc, cache)
-    attached = _attachments(doc, found, triggers, cache)
+    heads = _date_heads(doc, found, cache)
+    attached = _attachments(found, heads, triggers)
+    trigger_of = {id(ev): tok for ev, tok in triggers.values()}
     for ev in doc.events:
         others = [o for o in doc.events if o is not ev]
         unreal = ev.status in {"predicted", "hypothetical"}
@@ -79,14 +82,26 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
             and not any(_holds(o, f) and not _holds(o, ev) for o in others)
             and attached.get(id(f)) in (None, ev)
         ]
-        if not cands and not unreal and 0 <= ev.sentence < len(doc.sentences):
+        ends_only = bool(cands) and all(_period_end(doc.text, f) for f in cands)
+        if (not cands or ends_only) and not unreal and 0 <= ev.sentence < len(doc.sentences):
             sent = doc.sentences[ev.sentence]
-            cands = [
+            cands = cands + [
                 f
                 for f in found
                 if sent.start <= f.start
                 and f.end <= sent.end
                 and not any(_holds(o, f) for o in others)
+            ]
+        if id(ev) in trigger_of and not mine:
+            tok = trigger_of[id(ev)]
+            cands = [
+                f
+                for f in cands
+                if not (
+                    id(f) in heads
+                    and heads[id(f)][0] == ev.sentence
+                    and _foreign(f, heads[id(f)][1], tok)
+                )
             ]
         if pub is not None and _past_tense(ev, doc, cache):
             cands = [f for f in cands if not _after(f, pub)]
@@ -94,13 +109,21 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
             continue
         anchor = ev.trigger_start if ev.trigger_start is not None else ev.start
 
-        def rank(f: _Found, anchor: int = anchor) -> tuple[bool, int]:
-            return (f.expr is None or f.expr.date is None, abs(f.start - anchor))
+        def rank(f: _Found, anchor: int = anchor) -> tuple[bool, bool, bool, int]:
+            unresolved = f.expr is None or f.expr.date is None
+            ends, anaphor = _period_end(doc.text, f), f.kind == "anaphor"
+            return (unresolved, ends, anaphor, abs(f.start - anchor))
 
         best = min(cands, key=rank)
         ev.date = best.expr
         ev.historical = not unreal and _historical(best, pub)
     _share_with_conjuncts(triggers)
+
+
+def _period_end(text: str, f: _Found) -> bool:
+    """Whether a date closes a period ("until 5 August", "through Sept. 30")."""
+    before = text[max(0, f.start - 12) : f.start].split()
+    return bool(before) and before[-1].lower() in _vocab().period_end_before
 
 
 def _past_tense(ev: Event, doc: Document, cache: dict[int, _Tokens | None]) -> bool:
@@ -154,15 +177,12 @@ def _triggers(
     return out
 
 
-def _attachments(
-    doc: Document,
-    found: list[_Found],
-    triggers: dict[tuple[int, int], tuple[Event, Any]],
-    cache: dict[int, _Tokens | None],
-) -> dict[int, Event]:
-    """The event each date hangs from in the parse: the first event trigger above the date's
-    head ("pressed China to do more to rein in North Korea on Thursday": pressed)."""
-    out: dict[int, Event] = {}
+def _date_heads(
+    doc: Document, found: list[_Found], cache: dict[int, _Tokens | None]
+) -> dict[int, tuple[int, Any]]:
+    """Each date's head token in its sentence's parse (the token whose head lies outside the
+    date), keyed by ``id`` of the match, with the sentence index."""
+    out: dict[int, tuple[int, Any]] = {}
     for f in found:
         sent = doc.sentence_at(f.start)
         toks = _tokens(doc, sent.index, cache) if sent and sent.index in doc._parses else None
@@ -170,16 +190,107 @@ def _attachments(
             continue
         inside = [t for t in toks.tokens if f.start <= t.idx + toks.offset < f.end]
         node = next((t for t in inside if not (f.start <= t.head.idx + toks.offset < f.end)), None)
+        if node is not None:
+            out[id(f)] = (sent.index, node)
+    return out
+
+
+def _attachments(
+    found: list[_Found],
+    heads: dict[int, tuple[int, Any]],
+    triggers: dict[tuple[int, int], tuple[Event, Any]],
+) -> dict[int, Event]:
+    """The event each date hangs from in the parse: the first event trigger above the date's
+    head ("pressed China to do more to rein in North Korea on Thursday": pressed), or the event
+    noun a relative clause holding the date describes ("Assad's visit to Russia, which he made
+    on Monday": visit)."""
+    out: dict[int, Event] = {}
+    for f in found:
+        if id(f) not in heads:
+            continue
+        index, node = heads[id(f)]
+        noun = _modified_noun(f, node)
+        if noun is not None:  # "the 2016 election": the year dates that noun (or its event)
+            owner = next((t for t in (noun, *noun.children) if (index, t.i) in triggers), None)
+            if owner is not None:
+                out[id(f)] = triggers[(index, owner.i)][0]
+            continue
         for _ in range(8):
-            if node is None:
-                break
-            hit = triggers.get((sent.index, node.i))
+            hit = triggers.get((index, node.i))
             if hit is not None:
                 out[id(f)] = hit[0]
                 break
-            if node.head is node or node.dep_ in {"relcl", "ccomp", "parataxis"}:
+            if node.dep_ in {"relcl", "acl"} and (index, node.head.i) in triggers:
+                out[id(f)] = triggers[(index, node.head.i)][0]
+                break
+            if node.head is node or node.dep_ in {"relcl", "acl", "ccomp", "parataxis"}:
                 break  # a clause of its own: its date is not the governor's
             node = node.head
+    return out
+
+
+_MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
+
+
+def _foreign(f: _Found, head: Any, trigger: Any) -> bool:
+    """Whether the parse puts a date outside the event's reach although both share a sentence.
+
+    Two cases: a year or month that modifies a noun other than the trigger or its head ("the
+    2012 law was intended to punish", "the Act of 2017"): it dates that thing, not the clause;
+    and a date and a trigger on either side of a clause boundary, a clausal complement or a
+    clause describing a noun ("said on Monday that it was cooperating", "a travel ban imposed
+    on its citizens, the ministry said on Thursday"): the date is the report's, not the reported
+    event's. A cleft ("It was last week that he called") is no boundary; a relative clause is
+    none either (the parser hangs dates on the wrong side of it too often).
+    """
+    noun = _modified_noun(f, head)
+    if noun is not None:
+        return trigger is not noun and trigger.head is not noun
+    up_t, up_d = _path_up(trigger), _path_up(head)
+    on_t = [n.i for n in up_t]
+    common = next((n for n in up_d if n.i in on_t), None)
+    if common is None or _cleft(common):
+        return False
+    below = up_t[: on_t.index(common.i)] + up_d[: [n.i for n in up_d].index(common.i)]
+    return any(n.dep_ == "ccomp" or _clause_on_noun(n) for n in below)
+
+
+def _clause_on_noun(node: Any) -> bool:
+    """A finite or passive clause describing a noun ("the finding that it interfered", "a ban
+    imposed on its citizens"); not "efforts to stop it" nor "a statement following the talks"."""
+    return node.dep_ == "acl" and node.tag_ in ("VBN", "VBD", "VBZ", "VBP")
+
+
+def _modified_noun(f: _Found, head: Any) -> Any:
+    """The noun a year or month modifies ("the 2016 election", "the Act of 2017"), else None."""
+    if f.expr is None or f.expr.precision not in ("year", "decade", "month"):
+        return None
+    noun = None
+    if head.dep_ in _MODIFIER_DEPS:
+        noun = head.head
+    elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.dep_ == "prep":
+        noun = head.head.head
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ in _vocab().frame_prepositions:
+        return None  # "in last year's election", "during the 2014 war": a time frame
+    return noun
+
+
+def _cleft(node: Any) -> bool:
+    """Whether ``node`` is the "was" of a cleft ("It was last week that he called"), whose
+    that-clause the date does belong to."""
+    return node.lemma_ == "be" and any(
+        c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in node.children
+    )
+
+
+def _path_up(node: Any) -> list[Any]:
+    """``node`` and its heads up to the root of the parse."""
+    out = [node]
+    while node.head is not node and len(out) < 40:
+        node = node.head
+        out.append(node)
     return out
 
 

@@ -70,6 +70,14 @@ def _expr(
     )
 
 
+def _monday_if_week(when: date, precision: str) -> date:
+    """A week-precision date is its week's Monday (the first day of the period)."""
+    return when - timedelta(days=when.weekday()) if precision == "week" else when
+
+
+_WEEK_OF = re.compile(r"\bweek\s+of\s*\||^[^|]*\|\s*\(\s*week\s+of\s*\)", re.IGNORECASE)
+
+
 def _resolve_found(f: _Found, text: str, pub: date | None, tense: str | None) -> DateExpr:
     """The ``DateExpr`` for one rule match (sets ``f.window`` / ``f.past_period`` on the way)."""
     voc = _vocab()
@@ -95,12 +103,24 @@ def _resolve_found(f: _Found, text: str, pub: date | None, tense: str | None) ->
         else:
             month = _month_num(voc, g["mon"])
             day = int(re.sub(r"\D", "", g["day"])) if g.get("day") else 0
+            if kind == "slash" and month > 12 >= day:  # "15/2/2019": day first, no doubt
+                month, day = day, month
         if not 1 <= month <= 12:
             return _expr(f, text, None, None, relative=False, score=0.3)
         precision = "day" if day else "month"
+        if day and g.get("day2"):  # "29-30 October": its first day; a longer span, a week
+            last = int(re.sub(r"\D", "", g["day2"]))
+            if not day < last <= 31:
+                return _expr(f, text, None, None, relative=False, score=0.3)
+            if last - day > 2:  # the week holding most of it
+                precision, day = "week", (day + last) // 2
+        if day and _WEEK_OF.search(
+            text[max(0, f.start - 16) : f.start] + "|" + text[f.end : f.end + 12]
+        ):
+            precision = "week"  # "the week of 16 July", "7 December 2022 (week of)"
         if g.get("year"):
             try:
-                when = date(int(g["year"]), month, day or 1)
+                when = _monday_if_week(date(int(g["year"]), month, day or 1), precision)
             except ValueError:
                 return _expr(f, text, None, None, relative=False, score=0.3)
             return _expr(f, text, when, precision, relative=False, score=1.0)
@@ -110,15 +130,15 @@ def _resolve_found(f: _Found, text: str, pub: date | None, tense: str | None) ->
         if yrel in ("this", "last", "next"):
             y = pub.year + {"this": 0, "last": -1, "next": 1}[yrel]
             try:
-                return _expr(
-                    f, text, date(y, month, day or 1), precision, relative=True, score=0.95
-                )
+                when = _monday_if_week(date(y, month, day or 1), precision)
+                return _expr(f, text, when, precision, relative=True, score=0.95)
             except ValueError:
                 return _expr(f, text, None, None, relative=True, score=0.3)
         prev = text[max(0, f.start - 20) : f.start].split()[-1:]
         if prev and prev[0].lower() in voc.untensed_before:
             tense = None
         when = _pick_year(month, day or 1, pub, tense, rel)
+        when = _monday_if_week(when, precision) if when else None
         return _expr(f, text, when, precision, relative=True, score=0.9 if tense or rel else 0.75)
 
     if kind == "year":
@@ -146,6 +166,9 @@ def _resolve_found(f: _Found, text: str, pub: date | None, tense: str | None) ->
             when = pub - timedelta(days=back)
         score = 0.9 if (rel or tense in ("past", "future")) else 0.75
         return _expr(f, text, when, "day", relative=True, score=score)
+
+    if kind == "anaphor":  # dated against the date before it: see ``resolve_anaphors``
+        return _expr(f, text, None, None, relative=True, score=0.5)
 
     if kind == "deictic":
         if pub is None:
@@ -204,6 +227,8 @@ def _resolve_found(f: _Found, text: str, pub: date | None, tense: str | None) ->
                 sat += timedelta(days=7)
             return _expr(f, text, sat, "week", relative=True, score=0.8)
         if unit == "week":
+            if shift == -1 and pub.weekday() == 6:
+                shift = 0  # on a Sunday "last week" is the working week that just ended
             monday = pub - timedelta(days=pub.weekday()) + timedelta(days=7 * shift)
             return _expr(f, text, monday, "week", relative=True, score=0.9)
         if unit == "month":
@@ -233,3 +258,31 @@ def _dateparser(text: str, base: date | None) -> tuple[str, str] | None:
     if data.date_obj is None or data.period not in ("day", "month", "year"):
         return None
     return data.date_obj.date().isoformat(), data.period
+
+
+def resolve_anaphors(found: list[_Found], text: str) -> None:
+    """Date "the same day", "the following day", "two days later", "the week before" against the
+    nearest day-precision date before them in the text ("Gunmen abducted him on 3 May 2019.
+    He was released the following day." → 4 May 2019); without one they stay undated."""
+    voc = _vocab()
+    for f in sorted(found, key=lambda x: x.start):
+        if f.kind != "anaphor" or f.expr is None:
+            continue
+        prior = [
+            p
+            for p in found
+            if p.end <= f.start and p.expr is not None and p.expr.date and p.expr.precision == "day"
+        ]
+        if not prior:
+            continue
+        ref = date.fromisoformat(max(prior, key=lambda p: p.end).expr.date[:10])  # type: ignore[union-attr]
+        g = f.groups
+        unit = g.get("aunit") or g.get("aunit2") or g.get("aunit3") or "day"
+        which = (g.get("which") or g.get("dir") or g.get("dir2") or "").lower()
+        n = _number(voc, g.get("anum")) or 1
+        sign = {"same": 0, "following": 1, "next": 1, "after": 1, "later": 1}.get(which, -1)
+        when = ref + timedelta(days=sign * n * (7 if unit == "week" else 1))
+        precision = "day"
+        if unit == "week" and sign:
+            when, precision = when - timedelta(days=when.weekday()), "week"
+        f.expr = _expr(f, text, when, precision, relative=True, score=0.7)

@@ -37,6 +37,8 @@ class _Vocab:
     reporting: frozenset[str]
     ambiguous_months: frozenset[str]
     untensed_before: frozenset[str]
+    period_end_before: frozenset[str]
+    frame_prepositions: frozenset[str]
     anchor: re.Pattern[str]
     month: re.Pattern[str]
     patterns: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
@@ -65,17 +67,19 @@ def _vocab() -> _Vocab:
     fuzzy = r"(?:(?:almost|nearly|about|around|some|roughly|more\s+than|less\s+than|over|just)\s+)?"
     patterns = [
         ("iso", rf"\b(?P<year>{year})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
-        ("slash", rf"\b(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>{year})\b"),
+        ("slash", rf"\b(?P<mon>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>{year})\b"),
         (
             "mdy",
             rf"(?:(?P<wd>{wday}),?\s+)?{mod}(?:(?P<rel>last|this|next)\s+)?(?P<mon>{mon})"
-            rf"(?:\s+(?P<day>{day})\b(?!\s*[-:/]\d)(?!\s+\d{{1,3}}(?!\d)))?"
+            rf"(?:\s+(?P<day>{day})\b(?:\s*[-–]\s*(?P<day2>{day})\b)?(?!\s*[-:/]\d)"
+            r"(?!\s+\d{1,3}(?!\d)))?"
             rf"(?:(?:\s*,\s*|\s+)(?:of\s+)?(?P<year>{year})(?!\d)"
-            r"|\s+of\s+(?P<yrel>this|last|next|the\s+same)\s+year)?",
+            r"|(?:\s+of)?\s+(?P<yrel>this|last|next|the\s+same)\s+year)?",
         ),
         (
             "dmy",
-            rf"(?:(?P<wd>{wday}),?\s+)?(?:the\s+)?(?P<day>{day})\s+(?:of\s+)?(?P<mon>{mon})"
+            rf"(?:(?P<wd>{wday}),?\s+)?(?:the\s+)?(?P<day>{day})(?:\s*[-–]\s*(?P<day2>{day}))?"
+            rf"\s+(?:of\s+)?(?P<mon>{mon})"
             rf"(?:\s*,?\s*(?P<year>{year})\b)?",
         ),
         (
@@ -112,7 +116,15 @@ def _vocab() -> _Vocab:
             rf"{mod}(?P<rel>last|this\s+past|this\s+coming|this|next|the\s+coming|the\s+current)\s+"
             r"(?P<unit>weekend|week|month|year)\b",
         ),
-        ("weekend", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bat\s))the\s+weekend\b"),
+        ("weekend", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bat\s)|(?<=\bon\s))the\s+weekend\b"),
+        (
+            "anaphor",
+            rf"(?:the\s+(?P<which>same|following|next|previous|preceding)\s+(?P<aunit>day|week)"
+            rf"|the\s+(?P<aunit2>day|week)\s+(?P<dir>before|after)"
+            rf"|(?P<anum>{num})\s+(?P<aunit3>day|week)s?\s+(?P<dir2>earlier|later|before|after))\b"
+            r"(?!\s+(?:(?:the|a|an|his|her|their|its|this|that|he|she|they|it|we)\b"
+            r"|(?-i:[A-Z0-9])))",
+        ),
     ]
     # A cheap search per text decides whether a pattern can match at all (speed only).
     prefilters = {
@@ -128,6 +140,8 @@ def _vocab() -> _Vocab:
         "window": r"\b(?:past|last|recent)\b",
         "period": r"\b(?:last|this|next|coming|current)\b",
         "weekend": r"\bweekend\b",
+        "anaphor": r"\b(?:day|week)s?\s+(?:before|after|earlier|later)\b|\b(?:same|following"
+        r"|next|previous|preceding)\s+(?:day|week)\b",
     }
     compiled = tuple(
         (
@@ -151,6 +165,8 @@ def _vocab() -> _Vocab:
         future_cues=tuple(tuple(str(c).split()) for c in data["future_cues"]),
         time_zones=frozenset(str(w) for w in data["time_zones"]),
         untensed_before=frozenset(str(w) for w in data["untensed_before"]),
+        period_end_before=frozenset(str(w) for w in data["period_end_before"]),
+        frame_prepositions=frozenset(str(w) for w in data["frame_prepositions"]),
         modals=frozenset(str(w) for w in data["modals"]),
         past_aux=frozenset(str(w) for w in data["past_auxiliaries"]),
         present_aux=frozenset(str(w) for w in data["present_auxiliaries"]),
