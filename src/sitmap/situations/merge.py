@@ -2,12 +2,17 @@
 
 How events become situations (the rules themselves are in ``sitmap.situations.rules``):
 
-1. **Blocking**: each event goes into buckets keyed by (family, day, country of its place — or
-   of every place its document names, for an event without a place) for every day of its date
-   window (plus ``slack``), and by (family, day, both actor codes) when
-   both actors are coded; events whose window is longer than ``COARSE_DAYS`` (a month, a year)
-   only look into the day buckets of their country. Only events sharing a bucket are compared,
-   never all pairs; every pair that can reach the merge threshold shares a bucket.
+1. **Blocking**: for every day of its date window (plus ``slack``) each event goes into
+   buckets keyed by family, day and place cell: a town (point precision) by its country and
+   its latitude band (``rules.radius_km.point`` wide: two towns that may be one place lie in
+   the same or adjacent bands), a district, region or country by its country, an event without
+   a place by every country its document names; and by (family, day, both actor codes) when
+   both actors are coded. A town looks into its own and the two adjacent bands and into the
+   coarser places of its country; a coarser place into all of its country (the towns it may
+   contain). Events whose window is longer than ``COARSE_DAYS`` (a month, a year) only look into
+   the day buckets of their country. Only events sharing a block are compared, never all
+   pairs; every pair that can reach the merge threshold shares one (two towns farther apart
+   than the radius, or in two countries, are a conflict).
 2. **Components**: events linked by ``rules.linked`` form connected components (order-free).
 3. **Clustering** inside a component, in a fixed order (date window, publication, id): an
    event joins the situation it shares most evidence with, provided it is compatible with
@@ -21,6 +26,8 @@ build from scratch, because only whole components are ever re-clustered.
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
@@ -48,12 +55,14 @@ class Merger:
         self._touched: set[str] = set()  # component ids to redo
         self._fresh: set[str] = set()  # event ids added since the last recluster
         self._near: dict[str, list[str]] | None = None  # neighbours, cached during recluster
+        self._near_set: dict[str, set[str]] = {}  # the same as sets
         self._bk: dict[str, list[tuple]] = {}  # event id -> its day bucket keys
         self.members: dict[str, set[str]] = defaultdict(set)  # component id -> event ids
         self.situation: dict[str, str] = {}  # event id -> situation id
         self.situation_members: dict[str, list[str]] = {}  # situation id -> event ids
         self._pred: dict[tuple, set[str]] = defaultdict(set)  # (family, tag) -> predicted ids
         self._fact: dict[tuple, set[str]] = defaultdict(set)  # (family, tag) -> factual ids
+        self._fact_sorted: dict[tuple, tuple] = {}  # the same, in date order (lazily)
         self.new_facts: set[str] = set()  # factual events of the last recluster's new events
         self.gone: set[str] = set()  # situation ids the last recluster replaced
 
@@ -110,12 +119,14 @@ class Merger:
             self._bk.pop(event_id, None)
             for tag in _tags(key):
                 (self._pred if key.group == "predicted" else self._fact)[tag].discard(event_id)
+                self._fact_sorted.pop(tag, None)
 
     def _index(self, key: Key) -> None:
         self.keys[key.id] = key
         if key.group in ("predicted", "factual"):
             for tag in _tags(key):
                 (self._pred if key.group == "predicted" else self._fact)[tag].add(key.id)
+                self._fact_sorted.pop(tag, None)
         if _is_coarse(key):
             for bucket in _coarse_keys(key):
                 self._coarse[bucket].append(key.id)
@@ -131,16 +142,15 @@ class Merger:
             return found
         if _is_coarse(key):
             if key.country and key.start and key.end:
-                day, last = key.start, key.end + _slack()
-                while day <= last:
-                    found.update(self._buckets.get((key.family, day, "c", key.country), ()))
-                    day += timedelta(days=1)
+                buckets, family, country = self._buckets, key.family, key.country
+                for day in _days(key):
+                    found.update(buckets.get((family, day, "c", country), ()))
+                    found.update(buckets.get((family, day, "P", country), ()))
             for bucket in _coarse_keys(key):
                 found.update(self._coarse.get(bucket, ()))
         else:
-            own = self._bk.get(key.id) if self.keys.get(key.id) is key else None
             buckets = self._buckets
-            for bucket in own if own is not None else _bucket_keys(key):
+            for bucket in _lookup_keys(key):
                 found.update(buckets.get(bucket, ()))
             if key.country:
                 found.update(self._coarse.get((key.family, "C", key.country), ()))
@@ -151,10 +161,22 @@ class Merger:
         """Indexed events linked to ``key`` (compatible and sharing enough evidence)."""
         if self._near is not None and key.id in self._near:
             return self._near[key.id]
-        keys, linked = self.keys, rules.linked
-        found = [i for i in self.candidates(key) if i in keys and linked(key, keys[i])]
-        if self._near is not None:
-            self._near[key.id] = found
+        keys, linked, near = self.keys, rules.linked, self._near
+        found = []
+        short = not _is_coarse(key)
+        for i in self.candidates(key):
+            other = keys.get(i)
+            if other is None:
+                continue
+            if near is not None and short and i in near and not _is_coarse(other):
+                # linked is symmetric, and so is blocking between short windows: reuse
+                if key.id in self._near_set[i]:
+                    found.append(i)
+            elif linked(key, other):
+                found.append(i)
+        if near is not None:
+            near[key.id] = found
+            self._near_set[key.id] = set(found)
         return found
 
     # -- clustering ----------------------------------------------------------------------------
@@ -170,6 +192,7 @@ class Merger:
             return self._recluster()
         finally:
             self._near = None
+            self._near_set = {}
 
     def _recluster(self) -> tuple[set[str], list[tuple[str, list[list[Key]]]]]:
         todo: set[str] = set(self._fresh)
@@ -227,13 +250,20 @@ class Merger:
             self.situation[s[0].id] for _, sits in fresh for s in sits
             if s[0].group == "predicted"
         }  # fmt: skip
+        new_by_tag: dict[tuple, list[Key]] = defaultdict(list)
         for event_id in self.new_facts:
             key = self.keys[event_id]
             for tag in _tags(key):
-                for p in self._pred.get(tag, ()):
-                    sid = self.situation.get(p)
-                    if sid and sid not in out and rules.fulfils_in_time(self.keys[p], key):
-                        out.add(sid)
+                new_by_tag[tag].append(key)
+        for tag, facts in new_by_tag.items():
+            for p in self._pred.get(tag, ()):
+                sid = self.situation.get(p)
+                if (
+                    sid
+                    and sid not in out
+                    and any(rules.fulfils_in_time(self.keys[p], f) for f in facts)
+                ):
+                    out.add(sid)
         out |= {sid for sid, target in links.items() if target in self.gone}
         return {sid for sid in out if sid in self.situation_members}
 
@@ -243,16 +273,40 @@ class Merger:
         best: Key | None = None
         for event_id in self.situation_members.get(sid, ()):
             p = self.keys[event_id]
-            pool: set[str] = set()
+            said = p.published or p.start
+            # no fact starting after the horizon (or the predicted window) can fulfil it
+            limit = max(d for d in (said and said + _horizon(), p.end and p.end + _slack(),
+                                    date.min) if d)  # fmt: skip
             for tag in _tags(p):
-                pool |= self._fact.get(tag, set())
-            for fact_id in pool:
-                fact = self.keys.get(fact_id)
-                if fact is None or (best is not None and fact.order >= best.order):
-                    continue
-                if rules.fulfils(p, fact):
-                    best = fact
+                short, starts, long_ = self._facts_in_order(tag)
+                # a fact of a short window that ends before the prediction was made starts
+                # more than COARSE_DAYS before it: skip those at once
+                first = bisect_left(starts, said - timedelta(days=COARSE_DAYS)) if said else 0
+                for facts in (short[first:], long_):
+                    for fact in facts:  # in date order: the first that fulfils is the earliest
+                        if (best is not None and fact.order >= best.order) or (
+                            fact.start is not None and fact.start > limit
+                        ):
+                            break
+                        if rules.fulfils(p, fact):
+                            best = fact
+                            break
         return self.situation.get(best.id) if best else None
+
+    def _facts_in_order(self, tag: tuple) -> tuple[list[Key], list[date], list[Key]]:
+        """The factual events of an index tag, earliest first, split into those of short date
+        windows (with their first days, for bisection) and long ones; cached until the tag
+        changes."""
+        found = self._fact_sorted.get(tag)
+        if found is None:
+            keys = self.keys
+            facts = sorted((keys[i] for i in self._fact.get(tag, ()) if i in keys),
+                           key=lambda k: k.order)  # fmt: skip
+            short = [k for k in facts if k.start is not None and not _is_coarse(k)]
+            long_ = [k for k in facts if k.start is None or _is_coarse(k)]
+            found = (short, [k.start for k in short], long_)
+            self._fact_sorted[tag] = found
+        return found
 
 
 def _tags(key: Key) -> list[tuple]:
@@ -319,6 +373,10 @@ def situation_id(members: list[Key]) -> str:
     return content_id("situation", min(members, key=lambda k: k.order).id)
 
 
+def _horizon() -> timedelta:
+    return timedelta(days=int(rules.config()["prediction_horizon_days"]))
+
+
 def _slack() -> timedelta:
     return timedelta(days=int(rules.config()["dates"]["slack"]))
 
@@ -329,29 +387,51 @@ def _is_coarse(key: Key) -> bool:
     return (key.end - key.start).days > COARSE_DAYS
 
 
-def _days(key: Key) -> Iterator[date]:
+def _days(key: Key) -> range:
+    """The days of an event's window widened by ``slack``, as ordinals (bucket keys)."""
     assert key.start is not None and key.end is not None
-    day, last = key.start, key.end + _slack()
-    while day <= last:
-        yield day
-        day += timedelta(days=1)
+    return range(key.start.toordinal(), (key.end + _slack()).toordinal() + 1)
 
 
 def _bucket_keys(key: Key) -> list[tuple]:
+    """The day buckets an event is indexed in (see the module docstring)."""
+    return _keys(key, lookup=False)
+
+
+def _lookup_keys(key: Key) -> list[tuple]:
+    """The day buckets an event looks into for candidates."""
+    return _keys(key, lookup=True)
+
+
+def _band(lat: float) -> int:
+    """A town's latitude band (``rules.radius_km.point`` wide, a little more)."""
+    return math.floor(lat / (float(rules.config()["radius_km"]["point"]) / 111.0))
+
+
+def _keys(key: Key, *, lookup: bool) -> list[tuple]:
     if _is_coarse(key) or key.start is None:
         return []
-    out: list[tuple] = []
     pair = None
     if key.source.ident and key.target.ident:
         pair = tuple(sorted((key.source.ident, key.target.ident)))
-    # an event without a place is compared with the events of every country its document names
-    countries = [key.country] if key.level is not None else sorted(key.doc_countries)
-    for day in _days(key):
-        for country in countries:
-            if country:
-                out.append((key.family, day, "c", country))
-        if pair:
-            out.append((key.family, day, "a", pair))
+    family = key.family
+    if key.level == "point" and key.country and key.lat is not None:
+        band = _band(key.lat)
+        if lookup:  # the coarser places of its country, and towns in its and adjacent bands
+            near = [("p", key.country, b) for b in (band - 1, band, band + 1)]
+            cells = [("c", key.country), *near]
+        else:
+            cells = [("P", key.country), ("p", key.country, band)]
+    else:
+        # an event without a place is compared with the events of every country its document
+        # names; a coarser place with every place of its country
+        countries = [key.country] if key.level is not None else sorted(key.doc_countries)
+        kinds = ("c", "P") if lookup else ("c",)
+        cells = [(kind, c) for c in countries if c for kind in kinds]
+    days = _days(key)
+    out = [(family, day, *cell) for day in days for cell in cells]
+    if pair:
+        out += [(family, day, "a", pair) for day in days]
     return out
 
 

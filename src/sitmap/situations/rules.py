@@ -143,6 +143,7 @@ class Key:
     doc_countries: frozenset = frozenset()  # and their countries
 
 
+@functools.lru_cache(maxsize=4096)
 def place_level(feature_class: str | None, feature_code: str | None) -> str:
     """A GeoNames feature as one of ``PRECISIONS``."""
     code = (feature_code or "").upper()
@@ -177,8 +178,10 @@ def date_window(
 
 
 def _as_date(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
+    if value is None or type(value) is date:
         return value
+    if isinstance(value, date):  # a datetime: its day
+        return date(value.year, value.month, value.day)
     try:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
@@ -451,7 +454,8 @@ def _pair(s1: ActorKey, t1: ActorKey, s2: ActorKey, t2: ActorKey) -> int:
 def linked(a: Key, b: Key) -> bool:
     """Compatible and sharing enough evidence to be one situation (for a ``counterpart`` type,
     both sides known in both events)."""
-    if a.plover in config()["counterpart_set"] and not _sides_known(a, b):
+    counterpart = config()["counterpart_set"]
+    if (a.plover in counterpart or b.plover in counterpart) and not _sides_known(a, b):
         return False
     return score(a, b) >= int(config()["merge"]["threshold"])
 
@@ -474,7 +478,8 @@ def explain(a: Key, b: Key) -> str | None:
     for name, rule in (("dates", date_points), ("places", place_points), ("actors", _actors)):
         if rule(a, b) == CONFLICT:
             return name
-    if a.plover in config()["counterpart_set"] and not _sides_known(a, b):
+    counterpart = config()["counterpart_set"]
+    if (a.plover in counterpart or b.plover in counterpart) and not _sides_known(a, b):
         return "counterpart unknown"
     if score(a, b) < int(config()["merge"]["threshold"]):
         return "too little evidence"

@@ -127,7 +127,7 @@ def write(
     member_rows: list[tuple] = []
     for comp, situations in fresh:
         for members in situations:
-            sid = situation_id(members)
+            sid = merger.situation.get(members[0].id) or situation_id(members)
             rec = records.build(sid, comp, members, rows, dup)
             sit_rows.append(_situation_row(rec))
             voices = {m["event_id"]: m["voice"] for m in rec["record"]["members"]}
