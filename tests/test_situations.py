@@ -366,3 +366,23 @@ def test_situations_both_sides_need_one_very_same_actor() -> None:
                    "envoys at the White House.", trigger="held talks", plover="CONSULT",
                    cameo="04", source="Trump", target="the United States")  # fmt: skip
     assert _merged(_store(meet, again)) == [["Capital Daily", "Demo Wire"]]
+
+
+def test_situations_blocking_by_latitude_band_misses_no_near_town() -> None:
+    from sitmap.situations.merge import Merger, _band
+
+    edge = 12 * float(rules.config()["radius_km"]["point"]) / 111.0  # a band boundary
+    town = dict(country="SO", feature_class="P", feature_code="PPL", lon=45.0,
+                date="2017-10-14", date_precision="day")  # fmt: skip
+    south = _key(id="s", doc_id="ds", lat=edge - 0.05, geonameid=1, **town)
+    north = _key(id="n", doc_id="dn", lat=edge + 0.05, geonameid=2, **town)  # 11 km away
+    far = _key(id="f", doc_id="df", lat=edge + 3.0, geonameid=3, **town)  # 330 km away
+    region = _key(id="r", doc_id="dr", lat=edge + 1.0, geonameid=4, admin1="X",
+                  **dict(town, feature_class="A", feature_code="ADM1"))  # fmt: skip
+    assert _band(south.lat) != _band(north.lat)
+    merger = Merger()
+    merger.add([south, north, far, region])
+    assert merger.candidates(south) == {"n", "r"}  # not the far town
+    assert merger.candidates(north) == {"s", "r"}
+    assert merger.candidates(region) == {"s", "n", "f"}  # every town of its country
+    assert merger.candidates(far) == {"r"}
