@@ -577,6 +577,14 @@ def test_geo_events_placed_by_x_of_y_and_admin_parentheses() -> None:
             "On 3 May, in Mogilev, a reporter was abducted by unidentified men.",
             [("abducted", "Mogilev", "clause")],
         ),
+        (  # the scene an attack is part of, when no reporting verb or other event holds it
+            "Gunfire was heard in Kassala on Monday during an attempt to kill the governor.",
+            [("kill", "Kassala", "sentence")],
+        ),
+        (  # ... never where a speaker spoke
+            "The army said in Khartoum that rebels attacked a convoy.",
+            [("attacked", None, None)],
+        ),
         (  # an attack goes on where the sentence before put the story ...
             "Clashes broke out in Kassala town on Monday. Two people were killed.",
             [("killed", "Kassala", "previous")],

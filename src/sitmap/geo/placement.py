@@ -151,7 +151,11 @@ def _event_place(
         if p not in in_clause
         and setting(p, nested=False)  # "X of Y" only in the event's own clause
         and not any(s <= p.start and p.end <= e for s, e in others)
-        and (_governed_by_trigger(p, event, doc) or _fronted(p, sent.start, event, text))
+        and (
+            _governed_by_trigger(p, event, doc)
+            or _fronted(p, sent.start, event, text)
+            or _unclaimed(p, event, doc)
+        )
     ]
     if chosen:
         return _best_local(chosen), "sentence"
@@ -340,6 +344,37 @@ def _governed_by_trigger(p: Place, event: Event, doc: Document) -> bool:
         and trigger.head.pos_ in ("VERB", "AUX")
         and trigger.head in ancestors
     )
+
+
+def _unclaimed(p: Place, event: Event, doc: Document) -> bool:
+    """For an act on the ground (``carry_over_types``), whether the place's phrase hangs off a
+    word that is neither a reporting verb ("said in Washington that ...") nor the trigger of
+    another event of the sentence: the setting of a scene the event is part of ("Protesters
+    erected barricades in Ouagadougou ... blocked vehicles")."""
+    if event.plover not in _lex().carry_types:
+        return False  # statements and policies: only what hangs off their own trigger
+    root = _place_token(p, doc, event.sentence)
+    if root is None:
+        return False
+    offset = doc.sentences[event.sentence].start
+    triggers = {
+        e.trigger_start
+        for e in doc.events
+        if e is not event and e.sentence == event.sentence and e.trigger_start is not None
+    }
+    speech = _speech_verbs()
+    for a in root.ancestors:
+        if a.lemma_.lower() in speech or any(
+            a.idx + offset <= t < a.idx + offset + len(a.text) for t in triggers
+        ):
+            return False
+    return True
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    """Verbs that report what someone said (data/attribution.yaml ``speech``)."""
+    return frozenset(lexicons.yaml_file("attribution.yaml")["speech"])
 
 
 def _modifies_noun(p: Place, doc: Document, index: int) -> bool:
