@@ -53,3 +53,45 @@ def test_nlp_model_name_in_one_place():
 def test_nlp_wire_dateline_is_not_part_of_the_sentence(text, first):
     doc = next(nlp.analyse([Document(text=text)]))
     assert doc.sentences[0].text.startswith(first)
+
+
+def _original_attributes() -> object:
+    """sitmap's pipeline with the model's own attribute ruler and lemmatizer (the reference)."""
+    import spacy
+    from spacy.util import compile_infix_regex
+
+    ref = spacy.load(nlp.MODEL)
+    infixes = [*ref.Defaults.infixes, nlp._GLUED_QUOTES]
+    ref.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    ref.enable_pipe("senter")
+    ref.add_pipe("sitmap_paragraphs", before="senter")
+    ref.disable_pipe("parser")
+    return ref
+
+
+def test_nlp_memoised_attributes_equal_the_models_own(shared):
+    """POS, morphology, lemma (and tags, entities, sentences) equal the original components'
+    on real articles of both corpora and on the ruler's multi-token patterns."""
+    import json
+
+    texts = [
+        "Let's go, they're gonna win,” he said. You got ta see it. Y'all ain't ready.",
+        "The rebels' gets were counted; he got what he wanted and gets more.",
+    ]
+    for name in ("isot-reuters-2017-sample.jsonl", "isot-unreliable-2017-sample.jsonl"):
+        with (shared / "corpora" / name).open(encoding="utf-8") as fh:
+            texts += [json.loads(line)["text"] for _, line in zip(range(12), fh, strict=False)]
+    model = nlp.load()
+    assert "sitmap_attributes" in model.pipe_names
+    assert "lemmatizer" not in model.pipe_names
+
+    def rows(doc):
+        return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.ent_iob_, t.ent_type_,
+                 t.is_sent_start) for t in doc]  # fmt: skip
+
+    ref = _original_attributes()
+    for ours, theirs in zip(model.pipe(texts), ref.pipe(texts), strict=True):
+        assert rows(ours) == rows(theirs)
+    first = rows(model(texts[0]))
+    assert first[0][:5] == ("Let", "VB", "VERB", "VerbForm=Inf", "let")
+    assert first[1][4] == "us"  # "'s" of "Let's": the ruler's two-token pattern

@@ -3,7 +3,8 @@
 Two passes keep sitmap close to the bare pipeline's speed:
 
 1. every kept sentence goes through tokenizer, tagger, sentence recogniser, lemmatizer and NER
-   (``Document._spacy``, one spaCy ``Doc`` over ``Document.clean_text``);
+   (``Document._spacy``, one spaCy ``Doc`` over ``Document.clean_text``); the attribute ruler
+   and lemmatizer run memoised per (text, tag) (``sitmap.nlpattrs``: the same values, cheaper);
 2. only sentences that may hold an event (decided by the caller's ``parse_if``) get the
    dependency parser, which reuses the first pass's ``tok2vec`` output
    (``Document._parses[sentence_index]``: a spaCy ``Doc`` of that sentence alone; add
@@ -57,6 +58,13 @@ def load(model: str = MODEL) -> Any:
         nlp.enable_pipe("senter")
         nlp.add_pipe("sitmap_paragraphs", before="senter")
     nlp.disable_pipe("parser")
+    if {"attribute_ruler", "lemmatizer"} <= set(nlp.pipe_names):
+        from sitmap.nlpattrs import MemoAttributes
+
+        nlp.add_pipe("sitmap_attributes", after="lemmatizer")
+        nlp.disable_pipe("attribute_ruler")
+        nlp.disable_pipe("lemmatizer")
+        assert isinstance(nlp.get_pipe("sitmap_attributes"), MemoAttributes)
     nlp.max_length = MAX_CHARS
     return nlp
 
@@ -74,6 +82,10 @@ def _register() -> None:
 
     if not Language.has_factory("sitmap_paragraphs"):
         Language.component("sitmap_paragraphs", func=_paragraph_breaks)
+    if not Language.has_factory("sitmap_attributes"):
+        from sitmap.nlpattrs import MemoAttributes
+
+        Language.factory("sitmap_attributes", func=MemoAttributes)
 
 
 def model_info(model: str = MODEL) -> dict[str, Any]:

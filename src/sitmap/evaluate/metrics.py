@@ -17,7 +17,6 @@ from functools import cache
 from typing import Any
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 EARTH_RADIUS_KM = 6371.0088
 MAX_ERROR_KM = 20039.0
@@ -114,6 +113,8 @@ def assign(similarity: Sequence[Sequence[float]], minimum: float) -> list[tuple[
         return []
     sim = np.asarray(similarity, dtype=float)
     sim[sim < minimum] = 0.0
+    from scipy.optimize import linear_sum_assignment  # slow to import: only when scoring
+
     rows, cols = linear_sum_assignment(sim, maximize=True)
     keep = zip(rows, cols, strict=True)
     return [(int(r), int(c)) for r, c in keep if sim[r, c] > 0 and sim[r, c] >= minimum]

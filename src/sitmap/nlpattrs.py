@@ -1,0 +1,82 @@
+"""The model's attribute ruler and lemmatizer, memoised: the same POS, morphology and lemmas,
+several times cheaper.
+
+With the parser off, what ``attribute_ruler`` and ``lemmatizer`` give a token depends only on
+its text and tag, except where one of the ruler's few multi-token patterns ("let 's", "gon na")
+matches. ``MemoAttributes`` runs the model's own two components once per unseen (text, tag)
+pair, each in a one-token ``Doc`` of its own, remembers the result and writes it to every later
+token with that pair in one ``Doc.from_array`` call; a document where a multi-token pattern
+matches goes through the original components instead. ``tests/test_nlp.py`` checks that every
+token's POS, morphology and lemma equal the original components' on real articles.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy
+
+_CAP = 500_000
+"""At most this many remembered (text, tag) pairs (then the memo starts again)."""
+
+
+class MemoAttributes:
+    """A pipeline component standing in for the (disabled) ``attribute_ruler`` + ``lemmatizer``."""
+
+    def __init__(self, nlp: Any, name: str) -> None:
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS, TAG
+        from spacy.matcher import Matcher
+
+        self.name = name
+        self.vocab = nlp.vocab
+        self.ruler = nlp.get_pipe("attribute_ruler")
+        self.lemmatizer = nlp.get_pipe("lemmatizer")
+        self.memo: dict[tuple[int, int], tuple[int, int, int]] = {}
+        self.multi = Matcher(nlp.vocab)
+        for i, pat in enumerate(self.ruler.patterns):
+            longer = [p for p in pat["patterns"] if len(p) > 1]
+            if longer:
+                self.multi.add(f"multi{i}", longer)
+        self._in = [ORTH, TAG]
+        self._out = [POS, MORPH, LEMMA]
+
+    def __call__(self, doc: Any) -> Any:
+        if len(doc) == 0:
+            return doc
+        if self.multi(doc, allow_missing=True):
+            return self.lemmatizer(self.ruler(doc))
+        keys = doc.to_array(self._in)
+        memo = self.memo
+        pairs = [(int(o), int(t)) for o, t in keys]
+        missing = [p for p in dict.fromkeys(pairs) if p not in memo]
+        if missing:
+            if len(memo) + len(missing) > _CAP:
+                memo.clear()
+            self._learn(missing)
+        out = numpy.array([memo[p] for p in pairs], dtype="uint64")
+        doc.from_array(self._out, out)
+        return doc
+
+    def pipe(self, docs: Any, batch_size: int = 128) -> Any:
+        for doc in docs:
+            yield self(doc)
+
+    def _learn(self, pairs: list[tuple[int, int]]) -> None:
+        """Run the original components on the pairs and remember each one's POS, MORPH, LEMMA.
+
+        The pairs go in one ``Doc``, each followed by a line-break token, so that no multi-token
+        pattern can match across two of them.
+        """
+        from spacy.tokens import Doc
+
+        strings = self.vocab.strings
+        words: list[str] = []
+        tags: list[str] = []
+        for orth, tag in pairs:
+            words += [strings[orth], "\n"]
+            tags += [strings[tag], "_SP"]
+        batch = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags)
+        batch = self.lemmatizer(self.ruler(batch))
+        values = batch.to_array(self._out)
+        for i, pair in enumerate(pairs):
+            self.memo[pair] = (int(values[2 * i, 0]), int(values[2 * i, 1]), int(values[2 * i, 2]))
