@@ -22,6 +22,10 @@ Formats (``FORMATS``):
 * ``parquet`` — every table (documents, duplicates, events, actors, places, dates, skips,
   situations, situation_members, schema_version) as one ``<table>.parquet`` file in the output
   folder.
+  With ``partition="month"`` (or ``"year"``) the tables go instead into a Hive-partitioned
+  dataset (``DIR/<table>/year=YYYY/month=M/*.parquet``) that several stores can share and that
+  ``Store.reader(DIR)`` (so ``sitmap events``, ``sql`` and ``export --db DIR``) queries as one
+  read-only store: see ``sitmap.store.dataset``.
 
 Event filters (``actor=``, ``plover=``, ``country=`` …, as ``Store.events``) apply to every
 format but ``parquet``, which copies whole tables.
@@ -185,8 +189,9 @@ def export(
     ``parquet`` a folder (created if needed). ``filters``: as ``Store.events``, plus
     ``document_places=True`` to keep places that are only the document's main place
     (``place_basis="document"``, a guess) in ACLED, GDELT and GeoJSON; by default those events
-    go without a place there. Returns a summary: ``{"format", "written", "skipped": {reason:
-    count}, "files"}``.
+    go without a place there; ``partition="year"|"month"`` (parquet only) writes or adds to a
+    partitioned dataset (``sitmap.store.dataset``). Returns a summary: ``{"format", "written",
+    "skipped": {reason: count}, "files"}``.
     """
     fmt = fmt.lower()
     if fmt not in FORMATS:
@@ -203,7 +208,13 @@ def _export(db: Store, fmt: str, out: str | Path | IO[str] | None, filters: dict
     if fmt == "parquet":
         if out is None or not isinstance(out, str | Path) or str(out) == "-":
             raise ExportError("parquet export needs an output folder", hint="pass --output DIR")
+        if filters.get("partition"):
+            from sitmap.store import dataset
+
+            return dataset.write(db, Path(out), partition=filters["partition"])
         return _parquet(db, Path(out))
+    if filters.get("partition"):
+        raise ExportError("--partition applies to --format parquet only")
     writer = {"jsonl": _jsonl, "csv": _csv, "acled": _acled, "gdelt": _gdelt,
               "geojson": _geojson}[fmt]  # fmt: skip
     with _open(out) as stream:
@@ -303,7 +314,7 @@ _PLACE_FIELDS = ("place_text", "place_name", "geonameid", "country", "admin1", "
 
 
 def _store_filters(filters: dict) -> dict:
-    return {k: v for k, v in filters.items() if k != "document_places"}
+    return {k: v for k, v in filters.items() if k not in ("document_places", "partition")}
 
 
 def _rows(store: Store, filters: dict) -> Iterator[dict[str, Any]]:
@@ -328,7 +339,8 @@ def _parquet(store: Store, folder: Path) -> dict[str, Any]:
         path = folder / f"{table}.parquet"
         _refuse_store(store.path, path)
         # Streamed through pyarrow: the store's connection may not write files itself.
-        batches = store.con.cursor().sql(f"SELECT * FROM {table}").to_arrow_reader(50_000)
+        star = "* EXCLUDE (rowid)" if getattr(store, "_dataset", False) and table in TABLES else "*"
+        batches = store.con.cursor().sql(f"SELECT {star} FROM {table}").to_arrow_reader(50_000)
         try:
             with pq.ParquetWriter(str(path), batches.schema) as writer:
                 for batch in batches:

@@ -220,6 +220,13 @@ def export(
             help="Keep places that are only the article's main place (place_basis=document).",
         ),
     ] = False,
+    partition: Annotated[
+        str | None,
+        typer.Option(
+            help="parquet only: write (or add this store to) a Hive-partitioned dataset in the "
+            "--output folder, by year or month; query it with --db FOLDER.",
+        ),
+    ] = None,
 ) -> None:
     """Export the store's events (ACLED/GDELT-style tables, GeoJSON, ...) or all its tables.
 
@@ -228,10 +235,13 @@ def export(
     (place_basis=document) goes without a place unless --document-places is given.
 
     Example: sitmap export --format acled --output events-acled.csv --db syria.duckdb
+    Example: sitmap export --format parquet --partition month --output news-ds/ --db a.duckdb
     """
     from sitmap.export import export as run
 
-    filters = {} if min_confidence is None else {"min_confidence": min_confidence}
+    filters: dict = {} if min_confidence is None else {"min_confidence": min_confidence}
+    if partition:
+        filters["partition"] = partition
     summary = run(db, format, output, document_places=document_places, **filters)
     err = Console(stderr=True, highlight=False, markup=False, emoji=False)
     skipped = ", ".join(f"{n} {why}" for why, n in summary["skipped"].items())

@@ -19,6 +19,7 @@ import duckdb
 from sitmap import dbfile
 from sitmap.errors import StoreError
 from sitmap.model import Document, Event, Skip, content_id
+from sitmap.store import dataset
 from sitmap.store.query import _event_query, _nested
 from sitmap.store.rows import _cell, _doc_row, _iso, _now, event_row, origin_of
 from sitmap.store.schema import (
@@ -82,6 +83,13 @@ class Store:
         self._closed = threading.Event()
         self._releaser: threading.Thread | None = None
         self._writer: dbfile.WriterLock | None = None
+        self._dataset = dataset.is_dataset(self.path) if self.path != ":memory:" else False
+        if self._dataset and not read_only:
+            raise StoreError(
+                f"{self.path} is a Parquet dataset (read-only), not a store to write to",
+                hint="ingest into a .duckdb store, then `sitmap export --format parquet "
+                "--partition month --output DIR` adds it to the dataset",
+            )
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(
                 f"no sitmap database at {self.path}",
@@ -121,7 +129,10 @@ class Store:
         if self._con is None:
             if self._closed.is_set():
                 raise StoreError(f"{self.path} is closed", hint="open the store again")
-            self._con = dbfile.connect(self.path, read_only=self.read_only, wait=self.wait)
+            if self._dataset:
+                self._con = dataset.connect(self.path)
+            else:
+                self._con = dbfile.connect(self.path, read_only=self.read_only, wait=self.wait)
             self._opened_at = time.monotonic()
             if not self.hold and self._releaser is None:
                 self._releaser = threading.Thread(
