@@ -909,3 +909,38 @@ def test_when_explicit_date_beats_an_anaphor_in_the_same_sentence(analysed):
     doc.events = [ev]
     when.resolve(doc)
     assert ev.date is not None and ev.date.date == "2016-12-21"
+
+
+def test_when_participle_clause_dates_its_head_event_but_not_a_full_clause(analysed):
+    text = (
+        "Visiting the capital last week, the minister warned the rebels to disarm. After he "
+        "visited the port last week, the general warned the militias to disarm."
+    )
+    doc = analysed(text, published="2017-11-13")
+    visiting = _event(doc, "Visiting the capital last week", "Visiting")
+    warned = _event(doc, "the minister warned the rebels", "warned")
+    visited = _event(doc, "he visited the port last week", "visited", sentence=1)
+    warned_too = _event(doc, "the general warned the militias", "warned", sentence=1)
+    doc.events = [visiting, warned, visited, warned_too]
+    when.resolve(doc)
+    assert warned.date is not None and warned.date.date == "2017-11-06"
+    assert visited.date is not None and visited.date.date == "2017-11-06"
+    assert warned_too.date is None  # "after he visited ...": a clause of its own
+
+
+def test_when_date_in_a_to_infinitive_dates_the_governing_event(analysed):
+    text = "The president pressed China to do more to rein in North Korea on Thursday."
+    doc = analysed(text, published="2017-11-10")
+    ev = _event(doc, "The president pressed China", "pressed")
+    doc.events = [ev]
+    when.resolve(doc)
+    assert ev.date is not None and ev.date.date == "2017-11-09"
+
+
+def test_when_year_on_a_noun_inside_the_event_does_not_date_it(analysed):
+    text = "He signed a bill today to punish Russia for its interference in the 2016 election."
+    doc = analysed(text, published="2017-08-02")
+    ev = _event(doc, "to punish Russia for its interference in the 2016 election", "punish")
+    doc.events = [ev]
+    when.resolve(doc)
+    assert ev.date is None or ev.date.date != "2016-01-01"

@@ -223,7 +223,9 @@ def _attachments(
             if node.dep_ in {"relcl", "acl"} and (index, node.head.i) in triggers:
                 out[id(f)] = triggers[(index, node.head.i)][0]
                 break
-            if node.head is node or node.dep_ in {"relcl", "acl", "ccomp", "parataxis"}:
+            if node.head is node or (
+                node.dep_ in {"relcl", "acl", "ccomp", "parataxis"} and not _infinitive(node)
+            ):
                 break  # a clause of its own: its date is not the governor's
             node = node.head
     return out
@@ -272,8 +274,13 @@ def _modified_noun(f: _Found, head: Any) -> Any:
         noun = head.head.head
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    if noun.dep_ == "pobj" and noun.head.lower_ in _vocab().frame_prepositions:
-        return None  # "in last year's election", "during the 2014 war": a time frame
+    prep = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and prep.lower_ in _vocab().frame_prepositions
+        and prep.head.pos_ in ("VERB", "AUX")
+    ):
+        return None  # "lost in last year's election", "fled during the 2014 war": a time frame
     return noun
 
 
@@ -294,9 +301,16 @@ def _path_up(node: Any) -> list[Any]:
     return out
 
 
+def _infinitive(node: Any) -> bool:
+    """A "to" infinitive ("do more to rein in North Korea on Thursday"): part of its governor's
+    clause, not a clause of its own."""
+    return node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+
+
 def _share_with_conjuncts(triggers: dict[tuple[int, int], tuple[Event, Any]]) -> None:
     """An undated event coordinated with a dated one shares its date ("met on Saturday and
-    agreed on a statement"), unless it is predicted or hypothetical."""
+    agreed on a statement"), and so does one whose subjectless participle clause is dated
+    ("Visiting Seoul last week, Trump warned ..."), unless it is predicted or hypothetical."""
     for (sentence, _), (ev, tok) in triggers.items():
         if ev.date is not None or ev.status in {"predicted", "hypothetical"}:
             continue
@@ -304,6 +318,16 @@ def _share_with_conjuncts(triggers: dict[tuple[int, int], tuple[Event, Any]]) ->
             head = triggers.get((sentence, tok.head.i))
             if head is not None and head[0].date is not None:
                 ev.date, ev.historical = head[0].date, head[0].historical
+                continue
+        for child in tok.children:
+            if child.dep_ != "advcl" or _infinitive(child) or child.tag_ in ("VBD", "VBZ", "VBP"):
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children):
+                continue  # "after he visited ...", "when troops arrived ...": a clause of its own
+            dated = triggers.get((sentence, child.i))
+            if dated is not None and dated[0].date is not None:
+                ev.date, ev.historical = dated[0].date, dated[0].historical
+                break
 
 
 def _holds(outer: Event, inner: Event | _Found) -> bool:
