@@ -137,3 +137,36 @@ def test_events_exchange_mirrors_only_with_two_sides(analysed):
     """One side named: no mirrored event with an empty source."""
     found = _codes(analysed, "Pakistani troops exchanged fire on Sunday.")
     assert found and all(source for _, source, _ in found)
+
+
+def test_events_object_the_parser_coordinated_with_the_verb(analysed):
+    """ "criticized both X, appointed by Y, and Z": Z hangs on the verb as a conjunct; it is a
+    second target."""
+    found = _codes(
+        analysed,
+        "Turkish President Tayyip Erdogan has repeatedly criticized both Germany, accused by "
+        "Ankara of harboring militants, and the European Union.",
+    )
+    assert ("ACCUSE", "TURGOV", "DEU") in found
+    assert ("ACCUSE", "TURGOV", "IGOEUR") in found
+
+
+def test_events_pronoun_takes_the_subject_of_a_clause_hung_under_its_own(analysed):
+    """The parser makes the earlier clause a complement of the pronoun's verb."""
+    found = _codes(
+        analysed,
+        "Donald Trump retweeted fake news videos in the early hours of the morning and for "
+        "that, he was widely condemned.",
+    )
+    assert ("ACCUSE", None, "USAGOV") in found
+
+
+def test_events_pronoun_skips_a_subject_outside_its_clause(analysed):
+    """ "Trump would ignite protests in August, when he was asked ...": the asker is unknown,
+    and Trump's clause does not hang under "asked"; no request to Trump is made up."""
+    found = _codes(
+        analysed,
+        "Trump would ignite protests again in August, when he was asked to respond to white "
+        "nationalists marching in Charlottesville.",
+    )
+    assert not [c for c in found if c[0] == "REQUEST" and c[2] == "USAGOV"]

@@ -66,6 +66,7 @@ def main() -> None:
         ]
         pairs = ev.assign(sim, ev.MIN_SIMILARITY) if g_doc.events and preds else []
         matched = {i for i, _ in pairs}
+        golds_ev = [x.evidence for x in g_doc.events]
         for i, g in enumerate(g_doc.events):
             if i in matched:
                 continue
@@ -76,6 +77,10 @@ def main() -> None:
                 extra.append("speech-act")
             if occ and _quoted(text, occ[0][0]):
                 extra.append("in-quotes")
+            if any(j in matched and golds_ev[j] == g.evidence for j in range(len(golds_ev))):
+                extra.append("sentence-has-matched-event")
+            if _nominal(doc, occ):
+                extra.append("nominal")
             cause, detail = _cause(doc, g, occ, span, preds, lex)
             if cause == "unmatched":
                 extra.append("competing")
@@ -95,6 +100,17 @@ def main() -> None:
     if args.list:
         for r in sorted(rows):
             print(" | ".join(r[:5]), "|", r[5][:160])
+
+
+def _nominal(doc, occ) -> bool:
+    """Whether the gold trigger's first word is a noun in the parse (or the tagging)."""
+    if not occ or doc._spacy is None:
+        return False
+    start = occ[0][0]
+    for tok in doc._spacy:
+        if tok.idx <= start < tok.idx + len(tok):
+            return tok.pos_ in {"NOUN", "PROPN"} and tok.ent_type_ == ""
+    return False
 
 
 def _cause(doc, g, occ, span, preds, lex):

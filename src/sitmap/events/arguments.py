@@ -103,6 +103,8 @@ def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[
             if entry.object_is_source:
                 sources = _children(tok, {"dobj"}) or sources
                 targets = _pobjs(tok, entry.target_preps)
+            if targets:
+                targets = targets + _misattached_objects(tok)
         return sources, targets
     sources = _children(tok, {"poss"}) + _pobjs(tok, {"by"}) or _answerable(tok)
     targets = _pobjs(tok, {"of", *entry.target_preps})
@@ -174,6 +176,18 @@ def _bound_by_preposition(tok: Any, entry: _Entry) -> list[Any]:
     ):
         return []
     return [o for o in _children(tok, {"dobj"}) if o.lemma_.lower() not in entry.objects]
+
+
+def _misattached_objects(tok: Any) -> list[Any]:
+    """Nouns the parser coordinated with the verb instead of its object: "criticized both
+    Cordray, appointed by Obama, *and the CFPB*" (a name or noun with no verb of its own)."""
+    return [
+        c
+        for c in tok.children
+        if c.dep_ == "conj"
+        and c.pos_ in {"NOUN", "PROPN"}
+        and not any(g.dep_ in _SUBJ | _PASS_SUBJ | {"aux", "auxpass"} for g in c.children)
+    ]
 
 
 def _answerable(tok: Any) -> list[Any]:

@@ -104,8 +104,9 @@ class _ActorFinder:
 
         * the subject of a governing clause ("Trump warned Iran *he* was prepared ...",
           "Russia said *it* would ..."), up to three clauses up;
-        * a subject pronoun with no such antecedent: the first coded actor of the previous
-          sentence ("The coalition closed the ports. *It* also intensified air strikes").
+        * a subject pronoun with no such antecedent: the nearest agreeing subject of an earlier
+          clause of the sentence, else the first coded actor of the previous sentence ("The
+          coalition closed the ports. *It* also intensified air strikes").
 
         The antecedent must agree: he/she → a person, it → not a person.
         """
@@ -124,7 +125,21 @@ class _ActorFinder:
             if actor is not None:
                 return actor
         if tok.dep_ in _SUBJ | _PASS_SUBJ | {"poss"}:
-            return next((a for a in self.before if fits(a)), None)
+            earlier = self._earlier_subject(tok, fits)
+            return earlier or next((a for a in self.before if fits(a)), None)
+        return None
+
+    def _earlier_subject(self, tok: Any, fits: Callable[[Actor], bool]) -> Actor | None:
+        """The nearest agreeing subject of an earlier clause of the same sentence, when the
+        parser hung that clause under the pronoun's ("Trump retweeted the videos and for
+        that, *he* was condemned")."""
+        verb = tok.head
+        for subj in reversed([t for t in tok.doc[: tok.i] if t.dep_ in _SUBJ | _PASS_SUBJ]):
+            if subj.lower_ in _PRONOUNS or subj.head.i == verb.i or not verb.is_ancestor(subj):
+                continue
+            actor = self.resolve(subj, depth=2)
+            if actor is not None and actor.code and fits(actor):
+                return actor
         return None
 
     def _agreeing_subject(self, verb: Any, fits: Callable[[Actor], bool]) -> Actor | None:
