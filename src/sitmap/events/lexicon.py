@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from sitmap import lexicons
+from sitmap.events import senses
 from sitmap.events.syntax import _VERBAL_DEPS, _children, _objects
 
 
@@ -170,13 +171,17 @@ def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
                 c.lemma_.lower() in entry.objects for c in _objects(tok, entry.prep)
             ):
                 continue
-            if not entry.objects and _figurative(tok, entry, lemma):
+            if not entry.objects and (
+                _figurative(tok, entry, lemma) or senses.other_verb_sense(tok, entry.type, lemma)
+            ):
                 return None
             return entry, False
         return None
     if tok.pos_ in {"NOUN", "PROPN"}:
         lemma = _capitalised_noun(tok) or lemma
         prev = tok.nbor(-1) if tok.i > 0 else None
+        if senses.figurative_noun(tok):  # "an empty threat", "a war of words"
+            return None
         if prev is not None and f"{prev.lower_} {lemma}" in lex.nouns:
             return lex.nouns[f"{prev.lower_} {lemma}"][0], True
         if lemma in lex.nouns and tok.dep_ != "compound":

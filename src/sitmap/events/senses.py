@@ -1,0 +1,98 @@
+"""Senses in which an event trigger names no event (``data/non_events.yaml``).
+
+A lexicon predicate is a cue, not an event: "voted to *kill* the rule", "*released* a poll",
+"*struck* the rule *down*", "*asked* if he had", "a *war* of words". Each
+rule reads the trigger's own arguments in the parse (its objects, particle, clausal complement)
+or the fixed phrase around a noun, so it applies to any text, not to one outlet or record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sitmap import lexicons
+from sitmap.events.syntax import _PASS_SUBJ, _children
+
+_OBJECTS = {"dobj"} | _PASS_SUBJ
+_COMPLEMENTS = {"ccomp", "parataxis", "xcomp", "advcl"}  # "asked if": advcl to the parser
+
+
+@dataclass(frozen=True)
+class _Senses:
+    figurative_types: frozenset[str]
+    inanimate_objects: frozenset[str]
+    object_senses: dict[str, frozenset[str]]
+    particle_senses: dict[str, frozenset[str]]
+    transitive_senses: dict[str, frozenset[str]]  # verb -> objects that keep the event
+    asking_verbs: frozenset[str]
+    question_marks: frozenset[str]
+    figurative_phrases: tuple[tuple[str, ...], ...]
+
+
+@cache
+def _senses() -> _Senses:
+    data = lexicons.yaml_file("non_events.yaml")
+
+    def table(key: str) -> dict[str, frozenset[str]]:
+        return {str(k): frozenset(map(str, v)) for k, v in (data.get(key) or {}).items()}
+
+    return _Senses(
+        figurative_types=frozenset(data["figurative_types"]),
+        inanimate_objects=frozenset(data["inanimate_objects"]),
+        object_senses=table("object_senses"),
+        particle_senses=table("particle_senses"),
+        transitive_senses=table("transitive_senses"),
+        asking_verbs=frozenset(data["asking_verbs"]),
+        question_marks=frozenset(data["question_marks"]),
+        figurative_phrases=tuple(tuple(p.lower().split()) for p in data["figurative_phrases"]),
+    )
+
+
+def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
+    """Whether a verb trigger is used in a sense that is no event of its ``plover`` type."""
+    senses = _senses()
+    objects = [o.lemma_.lower() for o in _children(tok, _OBJECTS)]
+    if plover in senses.figurative_types and any(o in senses.inanimate_objects for o in objects):
+        return True  # "voted to kill the rule"
+    if any(o in senses.object_senses.get(lemma, ()) for o in objects):
+        return True  # "released a poll"
+    particles = senses.particle_senses.get(lemma, frozenset())
+    if any(c.dep_ == "prt" and c.lower_ in particles for c in tok.children):
+        return True  # "struck the rule down"
+    keeping = senses.transitive_senses.get(lemma)
+    transitive = keeping is not None and _children(tok, {"dobj", "ccomp"})
+    if transitive and not any(o in keeping for o in objects):
+        return True  # "demonstrate that ...", but not "demonstrate opposition to ..."
+    return lemma in senses.asking_verbs and _asks_a_question(tok, senses)
+
+
+def _asks_a_question(tok: Any, senses: _Senses) -> bool:
+    """ "asked if/whether ...", "asked him, 'Will you ...?'": a question, not a request."""
+    for clause in _children(tok, _COMPLEMENTS):
+        if clause.dep_ == "xcomp" and any(c.lower_ == "to" for c in clause.children):
+            continue  # "asked him to leave" is a request
+        if any(c.dep_ == "mark" and c.lower_ in senses.question_marks for c in clause.children):
+            return True
+        if clause.dep_ != "advcl" and any(t.text == "?" for t in clause.subtree):
+            return True
+    return False
+
+
+def figurative_noun(tok: Any) -> bool:
+    """Whether a noun trigger sits in a fixed figurative phrase ("a war of words")."""
+    doc = tok.doc
+    lower = [t.lower_ for t in doc]
+    lemma = tok.lemma_.lower()
+    for phrase in _senses().figurative_phrases:
+        for at, word in enumerate(phrase):
+            if word not in (tok.lower_, lemma):
+                continue
+            start = tok.i - at
+            window = lower[start : start + len(phrase)] if start >= 0 else []
+            if len(window) == len(phrase) and all(
+                w == p or (i == at) for i, (w, p) in enumerate(zip(window, phrase, strict=True))
+            ):
+                return True
+    return False

@@ -1,0 +1,62 @@
+"""events.senses: trigger words used in a sense that names no event (data/non_events.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import pipeline
+
+pytestmark = pytest.mark.model
+
+
+def _triggers(text: str) -> list[tuple[str, str]]:
+    doc = pipeline.extract(text, published="2017-11-29", source="Wire")
+    return [(e.trigger, e.plover) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped", "kept"),
+    [
+        # a violent verb whose object is a rule or a plan is figurative
+        (
+            "The Senate voted on Tuesday to kill the regulation that Democrats had backed.",
+            "kill",
+            None,
+        ),
+        ("Rebels killed three soldiers near the border on Tuesday.", None, "killed"),
+        # "released a poll" is no release of captives ...
+        ("The White House released a report on the economy on Thursday.", "released", None),
+        # ... while releasing prisoners is
+        (
+            "The Syrian government released 40 prisoners on Thursday, the ministry said.",
+            None,
+            "released",
+        ),
+        # "struck down" annuls a rule
+        ("The Supreme Court struck down the Ohio law on Monday.", "struck", None),
+        # asking a question is no request; asking someone to act is
+        ("Reporters asked Trump whether he would fire Mueller.", "asked", None),
+        ("Reporters asked the senator if he had spoken to Putin.", "asked", None),
+        ("The Iraqi government asked Turkey to withdraw its troops.", None, "asked"),
+        # "demonstrate that ..." states a finding, not a protest
+        (
+            "The agency must demonstrate that the chemical causes cancer in humans.",
+            "demonstrate",
+            None,
+        ),
+        ("Thousands of students demonstrated in Caracas on Monday.", None, "demonstrated"),
+        (
+            "Thousands of women marched in Washington to demonstrate opposition to Trump.",
+            None,
+            "demonstrate",
+        ),
+        # fixed figurative phrases around an event noun
+        ("Russia's war of words with Ukraine escalated on Friday.", "war", None),
+    ],
+)
+def test_other_senses_are_no_events(text, dropped, kept):
+    found = [t.lower() for t, _ in _triggers(text)]
+    if dropped:
+        assert dropped not in found
+    if kept:
+        assert kept in found
