@@ -52,6 +52,22 @@ def _triggers(text: str) -> list[tuple[str, str]]:
         ),
         # fixed figurative phrases around an event noun
         ("Russia's war of words with Ukraine escalated on Friday.", "war", None),
+        # a capability is no event
+        (
+            "North Korea is developing a missile capable of hitting the United States.",
+            "hitting",
+            None,
+        ),
+        ("North Korea hit the United States with a missile on Friday.", None, "hit"),
+        # a standing measure defied is background
+        (
+            "North Korea has fired dozens of missiles in defiance of U.N. sanctions.",
+            "sanctions",
+            None,
+        ),
+        ("The United Nations imposed sanctions on North Korea on Friday.", None, "imposed"),
+        # "fired back" at critics is a retort
+        ("Trump fired back at North Korea on Twitter on Saturday.", "fired", None),
     ],
 )
 def test_other_senses_are_no_events(text, dropped, kept):

@@ -4,8 +4,10 @@ One verb: ``score(doc)`` sets ``Event.confidence`` on every event of ``doc``. It
 the pipeline, while the parse is still held, and reads only evidence the stages already left:
 the predicate's lexicon entry (weak or strong sense), the trigger's part of speech, whether the
 actors are coded, the epistemic status and attribution, negation/modal/conditional cues in the
-sentence, the trigger inside a quotation, where the place and the date were found, and the
-sentence's position in the document.
+sentence and on the trigger's own clause, the trigger inside a quotation, where the place and
+the date were found, the sentence's position in the document, and signs of background or of a
+second telling (a year long before publication, an earlier event of the same type in the
+sentence, a quoted post, a generic relative clause).
 
 The score is a logistic regression over ``features(doc)``: ``P(real) = 1 / (1 + exp(-(b + w·x)))``.
 The feature list, weights and intercept are data (``data/confidence.yaml``), fitted offline by
@@ -56,6 +58,7 @@ class _Cues:
     modals: frozenset[str]
     conditionals: frozenset[str]
     speech_acts: frozenset[str]
+    predicting: frozenset[str]
     quote_open: str
     quote_close: str
 
@@ -76,6 +79,7 @@ def _cues() -> _Cues:
         modals=frozenset(att["modals"]),
         conditionals=frozenset(att["conditionals"]),
         speech_acts=frozenset(att["speech_acts"]),
+        predicting=frozenset(att["predicting_verbs"]),
         quote_open="".join(att["quote_open"]),
         quote_close="".join(att["quote_close"]),
     )
@@ -116,6 +120,12 @@ FEATURES = (
     "personal_document",  # share of the document's sentences that are personal
     "repeat",  # an earlier event of the document has the same type and actors: told again
     *(f"type_{t}" for t in _TYPES),
+    "past_year",  # the sentence names a year two or more before publication: background
+    "if_clause",  # the trigger sits in a conditional clause ("if the US were threatened")
+    "same_act",  # an earlier event of the sentence has the same type: one act told twice
+    "irrealis",  # a modal on the trigger, or the infinitive of "want", "try", "expect" ...
+    "post",  # the sentence quotes a social-media post (an @handle, "tweet")
+    "generic",  # the trigger in a relative clause on an indefinite noun ("an offender who kills")
 )
 
 
@@ -133,6 +143,7 @@ def features(doc: Document) -> list[dict[str, float]]:
     personal_share = len(personal) / n_sentences
     rows = []
     seen: set[tuple[str, str | None, str | None]] = set()
+    seen_types: set[tuple[int, str]] = set()
     for event in doc.events:
         tok = _trigger_token(doc, event)
         words = _sentence_words(doc, event)
@@ -178,8 +189,15 @@ def features(doc: Document) -> list[dict[str, float]]:
             "personal_document": personal_share,
             **{f"type_{t}": float(event.plover == t) for t in _TYPES},
             "repeat": float(_key(event) in seen),
+            "past_year": float(_past_year(event.evidence, doc)),
+            "if_clause": float(_in_clause(tok, cues.conditionals)),
+            "same_act": float((event.sentence, event.plover) in seen_types),
+            "irrealis": float(_irrealis(tok, cues)),
+            "post": float(bool(_POST.search(event.evidence))),
+            "generic": float(_generic(tok)),
         }
         seen.add(_key(event))
+        seen_types.add((event.sentence, event.plover))
         rows.append(row)
     return rows
 
@@ -224,6 +242,47 @@ def _key(event: Event) -> tuple[str, str | None, str | None]:
         event.source.code if event.source else None,
         event.target.code if event.target else None,
     )
+
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_POST = re.compile(r"(?<![\w.])@\w{2,}|\btweet(?:s|ed)?\b", re.IGNORECASE)
+
+
+def _past_year(text: str, doc: Document) -> bool:
+    """A year in ``text`` two or more years before the document's publication."""
+    if doc.published is None:
+        return False
+    return any(int(y) <= doc.published.year - 2 for y in _YEAR.findall(text))
+
+
+def _in_clause(tok: Any, marks: frozenset[str]) -> bool:
+    """Whether the trigger or a clause above it is introduced by one of ``marks``."""
+    steps = 0
+    while tok is not None and steps < 6:
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok, steps = tok.head, steps + 1
+    return False
+
+
+def _irrealis(tok: Any, cues: _Cues) -> bool:
+    """A modal on the trigger ("should be lynched") or the trigger as the infinitive of a
+    wanting, trying or expecting verb ("is expected to sign", "tried to improve")."""
+    if tok is None:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in cues.modals for c in tok.children):
+        return True
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_.lower() in cues.predicting
+
+
+def _generic(tok: Any) -> bool:
+    """The trigger heads a relative clause on an indefinite noun ("an offender who kills")."""
+    if tok is None or tok.dep_ != "relcl":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an", "any"} for c in tok.head.children)
 
 
 def _depth(tok: Any) -> int:

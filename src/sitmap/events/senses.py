@@ -29,6 +29,8 @@ class _Senses:
     asking_verbs: frozenset[str]
     question_marks: frozenset[str]
     figurative_phrases: tuple[tuple[str, ...], ...]
+    capability_words: frozenset[str]
+    defied_frames: frozenset[str]
 
 
 @cache
@@ -47,19 +49,23 @@ def _senses() -> _Senses:
         asking_verbs=frozenset(data["asking_verbs"]),
         question_marks=frozenset(data["question_marks"]),
         figurative_phrases=tuple(tuple(p.lower().split()) for p in data["figurative_phrases"]),
+        capability_words=frozenset(data["capability_words"]),
+        defied_frames=frozenset(data["defied_frames"]),
     )
 
 
 def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
     """Whether a verb trigger is used in a sense that is no event of its ``plover`` type."""
     senses = _senses()
+    if _capability(tok, senses):
+        return True  # "capable of hitting the mainland"
     objects = [o.lemma_.lower() for o in _children(tok, _OBJECTS)]
     if plover in senses.figurative_types and any(o in senses.inanimate_objects for o in objects):
         return True  # "voted to kill the rule"
     if any(o in senses.object_senses.get(lemma, ()) for o in objects):
         return True  # "released a poll"
     particles = senses.particle_senses.get(lemma, frozenset())
-    if any(c.dep_ == "prt" and c.lower_ in particles for c in tok.children):
+    if any(c.dep_ in {"prt", "advmod"} and c.lower_ in particles for c in tok.children):
         return True  # "struck the rule down"
     keeping = senses.transitive_senses.get(lemma)
     transitive = keeping is not None and _children(tok, {"dobj", "ccomp"})
@@ -80,12 +86,33 @@ def _asks_a_question(tok: Any, senses: _Senses) -> bool:
     return False
 
 
+def _capability(tok: Any, senses: _Senses) -> bool:
+    """ "capable of hitting", "able to ask": the trigger is what something can do."""
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ == "of":
+        head = head.head
+    elif tok.dep_ != "xcomp":
+        return False
+    return head.i != tok.i and head.lemma_.lower() in senses.capability_words
+
+
 def figurative_noun(tok: Any) -> bool:
-    """Whether a noun trigger sits in a fixed figurative phrase ("a war of words")."""
-    doc = tok.doc
-    lower = [t.lower_ for t in doc]
+    """Whether a noun trigger sits in a fixed figurative phrase ("a war of words") or names a
+    standing measure defied ("in defiance of U.N. sanctions")."""
+    senses = _senses()
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i:
+        return prep.head.lemma_.lower() in senses.defied_frames or _in_phrase(tok, senses)
+    return _in_phrase(tok, senses)
+
+
+def _in_phrase(tok: Any, senses: _Senses) -> bool:
+    """Whether the noun is a word of one of the fixed figurative phrases around it."""
     lemma = tok.lemma_.lower()
-    for phrase in _senses().figurative_phrases:
+    if not any(tok.lower_ in p or lemma in p for p in senses.figurative_phrases):
+        return False
+    lower = [t.lower_ for t in tok.doc]
+    for phrase in senses.figurative_phrases:
         for at, word in enumerate(phrase):
             if word not in (tok.lower_, lemma):
                 continue

@@ -1,0 +1,70 @@
+"""Confidence evidence of background and second tellings: old years, conditional clauses, one act
+told twice, irrealis triggers, quoted posts, generic relative clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import confidence, pipeline
+from sitmap.model import Document
+
+pytestmark = pytest.mark.model
+
+ARTICLE = (
+    "WASHINGTON (Reuters) - Syrian government forces shelled rebel positions in Idlib on Monday. "
+    "In 2009, Russian troops attacked Georgian positions near Tskhinvali. "
+    "The army will respond if the rebels attack government positions again. "
+    "Syrian troops shelled and bombed the rebel town of Douma on Monday. "
+    "Turkey is expected to sanction Syria over the shelling, officials said. "
+    "Trump tweeted that Assad had attacked civilians with gas. "
+    "Police are hunting a gunman who attacked soldiers in Aleppo."
+)
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[tuple[int, str, dict[str, float]]]:
+    """(sentence, trigger, features) of each event, taken while the parses are held."""
+    taken: list[tuple[Document, list[dict[str, float]]]] = []
+    real = confidence.score
+
+    def spy(doc: Document) -> Document:
+        taken.append((doc, confidence.features(doc)))
+        return real(doc)
+
+    confidence.score = spy
+    try:
+        pipeline.extract(ARTICLE, source="Reuters", published="2017-10-18")
+    finally:
+        confidence.score = real
+    doc, feats = taken[0]
+    return [(e.sentence, e.trigger, r) for e, r in zip(doc.events, feats, strict=True)]
+
+
+def _first(rows, sentence: int, trigger: str | None = None) -> dict[str, float]:
+    return next(r for s, t, r in rows if s == sentence and trigger in (None, t))
+
+
+def test_a_year_long_before_publication_marks_background(rows) -> None:
+    assert _first(rows, 1)["past_year"] == 1.0
+    assert _first(rows, 0)["past_year"] == 0.0
+
+
+def test_a_conditional_clause_on_the_trigger(rows) -> None:
+    assert _first(rows, 2, "attack")["if_clause"] == 1.0
+    assert _first(rows, 0)["if_clause"] == 0.0
+
+
+def test_a_second_event_of_the_same_type_in_a_sentence_is_one_act(rows) -> None:
+    assert _first(rows, 3, "shelled")["same_act"] == 0.0
+    assert _first(rows, 3, "bombed")["same_act"] == 1.0
+
+
+def test_an_expected_act_is_irrealis(rows) -> None:
+    assert _first(rows, 4, "sanction")["irrealis"] == 1.0
+    assert _first(rows, 0)["irrealis"] == 0.0
+
+
+def test_a_quoted_post_and_a_generic_relative_clause(rows) -> None:
+    assert _first(rows, 5)["post"] == 1.0 and _first(rows, 0)["post"] == 0.0
+    assert _first(rows, 6, "attacked")["generic"] == 1.0
+    assert _first(rows, 0)["generic"] == 0.0
