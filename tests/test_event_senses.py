@@ -66,6 +66,19 @@ def _triggers(text: str) -> list[tuple[str, str]]:
             None,
         ),
         ("The United Nations imposed sanctions on North Korea on Friday.", None, "imposed"),
+        # what a threat or an ought is about is no second event
+        (
+            "Trump threatened on Tuesday to totally destroy North Korea.",
+            "destroy",
+            "threatened",
+        ),
+        ("Some Republicans said the senator should be lynched.", "lynched", None),
+        ("Rebels lynched a soldier in Aleppo on Monday.", None, "lynched"),
+        (
+            "Senators said Washington should urge Beijing to cut oil supplies to North Korea.",
+            None,
+            "urge",
+        ),
         # "fired back" at critics is a retort
         ("Trump fired back at North Korea on Twitter on Saturday.", "fired", None),
     ],

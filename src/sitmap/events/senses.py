@@ -30,6 +30,9 @@ class _Senses:
     question_marks: frozenset[str]
     figurative_phrases: tuple[tuple[str, ...], ...]
     capability_words: frozenset[str]
+    threat_verbs: frozenset[str]
+    deontic_modals: frozenset[str]
+    deontic_types: frozenset[str]
     defied_frames: frozenset[str]
 
 
@@ -50,6 +53,9 @@ def _senses() -> _Senses:
         question_marks=frozenset(data["question_marks"]),
         figurative_phrases=tuple(tuple(p.lower().split()) for p in data["figurative_phrases"]),
         capability_words=frozenset(data["capability_words"]),
+        threat_verbs=frozenset(data["threat_verbs"]),
+        deontic_modals=frozenset(data["deontic_modals"]),
+        deontic_types=frozenset(data["deontic_types"]),
         defied_frames=frozenset(data["defied_frames"]),
     )
 
@@ -59,6 +65,8 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
     senses = _senses()
     if _capability(tok, senses):
         return True  # "capable of hitting the mainland"
+    if _content(tok, plover, senses):
+        return True  # "threatened to destroy", "he should be lynched"
     objects = [o.lemma_.lower() for o in _children(tok, _OBJECTS)]
     if plover in senses.figurative_types and any(o in senses.inanimate_objects for o in objects):
         return True  # "voted to kill the rule"
@@ -94,6 +102,17 @@ def _capability(tok: Any, senses: _Senses) -> bool:
     elif tok.dep_ != "xcomp":
         return False
     return head.i != tok.i and head.lemma_.lower() in senses.capability_words
+
+
+def _content(tok: Any, plover: str, senses: _Senses) -> bool:
+    """What a threat or an ought is about: the infinitive of "threaten"/"vow" ("threatened to
+    totally destroy the country"), or an act under "should"/"must" ("he should be lynched")."""
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.i != tok.i and head.lemma_.lower() in senses.threat_verbs:
+        return True
+    if plover in senses.deontic_types:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in senses.deontic_modals for c in tok.children)
 
 
 def figurative_noun(tok: Any) -> bool:
