@@ -66,6 +66,9 @@ def _triggers(text: str) -> list[tuple[str, str]]:
             None,
         ),
         ("The United Nations imposed sanctions on North Korea on Friday.", None, "imposed"),
+        # the object may be the noun a relative pronoun stands for
+        ("Trudeau spoke at a gala which the White House hosted on Thursday.", "hosted", None),
+        ("The White House hosted Japan's prime minister on Thursday.", None, "hosted"),
         # what a threat or an ought is about is no second event
         (
             "Trump threatened on Tuesday to totally destroy North Korea.",

@@ -16,6 +16,7 @@ from sitmap import lexicons
 from sitmap.events.syntax import _PASS_SUBJ, _children
 
 _OBJECTS = {"dobj"} | _PASS_SUBJ
+_RELATIVE = {"which", "that", "who", "whom"}
 _COMPLEMENTS = {"ccomp", "parataxis", "xcomp", "advcl"}  # "asked if": advcl to the parser
 
 
@@ -67,7 +68,7 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
         return True  # "capable of hitting the mainland"
     if _content(tok, plover, senses):
         return True  # "threatened to destroy", "he should be lynched"
-    objects = [o.lemma_.lower() for o in _children(tok, _OBJECTS)]
+    objects = [_antecedent(o, tok).lemma_.lower() for o in _children(tok, _OBJECTS)]
     if plover in senses.figurative_types and any(o in senses.inanimate_objects for o in objects):
         return True  # "voted to kill the rule"
     if any(o in senses.object_senses.get(lemma, ()) for o in objects):
@@ -92,6 +93,13 @@ def _asks_a_question(tok: Any, senses: _Senses) -> bool:
         if clause.dep_ != "advcl" and any(t.text == "?" for t in clause.subtree):
             return True
     return False
+
+
+def _antecedent(obj: Any, verb: Any) -> Any:
+    """The noun a relative pronoun object stands for ("a forum *which* was hosted by ...")."""
+    if obj.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.i != verb.i:
+        return verb.head
+    return obj
 
 
 def _capability(tok: Any, senses: _Senses) -> bool:
