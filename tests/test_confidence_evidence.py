@@ -14,7 +14,7 @@ ARTICLE = (
     "WASHINGTON (Reuters) - Syrian government forces shelled rebel positions in Idlib on Monday. "
     "In 2009, Russian troops attacked Georgian positions near Tskhinvali. "
     "The army will respond if the rebels attack government positions again. "
-    "Syrian troops shelled and bombed the rebel town of Douma on Monday. "
+    "Syrian troops shelled Douma on Monday after rebels attacked an army post in Harasta. "
     "Turkey is expected to sanction Syria over the shelling, officials said. "
     "Trump tweeted that Assad had attacked civilians with gas. "
     "Police are hunting a gunman who attacked soldiers in Aleppo."
@@ -56,7 +56,7 @@ def test_a_conditional_clause_on_the_trigger(rows) -> None:
 
 def test_a_second_event_of_the_same_type_in_a_sentence_is_one_act(rows) -> None:
     assert _first(rows, 3, "shelled")["same_act"] == 0.0
-    assert _first(rows, 3, "bombed")["same_act"] == 1.0
+    assert _first(rows, 3, "attacked")["same_act"] == 1.0
 
 
 def test_an_expected_act_is_irrealis(rows) -> None:

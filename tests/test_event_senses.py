@@ -92,3 +92,14 @@ def test_other_senses_are_no_events(text, dropped, kept):
         assert dropped not in found
     if kept:
         assert kept in found
+
+
+def test_coordinated_verbs_of_one_type_tell_one_act():
+    found = _triggers(
+        "Palestinian President Mahmoud Abbas said he had never met or spoken to Netanyahu."
+    )
+    assert found == [("spoken", "CONSULT")]
+    met = _triggers("Russian President Vladimir Putin met and spoke with Trump in Vietnam.")
+    assert met == [("spoke", "CONSULT")]
+    both = _triggers("Syrian troops shelled Douma and bombed Harasta on Monday.")
+    assert [t for t, _ in both] == ["shelled", "bombed"]  # each with its own object

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitmap.events import senses
 from sitmap.events.arguments import (
     _arguments,
     _coordinated,
@@ -67,6 +68,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             if nominal and (_merged_into_verb(tok) or tok.ent_type_ in _NAMED_THINGS):
                 continue
             source_toks, target_toks = _arguments(tok, entry, nominal)
+            if not nominal and not target_toks and senses.one_act(tok, entry.type, _trigger):
+                continue  # "had never met or spoken to Trump": one contact
         sources = [finder.resolve(t) for t in _expand(source_toks)]
         targets = [finder.resolve(t) for t in _expand(target_toks)]
         if not nominal and not any(a is not None and a.code for a in sources):

@@ -8,6 +8,7 @@ or the fixed phrase around a noun, so it applies to any text, not to one outlet 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -149,4 +150,17 @@ def _in_phrase(tok: Any, senses: _Senses) -> bool:
                 w == p or (i == at) for i, (w, p) in enumerate(zip(window, phrase, strict=True))
             ):
                 return True
+    return False
+
+
+def one_act(tok: Any, plover: str, trigger: Callable[[Any], tuple[Any, bool] | None]) -> bool:
+    """Whether a verb with no object of its own is coordinated with a verb of the same type that
+    has one: "had never met or spoken to Trump" tells one contact, not two. ``trigger`` is the
+    lexicon look-up (token → (entry, nominal) or None)."""
+    for other in tok.conjuncts:
+        if other.i <= tok.i or other.pos_ != "VERB" or not _children(other, _OBJECTS | {"prep"}):
+            continue
+        found = trigger(other)
+        if found is not None and not found[1] and found[0].type == plover:
+            return True
     return False
