@@ -75,6 +75,11 @@ def _triggers(text: str) -> list[tuple[str, str]]:
             "destroy",
             "threatened",
         ),
+        (
+            "Trump threatened in his United Nations address to “totally destroy” North Korea.",
+            "destroy",
+            "threatened",
+        ),
         ("Some Republicans said the senator should be lynched.", "lynched", None),
         ("Rebels lynched a soldier in Aleppo on Monday.", None, "lynched"),
         (

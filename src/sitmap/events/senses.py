@@ -117,7 +117,10 @@ def _content(tok: Any, plover: str, senses: _Senses) -> bool:
     """What a threat or an ought is about: the infinitive of "threaten"/"vow" ("threatened to
     totally destroy the country"), or an act under "should"/"must" ("he should be lynched")."""
     head = tok.head
-    if tok.dep_ == "xcomp" and head.i != tok.i and head.lemma_.lower() in senses.threat_verbs:
+    infinitive = tok.dep_ == "xcomp" or (
+        tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )  # "threatened in his address to “totally destroy” ...": the parser's advcl
+    if infinitive and head.i != tok.i and head.lemma_.lower() in senses.threat_verbs:
         return True
     if plover in senses.deontic_types:
         return False
