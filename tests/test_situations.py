@@ -386,3 +386,20 @@ def test_situations_blocking_by_latitude_band_misses_no_near_town() -> None:
     assert merger.candidates(north) == {"s", "r"}
     assert merger.candidates(region) == {"s", "n", "f"}  # every town of its country
     assert merger.candidates(far) == {"r"}
+
+
+def test_situations_blocking_month_windows_and_status_groups() -> None:
+    from sitmap.situations.merge import Merger
+
+    place = dict(country="SO", feature_class="A", feature_code="PCLI")
+    month = _key(id="m", doc_id="dm", date="2017-10-01", date_precision="month",
+                 published="2017-10-31", **place)  # fmt: skip
+    inside = _key(id="i", doc_id="di", date="2017-10-31", published="2017-11-01", **place)
+    later = _key(id="l", doc_id="dl", date="2017-12-20", published="2017-12-21", **place)
+    predicted = _key(id="p", doc_id="dp", date="2017-10-31", published="2017-10-30",
+                     status="predicted", **place)  # fmt: skip
+    merger = Merger()
+    merger.add([month, inside, later, predicted])
+    assert merger.candidates(inside) == {"m"}  # its month's vague report; not the prediction
+    assert merger.candidates(month) == {"i"}
+    assert merger.candidates(later) == set()

@@ -3,16 +3,18 @@
 How events become situations (the rules themselves are in ``sitmap.situations.rules``):
 
 1. **Blocking**: for every day of its date window (plus ``slack``) each event goes into
-   buckets keyed by family, day and place cell: a town (point precision) by its country and
-   its latitude band (``rules.radius_km.point`` wide: two towns that may be one place lie in
-   the same or adjacent bands), a district, region or country by its country, an event without
-   a place by every country its document names; and by (family, day, both actor codes) when
-   both actors are coded. A town looks into its own and the two adjacent bands and into the
-   coarser places of its country; a coarser place into all of its country (the towns it may
-   contain). Events whose window is longer than ``COARSE_DAYS`` (a month, a year) only look into
-   the day buckets of their country. Only events sharing a block are compared, never all
-   pairs; every pair that can reach the merge threshold shares one (two towns farther apart
-   than the radius, or in two countries, are a conflict).
+   buckets keyed by family, status group, day and place cell: a town (point precision) by its
+   country and its latitude band (``rules.radius_km.point`` wide: two towns that may be one
+   place lie in the same or adjacent bands), a district, region or country by its country, an
+   event without a place by every country its document names; and by (family, group, day,
+   both actor codes) when both actors are coded. A town looks into its own and the two
+   adjacent bands and into the coarser places of its country; a coarser place into all of its
+   country (the towns it may contain). Events whose window is longer than ``COARSE_DAYS`` (a
+   month, a year) go into one bucket per month of their country and look into the day buckets
+   of their country; the others look into the month buckets their window touches. Only events
+   sharing a block are compared, never all pairs; every pair that can reach the merge
+   threshold shares one (two towns farther apart than the radius, or in two countries, are a
+   conflict).
 2. **Components**: events linked by ``rules.linked`` form connected components (order-free).
 3. **Clustering** inside a component, in a fixed order (date window, publication, id): an
    event joins the situation it shares most evidence with, provided it is compatible with
@@ -142,7 +144,7 @@ class Merger:
             return found
         if _is_coarse(key):
             if key.country and key.start and key.end:
-                buckets, family, country = self._buckets, key.family, key.country
+                buckets, family, country = self._buckets, _block(key), key.country
                 for day in _days(key):
                     found.update(buckets.get((family, day, "c", country), ()))
                     found.update(buckets.get((family, day, "P", country), ()))
@@ -153,7 +155,9 @@ class Merger:
             for bucket in _lookup_keys(key):
                 found.update(buckets.get(bucket, ()))
             if key.country:
-                found.update(self._coarse.get((key.family, "C", key.country), ()))
+                coarse, block = self._coarse, _block(key)
+                for month in _months(key):
+                    found.update(coarse.get((block, "C", key.country, month), ()))
         found.discard(key.id)
         return found
 
@@ -414,7 +418,7 @@ def _keys(key: Key, *, lookup: bool) -> list[tuple]:
     pair = None
     if key.source.ident and key.target.ident:
         pair = tuple(sorted((key.source.ident, key.target.ident)))
-    family = key.family
+    family = _block(key)
     if key.level == "point" and key.country and key.lat is not None:
         band = _band(key.lat)
         if lookup:  # the coarser places of its country, and towns in its and adjacent bands
@@ -438,7 +442,26 @@ def _keys(key: Key, *, lookup: bool) -> list[tuple]:
 def _coarse_keys(key: Key) -> list[tuple]:
     if not _is_coarse(key) or not key.country:
         return []
-    return [(key.family, "C", key.country)]
+    return [(_block(key), "C", key.country, month) for month in _months(key)]
+
+
+def _block(key: Key) -> tuple[str, str]:
+    """What every bucket key starts with: the type family and the status group (events of
+    two families or two groups never merge)."""
+    return key.family, key.group
+
+
+def _months(key: Key) -> list[tuple[int, int]]:
+    """(year, month) of every month the window (widened by ``slack``) touches: two windows
+    that may overlap share one."""
+    assert key.start is not None and key.end is not None
+    last = key.end + _slack()
+    y, m = key.start.year, key.start.month
+    out = []
+    while (y, m) <= (last.year, last.month):
+        out.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
 
 
 __all__ = ["COARSE_DAYS", "Merger", "situation_id"]
