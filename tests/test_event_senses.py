@@ -108,3 +108,14 @@ def test_coordinated_verbs_of_one_type_tell_one_act():
     assert met == [("spoke", "CONSULT")]
     both = _triggers("Syrian troops shelled Douma and bombed Harasta on Monday.")
     assert [t for t, _ in both] == ["shelled", "bombed"]  # each with its own object
+
+
+def test_a_threat_is_aimed_at_the_object_of_what_it_threatens():
+    doc = pipeline.extract(
+        "Trump threatened on Tuesday to totally destroy North Korea.",
+        published="2017-11-29",
+        source="Wire",
+    )
+    (threat,) = doc.events
+    assert threat.plover == "THREATEN" and threat.target is not None
+    assert threat.target.code == "PRK"

@@ -80,6 +80,9 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             targets = resolved if any(resolved) else targets
         if not nominal and target_toks and not any(targets) and entry.type == "THREATEN":
             targets = _threatened(target_toks[0], finder)  # "threatened war with North Korea"
+        if not nominal and not any(targets) and entry.type == "THREATEN":
+            aimed = [finder.resolve(t) for t in _expand(senses.threatened_objects(tok))]
+            targets = [a for a in aimed if a is not None and a.code] or targets  # "to destroy X"
         if not nominal and target_toks and not any(targets):
             targets = _event_agents(target_toks[0], finder) or finder.owners(target_toks[0], tok)
         if nominal and not any(sources):

@@ -127,6 +127,22 @@ def _content(tok: Any, plover: str, senses: _Senses) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in senses.deontic_modals for c in tok.children)
 
 
+def threatened_objects(tok: Any) -> list[Any]:
+    """The objects of what a threat verb threatens to do ("threatened to totally destroy *North
+    Korea*"): the direct or target-preposition objects of its infinitive complement."""
+    out: list[Any] = []
+    for clause in tok.children:
+        if clause.dep_ in {"xcomp", "advcl"} and _content(clause, "", _senses()):
+            out += _children(clause, {"dobj"})
+            out += [
+                p
+                for prep in _children(clause, {"prep"})
+                if prep.lower_ in {"on", "against", "at"}
+                for p in _children(prep, {"pobj"})
+            ]
+    return out
+
+
 def figurative_noun(tok: Any) -> bool:
     """Whether a noun trigger sits in a fixed figurative phrase ("a war of words") or names a
     standing measure defied ("in defiance of U.N. sanctions")."""
