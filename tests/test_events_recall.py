@@ -170,3 +170,24 @@ def test_events_pronoun_skips_a_subject_outside_its_clause(analysed):
         "nationalists marching in Charlottesville.",
     )
     assert not [c for c in found if c[0] == "REQUEST" and c[2] == "USAGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "for X to do Y": X is whom the request is made of
+        (
+            "The European Union called for Israel to halt settlement building.",
+            ("REQUEST", "IGOEUR", "ISR"),
+        ),
+        (
+            "Members of the U.S. Congress have called for China to do more to clamp down "
+            "on Pyongyang.",
+            ("REQUEST", "USALEG", "CHN"),
+        ),
+        # a call for a thing names no one it is made of
+        ("Russia called for restraint on Monday.", ("REQUEST", "RUS", None)),
+    ],
+)
+def test_events_request_for_someone_to_act(analysed, text, expected):
+    assert expected in _codes(analysed, text)

@@ -8,7 +8,7 @@ from typing import Any
 
 from sitmap import lexicons
 from sitmap.events.finder import _ActorFinder
-from sitmap.events.lexicon import _Entry, _lexicon, _trigger
+from sitmap.events.lexicon import _Entry, _lexicon, _marked_clause, _trigger
 from sitmap.events.syntax import (
     _CLAUSAL,
     _PASS_SUBJ,
@@ -103,6 +103,7 @@ def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[
             if entry.object_is_source:
                 sources = _children(tok, {"dobj"}) or sources
                 targets = _pobjs(tok, entry.target_preps)
+            targets = targets or _for_to_subject(tok, entry)
             if targets:
                 targets = targets + _misattached_objects(tok)
         return sources, targets
@@ -176,6 +177,22 @@ def _bound_by_preposition(tok: Any, entry: _Entry) -> list[Any]:
     ):
         return []
     return [o for o in _children(tok, {"dobj"}) if o.lemma_.lower() not in entry.objects]
+
+
+def _for_to_subject(tok: Any, entry: _Entry) -> list[Any]:
+    """Whom a request is made of in "for X to do Y" ("called for China to do more", "called
+    for Israel to halt ..."): the object of a bound "for" when the verb has a "to" infinitive
+    (not "called for restraint"), or the subject of the clause "for" marks."""
+    if entry.prep != "for" or entry.type != "REQUEST":
+        return []
+    clause = _marked_clause(list(tok.children), "for")  # "called for Israel to halt"
+    if clause is not None:
+        return _children(clause, _SUBJ)
+    infinitive = any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in tok.children
+    )
+    return _pobjs(tok, {"for"}) if infinitive else []
 
 
 def _misattached_objects(tok: Any) -> list[Any]:

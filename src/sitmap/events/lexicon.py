@@ -155,6 +155,20 @@ def _capitalised_noun(tok: Any) -> str | None:
     return next((c for c in candidates if c and c in nouns), None)
 
 
+def _marked_clause(children: list[Any], prep: str) -> Any:
+    """A clause the preposition introduces as its mark ("called *for* Israel to halt ...":
+    the parser makes "for" the mark of "halt"), or None."""
+    return next(
+        (
+            c
+            for c in children
+            if c.dep_ in {"advcl", "xcomp", "ccomp"}
+            and any(m.dep_ == "mark" and m.lower_ == prep for m in c.children)
+        ),
+        None,
+    )
+
+
 def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
     """The lexicon entry a token triggers, and whether it is nominal."""
     lex = _lexicon()
@@ -163,8 +177,10 @@ def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
     if (tok.pos_ == "VERB" or verb_form) and lemma in lex.verbs:
         children = list(tok.children)
         for entry in lex.verbs[lemma]:
-            if entry.prep and not any(
-                c.dep_ in {"prep", "prt"} and c.lower_ == entry.prep for c in children
+            if (
+                entry.prep
+                and not any(c.dep_ in {"prep", "prt"} and c.lower_ == entry.prep for c in children)
+                and not _marked_clause(children, entry.prep)
             ):
                 continue
             if entry.objects and not any(
