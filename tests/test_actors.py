@@ -67,7 +67,9 @@ CASES = [
         "It maintains that the chemicals that killed civilians belonged to rebels, not Assad's "
         "government.",
         D2017,
-        [("civilians", "CVL"), ("rebels", "REB"), ("Assad's government", "SYRGOV")],
+        # civilians in a story about Syria are Syria's; rebels beside its government are its
+        # other side and take no country from it
+        [("civilians", "SYRCVL"), ("rebels", "REB"), ("Assad's government", "SYRGOV")],
     ),
     (
         "He is tentatively scheduled to meet Russian Foreign Minister Sergei Lavrov in Vienna, "
@@ -158,7 +160,7 @@ CASES = [
         D2017,
         [
             ("Boko Haram fighters", "NGAINSBKH"),
-            ("villagers", "CVL"),
+            ("villagers", "NGACVL"),  # the document's one country (Nigeria's army)
             ("Nigerian army spokesman", "NGAMIL"),
         ],
     ),
@@ -527,6 +529,42 @@ def test_actors_sector_only_actor_keeps_no_country_in_a_mixed_document(analysed)
     )
     doc = actors.code(analysed(text, published="2017-11-11"))
     assert ("Protesters", "PRO") in [(a.text, a.code) for a in doc.actors]
+
+
+def test_actors_focus_country_also_where_the_sentence_names_only_that_country(analysed):
+    text = (
+        "President Donald Trump met Senator Bob Corker at the White House on Monday. "
+        "Trump denied the accusations and accused the media of a smear campaign. "
+        "The lawmakers said Trump's leadership had failed."
+    )
+    coded = [(a.text, a.code) for a in actors.code(analysed(text, published=D2017)).actors]
+    assert ("media", "USAMED") in coded  # only U.S. actors in its sentence: the focus country's
+    assert ("lawmakers", "USALEG") in coded  # no country in its sentence
+
+
+def test_actors_possessor_person_gives_the_country(analysed):
+    # a mixed document (no focus country): the possessor "Trump s" (apostrophe lost) decides
+    text = "Putin met Trump and Erdogan in Vietnam. Critics trashed Trump s leadership."
+    coded = [(a.text, a.code) for a in actors.code(analysed(text, published=D2017)).actors]
+    assert ("leadership", "USAGOV") in coded
+
+
+def test_actors_focus_country_not_where_the_sentence_has_another_side(analysed):
+    text = (
+        "President Donald Trump met Senator Bob Corker at the White House on Monday. "
+        "The White House said the lawmakers would meet Chinese lawmakers. "
+        "U.S. soldiers fought soldiers near the border."
+    )
+    coded = [(a.text, a.code) for a in actors.code(analysed(text, published=D2017)).actors]
+    assert ("lawmakers", "LEG") in coded  # China's lawmakers in the same sentence
+    assert ("soldiers", "MIL") in coded  # U.S. soldiers fought them: another side
+
+
+def test_actors_inspector_general_is_no_general(analysed):
+    text = "EPA Inspector General Arthur Elkins will review the trip, the agency said."
+    doc = actors.code(analysed(text, published=D2017))
+    elkins = next(a for a in doc.actors if "Elkins" in a.text)
+    assert elkins.sector == "government" and elkins.role == "Inspector General"
 
 
 @pytest.mark.parametrize(

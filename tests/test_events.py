@@ -61,7 +61,7 @@ def _codes(event):
         ),
         (
             "Police arrested 20 protesters in Moscow on Saturday.",
-            ("COERCE", "COP", "RUSPRO"),
+            ("COERCE", "RUSCOP", "RUSPRO"),  # the protesters' country, the story's one country
         ),
     ],
 )

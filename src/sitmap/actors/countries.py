@@ -19,15 +19,16 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 def _inherit_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Actor]:
     """Give a sector-only actor ("the government" GOV) the country it belongs to:
 
-    * a possessive country before it, across adjectives ("Libya's internationally recognised
-      government" LBYGOV, "Russia s Defense Ministry" RUSMIL);
+    * a possessive country, or actor of one, before it, across adjectives ("Libya's
+      internationally recognised government" LBYGOV, "Russia s Defense Ministry" RUSMIL,
+      "Trump s leadership" USAGOV);
     * for state institutions (government, military, police, courts, parliament, intelligence),
       the one country its sentence names ("the military seized control of Zimbabwe" ZWEMIL);
     * for protesters, the one country named as a place (a country or capital): they belong
       where they protest ("marched in Manila" PHLPRO).
       Two or more countries in the sentence leave it uncoded: sitmap does not guess.
     """
-    by_end = {a.end: a for a in actors if a.country and a.kind == "state"}
+    by_end = {a.end: a for a in actors if a.country and a.code}
     out: list[Actor] = []
     for actor in actors:
         if actor.country or not _sector_only(actor, lex) or actor.kind == "person":
@@ -44,19 +45,29 @@ def _inherit_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Ac
     return _focus_countries(out, sdoc, lex)
 
 
-# sectors that never take the document's country: the media, transnational NGOs and refugees
+# sectors that never take the place's country: the media, transnational NGOs and refugees
 # (who are, by definition, away from home)
 _UNPLACED_SECTORS = frozenset({"media", "ngo", "igo", "refugees"})
+# sectors that never take the document's country (the media of a story about one country are
+# that country's: "Trump accused the media" USAMED)
+_UNFOCUSED_SECTORS = frozenset({"ngo", "igo", "refugees"})
+# armed and opposition sectors: beside an actor of the focus country they are its other side
+# ("Russia said the militants attacked the base")
+_OTHER_SIDE_SECTORS = frozenset(
+    {"rebels", "insurgents", "militia", "unidentified", "criminals", "opposition", "rioters"}
+)
 _FOCUS_SHARE = 0.75  # a document is about one country when it has this share of mentions
 
 
 def _focus_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Actor]:
     """Give the still sector-only actors the document's country when the document is about
     one (three in four of its mentions of actors of a country are that country's) and the
-    actor's sentence names no country and no actor of one ("protesters demonstrated at
-    airports" in a story about Trump's travel ban: USAPRO). Within a sentence that names a
-    country, a sector-only actor is as likely its opponent as its own ("Russian jets bombed
-    army positions")."""
+    actor's sentence names no other country and no actor of one ("protesters demonstrated at
+    airports" in a story about Trump's travel ban: USAPRO; "Trump accused Democrats and the
+    media" USAMED). Within a sentence that names another country, a sector-only actor is as
+    likely its opponent as its own ("Russian jets bombed army positions"); an actor of the
+    focus country with the same sector in the sentence makes two sides too ("U.S. troops
+    fought soldiers")."""
     counts = Counter(a.country for a in actors if a.country and a.code)
     total = sum(counts.values())
     if not total:
@@ -66,21 +77,28 @@ def _focus_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Acto
         return actors
     out: list[Actor] = []
     for actor in actors:
-        if not _sector_only(actor, lex) or actor.country or actor.sector in _UNPLACED_SECTORS:
+        if not _sector_only(actor, lex) or actor.country or actor.sector in _UNFOCUSED_SECTORS:
             out.append(actor)
             continue
         span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if (
-            span is None
-            or _named_countries(span.sent)
-            or any(
-                a.country and span.sent.start_char <= a.start < span.sent.end_char for a in actors
-            )
-        ):
+        if span is None or _other_sides(actor, actors, span.sent, focus):
             out.append(actor)  # "Russian jets bombed army positions": the army is not Russia's
             continue
         out.append(with_country(actor, focus))
     return out
+
+
+def _other_sides(actor: Actor, actors: list[Actor], sent: Any, focus: str) -> bool:
+    """Whether a sentence names a country other than ``focus`` (as a place or an actor's), or
+    has actors of ``focus`` beside ``actor`` that may be its other side: one with its sector,
+    any when ``actor`` is armed or in opposition."""
+    if any(named - {focus} for named in _named_countries(sent).values()):
+        return True
+    lo, hi = sent.start_char, sent.end_char
+    inside = [a for a in actors if a is not actor and a.country and lo <= a.start < hi]
+    if any(a.country != focus or a.sector == actor.sector for a in inside):
+        return True
+    return bool(inside) and actor.sector in _OTHER_SIDE_SECTORS
 
 
 def localise(doc: Document) -> Document:
