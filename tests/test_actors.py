@@ -232,7 +232,8 @@ def test_actors_spans_sorted_non_overlapping(analysed):
     ("published", "code", "role"),
     [
         (date(2017, 11, 1), "USAGOV", "Secretary of State"),
-        (date(2019, 6, 1), "USAELI", "former Secretary of State"),  # left office in March 2018
+        # left office in March 2018: coded by that office, the role telling "former"
+        (date(2019, 6, 1), "USAGOV", "former Secretary of State"),
         (date(2016, 6, 1), None, None),  # before he took office
         (None, "USAGOV", "Secretary of State"),  # undated: any of his terms
     ],
@@ -273,15 +274,18 @@ def test_actors_other_person_with_same_surname(analysed):
 @pytest.mark.parametrize(
     ("text", "who", "code", "role"),
     [
-        # out of office on the publication date: the country's elite (CAMEO ELI), never GOV
+        # out of office on the publication date: coded by the last office held (the gold
+        # guide's convention: former officials are their government's), the role "former ..."
         ("Manafort worked for former Ukrainian President Viktor Yanukovych.", "Yanukovych",
-         "UKRELI", "former President"),
-        ("Obama criticized the decision in a speech in Chicago.", "Obama", "USAELI",
+         "UKRGOV", "former President"),
+        ("Obama criticized the decision in a speech in Chicago.", "Obama", "USAGOV",
          "former President"),
-        ("Former U.S. Defense Secretary Ash Carter spoke in Boston.", "Carter", "USAELI",
+        ("Former U.S. Defense Secretary Ash Carter spoke in Boston.", "Carter", "USAMIL",
          "former Secretary of Defense"),
-        # a former official with no office-holder entry, coded from the title's country
-        ("Former Syrian Prime Minister Riad Hijab met opposition leaders.", "Hijab", "SYRELI",
+        ("Former FBI Director James Comey testified on Thursday.", "Comey", "USACOP",
+         "former FBI Director"),
+        # a former official with no office-holder entry, coded from the title and its country
+        ("Former Syrian Prime Minister Riad Hijab met opposition leaders.", "Hijab", "SYRGOV",
          "former Prime Minister"),
         # "then-": the office held at the time told
         ("The deal was signed by then-President Barack Obama.", "Obama", "USAGOV", "President"),
@@ -373,7 +377,7 @@ def test_actors_capital_metonymy(analysed):
     ("phrase", "on", "text", "code", "kind"),
     [
         ("Tillerson", date(2017, 6, 1), "Tillerson", "USAGOV", "person"),
-        ("Tillerson", date(2019, 6, 1), "Tillerson", "USAELI", "person"),  # a former official
+        ("Tillerson", date(2019, 6, 1), "Tillerson", "USAGOV", "person"),  # a former official
         ("the Syrian foreign ministry", None, "Syrian foreign ministry", "SYRGOV", "organisation"),
         ("a U.S. official", None, "U.S. official", "USAGOV", "person"),
         ("U.S. officials", None, "U.S. officials", "USAGOV", "group"),

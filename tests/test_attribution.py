@@ -255,7 +255,7 @@ def test_attribution_office_holders_coded_by_their_office_at_the_event():
     then = next(e for e in doc.events if e.trigger == "imposed")
     now = next(e for e in doc.events if e.trigger == "criticized")
     assert (then.source.code, then.source.role) == ("USAGOV", "President")
-    assert (now.source.code, now.source.role) == ("USAELI", "former President")
+    assert (now.source.code, now.source.role) == ("USAGOV", "former President")
 
 
 @pytest.mark.parametrize(

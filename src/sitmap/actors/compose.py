@@ -267,9 +267,10 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
             role = term["role"]
             code, sector = _term_code(term, ctx)
         elif past is not None and country is not None:
-            # out of office: CAMEO codes former officials as their country's elite (ELI)
-            role, sector, score = f"former {past['role']}", "elites", 0.7
-            code = _compose_code(country, sector, None, ctx)
+            # out of office: coded by the last office held (the gold guide's convention: a
+            # former president is his government's, GOV), the role telling "former"
+            role, score = f"former {past['role']}", 0.7
+            code, sector = _term_code(past, ctx)
         else:
             sector, code, score = None, None, 0.7
         after = group[group.index(holder) + 1 :]
@@ -310,8 +311,9 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
             if not _singular(title, ctx):  # "officials"
                 kind = "group"
         if former and not then:
-            # "former Defense Secretary X": the country's elite (CAMEO ELI), not its government
-            sector, score = ("elites" if country else None), 0.6
+            # "former Defense Secretary X": coded by the office once held, the role telling
+            # "former" (the gold guide's convention for former officials)
+            score = 0.6
             code = _compose_code(country, sector, None, ctx) if country else None
             role = f"former {role}" if role else role
         if name is None and sector is None and country is None:

@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sitmap.actors.compose import _compose_code, _Ctx, _term_code
+from sitmap.actors.compose import _Ctx, _term_code
 from sitmap.actors.lexicon import _IGO_BASES, _lexicon
 from sitmap.model import Document
 
 
 def in_office(doc: Document) -> Document:
     """Code each office holder of an event by the office held on the event's date ("Obama
-    imposed sanctions in 2014": USAGOV in a 2017 article), as a former official (ELI) after
-    his terms. Runs after ``when`` has dated the events."""
+    imposed sanctions in 2014": USAGOV in a 2017 article), after his terms by his last office
+    with the role "former ...". Runs after ``when`` has dated the events."""
     lex = _lexicon()
     ctx = _Ctx(toks=[], lex=lex, on=None, dated=False, text="", seen=set(), learned={},
                persons={}, tagged=False)  # fmt: skip
@@ -34,11 +34,12 @@ def in_office(doc: Document) -> Document:
                 code, sector = _term_code(term, ctx)
                 role = term["role"]
             elif past and country is not None:
-                code, sector = _compose_code(country, "elites", None, ctx), "elites"
-                role = f"former {max(past, key=lambda t: t['end'])['role']}"
+                last = max(past, key=lambda t: t["end"])
+                code, sector = _term_code(last, ctx)
+                role = f"former {last['role']}"
             else:
                 continue  # before any term: the date may be another event's; keep the code
-            if code != actor.code:
+            if (code, role) != (actor.code, actor.role):
                 setattr(event, side, replace(actor, code=code, sector=sector, role=role))
     return doc
 
