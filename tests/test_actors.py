@@ -660,3 +660,16 @@ def test_actors_sahel_and_central_african_armed_groups(phrase, code):
 
 def test_actors_org_alias_lists_keep_commas_inside_names():
     assert lookup("Return") is None  # "Return, Reclamation and Rehabilitation" is one name
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("the World Health Organization", "World Health Organization"),
+        ("IARC", "International Agency for Research on Cancer"),
+        ("UNHCR", "United Nations"),
+    ],
+)
+def test_actors_un_bodies_are_coded_as_the_un(phrase, name):
+    actor = lookup(phrase)
+    assert actor is not None and (actor.code, actor.name) == ("IGOUNO", name)
