@@ -673,3 +673,19 @@ def test_actors_org_alias_lists_keep_commas_inside_names():
 def test_actors_un_bodies_are_coded_as_the_un(phrase, name):
     actor = lookup(phrase)
     assert actor is not None and (actor.code, actor.name) == ("IGOUNO", name)
+
+
+def test_actors_untitled_country_official_is_the_focus_countrys(analysed):
+    # news names a foreign official's country; a bare title is the story's country's, even in
+    # a sentence about other countries, and later mentions of him share it. The outlet
+    # ("Reuters") does not count towards the story's country.
+    text = (
+        "WASHINGTON (Reuters) - A company denied receiving a message from national security "
+        "adviser Michael Flynn about a plan for the United States and Russia. "
+        "President Donald Trump met senators at the White House. "
+        "Flynn pleaded guilty to lying about his Russia contacts."
+    )
+    doc = actors.code(analysed(text, published="2017-12-05"))
+    flynn = [a.code for a in doc.actors if a.name == "Michael Flynn"]
+    assert flynn == ["USAGOV", "USAGOV"]
+    assert ("company", "BUS") in [(a.text, a.code) for a in doc.actors]  # not an official

@@ -56,19 +56,22 @@ _UNFOCUSED_SECTORS = frozenset({"ngo", "igo", "refugees"})
 _OTHER_SIDE_SECTORS = frozenset(
     {"rebels", "insurgents", "militia", "unidentified", "criminals", "opposition", "rioters"}
 )
-_FOCUS_SHARE = 0.75  # a document is about one country when it has this share of mentions
+_FOCUS_SHARE = 0.6  # a document is about one country when it has this share of mentions
 
 
 def _focus_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Actor]:
     """Give the still sector-only actors the document's country when the document is about
-    one (three in four of its mentions of actors of a country are that country's) and the
+    one (three in five of its mentions of actors of a country are that country's) and the
     actor's sentence names no other country and no actor of one ("protesters demonstrated at
     airports" in a story about Trump's travel ban: USAPRO; "Trump accused Democrats and the
     media" USAMED). Within a sentence that names another country, a sector-only actor is as
     likely its opponent as its own ("Russian jets bombed army positions"); an actor of the
     focus country with the same sector in the sentence makes two sides too ("U.S. troops
     fought soldiers")."""
-    counts = Counter(a.country for a in actors if a.country and a.code)
+    # the outlets a story cites ("(Reuters)") say nothing of where it is set
+    counts = Counter(
+        a.country for a in actors if a.country and a.code and not _outlet(a, lex)
+    )
     total = sum(counts.values())
     if not total:
         return actors
@@ -81,10 +84,46 @@ def _focus_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Acto
             out.append(actor)
             continue
         span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is None or _other_sides(actor, actors, span.sent, focus):
+        home = _domestic_official(actor)
+        if span is None or (not home and _other_sides(actor, actors, span.sent, focus)):
             out.append(actor)  # "Russian jets bombed army positions": the army is not Russia's
             continue
         out.append(with_country(actor, focus))
+    return _same_person_same_country(out)
+
+
+def _outlet(actor: Actor, lex: _Lexicon) -> bool:
+    """Whether an actor is a news outlet or agency named by its name ("Reuters")."""
+    return actor.kind == "organisation" and actor.name in lex.outlets
+
+
+def _domestic_official(actor: Actor) -> bool:
+    """A titled person whose phrase names no country ("national security adviser Michael
+    Flynn"): news names a foreign official's country ("Russian Foreign Minister ..."), so in a
+    story about one country he is that country's, whatever else his sentence names."""
+    return (
+        actor.kind == "person"
+        and bool(actor.role)
+        and not (actor.role or "").startswith("former")
+        and actor.sector not in _OTHER_SIDE_SECTORS
+    )
+
+
+def _same_person_same_country(actors: list[Actor]) -> list[Actor]:
+    """Mentions of one named person with one code share the country one of them was given
+    ("national security adviser Michael Flynn ... Flynn": both USAGOV)."""
+    placed: dict[tuple[str, str | None], str] = {}
+    for a in actors:
+        if a.kind == "person" and a.name and a.country:
+            placed.setdefault((a.name, a.sector), a.country)
+    out: list[Actor] = []
+    for a in actors:
+        country = placed.get((a.name or "", a.sector)) if a.kind == "person" else None
+        if country and not a.country and a.code and a.code == _lexicon().sector_codes.get(
+            a.sector or ""
+        ):
+            a = with_country(a, country)
+        out.append(a)
     return out
 
 
