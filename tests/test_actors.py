@@ -689,3 +689,17 @@ def test_actors_untitled_country_official_is_the_focus_countrys(analysed):
     flynn = [a.code for a in doc.actors if a.name == "Michael Flynn"]
     assert flynn == ["USAGOV", "USAGOV"]
     assert ("company", "BUS") in [(a.text, a.code) for a in doc.actors]  # not an official
+
+
+@pytest.mark.model
+def test_actors_family_name_written_first_is_the_person_named_in_full(analysed):
+    text = (
+        "North Korean leader Kim Jong Un oversaw the missile launch. "
+        "Trump has traded insults and threats with Kim in the past."
+    )
+    doc = actors.code(analysed(text, published=D2017))
+    assert [(a.name, a.code) for a in doc.actors if a.text == "Kim"] == [("Kim Jong Un", "PRKGOV")]
+    # two persons named in full share the word: nobody in particular
+    text = "Kim Jong Un met Kim Yo Jong in Pyongyang. Kim said the talks went well."
+    doc = actors.code(analysed(text, published=D2017))
+    assert all(a.code is None for a in doc.actors if a.text == "Kim")

@@ -110,6 +110,8 @@ def _entities(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
             continue
         known = _known_person(text, start, ctx)
         full = _earlier_full_name(text, start, ctx) if tok.ent == "PERSON" else None
+        if known is None and tok.ent == "PERSON":
+            known = _named_in_full(text, start, actors + out)
         surname = known is not None and known.name is not None and known.name.split()[-1] == text
         if known is not None and (tok.ent == "PERSON" or surname):  # "Cotton" tagged ORG too
             out.append(replace(known, text=text, start=start, end=end, score=0.8))
@@ -120,6 +122,24 @@ def _entities(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
             out.append(Actor(text=text, start=start, end=end, name=text, kind=kind, score=0.3))
         taken.append((start, end))
     return out
+
+
+def _named_in_full(text: str, start: int, actors: list[Actor]) -> Actor | None:
+    """The one coded person named in full before ``start`` with ``text`` as one word of the
+    name: a family name written first ("North Korean leader Kim Jong Un ... Kim")."""
+    if " " in text.strip():
+        return None
+    found = [
+        a
+        for a in actors
+        if a.kind == "person"
+        and a.start < start
+        and a.name
+        and len(a.name.split()) > 1
+        and text in a.name.split()
+    ]
+    one = found and len({a.name for a in found}) == 1 and found[-1].code
+    return found[-1] if one else None
 
 
 def _known_person(text: str, start: int, ctx: _Ctx) -> Actor | None:
