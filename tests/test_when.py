@@ -944,3 +944,51 @@ def test_when_year_on_a_noun_inside_the_event_does_not_date_it(analysed):
     doc.events = [ev]
     when.resolve(doc)
     assert ev.date is None or ev.date.date != "2016-01-01"
+
+
+def test_when_year_range_dates_its_first_year(analysed):
+    text = "China fought side by side with North Korea in the 1950-53 Korean war."
+    doc = analysed(text, published="2017-11-12")
+    assert _dates(when.resolve(doc))["1950-53"] == ("1950-01-01", "year")
+    ev = _event(doc, text.rstrip("."), "fought")
+    doc.events = [ev]
+    when.resolve(doc)
+    assert ev.date is not None and ev.date.date == "1950-01-01" and ev.historical is True
+    assert "2014-12" not in _dates(when.resolve(analysed("The vote was 2014-12 in favour.")))
+
+
+def test_when_date_of_an_after_clause_stays_there(analysed):
+    text = (
+        "Shortly after the Senate passed the resolution last Tuesday, the White House released "
+        "a statement."
+    )
+    doc = analysed(text, published="2017-10-30")
+    passed = _event(doc, "the Senate passed the resolution last Tuesday", "passed")
+    released = _event(doc, "the White House released a statement", "released")
+    doc.events = [passed, released]
+    when.resolve(doc)
+    assert passed.date is not None and passed.date.date == "2017-10-24"
+    assert released.date is None
+
+
+def test_when_date_shared_along_a_chain_of_coordinated_verbs(analysed):
+    text = (
+        "The two leaders met briefly in Vietnam on Saturday and agreed on a joint statement, but "
+        "did not hold bilateral talks."
+    )
+    doc = analysed(text, published="2017-11-12")
+    met = _event(doc, "The two leaders met briefly in Vietnam on Saturday", "met")
+    talks = _event(doc, "did not hold bilateral talks", "talks")
+    doc.events = [met, talks]
+    when.resolve(doc)
+    assert met.date is not None and met.date.date == "2017-11-11"
+    assert talks.date is not None and talks.date.date == "2017-11-11"
+
+
+def test_when_main_clause_date_reaches_into_its_after_clause(analysed):
+    text = "The torches were doused early on Friday night after police chased the group off."
+    doc = analysed(text, published="2017-11-04")
+    chased = _event(doc, "police chased the group off", "chased")
+    doc.events = [chased]
+    when.resolve(doc)
+    assert chased.date is not None and chased.date.date == "2017-11-03"

@@ -223,8 +223,10 @@ def _attachments(
             if node.dep_ in {"relcl", "acl"} and (index, node.head.i) in triggers:
                 out[id(f)] = triggers[(index, node.head.i)][0]
                 break
-            if node.head is node or (
-                node.dep_ in {"relcl", "acl", "ccomp", "parataxis"} and not _infinitive(node)
+            if (
+                node.head is node
+                or (node.dep_ in {"relcl", "acl", "ccomp", "parataxis"} and not _infinitive(node))
+                or _shifted(node)
             ):
                 break  # a clause of its own: its date is not the governor's
             node = node.head
@@ -242,8 +244,11 @@ def _foreign(f: _Found, head: Any, trigger: Any) -> bool:
     and a date and a trigger on either side of a clause boundary, a clausal complement or a
     clause describing a noun ("said on Monday that it was cooperating", "a travel ban imposed
     on its citizens, the ministry said on Thursday"): the date is the report's, not the reported
-    event's. A cleft ("It was last week that he called") is no boundary; a relative clause is
-    none either (the parser hangs dates on the wrong side of it too often).
+    event's; so is a clause set before or after the event ("after the Senate passed it last
+    Tuesday, the White House released a statement"), though the main clause's date reaches
+    into it ("the torches were doused on Friday night after police chased the group off").
+    A cleft ("It was last week that he called") is no boundary; a relative clause is none
+    either (the parser hangs dates on the wrong side of it too often).
     """
     noun = _modified_noun(f, head)
     if noun is not None:
@@ -253,8 +258,19 @@ def _foreign(f: _Found, head: Any, trigger: Any) -> bool:
     common = next((n for n in up_d if n.i in on_t), None)
     if common is None or _cleft(common):
         return False
-    below = up_t[: on_t.index(common.i)] + up_d[: [n.i for n in up_d].index(common.i)]
-    return any(n.dep_ == "ccomp" or _clause_on_noun(n) for n in below)
+    below_t = up_t[: on_t.index(common.i)]
+    below_d = up_d[: [n.i for n in up_d].index(common.i)]
+    if any(_shifted(n) for n in below_d):
+        return True  # the date sits in an "after ..." clause the event is not in
+    return any(n.dep_ == "ccomp" or _clause_on_noun(n) for n in below_t + below_d)
+
+
+def _shifted(node: Any) -> bool:
+    """A clause set before or after its governor ("after the Senate passed it last Tuesday, the
+    White House released a statement"): its date is not the governor's."""
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _vocab().shifting_marks for c in node.children
+    )
 
 
 def _clause_on_noun(node: Any) -> bool:
@@ -314,11 +330,20 @@ def _share_with_conjuncts(triggers: dict[tuple[int, int], tuple[Event, Any]]) ->
     for (sentence, _), (ev, tok) in triggers.items():
         if ev.date is not None or ev.status in {"predicted", "hypothetical"}:
             continue
-        if tok.dep_ == "conj":
-            head = triggers.get((sentence, tok.head.i))
-            if head is not None and head[0].date is not None:
-                ev.date, ev.historical = head[0].date, head[0].historical
-                continue
+        node = tok
+        if tok.dep_ == "dobj" and (sentence, tok.head.i) not in triggers:
+            node = tok.head  # "did not hold talks": the light verb carries the coordination
+        for _ in range(3):  # "met on Saturday, agreed on a statement but did not hold talks"
+            if node.dep_ != "conj":
+                break
+            node = node.head
+            head = triggers.get((sentence, node.i))
+            if head is not None:
+                if head[0].date is not None:
+                    ev.date, ev.historical = head[0].date, head[0].historical
+                break
+        if ev.date is not None:
+            continue
         for child in tok.children:
             if child.dep_ != "advcl" or _infinitive(child) or child.tag_ in ("VBD", "VBZ", "VBP"):
                 continue

@@ -57,6 +57,18 @@ def _inside_entity(start: int, end: int, entities: list[tuple[int, int]]) -> boo
     return any(s <= start and end <= e for s, e in entities)
 
 
+def _year_range(text: str) -> bool | None:
+    """For a year match: True for a real range ("1950-53", "2014-2016"), False for a dash that
+    makes no range ("2014-12"), None for a single year."""
+    m = re.search(r"(\d{4})\s*[-–]\s*(\d+)$", text)
+    if m is None:
+        return None
+    start, end = int(m[1]), int(m[2])
+    if end < 100:
+        end += start // 100 * 100
+    return start < end <= start + 30
+
+
 def _plausible(
     kind: str, m: re.Match[str], text: str, entities: list[tuple[int, int]], voc: _Vocab
 ) -> bool:
@@ -81,7 +93,10 @@ def _plausible(
             return False
         if re.match(r"[%]|,\d|\.\d", after) or re.search(r"(?:fiscal|year)\s*$", before, re.I):
             return False
-        if not (g["mod"] or in_entity or _CUE_BEFORE.search(before)):
+        ranged = _year_range(m.group())  # "the 1950-53 war"
+        if ranged is False:
+            return False
+        if not (g["mod"] or in_entity or ranged or _CUE_BEFORE.search(before)):
             return False
     if kind == "weekday":
         prev = before.split()[-1:] if before.split() else []

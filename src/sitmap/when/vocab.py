@@ -39,6 +39,7 @@ class _Vocab:
     untensed_before: frozenset[str]
     period_end_before: frozenset[str]
     frame_prepositions: frozenset[str]
+    shifting_marks: frozenset[str]
     anchor: re.Pattern[str]
     month: re.Pattern[str]
     patterns: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
@@ -91,7 +92,7 @@ def _vocab() -> _Vocab:
             rf"(?:(?:the\s+)?(?:early|late|mid)?-?\s*(?P<decade>{decade})s"
             rf"|(?:the|early|late|mid)-?\s*(?P<decade2>{decade})['’]s)\b",
         ),
-        ("year", rf"{mod}(?P<year>{year})\b"),
+        ("year", rf"{mod}(?P<year>{year})(?:\s*[-–]\s*(?:{year}|\d\d)(?!\d))?\b"),
         (
             "weekday",
             rf"(?:(?P<rel>last|this\s+past|this\s+coming|this|next)\s+)?(?P<wd>{wday})"
@@ -167,6 +168,7 @@ def _vocab() -> _Vocab:
         untensed_before=frozenset(str(w) for w in data["untensed_before"]),
         period_end_before=frozenset(str(w) for w in data["period_end_before"]),
         frame_prepositions=frozenset(str(w) for w in data["frame_prepositions"]),
+        shifting_marks=frozenset(str(w) for w in data["shifting_marks"]),
         modals=frozenset(str(w) for w in data["modals"]),
         past_aux=frozenset(str(w) for w in data["past_auxiliaries"]),
         present_aux=frozenset(str(w) for w in data["present_auxiliaries"]),
