@@ -191,3 +191,22 @@ def test_events_pronoun_skips_a_subject_outside_its_clause(analysed):
 )
 def test_events_request_for_someone_to_act(analysed, text, expected):
     assert expected in _codes(analysed, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pleas in court (the annotation guide's legal steps)
+        ("A Russian diplomat pleaded guilty to spying on Tuesday.", ("CONCEDE", "RUSGOV", None)),
+        (
+            "A Turkish police officer pleaded not guilty to the charges on Monday.",
+            ("REJECT", "TURCOP", None),
+        ),
+        # no complement: the appeal sense
+        ("Turkey pleaded with Russia to stop the offensive.", ("REQUEST", "TUR", "RUS")),
+    ],
+)
+def test_events_pleas_by_their_complement(analysed, text, expected):
+    found = _codes(analysed, text)
+    assert expected in found
+    assert len(found) == 1

@@ -27,6 +27,8 @@ class _Entry:
     civil: tuple[str, str] | None = None  # (type, cameo) when the source is a civil sector
     verbal: tuple[str, str] | None = None  # (type, cameo) when a politician attacks in words
     implicit_source: str | None = None  # sector of unnamed doers ("protests erupted")
+    complement: frozenset[str] = frozenset()  # "pleaded guilty": needs one of these complements
+    negated: bool = False  # ... with "not" ("pleaded not guilty")
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
         civil=_alternative(spec, "civil"),
         verbal=_alternative(spec, "verbal"),
         implicit_source=spec.get("implicit_source"),
+        complement=frozenset(_words(spec.get("complement", ()))),
+        negated=bool(spec.get("negated", False)),
     )
 
 
@@ -155,6 +159,22 @@ def _capitalised_noun(tok: Any) -> str | None:
     return next((c for c in candidates if c and c in nouns), None)
 
 
+def _complemented(tok: Any, entry: _Entry) -> bool:
+    """Whether a verb has one of the entry's complements, negated as the entry says:
+    "pleaded guilty" (CONCEDE), "pleaded not guilty" (REJECT)."""
+    found = [
+        c
+        for c in tok.children
+        if c.dep_ in {"acomp", "oprd", "dobj", "advmod"} and c.lemma_.lower() in entry.complement
+    ]
+    if not found:
+        return False
+    negated = any(g.dep_ == "neg" for c in found for g in c.children) or any(
+        c.dep_ == "neg" and c.i > tok.i for c in tok.children
+    )
+    return negated == entry.negated
+
+
 def _marked_clause(children: list[Any], prep: str) -> Any:
     """A clause the preposition introduces as its mark ("called *for* Israel to halt ...":
     the parser makes "for" the mark of "halt"), or None."""
@@ -186,6 +206,8 @@ def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
             if entry.objects and not any(
                 c.lemma_.lower() in entry.objects for c in _objects(tok, entry.prep)
             ):
+                continue
+            if entry.complement and not _complemented(tok, entry):
                 continue
             if not entry.objects and (
                 _figurative(tok, entry, lemma) or senses.other_verb_sense(tok, entry.type, lemma)
