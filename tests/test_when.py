@@ -992,3 +992,12 @@ def test_when_main_clause_date_reaches_into_its_after_clause(analysed):
     doc.events = [chased]
     when.resolve(doc)
     assert chased.date is not None and chased.date.date == "2017-11-03"
+
+
+def test_when_light_verb_date_goes_to_its_event_noun(analysed):
+    text = "North Korea this year conducted its sixth and most powerful nuclear detonation."
+    doc = analysed(text, published="2017-11-30")
+    ev = _event(doc, "conducted its sixth and most powerful nuclear detonation", "detonation")
+    doc.events = [ev]
+    when.resolve(doc)
+    assert ev.date is not None and (ev.date.date, ev.date.precision) == ("2017-01-01", "year")

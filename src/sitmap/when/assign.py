@@ -216,7 +216,7 @@ def _attachments(
                 out[id(f)] = triggers[(index, owner.i)][0]
             continue
         for _ in range(8):
-            hit = triggers.get((index, node.i))
+            hit = triggers.get((index, node.i)) or _light_object(node, index, triggers)
             if hit is not None:
                 out[id(f)] = hit[0]
                 break
@@ -315,6 +315,19 @@ def _path_up(node: Any) -> list[Any]:
         node = node.head
         out.append(node)
     return out
+
+
+def _light_object(
+    node: Any, index: int, triggers: dict[tuple[int, int], tuple[Event, Any]]
+) -> tuple[Event, Any] | None:
+    """The event noun a verb without an event of its own takes as its object ("conducted a
+    nuclear test this year", "held talks on Friday"): the verb's date is that event's."""
+    if node.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in node.children:
+        if child.dep_ == "dobj" and (index, child.i) in triggers:
+            return triggers[(index, child.i)]
+    return None
 
 
 def _infinitive(node: Any) -> bool:
