@@ -439,6 +439,9 @@ def acled_inter(row: dict[str, Any], side: str) -> int | None:
         return 2
     sector = row.get(f"{side}_sector")
     inter = _tables()["acled_inter"].get(sector) if sector else None
+    if side == "source" and sector in _tables()["acled_crowd"]:
+        kind = acled_type(row)
+        inter = {"Protests": 6, "Riots": 5}.get(kind[1] if kind else "", inter)
     actor_country = row.get(f"{side}_country")
     event_country = _country(row.get("country"))
     if inter == 1 and actor_country and event_country and actor_country != event_country.alpha_3:

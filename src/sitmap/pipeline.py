@@ -8,7 +8,18 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from sitmap import actors, attribution, confidence, events, fatalities, geo, ingest, nlp, when
+from sitmap import (
+    actors,
+    attribution,
+    confidence,
+    conflict,
+    events,
+    fatalities,
+    geo,
+    ingest,
+    nlp,
+    when,
+)
 from sitmap.errors import InputError
 from sitmap.model import Document
 
@@ -29,6 +40,7 @@ def process(
         events.extract(doc)
         attribution.attribute(doc)
         fatalities.count(doc)
+        conflict.code(doc)
         geo.resolve(doc, document_place=document_place)
         actors.localise(doc)
         when.resolve(doc)

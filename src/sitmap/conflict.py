@@ -1,0 +1,197 @@
+"""Conflict coding over a whole report: what ACLED's sub-event and actor types need and no
+single clause tells. One verb: ``code(doc)``, run after ``events`` (and before ``geo``).
+
+* **What happened to a protest** (``Event.mode`` of PROTEST events), read in the protest's
+  sentence and the ``window`` sentences after it (``data/conflict.yaml``): ``violent`` when its
+  people used violence ("burned tyres", "threw stones", "clashed with police", or an assault
+  by a crowd sector), ``excessive`` when state forces shot, killed, injured or beat them (an
+  assault by a state sector, or a force phrase with a state actor named), ``intervention``
+  when they were dispersed, tear-gassed or arrested; no mode: a peaceful protest. The ACLED
+  export writes these as violent demonstration, excessive force against protesters and
+  protest with intervention (``export.yaml`` ``acled_types``).
+* **Fights between communities**: a side of an assault whose words name an identity
+  ("ethnic", "clan", "Fulani", "Pokot militia") and that is an armed or civilian group, or
+  civilians fighting civilians ("farmers and herders clashed"), is recoded to the
+  ``communal`` sector (CAMEO MLT; ACLED identity militia).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from sitmap import lexicons
+from sitmap.model import Actor, Document, Event
+
+PROTEST_MODES = ("violent", "excessive", "intervention")
+
+
+@dataclass(frozen=True)
+class _Table:
+    window: int
+    violence: re.Pattern[str]
+    force_words: re.Pattern[str]
+    intervention: re.Pattern[str]
+    identity: re.Pattern[str]
+    state: frozenset[str]
+    force: frozenset[str]
+    crowd: frozenset[str]
+    armed_or_civil: frozenset[str]
+    fights: tuple[str, ...]
+    fight_words: re.Pattern[str]
+    clash_overrides: frozenset[str]
+    communal_words: re.Pattern[str]
+    communal_code: str
+
+
+def _phrases(words: Iterable[str], *, case: bool = False) -> re.Pattern[str]:
+    alts = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])", 0 if case else re.IGNORECASE)
+
+
+@cache
+def _table() -> _Table:
+    t: dict[str, Any] = lexicons.yaml_file("conflict.yaml")
+    groups = lexicons.yaml_file("sectors.yaml")["groups"]
+    names = [w for forms in groups.values() for w in forms] + list(t["communities"])
+    identity = "|".join(
+        [_phrases(t["identity_words"]).pattern, rf"(?-i:{_phrases(names, case=True).pattern})"]
+    )
+    return _Table(
+        window=int(t["window"]),
+        violence=_phrases(t["protest_violence"]),
+        force_words=_phrases(t["protest_force"]),
+        intervention=_phrases(t["protest_intervention"]),
+        identity=re.compile(identity, re.IGNORECASE),
+        state=frozenset(t["state_sectors"]),
+        force=frozenset(t["force_sectors"]),
+        crowd=frozenset(t["crowd_sectors"]),
+        armed_or_civil=frozenset(t["armed_or_civil_sectors"]),
+        fights=tuple(t["fight_triggers"]),
+        fight_words=_phrases(t["fight_words"]),
+        clash_overrides=frozenset(t["clash_overrides"]),
+        communal_words=re.compile(
+            "|".join([_phrases(t["communal_words"]).pattern, identity]), re.IGNORECASE
+        ),
+        communal_code=lexicons.yaml_file("codes.yaml")["sectors"]["communal"],
+    )
+
+
+def code(doc: Document) -> Document:
+    """Set the mode of each PROTEST event from its report and recode communal fighters."""
+    table = _table()
+    for event in doc.events:
+        if event.plover == "PROTEST" and event.mode is None:
+            event.mode = protest_mode(doc, event, table)
+        elif event.plover == "ASSAULT":
+            _clash(doc, event, table)
+            _recode_communal(doc, event, table)
+    return doc
+
+
+def _clash(doc: Document, event: Event, table: _Table) -> None:
+    """Mode ``clash`` for an assault whose sentence speaks of a fight; its unnamed doer in a
+    fight between communities becomes a communal militia."""
+    if event.mode is not None and event.mode not in table.clash_overrides:
+        return
+    sentence = next((s.text for s in doc.sentences if s.index == event.sentence), event.evidence)
+    fight = (event.trigger or "").lower().startswith(table.fights)
+    if not (fight or table.fight_words.search(sentence)):
+        return
+    event.mode = "clash"
+    source = event.source
+    implicit = source is None or (
+        source.sector == "unidentified" and source.start == event.trigger_start
+    )
+    if implicit and table.communal_words.search(sentence):
+        doer = source or Actor(
+            text=event.trigger,
+            start=event.trigger_start or event.start,
+            end=event.trigger_end or event.end,
+            sector="unidentified",
+            score=0.3,
+        )
+        event.source = communal(doer, table)
+
+
+def protest_mode(doc: Document, event: Event, table: _Table | None = None) -> str | None:
+    """``violent``, ``excessive``, ``intervention`` or None (peaceful) for a protest event."""
+    table = table or _table()
+    if (event.trigger or "").lower().startswith(("riot", "rampag")):
+        return "violent"
+    first, last = event.sentence, event.sentence + table.window
+    text = " ".join(s.text for s in doc.sentences if first <= s.index <= last) or event.evidence
+    near = [e for e in doc.events if first <= e.sentence <= last and e is not event]
+    if table.violence.search(text) or any(
+        e.plover in {"ASSAULT", "COERCE"}
+        and _sector(e.source) in table.crowd
+        and _sector(e.target) not in table.crowd
+        for e in near
+    ):
+        return "violent"
+    state_named = any(
+        a.sector in table.state
+        for a in doc.actors
+        if _sentence_of(doc, a.start) in range(first, last + 1)
+    ) or any(_sector(e.source) in table.state or _sector(e.target) in table.state for e in near)
+    armed = state_named or any(
+        e.plover == "ASSAULT"
+        and _sector(e.source) in table.force
+        and _sector(e.target) not in table.state
+        for e in near
+    )
+    if armed and table.force_words.search(text):
+        return "excessive"
+    if any(
+        e.plover == "COERCE" and _sector(e.source) in table.state | {None} for e in near
+    ) or table.intervention.search(text):
+        return "intervention"
+    return None
+
+
+def _recode_communal(doc: Document, event: Event, table: _Table) -> None:
+    fight = (event.trigger or "").lower().startswith(table.fights)
+    sides = (event.source, event.target)
+    civil = [a is not None and a.sector == "civilians" for a in sides]
+    for name, actor in zip(("source", "target"), sides, strict=True):
+        if actor is None or actor.sector not in table.armed_or_civil:
+            continue
+        named = bool(table.identity.search(_with_modifiers(doc, actor)))
+        victims = name == "target" and actor.sector == "civilians" and not fight
+        if (named and not victims) or (
+            fight and actor.sector == "civilians" and (all(civil) or None in sides)
+        ):
+            setattr(event, name, communal(actor, table))
+
+
+def communal(actor: Actor, table: _Table | None = None) -> Actor:
+    """An actor recoded as a communal (identity) militia, keeping its country."""
+    table = table or _table()
+    return replace(actor, sector="communal", code=f"{actor.country or ''}{table.communal_code}")
+
+
+def _with_modifiers(doc: Document, actor: Actor) -> str:
+    """An actor's words and the two words before it in its sentence ("suspected Pokot
+    militia": the coder's span may hold only "militia")."""
+    if not doc.text or doc.text[actor.start : actor.end] != actor.text:
+        return actor.text
+    start = next((s.start for s in doc.sentences if s.start <= actor.start < s.end), 0)
+    before = doc.text[start : actor.start].split()[-2:]
+    return " ".join([*before, actor.text])
+
+
+def _sector(actor: Actor | None) -> str | None:
+    return actor.sector if actor is not None else None
+
+
+def _sentence_of(doc: Document, offset: int) -> int:
+    for s in doc.sentences:
+        if s.start <= offset < s.end:
+            return s.index
+    return -1
+
+
+__all__ = ["PROTEST_MODES", "code", "communal", "protest_mode"]

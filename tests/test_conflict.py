@@ -1,0 +1,107 @@
+"""Report-level conflict coding (sitmap.conflict): what happened to a protest, fights between
+communities, and the ACLED types the export writes for them. Sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import pipeline
+from sitmap.evaluate.acled import acled_inter, acled_sub_event
+
+
+def _coded(text: str) -> list[tuple[str, str | None, str | None, str | None, int | None]]:
+    """(PLOVER type, mode, source sector, ACLED sub-event type, ACLED source type) per event."""
+    doc = pipeline.extract(text, source="Wire")
+    return [
+        (
+            e.plover,
+            e.mode,
+            e.source.sector if e.source else None,
+            acled_sub_event(e),
+            acled_inter(e.source, e) if e.source else None,
+        )
+        for e in doc.events
+        if e.plover in {"PROTEST", "ASSAULT", "COERCE"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "sub_event"),
+    [
+        (
+            "Hundreds of teachers marched in the capital on Monday to demand higher pay.",
+            None,
+            "Peaceful protest",
+        ),
+        (
+            "Students protested outside the ministry on Tuesday. Police fired tear gas to "
+            "disperse them.",
+            "intervention",
+            "Protest with intervention",
+        ),
+        (
+            "Traders staged a protest at the market over new taxes. Soldiers opened fire on "
+            "the crowd, killing two.",
+            "excessive",
+            "Excessive force against protesters",
+        ),
+        (
+            "Demonstrators burned tyres and threw stones at the governor's office during a "
+            "protest over water shortages.",
+            "violent",
+            "Violent demonstration",
+        ),
+    ],
+)
+def test_conflict_protest_mode_from_what_happened_to_it(text, mode, sub_event):
+    protests = [c for c in _coded(text) if c[0] == "PROTEST"]
+    assert protests, text
+    assert protests[0][1] == mode
+    assert protests[0][3] == sub_event
+
+
+def test_conflict_protest_source_is_exported_as_protesters_or_rioters():
+    # people of any civil sector who demonstrate are ACLED protesters; turned violent, rioters
+    (calm,) = [c for c in _coded("Nurses demonstrated outside the hospital on Friday.")]
+    assert calm[2] == "health" and calm[4] == 6
+    riot = _coded("Angry residents rioted and looted shops in the town after the election.")
+    assert any(c[0] == "PROTEST" and c[3] == "Violent demonstration" and c[4] == 5 for c in riot)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farmers and herders clashed over grazing land near the village on Sunday.",
+        "Two people were killed during clashes between herders and farmers in the district.",
+        "A group of Fulani gunmen attacked a farming village at night.",
+        "Suspected Pokot militia raided a village and stole cattle.",
+    ],
+)
+def test_conflict_communal_fighters_are_identity_militias(text):
+    coded = _coded(text)
+    assert any(c[0] == "ASSAULT" and c[2] == "communal" and c[4] == 4 for c in coded), coded
+
+
+def test_conflict_fights_of_crowds_and_armies():
+    # a fight between armed forces is an armed clash; students fighting is mob violence
+    assert ("ASSAULT", "clash", "military", "Armed clash", 1) in _coded(
+        "Soldiers fought rebels near the border town for two days."
+    )
+    students = _coded("Students from the two unions fought each other with sticks at the campus.")
+    assert any(c[3] == "Mob violence" for c in students)
+    # an assault in a sentence about a fight is part of it; a plain killing is not
+    assert any(c[1] == "clash" for c in _coded("Three soldiers were killed in the fighting."))
+    assert not any(c[1] == "clash" for c in _coded("Gunmen killed a trader in his shop."))
+
+
+def test_conflict_plain_civilian_victims_are_not_recoded():
+    coded = _coded("Gunmen shot dead two farmers on their way to the market.")
+    assert coded and all(c[2] != "communal" for c in coded)
+    assert coded[0][3] == "Attack" and coded[0][4] == 3
+
+
+def test_conflict_a_community_attacked_stays_civilians():
+    coded = _coded("Soldiers attacked Fulani villagers near the market, killing four.")
+    assert coded and coded[0][2] == "military"
+    doc = pipeline.extract("Soldiers attacked Fulani villagers near the market, killing four.")
+    assert doc.events[0].target is not None and doc.events[0].target.sector == "civilians"
