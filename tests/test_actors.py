@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -623,6 +624,16 @@ def test_actors_localise_gives_sector_only_actors_the_event_place_country():
     assert first.source.country == "THA"
     assert media.source.code == "MED"  # the media are not placed by where they report
     assert unplaced.source.code == "UAF"  # no place, no country: never a guess
+    # an event the text does not place takes the report's country when every place the
+    # document names lies in that one country, and none when they lie in several
+    doc.places = [pattani, replace(pattani, text="Yala", name="Yala", start=40, end=44)]
+    doc.events = [shot(gunmen, farmers, None)]
+    actors.localise(doc)
+    assert (doc.events[0].source.code, doc.events[0].target.code) == ("THAUAF", "THACVL")
+    doc.places.append(replace(pattani, text="Kelantan", country="MY", start=50, end=58))
+    doc.events = [shot(gunmen, farmers, None)]
+    actors.localise(doc)
+    assert doc.events[0].source.code == "UAF"
 
 
 @pytest.mark.model

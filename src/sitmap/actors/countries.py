@@ -146,12 +146,18 @@ def localise(doc: Document) -> Document:
 
     Runs after the geo stage. Only actors still without a country get one, and never
     persons, media, NGOs, international bodies or refugees (``_UNPLACED_SECTORS``): the
-    sentence's own country evidence (``code``) always wins over the place.
+    sentence's own country evidence (``code``) always wins over the place. An event with no
+    place of its own takes the report's country when every place the document names lies in
+    that one country ("Gunmen shot a trader. ... in Garissa county": KENUAF).
     """
     lex = _lexicon()
     by_iso2 = {row["iso2"]: iso3 for iso3, row in lex.countries.items() if row.get("iso2")}
+    named = {p.country for p in doc.places if p.country}
+    report = by_iso2.get(next(iter(named))) if len(named) == 1 else None
     for event in doc.events:
         country = by_iso2.get(event.place.country or "") if event.place is not None else None
+        if event.place is None or not event.place.country:
+            country = report
         if country is None:
             continue
         for side in ("source", "target"):
