@@ -46,8 +46,8 @@ def _coded(text: str) -> list[tuple[str, str | None, str | None, str | None, int
             "Excessive force against protesters",
         ),
         (
-            "Demonstrators burned tyres and threw stones at the governor's office during a "
-            "protest over water shortages.",
+            "Hundreds of residents protested in the town over water shortages, burning tyres "
+            "and throwing stones at the governor's office.",
             "violent",
             "Violent demonstration",
         ),
@@ -105,3 +105,43 @@ def test_conflict_a_community_attacked_stays_civilians():
     assert coded and coded[0][2] == "military"
     doc = pipeline.extract("Soldiers attacked Fulani villagers near the market, killing four.")
     assert doc.events[0].target is not None and doc.events[0].target.sector == "civilians"
+
+
+@pytest.mark.parametrize(
+    ("text", "sides", "sub_event"),
+    [
+        # a fight noun with "between X and Y" is one event between the two sides, also where
+        # it hangs off a casualty verb
+        (
+            "Three dead and two injured in clashes between farmers and herders.",
+            ("MLT", "MLT"),
+            "Armed clash",
+        ),
+        (
+            "Two people died in fighting between soldiers and rebels near the border.",
+            ("MIL", "REB"),
+            "Armed clash",
+        ),
+        # thrown weapons
+        (
+            "Unknown assailants hurled two hand grenades at police officers on patrol.",
+            ("UAF", "COP"),
+            "Grenade",
+        ),
+        ("Youths threw stones at a police patrol in the town.", ("CVL", "COP"), "Mob violence"),
+    ],
+)
+def test_events_fights_between_sides_and_thrown_weapons(text, sides, sub_event):
+    doc = pipeline.extract(text, source="Wire")
+    found = [
+        ((e.source.code if e.source else None, e.target.code if e.target else None),
+         acled_sub_event(e))
+        for e in doc.events
+        if e.plover == "ASSAULT"
+    ]  # fmt: skip
+    assert found == [(sides, sub_event)]
+
+
+def test_events_throwing_support_is_not_an_assault():
+    doc = pipeline.extract("Russia threw its weight behind the Syrian government.", source="W")
+    assert [e.plover for e in doc.events] == ["SUPPORT"]

@@ -108,6 +108,9 @@ def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[
                 targets = targets + _misattached_objects(tok)
         return sources, targets
     sources = _children(tok, {"poss"}) + _pobjs(tok, {"by"}) or _answerable(tok)
+    sides = _between(tok, entry)
+    if sides and not sources:  # "clashes between farmers and herders": one side each
+        return sides[:1], sides[1:2]
     targets = _pobjs(tok, {"of", *entry.target_preps})
     head = tok.head
     if tok.dep_ == "attr" and head.lemma_ == "be":  # "Obama was a sharp critic of Duterte"
@@ -205,6 +208,17 @@ def _misattached_objects(tok: Any) -> list[Any]:
         and c.pos_ in {"NOUN", "PROPN"}
         and not any(g.dep_ in _SUBJ | _PASS_SUBJ | {"aux", "auxpass"} for g in c.children)
     ]
+
+
+def _between(tok: Any, entry: _Entry) -> list[Any]:
+    """The two sides of a fight a noun names with "between X and Y" ("clashes between
+    farmers and herders"), or [] (other types, or one side only)."""
+    if entry.type != "ASSAULT":
+        return []
+    for first in _pobjs(tok, {"between"}):
+        if first.conjuncts:
+            return [first, first.conjuncts[0]]
+    return []
 
 
 def _answerable(tok: Any) -> list[Any]:

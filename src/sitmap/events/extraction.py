@@ -8,6 +8,7 @@ from typing import Any
 from sitmap.events import senses
 from sitmap.events.arguments import (
     _arguments,
+    _between,
     _coordinated,
     _event_agents,
     _judgement,
@@ -65,7 +66,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             if found is None:
                 continue
             entry, nominal = found
-            if nominal and (_merged_into_verb(tok) or tok.ent_type_ in _NAMED_THINGS):
+            merged = _merged_into_verb(tok) and not _between(tok, entry)
+            if nominal and (merged or tok.ent_type_ in _NAMED_THINGS):
                 continue
             source_toks, target_toks = _arguments(tok, entry, nominal)
             if not nominal and not target_toks and senses.one_act(tok, entry.type, _trigger):
@@ -100,6 +102,9 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
         if reciprocal(tok) and len(source_toks) == 1 and not any(t for t in targets):
             sides = _coordinated(source_toks[0], finder)  # "Indian and Pakistani troops"
             sources, targets = (sides[:1], sides[1:2]) if len(sides) >= 2 else (sources, targets)
+        if nominal and _between(tok, entry):  # one fight between the two sides, not two
+            targets = [t for t in targets if t is None or t is not sources[0]][:1] or [None]
+            sources = sources[:1]
         if entry.type == "PROTEST" or (
             entry.implicit_source and _unnamed_doer(tok, entry, source_toks, nominal)
         ):
