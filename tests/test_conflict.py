@@ -145,3 +145,37 @@ def test_events_fights_between_sides_and_thrown_weapons(text, sides, sub_event):
 def test_events_throwing_support_is_not_an_assault():
     doc = pipeline.extract("Russia threw its weight behind the Syrian government.", source="W")
     assert [e.plover for e in doc.events] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "A civilian was wounded by the explosion of an IED near the village. The device "
+            "was likely planted by JNIM militants.",
+            "IMGINSJNM",
+        ),
+        (
+            "Gunmen hurled explosives at the county government offices. The attackers are "
+            "believed to be al Shabaab fighters.",
+            "SOMINSSHB",
+        ),
+        # two groups named: the report holds neither responsible
+        (
+            "Gunmen killed two traders in the market. Al Shabaab and the Islamic State both "
+            "operate in the area, police said.",
+            None,
+        ),
+        # a group named without being held responsible
+        ("Gunmen killed two traders in the market. Al Shabaab operates in the area.", None),
+    ],
+)
+def test_conflict_unnamed_doer_is_the_group_the_report_holds_responsible(text, doer):
+    doc = pipeline.extract(text, source="Wire")
+    violent = [e for e in doc.events if e.plover == "ASSAULT"]
+    assert violent
+    codes = {e.source.code if e.source else None for e in violent}
+    if doer is None:
+        assert all(c is None or c.endswith("UAF") for c in codes), codes
+    else:
+        assert codes == {doer}

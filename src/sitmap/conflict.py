@@ -9,6 +9,9 @@ single clause tells. One verb: ``code(doc)``, run after ``events`` (and before `
   when they were dispersed, tear-gassed or arrested; no mode: a peaceful protest. The ACLED
   export writes these as violent demonstration, excessive force against protesters and
   protest with intervention (``export.yaml`` ``acled_types``).
+* **Claimed attacks**: an assault whose doer goes unnamed (gunmen, an IED, a passive) is the
+  one named armed group the report holds responsible ("JNIM claimed responsibility", "likely
+  planted by Al Shabaab"); with two or more groups named, nobody is chosen.
 * **Fights between communities**: a side of an assault whose words name an identity
   ("ethnic", "clan", "Fulani", "Pokot militia") and that is an armed or civilian group, or
   civilians fighting civilians ("farmers and herders clashed"), is recoded to the
@@ -45,6 +48,8 @@ class _Table:
     clash_overrides: frozenset[str]
     communal_words: re.Pattern[str]
     communal_code: str
+    responsible: frozenset[str]
+    responsibility: re.Pattern[str]
 
 
 def _phrases(words: Iterable[str], *, case: bool = False) -> re.Pattern[str]:
@@ -77,13 +82,18 @@ def _table() -> _Table:
             "|".join([_phrases(t["communal_words"]).pattern, identity]), re.IGNORECASE
         ),
         communal_code=lexicons.yaml_file("codes.yaml")["sectors"]["communal"],
+        responsible=frozenset(t["responsible_sectors"]),
+        responsibility=_phrases(t["responsibility_words"]),
     )
 
 
 def code(doc: Document) -> Document:
     """Set the mode of each PROTEST event from its report and recode communal fighters."""
     table = _table()
+    held = responsible_group(doc, table)
     for event in doc.events:
+        if held is not None and event.plover == "ASSAULT" and _unnamed(event):
+            event.source = replace(held, score=min(held.score, 0.6))
         if event.plover == "PROTEST" and event.mode is None:
             event.mode = protest_mode(doc, event, table)
         elif event.plover == "ASSAULT":
@@ -115,6 +125,26 @@ def _clash(doc: Document, event: Event, table: _Table) -> None:
             score=0.3,
         )
         event.source = communal(doer, table)
+
+
+def responsible_group(doc: Document, table: _Table | None = None) -> Actor | None:
+    """The one named armed group a report holds responsible ("JNIM claimed responsibility",
+    "likely planted by Al Shabaab militants"), or None (none, or several groups named)."""
+    table = table or _table()
+    groups = [a for a in doc.actors if a.name and a.code and a.sector in table.responsible]
+    if len({a.code for a in groups}) != 1:
+        return None
+    for actor in groups:
+        sentence = next((s for s in doc.sentences if s.start <= actor.start < s.end), None)
+        if sentence is not None and table.responsibility.search(sentence.text):
+            return actor
+    return None
+
+
+def _unnamed(event: Event) -> bool:
+    """An assault whose doer the text does not name: no source, or the unidentified group
+    sitmap puts for gunmen, assailants, an instrument or a passive."""
+    return event.source is None or event.source.sector == "unidentified"
 
 
 def protest_mode(doc: Document, event: Event, table: _Table | None = None) -> str | None:
@@ -194,4 +224,4 @@ def _sentence_of(doc: Document, offset: int) -> int:
     return -1
 
 
-__all__ = ["PROTEST_MODES", "code", "communal", "protest_mode"]
+__all__ = ["PROTEST_MODES", "code", "communal", "protest_mode", "responsible_group"]
