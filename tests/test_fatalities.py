@@ -21,6 +21,13 @@ from sitmap.model import Document, Event, Sentence
         ("Two gunmen killed a shopkeeper in the town.", 1),  # the count of killers is no count
         ("Five people were injured in the attack.", None),  # injured, not killed
         ("Gunmen attacked a police post; no casualties were reported.", 0),
+        # a relative joined by a possessive is one more victim; injuries are no deaths
+        ("A village chief and his driver were shot dead near the market.", 2),
+        ("Two traders and their cousin were killed on the road.", 3),
+        ("A farmer and his son were wounded in the attack.", None),
+        ("A teacher was stabbed dead by unknown assailants.", 1),
+        ("The chairman of the local market committee was shot dead outside his home.", 1),
+        ("The convoy was attacked near the border.", None),
         ("The bombing killed villagers near the border.", None),  # no number stated
         ("Two hundred protesters were arrested.", None),
     ],

@@ -5,7 +5,9 @@ died ("no casualties"). One verb: ``count(doc)`` sets ``Event.fatalities``.
 A count is read where a number (digits or English words, "twenty-five", "a dozen") comes
 before a death word within three words ("three civilians were killed") or after a killing
 word ("killing two officers"); a sentence's count is the largest such number, plus the others
-joined to it by "and" ("two soldiers and three civilians were killed": 5). Violent events
+joined to it by "and" ("two soldiers and three civilians were killed": 5) or a relative joined
+by a possessive ("a trader and his son were shot dead": 2); with no number, one person
+"was killed" (or shot dead, murdered ...) is 1. Violent events
 (``types`` in ``data/fatalities.yaml``) of the sentence take it; a sentence that states deaths
 but holds no violent event gives them to the violent events of the sentence before it
 ("Soldiers clashed with rebels. Five were killed."). Events whose text states no count keep
@@ -33,7 +35,7 @@ def _table() -> dict[str, Any]:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     t = _table()
     words = sorted([*t["numbers"], *t["multipliers"]], key=len, reverse=True)
     word = "|".join(re.escape(w) for w in words)
@@ -50,7 +52,15 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     after = re.compile(rf"\b(?:{killing})\s+{_QUANT}(?P<n>{num})\b", re.IGNORECASE)
     conj = re.compile(rf"\b{_QUANT}(?P<n>{num})\s+(?:[\w'-]+\s+){{0,2}}and\s+$", re.IGNORECASE)
     nobody = re.compile(rf"\b(?:{none})\b", re.IGNORECASE)
-    return before, after, conj, nobody
+    pair = re.compile(
+        rf"\b{_QUANT}(?P<n>{num})\b(?:\s+(?!and\b)[\w'()-]+){{0,4}}?\s+and\s+(?:his|her|their)"
+        rf"(?:\s+[\w'-]+){{1,2}}?\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:{deaths})\b",
+        re.IGNORECASE,
+    )
+    single = re.compile(
+        rf"\b(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:found\s+)?(?:{deaths})\b", re.IGNORECASE
+    )
+    return before, after, conj, nobody, pair, single
 
 
 def number(text: str) -> int | None:
@@ -78,8 +88,12 @@ def number(text: str) -> int | None:
 
 def stated(sentence: str) -> int | None:
     """The deaths a sentence states (see the module docstring), 0 for "nobody died", else None."""
-    before, after, conj, nobody = _patterns()
+    before, after, conj, nobody, pair, single = _patterns()
     counts: list[int] = []
+    for m in pair.finditer(sentence):  # "a farmer and his son were killed": one more
+        n = number(m.group("n"))
+        if n is not None:
+            counts.append(n + 1)
     for m in before.finditer(sentence):
         if re.search(r"\b(?:injured|wounded|hurt|arrested)\b", m.group("rest") or "", re.I):
             continue
@@ -95,7 +109,9 @@ def stated(sentence: str) -> int | None:
             counts.append(n)
     if counts:
         return max(counts)
-    return 0 if nobody.search(sentence) else None
+    if nobody.search(sentence):
+        return 0
+    return 1 if single.search(sentence) else None  # "the village chief was shot dead"
 
 
 def _active(rest: str) -> bool:
