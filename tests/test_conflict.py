@@ -179,3 +179,10 @@ def test_conflict_unnamed_doer_is_the_group_the_report_holds_responsible(text, d
         assert all(c is None or c.endswith("UAF") for c in codes), codes
     else:
         assert codes == {doer}
+
+
+def test_conflict_sexual_violence_in_the_sentence_is_the_mode():
+    coded = _coded("Soldiers abducted three women near the camp and raped one of them.")
+    assert any(c[1] == "sexual" and c[3] == "Sexual violence" for c in coded), coded
+    plain = _coded("Soldiers abducted three women near the camp on Sunday.")
+    assert plain and all(c[1] == "abduct" for c in plain)

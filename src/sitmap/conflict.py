@@ -9,6 +9,8 @@ single clause tells. One verb: ``code(doc)``, run after ``events`` (and before `
   when they were dispersed, tear-gassed or arrested; no mode: a peaceful protest. The ACLED
   export writes these as violent demonstration, excessive force against protesters and
   protest with intervention (``export.yaml`` ``acled_types``).
+* **Sexual violence** told anywhere in an assault's sentence is its mode ("abducted and
+  raped", "beaten and stripped naked"), as ACLED codes it before abduction or attack.
 * **Claimed attacks**: an assault whose doer goes unnamed (gunmen, an IED, a passive) is the
   one named armed group the report holds responsible ("JNIM claimed responsibility", "likely
   planted by Al Shabaab"); with two or more groups named, nobody is chosen.
@@ -49,6 +51,7 @@ class _Table:
     communal_words: re.Pattern[str]
     communal_code: str
     responsible: frozenset[str]
+    sexual: re.Pattern[str]
     responsibility: re.Pattern[str]
 
 
@@ -84,6 +87,7 @@ def _table() -> _Table:
         communal_code=lexicons.yaml_file("codes.yaml")["sectors"]["communal"],
         responsible=frozenset(t["responsible_sectors"]),
         responsibility=_phrases(t["responsibility_words"]),
+        sexual=_phrases(t["sexual_words"]),
     )
 
 
@@ -97,6 +101,8 @@ def code(doc: Document) -> Document:
         if event.plover == "PROTEST" and event.mode is None:
             event.mode = protest_mode(doc, event, table)
         elif event.plover == "ASSAULT":
+            if event.mode != "sexual" and table.sexual.search(_sentence(doc, event)):
+                event.mode = "sexual"
             _clash(doc, event, table)
             _recode_communal(doc, event, table)
     return doc
@@ -107,7 +113,7 @@ def _clash(doc: Document, event: Event, table: _Table) -> None:
     fight between communities becomes a communal militia."""
     if event.mode is not None and event.mode not in table.clash_overrides:
         return
-    sentence = next((s.text for s in doc.sentences if s.index == event.sentence), event.evidence)
+    sentence = _sentence(doc, event)
     fight = (event.trigger or "").lower().startswith(table.fights)
     if not (fight or table.fight_words.search(sentence)):
         return
@@ -211,6 +217,10 @@ def _with_modifiers(doc: Document, actor: Actor) -> str:
     start = next((s.start for s in doc.sentences if s.start <= actor.start < s.end), 0)
     before = doc.text[start : actor.start].split()[-2:]
     return " ".join([*before, actor.text])
+
+
+def _sentence(doc: Document, event: Event) -> str:
+    return next((s.text for s in doc.sentences if s.index == event.sentence), event.evidence)
 
 
 def _sector(actor: Actor | None) -> str | None:
