@@ -16,8 +16,9 @@ The documents are written to one JSONL file and ingested with ``sitmap.corpus.in
 fresh store (``--db`` to keep it), as ``sitmap ingest`` does.
 
 Prints docs/s over each successive 1,000 stored documents (start, middle, end), the overall
-rate, the peak resident memory of this process and its workers together (sampled every 0.5 s
-with psutil), and the store's size on disk per 1,000 documents.
+rate, docs per CPU second (this process and its workers: the per-core throughput, which hardly
+depends on the machine's load), the peak resident memory of this process and its workers
+together (sampled every 0.5 s with psutil), and the store's size on disk per 1,000 documents.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import sys
 import tempfile
 import threading
@@ -129,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
                          scheduler=args.scheduler, progress=progress)  # fmt: skip
         peak.stop.set()
         size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+    cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF,
+              resource.RUSAGE_CHILDREN) for f in ("ru_utime", "ru_stime"))  # fmt: skip
     pairs = zip([(0, 0.0), *marks], marks, strict=False)
     rates = [(b[0] - a[0]) / max(1e-9, b[1] - a[1]) for a, b in pairs]
     figures = {
@@ -141,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         "events": summary.events,
         "seconds": round(summary.seconds, 1),
         "docs_per_s": round(summary.docs_per_s, 2),
+        "cpu_seconds": round(cpu, 1),
+        "docs_per_cpu_s": round(summary.stored / max(1e-9, cpu), 2),
         "docs_per_s_first": round(rates[0], 2) if rates else None,
         "docs_per_s_last": round(rates[-1], 2) if rates else None,
         "peak_rss_mb": round(peak.peak / 1e6),
