@@ -241,3 +241,49 @@ def test_geo_resolve_sea_named_in_a_conflict_report(analysed) -> None:
     places = by_text(geo.resolve(analysed(text)))
     sea = next(p for t, p in places.items() if "Red Sea" in t)
     assert sea.feature_class == "H" and near(sea, 20.0, 38.5, km=5)
+
+
+@pytest.mark.model
+def test_geo_small_place_named_after_a_setting_preposition() -> None:
+    """A town NER leaves untagged is taken after "in"/"at" when it is a whole name; the first
+    word of a longer name is not."""
+    from sitmap import pipeline
+
+    doc = pipeline.extract("Rebels attacked a police post in Sibut overnight.")
+    assert [(p.text, p.country) for p in doc.places] == [("Sibut", "CF")]
+    assert [e.place.name for e in doc.events if e.place] == ["Sibut"]
+    doc = pipeline.extract("A man was stabbed at Nazareth Restaurant & Deli in Columbus, Ohio.")
+    assert "Nazareth" not in by_text(doc)
+    doc = pipeline.extract("Soldiers raided homes in Al-Midan neighborhood, Mosul.")
+    assert "Al" not in by_text(doc)
+
+
+@pytest.mark.model
+def test_geo_last_container_in_parentheses_is_a_region() -> None:
+    """"X (Y, Z)": the last container is the region when the gazetteer has one of that name,
+    not a village of the same name in another country."""
+    from sitmap import pipeline
+
+    doc = pipeline.extract("Gunmen attacked a market in Koutougou (Tongomayel, Soum) on Friday.")
+    soum = by_text(doc)["Soum"]
+    assert (soum.country, soum.feature_code) == ("BF", "ADM2")
+    assert by_text(doc)["Koutougou"].country == "BF"  # unknown village, at its region
+    # alone, the name is the village (no container context to say otherwise)
+    doc = pipeline.extract("Gunmen attacked a market in Soum on Friday.")
+    assert by_text(doc)["Soum"].feature_code != "ADM2"
+
+
+@pytest.mark.model
+def test_geo_small_place_guess_abroad_is_a_place_the_gazetteer_lacks() -> None:
+    """A town taken only because it follows "in" whose one reading lies in a country the rest
+    of the story does not touch is kept unresolved (at the story's focus), not put abroad."""
+    from sitmap import pipeline
+
+    text = (
+        "Gunmen attacked army posts in Djibo and Ouahigouya in Burkina Faso on Monday. "
+        "A watchman was killed in Boura."
+    )
+    doc = pipeline.extract(text)
+    boura = by_text(doc)["Boura"]
+    assert boura.geonameid is None and boura.country == "BF"
+    assert all(e.place is None or e.place.country == "BF" for e in doc.events)

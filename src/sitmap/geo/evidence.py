@@ -20,11 +20,14 @@ from sitmap.geo.scoring import (
     _context_bonus,
     _curated,
     _inside,
+    _neighbours,
     _score,
     _to_place,
 )
 from sitmap.model import Document, Place
 
+_HOME_WEIGHT = 1.0  # evidence for a country that places a document firmly there: one name's
+_ABROAD_SHARE = 0.1  # evidence for a town's country below which a guessed town is dropped
 _CONTAINED_FACTOR = 0.5  # score of an unknown name placed at its container's position
 _SHARPNESS = 2.3  # evidence probabilities: ln 10 makes them proportional to population
 _ROUNDS = 3  # rounds of document context (each name against the others' evidence)
@@ -37,7 +40,7 @@ def _resolve_all(
 ) -> list[Place]:
     """Resolve every mention in the context of the document's other toponyms (and ``cues``:
     names that are evidence only, see :func:`_name_cues`)."""
-    scores, _ = _contextual_scores([*mentions, *cues], doc, gaz)
+    scores, contexts = _contextual_scores([*mentions, *cues], doc, gaz)
     placed: dict[int, Place] = {}
     best: dict[int, int] = {}
     for m in mentions:
@@ -47,6 +50,11 @@ def _resolve_all(
             best[id(m)] = ranked[0][1]
     places: list[Place] = []
     for m in mentions:
+        if m.small and _abroad(gaz, best[id(m)], contexts.get(m.key or "")):
+            # "killed in Boura" of a story in Burkina Faso when the gazetteer's only Boura is
+            # Romanian: a place the gazetteer lacks, not a trip abroad
+            places.append(_to_place(m, gaz, []))
+            continue
         # A name whose every reading lies outside the containers written beside it ("Bougou
         # (Djougou, Donga)" when the gazetteer's Bougou is in another country) is a place the
         # gazetteer lacks.
@@ -75,6 +83,18 @@ def _resolve_all(
         elif m.cued or not _looks_like_demonym(m):
             places.append(_to_place(m, gaz, []))
     return places
+
+
+def _abroad(gaz: Gazetteer, i: int, ctx: _Context | None) -> bool:
+    """Whether the reading lies in a country the document's other names give next to no weight
+    (nor to its neighbours) while they place the document firmly in another one."""
+    if ctx is None or not ctx.countries:
+        return False
+    home, weight = ctx.countries.most_common(1)[0]
+    cc = gaz.country[i]
+    if weight < _HOME_WEIGHT or not cc or cc == home:
+        return False
+    return ctx.countries.get(cc, 0.0) < _ABROAD_SHARE and cc not in _neighbours().get(home, ())
 
 
 def _contextual_scores(

@@ -39,6 +39,7 @@ class _Lex:
     facility_words: frozenset[str]  # "center", "hospital": the same after longer names only
     demonyms: frozenset[str]  # normalised "syrian", "syrians", "iraqi" ... (not places)
     media_words: frozenset[str]  # "times", "post": organisations that are news outlets
+    scan_settings: frozenset[str]  # "in", "at": a small place's name may follow untagged
 
 
 @cache
@@ -59,6 +60,7 @@ def _lex() -> _Lex:
         facility_words=frozenset(data["facility_words"]),
         demonyms=_demonyms(),
         media_words=frozenset(data["media_words"]),
+        scan_settings=frozenset(data["scan_settings"]),
     )
 
 
@@ -92,6 +94,7 @@ class _Mention:
     namesake_population: int | None = None  # cache of _namesake_city_population
     parents: list[_Mention] = field(default_factory=list)  # "X (Y, Z)": Y and Z contain X
     cued: bool = False  # found by its admin context ("the village of X"): a place, no demonym
+    small: bool = False  # a small town's name taken after "in"/"at" only: kept when it fits
 
 
 def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
@@ -135,9 +138,33 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
                 continue  # possessives; EST, CEO and other upper-case abbreviations
             key = normalise(span.text)
             ids = gaz.key_ids(key)
-            if any(_scan_worthy(gaz, j, key) for j in ids):
+            # a whole name after "in"/"at" ("in Sibut"), not the start of a longer one
+            # ("at Fatima Food Mart", "in Abu Saif neighborhood", "in Al-Midan")
+            setting = (
+                i > 0
+                and sdoc[i - 1].lower_ in lex.scan_settings
+                and (end == size or not (capital[end] or sdoc[end].text in _JOINERS))
+            )
+            # ... and only a name of one first-level region's town or district: "in Sibut",
+            # not "in Clare" (Ireland, Michigan, South Australia ...)
+            setting = setting and (
+                len({
+                    (gaz.country[j], gaz.admin1[j])
+                    for j in ids
+                    if _scan_worthy(gaz, j, key, small=True)
+                })
+                == 1
+            )
+            if any(_scan_worthy(gaz, j, key, small=setting) for j in ids):
+                small = not any(_scan_worthy(gaz, j, key) for j in ids)
                 mentions.append(
-                    _Mention(text=span.text, start=span.start_char, end=span.end_char, scanned=True)
+                    _Mention(
+                        text=span.text,
+                        start=span.start_char,
+                        end=span.end_char,
+                        scanned=True,
+                        small=small,
+                    )
                 )
                 found = n
                 break
@@ -197,10 +224,17 @@ def _extend(sdoc: Any, ent: Any, taken: list[bool], gaz: Gazetteer) -> Any:
     return ent
 
 
-def _scan_worthy(gaz: Gazetteer, i: int, key: str) -> bool:
-    """A name safe to take from untagged text: its own name, and a country/region/big city."""
+_JOINERS = frozenset({"-", "–", "&", "/"})
+
+
+def _scan_worthy(gaz: Gazetteer, i: int, key: str, *, small: bool = False) -> bool:
+    """A name safe to take from untagged text: its own name, and a country/region/big city;
+    ``small`` (the name follows a setting preposition: "in Sibut", "at Mbizana"): any town or
+    district under its own name."""
     if normalise(gaz.name[i]) != key and gaz.fcode[i] != COUNTRY:
         return False
+    if small and (gaz.fclass[i] == "P" or gaz.fcode[i] == ADM2):
+        return True
     return gaz.fcode[i] in (COUNTRY, ADM1) or gaz.population[i] >= SCAN_MIN_POPULATION
 
 
@@ -379,6 +413,7 @@ def _admin_context(mentions: list[_Mention], text: str, gaz: Gazetteer) -> list[
         parents = [p for p in parents if p is not None and p.ids]
         if not parents:
             continue
+        _hint_outer_region(parents, chain, gaz)
         # "Arizona (Ayton)", "Hanoi (VNA)": one bare name in parentheses is a container only
         # when it names a region; a town needs its region beside it ("(Kandi, Alibori)").
         child = mention(chain.start, chain.end, cued=chain.cued)
@@ -398,6 +433,17 @@ def _admin_context(mentions: list[_Mention], text: str, gaz: Gazetteer) -> list[
         child.parents = parents
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _hint_outer_region(parents: list[_Mention], chain: context.Chain, gaz: Gazetteer) -> None:
+    """"X (Y, Z)", "X, Y, Z province": the last of two or more containers is a region whenever
+    the gazetteer has a district or region of that name ("(Pobe-Mengao, Soum)": Soum province,
+    not a village named Soum elsewhere)."""
+    last = parents[-1]
+    if len(chain.parents) < 2 or chain.listed or last.hint is not None or last.key is None:
+        return
+    if any(gaz.fcode[i] in (ADM1, ADM2) and _own_name(gaz.name[i], last.key) for i in last.ids):
+        last.hint = "admin"
 
 
 def _link_containers(mentions: list[_Mention], text: str) -> None:
