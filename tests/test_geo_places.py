@@ -256,6 +256,12 @@ def test_geo_small_place_named_after_a_setting_preposition() -> None:
     assert "Nazareth" not in by_text(doc)
     doc = pipeline.extract("Soldiers raided homes in Al-Midan neighborhood, Mosul.")
     assert "Al" not in by_text(doc)
+    doc = pipeline.extract("The charity chose a shelter at Eva's Village in Paterson.")
+    assert "Eva" not in by_text(doc)
+    doc = pipeline.extract("There are 15,000 voters in Bains and Grants Town, officials said.")
+    assert "Bains" not in by_text(doc)
+    doc = pipeline.extract("Concerns grew in Congress about the arms sale.")
+    assert "Congress" not in by_text(doc)
 
 
 @pytest.mark.model

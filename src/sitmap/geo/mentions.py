@@ -143,7 +143,7 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
             setting = (
                 i > 0
                 and sdoc[i - 1].lower_ in lex.scan_settings
-                and (end == size or not (capital[end] or sdoc[end].text in _JOINERS))
+                and _whole_name(sdoc, end, capital)
             )
             # ... and only a name of one first-level region's town or district: "in Sibut",
             # not "in Clare" (Ireland, Michigan, South Australia ...)
@@ -224,7 +224,20 @@ def _extend(sdoc: Any, ent: Any, taken: list[bool], gaz: Gazetteer) -> Any:
     return ent
 
 
-_JOINERS = frozenset({"-", "–", "&", "/"})
+_JOINERS = frozenset({"-", "–", "&", "/", "'s", "’s", "'", "’"})
+
+
+def _whole_name(sdoc: Any, end: int, capital: list[bool]) -> bool:
+    """Whether the proper noun ending at token ``end`` is a whole name: not followed by another
+    capitalised word, a joiner or a possessive ("Fatima Food Mart", "Al-Midan", "Eva's
+    Village"), nor by "and"/"of" and a capitalised word ("Bains and Grants Town")."""
+    if end >= len(sdoc):
+        return True
+    if capital[end] or sdoc[end].text in _JOINERS:
+        return False
+    return not (
+        sdoc[end].lower_ in ("and", "of") and end + 1 < len(sdoc) and capital[end + 1]
+    )
 
 
 def _scan_worthy(gaz: Gazetteer, i: int, key: str, *, small: bool = False) -> bool:
