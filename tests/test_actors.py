@@ -714,3 +714,13 @@ def test_actors_family_name_written_first_is_the_person_named_in_full(analysed):
     text = "Kim Jong Un met Kim Yo Jong in Pyongyang. Kim said the talks went well."
     doc = actors.code(analysed(text, published=D2017))
     assert all(a.code is None for a in doc.actors if a.text == "Kim")
+
+
+def test_actors_focus_country_for_a_body_beside_its_own_members(analysed):
+    # one body and its members are no two sides: only armed and security forces are
+    text = (
+        "President Donald Trump met Senator Bob Corker at the White House on Monday. "
+        "Congress is reviewing its policies after a number of lawmakers were accused."
+    )
+    coded = [(a.text, a.code) for a in actors.code(analysed(text, published=D2017)).actors]
+    assert ("lawmakers", "USALEG") in coded

@@ -129,15 +129,25 @@ def _same_person_same_country(actors: list[Actor]) -> list[Actor]:
 
 def _other_sides(actor: Actor, actors: list[Actor], sent: Any, focus: str) -> bool:
     """Whether a sentence names a country other than ``focus`` (as a place or an actor's), or
-    has actors of ``focus`` beside ``actor`` that may be its other side: one with its sector,
+    has actors of ``focus`` beside ``actor`` that may be its other side: one of its force sector,
     any when ``actor`` is armed or in opposition."""
     if any(named - {focus} for named in _named_countries(sent).values()):
         return True
     lo, hi = sent.start_char, sent.end_char
     inside = [a for a in actors if a is not actor and a.country and lo <= a.start < hi]
-    if any(a.country != focus or a.sector == actor.sector for a in inside):
+    if any(a.country != focus or _opposed(a, actor) for a in inside):
         return True
     return bool(inside) and actor.sector in _OTHER_SIDE_SECTORS
+
+
+# sectors whose members of one country may face each other in one sentence ("U.S. soldiers
+# fought soldiers"); "Congress ... lawmakers" are one body
+_FORCE_SECTORS = frozenset({"military", "police", "intelligence"}) | _OTHER_SIDE_SECTORS
+
+
+def _opposed(a: Actor, actor: Actor) -> bool:
+    """Whether two actors of one sector may be two sides (armed or security forces)."""
+    return a.sector == actor.sector and actor.sector in _FORCE_SECTORS
 
 
 def localise(doc: Document) -> Document:
