@@ -724,3 +724,16 @@ def test_actors_focus_country_for_a_body_beside_its_own_members(analysed):
     )
     coded = [(a.text, a.code) for a in actors.code(analysed(text, published=D2017)).actors]
     assert ("lawmakers", "USALEG") in coded
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("U.S. congressional committee members", "USALEG"),
+        ("the House committee", "LEG"),
+        ("congressional leaders", "LEG"),
+    ],
+)
+def test_actors_congressional_committees_are_the_legislature(phrase, code):
+    actor = lookup(phrase)
+    assert actor is not None and actor.code == code
