@@ -1,5 +1,6 @@
-"""The one way text becomes events: ingest → nlp → actors → events → attribution → geo
-(→ actors placed by their event) → when, then each event's confidence."""
+"""The one way text becomes events: ingest → nlp → actors → events → attribution →
+fatalities → conflict (report-level ACLED coding) → geo (→ actors placed by their event) →
+when, then each event's confidence."""
 
 from __future__ import annotations
 
