@@ -636,6 +636,25 @@ def test_actors_localise_gives_sector_only_actors_the_event_place_country():
     assert doc.events[0].source.code == "UAF"
 
 
+def test_actors_kosovo_is_a_country_under_its_cameo_code():
+    """Kosovo, absent from ISO 3166-1, is in the country table (iso2 XK as geonames places it,
+    CAMEO KSV): police placed in Pristina are KSVCOP, and its name and demonym code actors."""
+    from sitmap import actors
+    from sitmap.model import Document, Event, Place
+
+    doc = Document(text="Police fired tear gas at protesters in Pristina.")
+    police = Actor(text="Police", start=0, end=6, sector="police", code="COP")
+    pristina = Place(text="Pristina", start=39, end=47, name="Pristina", country="XK",
+                     lat=42.67, lon=21.17, geonameid=1)  # fmt: skip
+    doc.events = [Event(doc_id=doc.id, sentence=0, start=0, end=47, evidence=doc.text,
+                        trigger="fired", plover="ASSAULT", cameo="18", source=police,
+                        place=pristina)]  # fmt: skip
+    actors.localise(doc)
+    assert (doc.events[0].source.code, doc.events[0].source.country) == ("KSVCOP", "KSV")
+    assert lookup("Kosovar police").code == "KSVCOP"
+    assert lookup("Kosovo").country == "KSV"
+
+
 @pytest.mark.model
 def test_actors_bare_office_is_the_holder_the_article_named(analysed):
     text = "President Donald Trump visited Beijing. The president accused China of cheating."

@@ -164,6 +164,32 @@ def test_geo_resolve_containers_pick_the_namesake_inside_them(analysed) -> None:
     assert near(places["Bougou"], 9.71, 1.67)  # Djougou
 
 
+def test_geo_places_first_level_regions_also_under_their_bare_name() -> None:
+    """A first-level region named with its feature word ("Northern Province") is also its
+    bare name, among that name's other namesakes; a generic head word lends nothing."""
+    northern = {p.country for p in geo.candidates("Northern") if p.feature_code == "ADM1"}
+    assert {"LK", "GH"} <= northern
+    eastern = {p.country for p in geo.candidates("Eastern") if p.feature_code == "ADM1"}
+    assert "LK" in eastern
+    # Denmark's "Capital Region" is no "Capital": that head word is generic
+    assert "DK" in {p.country for p in geo.candidates("Capital Region")}
+    assert "DK" not in {p.country for p in geo.candidates("Capital")}
+
+
+@pytest.mark.model
+def test_geo_resolve_bare_province_in_admin_context_is_the_country_s(analysed) -> None:
+    """"(Mullaitivu, Northern)" is Sri Lanka's Northern Province, not Ghana's Northern
+    region: the bare name is the region of the country its other containers lie in."""
+    text = (
+        "On 3 March 2019, police arrested two fishermen in Mullaitivu (Mullaitivu, Northern). "
+        "On 5 March 2019, soldiers fired at a crowd in Mutur (Trincomalee, Eastern)."
+    )
+    places = by_text(geo.resolve(analysed(text)))
+    assert places["Northern"].country == "LK" and places["Mullaitivu"].country == "LK"
+    assert near(places["Mullaitivu"], 9.27, 80.81)
+    assert places["Eastern"].country == "LK" and places["Mutur"].country == "LK"
+
+
 @pytest.mark.model
 def test_geo_resolve_village_in_district_named_with_feature_word(analysed) -> None:
     text = "Two youths were shot dead at Khabeisoi village in Imphal East district on Friday."

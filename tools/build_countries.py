@@ -3,8 +3,8 @@
 Run: ``pip install countryinfo==1.0.1 && python tools/build_countries.py``
 
 pycountry gives the ISO 3166-1 list (names, official and common names); countryinfo gives
-alternative spellings, demonyms and capitals; country_extras.yaml adds wire-service short forms
-and fixes. A demonym shared by several entries ("Congolese", "French") goes to the most populous
+alternative spellings, demonyms and capitals; country_extras.yaml adds wire-service short forms,
+fixes and the countries ISO 3166-1 lacks (Kosovo: XK, CAMEO KSV). A demonym shared by several entries ("Congolese", "French") goes to the most populous
 sovereign one. Plural nationality nouns ("Syrians") are derived by rule.
 """
 
@@ -99,6 +99,16 @@ def build() -> list[dict[str, str]]:
             "demonyms": dems,
             "capital": capital,
             "population": population,
+        }
+    for iso3, extra in (extras.get("extra_countries") or {}).items():
+        entries[iso3] = {
+            "iso3": iso3,
+            "iso2": extra["iso2"],
+            "name": extra["name"],
+            "aliases": [extra["name"], *extras["aliases"].get(iso3, [])],
+            "demonyms": list(extras["demonyms"].get(iso3, [])),
+            "capital": extras["capitals"].get(iso3, extra.get("capital", "")),
+            "population": int(extra.get("population", 0)),
         }
     # the most populous entry keeps a shared demonym / capital
     owner: dict[str, str] = {}

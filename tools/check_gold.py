@@ -100,7 +100,7 @@ def iso3_codes() -> set[str]:
         codes = {c.alpha_3 for c in pycountry.countries}
     except Exception:  # pragma: no cover - fallback when pycountry is absent
         codes = set()
-    return codes | {"PSE", "VAT", "XKX"}
+    return codes | {"PSE", "VAT", "XKX", "KSV"}
 
 
 def check_code(code, iso3: set[str]) -> str | None:

@@ -55,7 +55,7 @@ from typing import Any
 from sitmap import lexicons
 from sitmap.model import Place
 
-VERSION = "geo-8"
+VERSION = "geo-9"
 """Bump when the build or the normalisation changes: old caches are then ignored."""
 
 _LOCK = threading.Lock()
@@ -417,13 +417,21 @@ _AND = re.compile(r"^(?P<first>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?) and [A-Z]")
 
 def _add_short_names(gaz: Gazetteer, lex: dict[str, Any]) -> None:
     """Short names: a country or first-level region called "X and Y" is also "X" ("Bosnia",
-    "Trinidad", "Newfoundland"; an alternate name, so it outranks no town's own name); and
-    the city abbreviations of ``geo.yaml`` ("L.A.")."""
+    "Trinidad", "Newfoundland"; an alternate name, so it outranks no town's own name); a
+    first-level region named with its feature word is also its bare name ("Northern" of Sri
+    Lanka's Northern Province, as in "Mullaitivu (Mullaitivu, Northern)": among the namesakes
+    the container country picks it); and the city abbreviations of ``geo.yaml`` ("L.A.")."""
+    words = {w.lower() for w in lex["admin_words"]}
+    generic = words | {w.lower() for w in [*lex["city_words"], *lex["locality_words"]]}
     for i, code in enumerate(gaz.fcode):
         if code in (COUNTRY, ADM1):
             hit = _AND.match(gaz.name[i])
             if hit:
                 gaz.alias(i, [hit.group("first")])
+        if code == ADM1:
+            head, _, last = gaz.name[i].rpartition(" ")
+            if head and last.lower() in words and head.split()[-1].lower() not in generic:
+                gaz.alias(i, [head])
     for name, short in (lex.get("city_aliases") or {}).items():
         towns = [i for i in gaz.key_ids(normalise(name)) if gaz.fclass[i] == "P"]
         if towns:
