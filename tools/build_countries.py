@@ -4,8 +4,9 @@ Run: ``pip install countryinfo==1.0.1 && python tools/build_countries.py``
 
 pycountry gives the ISO 3166-1 list (names, official and common names); countryinfo gives
 alternative spellings, demonyms and capitals; country_extras.yaml adds wire-service short forms,
-fixes and the countries ISO 3166-1 lacks (Kosovo: XK, CAMEO KSV). A demonym shared by several entries ("Congolese", "French") goes to the most populous
-sovereign one. Plural nationality nouns ("Syrians") are derived by rule.
+fixes and the countries ISO 3166-1 lacks (Kosovo: XK, CAMEO KSV). A demonym shared by several
+entries ("Congolese", "French") goes to the most populous sovereign one. Plural nationality
+nouns ("Syrians") are derived by rule.
 """
 
 from __future__ import annotations
