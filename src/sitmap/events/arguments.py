@@ -78,8 +78,41 @@ def _no_finding(tok: Any) -> tuple[_Entry, list[Any], list[Any]] | None:
     return None
 
 
+_RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
+
+
 def _arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[Any]]:
-    """(source tokens, target tokens) of a trigger."""
+    """(source tokens, target tokens) of a trigger; a relative pronoun stands for the noun its
+    clause modifies ("the militants who attacked X", "a country that Trump has criticized")."""
+    sources, targets = _own_arguments(tok, entry, nominal)
+    return _antecedents(sources), _antecedents(targets)
+
+
+def _antecedents(tokens: list[Any]) -> list[Any]:
+    """Tokens with each relative pronoun that is an argument of a relative clause replaced by
+    the noun the clause modifies: "who" in "Fox News hosts, who spent years criticizing
+    Obama" is the hosts; a noun predicated of a subject is that subject ("Cotton is a Trump
+    ally who opposed the deal" is Cotton)."""
+    out = []
+    for t in tokens:
+        clause = t.head
+        found = [t]
+        if (
+            t.lower_ in _RELATIVE_PRONOUNS
+            and t.tag_ in {"WP", "WDT"}
+            and clause.dep_ == "relcl"
+            and clause.head.pos_ in {"NOUN", "PROPN"}
+        ):
+            noun = clause.head
+            found = [noun]
+            if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+                found = _children(noun.head, _SUBJ) or found
+        out.extend(f for f in found if f not in out)
+    return out
+
+
+def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[Any]]:
+    """(source tokens, target tokens) of a trigger, as the parse gives them."""
     if not nominal:
         passive = bool(_children(tok, _PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in tok.children)
         agents = _pobjs(tok, {"by"})

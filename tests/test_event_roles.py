@@ -1,0 +1,69 @@
+"""events: who is source and who is target when the parse hides them (relative clauses)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import actors, events
+
+pytestmark = pytest.mark.model
+
+
+def _found(analysed, text):
+    doc = analysed(text, published="2017-11-06", source="Reuters")
+    actors.code(doc)
+    events.extract(doc)
+    return [
+        (e.plover, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in doc.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # subject relative pronoun: "which" is the army
+        (
+            "The Iraqi army, which killed five Islamic State militants on Monday, said the area "
+            "was secure.",
+            ("ASSAULT", "IRQMIL", "IMGINSISI"),
+        ),
+        (
+            "Russian officials, who met with Chinese President Xi Jinping on Monday, said nothing.",
+            ("CONSULT", "RUSGOV", "CHNGOV"),
+        ),
+        # restrictive "that" clause
+        (
+            "Two Chinese firms that lobbied U.S. lawmakers were fined on Monday.",
+            ("REQUEST", "CHNBUS", "USALEG"),
+        ),
+        # passive relative clause: "who" is the target, the by-agent the source
+        (
+            "Iraqi soldiers who were attacked by Islamic State militants near Mosul fled.",
+            ("ASSAULT", "IMGINSISI", "IRQMIL"),
+        ),
+        # object relative pronoun
+        (
+            "Iran, which Trump has threatened repeatedly, said it would respond.",
+            ("THREATEN", "USAGOV", "IRN"),
+        ),
+        # the relative subject reaches a gerund through its governing verb
+        (
+            "Fox News hosts, who also spent years criticizing President Barack Obama, are "
+            "hypocrites.",
+            ("ACCUSE", "USAMED", "USAGOV"),
+        ),
+        # the clause modifies a noun predicated of a subject: that subject
+        (
+            "Saudi Arabia is a country that Trump has criticized in the past.",
+            ("ACCUSE", "USAGOV", "SAU"),
+        ),
+    ],
+)
+def test_relative_pronoun_stands_for_the_noun_its_clause_modifies(analysed, text, expected):
+    assert expected in _found(analysed, text)
+
+
+def test_complementizer_that_is_no_relative_pronoun(analysed):
+    found = _found(analysed, "Officials said that police arrested 20 protesters in Moscow.")
+    assert ("COERCE", "RUSCOP", "RUSPRO") in found
