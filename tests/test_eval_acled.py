@@ -131,6 +131,11 @@ def test_acled_record_reads_types_precision_and_actor_country():
         acled(sub_event_type="Other", event_type="Strategic developments"), 2
     )
     assert other.types is None  # ACLED "Other": any type
+    # ACLED's user-assigned code for Kosovo is sitmap's CAMEO code, by the country's name
+    kosovo = ConflictRecord.from_dict(
+        acled(actor1="Police Forces of Kosovo (2017-)", inter1=1, country="Kosovo", iso3="XKX"), 3
+    )
+    assert (kosovo.country, kosovo.actor1_country, kosovo.state_forces) == ("KSV", "KSV", True)
 
 
 def test_scores_some_event_right_per_record_hand_computed():

@@ -124,7 +124,7 @@ def _acled_record(data: dict[str, Any], number: int) -> ConflictRecord:
     event_type, sub = data["event_type"], data.get("sub_event_type")
     allowed = table["sub_event_types"].get(sub) or table["event_types"].get(event_type)
     types = None if isinstance(allowed, dict) and allowed.get("any") else frozenset(allowed or ())
-    iso3 = data.get("iso3")
+    iso3 = _sitmap_country(data.get("iso3"), data.get("country"))
     actor1 = data.get("actor1") or None
     inters = (data.get("inter1"), data.get("inter2"))
     actors = (actor1, data.get("actor2") or None)
@@ -172,6 +172,23 @@ def _gtd_record(data: dict[str, Any], number: int) -> ConflictRecord:
         actor1=data.get("gname"),
         fatalities=int(nkill) if isinstance(nkill, int | float) and nkill == nkill else None,
     )
+
+
+@cache
+def _country_codes() -> frozenset[str]:
+    return frozenset(row["iso3"] for row in lexicons.tsv_file("countries.tsv"))
+
+
+def _sitmap_country(iso3: str | None, country_name: str | None) -> str | None:
+    """The record's country as sitmap codes it: ACLED's ISO alpha-3, or, for a code outside
+    sitmap's country table (ACLED's user-assigned "XKX" for Kosovo, CAMEO "KSV" in sitmap),
+    the code of the record's country name."""
+    from sitmap import actors
+
+    if not iso3 or iso3 in _country_codes() or not country_name:
+        return iso3
+    found = actors.place_actor(country_name)
+    return found.country if found is not None and found.kind == "state" else iso3
 
 
 def _actor_country(name: str, country_name: str | None, iso3: str | None) -> str | None:
