@@ -67,3 +67,46 @@ def test_relative_pronoun_stands_for_the_noun_its_clause_modifies(analysed, text
 def test_complementizer_that_is_no_relative_pronoun(analysed):
     found = _found(analysed, "Officials said that police arrested 20 protesters in Moscow.")
     assert ("COERCE", "RUSCOP", "RUSPRO") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gerund after a temporal preposition: the clause's subject does it
+        (
+            "After meeting Chinese President Xi Jinping, Trump flew to Vietnam.",
+            ("CONSULT", "USAGOV", "CHNGOV"),
+        ),
+        (
+            "Trump criticized Iran before meeting Saudi King Salman.",
+            ("CONSULT", "USAGOV", "SAUGOV"),
+        ),
+        # "by" + gerund: the means of the subject's act
+        (
+            "Iraq responded by attacking Islamic State militants near Mosul.",
+            ("ASSAULT", "IRQ", "IMGINSISI"),
+        ),
+        # "from"/"for" + gerund: the object (or passive subject) does it
+        (
+            "The United Nations banned North Korea from attacking South Korea.",
+            ("ASSAULT", "PRK", "KOR"),
+        ),
+        (
+            "Iraq was criticized by Turkey for attacking Islamic State militants near Mosul.",
+            ("ASSAULT", "IRQ", "IMGINSISI"),
+        ),
+        # "took the step of asking X": the subject of the verb whose object the phrase modifies
+        (
+            "The Iraqi government took the unusual step of asking Turkey to withdraw its troops.",
+            ("REQUEST", "IRQGOV", "TUR"),
+        ),
+    ],
+)
+def test_gerund_after_a_preposition_takes_the_clause_subject(analysed, text, expected):
+    assert expected in _found(analysed, text)
+
+
+def test_gerund_subject_stops_at_an_object_that_is_asked(analysed):
+    text = "The Iraqi government took the unusual step of asking Turkey to withdraw its troops."
+    found = _found(analysed, text)
+    assert not any(e[0] == "RETREAT" and e[1] == "IRQGOV" for e in found)

@@ -30,15 +30,22 @@ def _objects(tok: Any, prep: str | None) -> list[Any]:
     return _children(tok, {"dobj", "nsubjpass"}) + (_pobjs(tok, {prep}) if prep else [])
 
 
+_OBJECT_GERUND_PREPS = {"for", "of", "from"}
+# "after meeting Xi, Trump flew ...": a gerund after these tells what the clause's subject did
+_SUBJECT_GERUND_PREPS = {
+    "after", "before", "by", "while", "since", "without", "upon", "on", "in", "despite",
+    "through", "of",
+}  # fmt: skip
+
+
 def _inherited_subject(tok: Any) -> list[Any]:
     """Subject shared from a governing verb: xcomp ("began to encircle"), conj, relcl; the
-    object of a verb whose "for"/"of" gerund tells what the object did."""
-    prep = tok.head
-    if tok.dep_ == "pcomp" and prep.lower_ in {"for", "of"} and prep.head.pos_ == "VERB":
-        # "cursed Obama for raising concerns", "accused Iran of arming the Houthis"
-        objects = _children(prep.head, {"dobj"})
-        if objects:
-            return objects
+    object of a verb whose "for"/"of" gerund tells what the object did; the subject of the
+    clause a prepositional gerund modifies ("after meeting Xi, Trump ...", "took the step of
+    asking X")."""
+    found = _gerund_subject(tok)
+    if found:
+        return found
     seen = 0
     while (
         seen < 4
@@ -53,8 +60,37 @@ def _inherited_subject(tok: Any) -> list[Any]:
         subj = _children(head, _SUBJ | _PASS_SUBJ if tok.dep_ == "xcomp" else _SUBJ)
         if subj:
             return subj
+        # "after refusing to meet X": the subject of the clause; not past an object that
+        # does what it is asked ("of asking Turkey to withdraw")
+        controlled = tok.dep_ == "xcomp" and bool(_children(head, {"dobj"}))
         tok, seen = head, seen + 1
+        found = [] if controlled else _gerund_subject(tok)
+        if found:
+            return found
     return []
+
+
+def _gerund_subject(tok: Any) -> list[Any]:
+    """Who does what a gerund after a preposition names: the object of a verb whose "for"/"of"/
+    "from" gerund tells what the object did ("cursed Obama for raising concerns", "Iran was
+    accused of arming the Houthis"); else the subject of the verb the phrase modifies ("after
+    meeting Xi, Trump flew ..."), or of the verb whose object it modifies ("took the step of
+    asking X")."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or prep.dep_ != "prep":
+        return []
+    word, holder = prep.lower_, prep.head
+    if holder.pos_ == "NOUN" and holder.dep_ == "dobj" and word == "of":
+        holder = holder.head
+    elif holder.pos_ not in {"VERB", "AUX"}:
+        return []
+    if word in _OBJECT_GERUND_PREPS and prep.head.i == holder.i:
+        objects = _children(holder, {"dobj"} | _PASS_SUBJ)
+        if objects:
+            return objects
+    if word not in _SUBJECT_GERUND_PREPS or holder.pos_ not in {"VERB", "AUX"}:
+        return []
+    return _children(holder, _SUBJ) or _inherited_subject(holder)
 
 
 def _expand(tokens: list[Any]) -> list[Any]:
