@@ -235,7 +235,7 @@ def test_reads_the_development_files():
 
 
 def test_date_with_year_counts_only_notes_whose_date_has_its_year():
-    """"On 1 February 2019," can be dated from the note alone; "On February 1," cannot (the
+    """ "On 1 February 2019," can be dated from the note alone; "On February 1," cannot (the
     records carry no publication date): both count for ``date``, only the first for
     ``date_with_year``."""
     full = ConflictRecord.from_dict(acled(), 1)
@@ -249,3 +249,39 @@ def test_date_with_year_counts_only_notes_whose_date_has_its_year():
     m = evaluate_conflict([full, bare], [dated, undated]).to_dict()["measures"]
     assert (m["date"]["correct"], m["date"]["total"]) == (1, 2)
     assert (m["date_with_year"]["correct"], m["date_with_year"]["total"]) == (1, 1)
+
+
+def test_admin1_counts_only_in_the_records_country():
+    # A Sri Lankan note whose admin1 is "Northern": an event placed in Ghana's Northern region
+    # has the same admin1 name but the wrong country -> admin1 wrong; one placed in Sri Lanka's
+    # Northern Province -> right.
+    rec = ConflictRecord.from_dict(
+        acled(country="Sri Lanka", iso3="LKA", admin1="Northern", latitude=9.27, longitude=80.81),
+        1,
+    )
+    ghana = Place(
+        text="Northern",
+        start=0,
+        end=8,
+        name="Northern",
+        country="GH",
+        admin1="Northern",
+        lat=9.5,
+        lon=-1.0,
+    )
+    lanka = Place(
+        text="Mullaitivu",
+        start=0,
+        end=10,
+        name="Mullaitivu",
+        country="LK",
+        admin1="Northern Province",
+        lat=9.27,
+        lon=80.81,
+    )
+    wrong, right = Document(text="w"), Document(text="r")
+    wrong.events = [event(place=ghana, day="2019-02-01")]
+    right.events = [event(place=lanka, day="2019-02-01")]
+    for doc, expected in ((wrong, (0, 1)), (right, (1, 1))):
+        m = evaluate_conflict([rec], [doc]).to_dict()["measures"]
+        assert (m["admin1"]["correct"], m["admin1"]["total"]) == expected

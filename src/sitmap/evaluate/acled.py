@@ -24,7 +24,8 @@ right (the records hold one event, a note may describe several):
   which the records do not give, a day and month alone cannot be dated), and, as
   ``date_all``, over every record;
 * ``place_50km``: an event placed within 50 km of the record's coordinates; ``admin1``: an
-  event placed in the record's first-level division (names compared case- and accent-folded);
+  event placed in the record's first-level division (names compared case- and accent-folded,
+  in the record's country: Ghana's "Northern" region is not Sri Lanka's);
 * ``actor1`` (ACLED): an event whose source has the ACLED actor type of the record's first
   actor (``export.acled_inter``) and, when that actor's name carries a country ("Police Forces
   of Kenya (2013-)", "Rioters (Kenya)"), that country;
@@ -179,6 +180,14 @@ def _country_codes() -> frozenset[str]:
     return frozenset(row["iso3"] for row in lexicons.tsv_file("countries.tsv"))
 
 
+@cache
+def _iso2_to_code() -> dict[str, str]:
+    """GeoNames' ISO alpha-2 (``Place.country``) to the country code records carry."""
+    return {
+        row["iso2"]: row["iso3"] for row in lexicons.tsv_file("countries.tsv") if row.get("iso2")
+    }
+
+
 def _sitmap_country(iso3: str | None, country_name: str | None) -> str | None:
     """The record's country as sitmap codes it: ACLED's ISO alpha-3, or, for a code outside
     sitmap's country table (ACLED's user-assigned "XKX" for Kosovo, CAMEO "KSV" in sitmap),
@@ -322,9 +331,19 @@ def _judge(rec: ConflictRecord, events: Sequence[Event]) -> list[tuple[str, bool
         names = sorted({f"{p.name or p.text} ({p.lat:.2f}, {p.lon:.2f})" for p in places})
         out.append(("place_50km", ok, f"({rec.lat:.2f}, {rec.lon:.2f})", names))
     if rec.admin1:
-        admins = sorted({e.place.admin1 for e in events if e.place and e.place.admin1})
-        ok = any(_same_admin(rec.admin1, a) for a in admins)
-        out.append(("admin1", ok, rec.admin1, admins))
+        admins = sorted(
+            {
+                (e.place.admin1, _iso2_to_code().get(e.place.country or ""))
+                for e in events
+                if e.place and e.place.admin1
+            },
+            key=str,
+        )
+        ok = any(
+            _same_admin(rec.admin1, a) and (rec.country is None or c is None or c == rec.country)
+            for a, c in admins
+        )
+        out.append(("admin1", ok, rec.admin1, [f"{a} ({c or '?'})" for a, c in admins]))
     if rec.kind == "acled" and rec.inter1:
         got = sorted({_describe(e.source, e) for e in events if e.source is not None})
         ok = any(
