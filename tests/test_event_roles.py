@@ -110,3 +110,30 @@ def test_gerund_subject_stops_at_an_object_that_is_asked(analysed):
     text = "The Iraqi government took the unusual step of asking Turkey to withdraw its troops."
     found = _found(analysed, text)
     assert not any(e[0] == "RETREAT" and e[1] == "IRQGOV" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the owner of a decision or plan does its infinitive
+        (
+            "Abbas refused to meet Pence in protest of President Donald Trump's decision to "
+            "recognize Jerusalem as the capital of Israel.",
+            ("SUPPORT", "USAGOV", "ISRGOV"),
+        ),
+        ("China criticized Russia's plan to attack Ukraine.", ("ASSAULT", "RUS", "UKR")),
+        # or its "by" agent
+        (
+            "The decision by Turkey to attack Kurdish militants angered Iraq.",
+            ("ASSAULT", "TUR", None),
+        ),
+    ],
+)
+def test_infinitive_of_an_owned_noun_takes_the_owner(analysed, text, expected):
+    found = _found(analysed, text)
+    assert any(e[:2] == expected[:2] and expected[2] in {None, e[2]} for e in found)
+
+
+def test_infinitive_of_an_unowned_noun_has_no_source(analysed):
+    found = _found(analysed, "The plan to attack Ukraine was cancelled.")
+    assert ("ASSAULT", None, "UKR") in found

@@ -54,7 +54,12 @@ def _inherited_subject(tok: Any) -> list[Any]:
     ):
         head = tok.head
         if tok.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
-            return [head] if tok.dep_ == "relcl" else []
+            if tok.dep_ == "relcl":
+                return [head]
+            # "Trump's decision to recognize Jerusalem", "the decision by Trump to ...": whoever
+            # decides, plans or tries does the infinitive
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            return _children(head, {"poss"}) + _pobjs(head, {"by"}) if infinitive else []
         # "Pence is set to hold talks", "Trump was forced to sign": a passive governor's
         # subject is the subject of its infinitive
         subj = _children(head, _SUBJ | _PASS_SUBJ if tok.dep_ == "xcomp" else _SUBJ)
