@@ -902,15 +902,6 @@ def test_when_day_after_a_named_thing_is_not_an_anaphor(analysed):
     assert set(_dates(doc)) == {"Jan. 21"}
 
 
-def test_when_explicit_date_beats_an_anaphor_in_the_same_sentence(analysed):
-    text = "In a surprise Dec. 21 move, Egypt had called for a vote the next day on the draft."
-    doc = analysed(text, published="2016-12-30")
-    ev = _event(doc, "Egypt had called for a vote the next day", "called")
-    doc.events = [ev]
-    when.resolve(doc)
-    assert ev.date is not None and ev.date.date == "2016-12-21"
-
-
 def test_when_participle_clause_dates_its_head_event_but_not_a_full_clause(analysed):
     text = (
         "Visiting the capital last week, the minister warned the rebels to disarm. After he "
@@ -926,15 +917,6 @@ def test_when_participle_clause_dates_its_head_event_but_not_a_full_clause(analy
     assert warned.date is not None and warned.date.date == "2017-11-06"
     assert visited.date is not None and visited.date.date == "2017-11-06"
     assert warned_too.date is None  # "after he visited ...": a clause of its own
-
-
-def test_when_date_in_a_to_infinitive_dates_the_governing_event(analysed):
-    text = "The president pressed China to do more to rein in North Korea on Thursday."
-    doc = analysed(text, published="2017-11-10")
-    ev = _event(doc, "The president pressed China", "pressed")
-    doc.events = [ev]
-    when.resolve(doc)
-    assert ev.date is not None and ev.date.date == "2017-11-09"
 
 
 def test_when_year_on_a_noun_inside_the_event_does_not_date_it(analysed):
@@ -985,15 +967,6 @@ def test_when_date_shared_along_a_chain_of_coordinated_verbs(analysed):
     assert talks.date is not None and talks.date.date == "2017-11-11"
 
 
-def test_when_main_clause_date_reaches_into_its_after_clause(analysed):
-    text = "The torches were doused early on Friday night after police chased the group off."
-    doc = analysed(text, published="2017-11-04")
-    chased = _event(doc, "police chased the group off", "chased")
-    doc.events = [chased]
-    when.resolve(doc)
-    assert chased.date is not None and chased.date.date == "2017-11-03"
-
-
 def test_when_light_verb_date_goes_to_its_event_noun(analysed):
     text = "North Korea this year conducted its sixth and most powerful nuclear detonation."
     doc = analysed(text, published="2017-11-30")
@@ -1001,3 +974,44 @@ def test_when_light_verb_date_goes_to_its_event_noun(analysed):
     doc.events = [ev]
     when.resolve(doc)
     assert ev.date is not None and (ev.date.date, ev.date.precision) == ("2017-01-01", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "clause", "trigger", "expected"),
+    [
+        pytest.param(
+            "In a surprise Dec. 21 move, Egypt had called for a vote the next day on the draft.",
+            "2016-12-30",
+            "Egypt had called for a vote the next day",
+            "called",
+            "2016-12-21",
+            id="explicit_date_beats_an_anaphor_in_the_same_sentence",
+        ),
+        pytest.param(
+            "The president pressed China to do more to rein in North Korea on Thursday.",
+            "2017-11-10",
+            "The president pressed China",
+            "pressed",
+            "2017-11-09",
+            id="date_in_a_to_infinitive_dates_the_governing_event",
+        ),
+        pytest.param(
+            "The torches were doused early on Friday night after police chased the group off.",
+            "2017-11-04",
+            "police chased the group off",
+            "chased",
+            "2017-11-03",
+            id="main_clause_date_reaches_into_its_after_clause",
+        ),
+    ],
+)
+def test_when_one_event_takes_the_date_of_its_clause(
+    analysed, text, published, clause, trigger, expected
+):
+    """An explicit date beats an anaphor in the same sentence; a date in a "to" infinitive
+    dates the governing event; a main clause's date reaches into its "after" clause."""
+    doc = analysed(text, published=published)
+    ev = _event(doc, clause, trigger)
+    doc.events = [ev]
+    when.resolve(doc)
+    assert ev.date is not None and ev.date.date == expected
