@@ -305,20 +305,12 @@ def _analyse(m: _Mention, text: str, gaz: Gazetteer) -> None:
                 m.qualifier = lex.qualifiers[phrase]
             elif q is not None and phrase.split()[-1] in lex.qualifiers:
                 m.qualifier = lex.qualifiers[phrase.split()[-1]]
-    if m.hint is None:
-        hit = _WORD_AFTER.match(after)
-        word = hit.group(1).lower() if hit else ""
-        if word in lex.admin_words:
-            m.hint = "admin"
-        elif word in lex.city_words:
-            m.hint = "city"
-        else:
-            of = _OF_BEFORE.search(before)
-            word = of.group(1).lower() if of else ""
-            if word in lex.admin_words:
-                m.hint = "admin"
-            elif word in lex.city_words:
-                m.hint = "city"
+    if m.hint is None:  # "Kassala town", else "the town of Kassala"
+        for hit in (_WORD_AFTER.match(after), _OF_BEFORE.search(before)):
+            word = hit.group(1).lower() if hit else ""
+            if word in lex.admin_words or word in lex.city_words:
+                m.hint = "admin" if word in lex.admin_words else "city"
+                break
     m.ids = gaz.key_ids(key)
     if not m.ids and key.endswith(" s"):  # possessive left in the span: "Syria's"
         m.key = key[:-2]
