@@ -89,6 +89,80 @@ def _triggers(text: str) -> list[tuple[str, str]]:
         ),
         # "fired back" at critics is a retort
         ("Trump fired back at North Korea on Twitter on Saturday.", "fired", None),
+        # signing or vetoing a law is legislation, not an agreement or a rejection
+        ("Trump signed the tax bill into law on Friday.", "signed", None),
+        ("The governor of Texas signed a law that restricts abortion.", "signed", None),
+        ("Israel and Jordan signed a water-sharing agreement on Monday.", None, "signed"),
+        ("Trump has vetoed two bills since January.", "vetoed", None),
+        ("Russia vetoed the U.N. Security Council resolution on Syria.", None, "vetoed"),
+        # lawmakers agreeing on a text is procedure; the sanctions it holds stay an event
+        ("Senators agreed on a new package of sanctions against Iran.", "agreed", "sanctions"),
+        (
+            "The sanctions bill was agreed upon by Senator Mike Crapo and Senator Sherrod Brown.",
+            "agreed",
+            None,
+        ),
+        ("Turkey and Russia agreed on a ceasefire in Idlib.", None, "agreed"),
+        # mobilising voters or women in the workforce deploys no forces
+        ("Prime Minister Shinzo Abe wants to mobilize women in the workforce.", "mobilize", None),
+        ("Iran mobilized troops along the border with Iraq.", None, "mobilized"),
+        # surrounding oneself with people is company kept
+        ("Trump has surrounded himself with generals.", "surrounded", None),
+        ("Syrian troops surrounded the town of Douma.", None, "surrounded"),
+        # the relative pronoun after a date stands for the noun before it
+        (
+            "Trudeau spoke at a forum on Thursday, which was hosted by CNN, about trade.",
+            "hosted",
+            None,
+        ),
+        # pressing someone with a question, an inverted question after "asked"
+        (
+            "The journalists continued to press Putin on the matter, asking him if Russia had "
+            "interfered.",
+            "press",
+            None,
+        ),
+        (
+            "The reporter asked Senator Cornyn, Will you accept the findings of the inquiry?",
+            "asked",
+            None,
+        ),
+        # an empty threat is no threat
+        (
+            "The Chinese government said the warning from Washington was an empty threat.",
+            "threat",
+            None,
+        ),
+        # what a labelling verb calls something is a category, not an act
+        (
+            "Lawmakers called the cyber operation by Russia an attack on American democracy.",
+            "attack",
+            None,
+        ),
+        (
+            "The ambassador said he did not consider the strike on Aleppo an attack on Syria.",
+            "attack",
+            None,
+        ),
+        # a present-tense relative clause on an indefinite noun defines; a past one tells
+        # ... but what a speaker calls an act he names is the act
+        (
+            "Rouhani said the missile attacks were a reaction to what he called Saudi aggression.",
+            None,
+            "aggression",
+        ),
+        (
+            "The FBI defines a serial killer as an offender who kills two or more people in "
+            "separate events.",
+            "kills",
+            None,
+        ),
+        (
+            "Any country that attacks a NATO member will face a response from the alliance.",
+            "attacks",
+            None,
+        ),
+        ("A gunman who killed 58 people in Las Vegas was a retiree.", None, "killed"),
     ],
 )
 def test_other_senses_are_no_events(text, dropped, kept):

@@ -36,6 +36,9 @@ class _Senses:
     deontic_modals: frozenset[str]
     deontic_types: frozenset[str]
     defied_frames: frozenset[str]
+    object_preps: frozenset[str]
+    labelling_verbs: frozenset[str]
+    generic_determiners: frozenset[str]
 
 
 @cache
@@ -59,6 +62,9 @@ def _senses() -> _Senses:
         deontic_modals=frozenset(data["deontic_modals"]),
         deontic_types=frozenset(data["deontic_types"]),
         defied_frames=frozenset(data["defied_frames"]),
+        object_preps=frozenset(data["object_preps"]),
+        labelling_verbs=frozenset(data["labelling_verbs"]),
+        generic_determiners=frozenset(data["generic_determiners"]),
     )
 
 
@@ -69,11 +75,19 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
         return True  # "capable of hitting the mainland"
     if _content(tok, plover, senses):
         return True  # "threatened to destroy", "he should be lynched"
+    if _labelled(tok, senses) or _generic(tok, senses):
+        return True  # "did not consider it torture", "an offender who kills two people"
     objects = [_antecedent(o, tok).lemma_.lower() for o in _children(tok, _OBJECTS)]
     if plover in senses.figurative_types and any(o in senses.inanimate_objects for o in objects):
         return True  # "voted to kill the rule"
-    if any(o in senses.object_senses.get(lemma, ()) for o in objects):
-        return True  # "released a poll"
+    prep_objects = [
+        p.lemma_.lower()
+        for prep in _children(tok, {"prep"})
+        if prep.lower_ in senses.object_preps
+        for p in _children(prep, {"pobj"})
+    ]
+    if any(o in senses.object_senses.get(lemma, ()) for o in objects + prep_objects):
+        return True  # "released a poll", "signed the bill into law"
     particles = senses.particle_senses.get(lemma, frozenset())
     if any(c.dep_ in {"prt", "advmod"} and c.lower_ in particles for c in tok.children):
         return True  # "struck the rule down"
@@ -84,23 +98,98 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
     return lemma in senses.asking_verbs and _asks_a_question(tok, senses)
 
 
-def _asks_a_question(tok: Any, senses: _Senses) -> bool:
-    """ "asked if/whether ...", "asked him, 'Will you ...?'": a question, not a request."""
+def _asks_a_question(tok: Any, senses: _Senses, depth: int = 0) -> bool:
+    """ "asked if/whether ...", "asked him, 'Will you ...?'", "pressed him on it, asking if
+    ...": a question, not a request."""
     for clause in _children(tok, _COMPLEMENTS):
         if clause.dep_ == "xcomp" and any(c.lower_ == "to" for c in clause.children):
             continue  # "asked him to leave" is a request
         if any(c.dep_ == "mark" and c.lower_ in senses.question_marks for c in clause.children):
             return True
-        if clause.dep_ != "advcl" and any(t.text == "?" for t in clause.subtree):
+        if clause.dep_ != "advcl" and (_inverted(clause) or _ends_in_question(clause)):
             return True
+        if (  # "pressed Trudeau on the matter, asking him if ...": the participle says how
+            depth == 0
+            and clause.dep_ == "advcl"
+            and clause.tag_ == "VBG"
+            and clause.lemma_.lower() in senses.asking_verbs
+            and _asks_a_question(clause, senses, depth + 1)
+        ):
+            return True
+    if depth == 0 and tok.dep_ == "xcomp" and tok.head.i != tok.i:  # "continued to press X, asking"
+        return any(
+            c.dep_ == "advcl"
+            and c.tag_ == "VBG"
+            and c.lemma_.lower() in senses.asking_verbs
+            and _asks_a_question(c, senses, depth + 1)
+            for c in tok.head.children
+        )
     return False
 
 
+def _inverted(clause: Any) -> bool:
+    """A clause opening with its auxiliary before the subject ("Will you accept ...")."""
+    first = next(iter(clause.subtree))
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+    return (
+        first.dep_ == "aux"
+        and first.head.i == clause.i
+        and subject is not None
+        and (first.i < subject.i)
+    )
+
+
+def _ends_in_question(clause: Any) -> bool:
+    """A "?" in the clause or right after it (the parser may hang it on the main verb)."""
+    last = max(t.i for t in clause.subtree)
+    after = clause.doc[last + 1 : last + 4]
+    return any(t.text == "?" for t in clause.subtree) or (
+        clause.i > clause.head.i and any(t.text == "?" for t in after)
+    )
+
+
 def _antecedent(obj: Any, verb: Any) -> Any:
-    """The noun a relative pronoun object stands for ("a forum *which* was hosted by ...")."""
-    if obj.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.i != verb.i:
-        return verb.head
-    return obj
+    """The noun a relative pronoun object stands for ("a forum *which* was hosted by ...";
+    "a forum on Thursday, *which* was hosted": the noun before the date the parser chose)."""
+    if obj.lower_ not in _RELATIVE or verb.dep_ != "relcl" or verb.head.i == verb.i:
+        return obj
+    head = verb.head
+    if head.ent_type_ in {"DATE", "TIME"}:
+        for t in reversed(head.doc[: head.i]):
+            if t.ent_type_ in {"DATE", "TIME"} or t.pos_ in {"ADP", "DET"}:
+                continue
+            return t if t.pos_ in {"NOUN", "PROPN"} else head
+    return head
+
+
+def _labelled(tok: Any, senses: _Senses) -> bool:
+    """The trigger as what a labelling verb calls something ("did not consider it *torture*",
+    "called it an *attack* on democracy"): a category, not an act."""
+    head = tok.head
+    if head.i == tok.i or head.lemma_.lower() not in senses.labelling_verbs:
+        return False
+    if any(c.dep_ == "dobj" and c.lower_ in {"what", "whatever"} for c in head.children):
+        return False  # "a reaction to what he called Saudi aggression": the act itself
+    if tok.dep_ in {"oprd", "attr"}:
+        return True
+    small_clause = tok.dep_ in {"ccomp", "xcomp"} and not any(
+        c.dep_ in {"aux", "mark"} for c in tok.children
+    )  # "consider it torture" (a small clause), not "consider attacking" or "that ..."
+    return (
+        small_clause
+        and tok.tag_ in {"VB", "NN", "NNS"}
+        and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
+    )
+
+
+def _generic(tok: Any, senses: _Senses) -> bool:
+    """A present-tense relative clause on an indefinite noun: a definition ("an offender who
+    *kills* two or more people"), no act that happened."""
+    if tok.dep_ != "relcl" or tok.tag_ not in {"VBZ", "VBP"} or tok.head.i == tok.i:
+        return False
+    return any(
+        c.dep_ == "det" and c.lower_ in senses.generic_determiners for c in tok.head.children
+    )
 
 
 def _capability(tok: Any, senses: _Senses) -> bool:
@@ -144,9 +233,12 @@ def threatened_objects(tok: Any) -> list[Any]:
 
 
 def figurative_noun(tok: Any) -> bool:
-    """Whether a noun trigger sits in a fixed figurative phrase ("a war of words") or names a
-    standing measure defied ("in defiance of U.N. sanctions")."""
+    """Whether a noun trigger sits in a fixed figurative phrase ("a war of words"), names a
+    standing measure defied ("in defiance of U.N. sanctions") or a category a labelling verb
+    gives ("called it an attack on democracy")."""
     senses = _senses()
+    if _labelled(tok, senses):
+        return True  # "called it an attack on democracy"
     prep = tok.head
     if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i:
         return prep.head.lemma_.lower() in senses.defied_frames or _in_phrase(tok, senses)
