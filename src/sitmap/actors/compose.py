@@ -107,8 +107,18 @@ def _person_after(j: int, ctx: _Ctx) -> int:
     if j >= len(toks):
         return j
     if ctx.tagged:
-        tok = toks[j]
-        if tok.ent == "PERSON" and tok.ent_start == j:
+        tok, first = toks[j], j
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if (  # a first name the tagger split off ("Natalia" GPE + "Veselnitskaya" PERSON)
+            tok.pos == "PROPN"
+            and tok.text.istitle()
+            and tok.ent != "PERSON"
+            and nxt is not None
+            and nxt.ent == "PERSON"
+            and nxt.ent_start == j + 1
+        ):
+            tok, first = nxt, j + 1
+        if tok.ent == "PERSON" and tok.ent_start == first:
             end = tok.ent_end
             while end > j and toks[end - 1].norm in ("'s", "'"):
                 end -= 1
@@ -162,6 +172,7 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
             break
     if ethnic is not None:  # "Syrian Kurdish forces" are not Syria's forces
         country = lex.group_homes.get(ethnic.entry.key)
+    country = country or _owner_country(group, ctx)
     score = 0.9
     role: str | None = None
     name: str | None = None
@@ -252,6 +263,9 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
             kind = "person" if person_end > j or _singular(title, ctx) else "group"
             role = ctx.text[toks[title.i].start : toks[title.j - 1].end]
             name = ctx.text[toks[j].start : toks[person_end - 1].end] if person_end > j else None
+            if title.entry.sector == "party" and org_sector != "party":
+                sector = "party"  # "U.S. Senate candidate Roy Moore" runs for it: PTY
+                code = _compose_code(org_country, sector, None, ctx)
             if former:
                 code, score = None, 0.6
     elif holder is not None:
@@ -297,6 +311,8 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
         sector = (best.entry.sector if best is not None else None) or (
             title.entry.sector if title else None
         )
+        if title is not None and title.entry.sector == "party":
+            sector = "party"  # "Senate candidate Roy Moore" runs for the Senate: PTY
         code = _compose_code(country, sector, None, ctx)
         if group[0].type == _OUTLET:
             out = lex.outlets[group[0].entry.key]
@@ -373,6 +389,24 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
     if kind == "person" and name and role and code and not role.startswith("former"):
         ctx.by_role.setdefault(_fold(role), []).append(actor)
     return actor
+
+
+# patron suffixes that make a firm or outlet the patron country's own ("a Russian-controlled
+# company" RUSBUS, "a U.S.-based firm" USABUS); militias backed or led by a state stay unplaced
+_OWNING_SUFFIXES = frozenset({"owned", "controlled", "based", "run", "headquartered"})
+_OWNED_SECTORS = frozenset({"business", "media"})
+
+
+def _owner_country(group: list[_Piece], ctx: _Ctx) -> str | None:
+    """The country that owns a firm or outlet named with a patron ("Russian-owned bank")."""
+    last = group[-1]
+    if last.type != _SECTOR or last.entry.sector not in _OWNED_SECTORS:
+        return None
+    for p in group:
+        suffix = ctx.toks[p.j - 1].norm
+        if p.type == _PATRON and suffix in _OWNING_SUFFIXES and p.entry.type in _STATE_TYPES:
+            return p.entry.key
+    return None
 
 
 def _holder_of(title: _Piece, ctx: _Ctx) -> Actor | None:

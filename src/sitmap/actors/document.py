@@ -112,16 +112,61 @@ def _entities(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
         full = _earlier_full_name(text, start, ctx) if tok.ent == "PERSON" else None
         if known is None and tok.ent == "PERSON":
             known = _named_in_full(text, start, actors + out)
-        surname = known is not None and known.name is not None and known.name.split()[-1] == text
+        surname = known is not None and _short_name(known, text)
         if known is not None and (tok.ent == "PERSON" or surname):  # "Cotton" tagged ORG too
             out.append(replace(known, text=text, start=start, end=end, score=0.8))
         elif full is not None:
             out.append(Actor(text=text, start=start, end=end, name=full, kind="person", score=0.5))
         else:
             kind = "person" if tok.ent == "PERSON" else "organisation"
-            out.append(Actor(text=text, start=start, end=end, name=text, kind=kind, score=0.3))
+            actor = Actor(text=text, start=start, end=end, name=text, kind=kind, score=0.3)
+            out.append(_described(actor, actors, ctx) or actor)
         taken.append((start, end))
     return out
+
+
+# ", a Russian-controlled company", ", who is a lobbyist", ", the group's leader"
+_APPOSITION = re.compile(r"\s*,\s*(?:(?:who|which)\s+(?:is|was)\s+)?(?:(?:a|an|the)\s+)?")
+
+
+def _described(entity: Actor, actors: list[Actor], ctx: _Ctx) -> Actor | None:
+    """An uncoded name coded by the description the text gives it in apposition: "Prevezon
+    Holdings, a Russian-controlled company" RUSBUS, "Paul Miller, a lobbyist" BUS, "the
+    agency's director, Christopher Wild" (the director's code). The name keeps its own text
+    and name; later mentions of it ("Prevezon", "Wild") take the code too. None when no coded
+    description of the same kind (a person for a person, a body for a body) stands beside it."""
+    person = entity.kind == "person"
+    kinds = {"person"} if person else {"organisation"}
+
+    def fits(a: Actor) -> bool:  # a description, not another named person
+        return bool(a.code) and a.kind in kinds and not (person and a.name)
+
+    m = _APPOSITION.match(ctx.text, entity.end)
+    after = m.end() if m and "," in m.group() else -1
+    found = next((a for a in actors if a.start == after and fits(a)), None)
+    if found is None and person:  # "the agency's director, Christopher Wild"
+        before = [a for a in actors if a.end <= entity.start and fits(a)]
+        if before and re.fullmatch(r"\s*,\s*", ctx.text[before[-1].end : entity.start]):
+            found = before[-1]
+    if found is None:
+        return None
+    coded = replace(
+        entity,
+        code=found.code,
+        country=found.country,
+        sector=found.sector,
+        role=found.role,
+        score=0.6,
+    )
+    words = entity.name.split() if entity.name else []
+    keys = {_fold(entity.name or "")}
+    if entity.kind == "person" and len(words) > 1:
+        keys.add(_fold(words[-1]))
+    elif entity.kind == "organisation" and words and len(words[0]) > 3:
+        keys.add(_fold(words[0]))
+    for key in keys - {""}:
+        ctx.persons.setdefault(key, []).append(coded)
+    return coded
 
 
 def _named_in_full(text: str, start: int, actors: list[Actor]) -> Actor | None:
@@ -146,10 +191,21 @@ def _known_person(text: str, start: int, ctx: _Ctx) -> Actor | None:
     """The titled person named in full before ``start`` whose full name or surname ``text`` is
     (the latest such mention: "U.S. Senator Tom Cotton ... Cotton said")."""
     for key in (_fold(text), _fold(text.split()[-1])):
-        earlier = [a for a in ctx.persons.get(key, []) if a.start < start]
+        earlier = [
+            a
+            for a in ctx.persons.get(key, [])
+            if a.start < start and _same_person(text, a.name or "")
+        ]
         if earlier:
             return earlier[-1]
     return None
+
+
+def _same_person(text: str, name: str) -> bool:
+    """Whether a mention can name the person: one word, or the full name's last words
+    ("Kayla Moore" is not "Roy Moore")."""
+    words, full = _fold(text).split(), _fold(name).split()
+    return len(words) == 1 or full[-len(words) :] == words
 
 
 # entity labels of tokens that are never a person's surname here; the parser's GPE is
@@ -175,7 +231,7 @@ def _surnames(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
         if tok.ent == "GPE" and _country_entries(tok.text):
             continue
         known = _known_person(tok.text, tok.start, ctx)
-        if known is None or not known.name or known.name.split()[-1] != tok.text:
+        if known is None or not _short_name(known, tok.text):
             continue
         if any(s < tok.end and tok.start < e for s, e in taken):
             continue
@@ -185,6 +241,15 @@ def _surnames(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
         out.append(replace(known, text=tok.text, start=tok.start, end=tok.end, score=0.7))
         taken.append((tok.start, tok.end))
     return out
+
+
+def _short_name(known: Actor, text: str) -> bool:
+    """Whether ``text`` is the short form of a known name: a person's surname ("Cotton"), a
+    body's first word ("Prevezon" for "Prevezon Holdings")."""
+    words = (known.name or "").split()
+    if not words:
+        return False
+    return words[0 if known.kind == "organisation" else -1] == text
 
 
 def _earlier_full_name(text: str, start: int, ctx: _Ctx) -> str | None:

@@ -15,6 +15,9 @@ _PRONOUNS = _FIRST_PERSON | {"he", "she", "it", "they", "them", "him", "her", "y
 # "the government of Syria", "officials from Iran"; inside an apposition also "a contractor at
 # the NSA", "a spokesman for the army"
 _OWNER_PREPS = {False: {"of", "from"}, True: {"of", "from", "at", "for", "with"}}
+# "lawyers for Prevezon", "an aide to Senator Cotton": the principal an agent acts for
+_CLIENT_PREPS = {"for", "to", "of"}
+_PRINCIPALS = {"person", "organisation"}  # "officials of Iran" stay Iran's officials (IRNGOV)
 _PERSONAL = {"he", "she", "him", "her", "his"}
 _THIRD_PERSON = _PERSONAL | {"it", "its", "they", "them", "their"}
 _PRONOUN_FITS = {
@@ -47,7 +50,7 @@ class _ActorFinder:
         phrase has one: "Reality Winner, a contractor at the NSA" is the NSA's)."""
         named = self.covering(tok)
         if named is not None and named.code:
-            return named
+            return self._client(tok, named, depth) or named
         found = self._resolve_uncovered(tok, depth) if named is None else None
         if found is not None:
             return found
@@ -64,6 +67,21 @@ class _ActorFinder:
                             if actor is not None and (actor.code or named is None):
                                 return actor
         return named
+
+    def _client(self, tok: Any, named: Actor, depth: int) -> Actor | None:
+        """Whom an unnamed agent of no country works for: "lawyers for Prevezon", "a spokesman
+        for the army", "an aide to Senator X" are coded as the body they act for (CAMEO codes
+        an agent by its principal). None when the phrase names no coded principal."""
+        if depth >= 2 or named.name or not named.role or named.kind not in {"person", "group"}:
+            return None
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in _CLIENT_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        actor = self.resolve(pobj, depth + 1)
+                        if actor is not None and actor.code and actor.kind in _PRINCIPALS:
+                            return actor
+        return None
 
     def _resolve_uncovered(self, tok: Any, depth: int) -> Actor | None:
         """A phrase that is no actor mention itself: a place standing for a state, a pronoun,
