@@ -15,7 +15,8 @@ dates found in corpora and feeds.
 
 Modules: ``vocab`` (word lists and patterns), ``find`` (rule matches), ``tense`` (the governing
 verb's tense), ``expressions`` (one expression → a date), ``assign`` (events ← dates),
-``published`` (publication dates).
+``published`` (publication dates), ``episode`` (a date carried to the next sentence of the
+same episode).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from datetime import date, datetime
 
 from sitmap.model import DateExpr, Document
 from sitmap.when.assign import _assign, _report_scope
+from sitmap.when.episode import continue_episodes
 from sitmap.when.expressions import _dateparser, _resolve_found, resolve_anaphors
 from sitmap.when.find import _find, _Found
 from sitmap.when.published import parse_published
@@ -92,6 +94,7 @@ def resolve(doc: Document) -> Document:
     doc.dates = [f.expr for f in found if f.expr is not None]
     _assign(doc, found, pub)
     _report_scope(doc, found)
+    continue_episodes(doc, found, tense_at)
     return doc
 
 

@@ -103,6 +103,7 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
                     and _foreign(f, heads[id(f)][1], tok)
                 )
             ]
+        cands = [f for f in cands if not _glued_apart(doc.text, f, ev)]
         if pub is not None and _past_tense(ev, doc, cache):
             cands = [f for f in cands if not _after(f, pub)]
         if not cands:
@@ -117,7 +118,24 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
         best = min(cands, key=rank)
         ev.date = best.expr
         ev.historical = not unreal and _historical(best, pub)
-    _share_with_conjuncts(triggers)
+    _share_with_conjuncts(triggers, doc.text)
+
+
+# A paragraph break the scrape glued shut ("the most corrupt president ever.Former Attorney
+# General Eric Holder tweeted on Friday"): the sentence splitter keeps both in one sentence.
+_GLUED = re.compile(r"[a-z]{2}[.!?][”\"]?(?=[A-Z][a-z])")
+
+
+def _glued_apart(text: str, f: _Found, ev: Event) -> bool:
+    """Whether a glued paragraph break lies between a date and the event's clause."""
+    lo, hi = (f.end, ev.start) if f.end <= ev.start else (ev.end, f.start)
+    return lo < hi and _GLUED.search(text, max(0, lo - 3), hi + 2) is not None
+
+
+def _glued_between(text: str, one: Event, other: Event) -> bool:
+    """Whether a glued paragraph break lies between two events' clauses."""
+    lo, hi = min(one.end, other.end), max(one.start, other.start)
+    return lo < hi and _GLUED.search(text, max(0, lo - 3), hi + 2) is not None
 
 
 def _period_end(text: str, f: _Found) -> bool:
@@ -336,7 +354,9 @@ def _infinitive(node: Any) -> bool:
     return node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
 
 
-def _share_with_conjuncts(triggers: dict[tuple[int, int], tuple[Event, Any]]) -> None:
+def _share_with_conjuncts(
+    triggers: dict[tuple[int, int], tuple[Event, Any]], text: str
+) -> None:
     """An undated event coordinated with a dated one shares its date ("met on Saturday and
     agreed on a statement"), and so does one whose subjectless participle clause is dated
     ("Visiting Seoul last week, Trump warned ..."), unless it is predicted or hypothetical."""
@@ -352,7 +372,7 @@ def _share_with_conjuncts(triggers: dict[tuple[int, int], tuple[Event, Any]]) ->
             node = node.head
             head = triggers.get((sentence, node.i))
             if head is not None:
-                if head[0].date is not None:
+                if head[0].date is not None and not _glued_between(text, head[0], ev):
                     ev.date, ev.historical = head[0].date, head[0].historical
                 break
         if ev.date is not None:

@@ -38,6 +38,9 @@ class _Vocab:
     ambiguous_months: frozenset[str]
     untensed_before: frozenset[str]
     period_end_before: frozenset[str]
+    deadline_before: frozenset[str]
+    perfect_aux: frozenset[str]
+    vague_time: re.Pattern[str]
     frame_prepositions: frozenset[str]
     shifting_marks: frozenset[str]
     anchor: re.Pattern[str]
@@ -167,6 +170,11 @@ def _vocab() -> _Vocab:
         time_zones=frozenset(str(w) for w in data["time_zones"]),
         untensed_before=frozenset(str(w) for w in data["untensed_before"]),
         period_end_before=frozenset(str(w) for w in data["period_end_before"]),
+        deadline_before=frozenset(str(w) for w in data["deadline_before"]),
+        perfect_aux=frozenset(str(w) for w in data["perfect_auxiliaries"]),
+        vague_time=re.compile(
+            r"\b" + _alt([str(w) for w in data["vague_times"]]) + r"\b", re.IGNORECASE
+        ),
         frame_prepositions=frozenset(str(w) for w in data["frame_prepositions"]),
         shifting_marks=frozenset(str(w) for w in data["shifting_marks"]),
         modals=frozenset(str(w) for w in data["modals"]),
