@@ -28,7 +28,9 @@ class _Entry:
     verbal: tuple[str, str] | None = None  # (type, cameo) when a politician attacks in words
     implicit_source: str | None = None  # sector of unnamed doers ("protests erupted")
     complement: frozenset[str] = frozenset()  # "pleaded guilty": needs one of these complements
-    negated: bool = False  # ... with "not" ("pleaded not guilty")
+    negated: bool | None = False  # ... with "not" ("pleaded not guilty"); None: either way
+    refusal: bool = False  # "declined to provide X": needs an object or an infinitive that
+    # is no event itself ("refused to criticize X" is the criticism, negated) nor silence
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class _Lexicon:
     judging_verbs: frozenset[str]  # verbs whose subject judges ("said", "found")
     instruments: frozenset[str]  # weapons as subjects: "an IED exploded"
     lemma_fixes: dict[str, str]  # word forms the tagger lemmatises wrongly: "raped" -> "rape"
+    silence: frozenset[str]  # infinitives a refusal of which is no event ("declined to comment")
 
 
 def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
@@ -65,7 +68,8 @@ def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
         verbal=_alternative(spec, "verbal"),
         implicit_source=spec.get("implicit_source"),
         complement=frozenset(_words(spec.get("complement", ()))),
-        negated=bool(spec.get("negated", False)),
+        negated=None if spec.get("negated", False) is None else bool(spec.get("negated")),
+        refusal=bool(spec.get("refusal", False)),
     )
 
 
@@ -114,6 +118,7 @@ def _lexicon() -> _Lexicon:
         frozenset(data["judging_verbs"]),
         frozenset(data["instruments"]),
         {str(k): str(v) for k, v in (data.get("lemma_fixes") or {}).items()},
+        frozenset(data.get("silence") or ()),
     )
 
 
@@ -162,17 +167,56 @@ def _capitalised_noun(tok: Any) -> str | None:
 def _complemented(tok: Any, entry: _Entry) -> bool:
     """Whether a verb has one of the entry's complements, negated as the entry says:
     "pleaded guilty" (CONCEDE), "pleaded not guilty" (REJECT)."""
-    found = [
-        c
-        for c in tok.children
-        if c.dep_ in {"acomp", "oprd", "dobj", "advmod"} and c.lemma_.lower() in entry.complement
-    ]
+    found = [c for c in _complements(tok) if c.lemma_.lower() in entry.complement]
     if not found:
         return False
     negated = any(g.dep_ == "neg" for c in found for g in c.children) or any(
         c.dep_ == "neg" and c.i > tok.i for c in tok.children
     )
-    return negated == entry.negated
+    return entry.negated is None or negated == entry.negated
+
+
+def _complements(tok: Any) -> list[Any]:
+    """A verb's complements and objects, with their conjuncts ("called Kim short and *fat*"),
+    the words describing a predicated noun ("called him an *ungrateful* fool"), and a noun the
+    parser set beside the object ("branded Greece *a terrorist state*")."""
+    found: list[Any] = []
+    named = any(c.dep_ == "dobj" for c in tok.children)  # not "called the corrupt mayor"
+    for c in tok.children:
+        if c.dep_ not in {"acomp", "oprd", "dobj", "advmod"}:
+            continue
+        for x in (c, *c.conjuncts):
+            found.append(x)
+            nouns = [x] if x.dep_ == "oprd" and named else []
+            if x.dep_ == "dobj":
+                nouns = [a for a in x.children if a.dep_ == "appos"]
+                found.extend(nouns)
+            found.extend(m for n in nouns for m in n.children if m.dep_ == "amod")
+    return found
+
+
+def _refused(tok: Any) -> bool:
+    """Whether a refusal verb rejects something: an object ("declined the invitation") or an
+    infinitive that is neither silence ("declined to comment") nor an event of its own, which
+    is coded instead, negated ("refused to criticize China") — except a meeting or a deal
+    refused ("refused to meet X"), a rejection as the guide codes it."""
+    lex = _lexicon()
+    for clause in tok.children:
+        if clause.dep_ != "xcomp" or not any(c.lower_ == "to" for c in clause.children):
+            continue
+        if _lemma(clause) in lex.silence:
+            return False
+        found = _trigger(clause) if clause.pos_ == "VERB" else None
+        return found is None or found[0].type in lex.symmetric_types
+    return any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _bound_prep(child: Any, prep: str) -> bool:
+    """Whether a verb's child is its bound preposition or particle ("called *on* Iran"), not
+    a time ("called the mayor *on* Friday")."""
+    if child.dep_ not in {"prep", "prt"} or child.lower_ != prep:
+        return False
+    return not any(o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} for o in child.children)
 
 
 def _marked_clause(children: list[Any], prep: str) -> Any:
@@ -182,7 +226,7 @@ def _marked_clause(children: list[Any], prep: str) -> Any:
         (
             c
             for c in children
-            if c.dep_ in {"advcl", "xcomp", "ccomp"}
+            if c.dep_ in {"advcl", "xcomp", "ccomp", "acl"}
             and any(m.dep_ == "mark" and m.lower_ == prep for m in c.children)
         ),
         None,
@@ -199,7 +243,7 @@ def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
         for entry in lex.verbs[lemma]:
             if (
                 entry.prep
-                and not any(c.dep_ in {"prep", "prt"} and c.lower_ == entry.prep for c in children)
+                and not any(_bound_prep(c, entry.prep) for c in children)
                 and not _marked_clause(children, entry.prep)
             ):
                 continue
@@ -208,6 +252,8 @@ def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
             ):
                 continue
             if entry.complement and not _complemented(tok, entry):
+                continue
+            if entry.refusal and not _refused(tok):
                 continue
             if not entry.objects and (
                 _figurative(tok, entry, lemma) or senses.other_verb_sense(tok, entry.type, lemma)
@@ -223,7 +269,14 @@ def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
         if prev is not None and f"{prev.lower_} {lemma}" in lex.nouns:
             return lex.nouns[f"{prev.lower_} {lemma}"][0], True
         if lemma in lex.nouns and tok.dep_ != "compound":
-            return lex.nouns[lemma][0], True
+            children = list(tok.children)
+            for entry in lex.nouns[lemma]:  # "a call *for* talks"; "a call" alone is none
+                if entry.prep and not (
+                    any(c.dep_ == "prep" and c.lower_ == entry.prep for c in children)
+                    or _marked_clause(children, entry.prep)
+                ):
+                    continue
+                return entry, True
     return None
 
 

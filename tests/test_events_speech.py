@@ -1,0 +1,85 @@
+"""events: speech acts and legal steps on whole articles (name-calling, refusals, calls for,
+legal charges), each on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import actors, events
+
+pytestmark = pytest.mark.model
+
+
+def _codes(analysed, text):
+    doc = analysed(text, published="2017-11-06", source="Reuters")
+    actors.code(doc)
+    events.extract(doc)
+    return [
+        (e.plover, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in doc.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # name-calling is an insult (ACCUSE), with or without a negation on the verb
+        (
+            "President Erdogan called the Dutch prime minister a fascist.",
+            ("ACCUSE", "TURGOV", "NLDGOV"),
+        ),
+        ("Turkey branded Greece a terrorist state.", ("ACCUSE", "TUR", "GRC")),
+        (
+            "Iran's president would never call Saudi Arabia weak and corrupt.",
+            ("ACCUSE", "IRNGOV", "SAU"),
+        ),
+        (
+            "In March Kim Jong Un described Trump as a dangerous lunatic.",
+            ("ACCUSE", "PRKGOV", "USAGOV"),
+        ),
+        ("Ankara branded the Greek prime minister a liar.", ("ACCUSE", "TURGOV", "GRCGOV")),
+        ("The Kremlin labelled the British government as liars.", ("ACCUSE", "RUSGOV", "GBRGOV")),
+        # refusals: an object, or an infinitive that is no event of its own
+        ("Iran declined to provide a list of the detainees.", ("REJECT", "IRN", None)),
+        ("Syria declined the invitation to Geneva.", ("REJECT", "SYR", None)),
+        # a refused meeting stays a rejection
+        ("Venezuela refused to meet the Colombian delegation.", ("REJECT", "VEN", None)),
+        # legal steps: "charged X with" a crime is coercion, not an accusation
+        (
+            "Turkish police charged two German journalists with espionage.",
+            ("COERCE", "TURCOP", "DEUMED"),
+        ),
+        # a call for something, as a noun
+        ("Germany's call for talks with Russia was welcomed in Paris.", ("REQUEST", "DEU", None)),
+        # lifting a hold on money is a concession
+        ("Switzerland lifted the hold on the Egyptian accounts.", ("CONCEDE", "CHE", "EGY")),
+    ],
+)
+def test_speech_acts_and_legal_steps(analysed, text, expected):
+    assert expected in _codes(analysed, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # calling someone something neutral is no insult; "call" alone is no appeal
+        ("Putin called Merkel a partner of Russia.", "ACCUSE"),
+        ("Putin called the corrupt governor of Kursk on Friday.", "ACCUSE"),
+        # "on Friday" is a time, not the "on" of "called on X to ..."
+        ("Putin called the governor of Kursk on Friday.", "REQUEST"),
+        ("Japan answered a call from South Korea.", "REQUEST"),
+        # refusing to speak, to attend, or a figure that declines: no rejection
+        ("The Chinese foreign ministry declined to comment on the report.", "REJECT"),
+        ("Egypt's foreign minister declined to attend the summit in Doha.", "REJECT"),
+        ("Exports from Germany to China declined sharply in October.", "REJECT"),
+    ],
+)
+def test_not_speech_acts(analysed, text, absent):
+    assert absent not in [plover for plover, _, _ in _codes(analysed, text)]
+
+
+def test_refusing_an_act_is_that_act_negated_not_a_second_rejection(analysed):
+    """ "refused to criticize China": the criticism (negated later by attribution), no REJECT."""
+    found = _codes(analysed, "Pakistan refused to criticize China over the dispute.")
+    assert ("ACCUSE", "PAK", "CHN") in found
+    assert "REJECT" not in [plover for plover, _, _ in found]
