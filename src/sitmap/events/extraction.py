@@ -3,6 +3,7 @@ their sides and builds :class:`~sitmap.model.Event` records."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sitmap.events import senses
@@ -21,7 +22,14 @@ from sitmap.events.arguments import (
 )
 from sitmap.events.finder import _ActorFinder
 from sitmap.events.lexicon import _Entry, _lexicon, _trigger
-from sitmap.events.sides import _implicit_sides, _pair_sides, _unnamed_doer, _verbal
+from sitmap.events.sides import (
+    _implicit_sides,
+    _occurring,
+    _pair_sides,
+    _uncoded_doer,
+    _unnamed_doer,
+    _verbal,
+)
 from sitmap.events.syntax import _clause_span, _expand
 from sitmap.model import Actor, Document, Event
 
@@ -105,15 +113,28 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
         if nominal and _between(tok, entry):  # one fight between the two sides, not two
             targets = [t for t in targets if t is None or t is not sources[0]][:1] or [None]
             sources = sources[:1]
+        occurring = nominal and _occurring(tok, entry)
         if entry.type == "PROTEST" or (
             entry.implicit_source and _unnamed_doer(tok, entry, source_toks, nominal)
         ):
             sources, targets = _implicit_sides(doc, tok, entry, finder, sources, targets)
+        elif _uncoded_doer(tok, entry, source_toks, sources, nominal) or (
+            occurring and not any(a is not None and a.code for a in sources)
+        ):
+            implicit = replace(entry, implicit_source=entry.implicit_source or "unidentified")
+            named = sources[0] if len(sources) == 1 else None
+            sources, targets = _implicit_sides(doc, tok, implicit, finder, sources, targets)
+            if named is not None and sources[0] is not None:  # keep the words of the doer
+                sources = [replace(sources[0], text=named.text, start=named.start, end=named.end)]
         coded = any(a is not None and a.code for a in (*sources, *targets))
         has_args = bool(source_toks or target_toks) or coded
         if (entry.weak or nominal) and not coded:
             continue
-        if entry.needs_target and not any(a is not None and a.code for a in targets):
+        if (
+            entry.needs_target
+            and not occurring
+            and not any(a is not None and a.code for a in targets)
+        ):
             continue
         if not has_args:
             continue

@@ -50,6 +50,9 @@ class _Lexicon:
     instruments: frozenset[str]  # weapons as subjects: "an IED exploded"
     lemma_fixes: dict[str, str]  # word forms the tagger lemmatises wrongly: "raped" -> "rape"
     silence: frozenset[str]  # infinitives a refusal of which is no event ("declined to comment")
+    unnamed_doer_types: frozenset[str] = frozenset()  # types whose uncoded doer is UAF
+    occurrence_verbs: tuple[str, ...] = ()  # "took place", "broke out": a noun that happened
+    doer_nouns: frozenset[str] = frozenset()  # singular nouns of people ("a man", "a patrol")
 
 
 def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
@@ -94,6 +97,11 @@ def _lexicon() -> _Lexicon:
         }
 
     verbs, nouns = entries("verbs"), entries("nouns")
+    conflict = data.get("conflict") or {}
+    for section, table in (("verbs", verbs), ("nouns", nouns)):
+        for lemma, spec in (conflict.get(section) or {}).items():
+            specs = spec if isinstance(spec, list) else [spec]
+            table[lemma] = tuple(_entry(lemma, s) for s in specs)
     civil_sectors = frozenset(data["civil_sectors"])
     modes = {w: mode for mode, words in data["modes"].items() for w in words}
     nominal = frozenset(k.split()[-1] for k in nouns)
@@ -119,6 +127,9 @@ def _lexicon() -> _Lexicon:
         frozenset(data["instruments"]),
         {str(k): str(v) for k, v in (data.get("lemma_fixes") or {}).items()},
         frozenset(data.get("silence") or ()),
+        frozenset(conflict.get("unnamed_doer_types") or ()),
+        tuple(conflict.get("occurrence_verbs") or ()),
+        frozenset(conflict.get("doer_nouns") or ()),
     )
 
 
@@ -264,8 +275,8 @@ def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
     if tok.pos_ in {"NOUN", "PROPN"}:
         lemma = _capitalised_noun(tok) or lemma
         prev = tok.nbor(-1) if tok.i > 0 else None
-        if senses.figurative_noun(tok):  # "an empty threat", "a war of words"
-            return None
+        if senses.figurative_noun(tok) or tok.ent_type_ in {"DATE", "TIME"}:
+            return None  # "an empty threat", "a war of words"; "in March"
         if prev is not None and f"{prev.lower_} {lemma}" in lex.nouns:
             return lex.nouns[f"{prev.lower_} {lemma}"][0], True
         if lemma in lex.nouns and tok.dep_ != "compound":

@@ -12,6 +12,8 @@ from sitmap.events.lexicon import _Entry, _Lexicon, _lexicon
 from sitmap.events.syntax import _PASS_SUBJ, _SUBJ, _children, _pobjs
 from sitmap.model import Actor, Document
 
+_FIRST_PERSON = {"we", "i", "us", "me", "our"}
+
 
 def _unnamed_doer(tok: Any, entry: _Entry, source_toks: list[Any], nominal: bool) -> bool:
     """Whether a violent event's doer goes unnamed, so that it is the entry's implicit group
@@ -26,6 +28,73 @@ def _unnamed_doer(tok: Any, entry: _Entry, source_toks: list[Any], nominal: bool
     if nominal or entry.weak:
         return False
     return bool(_children(tok, _PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in tok.children)
+
+
+def _uncoded_doer(
+    tok: Any, entry: _Entry, source_toks: list[Any], sources: list[Actor | None], nominal: bool
+) -> bool:
+    """Whether a violent act's doer is named in words sitmap cannot code ("four youths set a
+    boy ablaze", "armed assailants kidnapped a trader", "the Free Papua Movement attacked a
+    vehicle"): ACLED codes such a doer as an unidentified armed group, so it is one (UAF), an
+    explicit code rather than a dropped event.
+
+    Only an unambiguous violent verb (not a ``weak`` one: "hit", "target"), told as done: a
+    finite verb, a progressive or a participle ("ten killed"; "could have gotten him assassinated", "talks
+    about lynching you", "his first kill" are not); and only a doer that is people: plural,
+    a name, or a person noun of ``doer_nouns`` ("a man", "a patrol"), never a singular thing
+    ("this issue is killing the league") nor a personal pronoun ("he will not stop
+    fighting")."""
+    lex = _lexicon()
+    if nominal or entry.weak or entry.type not in lex.unnamed_doer_types:
+        return False
+    if entry.implicit_source not in (None, "unidentified"):
+        return False
+    if any(a is not None and (a.code or a.kind == "pronoun") for a in sources):
+        return False
+    done = tok.tag_ in {"VBD", "VBZ", "VBP"} or (tok.tag_ == "VBN" and tok.dep_ not in _BARE)
+    if not (done or (tok.tag_ == "VBG" and any(c.dep_ == "aux" for c in tok.children))):
+        return False
+    return all(_people(t, lex.doer_nouns) for t in source_toks)
+
+
+_BARE = {"xcomp", "ccomp", "oprd"}  # "could have gotten him assassinated"
+_PEOPLE_ENTS = {"PERSON", "NORP", "ORG"}
+
+
+def _people(tok: Any, nouns: frozenset[str]) -> bool:
+    """Whether a doer's head word names people ("youths", "two Maoists", "a man", "the Free
+    Papua Movement"), not a thing or a personal pronoun."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in {"they", "them"}
+    return (
+        tok.tag_ in {"NNS", "NNPS"}
+        or tok.ent_type_ in _PEOPLE_ENTS
+        or tok.lemma_.lower() in nouns
+        or any(c.dep_ == "nummod" for c in tok.children)
+    )
+
+
+def _occurring(tok: Any, entry: _Entry) -> bool:
+    """Whether a conflict noun is told as something that happened, so that its unnamed doers
+    are the entry's implicit group: the subject of an occurrence verb ("a kidnapping took
+    place", "clashes broke out", "the attack left two dead"), what "there was" states ("there
+    was a brawl between migrants"), or a verbless headline's head ("Clashes between farmers
+    and herders over grazing land")."""
+    lex = _lexicon()
+    if entry.type not in lex.unnamed_doer_types and entry.implicit_source is None:
+        return False
+    if tok.dep_ == "ROOT":
+        return not any(c.pos_ in {"VERB", "AUX"} for c in tok.subtree)
+    head = tok.head
+    if tok.dep_ in {"attr", "nsubj"} and head.lemma_ == "be":
+        return any(c.dep_ == "expl" for c in head.children)
+    if tok.dep_ not in _SUBJ | _PASS_SUBJ or head.pos_ not in {"VERB", "AUX"}:
+        return False
+    words = {c.lower_ for c in head.children if c.dep_ in {"prt", "dobj", "advmod"}}
+    return any(
+        head.lemma_.lower() == verb and all(w in words for w in rest)
+        for verb, *rest in (phrase.split() for phrase in lex.occurrence_verbs)
+    )
 
 
 def _implicit_sides(

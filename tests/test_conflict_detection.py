@@ -1,0 +1,98 @@
+"""Conflict events that used to be dropped: doers sitmap cannot code, agentless conflict nouns,
+and the ACLED sub-event triggers (property destruction, disrupted weapons use, territory).
+Sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import pipeline
+from sitmap.evaluate.acled import acled_inter, acled_sub_event
+
+
+def _coded(text: str) -> list[tuple[str, str | None, str | None, int | None]]:
+    """(PLOVER type, source code, ACLED sub-event type, ACLED source type) per conflict event."""
+    doc = pipeline.extract(text, source="Wire")
+    return [
+        (
+            e.plover,
+            e.source.code if e.source else None,
+            acled_sub_event(e),
+            acled_inter(e.source, e) if e.source else None,
+        )
+        for e in doc.events
+        if e.plover in {"ASSAULT", "COERCE", "PROTEST"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        # a doer named in words sitmap cannot code is an unidentified armed group, not dropped
+        ("Three party supporters attack a rival activist in Thrissur on Monday.", "Attack"),
+        ("Armed assailants have kidnapped a shopkeeper and his son in Toliara.",
+         "Abduction/forced disappearance"),
+        ("Two Maoists raided a road construction camp near the village.", "Attack"),
+    ],
+)  # fmt: skip
+def test_conflict_uncoded_doer_is_an_unidentified_armed_group(text, sub_event):
+    coded = _coded(text)
+    assert coded, text
+    plover, code, sub, inter = coded[0]
+    assert plover == "ASSAULT" and code is not None and code.endswith("UAF")
+    assert sub == sub_event and inter == 3
+
+
+def test_conflict_unidentified_doer_takes_the_country_of_the_place():
+    coded = _coded("Masked men abducted a village chief in Kidal, Mali, on Sunday.")
+    assert [c[1] for c in coded] == ["MLIUAF"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This tax is killing small businesses, the owner said.",  # a thing as doer
+        "He will not stop fighting for the farmers of the valley.",  # a personal pronoun
+        "Critics said the remarks could have gotten him assassinated.",  # not told as done
+        "Such kidnappings are rare in the region, officials said.",  # a bare noun
+    ],
+)
+def test_conflict_uncoded_doer_rule_leaves_figures_of_speech(text):
+    assert _coded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        # a conflict noun told as something that happened, its doers unnamed
+        ("A kidnapping took place near the market of Gao on Friday.",
+         "Abduction/forced disappearance"),
+        ("Clashes broke out between rival traders in the main market of Zinder.", "Armed clash"),
+        ("A brawl between migrants broke out at a camp outside the city.", "Mob violence"),
+    ],
+)  # fmt: skip
+def test_conflict_agentless_conflict_nouns_are_events(text, sub_event):
+    coded = _coded(text)
+    assert coded and coded[0][2] == sub_event, coded
+    assert coded[0][1] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        ("Soldiers defused a roadside bomb near the bridge on Monday.", "Disrupted weapons use"),
+        ("Militants ransacked a health centre in the village and stole medicine.",
+         "Looting/property destruction"),
+        ("Rioters set the district office on fire after the vote.", "Looting/property destruction"),
+        ("Insurgents took control of the town of Diffa on Thursday.",
+         "Non-state actor overtakes territory"),
+        ("The army regained control of the town after two days.", "Government regains territory"),
+        ("Hundreds of nurses staged a march to the ministry on Tuesday.", "Peaceful protest"),
+    ],
+)  # fmt: skip
+def test_conflict_sub_event_triggers(text, sub_event):
+    assert sub_event in {c[2] for c in _coded(text)}, _coded(text)
+
+
+def test_conflict_month_march_is_no_protest():
+    assert _coded("On 4 March, the minister opened a new school in the capital.") == []
