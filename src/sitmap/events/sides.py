@@ -39,8 +39,9 @@ def _uncoded_doer(
     explicit code rather than a dropped event.
 
     Only an unambiguous violent verb (not a ``weak`` one: "hit", "target"), told as done: a
-    finite verb, a progressive or a participle ("ten killed"; "could have gotten him assassinated", "talks
-    about lynching you", "his first kill" are not); and only a doer that is people: plural,
+    finite verb, a progressive or a participle ("ten killed"; not "could have gotten him
+    assassinated", "talks about lynching you", "his first kill"); and only a doer that is
+    people: plural,
     a name, or a person noun of ``doer_nouns`` ("a man", "a patrol"), never a singular thing
     ("this issue is killing the league") nor a personal pronoun ("he will not stop
     fighting")."""
