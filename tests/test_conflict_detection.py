@@ -55,6 +55,7 @@ def test_conflict_unidentified_doer_takes_the_country_of_the_place():
         "He will not stop fighting for the farmers of the valley.",  # a personal pronoun
         "Critics said the remarks could have gotten him assassinated.",  # not told as done
         "Such kidnappings are rare in the region, officials said.",  # a bare noun
+        "The kidnapping took place shortly after dawn.",  # an act told before
     ],
 )
 def test_conflict_uncoded_doer_rule_leaves_figures_of_speech(text):

@@ -60,6 +60,7 @@ def _uncoded_doer(
 
 _BARE = {"xcomp", "ccomp", "oprd"}  # "could have gotten him assassinated"
 _PEOPLE_ENTS = {"PERSON", "NORP", "ORG"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
 
 
 def _people(tok: Any, nouns: frozenset[str]) -> bool:
@@ -80,10 +81,13 @@ def _occurring(tok: Any, entry: _Entry) -> bool:
     are the entry's implicit group: the subject of an occurrence verb ("a kidnapping took
     place", "clashes broke out", "the attack left two dead"), what "there was" states ("there
     was a brawl between migrants"), or a verbless headline's head ("Clashes between farmers
-    and herders over grazing land")."""
+    and herders over grazing land"). A definite noun ("the attack took place at night") refers
+    back to an act already told: no new event."""
     lex = _lexicon()
     if entry.type not in lex.unnamed_doer_types and entry.implicit_source is None:
         return False
+    if any(c.dep_ == "poss" or c.lower_ in _DEFINITE for c in tok.children):
+        return False  # "the attack took place ...": an attack told before, not a new one
     if tok.dep_ == "ROOT":
         return not any(c.pos_ in {"VERB", "AUX"} for c in tok.subtree)
     head = tok.head
