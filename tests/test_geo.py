@@ -587,11 +587,11 @@ def test_geo_events_placed_by_x_of_y_and_admin_parentheses() -> None:
         ),
         (  # an attack goes on where the sentence before put the story ...
             "Clashes broke out in Kassala town on Monday. Two people were killed.",
-            [("killed", "Kassala", "previous")],
+            [("Clashes", "Kassala", "sentence"), ("killed", "Kassala", "previous")],
         ),
         (  # ... not across a paragraph break
             "Clashes broke out in Kassala town on Monday.\n\nTwo people were killed.",
-            [("killed", None, None)],
+            [("Clashes", "Kassala", "sentence"), ("killed", None, None)],
         ),
         (  # ... and a statement does not inherit the setting of the sentence before
             "The minister spoke in Nairobi on Monday. He accused the opposition of fraud.",
