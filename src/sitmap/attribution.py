@@ -31,7 +31,7 @@ from functools import cache
 from typing import Any
 
 from sitmap import actors as actor_stage
-from sitmap import lexicons
+from sitmap import lexicons, modality
 from sitmap.model import Actor, Document, Event, Source
 
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION"}
@@ -152,6 +152,8 @@ def _is_speech(tok: Any) -> bool:
         return False
     if lemma in _cues().speech:
         return True
+    if modality.document_says(tok, _subject(tok)):
+        return True  # "federal records that showed Arkema lobbied ..."
     # "made it clear that ...", "made clear"
     return lemma == "make" and any(c.lower_ == "clear" for c in tok.children)
 
@@ -191,8 +193,8 @@ def _frames_for(doc: Document, tok: Any, offset: int, state: _State) -> list[_Fr
             frames.extend(
                 _frame_from(doc, pobj, offset, state, verb=None) for pobj in _according(c)
             )
-        if node.head.i == node.i:
-            break
+        if node.head.i == node.i or modality.background(node):
+            break  # "said ... after Russia banned adoptions": the ban is no part of the report
         node, child, steps = node.head, node, steps + 1
     return frames
 
@@ -539,8 +541,15 @@ def _modality(tok: Any) -> tuple[str | None, bool]:
     node = tok
     while True:
         path.append(node)
-        # a relative clause or apposition has its own tense and modality
-        if node.head.i == node.i or _is_speech(node.head) or node.dep_ in {"relcl", "appos"}:
+        # a relative clause or apposition has its own tense and modality; so has a presupposed
+        # noun ("his crackdown") and a past temporal clause ("after Russia banned adoptions")
+        if (
+            node.head.i == node.i
+            or _is_speech(node.head)
+            or node.dep_ in {"relcl", "appos"}
+            or modality.presupposed(node)
+            or modality.background(node)
+        ):
             break
         node = node.head
         if len(path) > 10:
@@ -564,6 +573,9 @@ def _modality(tok: Any) -> tuple[str | None, bool]:
             negated = True
         if any(c.dep_ == "mark" and c.lower_ in cues.conditionals for c in kids):
             hypothetical = True
+        weighed = modality.uncertain(node)  # "investigating whether", "whether to"
+        hypothetical = hypothetical or weighed == "hypothetical"
+        predicted = predicted or weighed == "predicted"
         if any(c.dep_ == "aux" and c.lower_ in cues.modals for c in kids):
             predicted = True
             intent = intent or any(c.dep_ == "aux" and c.lower_ in cues.intent for c in kids)
@@ -650,8 +662,13 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
         # a speech act narrated by the outlet ("X said Y was to blame") is asserted
         status = "quoted"
     modal, intent = _modality(tok) if tok is not None else (None, False)
-    if modal is None and predicts and not own_words:
-        modal = "predicted"
+    if (
+        modal is None
+        and predicts
+        and not own_words
+        and not (tok is not None and modality.presupposed(tok))
+    ):
+        modal = "predicted"  # "warned that ... could be halted", but not "Washington's funding"
     speaker_actor = speaker.speaker if speaker is not None else None
     _first_person(event, speaker_actor)
     if (

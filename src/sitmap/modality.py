@@ -1,0 +1,87 @@
+"""Clause cues for an event's epistemic status, read by ``attribution`` (which owns status).
+
+Three general rules, their words in ``data/attribution.yaml``:
+
+* a *presupposed* noun event — one with an owner ("Washington's *funding* could be halted",
+  "the brutality of his *crackdown*") or an existing-state modifier ("would expand *existing
+  sanctions*") — already exists: the modality of the clause around it is not its own;
+* a finite clause under "whether" is an uncertain fact (``hypothetical``: "investigating whether
+  they have *killed* him"); "whether to" weighs a future decision (``predicted``);
+* a document that shows, lists or reveals ("federal records that *showed* Arkema lobbied ...",
+  "the indictment *listed* firms that lobbied ...") reports what it shows, as a speech verb does;
+* a past-tense clause under a temporal mark ("after Russia *banned* adoptions in 2012") is
+  background the sentence builds on: neither a modal nor a speech verb above it governs it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sitmap import lexicons
+
+_NOUNS = {"NOUN", "PROPN"}
+_PAST = {"VBD"}
+_RELATIVE = {"which", "that"}
+
+
+@dataclass(frozen=True)
+class _Cues:
+    presupposing: frozenset[str]
+    uncertain: frozenset[str]
+    temporal: frozenset[str]
+    document_verbs: frozenset[str]
+    documents: frozenset[str]
+
+
+@cache
+def _cues() -> _Cues:
+    d = lexicons.yaml_file("attribution.yaml")
+    return _Cues(
+        presupposing=frozenset(d["presupposing_words"]),
+        uncertain=frozenset(d["uncertain_marks"]),
+        temporal=frozenset(d["temporal_marks"]),
+        document_verbs=frozenset(d["document_verbs"]),
+        documents=frozenset(d["cited_nouns"]),
+    )
+
+
+def presupposed(tok: Any) -> bool:
+    """Whether a noun trigger names an act that exists already (an owner or an
+    existing-state modifier), so that the clause's modality is not its own."""
+    if tok.pos_ not in _NOUNS:
+        return False
+    words = _cues().presupposing
+    return any(
+        c.dep_ == "poss" or (c.dep_ in {"amod", "advmod"} and c.lower_ in words)
+        for c in tok.children
+    )
+
+
+def uncertain(node: Any) -> str | None:
+    """``hypothetical`` for a finite clause under "whether", ``predicted`` for "whether to",
+    else None."""
+    if not any(c.dep_ == "mark" and c.lower_ in _cues().uncertain for c in node.children):
+        return None
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    return "predicted" if infinitive else "hypothetical"
+
+
+def background(node: Any) -> bool:
+    """Whether ``node`` heads a past-tense clause under a temporal mark ("after Russia banned
+    adoptions"): a fact outside the modality and the report of the clause above it."""
+    return node.tag_ in _PAST and any(
+        c.dep_ == "mark" and c.lower_ in _cues().temporal for c in node.children
+    )
+
+
+def document_says(verb: Any, subject: Any) -> bool:
+    """Whether ``verb`` is a showing verb ("showed", "listed") whose subject is a document
+    ("records", "the indictment"; through a relative pronoun, the noun it stands for)."""
+    cues = _cues()
+    if subject is None or verb.lemma_.lower() not in cues.document_verbs:
+        return False
+    if subject.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.i != verb.i:
+        subject = verb.head
+    return subject.lemma_.lower() in cues.documents or subject.lower_ in cues.documents

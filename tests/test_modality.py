@@ -1,0 +1,85 @@
+"""modality: presupposed noun events, "whether" clauses, past temporal clauses and documents
+that show, as attribution reads them for an event's status."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import pipeline
+
+pytestmark = pytest.mark.model
+
+
+def _status(text: str, trigger: str) -> tuple[str, list[str]]:
+    doc = pipeline.extract(text, published="2017-11-29", source="Reuters")
+    found = [e for e in doc.events if e.trigger == trigger]
+    assert found, f"no event on {trigger!r}: {[e.trigger for e in doc.events]}"
+    cited = [s.name for s in found[0].attribution if s.role == "cited"]
+    return found[0].status, cited
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        # an owned or existing act is no prediction, whatever the clause's modal says
+        (
+            "Senators warned that Washington's funding of the Palestinian Authority could be "
+            "halted.",
+            "funding",
+            "quoted",
+        ),
+        (
+            "The bill would expand existing sanctions on Iran's central bank.",
+            "sanctions",
+            "asserted",
+        ),
+        # ... while a new act under the modal stays predicted
+        ("Trump said he would impose new sanctions on North Korea.", "impose", "predicted"),
+        # "whether" + a finite clause: an uncertain fact; "whether to": a decision ahead
+        (
+            "The Pentagon is investigating whether U.S. troops killed civilians in Raqqa.",
+            "killed",
+            "hypothetical",
+        ),
+        (
+            "Trump will decide next week whether to impose sanctions on Venezuela.",
+            "impose",
+            "predicted",
+        ),
+        # a past clause under "after" is background: no part of the prediction or the report
+        (
+            "Iran said it would retaliate after Israel bombed an Iranian base in Syria.",
+            "bombed",
+            "asserted",
+        ),
+        (
+            "Moscow would respond, the Kremlin said, after Washington expelled 35 Russian "
+            "diplomats.",
+            "expelled",
+            "asserted",
+        ),
+        # a relative clause inside the report stays the speaker's
+        (
+            "The minister said Syria would never negotiate with rebels, who attacked Damascus "
+            "last year.",
+            "attacked",
+            "quoted",
+        ),
+    ],
+)
+def test_modality_status(text, trigger, status):
+    assert _status(text, trigger)[0] == status
+
+
+def test_modality_a_document_that_shows_is_cited():
+    status, cited = _status(
+        "Federal records showed that Exxon lobbied the State Department on Russia sanctions.",
+        "lobbied",
+    )
+    assert status == "reported" and cited == ["Federal records"]
+    # a person who shows something is no document
+    status, cited = _status(
+        "The senator showed that Exxon lobbied the State Department on Russia sanctions.",
+        "lobbied",
+    )
+    assert cited == []
