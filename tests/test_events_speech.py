@@ -83,3 +83,26 @@ def test_refusing_an_act_is_that_act_negated_not_a_second_rejection(analysed):
     found = _codes(analysed, "Pakistan refused to criticize China over the dispute.")
     assert ("ACCUSE", "PAK", "CHN") in found
     assert "REJECT" not in [plover for plover, _, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past participle modifying a noun is a passive without "who were": the noun undergoes it
+        (
+            "Police questioned the leader of a Belgian party convicted of inciting hatred.",
+            ("COERCE", None, "BEL"),
+        ),
+        (
+            "Dozens of Egyptian protesters detained in Cairo were released on Sunday.",
+            ("COERCE", None, "EGYPRO"),
+        ),
+        # the doer of a passive event is the one behind the event noun that is its means
+        (
+            "Syrian civilians killed in Russian airstrikes were buried on Sunday.",
+            ("ASSAULT", "RUS", "SYRCVL"),
+        ),
+    ],
+)
+def test_reduced_relatives_and_means(analysed, text, expected):
+    assert expected in _codes(analysed, text)

@@ -115,11 +115,12 @@ def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], l
     """(source tokens, target tokens) of a trigger, as the parse gives them."""
     if not nominal:
         passive = bool(_children(tok, _PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in tok.children)
+        reduced = _reduced_relative(tok)
         agents = _pobjs(tok, {"by"})
-        if passive and not agents and entry.type in _lexicon().symmetric_types:
+        if (passive or reduced) and not agents and entry.type in _lexicon().symmetric_types:
             return [], []  # "any threat will be met with a response": no meeting
-        if passive:
-            sources, targets = agents, _children(tok, _PASS_SUBJ)
+        if passive or reduced:
+            sources, targets = agents, _children(tok, _PASS_SUBJ) or reduced
             if entry.objects:  # "sanctions will be imposed on X": the subject is the object
                 targets = _pobjs(tok, entry.target_preps)
         else:
@@ -156,6 +157,15 @@ def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], l
     if not sources and entry.type in _lexicon().symmetric_types:
         sources = _participant(tok)
     return sources, targets
+
+
+def _reduced_relative(tok: Any) -> list[Any]:
+    """The noun a past participle modifies, which undergoes it: "a party *convicted* of
+    inciting hatred", "protesters *detained* in Cairo" (a passive without "who were")."""
+    head = tok.head
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or head.i == tok.i:
+        return []
+    return [head] if head.pos_ in {"NOUN", "PROPN"} else []
 
 
 @cache
@@ -338,6 +348,18 @@ def _event_agents(tok: Any, finder: _ActorFinder) -> list[Actor]:
     heads = _pobjs(tok, {"by"}) + _children(tok, {"poss"})
     found = [finder.resolve(h) for h in heads]
     return [a for a in found if a is not None and a.code] or finder.modifiers(tok)[:1]
+
+
+def _means_agents(tok: Any, finder: _ActorFinder) -> list[Actor]:
+    """Who did a verbal event through the event noun that is its means: "civilians killed *in
+    Russian airstrikes*", "was wounded *by a Taliban attack*"."""
+    for prep in tok.children:
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"in", "by", "during"}:
+            for pobj in prep.children:
+                found = _trigger(pobj) if pobj.dep_ == "pobj" else None
+                if found is not None and found[1]:
+                    return _event_agents(pobj, finder)
+    return []
 
 
 def _misattached_conjunct(tok: Any, finder: _ActorFinder) -> list[Actor | None]:

@@ -13,6 +13,7 @@ from sitmap.events.arguments import (
     _coordinated,
     _event_agents,
     _judgement,
+    _means_agents,
     _merged_into_verb,
     _misattached_conjunct,
     _no_finding,
@@ -83,7 +84,7 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
         sources = [finder.resolve(t) for t in _expand(source_toks)]
         targets = [finder.resolve(t) for t in _expand(target_toks)]
         if not nominal and not any(a is not None and a.code for a in sources):
-            sources = _misattached_conjunct(tok, finder) or sources
+            sources = _misattached_conjunct(tok, finder) or _means_agents(tok, finder) or sources
         if not any(targets):  # "discussed the resolution with Sisi", "attacks by X on Y"
             other = _other_targets(tok, entry, target_toks, nominal)
             resolved = [finder.resolve(t) for t in _expand(other)]
