@@ -105,4 +105,8 @@ def test_refusing_an_act_is_that_act_negated_not_a_second_rejection(analysed):
     ],
 )
 def test_reduced_relatives_and_means(analysed, text, expected):
-    assert expected in _codes(analysed, text)
+    found = _codes(analysed, text)
+    if expected[1] is None:  # no doer named: whatever the sides stage fills in, the target holds
+        assert (expected[0], expected[2]) in [(plover, target) for plover, _, target in found]
+    else:
+        assert expected in found
