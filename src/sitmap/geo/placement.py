@@ -58,8 +58,11 @@ class _Lex:
     modifier_deps: frozenset[str]
     object_types: frozenset[str]
     object_deps: frozenset[str]
+    target_preps: frozenset[str]
     carrier_deps: frozenset[str]
     carry_types: frozenset[str]
+    remote: frozenset[str]
+    speech_types: frozenset[str]
 
 
 @cache
@@ -76,8 +79,11 @@ def _lex() -> _Lex:
         modifier_deps=frozenset(data["modifier_deps"]),
         object_types=frozenset(data["object_setting_types"]),
         object_deps=frozenset(data["object_deps"]),
+        target_preps=frozenset(data["target_preps"]),
         carrier_deps=frozenset(data["carrier_deps"]),
         carry_types=frozenset(data["carry_over_types"]),
+        remote=frozenset(data["remote_words"]),
+        speech_types=frozenset(data["speech_types"]),
     )
 
 
@@ -101,8 +107,8 @@ def place_events(doc: Document, *, document_place: bool = False) -> None:
     dateline = _dateline(doc, resolved)
     focus = focus_place(places) if document_place else None
     for event in doc.events:
-        place, basis = _event_place(event, places, doc, text)
-        if place is None and event.plover in _lex().object_types:
+        place, basis = _event_place(event, places, doc, text, resolved)
+        if place is None and (event.plover in _lex().object_types or _moves(event)):
             place, basis = _object_place(event, resolved, doc), "clause"
         if place is None and dateline is not None:
             place, basis = _dateline_place(event, dateline, doc)
@@ -117,7 +123,11 @@ def place_events(doc: Document, *, document_place: bool = False) -> None:
 
 
 def _event_place(
-    event: Event, places: list[Place], doc: Document, text: str
+    event: Event,
+    places: list[Place],
+    doc: Document,
+    text: str,
+    resolved: list[Place] | None = None,
 ) -> tuple[Place | None, str]:
     actor_spans = [(a.start, a.end) for a in (event.source, event.target) if a is not None]
     sent = doc.sentences[event.sentence] if 0 <= event.sentence < len(doc.sentences) else None
@@ -125,18 +135,28 @@ def _event_place(
         return None, ""
     destination = _moves(event)
 
+    def goal(p: Place) -> bool:
+        """The destination of a movement ("a visit to Beijing"), a place even when the events
+        stage read it as the visited side."""
+        return destination and _after(p, text, _lex().destination)
+
     def setting(p: Place, nested: bool = True) -> bool:
-        if any(p.start < e and s < p.end for s, e in actor_spans):
+        if any(p.start < e and s < p.end for s, e in actor_spans) and not goal(p):
             return False
-        if not (
-            is_setting(p, text, nested=nested)
-            or (destination and _after(p, text, _lex().destination))
-        ):
+        if _topic(p, event, doc) or not _own_predicate(p, event, doc):
+            return False
+        if not (is_setting(p, text, nested=nested) or goal(p)):
             return False
         return not _modifies_noun(p, doc, event.sentence)
 
     in_sentence = [p for p in places if sent.start <= p.start and p.end <= sent.end]
     in_clause = [p for p in in_sentence if event.start <= p.start and p.end <= event.end]
+    if destination:  # a destination read as an actor ("a visit to Beijing") is still one
+        in_clause += [
+            p
+            for p in resolved or ()
+            if p not in in_clause and event.start <= p.start and p.end <= event.end and goal(p)
+        ]
     chosen = [p for p in in_clause if setting(p)]
     if chosen:
         return _best_local(chosen), "clause"
@@ -156,6 +176,13 @@ def _event_place(
             or _fronted(p, sent.start, event, text)
             or _unclaimed(p, event, doc)
         )
+    ]
+    if chosen:
+        return _best_local(chosen), "sentence"
+    chosen = [
+        p
+        for p in resolved or ()
+        if p.start >= sent.start and p.end <= sent.end and _visiting(p, event, doc)
     ]
     if chosen:
         return _best_local(chosen), "sentence"
@@ -189,7 +216,8 @@ def _previous_place(
             break
         inside = [p for p in places if sent.start <= p.start and p.end <= sent.end]
         chosen = [
-            p for p in inside
+            p
+            for p in inside
             if is_setting(p, text, nested=True) and not _modifies_noun(p, doc, index)
         ]
         if chosen:
@@ -211,8 +239,22 @@ def _object_place(event: Event, places: list[Place], doc: Document) -> Place | N
         root = _place_token(p, doc, event.sentence)
         if root is None or root.dep_ not in _lex().object_deps:
             continue
-        head = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else root.head
-        if head.idx + offset == event.trigger_start:
+        head = root.head
+        if root.dep_ == "pobj":
+            if head.lower_ != "of" and not (
+                head.lower_ in _lex().target_preps and event.plover in _lex().object_types
+            ):
+                continue
+            head = head.head
+            # "attacks by Houthi militias on Riyadh": the attacked place hangs off the
+            # trigger's noun phrase, through nouns only
+            while (
+                head.pos_ in ("NOUN", "PROPN")
+                and head.head != head
+                and not (head.idx + offset <= event.trigger_start < head.idx + offset + len(head))
+            ):
+                head = head.head
+        if head.idx + offset <= event.trigger_start < head.idx + offset + len(head):
             return p
     return None
 
@@ -346,6 +388,123 @@ def _governed_by_trigger(p: Place, event: Event, doc: Document) -> bool:
     )
 
 
+def _trigger_token(event: Event, doc: Document) -> Any:
+    """The parse token of the event's trigger, or None without a parse."""
+    pdoc = doc._parses.get(event.sentence) if doc._parses else None
+    if pdoc is None or event.trigger_start is None:
+        return None
+    at = event.trigger_start - doc.sentences[event.sentence].start
+    return next((t for t in pdoc if t.idx <= at < t.idx + len(t)), None)
+
+
+_NOT_PREDICATES = frozenset({"aux", "auxpass", "amod", "compound"})
+
+
+def _own_predicate(p: Place, event: Event, doc: Document) -> bool:
+    """Whether the place's phrase belongs to the event's own predicate: going up its heads, the
+    trigger (or the verb carrying a noun trigger, or a verb coordinated with the trigger that
+    shares its subject) comes before any verb of a clause embedded under the trigger. "an
+    American fund that invested in Russia" is the setting of "invested", not of an agreement in
+    whose clause it stands; "a plan to build reactors in the Middle East" the setting of
+    "build", not of a denial. True without a parse (nothing to go by). Acts on the ground
+    (``carry_over_types``) are exempt: a terse report's places are the scene of all its acts
+    ("police beat students in Kayanza who were holding a strike"), while the embedded clauses
+    of a statement or a deal name its topics."""
+    if event.plover in _lex().carry_types:
+        return True
+    trigger = _trigger_token(event, doc)
+    root = _place_token(p, doc, event.sentence)
+    if trigger is None or root is None:
+        return True
+    own = _own_tokens(trigger)
+    for a in root.ancestors:
+        if a in own:
+            return True
+        if a.pos_ in ("VERB", "AUX") and a.dep_ not in _NOT_PREDICATES and trigger in a.ancestors:
+            return False  # a clause embedded in the event's own phrase: that clause's setting
+    return True
+
+
+def _topic(p: Place, event: Event, doc: Document) -> bool:
+    """For a speech act (``speech_types``: "condemned", "accused", "urged"), whether the place
+    lies in the act's object: "condemned the bombing of a market in Kabul", "accused Somalia of
+    crimes in Kismayo" name what was spoken about, not where ("condemned in Kabul on Monday",
+    "spoke at a rally in Kabul" name where). Phrases hanging off the scene of a verb the act
+    shares its occasion with are no topic ("staged a sit-in in Algiers, calling for ...")."""
+    if event.plover not in _lex().speech_types:
+        return False
+    trigger = _trigger_token(event, doc)
+    tok = _place_token(p, doc, event.sentence)
+    if trigger is None or tok is None or trigger.pos_ != "VERB":
+        return False
+    own = _own_tokens(trigger)
+    setting = {w for w in _lex().setting if " " not in w}
+    while True:
+        while tok.dep_ in ("conj", "appos", "compound") and tok.head != tok:
+            tok = tok.head  # "in Kabul and Kandahar"
+        if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
+            prep, head = tok.head, tok.head.head
+            if head in own:  # "accused X of crimes": a topic; "condemned in Kabul": a setting
+                return head == trigger and prep.lower_ not in setting
+            if head.pos_ not in ("NOUN", "PROPN"):
+                return False
+            tok = head  # "the bombing of a market in Kabul": on to the noun it describes
+            continue
+        return tok.head == trigger and tok.dep_ in ("dobj", "attr", "dative", "oprd")
+
+
+def _own_tokens(trigger: Any) -> set[Any]:
+    """The trigger and the verbs that share its occasion: the verb carrying a noun trigger, the
+    main verb of a subjectless participle or such a participle of the trigger, verbs
+    coordinated with it under one subject."""
+    own = {trigger}
+    if trigger.pos_ == "NOUN" and trigger.dep_ in _lex().carrier_deps:
+        own.add(trigger.head)
+    if trigger.dep_ in ("advcl", "xcomp") and not _has_subject(trigger):
+        # "police closed off a block in Washington, encircling the protesters": a participle
+        # without its own subject happens where its main verb does
+        own.add(trigger.head)
+    # ... and the other way round: "Speaking in Kabul, the senator condemned the bombing"
+    own.update(
+        c
+        for c in trigger.children
+        if c.dep_ == "advcl" and c.lower_.endswith("ing") and not _has_subject(c)
+    )
+    for verb in list(own):
+        # "met in Vietnam and agreed on a statement": coordinated verbs, one subject
+        if verb.dep_ == "conj" and not _has_subject(verb):
+            own.add(verb.head)
+        own.update(c for c in verb.children if c.dep_ == "conj" and not _has_subject(c))
+    return own
+
+
+def _visiting(p: Place, event: Event, doc: Document) -> bool:
+    """Whether the place is where a subjectless participle of movement opening the event's
+    clause puts its actor ("Visiting Seoul last week, Trump warned ...", "Arriving in Manila,
+    the president said ..."): the event happens on that visit."""
+    trigger = _trigger_token(event, doc)
+    root = _place_token(p, doc, event.sentence)
+    if trigger is None or root is None:
+        return False
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ in (*_lex().destination, *_lex().setting):
+        verb = verb.head
+    elif root.dep_ != "dobj":
+        return False
+    return (
+        verb != trigger  # the visit itself: its object (_object_place)
+        and verb.dep_ == "advcl"
+        and verb.lower_.endswith("ing")  # the tagger reads a capitalised "Visiting" as a name
+        and not _has_subject(verb)
+        and any(verb.lemma_.lower().startswith(t) for t in _lex().destination_triggers)
+        and verb.head in _own_tokens(trigger)
+    )
+
+
+def _has_subject(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
 def _unclaimed(p: Place, event: Event, doc: Document) -> bool:
     """For an act on the ground (``carry_over_types``), whether the place's phrase hangs off a
     word that is neither a reporting verb ("said in Washington that ...") nor the trigger of
@@ -385,7 +544,7 @@ def _modifies_noun(p: Place, doc: Document, index: int) -> bool:
     head = root.head
     return (
         root.dep_ in _lex().modifier_deps
-        and head is not root
+        and head != root
         and head.pos_ in {"NOUN", "PROPN"}
         and not head.ent_type_  # "Deir ez-Zor" split by the parser stays one name
         # "in Imphal East district", "in Kassala town": a feature word names the place itself
@@ -421,6 +580,9 @@ def _dateline_place(event: Event, dateline: Place, doc: Document) -> tuple[Place
     """The dateline's place for an event of the lead sentence by an actor of its country."""
     lead = next((s for s in doc.sentences if s.end > dateline.end), None)
     if lead is None or event.sentence != lead.index:
+        return None, ""
+    words = set(re.findall(r"[a-z]+", lead.text.lower()))
+    if words & _lex().remote:  # a phone call is made from two places: the dateline is neither
         return None, ""
     if lead.start - dateline.end > 40 + _DATELINE_REACH:
         return None, ""

@@ -1,0 +1,104 @@
+"""Where each event happened (geo/placement.py), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap.evaluate.events import GoldPlace, same_place
+from sitmap.model import Place
+
+
+def _placed(text: str) -> dict[str, tuple[str | None, str | None]]:
+    from sitmap import pipeline
+
+    doc = pipeline.extract(text, published="2017-11-29", source="Wire")
+    return {e.trigger: (e.place and e.place.name, e.place_basis) for e in doc.events}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (  # the destination of a visit, though the events stage reads it as the host
+            "The prime minister of Japan began a three-day visit to Hanoi on Monday.",
+            "visit",
+            ("Hanoi", "clause"),
+        ),
+        (  # the visited place as the verb's object
+            "The Canadian foreign minister visited Jakarta last week.",
+            "visited",
+            ("Jakarta", "clause"),
+        ),
+        (  # a subjectless participle of a visit sets the scene of the main clause's act
+            "Visiting Nairobi on Friday, the British envoy urged Kenya to hold new elections.",
+            "urged",
+            ("Nairobi", "sentence"),
+        ),
+        (  # the attacked place after "on"
+            "Rebels fired rockets on Mogadishu overnight, police said.",
+            "fired",
+            ("Mogadishu", "clause"),
+        ),
+    ],
+)
+def test_placement_destinations_and_targets(text, trigger, expected) -> None:
+    assert _placed(text)[trigger] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a place in a clause embedded under a denial is that clause's setting, not the denial's
+        ("The company denied on Monday that it had bribed officials to build a dam in Laos.",
+         "denied"),
+        # ... and one in a relative clause of a partner is not where a deal was signed
+        ("The company signed a deal with a bank that invests in Peru.", "signed"),
+        # a speech act about something that happened somewhere: a topic, not a setting
+        ("The senator condemned the bombing of a market in Kabul.", "condemned"),
+        ("Kenya's president accused Somalia of harbouring militants in Kismayo.", "accused"),
+    ],
+)  # fmt: skip
+def test_placement_topics_and_embedded_clauses_are_no_setting(text, trigger) -> None:
+    assert _placed(text)[trigger] == (None, None)
+
+
+@pytest.mark.model
+def test_placement_speech_act_placed_where_it_was_made() -> None:
+    placed = _placed("Speaking in Kabul on Monday, the senator condemned the bombing.")
+    assert placed["condemned"] == ("Kabul", "sentence")
+
+
+@pytest.mark.model
+def test_placement_dateline_not_for_a_phone_call() -> None:
+    call = _placed(
+        "WASHINGTON (Reuters) - U.S. President Donald Trump spoke by phone with French "
+        "President Emmanuel Macron on Tuesday, the White House said."
+    )
+    assert call["spoke"] == (None, None)  # made from two places
+    signed = _placed(
+        "WASHINGTON (Reuters) - U.S. President Donald Trump signed an order on Tuesday to "
+        "expand sanctions."
+    )
+    assert signed["signed"] == ("Washington", "dateline")
+
+
+def test_same_place_counts_a_named_area_by_name() -> None:
+    # a country's centroid differs between sources by hundreds of km
+    gold = GoldPlace("Morocco", 31.79, -7.09)
+    morocco = Place(text="Morocco", start=0, end=7, name="Morocco", lat=32.0, lon=-5.0,
+                    feature_class="A", feature_code="PCLI")  # fmt: skip
+    assert same_place(gold, morocco)
+    # ... but a town of the same name is a point: 50 km, as for any place
+    town = Place(text="Morocco", start=0, end=7, name="Morocco", lat=32.0, lon=-5.0,
+                 feature_class="P", feature_code="PPL")  # fmt: skip
+    assert not same_place(gold, town)
+    # ... and names must be equal, not one part of the other, within 2,000 km
+    sudan = GoldPlace("Sudan", 15.5, 30.0)
+    south = Place(text="South Sudan", start=0, end=11, name="South Sudan", lat=7.5, lon=30.0,
+                  feature_class="A", feature_code="PCLI")  # fmt: skip
+    assert not same_place(sudan, south)
+    georgia = GoldPlace("Georgia", 42.0, 43.5)
+    state = Place(text="Georgia", start=0, end=7, name="Georgia", lat=32.75, lon=-83.5,
+                  feature_class="A", feature_code="ADM1")  # fmt: skip
+    assert not same_place(georgia, state)
