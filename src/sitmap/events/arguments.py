@@ -33,6 +33,9 @@ _CHARGING = {
     "sanction": {"for"},
 }
 _PARTICIPANT_PREPS = {"on", "during", "at", "after", "before", "in", "for", "ahead"}
+# nominal events whose "from" names who does them ("criticism / threats / aid / sanctions from
+# X"); not movements ("withdrawal from Syria") or attacks ("rockets from Gaza")
+_FROM_SOURCE_TYPES = {"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "REJECT", "SANCTION", "AID"}
 
 
 def _judgement(tok: Any) -> tuple[_Entry, list[Any], list[Any]] | None:
@@ -142,6 +145,8 @@ def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], l
                 targets = targets + _misattached_objects(tok)
         return sources, targets
     sources = _children(tok, {"poss"}) + _pobjs(tok, {"by"}) or _answerable(tok)
+    if not sources and entry.type in _FROM_SOURCE_TYPES:  # "criticism from Senator X"
+        sources = _pobjs(tok, {"from"})
     sides = _between(tok, entry)
     if sides and not sources:  # "clashes between farmers and herders": one side each
         return sides[:1], sides[1:2]
@@ -149,6 +154,11 @@ def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], l
     head = tok.head
     if tok.dep_ == "attr" and head.lemma_ == "be":  # "Obama was a sharp critic of Duterte"
         sources = sources or _children(head, _SUBJ)
+    received = _receiver(tok)
+    if received:  # "Trump faced criticism from McCain": Trump is criticised
+        if entry.type in _FROM_SOURCE_TYPES:  # "received aid from X", "from" on the verb
+            sources = sources or _pobjs(tok.head, {"from"})
+        return sources, targets or received
     governor = _light_governor(tok, entry)
     if governor is not None:
         verb, obj, preps = governor
@@ -173,6 +183,20 @@ def _governing_words() -> tuple[frozenset[str], frozenset[str]]:
     """(quantity nouns, reciprocal verbs) of ``data/predicates.yaml``."""
     data = lexicons.yaml_file("predicates.yaml")
     return frozenset(data["quantities"]), frozenset(data["reciprocal_verbs"])
+
+
+@cache
+def _receiving_verbs() -> frozenset[str]:
+    return frozenset(lexicons.yaml_file("predicates.yaml")["receiving_verbs"])
+
+
+def _receiver(tok: Any) -> list[Any]:
+    """Who undergoes a nominal event a receiving verb governs: the subject of "faced
+    criticism", "received threats", "drew condemnation"."""
+    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _receiving_verbs():
+        return []
+    verb = tok.head
+    return _children(verb, _SUBJ) or _inherited_subject(verb)
 
 
 def _light_governor(tok: Any, entry: _Entry) -> tuple[Any, Any, frozenset[str]] | None:
@@ -299,6 +323,9 @@ def _other_targets(tok: Any, entry: _Entry, found: list[Any], nominal: bool) -> 
             break
         if t.dep_ == "prep" and t.lower_ in preps and t.head.i != tok.i:
             return [p for p in t.children if p.dep_ == "pobj"]
+    governor = _light_governor(tok, entry)  # "made threats of war *to Ukraine*"
+    if governor is not None:
+        return [t for t in _pobjs(governor[0], governor[2]) if t not in found]
     return []
 
 

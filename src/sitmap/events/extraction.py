@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from sitmap import actors
 from sitmap.events import senses
 from sitmap.events.arguments import (
     _arguments,
@@ -104,7 +105,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             elif mods:  # "U.S. military operations against al-Qaeda"
                 sources = [m for m in mods if all(m.start != t.start for t in targets if t)][:1]
         sources = [a for a in sources if a is not None] or [None]
-        targets = [a for a in targets if a is not None] or [None]
+        targets = [_visited(a) if entry.destination else a for a in targets if a is not None]
+        targets = targets or [None]
         if entry.type in _lexicon().symmetric_types and len(source_toks) == 1:
             sources = _coordinated(source_toks[0], finder) or sources
         sources, targets = _pair_sides(entry, sources, targets)
@@ -162,6 +164,15 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
                 )
             )
     return events
+
+
+def _visited(actor: Actor) -> Actor:
+    """The state a capital stands for when it is the place visited ("Trump's visit to
+    Beijing" is a visit to China, CHN), not the government the capital names elsewhere."""
+    place = actors.place_actor(actor.text) if actor.kind == "organisation" else None
+    if place is None or place.kind == "state" or place.code != actor.code:
+        return actor
+    return replace(actor, code=place.country, sector=None, kind="state", name=place.name)
 
 
 def _mode(entry: _Entry, text: str) -> str | None:

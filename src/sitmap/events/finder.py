@@ -50,7 +50,7 @@ class _ActorFinder:
         phrase has one: "Reality Winner, a contractor at the NSA" is the NSA's)."""
         named = self.covering(tok)
         if named is not None and named.code:
-            return self._client(tok, named, depth) or named
+            return self._client(tok, named, depth) or self._owned(tok, named) or named
         found = self._resolve_uncovered(tok, depth) if named is None else None
         if found is not None:
             return found
@@ -67,6 +67,18 @@ class _ActorFinder:
                             if actor is not None and (actor.code or named is None):
                                 return actor
         return named
+
+    def _owned(self, tok: Any, named: Actor) -> Actor | None:
+        """A body of no country owned by a pronoun: "his administration", "its military" are
+        the country of whom the pronoun stands for (Trump's: USAGOV)."""
+        if named.country or named.kind == "person" or not named.sector:
+            return None
+        for child in tok.children:
+            if child.dep_ == "poss" and child.lower_ in _THIRD_PERSON and child.pos_ == "PRON":
+                owner = self.antecedent(child)
+                if owner is not None and owner.country:
+                    return actors.with_country(named, owner.country)
+        return None
 
     def _client(self, tok: Any, named: Actor, depth: int) -> Actor | None:
         """Whom an unnamed agent of no country works for: "lawyers for Prevezon", "a spokesman
@@ -153,9 +165,15 @@ class _ActorFinder:
         that, *he* was condemned")."""
         verb = tok.head
         for subj in reversed([t for t in tok.doc[: tok.i] if t.dep_ in _SUBJ | _PASS_SUBJ]):
-            if subj.lower_ in _PRONOUNS or subj.head.i == verb.i or not verb.is_ancestor(subj):
+            if subj.lower_ in _PRONOUNS or subj.head.i == verb.i:
                 continue
-            actor = self.resolve(subj, depth=2)
+            # under the pronoun's clause, or, for an active subject, heading a clause the
+            # pronoun's clause sits in ("Wild responded in a letter in which *he* defended";
+            # not "Trump would ignite protests when *he* was asked": the asker is unknown)
+            outer = tok.dep_ in _SUBJ and subj.head.is_ancestor(tok)
+            if not (verb.is_ancestor(subj) or outer):
+                continue
+            actor = self.resolve(_relative_antecedent(subj), depth=2)
             if actor is not None and actor.code and fits(actor):
                 return actor
         return None
@@ -163,6 +181,7 @@ class _ActorFinder:
     def _agreeing_subject(self, verb: Any, fits: Callable[[Actor], bool]) -> Actor | None:
         """The coded, agreeing actor a verb's (non-pronoun) subject names."""
         for subj in _children(verb, _SUBJ | _PASS_SUBJ):
+            subj = _relative_antecedent(subj)
             if subj.lower_ not in _PRONOUNS:
                 actor = self.resolve(subj, depth=2)
                 if actor is not None and actor.code and fits(actor):
@@ -213,3 +232,13 @@ class _ActorFinder:
             if found:
                 return found
         return []
+
+
+def _relative_antecedent(tok: Any) -> Any:
+    """The noun a relative pronoun stands for ("Mercury LLC, *which* said that it ..."), or
+    the token itself."""
+    clause = tok.head
+    relative = tok.lower_ in {"who", "which", "that"} and tok.tag_ in {"WP", "WDT"}
+    if relative and clause.dep_ == "relcl" and clause.head.pos_ in {"NOUN", "PROPN"}:
+        return clause.head
+    return tok

@@ -31,6 +31,7 @@ class _Entry:
     negated: bool | None = False  # ... with "not" ("pleaded not guilty"); None: either way
     refusal: bool = False  # "declined to provide X": needs an object or an infinitive that
     # is no event itself ("refused to criticize X" is the criticism, negated) nor silence
+    destination: bool = False  # "a visit to Beijing": a place visited is its state (CHN)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
         complement=frozenset(_words(spec.get("complement", ()))),
         negated=None if spec.get("negated", False) is None else bool(spec.get("negated")),
         refusal=bool(spec.get("refusal", False)),
+        destination=bool(spec.get("destination", False)),
     )
 
 

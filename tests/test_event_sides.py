@@ -1,0 +1,94 @@
+"""Who did it to whom when the parse does not say it plainly: pronouns, owners named by a
+pronoun, nominal events governed by another verb, places visited."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import pipeline
+
+pytestmark = pytest.mark.model
+
+
+def _event(text: str, trigger: str):
+    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
+    found = [e for e in doc.events if e.trigger == trigger]
+    assert found, f"no event on {trigger!r}: {[e.trigger for e in doc.events]}"
+    return found[0]
+
+
+def _codes(event) -> tuple[str | None, str | None]:
+    return (
+        event.source.code if event.source else None,
+        event.target.code if event.target else None,
+    )
+
+
+def test_event_sides_pronoun_is_the_subject_of_a_clause_it_sits_in():
+    # "he" sits in a clause under "served", whose subject is Cotton, not Pence
+    event = _event(
+        "U.S. Senator Tom Cotton served just 24 days as chairman before being fired for "
+        "misleading Vice President Mike Pence about whether he criticized Russia.",
+        "criticized",
+    )
+    assert _codes(event) == ("USALEG", "RUS")
+
+
+def test_event_sides_relative_pronoun_subject_stands_for_its_noun():
+    event = _event(
+        "The Syrian army, which said on Monday that it had attacked rebels near Hama, "
+        "denied the report.",
+        "attacked",
+    )
+    assert event.source is not None and event.source.code == "SYRMIL"
+
+
+def test_event_sides_possessive_pronoun_gives_its_owner_country():
+    event = _event(
+        "President Donald Trump called his administration's talks with Russia productive.",
+        "talks",
+    )
+    assert _codes(event) == ("USAGOV", "RUS")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "codes"),
+    [
+        # a light verb's subject does the act its object names
+        (
+            "Senator John McCain has given a qualified endorsement of the intelligence "
+            "community's assessment.",
+            "endorsement",
+            ("USALEG", "USASPY"),
+        ),
+        (
+            "Chinese President Xi Jinping was upping sanctions on North Korea.",
+            "sanctions",
+            ("CHNGOV", "PRK"),
+        ),
+        ("Putin made threats of war to Ukraine on Tuesday.", "threats", ("RUSGOV", "UKR")),
+        # "from X" names the doer of a nominal act; a receiving verb's subject undergoes it
+        (
+            "Trump has faced sharp criticism from Senator John McCain.",
+            "criticism",
+            ("USALEG", "USAGOV"),
+        ),
+        ("Ukraine received military aid from the United States.", "aid", ("USA", "UKR")),
+    ],
+)
+def test_event_sides_nominal_events_governed_by_another_verb(text, trigger, codes):
+    assert _codes(_event(text, trigger)) == codes
+
+
+def test_event_sides_a_withdrawal_from_a_place_has_no_source_from_it():
+    doc = pipeline.extract("Russia completed the withdrawal of its troops from Syria.")
+    assert all(e.source is None or e.source.code != "SYR" for e in doc.events)
+
+
+def test_event_sides_a_capital_visited_is_its_state():
+    assert _codes(_event("Tillerson visited Moscow on Monday.", "visited")) == ("USAGOV", "RUS")
+    # elsewhere a capital stands for its government
+    assert _codes(_event("Beijing criticized Tokyo on Monday.", "criticized")) == (
+        "CHNGOV",
+        "JPNGOV",
+    )
