@@ -144,6 +144,18 @@ def _triggers(text: str) -> list[tuple[str, str]]:
             "attack",
             None,
         ),
+        # a political campaign is no military one
+        (
+            "He is the brother of John Podesta, who served as chairman of the presidential "
+            "campaign of Democratic candidate Hillary Clinton.",
+            "campaign",
+            None,
+        ),
+        (
+            "The Saudi-led coalition stepped up its bombing campaign against the Houthis.",
+            None,
+            "campaign",
+        ),
         # a present-tense relative clause on an indefinite noun defines; a past one tells
         # ... but what a speaker calls an act he names is the act
         (

@@ -38,6 +38,7 @@ class _Senses:
     defied_frames: frozenset[str]
     object_preps: frozenset[str]
     labelling_verbs: frozenset[str]
+    modifier_senses: dict[str, frozenset[str]]
     generic_determiners: frozenset[str]
 
 
@@ -64,6 +65,7 @@ def _senses() -> _Senses:
         defied_frames=frozenset(data["defied_frames"]),
         object_preps=frozenset(data["object_preps"]),
         labelling_verbs=frozenset(data["labelling_verbs"]),
+        modifier_senses=table("modifier_senses"),
         generic_determiners=frozenset(data["generic_determiners"]),
     )
 
@@ -239,6 +241,9 @@ def figurative_noun(tok: Any) -> bool:
     senses = _senses()
     if _labelled(tok, senses):
         return True  # "called it an attack on democracy"
+    other = senses.modifier_senses.get(tok.lemma_.lower(), frozenset())
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ in other for c in tok.children):
+        return True  # "the presidential campaign of Hillary Clinton"
     prep = tok.head
     if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i:
         return prep.head.lemma_.lower() in senses.defied_frames or _in_phrase(tok, senses)
