@@ -46,9 +46,9 @@ FLAT_COLUMNS = tuple(c for c in tables.SITUATION_COLUMNS if c not in ("record", 
 class Updater:
     """Keeps a store's situations up to date as documents are written (one per ingest run)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, blocking: bool = True) -> None:
         self.store = store
-        self.merger = Merger()
+        self.merger = Merger(blocking=blocking)
         self.merger.load(
             tables.iter_keys(store),
             tables.stored_components(store),
@@ -98,15 +98,25 @@ class Updater:
             )
 
 
-def build(store: Store) -> dict[str, Any]:
-    """Merge every stored event into situations from scratch (replaces the tables' rows)."""
+def build(store: Store, *, vectorised: bool = True) -> dict[str, Any]:
+    """Merge every stored event into situations from scratch (replaces the tables' rows).
+
+    ``vectorised`` (the default) finds every event's neighbours at once in DuckDB
+    (``sitmap.situations.pairs``); ``False`` looks each event up in the buckets, rule by rule,
+    as an incremental update does. Both give identical situations.
+    """
+    from sitmap.situations import pairs
+
     store._writable()
     started = time.perf_counter()
     with store._transaction():
         store.con.execute("DELETE FROM situation_members")
         store.con.execute("DELETE FROM situations")
-    updater = Updater(store)
-    result = updater.update(None)
+    with store.session():
+        updater = Updater(store, blocking=not vectorised)
+        if vectorised:
+            updater.merger.prime(pairs.neighbour_map(updater.merger.keys))
+        result = updater.update(None)
     result["seconds"] = round(time.perf_counter() - started, 3)
     result.update(summary(store))
     return result

@@ -49,7 +49,8 @@ class Merger:
     situations of the components touched since the last call.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, blocking: bool = True) -> None:
+        self.blocking = blocking  # False: neighbours come from ``prime`` (a build from scratch)
         self.keys: dict[str, Key] = {}
         self.component: dict[str, str] = {}  # event id -> component id (as stored)
         self._buckets: dict[tuple, list[str]] = defaultdict(list)
@@ -57,6 +58,7 @@ class Merger:
         self._touched: set[str] = set()  # component ids to redo
         self._fresh: set[str] = set()  # event ids added since the last recluster
         self._near: dict[str, list[str]] | None = None  # neighbours, cached during recluster
+        self._primed: dict[str, list[str]] = {}  # neighbours given by ``prime``
         self._near_set: dict[str, set[str]] = {}  # the same as sets
         self._bk: dict[str, list[tuple]] = {}  # event id -> its day bucket keys
         self.members: dict[str, set[str]] = defaultdict(set)  # component id -> event ids
@@ -129,6 +131,8 @@ class Merger:
             for tag in _tags(key):
                 (self._pred if key.group == "predicted" else self._fact)[tag].add(key.id)
                 self._fact_sorted.pop(tag, None)
+        if not self.blocking:
+            return
         if _is_coarse(key):
             for bucket in _coarse_keys(key):
                 self._coarse[bucket].append(key.id)
@@ -136,6 +140,11 @@ class Merger:
             self._bk[key.id] = _bucket_keys(key)
             for bucket in self._bk[key.id]:
                 self._buckets[bucket].append(key.id)
+
+    def prime(self, near: dict[str, list[str]]) -> None:
+        """Give every event's neighbours at once (``sitmap.situations.pairs.neighbour_map``):
+        the next ``recluster`` uses them instead of looking each event up in the buckets."""
+        self._primed = near
 
     def candidates(self, key: Key) -> set[str]:
         """Ids of indexed events sharing a block with ``key`` (itself excluded)."""
@@ -174,7 +183,10 @@ class Merger:
                 continue
             if near is not None and short and i in near and not _is_coarse(other):
                 # linked is symmetric, and so is blocking between short windows: reuse
-                if key.id in self._near_set[i]:
+                others = self._near_set.get(i)
+                if others is None:
+                    others = self._near_set[i] = set(near[i])
+                if key.id in others:
                     found.append(i)
             elif linked(key, other):
                 found.append(i)
@@ -191,12 +203,13 @@ class Merger:
         Returns (the old component ids to delete, [(new component id, its situations)]) where
         each situation is its member keys in order.
         """
-        self._near = {}
+        self._near = dict(self._primed)
         try:
             return self._recluster()
         finally:
             self._near = None
             self._near_set = {}
+            self._primed = {}
 
     def _recluster(self) -> tuple[set[str], list[tuple[str, list[list[Key]]]]]:
         todo: set[str] = set(self._fresh)
@@ -278,9 +291,13 @@ class Merger:
         for event_id in self.situation_members.get(sid, ()):
             p = self.keys[event_id]
             said = p.published or p.start
-            # no fact starting after the horizon (or the predicted window) can fulfil it
-            limit = max(d for d in (said and said + _horizon(), p.end and p.end + _slack(),
-                                    date.min) if d)  # fmt: skip
+            # no fact starting after the predicted window (or, without one, the horizon) can
+            # fulfil it (``rules.fulfils_in_time``)
+            if p.day_stated or (p.start and said and p.start > said):
+                assert p.end is not None
+                limit = p.end + _slack()
+            else:
+                limit = said + _horizon() if said else date.min
             for tag in _tags(p):
                 short, starts, long_ = self._facts_in_order(tag)
                 # a fact of a short window that ends before the prediction was made starts

@@ -1,0 +1,191 @@
+"""Does ingest slow down as the store grows? Per-batch cost of its main process, 1k to 10k docs.
+
+``sitmap ingest``'s main process does, for every batch of ``corpus.BATCH_SIZE`` processed
+documents: near-duplicate detection (a MinHash of each text, a query of the datasketch LSH
+index of every stored first copy, then its insertion), the store commit (``write_many`` in one
+transaction, on a ``hold=False`` store that releases the file between batches as ingest does)
+and the incremental situations (``situations.Updater.update``). The NLP runs in the workers
+and does not depend on the store, so this bench leaves it out: the documents are SYNTHETIC,
+already processed (random-word texts of ~250 words, 5% of them near-copies of an earlier
+text; 4 events each, a third of them retelling a recent real-world event so that situations
+merge), and fed to those three steps exactly as ``corpus.ingest`` does.
+
+Printed per 1,000 stored documents: CPU milliseconds per batch (this process and DuckDB's
+threads: the machine is shared, and CPU time hardly depends on its load) for each step and in
+all, and the ratio of the last window to the first (flat: about 1). ``--days N`` puts every
+event in one N-day window (a backfill of one period: the density of events per day grows with
+the store, as in bench_scale.py's variants of the Oct-Dec 2017 corpora); by default the
+publication dates advance with the feed (``--per-day`` documents a day), as a running feed
+does.
+
+    python bench/bench_growth.py [--docs 10000] [--days 90] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from sitmap import situations
+from sitmap.corpus import BATCH_SIZE
+from sitmap.dedup import Deduper
+from sitmap.model import Actor, DateExpr, Document, Event, Place
+
+TYPES = ("ASSAULT", "ASSAULT", "ASSAULT", "PROTEST", "COERCE", "ACCUSE", "CONSULT", "THREATEN")
+SECTORS = ("MIL", "GOV", "COP", "REB", "INS", "CVL")
+
+
+def _vocabulary(rng: random.Random) -> list[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return ["".join(rng.choice(letters) for _ in range(rng.randint(3, 9))) for _ in range(6000)]
+
+
+def synthetic_feed(n: int, *, days: int = 0, per_day: int = 100, seed: int = 11) -> list[Document]:
+    """``n`` processed documents (see the module docstring)."""
+    rng = random.Random(seed)
+    words = _vocabulary(rng)
+    towns = [
+        {"name": f"Town {c}-{t}", "geonameid": 50_000 + 10 * c + t, "country": f"C{c:01d}",
+         "admin1": f"R{c}", "lat": -20 + 2.0 * c + rng.uniform(-1, 1),
+         "lon": 10 + 3.0 * t + rng.uniform(-1, 1), "feature_class": "P", "feature_code": "PPL"}
+        for c in range(30) for t in range(8)
+    ]  # fmt: skip
+    start = date(2017, 1, 1)
+    recent: list[tuple] = []  # real-world events told again by later documents
+    texts: list[str] = []
+    docs = []
+    for i in range(n):
+        published = start + timedelta(days=rng.randrange(days) if days else i // per_day)
+        if texts and rng.random() < 0.05:  # a near-copy: a few words changed
+            text = texts[rng.randrange(max(0, len(texts) - 500), len(texts))].split()
+            for _ in range(3):
+                text[rng.randrange(len(text))] = rng.choice(words)
+            text = " ".join(text)
+        else:
+            text = " ".join(rng.choice(words) for _ in range(250))
+        texts.append(text)
+        doc = Document(text=text, source=f"Outlet {rng.randrange(40)}", published=published,
+                       url=f"https://feed.example/{i}")  # fmt: skip
+        for s in range(4):
+            if recent and rng.random() < 0.33:
+                town, day, plover, src = rng.choice(recent[-400:])
+            else:
+                town, plover = rng.choice(towns), rng.choice(TYPES)
+                day = published - timedelta(days=rng.choice((0, 0, 1)))
+                src = f"{town['country']}X{rng.choice(SECTORS)}"
+                recent.append((town, day, plover, src))
+            ev = Event(doc_id=doc.id, sentence=s, start=0, end=10, evidence=text[:120],
+                       trigger="hit", plover=plover, cameo="19", status="asserted",
+                       source=Actor(text=src, start=0, end=1, code=src, sector=src[4:],
+                                    country=src[:3]))  # fmt: skip
+            ev.place = Place(text=town["name"], start=0, end=1, score=0.9, **town)
+            if rng.random() < 0.6:
+                ev.date = DateExpr(text="on Monday", start=0, end=1, date=day.isoformat(),
+                                   precision="day")  # fmt: skip
+            ev.id = ""
+            ev.__post_init__()
+            doc.events.append(ev)
+        docs.append(doc)
+    return docs
+
+
+def run(docs: list[Document], db: Path, every: int) -> list[dict[str, float]]:
+    """Feed ``docs`` through dedup, store commit and situations as ``corpus.ingest`` does;
+    the mean milliseconds per batch of each step over every ``every`` stored documents."""
+    from sitmap.store import Store
+
+    store = Store(db, hold=False)
+    dedup = Deduper()
+    with store.session():
+        updater = situations.Updater(store)
+    windows: list[dict[str, float]] = []
+    acc: dict[str, list[float]] = {"dedup": [], "commit": [], "situations": [], "release": []}
+    stored = 0
+    for b in range(0, len(docs), BATCH_SIZE):
+        batch = []
+        t = time.process_time()
+        for doc in docs[b : b + BATCH_SIZE]:
+            sig = dedup.signature(doc.text)
+            match = dedup.match(sig)
+            if match is not None:
+                store.add_duplicate(
+                    doc,
+                    duplicate_of=match[0],
+                    kind="near",
+                    similarity=match[1],
+                    signature=Deduper.to_bytes(sig),
+                )
+                continue  # fmt: skip
+            dedup.add(doc.id, sig)
+            batch.append((doc, Deduper.to_bytes(sig)))
+        acc["dedup"].append(time.process_time() - t)
+        t = time.process_time()
+        with store.session():  # (re)opens the file
+            store.write_many([d for d, _ in batch], signatures={d.id: s for d, s in batch})
+            acc["commit"].append(time.process_time() - t)
+            t = time.process_time()
+            updater.update([d.id for d, _ in batch])
+            acc["situations"].append(time.process_time() - t)
+        # ingest waits for the workers' next batch (~1 s): the idle store releases the file
+        # (DuckDB checkpoints on close), as ``Store(hold=False)`` does after IDLE_RELEASE
+        t = time.process_time()
+        with store._lock:
+            store._release()
+        acc["release"].append(time.process_time() - t)
+        before, stored = stored, stored + len(batch)
+        if stored // every > before // every:
+            row = {k: 1000 * statistics.fmean(v) for k, v in acc.items()}
+            row["total"] = sum(row.values())
+            row["stored"] = stored
+            windows.append(row)
+            print(
+                f"  {stored:>7,} stored   "
+                + "   ".join(f"{k} {row[k]:6.1f}" for k in (*acc, "total"))
+                + " CPU ms/batch",
+                flush=True,
+            )
+            acc = {k: [] for k in acc}
+    with store.session():
+        updater.count_copies()
+    store.close()
+    return windows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=10_000)
+    ap.add_argument(
+        "--days",
+        type=int,
+        default=0,
+        help="all events in one window of N days (0: dates advance with the feed)",
+    )
+    ap.add_argument("--per-day", type=int, default=100, help="documents a day of the feed")
+    ap.add_argument("--every", type=int, default=1000)
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+    docs = synthetic_feed(args.docs, days=args.days, per_day=args.per_day)
+    print(f"{len(docs):,} synthetic processed documents, batches of {BATCH_SIZE}, "
+          + (f"all in {args.days} days" if args.days else f"{args.per_day} a day"),
+          flush=True)  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        windows = run(docs, Path(tmp) / "growth.duckdb", args.every)
+    if len(windows) >= 2:
+        first, last = windows[0], windows[-1]
+        print("last / first window: " + "   ".join(
+            f"{k} {last[k] / max(1e-9, first[k]):.2f}x"
+            for k in ("dedup", "commit", "situations", "release", "total")))  # fmt: skip
+    if args.json:
+        args.json.write_text(json.dumps(windows, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
