@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from sitmap import pipeline
+from sitmap import conflict, pipeline
 from sitmap.evaluate.acled import acled_inter, acled_sub_event
+from sitmap.model import Document, Sentence
 
 
 def _coded(text: str) -> list[tuple[str, str | None, str | None, int | None]]:
@@ -97,3 +98,45 @@ def test_conflict_sub_event_triggers(text, sub_event):
 
 def test_conflict_month_march_is_no_protest():
     assert _coded("On 4 March, the minister opened a new school in the capital.") == []
+
+
+def _sentences(text: str) -> Document:
+    """A document split at ". " with no events: what the parse left of a terse report."""
+    doc = Document(text=text)
+    start = 0
+    for i, part in enumerate(text.split(". ")):
+        end = start + len(part) + 1
+        doc.sentences.append(Sentence(index=i, start=start, end=end, text=text[start:end]))
+        start = end + 1
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths", "mode"),
+    [
+        ("Grenade thrown into crowded market; six killed", 6, "grenade"),
+        ("Night raid on the village of Wuro. Twelve herders shot dead", 12, None),
+    ],
+)
+def test_conflict_deaths_told_without_a_doer_are_an_assault(text, deaths, mode):
+    doc = conflict.code(_sentences(text))
+    assert [(e.plover, e.source.code, e.fatalities, e.mode) for e in doc.events] == [
+        ("ASSAULT", "UAF", deaths, mode)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four passengers were killed in a bus crash near the border on Sunday.",
+        "The roof of the school collapsed. Two pupils were killed",
+        "Nobody was killed in the village.",
+    ],
+)
+def test_conflict_deaths_that_are_no_violence_add_no_assault(text):
+    assert conflict.code(_sentences(text)).events == []
+
+
+def test_conflict_deaths_after_a_told_assault_are_its_own():
+    doc = pipeline.extract("Gunmen stormed a hotel in the capital. Twelve guests were shot dead.")
+    assert sorted(e.fatalities or 0 for e in doc.events) == [0, 12]  # once, on one event

@@ -84,3 +84,20 @@ def test_fatalities_none_when_the_text_states_none():
     doc = _doc("Police dispersed the crowd with tear gas.", [(0, "COERCE")])
     count(doc)
     assert doc.events[0].fatalities is None
+
+
+def test_fatalities_one_count_for_one_act():
+    doc = _doc(
+        "Gunmen stormed the market and shot at traders, killing four. Police arrived later",
+        [(0, "ASSAULT"), (0, "ASSAULT"), (0, "COERCE")],
+    )
+    doc.events[0].trigger_start, doc.events[1].trigger_start = 7, 40
+    count(doc)
+    assert [e.fatalities for e in doc.events] == [4, None, None]  # four deaths, not twelve
+
+
+def test_fatalities_nobody_died_holds_for_every_event():
+    doc = _doc("Police fired tear gas and arrested ten people, but no one was killed", [
+        (0, "ASSAULT"), (0, "COERCE")])  # fmt: skip
+    count(doc)
+    assert [e.fatalities for e in doc.events] == [0, 0]

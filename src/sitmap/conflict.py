@@ -14,6 +14,12 @@ single clause tells. One verb: ``code(doc)``, run after ``events`` (and before `
 * **Claimed attacks**: an assault whose doer goes unnamed (gunmen, an IED, a passive) is the
   one named armed group the report holds responsible ("JNIM claimed responsibility", "likely
   planted by Al Shabaab"); with two or more groups named, nobody is chosen.
+* **Deaths told without a doer** ("Al Shabaab detonates grenade in bus; ten killed", "a
+  clash ... left four people killed" where the parse finds no event): a sentence that states
+  violent deaths (``violent_deaths``; no accident told in it or the sentence before:
+  ``not_violent``) and holds no violent
+  event, with none before it to take the count (``fatalities.count``), is an assault by an
+  unidentified armed group (UAF) with those deaths, its mode from the sentence's words.
 * **Fights between communities**: a side of an assault whose words name an identity
   ("ethnic", "clan", "Fulani", "Pokot militia") and that is an armed or civilian group, or
   civilians fighting civilians ("farmers and herders clashed"), is recoded to the
@@ -28,7 +34,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from sitmap import lexicons
+from sitmap import actors, fatalities, lexicons
 from sitmap.model import Actor, Document, Event
 
 PROTEST_MODES = ("violent", "excessive", "intervention")
@@ -53,6 +59,9 @@ class _Table:
     responsible: frozenset[str]
     sexual: re.Pattern[str]
     responsibility: re.Pattern[str]
+    violent_deaths: re.Pattern[str]
+    not_violent: re.Pattern[str]
+    modes: tuple[tuple[re.Pattern[str], str], ...]
 
 
 def _phrases(words: Iterable[str], *, case: bool = False) -> re.Pattern[str]:
@@ -88,12 +97,20 @@ def _table() -> _Table:
         responsible=frozenset(t["responsible_sectors"]),
         responsibility=_phrases(t["responsibility_words"]),
         sexual=_phrases(t["sexual_words"]),
+        violent_deaths=_phrases(t["violent_deaths"]),
+        not_violent=_phrases(t["not_violent"]),
+        modes=tuple(
+            (_phrases([word]), mode)
+            for mode, words in lexicons.yaml_file("predicates.yaml")["modes"].items()
+            for word in words
+        ),
     )
 
 
 def code(doc: Document) -> Document:
     """Set the mode of each PROTEST event from its report and recode communal fighters."""
     table = _table()
+    _untold_deaths(doc, table)
     held = responsible_group(doc, table)
     for event in doc.events:
         if held is not None and event.plover == "ASSAULT" and _unnamed(event):
@@ -106,6 +123,47 @@ def code(doc: Document) -> Document:
             _clash(doc, event, table)
             _recode_communal(doc, event, table)
     return doc
+
+
+def _untold_deaths(doc: Document, table: _Table) -> None:
+    """Add an assault by an unidentified armed group for each sentence that states violent
+    deaths and holds no violent event, with no violent event in the sentence before it (which
+    would take the count): the deaths are not dropped for want of a parsed doer."""
+    violent = {e.sentence for e in doc.events if e.plover == "ASSAULT"}
+    added: list[Event] = []
+    for sent in doc.sentences:
+        if sent.index in violent or sent.index - 1 in violent:
+            continue
+        words = table.violent_deaths.search(sent.text)
+        before = doc.sentences[sent.index - 1].text if sent.index > 0 else ""
+        if words is None or table.not_violent.search(f"{before} {sent.text}"):
+            continue  # "the roof collapsed. Two pupils were killed": no violence
+        n = fatalities.stated(sent.text)
+        if not n:
+            continue
+        start = sent.start + words.start()
+        mode = next((m for pattern, m in table.modes if pattern.search(sent.text)), None)
+        added.append(
+            Event(
+                doc_id=doc.id,
+                sentence=sent.index,
+                start=sent.start,
+                end=sent.end,
+                evidence=sent.text,
+                trigger=words.group(0),
+                trigger_start=start,
+                trigger_end=start + len(words.group(0)),
+                plover="ASSAULT",
+                cameo="18",
+                source=actors.group("unidentified", None, words.group(0), start),
+                mode=mode,
+                confidence=0.4,
+                fatalities=n,
+            )
+        )
+        violent.add(sent.index)
+    if added:
+        doc.events = sorted([*doc.events, *added], key=lambda e: (e.sentence, e.start))
 
 
 def _clash(doc: Document, event: Event, table: _Table) -> None:

@@ -10,8 +10,11 @@ by a possessive ("a trader and his son were shot dead": 2); with no number, one 
 "was killed" (or shot dead, murdered ...) is 1. Violent events
 (``types`` in ``data/fatalities.yaml``) of the sentence take it; a sentence that states deaths
 but holds no violent event gives them to the violent events of the sentence before it
-("Soldiers clashed with rebels. Five were killed."). Events whose text states no count keep
-``None``: sitmap never fills a missing count with a default.
+("Soldiers clashed with rebels. Five were killed."). A count of deaths goes to one event
+only, never to each event of one act ("gunmen attacked the village, killing five": the attack
+and the killing are one act with five deaths, not two with ten): the sentence's first
+assault, else its first event; "nobody died" (0) goes to every one. Events whose text states
+no count keep ``None``: sitmap never fills a missing count with a default.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from functools import cache
 from typing import Any
 
 from sitmap import lexicons
-from sitmap.model import Document
+from sitmap.model import Document, Event
 
 _QUANT = (
     r"(?:(?:at\s+least|some|about|around|nearly|almost|over|more\s+than|up\s+to|roughly"
@@ -89,6 +92,8 @@ def number(text: str) -> int | None:
 def stated(sentence: str) -> int | None:
     """The deaths a sentence states (see the module docstring), 0 for "nobody died", else None."""
     before, after, conj, nobody, pair, single = _patterns()
+    said_none = bool(nobody.search(sentence))
+    sentence = nobody.sub(" ", sentence)  # "no one was killed" holds no count of one
     counts: list[int] = []
     for m in pair.finditer(sentence):  # "a farmer and his son were killed": one more
         n = number(m.group("n"))
@@ -109,7 +114,7 @@ def stated(sentence: str) -> int | None:
             counts.append(n)
     if counts:
         return max(counts)
-    if nobody.search(sentence):
+    if said_none:
         return 0
     return 1 if single.search(sentence) else None  # "the village chief was shot dead"
 
@@ -135,10 +140,18 @@ def count(doc: Document) -> Document:
         events = by_sentence.get(sent.index)
         if not events:
             events = [e for e in by_sentence.get(sent.index - 1, []) if e.fatalities is None]
+        if n > 0 and events:  # one count, one act: the deaths are never counted twice
+            events = [min(events, key=_first_assault)]
         for event in events:
             if event.fatalities is None or n > event.fatalities:
                 event.fatalities = n
     return doc
+
+
+def _first_assault(event: Event) -> tuple[bool, int, int]:
+    """Sort key: assaults first, then by the sentence and the trigger's place in the text."""
+    at = event.trigger_start if event.trigger_start is not None else event.start
+    return (event.plover != "ASSAULT", event.sentence, at)
 
 
 __all__ = ["count", "number", "stated"]
