@@ -83,7 +83,13 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
             and attached.get(id(f)) in (None, ev)
         ]
         ends_only = bool(cands) and all(_period_end(doc.text, f) for f in cands)
-        if (not cands or ends_only) and not unreal and 0 <= ev.sentence < len(doc.sentences):
+        vague = not cands and _vague_clause(doc.text, ev)
+        if (
+            (not cands or ends_only)
+            and not unreal
+            and not vague
+            and 0 <= ev.sentence < len(doc.sentences)
+        ):
             sent = doc.sentences[ev.sentence]
             cands = cands + [
                 f
@@ -130,6 +136,12 @@ def _glued_apart(text: str, f: _Found, ev: Event) -> bool:
     """Whether a glued paragraph break lies between a date and the event's clause."""
     lo, hi = (f.end, ev.start) if f.end <= ev.start else (ev.end, f.start)
     return lo < hi and _GLUED.search(text, max(0, lo - 3), hi + 2) is not None
+
+
+def _vague_clause(text: str, ev: Event) -> bool:
+    """Whether the event's clause says only vaguely when ("a nation he has criticized in the
+    past"): it takes no date from the rest of its sentence."""
+    return _vocab().vague_time.search(text, ev.start, ev.end) is not None
 
 
 def _glued_between(text: str, one: Event, other: Event) -> bool:
@@ -219,9 +231,11 @@ def _attachments(
     triggers: dict[tuple[int, int], tuple[Event, Any]],
 ) -> dict[int, Event]:
     """The event each date hangs from in the parse: the first event trigger above the date's
-    head ("pressed China to do more to rein in North Korea on Thursday": pressed), or the event
-    noun a relative clause holding the date describes ("Assad's visit to Russia, which he made
-    on Monday": visit)."""
+    head ("pressed China to do more to rein in North Korea on Thursday": pressed), the event
+    noun a relative clause holding the date describes when its verb carries out that noun
+    ("Assad's visit to Russia, which he made on Monday": visit; not "the assessment that Russia
+    interfered in 2016"), or the event a dated letter, tweet or statement is the medium of
+    ("denied in a letter made public on Monday", "In tweets posted on Monday, he attacked")."""
     out: dict[int, Event] = {}
     for f in found:
         if id(f) not in heads:
@@ -238,8 +252,16 @@ def _attachments(
             if hit is not None:
                 out[id(f)] = hit[0]
                 break
-            if node.dep_ in {"relcl", "acl"} and (index, node.head.i) in triggers:
+            if (
+                node.dep_ in {"relcl", "acl"}
+                and (index, node.head.i) in triggers
+                and node.lemma_ in _vocab().noun_event_verbs
+            ):
                 out[id(f)] = triggers[(index, node.head.i)][0]
+                break
+            medium = _medium_event(node, index, triggers)
+            if medium is not None:
+                out[id(f)] = medium
                 break
             if (
                 node.head is node
@@ -265,8 +287,10 @@ def _foreign(f: _Found, head: Any, trigger: Any) -> bool:
     event's; so is a clause set before or after the event ("after the Senate passed it last
     Tuesday, the White House released a statement"), though the main clause's date reaches
     into it ("the torches were doused on Friday night after police chased the group off").
-    A cleft ("It was last week that he called") is no boundary; a relative clause is none
-    either (the parser hangs dates on the wrong side of it too often).
+    A cleft ("It was last week that he called") is no boundary; a relative clause is one only
+    when it has a subject of its own ("the assessment that Russia interfered in the 2016
+    election", "the bill Trump signed on Monday"): the parser hangs dates on the wrong side of
+    a subject relative ("who", "which") too often.
     """
     noun = _modified_noun(f, head)
     if noun is not None:
@@ -278,8 +302,8 @@ def _foreign(f: _Found, head: Any, trigger: Any) -> bool:
         return False
     below_t = up_t[: on_t.index(common.i)]
     below_d = up_d[: [n.i for n in up_d].index(common.i)]
-    if any(_shifted(n) for n in below_d):
-        return True  # the date sits in an "after ..." clause the event is not in
+    if any(_shifted(n) or _own_subject_relative(n) for n in below_d):
+        return True  # the date sits in an "after ..." clause or a relative clause of its own
     return any(n.dep_ == "ccomp" or _clause_on_noun(n) for n in below_t + below_d)
 
 
@@ -288,6 +312,17 @@ def _shifted(node: Any) -> bool:
     White House released a statement"): its date is not the governor's."""
     return node.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in _vocab().shifting_marks for c in node.children
+    )
+
+
+def _own_subject_relative(node: Any) -> bool:
+    """A relative clause whose subject is not the relative pronoun ("that Russia interfered",
+    "the bill Trump signed")."""
+    return node.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.tag_ not in ("WDT", "WP", "WP$")
+        and c.lower_ != "that"
+        for c in node.children
     )
 
 
@@ -333,6 +368,21 @@ def _path_up(node: Any) -> list[Any]:
         node = node.head
         out.append(node)
     return out
+
+
+def _medium_event(
+    node: Any, index: int, triggers: dict[tuple[int, int], tuple[Event, Any]]
+) -> Event | None:
+    """The event whose medium a dated clause describes: ``node`` is a participle clause on a
+    medium noun ("a letter made public on Monday", "tweets posted on Monday") that is the
+    object of a preposition hanging from an event trigger ("denied in a letter ...")."""
+    noun = node.head
+    if node.dep_ != "acl" or node.tag_ != "VBN" or noun.lemma_.lower() not in _vocab().media:
+        return None
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    hit = triggers.get((index, noun.head.head.i))
+    return hit[0] if hit is not None else None
 
 
 def _light_object(

@@ -6,7 +6,7 @@ episode of the sentence just before it. The date does not carry over
 
 * into a sentence that names a time of its own, a vague one included ("in the past",
   "previously", "later"): that sentence has moved in time, or says it does not know when;
-* to an event that is not a verb in the simple past ("killed", "were killed"): a perfect, a
+* to an event that is not the main verb of its sentence in the simple past ("killed", "were killed"): a perfect, a
   past perfect, a present or a future is a tense break ("He has long opposed the deal", "the
   funds it had frozen", "They will meet again"), and an event noun is left alone;
 * to reported, quoted, predicted or hypothetical events (the date of a saying is not the date
@@ -128,8 +128,9 @@ def _states_time(text: str, start: int, end: int, found: list[_Found]) -> bool:
 
 
 def _simple_past(doc: Document, ev: Event, cache: dict[int, _Tokens | None]) -> bool:
-    """Whether the event's trigger is a verb in the simple past, active or passive ("attacked",
-    "were killed"), not a perfect ("have attacked", "had been killed")."""
+    """Whether the event's trigger is the main verb of its sentence (or coordinated with it) in
+    the simple past, active or passive ("attacked", "were killed"), not a perfect ("have
+    attacked", "had been killed") nor the verb of a relative clause ("firms that lobbied")."""
     if ev.trigger_start is None or ev.sentence not in doc._parses:
         return False
     if ev.sentence not in cache:
@@ -140,6 +141,11 @@ def _simple_past(doc: Document, ev: Event, cache: dict[int, _Tokens | None]) -> 
     tok = next((t for t in toks.tokens if t.idx + toks.offset == ev.trigger_start), None)
     if tok is None:
         return False
+    head = tok
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ != "ROOT":
+        return False  # a relative, adverbial or reported clause: background, not the narrative
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if auxes & _vocab().perfect_aux:
         return False

@@ -174,7 +174,7 @@ def _resolve_found(f: _Found, text: str, pub: date | None, tense: str | None) ->
         if pub is None:
             return _expr(f, text, None, "day", relative=True, score=0.6)
         word = lower("word") or ""
-        shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
+        shift = {"yesterday": -1, "tomorrow": 1, "last night": -1, "overnight": -1}.get(word, 0)
         return _expr(f, text, pub + timedelta(days=shift), "day", relative=True, score=0.9)
 
     if kind == "ago":

@@ -98,6 +98,15 @@ def _plausible(
             return False
         if not (g["mod"] or in_entity or ranged or _CUE_BEFORE.search(before)):
             return False
+    if kind == "deictic" and (g.get("word") or "").lower() == "overnight":
+        prev = [w.lower().strip(".,") for w in text[max(0, m.start() - 60) : m.start()].split()]
+        if prev and prev[-1] in voc.adjective_before:
+            return False  # "an overnight curfew"
+        if any(w in voc.duration_verbs for w in prev[-5:]):
+            return False  # "held the reporters overnight": a duration
+        nxt = re.match(r"[a-z][\w-]*", after)
+        if nxt and text[m.end() : m.end() + 1].isspace() and nxt.group() not in voc.overnight_after:
+            return False  # "overnight curfews", "overnight stays"
     if kind == "weekday":
         prev = before.split()[-1:] if before.split() else []
         if prev and prev[0].lower().strip(".,") in voc.blockers:

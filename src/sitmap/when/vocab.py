@@ -39,7 +39,12 @@ class _Vocab:
     untensed_before: frozenset[str]
     period_end_before: frozenset[str]
     deadline_before: frozenset[str]
+    duration_verbs: frozenset[str]
+    adjective_before: frozenset[str]
+    overnight_after: frozenset[str]
     perfect_aux: frozenset[str]
+    noun_event_verbs: frozenset[str]
+    media: frozenset[str]
     vague_time: re.Pattern[str]
     frame_prepositions: frozenset[str]
     shifting_marks: frozenset[str]
@@ -103,7 +108,7 @@ def _vocab() -> _Vocab:
         ),
         (
             "deictic",
-            rf"(?P<word>yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:{part}))"
+            rf"(?P<word>yesterday|today|tonight|tomorrow|last\s+night|overnight|this\s+(?:{part}))"
             rf"(?:\s+(?P<part>{part})\b)?",
         ),
         (
@@ -171,7 +176,12 @@ def _vocab() -> _Vocab:
         untensed_before=frozenset(str(w) for w in data["untensed_before"]),
         period_end_before=frozenset(str(w) for w in data["period_end_before"]),
         deadline_before=frozenset(str(w) for w in data["deadline_before"]),
+        duration_verbs=frozenset(str(w) for w in data["duration_verbs"]),
+        adjective_before=frozenset(str(w) for w in data["adjective_before"]),
+        overnight_after=frozenset(str(w) for w in data["overnight_after"]),
         perfect_aux=frozenset(str(w) for w in data["perfect_auxiliaries"]),
+        noun_event_verbs=frozenset(str(w) for w in data["noun_event_verbs"]),
+        media=frozenset(str(w) for w in data["media"]),
         vague_time=re.compile(
             r"\b" + _alt([str(w) for w in data["vague_times"]]) + r"\b", re.IGNORECASE
         ),
