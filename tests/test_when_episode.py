@@ -80,3 +80,66 @@ def test_episode_not_carried_from_a_sentence_with_two_dates():
         "They killed five people."
     )
     assert dated["killed"] is None
+
+
+# --- dates inside one sentence: whose date is it -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a relative clause with a subject of its own tells its own event
+        (
+            "The senator endorsed the assessment that Russia interfered in the 2016 election.",
+            "endorsed",
+            None,
+        ),
+        # ... but a clause whose verb carries out the event noun dates it
+        ("Assad's visit to Moscow, which he made on Monday, angered the opposition.", "visit",
+         "2017-12-04"),
+        # a dated letter or tweet dates the act done in it
+        (
+            "In several tweets posted on Monday, the senator accused the president of lying.",
+            "accused",
+            "2017-12-04",
+        ),
+        (
+            "The company denied in a letter made public on Monday that its director met him.",
+            "denied",
+            "2017-12-04",
+        ),
+        # a clause that says "in the past" borrows no date from the rest of the sentence
+        (
+            "The king arrived in Doha on Monday, a country that his ministers have accused of "
+            "funding terrorism in the past.",
+            "accused",
+            None,
+        ),
+        # the date of another event in the sentence is not borrowed
+        (
+            "The minister condemned the bombing, which militants carried out on 3 March 2009.",
+            "condemned",
+            None,
+        ),
+        # a past-tense event is never dated after publication
+        ("The lawmakers asked the agency to reply by Dec. 15.", "asked", None),
+    ],
+)
+def test_event_takes_only_the_date_of_its_own_clause(text, trigger, expected):
+    assert _dated(text)[trigger] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels shelled the town overnight, officials said.", "2017-12-07"),
+        ("Overnight, rebels shelled the town.", "2017-12-07"),
+        ("Police held the reporters overnight and released them.", None),  # a duration
+        ("Authorities imposed an overnight curfew in the city.", None),  # an adjective
+        ("Troops launched overnight raids on the camp.", None),
+    ],
+)
+def test_overnight_is_the_night_before_publication(text, expected):
+    doc = pipeline.extract(text, published=PUBLISHED)
+    found = [d.date for d in doc.dates if d.text.lower() == "overnight"]
+    assert (found[0] if found else None) == expected

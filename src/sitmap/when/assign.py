@@ -302,7 +302,7 @@ def _foreign(f: _Found, head: Any, trigger: Any) -> bool:
         return False
     below_t = up_t[: on_t.index(common.i)]
     below_d = up_d[: [n.i for n in up_d].index(common.i)]
-    if any(_shifted(n) or _own_subject_relative(n) for n in below_d):
+    if any(_shifted(n) or _own_subject_relative(n, trigger) for n in below_d):
         return True  # the date sits in an "after ..." clause or a relative clause of its own
     return any(n.dep_ == "ccomp" or _clause_on_noun(n) for n in below_t + below_d)
 
@@ -315,10 +315,22 @@ def _shifted(node: Any) -> bool:
     )
 
 
-def _own_subject_relative(node: Any) -> bool:
+def _own_subject_relative(node: Any, trigger: Any) -> bool:
     """A relative clause whose subject is not the relative pronoun ("that Russia interfered",
-    "the bill Trump signed")."""
-    return node.dep_ == "relcl" and any(
+    "the bill Trump signed"), unless its verb carries out the event noun it describes ("the
+    visit to Moscow, which he made on Monday" for the visit, not for "condemned the bombing,
+    which militants carried out in 2009")."""
+    if node.dep_ != "relcl":
+        return False
+    if node.lemma_ in _vocab().noun_event_verbs:
+        noun = node.head
+        for _ in range(3):  # the parser may hang it on the noun's modifier ("to Moscow")
+            if noun.i == trigger.i:
+                return False
+            if noun.dep_ not in ("pobj", "prep") or noun.head.i == noun.i:
+                break
+            noun = noun.head
+    return any(
         c.dep_ in ("nsubj", "nsubjpass")
         and c.tag_ not in ("WDT", "WP", "WP$")
         and c.lower_ != "that"

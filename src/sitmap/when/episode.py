@@ -6,9 +6,10 @@ episode of the sentence just before it. The date does not carry over
 
 * into a sentence that names a time of its own, a vague one included ("in the past",
   "previously", "later"): that sentence has moved in time, or says it does not know when;
-* to an event that is not the main verb of its sentence in the simple past ("killed", "were killed"): a perfect, a
-  past perfect, a present or a future is a tense break ("He has long opposed the deal", "the
-  funds it had frozen", "They will meet again"), and an event noun is left alone;
+* to an event that is not the main verb of its sentence in the simple past ("killed", "were
+  killed"): a perfect, a past perfect, a present or a future is a tense break ("He has long
+  opposed the deal", "the funds it had frozen", "They will meet again"); an event noun and
+  the verb of a relative clause are left alone;
 * to reported, quoted, predicted or hypothetical events (the date of a saying is not the date
   of what it reports);
 * across a paragraph break (a blank line, or a paragraph glued shut by the scrape: "ever.The");
