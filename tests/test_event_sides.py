@@ -92,3 +92,21 @@ def test_event_sides_a_capital_visited_is_its_state():
         "CHNGOV",
         "JPNGOV",
     )
+
+
+def test_event_sides_a_title_is_the_person_named_in_apposition():
+    event = _event("Arkansas senator, Tom Cotton, on Monday criticized the students.", "criticized")
+    assert event.source is not None and event.source.name == "Tom Cotton"
+    assert event.speaker == "Tom Cotton"
+
+
+def test_event_sides_a_body_named_by_sector_speaks_in_the_text_s_words():
+    # the speaker of a speech act is "given as the text names it", not sitmap's label
+    event = _event(
+        "U.S. congressional committee members warned on Friday that the agency could lose "
+        "its funding.",
+        "warned",
+    )
+    assert (event.source.code, event.speaker) == ("USALEG", "U.S. congressional committee members")
+    event = _event("The White House condemned the attack by Iran on Monday.", "condemned")
+    assert event.speaker == "White House"

@@ -701,12 +701,21 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
 def _speaker_source(actor: Actor) -> Source:
     return Source(
         role="speaker",
-        name=actor.name or actor.text,
+        name=_spoken_name(actor),
         text=actor.text,
         start=actor.start,
         end=actor.end,
         code=actor.code,
     )
+
+
+def _spoken_name(actor: Actor) -> str:
+    """A speaker's name: a person's or body's own name ("Donald Trump", "White House"), or the
+    words of the text for a body sitmap names only by country and sector ("U.S. congressional
+    committee members", not "American legislature")."""
+    name = actor.name or ""
+    generated = bool(actor.sector) and (name == actor.sector or name.endswith(f" {actor.sector}"))
+    return actor.text if generated or not name else name
 
 
 def _first_person(event: Event, speaker: Actor | None) -> None:

@@ -4,6 +4,7 @@ antecedents, modifiers and owners."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from sitmap import actors
@@ -50,7 +51,8 @@ class _ActorFinder:
         phrase has one: "Reality Winner, a contractor at the NSA" is the NSA's)."""
         named = self.covering(tok)
         if named is not None and named.code:
-            return self._client(tok, named, depth) or self._owned(tok, named) or named
+            found = self._client(tok, named, depth) or self._owned(tok, named)
+            return found or self._named_in_apposition(tok, named, depth) or named
         found = self._resolve_uncovered(tok, depth) if named is None else None
         if found is not None:
             return found
@@ -67,6 +69,23 @@ class _ActorFinder:
                             if actor is not None and (actor.code or named is None):
                                 return actor
         return named
+
+    def _named_in_apposition(self, tok: Any, named: Actor, depth: int) -> Actor | None:
+        """The person an unnamed title is followed by ("Arkansas senator, Tom Cotton, is
+        fuming"): the named mention, when it is coded alike (or not at all)."""
+        if depth >= 2 or named.kind != "person" or named.name:
+            return None
+        for child in tok.children:
+            if child.dep_ == "appos":
+                actor = self.covering(child)
+                same = actor is not None and actor.code in (None, named.code)
+                if same and actor.kind == "person" and actor.name:
+                    return (
+                        replace(actor, code=named.code, country=named.country, sector=named.sector)
+                        if not actor.code
+                        else actor
+                    )
+        return None
 
     def _owned(self, tok: Any, named: Actor) -> Actor | None:
         """A body of no country owned by a pronoun: "his administration", "its military" are
