@@ -36,6 +36,7 @@ class _ActorFinder:
     ) -> None:
         self.offset = start
         self.actors = [a for a in actors if a.start < end and a.end > start]
+        self._owning: set[int] = set()  # tokens whose owner is being looked up (no loops)
         self.before = (
             [a for a in actors if a.code and previous.start <= a.start < previous.end]
             if previous is not None
@@ -92,11 +93,17 @@ class _ActorFinder:
         the country of whom the pronoun stands for (Trump's: USAGOV)."""
         if named.country or named.kind == "person" or not named.sector:
             return None
-        for child in tok.children:
-            if child.dep_ == "poss" and child.lower_ in _THIRD_PERSON and child.pos_ == "PRON":
-                owner = self.antecedent(child)
-                if owner is not None and owner.country:
-                    return actors.with_country(named, owner.country)
+        if tok.i in self._owning:
+            return None  # "his ministers have accused ...": the owner is looked up from here
+        self._owning.add(tok.i)
+        try:
+            for child in tok.children:
+                if child.dep_ == "poss" and child.lower_ in _THIRD_PERSON and child.pos_ == "PRON":
+                    owner = self.antecedent(child)
+                    if owner is not None and owner.country:
+                        return actors.with_country(named, owner.country)
+        finally:
+            self._owning.discard(tok.i)
         return None
 
     def _client(self, tok: Any, named: Actor, depth: int) -> Actor | None:
