@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitmap.evaluate.events import GoldPlace, same_place
-from sitmap.model import Place
+from sitmap.model import Event, Place
 
 
 def _placed(text: str) -> dict[str, tuple[str | None, str | None]]:
@@ -102,3 +102,70 @@ def test_same_place_counts_a_named_area_by_name() -> None:
     state = Place(text="Georgia", start=0, end=7, name="Georgia", lat=32.75, lon=-83.5,
                   feature_class="A", feature_code="ADM1")  # fmt: skip
     assert not same_place(georgia, state)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (  # the attacked place hangs off the noun phrase of the attack
+            "Officials condemned rocket attacks by the rebels on Kabul.",
+            "attacks",
+            ("Kabul", "clause"),
+        ),
+        (  # what missiles flew over
+            "North Korea fired two ballistic missiles over Japan on Tuesday.",
+            "fired",
+            ("Japan", "clause"),
+        ),
+        (  # the place an expulsion removes someone from
+            "Mali expelled the French ambassador from Bamako on Monday.",
+            "expelled",
+            ("Bamako", "clause"),
+        ),
+        (  # talks that are the purpose of a trip are held at its destination
+            "The delegation will travel to Nairobi for talks with the Kenyan president.",
+            "talks",
+            ("Nairobi", "sentence"),
+        ),
+        (  # a setting that hangs off this event's own noun, inside another event's clause
+            "Gunmen shot a police officer in Kano, and protests that erupted in Abuja turned "
+            "violent.",
+            "protests",
+            ("Abuja", "sentence"),
+        ),
+    ],
+)
+def test_placement_objects_origins_and_purposes(text, trigger, expected) -> None:
+    assert _placed(text)[trigger] == expected
+
+
+def _noun_event(doc, phrase: str, trigger: str, plover: str) -> Event:
+    start = doc.text.index(phrase)
+    sent = doc.sentence_at(start)
+    return Event(
+        doc_id=doc.id,
+        sentence=sent.index,
+        start=start,
+        end=start + len(phrase),
+        evidence=sent.text,
+        trigger=trigger,
+        trigger_start=doc.text.index(trigger, start),
+        plover=plover,
+        cameo="19",
+    )
+
+
+@pytest.mark.model
+def test_placement_place_naming_an_attack_noun(analysed) -> None:
+    from sitmap import geo
+
+    doc = analysed("Two gunmen were arrested on Friday after the Kampala bombing.")
+    doc.events = [_noun_event(doc, "the Kampala bombing", "bombing", "ASSAULT")]
+    geo.resolve(doc)
+    assert (doc.events[0].place.name, doc.events[0].place_basis) == ("Kampala", "clause")
+    # talks named after a country are about it, not held there
+    doc = analysed("Diplomats said the Yemen talks would resume on Friday.")
+    doc.events = [_noun_event(doc, "the Yemen talks", "talks", "CONSULT")]
+    geo.resolve(doc)
+    assert doc.events[0].place is None

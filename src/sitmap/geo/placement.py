@@ -55,6 +55,8 @@ class _Lex:
     setting: tuple[str, ...]
     destination_triggers: frozenset[str]
     destination: tuple[str, ...]
+    origin_triggers: frozenset[str]
+    origin: tuple[str, ...]
     modifier_deps: frozenset[str]
     object_types: frozenset[str]
     object_deps: frozenset[str]
@@ -76,6 +78,8 @@ def _lex() -> _Lex:
         setting=longest_first(data["setting_preps"]),
         destination_triggers=frozenset(data["destination_triggers"]),
         destination=longest_first(data["destination_preps"]),
+        origin_triggers=frozenset(data["origin_triggers"]),
+        origin=longest_first(data["origin_preps"]),
         modifier_deps=frozenset(data["modifier_deps"]),
         object_types=frozenset(data["object_setting_types"]),
         object_deps=frozenset(data["object_deps"]),
@@ -108,7 +112,7 @@ def place_events(doc: Document, *, document_place: bool = False) -> None:
     focus = focus_place(places) if document_place else None
     for event in doc.events:
         place, basis = _event_place(event, places, doc, text, resolved)
-        if place is None and (event.plover in _lex().object_types or _moves(event)):
+        if place is None:
             place, basis = _object_place(event, resolved, doc), "clause"
         if place is None and dateline is not None:
             place, basis = _dateline_place(event, dateline, doc)
@@ -134,11 +138,15 @@ def _event_place(
     if sent is None:
         return None, ""
     destination = _moves(event)
+    origin = _starts_with(event, _lex().origin_triggers)
 
     def goal(p: Place) -> bool:
         """The destination of a movement ("a visit to Beijing"), a place even when the events
-        stage read it as the visited side."""
-        return destination and _after(p, text, _lex().destination)
+        stage read it as the visited side; the place left by an expulsion or a withdrawal
+        ("expelled 15 diplomats from Washington")."""
+        if destination and _after(p, text, _lex().destination):
+            return True
+        return origin and _after(p, text, _lex().origin)
 
     def setting(p: Place, nested: bool = True) -> bool:
         if any(p.start < e and s < p.end for s, e in actor_spans) and not goal(p):
@@ -151,7 +159,7 @@ def _event_place(
 
     in_sentence = [p for p in places if sent.start <= p.start and p.end <= sent.end]
     in_clause = [p for p in in_sentence if event.start <= p.start and p.end <= event.end]
-    if destination:  # a destination read as an actor ("a visit to Beijing") is still one
+    if destination or origin:  # a destination read as an actor ("a visit to Beijing")
         in_clause += [
             p
             for p in resolved or ()
@@ -170,7 +178,10 @@ def _event_place(
         for p in in_sentence
         if p not in in_clause
         and setting(p, nested=False)  # "X of Y" only in the event's own clause
-        and not any(s <= p.start and p.end <= e for s, e in others)
+        and (
+            not any(s <= p.start and p.end <= e for s, e in others)
+            or _nearest_event(p, doc, event.sentence) is event
+        )
         and (
             _governed_by_trigger(p, event, doc)
             or _fronted(p, sent.start, event, text)
@@ -229,15 +240,24 @@ def _previous_place(
 
 def _object_place(event: Event, places: list[Place], doc: Document) -> Place | None:
     """A place that is the object of the event's trigger ("bombed Aleppo", "Aleppo was shelled",
-    "the shelling of Aleppo"), for the types of ``object_setting_types``."""
-    if event.trigger_start is None:
+    "the shelling of Aleppo", "missile attacks by the rebels on Riyadh"), for the types of
+    ``object_setting_types`` and for movements ("visited Jakarta"); or, for acts on the ground
+    (``carry_over_types``), a place naming the event's noun ("the Manchester attack")."""
+    trigger = _trigger_token(event, doc)
+    if trigger is None:
         return None
-    offset = doc.sentences[event.sentence].start if 0 <= event.sentence < len(doc.sentences) else 0
+    objects = event.plover in _lex().object_types or _moves(event)
     for p in places:
         if not (event.start <= p.start and p.end <= event.end):
             continue
         root = _place_token(p, doc, event.sentence)
-        if root is None or root.dep_ not in _lex().object_deps:
+        if root is None:
+            continue
+        if root.dep_ == "compound" and root.head == trigger:
+            if event.plover in _lex().carry_types and trigger.pos_ == "NOUN":
+                return p
+            continue
+        if not objects or root.dep_ not in _lex().object_deps:
             continue
         head = root.head
         if root.dep_ == "pobj":
@@ -247,14 +267,10 @@ def _object_place(event: Event, places: list[Place], doc: Document) -> Place | N
                 continue
             head = head.head
             # "attacks by Houthi militias on Riyadh": the attacked place hangs off the
-            # trigger's noun phrase, through nouns only
-            while (
-                head.pos_ in ("NOUN", "PROPN")
-                and head.head != head
-                and not (head.idx + offset <= event.trigger_start < head.idx + offset + len(head))
-            ):
+            # trigger's noun phrase (nouns and their prepositions)
+            while head.pos_ in ("NOUN", "PROPN", "ADP") and head.head != head and head != trigger:
                 head = head.head
-        if head.idx + offset <= event.trigger_start < head.idx + offset + len(head):
+        if head == trigger:
             return p
     return None
 
@@ -265,10 +281,13 @@ def _same_clause(a: Event, b: Event) -> bool:
 
 
 def _moves(event: Event) -> bool:
+    return _starts_with(event, _lex().destination_triggers)
+
+
+def _starts_with(event: Event, stems: frozenset[str]) -> bool:
+    """Whether the trigger's first word starts with one of ``stems`` ("visit" → "visited")."""
     trigger = event.trigger.lower().split()
-    return bool(trigger) and any(
-        w.startswith(t) for w in trigger[:1] for t in _lex().destination_triggers
-    )
+    return bool(trigger) and any(trigger[0].startswith(t) for t in stems)
 
 
 def is_setting(p: Place, text: str, *, nested: bool = False) -> bool:
@@ -388,6 +407,25 @@ def _governed_by_trigger(p: Place, event: Event, doc: Document) -> bool:
     )
 
 
+def _nearest_event(p: Place, doc: Document, index: int) -> Event | None:
+    """The event of sentence ``index`` whose trigger the place's phrase hangs off most closely
+    ("arrested in relation to the protests that took place in Washington": the protests')."""
+    root = _place_token(p, doc, index)
+    if root is None:
+        return None
+    offset = doc.sentences[index].start
+    by_start = {
+        e.trigger_start: e
+        for e in doc.events
+        if e.sentence == index and e.trigger_start is not None
+    }
+    for a in root.ancestors:
+        for at in range(a.idx + offset, a.idx + offset + len(a.text)):
+            if at in by_start:
+                return by_start[at]
+    return None
+
+
 def _trigger_token(event: Event, doc: Document) -> Any:
     """The parse token of the event's trigger, or None without a parse."""
     pdoc = doc._parses.get(event.sentence) if doc._parses else None
@@ -481,7 +519,8 @@ def _own_tokens(trigger: Any) -> set[Any]:
 def _visiting(p: Place, event: Event, doc: Document) -> bool:
     """Whether the place is where a subjectless participle of movement opening the event's
     clause puts its actor ("Visiting Seoul last week, Trump warned ...", "Arriving in Manila,
-    the president said ..."): the event happens on that visit."""
+    the president said ..."), or where a visit the event is the purpose of goes ("a visit to
+    Cairo for talks with Sisi"): the event happens on that visit."""
     trigger = _trigger_token(event, doc)
     root = _place_token(p, doc, event.sentence)
     if trigger is None or root is None:
@@ -491,6 +530,14 @@ def _visiting(p: Place, event: Event, doc: Document) -> bool:
         verb = verb.head
     elif root.dep_ != "dobj":
         return False
+    moving = any(verb.lemma_.lower().startswith(t) for t in _lex().destination_triggers)
+    if (  # "a visit to Cairo for talks with Sisi": the talks are held on the visit
+        moving
+        and trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "for"
+        and trigger.head.head == verb
+    ):
+        return True
     return (
         verb != trigger  # the visit itself: its object (_object_place)
         and verb.dep_ == "advcl"
