@@ -1,5 +1,5 @@
-"""modality: presupposed noun events, "whether" clauses, past temporal clauses and documents
-that show, as attribution reads them for an event's status."""
+"""modality: presupposed noun events, "whether" clauses, past temporal clauses, asides and
+documents that show, as attribution reads them for an event's status."""
 
 from __future__ import annotations
 
@@ -58,10 +58,23 @@ def _status(text: str, trigger: str) -> tuple[str, list[str]]:
             "expelled",
             "asserted",
         ),
-        # a relative clause inside the report stays the speaker's
+        # a non-restrictive relative clause is the outlet's aside; a restrictive one or one
+        # inside the quotation marks stays the speaker's
         (
             "The minister said Syria would never negotiate with rebels, who attacked Damascus "
             "last year.",
+            "attacked",
+            "asserted",
+        ),
+        (
+            "The minister said Syria would never negotiate with rebels who attacked Damascus "
+            "last year.",
+            "attacked",
+            "quoted",
+        ),
+        (
+            "“Syria will never negotiate with the rebels, who attacked Damascus last year,” the "
+            "minister said.",
             "attacked",
             "quoted",
         ),

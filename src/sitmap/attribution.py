@@ -193,8 +193,9 @@ def _frames_for(doc: Document, tok: Any, offset: int, state: _State) -> list[_Fr
             frames.extend(
                 _frame_from(doc, pobj, offset, state, verb=None) for pobj in _according(c)
             )
-        if node.head.i == node.i or modality.background(node):
-            break  # "said ... after Russia banned adoptions": the ban is no part of the report
+        if node.head.i == node.i or modality.background(node) or modality.aside(node):
+            break  # "said ... after Russia banned adoptions", "..., who met Trump Jr.": the
+            # outlet's own background, no part of the report
         node, child, steps = node.head, node, steps + 1
     return frames
 

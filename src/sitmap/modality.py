@@ -10,7 +10,9 @@ Three general rules, their words in ``data/attribution.yaml``:
 * a document that shows, lists or reveals ("federal records that *showed* Arkema lobbied ...",
   "the indictment *listed* firms that lobbied ...") reports what it shows, as a speech verb does;
 * a past-tense clause under a temporal mark ("after Russia *banned* adoptions in 2012") is
-  background the sentence builds on: neither a modal nor a speech verb above it governs it.
+  background the sentence builds on: neither a modal nor a speech verb above it governs it;
+* so is a non-restrictive relative clause outside quotation marks ("a request for Natalia
+  Veselnitskaya, who *met* with Donald Trump Jr."): the outlet's aside, not the report.
 """
 
 from __future__ import annotations
@@ -85,3 +87,18 @@ def document_says(verb: Any, subject: Any) -> bool:
     if subject.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.i != verb.i:
         subject = verb.head
     return subject.lemma_.lower() in cues.documents or subject.lower_ in cues.documents
+
+
+_QUOTES = set('“”"‘’«»')
+
+
+def aside(node: Any) -> bool:
+    """Whether ``node`` heads a non-restrictive relative clause (set off by a comma) outside
+    quotation marks: the outlet's description, not part of what a speaker said."""
+    if node.dep_ != "relcl":
+        return False
+    first = min(t.i for t in node.subtree)
+    if first == 0 or node.doc[first - 1].text != ",":
+        return False
+    before = node.doc[:first]
+    return sum(t.text in _QUOTES for t in before) % 2 == 0  # not inside an open quotation
