@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import time
 
 import pytest
 
@@ -328,6 +330,53 @@ def test_geo_cache_reuse(tmp_path, monkeypatch) -> None:
     stale = pickle.dumps(index.Gazetteer(version="old"))
     index.cache_path().write_bytes(stale)
     assert index._read(index.cache_path()) is None
+
+
+def test_geo_cache_of_another_version_kept_while_read(tmp_path, monkeypatch) -> None:
+    """Writing a cache removes other versions' caches unless one was read within the hour
+    (another checkout may be on it), whatever the file system does with access times."""
+    monkeypatch.setenv("SITMAP_CACHE", str(tmp_path))
+    old = index.Gazetteer(version=index.VERSION)
+    index._write(old, tmp_path / "gazetteer-geo-old.pickle")
+    unused = tmp_path / "gazetteer-geo-unused.pickle"
+    unused.write_bytes(b"x")
+    long_ago = time.time() - 2 * 3600
+    for f in (tmp_path / "gazetteer-geo-old.pickle", unused):
+        os.utime(f, (long_ago, long_ago))
+    assert index._read(tmp_path / "gazetteer-geo-old.pickle") is not None  # read: in use
+    index._write(index.Gazetteer(), index.cache_path())
+    assert (tmp_path / "gazetteer-geo-old.pickle").exists() and not unused.exists()
+
+
+def test_geo_variant_key_meets_transliterations() -> None:
+    """Spelling variants of one name share a key; different names do not."""
+    pairs = [("Savannahkhet", "Savannakhet"), ("Bossaso", "Bosaso"), ("Tel Abyad", "Tall Abyad"),
+             ("Jisr ash-Shugur", "Jisr ash Shughur"), ("Ed Duweim", "Ad Duwaym")]
+    for a, b in pairs:
+        assert index.variant_key(geo.normalise(a)) == index.variant_key(geo.normalise(b)), a
+    assert index.variant_key("mosul") != index.variant_key("basra")
+
+
+def test_geo_variant_ids_only_for_towns_and_regions_with_long_names() -> None:
+    gaz = index.Gazetteer()
+    for gid, name, fcode, people in [(1, "Bosaso", "PPL", 46_969), (2, "Bossat", "PPL", 900),
+                                     (3, "Boro", "PPL", 80_000)]:
+        gaz.add(geonameid=gid, name=name, country="SO", admin1=None, lat=11.3, lon=49.2,
+                fclass="P", fcode=fcode, population=people)
+    gaz.freeze()
+    assert gaz.lookup_ids("Bossaso") == ()  # not this spelling ...
+    assert [gaz.name[i] for i in gaz.variant_ids(geo.normalise("Bossaso"))] == ["Bosaso"]
+    assert gaz.variant_ids(geo.normalise("Bossatt")) == ()  # a hamlet of 900: no variants
+    assert gaz.variant_ids(geo.normalise("Bara")) == ()  # four letters: too short
+
+
+@pytest.mark.model
+def test_geo_resolve_spelling_variant_in_the_document_country(analysed) -> None:
+    """A name the gazetteer lacks under its spelling resolves to the town of the same name
+    spelt otherwise."""
+    doc = geo.resolve(analysed("Police dispersed traders in Bossaso, Somalia, on Monday."))
+    bossaso = next(p for p in doc.places if p.text == "Bossaso")
+    assert bossaso.name == "Bosaso" and bossaso.country == "SO"
 
 
 def test_geo_normalise_article_variants() -> None:

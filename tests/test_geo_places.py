@@ -319,3 +319,55 @@ def test_geo_small_place_guess_abroad_is_a_place_the_gazetteer_lacks() -> None:
     boura = by_text(doc)["Boura"]
     assert boura.geonameid is None and boura.country == "BF"
     assert all(e.place is None or e.place.country == "BF" for e in doc.events)
+
+
+# --------------------------------------------------------------------------- detection cues
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # "<place word> of X" whatever NER tags X: a town, a compass point, residents
+        ("Soldiers fired into the air in the northern town of Kaya on Tuesday.", "Kaya", "BF"),
+        ("Two traders were shot dead 20 km south of El Fasher on Friday.", "El Fasher", "SD"),
+        # "X residents": a place word after the name
+        ("A dozen Chitungwiza residents marched to the council offices.", "Chitungwiza", "ZW"),
+        # a capitalised name that is not title case
+        ("Students at a university in NDjamena staged a sit-in.", "NDjamena", "TD"),
+    ],
+)
+def test_geo_resolve_place_words_around_a_name_make_it_a_place(
+    analysed, text: str, name: str, country: str
+) -> None:
+    """Names NER tags as people or organisations, or leaves untagged, are taken from the
+    gazetteer when the words around them say they are places."""
+    places = by_text(geo.resolve(analysed(text)))
+    assert name in places and places[name].country == country
+
+
+@pytest.mark.model
+def test_geo_resolve_place_words_do_not_make_every_name_a_place(analysed) -> None:
+    """A person's name after "residents of" the gazetteer lacks is no place; the place word
+    must touch the name ("the town's mayor, Kaya Scodelario" is a person)."""
+    text = "The town's mayor, Kaya Scodelario, met residents of the estate on Monday."
+    assert "Kaya" not in by_text(geo.resolve(analysed(text)))
+
+
+@pytest.mark.model
+def test_geo_resolve_town_of_region(analysed) -> None:
+    """"in X of Y" with Y a region: X is that region's town; an organisation "of" a country
+    ("Bank of Ireland") is no place."""
+    text = "Civilians burned the power company office in Antalaha of Sava over power cuts."
+    places = by_text(geo.resolve(analysed(text)))
+    assert places["Antalaha"].country == "MG" and near(places["Antalaha"], -14.9, 50.28)
+    other = by_text(geo.resolve(analysed("He queued for hours in Bank of Ireland on Monday.")))
+    assert "Bank" not in other
+
+
+def test_geo_context_find_town_of_region() -> None:
+    text = "Riots broke out in Siguirini of Kankan on Sunday."
+    chains = context.find(text)
+    assert [(text[c.start : c.end], [text[s:e] for s, e in c.parents]) for c in chains] == [
+        ("Siguirini", ["Kankan"])
+    ]

@@ -12,7 +12,10 @@ no gazetteer has):
 * "in Suwari, Rueso, Narathiwat", "in Moo 7 village, Kabang district, Yala province": after a
   locative, a name and its containers separated by commas;
 * "in Dan Musa town", "at Nduta camp": a name the settlement word makes a place (no
-  container).
+  container);
+* "in Siguirini of Kankan", "in Antalaha of Sava": after a locative, a name and its region
+  joined by "of" (the name must be in the gazetteer and the container a region: the resolver
+  checks both).
 
 :func:`find` returns the character spans only; the resolver turns them into mentions and
 scores a candidate higher when it lies inside the containers' candidates. Words come from
@@ -49,6 +52,7 @@ class Chain:
     cued: bool = False
     region_word: bool = False  # the container was written with its feature word ("district")
     listed: bool = False  # "in X, Y, Z" without parentheses: a list may also be of equals
+    strict: bool = False  # "in X of Y": nothing unless Y is a region and X a gazetteer name
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class _Words:
     comma_chain: re.Pattern[str]
     paren: re.Pattern[str]
     settlement: re.Pattern[str]
+    of_region: re.Pattern[str]
 
 
 @cache
@@ -87,6 +92,7 @@ def _words() -> _Words:
         rf"\b(?:in|at|near|from)\s+(?:the\s+)?(?P<x>{_NAME})\s+(?:{loc_alt})\b"
     )
     admin_word = re.compile(rf"\b(?:{admin_alt})\b")
+    of_region = re.compile(rf"(?P<x>{_NAME})\s+of\s+(?P<y>{_NAME})")
     return _Words(
         admin_word=admin_word,
         admin=admin,
@@ -96,6 +102,7 @@ def _words() -> _Words:
         comma_chain=comma_chain,
         paren=paren,
         settlement=settlement,
+        of_region=of_region,
     )
 
 
@@ -218,4 +225,11 @@ def _find(text: str) -> list[Chain]:
         )
     for hit in w.settlement.finditer(text):  # "in Dan Musa town", "at Nduta camp"
         chains.append(Chain(*hit.span("x"), [], cued=True))
+    for at in _OF_ANCHOR.finditer(text):  # "in Siguirini of Kankan": the town in that region
+        hit = w.of_region.match(text, at.end())
+        if hit and hit.group("x").lower() not in w.admin | w.locality:
+            chains.append(Chain(*hit.span("x"), [hit.span("y")], strict=True))
     return chains
+
+
+_OF_ANCHOR = re.compile(r"\b(?:in|at|near)\s+(?=[A-Z])")

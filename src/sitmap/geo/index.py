@@ -36,6 +36,7 @@ leave a half-written cache.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import json
@@ -55,7 +56,7 @@ from typing import Any
 from sitmap import lexicons
 from sitmap.model import Place
 
-VERSION = "geo-9"
+VERSION = "geo-10"
 """Bump when the build or the normalisation changes: old caches are then ignored."""
 
 _LOCK = threading.Lock()
@@ -108,6 +109,19 @@ def normalise(name: str) -> str:
     return " ".join(out)
 
 
+_VARIANT_FOLD = str.maketrans({"h": None, "e": "a", "i": "a", "o": "a", "u": "a", "y": "a"})
+_REPEATS = re.compile(r"(.)\1+")
+VARIANT_MIN_LETTERS = 5
+VARIANT_MIN_POPULATION = 5000
+
+
+def variant_key(key: str) -> str:
+    """Spelling-variant key of a normalised name: vowels (and y) one letter, h dropped,
+    doubled letters single, so transliterations meet ("savannahkhet" and "suvannakhet",
+    "jisr shugur" and "jisr shughur", "bossaso" and "bosaso", "tel abyad" and "tall abyad")."""
+    return _REPEATS.sub(r"\1", key.translate(_VARIANT_FOLD))
+
+
 def _usable_alternate(name: str) -> bool:
     """Alternate names worth indexing: Latin-script proper names, not codes or transliterations."""
     if len(name) < 3 or not name[0].isupper() or not any(c.islower() for c in name):
@@ -130,6 +144,9 @@ class Gazetteer:
     fcode: list[str] = field(default_factory=list)
     population: list[int] = field(default_factory=list)
     index: dict[str, Any] = field(default_factory=dict)  # key → entry position or tuple of them
+    # variant key of an own name → positions of towns of 5,000+ people and regions
+    # (see :func:`variant_key`)
+    variants: dict[str, Any] = field(default_factory=dict)
     version: str = VERSION
 
     def __len__(self) -> int:
@@ -183,9 +200,29 @@ class Gazetteer:
         ids = self.index.get(key, ())
         return (ids,) if isinstance(ids, int) else tuple(ids)
 
+    def variant_ids(self, key: str) -> tuple[int, ...]:
+        """Towns of 5,000+ people and regions whose own name is a spelling variant of the
+        normalised ``key`` (see :func:`variant_key`); names of fewer than five letters have
+        none (short names meet too many others)."""
+        vkey = variant_key(key)
+        if len(vkey.replace(" ", "")) < VARIANT_MIN_LETTERS:
+            return ()
+        ids = self.variants.get(vkey, ())
+        return (ids,) if isinstance(ids, int) else tuple(ids)
+
     def freeze(self) -> None:
-        """Compact the index after building (single entries as ints: a faster cache load)."""
+        """Compact the index after building (single entries as ints: a faster cache load) and
+        build the spelling-variant index."""
         self.index = {k: v[0] if len(v) == 1 else tuple(v) for k, v in self.index.items()}
+        variants: dict[str, list[int]] = defaultdict(list)
+        for i, name in enumerate(self.name):  # own names only: alternates are often old or
+            if self.fcode[i] in (ADM1, ADM2) or (  # foreign names ("Prusa" of Bursa)
+                self.fclass[i] == "P" and self.population[i] >= VARIANT_MIN_POPULATION
+            ):
+                vkey = variant_key(normalise(name))
+                if len(vkey.replace(" ", "")) >= VARIANT_MIN_LETTERS:
+                    variants[vkey].append(i)
+        self.variants = {k: v[0] if len(v) == 1 else tuple(v) for k, v in variants.items()}
 
     def place(
         self, i: int, *, text: str = "", start: int = 0, end: int = 0, score: float = 0.0
@@ -737,6 +774,8 @@ def _read(path: Path) -> Gazetteer | None:
         return None
     if not isinstance(gaz, Gazetteer) or gaz.version != VERSION:
         return None
+    with contextlib.suppress(OSError):  # in use (access times are often not kept on read)
+        os.utime(path)
     return gaz
 
 
@@ -756,7 +795,8 @@ def _write(gaz: Gazetteer, path: Path) -> None:
     # caches of other versions, unless used in the last hour (another checkout may be on it)
     for old in path.parent.glob("gazetteer-*.pickle"):
         try:
-            if old != path and time.time() - old.stat().st_atime > _KEEP_OTHER_S:
+            used = max(old.stat().st_atime, old.stat().st_mtime)
+            if old != path and time.time() - used > _KEEP_OTHER_S:
                 old.unlink(missing_ok=True)
         except OSError:
             continue

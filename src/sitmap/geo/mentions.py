@@ -40,6 +40,8 @@ class _Lex:
     demonyms: frozenset[str]  # normalised "syrian", "syrians", "iraqi" ... (not places)
     media_words: frozenset[str]  # "times", "post": organisations that are news outlets
     scan_settings: frozenset[str]  # "in", "at": a small place's name may follow untagged
+    place_of: frozenset[str]  # "town", "south": "<word> of X" makes X a place
+    place_after: frozenset[str]  # "area", "residents": "X <word>" makes X a place
 
 
 @cache
@@ -61,6 +63,8 @@ def _lex() -> _Lex:
         demonyms=_demonyms(),
         media_words=frozenset(data["media_words"]),
         scan_settings=frozenset(data["scan_settings"]),
+        place_of=frozenset(data["place_of_words"]),
+        place_after=frozenset(data["place_after_words"]),
     )
 
 
@@ -107,9 +111,12 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
     after_locative = {w for w in lex.locative if " " not in w}
     for e in sdoc.ents:
         # NER mislabels many places after "in"/"near" ("in Sanaa" as PERSON, "in Rakhine state"
-        # as ORG): leave those to the gazetteer scan below instead of taking them.
-        if (e.label_ not in PLACE_LABELS and e.start > 0
-                and sdoc[e.start - 1].lower_ in after_locative):
+        # as ORG) or "the town of" ("the town of Kaya" as PERSON): leave those to the gazetteer
+        # scan below instead of taking them.
+        if e.label_ not in PLACE_LABELS and (
+            (e.start > 0 and sdoc[e.start - 1].lower_ in after_locative)
+            or _place_cue(sdoc, e.start, e.end) == "feature"
+        ):
             continue
         for t in range(e.start, e.end):
             taken[t] = True
@@ -122,7 +129,8 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
                 taken[t] = True
     # Token tests once per token, in lists: most tokens fail them and never become a Span.
     size = len(sdoc)
-    capital = [t.is_title or t.is_upper for t in sdoc]
+    # "NDjamena", "McAllen" are capitalised too
+    capital = [t.is_title or t.is_upper or t.text[:1].isupper() for t in sdoc]
     proper = [t.pos_ == "PROPN" for t in sdoc]
     i = 0
     while i < size:
@@ -138,23 +146,24 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
                 continue  # possessives; EST, CEO and other upper-case abbreviations
             key = normalise(span.text)
             ids = gaz.key_ids(key)
-            # a whole name after "in"/"at" ("in Sibut"), not the start of a longer one
-            # ("at Fatima Food Mart", "in Abu Saif neighborhood", "in Al-Midan")
-            setting = (
-                i > 0
-                and sdoc[i - 1].lower_ in lex.scan_settings
-                and _whole_name(sdoc, end, capital)
-            )
-            # ... and only a name of one first-level region's town or district: "in Sibut",
-            # not "in Clare" (Ireland, Michigan, South Australia ...)
-            setting = setting and (
-                len({
-                    (gaz.country[j], gaz.admin1[j])
-                    for j in ids
-                    if _scan_worthy(gaz, j, key, small=True)
-                })
-                == 1
-            )
+            if not ids:
+                continue
+            # a whole name after "in"/"at" ("in Sibut") or a place word ("the town of Kaya",
+            # "Chitungwiza residents"), not the start of a longer one ("at Fatima Food Mart",
+            # "in Abu Saif neighborhood", "in Al-Midan")
+            cue = _place_cue(sdoc, i, end)
+            setting = bool(cue) and _whole_name(sdoc, end, capital)
+            # ... after "in"/"at" only a name of one first-level region's town or district:
+            # "in Sibut", not "in Clare" (Ireland, Michigan, South Australia ...)
+            if setting and cue == "setting":
+                setting = (
+                    len({
+                        (gaz.country[j], gaz.admin1[j])
+                        for j in ids
+                        if _scan_worthy(gaz, j, key, small=True)
+                    })
+                    == 1
+                )
             if any(_scan_worthy(gaz, j, key, small=setting) for j in ids):
                 small = not any(_scan_worthy(gaz, j, key) for j in ids)
                 mentions.append(
@@ -225,6 +234,21 @@ def _extend(sdoc: Any, ent: Any, taken: list[bool], gaz: Gazetteer) -> Any:
 
 
 _JOINERS = frozenset({"-", "–", "&", "/", "'s", "’s", "'", "’"})
+
+
+def _place_cue(sdoc: Any, start: int, end: int) -> str:
+    """What the words around the tokens ``start:end`` say of them: "setting" after "in", "at",
+    "near", "outside"; "feature" after "<place word> of" ("the town of", "south of",
+    "residents of") or before a lower-case place word ("the Kano area", "Chitungwiza
+    residents"); "" otherwise."""
+    lex = _lex()
+    if start > 0 and sdoc[start - 1].lower_ in lex.scan_settings:
+        return "setting"
+    if start > 1 and sdoc[start - 1].lower_ == "of" and sdoc[start - 2].lower_ in lex.place_of:
+        return "feature"
+    if end < len(sdoc) and sdoc[end].is_lower and sdoc[end].lower_ in lex.place_after:
+        return "feature"
+    return ""
 
 
 def _whole_name(sdoc: Any, end: int, capital: list[bool]) -> bool:
@@ -394,7 +418,7 @@ def _admin_context(mentions: list[_Mention], text: str, gaz: Gazetteer) -> list[
         mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def mention(start: int, end: int, *, cued: bool) -> _Mention | None:
+    def mention(start: int, end: int, *, cued: bool, keep: bool = True) -> _Mention | None:
         for m in mentions:
             if m.start < end and start < m.end:
                 return m
@@ -407,17 +431,26 @@ def _admin_context(mentions: list[_Mention], text: str, gaz: Gazetteer) -> list[
         if m.ids and not cued and not any(_own_name(gaz.name[i], m.key) for i in m.ids):
             return None
         m.cued = cued
-        mentions.append(m)
+        if keep:
+            mentions.append(m)
         return m
 
     for chain in chains:
         if not chain.parents:  # "in Dan Musa town": a place even when no gazetteer has it
             mention(chain.start, chain.end, cued=True)
             continue
+        if chain.strict and not _town_in_region(
+            mention(chain.start, chain.end, cued=False, keep=False),
+            mention(*chain.parents[0], cued=False, keep=False),
+            gaz,
+        ):
+            continue  # "in Siguirini of Kankan": only a town of that name in that region
         parents = [mention(s, e, cued=False) for s, e in chain.parents]
         parents = [p for p in parents if p is not None and p.ids]
         if not parents:
             continue
+        if chain.strict:  # the region, not a namesake town ("Kankan" of "in X of Kankan")
+            parents[0].hint = parents[0].hint or "admin"
         _hint_outer_region(parents, chain, gaz)
         # "Arizona (Ayton)", "Hanoi (VNA)": one bare name in parentheses is a container only
         # when it names a region; a town needs its region beside it ("(Kandi, Alibori)").
@@ -426,11 +459,7 @@ def _admin_context(mentions: list[_Mention], text: str, gaz: Gazetteer) -> list[
             len(parents) == 1
             and not chain.region_word
             and not (chain.cued and child is not None and not child.ids)
-            and not any(
-                gaz.fcode[i] in (ADM1, ADM2, COUNTRY)
-                and _own_name(gaz.name[i], parents[0].key or "")
-                for i in parents[0].ids
-            )
+            and not _is_region(gaz, parents[0])
         ):
             continue  # unless the name is a village the gazetteer lacks ("X village (Shopian)")
         if child is None or child in parents or (chain.listed and child.ids):
@@ -438,6 +467,33 @@ def _admin_context(mentions: list[_Mention], text: str, gaz: Gazetteer) -> list[
         child.parents = parents
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _town_in_region(town: _Mention | None, region: _Mention | None, gaz: Gazetteer) -> bool:
+    """Whether some town or district of the first name lies in a first- or second-level region
+    of the second name ("Antalaha" and "Sava"; not "Bank" and "Ireland")."""
+    from sitmap.geo.scoring import _inside  # scoring imports this module
+
+    if town is None or region is None:
+        return False
+    regions = [
+        r for r in region.ids
+        if gaz.fcode[r] in (ADM1, ADM2) and _own_name(gaz.name[r], region.key or "")
+    ]
+    return any(
+        _inside(gaz, r, i)
+        for r in regions
+        for i in town.ids
+        if gaz.fclass[i] == "P" or gaz.fcode[i] == ADM2
+    )
+
+
+def _is_region(gaz: Gazetteer, m: _Mention) -> bool:
+    """Whether the name is a country's or a first- or second-level region's own name."""
+    return any(
+        gaz.fcode[i] in (ADM1, ADM2, COUNTRY) and _own_name(gaz.name[i], m.key or "")
+        for i in m.ids
+    )
 
 
 def _hint_outer_region(parents: list[_Mention], chain: context.Chain, gaz: Gazetteer) -> None:

@@ -9,7 +9,9 @@ probabilities are evidence for countries, first-level regions (states) and secon
 (counties), and each name is scored against the others' evidence over a few rounds, so that
 "Paris" next to "Henry County" and "Tenn." is Paris, Tennessee. Scores become a probability over
 the candidates. Facilities named after their town ("the Henderson County Jail") are narrowed to
-the town when the whole name is not a place.
+the town when the whole name is not a place. A name the gazetteer lacks under its spelling may
+be another spelling of a town of 5,000+ people or a region (:func:`index.variant_key`:
+"Jisr ash-Shugur", "Savannahkhet"), kept when it lies in the document's country.
 """
 
 from __future__ import annotations
@@ -104,6 +106,9 @@ def resolve(
         _analyse(m, text, gaz)
         if m.key is not None and not m.ids:
             _narrow_to_place(m, text, gaz)
+        if m.key is not None and not m.ids:  # "Jisr ash-Shugur", "Bossaso": another spelling
+            m.ids = gaz.variant_ids(m.key)
+            m.small = bool(m.ids)  # ... kept only in the document's country
     mentions = [m for m in mentions if m.key is not None]
     if spans is None:
         mentions = _admin_context(mentions, text, gaz)
