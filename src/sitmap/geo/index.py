@@ -112,7 +112,7 @@ def normalise(name: str) -> str:
 
 _VARIANT_FOLD = str.maketrans({"h": None, "e": "a", "i": "a", "o": "a", "u": "a", "y": "a"})
 _REPEATS = re.compile(r"(.)\1+")
-VARIANT_MIN_LETTERS = 5
+VARIANT_MIN_LETTERS = 6
 VARIANT_MIN_POPULATION = 5000
 
 
@@ -203,7 +203,7 @@ class Gazetteer:
 
     def variant_ids(self, key: str) -> tuple[int, ...]:
         """Towns of 5,000+ people and regions whose own name is a spelling variant of the
-        normalised ``key`` (see :func:`variant_key`); names of fewer than five letters have
+        normalised ``key`` (see :func:`variant_key`); keys of fewer than six letters have
         none (short names meet too many others)."""
         vkey = variant_key(key)
         if len(vkey.replace(" ", "")) < VARIANT_MIN_LETTERS:

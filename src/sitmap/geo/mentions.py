@@ -109,18 +109,19 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
     taken = [False] * len(sdoc)
     lex = _lex()
     after_locative = {w for w in lex.locative if " " not in w}
+    mentions = []
     for e in sdoc.ents:
         # NER mislabels many places after "in"/"near" ("in Sanaa" as PERSON, "in Rakhine state"
-        # as ORG) or "the town of" ("the town of Kaya" as PERSON): leave those to the gazetteer
-        # scan below instead of taking them.
-        if e.label_ not in PLACE_LABELS and (
-            (e.start > 0 and sdoc[e.start - 1].lower_ in after_locative)
-            or _place_cue(sdoc, e.start, e.end) == "feature"
-        ):
-            continue
+        # as ORG): leave those to the gazetteer scan below instead of taking them.
+        if e.label_ not in PLACE_LABELS:
+            if e.start > 0 and sdoc[e.start - 1].lower_ in after_locative:
+                continue
+            # ... and after "the town of" ("the town of Kaya" as PERSON) or before "residents":
+            # the whole entity when some town or region has it as its own name
+            if _place_cue(sdoc, e.start, e.end) == "feature":
+                mentions.extend(_cued_entity(e, gaz))
         for t in range(e.start, e.end):
             taken[t] = True
-    mentions = []
     for e in sdoc.ents:
         if e.label_ in PLACE_LABELS:
             span = _extend(sdoc, e, taken, gaz)
@@ -165,7 +166,9 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
                     == 1
                 )
             if any(_scan_worthy(gaz, j, key, small=setting) for j in ids):
-                small = not any(_scan_worthy(gaz, j, key) for j in ids)
+                # a name taken for its place words is kept when it fits ("residents of Saida"
+                # in a story from Lebanon is not Saïda, Algeria)
+                small = cue == "feature" or not any(_scan_worthy(gaz, j, key) for j in ids)
                 mentions.append(
                     _Mention(
                         text=span.text,
@@ -234,6 +237,21 @@ def _extend(sdoc: Any, ent: Any, taken: list[bool], gaz: Gazetteer) -> Any:
 
 
 _JOINERS = frozenset({"-", "–", "&", "/", "'s", "’s", "'", "’"})
+
+
+def _cued_entity(ent: Any, gaz: Gazetteer) -> list[_Mention]:
+    """The entity NER tagged as a person or organisation as a place, when the place words
+    around it say so and a town, district or region has it as its own name ("the northern
+    town of Kaya"; not "the New Concord Reservoir area", whose whole name is no place)."""
+    span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+    key = normalise(span.text)
+    if not any(_scan_worthy(gaz, j, key, small=True) for j in gaz.key_ids(key)):
+        return []
+    return [
+        _Mention(
+            text=span.text, start=span.start_char, end=span.end_char, scanned=True, small=True
+        )
+    ]
 
 
 def _place_cue(sdoc: Any, start: int, end: int) -> str:
