@@ -3,8 +3,9 @@
 For every record, the names its ``location`` goes by are looked up in sitmap's gazetteer (the
 whole name, and for ACLED's "City - Neighbourhood" / "Town-Quarter" / "A / B" forms each part);
 the record is *covered* when some entry under one of those names lies within 10 km of the
-record's coordinates. That is the ceiling of "place within 50 km" that resolution can reach
-from the location's own name (a note may of course name the place differently).
+record's coordinates (counted apart: a name the gazetteer lacks whose spelling variant is, the
+resolver's fallback). That is the ceiling of "place within 50 km" that resolution can reach from
+the location's own name (a note may of course name the place differently).
 
 Prints the share covered overall and by ACLED ``geo_precision``, and with ``--misses`` each
 uncovered location with the nearest same-name entry. Usage:
@@ -37,11 +38,17 @@ def names_of(location: str) -> list[str]:
     return [location, *[p for p in parts if p != location]]
 
 
-def nearest(name: str, lat: float, lon: float) -> tuple[float, str] | None:
-    """Distance (km) and description of the nearest gazetteer entry under ``name``."""
+def nearest(
+    name: str, lat: float, lon: float, *, variants: bool = False
+) -> tuple[float, str] | None:
+    """Distance (km) and description of the nearest gazetteer entry under ``name`` (or, with
+    ``variants``, under a spelling variant of it, as the resolver falls back to)."""
     gaz = geo.gazetteer()
     best: tuple[float, str] | None = None
-    for i in gaz.lookup_ids(name):
+    ids = gaz.lookup_ids(name)
+    if variants:
+        ids = gaz.variant_ids(geo.normalise(name))
+    for i in ids:
         d = geo.distance_km(lat, lon, gaz.lat[i], gaz.lon[i])
         if best is None or d < best[0]:
             best = (d, f"{gaz.name[i]} ({gaz.fcode[i]}, {gaz.country[i]})")
@@ -69,6 +76,13 @@ def coverage(path: Path, *, radius_km: float = RADIUS_KM) -> dict:
             if close:
                 found["all"] += 1
                 found[prec] += 1
+            elif any(  # a name the gazetteer lacks, found under another spelling
+                not geo.gazetteer().lookup_ids(n)
+                and (h := nearest(n, float(lat), float(lon), variants=True))
+                and h[0] <= radius_km
+                for n in names_of(loc)
+            ):
+                found["variant"] += 1
             else:
                 near = min((h for h in hits if h[1]), key=lambda h: h[1][0], default=None)
                 misses.append(
@@ -87,6 +101,7 @@ def coverage(path: Path, *, radius_km: float = RADIUS_KM) -> dict:
         "radius_km": radius_km,
         "records": total["all"],
         "covered": found["all"],
+        "covered_by_variant": found["variant"],
         "share": shares,
         "misses": misses,
     }
@@ -106,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{result['gold']}: gazetteer {result['gazetteer']} ({result['entries']:,} entries); "
         f"{result['covered']} of {result['records']} locations found within "
-        f"{result['radius_km']:.0f} km under some name"
+        f"{result['radius_km']:.0f} km under some name, "
+        f"{result['covered_by_variant']} more under a spelling variant"
     )
     for key, share in result["share"].items():
         print(f"  {key:16s} {share:.1%}")
