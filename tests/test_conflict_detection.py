@@ -140,3 +140,24 @@ def test_conflict_deaths_that_are_no_violence_add_no_assault(text):
 def test_conflict_deaths_after_a_told_assault_are_its_own():
     doc = pipeline.extract("Gunmen stormed a hotel in the capital. Twelve guests were shot dead.")
     assert sorted(e.fatalities or 0 for e in doc.events) == [0, 12]  # once, on one event
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # coordinated passives share their agent and subject
+        ("Nine strikers were shot and killed by police outside the mine.",
+         [("COP", "LAB"), ("COP", "LAB")]),
+        ("Two farmers were beaten and killed by soldiers near the well.",
+         [("MIL", "CVL"), ("MIL", "CVL")]),
+    ],
+)  # fmt: skip
+def test_conflict_coordinated_passives_share_their_agent(text, pairs):
+    doc = pipeline.extract(text, source="Wire")
+    got = [
+        (e.source.code[-3:] if e.source and e.source.code else None,
+         e.target.code[-3:] if e.target and e.target.code else None)
+        for e in doc.events
+        if e.plover == "ASSAULT"
+    ]  # fmt: skip
+    assert got == pairs

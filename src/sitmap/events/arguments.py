@@ -114,12 +114,27 @@ def _antecedents(tokens: list[Any]) -> list[Any]:
     return out
 
 
+def _is_passive(tok: Any) -> bool:
+    return bool(_children(tok, _PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in tok.children)
+
+
 def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], list[Any]]:
     """(source tokens, target tokens) of a trigger, as the parse gives them."""
     if not nominal:
-        passive = bool(_children(tok, _PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in tok.children)
+        passive = _is_passive(tok)
         reduced = _reduced_relative(tok)
         agents = _pobjs(tok, {"by"})
+        # coordinated passives share their agent and their subject ("were shot and killed by
+        # police", "was beaten, robbed and stabbed by two men")
+        shared = (
+            [c for c in tok.conjuncts if c.tag_ == "VBN"] if passive or tok.tag_ == "VBN" else []
+        )
+        if passive and not agents:
+            agents = [a for c in shared if c.i > tok.i for a in _pobjs(c, {"by"})]
+        elif not passive and tok.dep_ == "conj" and tok.tag_ == "VBN" and _is_passive(tok.head):
+            passive = True
+            reduced = reduced or _children(tok.head, _PASS_SUBJ)
+            agents = agents or [a for c in shared if c.i > tok.i for a in _pobjs(c, {"by"})]
         if (passive or reduced) and not agents and entry.type in _lexicon().symmetric_types:
             return [], []  # "any threat will be met with a response": no meeting
         if passive or reduced:
