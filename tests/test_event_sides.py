@@ -110,3 +110,12 @@ def test_event_sides_a_body_named_by_sector_speaks_in_the_text_s_words():
     assert (event.source.code, event.speaker) == ("USALEG", "U.S. congressional committee members")
     event = _event("The White House condemned the attack by Iran on Monday.", "condemned")
     assert event.speaker == "White House"
+
+
+def test_event_sides_owner_pronoun_whose_antecedent_is_its_own_phrase():
+    # "her ministers" is the subject the pronoun's antecedent search looks at: no loop
+    doc = pipeline.extract(
+        "The queen flew to Amman on Monday, a city that her ministers have accused of spying.",
+        published="2017-11-20",
+    )
+    assert all(e.trigger != "flew" for e in doc.events)

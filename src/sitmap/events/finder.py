@@ -52,7 +52,7 @@ class _ActorFinder:
         phrase has one: "Reality Winner, a contractor at the NSA" is the NSA's)."""
         named = self.covering(tok)
         if named is not None and named.code:
-            found = self._client(tok, named, depth) or self._owned(tok, named)
+            found = self._client(tok, named, depth) or self._owned(tok, named, depth)
             return found or self._named_in_apposition(tok, named, depth) or named
         found = self._resolve_uncovered(tok, depth) if named is None else None
         if found is not None:
@@ -88,10 +88,12 @@ class _ActorFinder:
                     )
         return None
 
-    def _owned(self, tok: Any, named: Actor) -> Actor | None:
+    def _owned(self, tok: Any, named: Actor, depth: int) -> Actor | None:
         """A body of no country owned by a pronoun: "his administration", "its military" are
-        the country of whom the pronoun stands for (Trump's: USAGOV)."""
-        if named.country or named.kind == "person" or not named.sector:
+        the country of whom the pronoun stands for (Trump's: USAGOV). Not inside another
+        look-up (``depth``): the antecedent search resolves subjects, which may be this very
+        phrase ("their government said ...")."""
+        if depth >= 2 or named.country or named.kind == "person" or not named.sector:
             return None
         if tok.i in self._owning:
             return None  # "his ministers have accused ...": the owner is looked up from here
