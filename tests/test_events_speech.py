@@ -110,3 +110,34 @@ def test_reduced_relatives_and_means(analysed, text, expected):
         assert (expected[0], expected[2]) in [(plover, target) for plover, _, target in found]
     else:
         assert expected in found
+
+
+def _types(analysed, text):
+    return [plover for plover, _, _ in _codes(analysed, text)]
+
+
+def test_a_wish_that_another_actor_act_is_an_appeal_and_its_content_no_event(analysed):
+    found = _codes(analysed, "China wants Russia to withdraw its troops from Syria.")
+    assert ("REQUEST", "CHN", "RUS") in found
+    assert "RETREAT" not in [plover for plover, _, _ in found]  # the guide codes the appeal only
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany urged Iran to release the British sailors.",
+        # the content may sit deeper inside the requested clause
+        "France wanted Mali to take action to help fight the rebels.",
+    ],
+)
+def test_what_an_appeal_asks_for_is_no_event(analysed, text):
+    types = _types(analysed, text)
+    assert "REQUEST" in types
+    assert not {"RETREAT", "ASSAULT"} & set(types)
+
+
+def test_a_wish_of_ones_own_is_no_appeal(analysed):
+    """ "want to meet": the subject's own plan, coded as the meeting it plans."""
+    types = _types(analysed, "The Japanese senators want to meet Putin in Moscow.")
+    assert "CONSULT" in types
+    assert "REQUEST" not in types

@@ -8,7 +8,7 @@ from typing import Any
 
 from sitmap import lexicons
 from sitmap.events.finder import _ActorFinder
-from sitmap.events.lexicon import _Entry, _lexicon, _marked_clause, _trigger
+from sitmap.events.lexicon import _Entry, _lexicon, _marked_clause, _trigger, wished_subjects
 from sitmap.events.syntax import (
     _CLAUSAL,
     _PASS_SUBJ,
@@ -268,6 +268,8 @@ def _for_to_subject(tok: Any, entry: _Entry) -> list[Any]:
     """Whom a request is made of in "for X to do Y" ("called for China to do more", "called
     for Israel to halt ..."): the object of a bound "for" when the verb has a "to" infinitive
     (not "called for restraint"), or the subject of the clause "for" marks."""
+    if entry.wish:  # "wants Pakistan to take action"
+        return wished_subjects(tok)
     if entry.prep != "for" or entry.type != "REQUEST":
         return []
     clause = _marked_clause(list(tok.children), "for")  # "called for Israel to halt"

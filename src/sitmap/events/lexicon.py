@@ -29,6 +29,7 @@ class _Entry:
     implicit_source: str | None = None  # sector of unnamed doers ("protests erupted")
     complement: frozenset[str] = frozenset()  # "pleaded guilty": needs one of these complements
     negated: bool | None = False  # ... with "not" ("pleaded not guilty"); None: either way
+    wish: bool = False  # "wants China to do more": needs a to-clause with its own subject
     refusal: bool = False  # "declined to provide X": needs an object or an infinitive that
     # is no event itself ("refused to criticize X" is the criticism, negated) nor silence
     destination: bool = False  # "a visit to Beijing": a place visited is its state (CHN)
@@ -75,6 +76,7 @@ def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
         negated=None if spec.get("negated", False) is None else bool(spec.get("negated")),
         refusal=bool(spec.get("refusal", False)),
         destination=bool(spec.get("destination", False)),
+        wish=bool(spec.get("wish", False)),
     )
 
 
@@ -208,6 +210,53 @@ def _complements(tok: Any) -> list[Any]:
     return found
 
 
+def _requested(tok: Any) -> bool:
+    """Whether a verb is what an appeal asks for, its to-infinitive or one inside it ("urged
+    Russia *to withdraw*", "wanted Pakistan to take action to help *fight* ..."): the guide
+    codes the appeal only."""
+    for _ in range(3):
+        head = tok.head
+        if tok.dep_ not in {"xcomp", "ccomp", "advcl"} or head.i == tok.i:
+            return False
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if infinitive and head.pos_ == "VERB" and _appeal(head):
+            return True
+        tok = head
+    return False
+
+
+def _appeal(head: Any) -> bool:
+    """Whether a verb is an appeal (a REQUEST sense whose conditions hold), read without
+    ``_trigger`` so that the two never call each other in a loop."""
+    children = list(head.children)
+    for entry in _lexicon().verbs.get(_lemma(head), ()):  # the appeal's sense, as _trigger
+        if entry.prep and not (
+            any(_bound_prep(c, entry.prep) for c in children)
+            or _marked_clause(children, entry.prep)
+        ):
+            continue
+        if entry.complement and not _complemented(head, entry):
+            continue
+        if entry.wish and not wished_subjects(head):
+            continue  # "wants to deport ...": the subject's own plan, coded itself
+        return entry.type == "REQUEST"
+    return False
+
+
+def wished_subjects(tok: Any) -> list[Any]:
+    """Whom a wish asks to act: the subject of its to-clause ("wants *Pakistan* to take
+    action", "want *him* to withdraw"); [] when the wish is the speaker's own ("wants to meet
+    Putin")."""
+    for clause in tok.children:
+        if clause.dep_ in {"ccomp", "xcomp"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        ):
+            subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects:
+                return subjects
+    return []
+
+
 def _refused(tok: Any) -> bool:
     """Whether a refusal verb rejects something: an object ("declined the invitation") or an
     infinitive that is neither silence ("declined to comment") nor an event of its own, which
@@ -252,6 +301,8 @@ def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
     verb_form = _capitalised_verb(tok) if tok.dep_ in _VERBAL_DEPS else None
     lemma = verb_form or _lemma(tok)
     if (tok.pos_ == "VERB" or verb_form) and lemma in lex.verbs:
+        if _requested(tok):
+            return None
         children = list(tok.children)
         for entry in lex.verbs[lemma]:
             if (
@@ -267,6 +318,8 @@ def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
             if entry.complement and not _complemented(tok, entry):
                 continue
             if entry.refusal and not _refused(tok):
+                continue
+            if entry.wish and not wished_subjects(tok):
                 continue
             if not entry.objects and (
                 _figurative(tok, entry, lemma) or senses.other_verb_sense(tok, entry.type, lemma)
