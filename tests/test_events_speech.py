@@ -51,6 +51,12 @@ def _codes(analysed, text):
         ),
         # a call for something, as a noun
         ("Germany's call for talks with Russia was welcomed in Paris.", ("REQUEST", "DEU", None)),
+        # verbal onslaughts as nouns, with the doer from the light verb or the owner
+        (
+            "Erdogan launched a tirade against the Dutch prime minister on Sunday.",
+            ("ACCUSE", "TURGOV", "NLDGOV"),
+        ),
+        ("Duterte's rant at the European Union drew laughs.", ("ACCUSE", "PHLGOV", "IGOEUR")),
         # lifting a hold on money is a concession
         ("Switzerland lifted the hold on the Egyptian accounts.", ("CONCEDE", "CHE", "EGY")),
     ],
