@@ -143,3 +143,28 @@ def test_overnight_is_the_night_before_publication(text, expected):
     doc = pipeline.extract(text, published=PUBLISHED)
     found = [d.date for d in doc.dates if d.text.lower() == "overnight"]
     assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "Militants stormed a hotel in the port city. The assault began on Monday evening.",
+            "stormed",
+            "2017-12-04",
+        ),
+        (
+            "Police detained dozens of students in the capital. The arrests came on Monday.",
+            "detained",
+            "2017-12-04",
+        ),
+        # a noun of another kind tells another event
+        ("Police detained dozens of students in the capital. The attack came on Monday.",
+         "detained", None),
+        # not the subject: "the rally on Monday" is another occasion
+        ("Police detained dozens of students in the capital. Thousands joined the rally on "
+         "Monday.", "detained", None),
+    ],
+)
+def test_event_told_again_by_a_definite_noun_takes_its_date(text, trigger, expected):
+    assert _dated(text)[trigger] == expected

@@ -26,7 +26,7 @@ from datetime import date, datetime
 
 from sitmap.model import DateExpr, Document
 from sitmap.when.assign import _assign, _report_scope
-from sitmap.when.episode import continue_episodes
+from sitmap.when.episode import continue_episodes, told_again
 from sitmap.when.expressions import _dateparser, _resolve_found, resolve_anaphors
 from sitmap.when.find import _find, _Found
 from sitmap.when.published import parse_published
@@ -94,6 +94,7 @@ def resolve(doc: Document) -> Document:
     doc.dates = [f.expr for f in found if f.expr is not None]
     _assign(doc, found, pub)
     _report_scope(doc, found)
+    told_again(doc, found, tense_at)
     continue_episodes(doc, found, tense_at)
     return doc
 

@@ -1,5 +1,8 @@
 """Dates carried from one sentence to the next while a report tells the same episode.
 
+Backwards first (``told_again``): a sentence that tells the event before it again by a definite
+noun ("The attack happened on Monday") dates it. Then forwards (``continue_episodes``):
+
 "Gunmen attacked a bus near the border on Monday. They killed four passengers." dates the
 killing on Monday too: a past-tense sentence that names no time of its own continues the
 episode of the sentence just before it. The date does not carry over
@@ -29,6 +32,7 @@ from sitmap.when.vocab import _vocab
 
 _REACH = 2  # sentences a stated date carries forward, one step at a time
 _CARRIED = ("day", "week")  # precisions that carry: a month or a year is no episode
+_DEFINITE = ("the", "this", "that", "these", "those")
 _NARRATED = ("asserted", "negated")  # a reported or quoted event's date is not the report's
 
 
@@ -153,3 +157,55 @@ def _simple_past(doc: Document, ev: Event, cache: dict[int, _Tokens | None]) -> 
     if tok.tag_ == "VBD":
         return True
     return tok.tag_ == "VBN" and bool(auxes & {"was", "were"})
+
+
+def told_again(
+    doc: Document, found: list[_Found], tense_at: Callable[[int, int], str | None]
+) -> None:
+    """Date an undated event with the date of the next sentence when that sentence tells it
+    again by a definite event noun as the subject of a dated past-tense clause ("Gunmen killed
+    five soldiers near the border. The attack happened on Monday." dates the killing), the
+    noun of a matching type (``episode_nouns``: "the attack" for an assault, "the arrests"
+    for a coercion; "the incident" for any)."""
+    nouns = _vocab().episode_nouns
+    cache: dict[int, _Tokens | None] = {}
+    for index in range(1, len(doc.sentences)):
+        if index not in doc._parses or _paragraph_break(doc, index, doc.text):
+            continue
+        earlier = [
+            ev
+            for ev in doc.events
+            if ev.sentence == index - 1
+            and ev.date is None
+            and ev.status not in {"predicted", "hypothetical"}
+        ]
+        if not earlier:
+            continue
+        if index not in cache:
+            cache[index] = _sentence_tokens(doc, index)
+        toks = cache[index]
+        if toks is None:
+            continue
+        sent = doc.sentences[index]
+        dates = [
+            f
+            for f in found
+            if sent.start <= f.start
+            and f.end <= sent.end
+            and f.expr is not None
+            and f.expr.date
+            and f.expr.precision in _CARRIED
+            and tense_at(f.start, f.end) == "past"
+        ]
+        if len(dates) != 1:
+            continue
+        for tok in toks.tokens:
+            types = nouns.get(tok.lemma_.lower())
+            if types is None or tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
+                continue
+            for ev in earlier:
+                if not types or ev.plover in types:
+                    ev.date = dates[0].expr
+            break

@@ -45,6 +45,7 @@ class _Vocab:
     perfect_aux: frozenset[str]
     noun_event_verbs: frozenset[str]
     media: frozenset[str]
+    episode_nouns: dict[str, frozenset[str]]
     vague_time: re.Pattern[str]
     frame_prepositions: frozenset[str]
     shifting_marks: frozenset[str]
@@ -182,6 +183,9 @@ def _vocab() -> _Vocab:
         perfect_aux=frozenset(str(w) for w in data["perfect_auxiliaries"]),
         noun_event_verbs=frozenset(str(w) for w in data["noun_event_verbs"]),
         media=frozenset(str(w) for w in data["media"]),
+        episode_nouns={
+            str(k): frozenset(str(t) for t in v or []) for k, v in data["episode_nouns"].items()
+        },
         vague_time=re.compile(
             r"\b" + _alt([str(w) for w in data["vague_times"]]) + r"\b", re.IGNORECASE
         ),
