@@ -11,7 +11,8 @@ How events become situations (the rules themselves are in ``sitmap.situations.ru
    adjacent bands and into the coarser places of its country; a coarser place into all of its
    country (the towns it may contain). Events whose window is longer than ``COARSE_DAYS`` (a
    month, a year) go into one bucket per month of their country and look into the day buckets
-   of their country; the others look into the month buckets their window touches. Only events
+   of their country; the others look into the month buckets their window touches (of their
+   countries: an event without a place, of every country its document names). Only events
    sharing a block are compared, never all pairs; every pair that can reach the merge
    threshold shares one (two towns farther apart than the radius, or in two countries, are a
    conflict).
@@ -123,14 +124,16 @@ class Merger:
             self._bk.pop(event_id, None)
             for tag in _tags(key):
                 (self._pred if key.group == "predicted" else self._fact)[tag].discard(event_id)
-                self._fact_sorted.pop(tag, None)
+                if key.group != "predicted":
+                    self._sorted_remove(tag, key)
 
     def _index(self, key: Key) -> None:
         self.keys[key.id] = key
         if key.group in ("predicted", "factual"):
             for tag in _tags(key):
                 (self._pred if key.group == "predicted" else self._fact)[tag].add(key.id)
-                self._fact_sorted.pop(tag, None)
+                if key.group == "factual":
+                    self._sorted_add(tag, key)
         if not self.blocking:
             return
         if _is_coarse(key):
@@ -163,10 +166,10 @@ class Merger:
             buckets = self._buckets
             for bucket in _lookup_keys(key):
                 found.update(buckets.get(bucket, ()))
-            if key.country:
-                coarse, block = self._coarse, _block(key)
+            coarse, block = self._coarse, _block(key)
+            for country in _countries(key):  # as a long window looks into its country's days
                 for month in _months(key):
-                    found.update(coarse.get((block, "C", key.country, month), ()))
+                    found.update(coarse.get((block, "C", country, month), ()))
         found.discard(key.id)
         return found
 
@@ -316,8 +319,8 @@ class Merger:
 
     def _facts_in_order(self, tag: tuple) -> tuple[list[Key], list[date], list[Key]]:
         """The factual events of an index tag, earliest first, split into those of short date
-        windows (with their first days, for bisection) and long ones; cached until the tag
-        changes."""
+        windows (with their first days, for bisection) and long ones; sorted once, then kept
+        in order as events come and go (an ingest batch costs no re-sort of the store)."""
         found = self._fact_sorted.get(tag)
         if found is None:
             keys = self.keys
@@ -325,9 +328,38 @@ class Merger:
                            key=lambda k: k.order)  # fmt: skip
             short = [k for k in facts if k.start is not None and not _is_coarse(k)]
             long_ = [k for k in facts if k.start is None or _is_coarse(k)]
-            found = (short, [k.start for k in short], long_)
+            found = (short, [k.start for k in short], long_, [k.order for k in short],
+                     [k.order for k in long_])  # fmt: skip
             self._fact_sorted[tag] = found
-        return found
+        return found[0], found[1], found[2]
+
+    def _sorted_add(self, tag: tuple, key: Key) -> None:
+        found = self._fact_sorted.get(tag)
+        if found is None:
+            return  # sorted when first asked for
+        short, starts, long_, short_orders, long_orders = found
+        if key.start is not None and not _is_coarse(key):
+            i = bisect_left(short_orders, key.order)
+            short.insert(i, key)
+            starts.insert(i, key.start)
+            short_orders.insert(i, key.order)
+        else:
+            i = bisect_left(long_orders, key.order)
+            long_.insert(i, key)
+            long_orders.insert(i, key.order)
+
+    def _sorted_remove(self, tag: tuple, key: Key) -> None:
+        found = self._fact_sorted.get(tag)
+        if found is None:
+            return
+        short, starts, long_, short_orders, long_orders = found
+        for keys, orders, extra in ((short, short_orders, starts), (long_, long_orders, None)):
+            i = bisect_left(orders, key.order)
+            if i < len(keys) and keys[i].id == key.id:
+                del keys[i], orders[i]
+                if extra is not None:
+                    del extra[i]
+                return
 
 
 def _tags(key: Key) -> list[tuple]:
@@ -446,14 +478,21 @@ def _keys(key: Key, *, lookup: bool) -> list[tuple]:
     else:
         # an event without a place is compared with the events of every country its document
         # names; a coarser place with every place of its country
-        countries = [key.country] if key.level is not None else sorted(key.doc_countries)
+        countries = _countries(key)
         kinds = ("c", "P") if lookup else ("c",)
-        cells = [(kind, c) for c in countries if c for kind in kinds]
+        cells = [(kind, c) for c in countries for kind in kinds]
     days = _days(key)
     out = [(family, day, *cell) for day in days for cell in cells]
     if pair:
         out += [(family, day, "a", pair) for day in days]
     return out
+
+
+def _countries(key: Key) -> list[str]:
+    """The countries an event's place cells name: its place's, or, without a place, every
+    country its document names."""
+    countries = [key.country] if key.level is not None else sorted(key.doc_countries)
+    return [c for c in countries if c]
 
 
 def _coarse_keys(key: Key) -> list[tuple]:

@@ -44,9 +44,9 @@ def _cells(key: Key) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, s
         lookup = [("c", key.country, ""), *(("p", key.country, str(b))
                                           for b in (band - 1, band, band + 1))]  # fmt: skip
     else:
-        countries = [key.country] if key.level is not None else sorted(key.doc_countries)
-        index = [("c", c, "") for c in countries if c]
-        lookup = [(kind, c, "") for c in countries if c for kind in ("c", "P")]
+        countries = merge._countries(key)
+        index = [("c", c, "") for c in countries]
+        lookup = [(kind, c, "") for c in countries for kind in ("c", "P")]
     if key.source.ident and key.target.ident:
         pair = ("a", "", "\x1f".join(sorted((key.source.ident, key.target.ident))))
         index.append(pair)
@@ -104,10 +104,11 @@ def candidate_pairs(
                     table["kind"].append(kind)
                     table["cc"].append(cc)
                     table["x"].append(x)
-        if key.country:  # month buckets: long windows are indexed there, everyone looks
+        # month buckets: long windows are indexed there by their country, everyone looks
+        for country in ([key.country] if key.country else []) if coarse else merge._countries(key):
             months["i"].append(i)
             months["fg"].append(fg)
-            months["cc"].append(key.country)
+            months["cc"].append(country)
             months["m0"].append(_month(key.start))
             months["m1"].append(_month(key.end + merge._slack()))
             months["coarse"].append(coarse)

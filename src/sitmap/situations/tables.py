@@ -89,7 +89,7 @@ def event_rows(store: Store, event_ids: Iterable[str]) -> dict[str, dict[str, An
     if not ids:
         return {}
     cols = list(RECORD_COLUMNS)
-    if "fatalities" in _columns(store, "events"):
+    if "fatalities" in store._arrow_types("events"):  # (cached: no catalog query a batch)
         cols.append("fatalities")
     import pyarrow as pa
 
@@ -107,9 +107,27 @@ def event_rows(store: Store, event_ids: Iterable[str]) -> dict[str, dict[str, An
         store.con.unregister("_sitmap_ids")
 
 
-def copies(store: Store) -> dict[str, int]:
-    """first copy's doc id -> how many exact and near-duplicate copies the store holds."""
-    rows = store.con.execute("SELECT duplicate_of, count(*) FROM duplicates GROUP BY 1").fetchall()
+def copies(store: Store, doc_ids: Iterable[str] | None = None) -> dict[str, int]:
+    """first copy's doc id -> how many exact and near-duplicate copies the store holds (of
+    ``doc_ids`` only when given: an ingest batch reads its own, not the whole table)."""
+    if doc_ids is None:
+        rows = store.con.execute(
+            "SELECT duplicate_of, count(*) FROM duplicates GROUP BY 1"
+        ).fetchall()
+        return {d: int(n) for d, n in rows if d}
+    import pyarrow as pa
+
+    ids = sorted(set(doc_ids))
+    if not ids:
+        return {}
+    store.con.register("_sitmap_docs", pa.table({"d": pa.array(ids, type=pa.string())}))
+    try:
+        rows = store.con.execute(
+            "SELECT duplicate_of, count(*) FROM duplicates "
+            "WHERE duplicate_of IN (SELECT d FROM _sitmap_docs) GROUP BY 1"
+        ).fetchall()
+    finally:
+        store.con.unregister("_sitmap_docs")
     return {d: int(n) for d, n in rows if d}
 
 
@@ -122,7 +140,7 @@ def write(
     """Replace the situations of the components ``old`` with those in ``fresh``."""
     ids = [k.id for _, sits in fresh for s in sits for k in s]
     rows = event_rows(store, ids)
-    dup = copies(store)
+    dup = copies(store, {k.doc_id for _, sits in fresh for s in sits for k in s})
     sit_rows: list[tuple] = []
     member_rows: list[tuple] = []
     for comp, situations in fresh:
@@ -213,15 +231,6 @@ def link_predictions(
 
 def horizon() -> timedelta:
     return timedelta(days=int(rules.config()["prediction_horizon_days"]))
-
-
-def _columns(store: Store, table: str) -> set[str]:
-    rows = store.con.execute(
-        "SELECT column_name FROM information_schema.columns "
-        "WHERE table_name = ? AND table_schema = 'main'",
-        [table],
-    ).fetchall()
-    return {r[0] for r in rows}
 
 
 __all__ = [
