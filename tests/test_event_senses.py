@@ -156,6 +156,30 @@ def _triggers(text: str) -> list[tuple[str, str]]:
             None,
             "campaign",
         ),
+        # one speaker discussing a topic is speech; a partner or a pair keeps the talks
+        (
+            "EPA spokesman Jahan Wilcox said Pruitt discussed the role of U.S. technology abroad.",
+            "discussed",
+            None,
+        ),
+        (
+            "Trudeau participated in a forum on Thursday to discuss relations between Canada "
+            "and the United States.",
+            "discuss",
+            None,
+        ),
+        ("Trump and Xi discussed North Korea in Beijing on Thursday.", None, "discussed"),
+        ("Putin discussed Syria with Erdogan by phone.", None, "discussed"),
+        (
+            "On Monday, Trump discussed the resolution with Egyptian President Sisi.",
+            None,
+            "discussed",
+        ),
+        (
+            "Flynn met Kislyak in December and the pair discussed Russia sanctions.",
+            None,
+            "discussed",
+        ),
         # a present-tense relative clause on an indefinite noun defines; a past one tells
         # ... but what a speaker calls an act he names is the act
         (

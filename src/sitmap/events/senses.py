@@ -40,6 +40,9 @@ class _Senses:
     labelling_verbs: frozenset[str]
     modifier_senses: dict[str, frozenset[str]]
     generic_determiners: frozenset[str]
+    partner_verbs: frozenset[str]
+    singular_pronouns: frozenset[str]
+    collective_nouns: frozenset[str]
 
 
 @cache
@@ -67,6 +70,9 @@ def _senses() -> _Senses:
         labelling_verbs=frozenset(data["labelling_verbs"]),
         modifier_senses=table("modifier_senses"),
         generic_determiners=frozenset(data["generic_determiners"]),
+        partner_verbs=frozenset(data["partner_verbs"]),
+        singular_pronouns=frozenset(data["singular_pronouns"]),
+        collective_nouns=frozenset(data["collective_nouns"]),
     )
 
 
@@ -79,6 +85,8 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
         return True  # "threatened to destroy", "he should be lynched"
     if _labelled(tok, senses) or _generic(tok, senses):
         return True  # "did not consider it torture", "an offender who kills two people"
+    if lemma in senses.partner_verbs and _alone(tok, senses):
+        return True  # "Pruitt discussed the role of U.S. technology"
     objects = [_antecedent(o, tok).lemma_.lower() for o in _children(tok, _OBJECTS)]
     if plover in senses.figurative_types and any(o in senses.inanimate_objects for o in objects):
         return True  # "voted to kill the rule"
@@ -182,6 +190,25 @@ def _labelled(tok: Any, senses: _Senses) -> bool:
         and tok.tag_ in {"VB", "NN", "NNS"}
         and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
     )
+
+
+def _alone(tok: Any, senses: _Senses) -> bool:
+    """A talk verb with no "with" partner and one singular, uncoordinated subject (its own, or
+    the governing verb's for "participated in a forum to discuss ...")."""
+    objects = _children(tok, {"dobj"})
+    if any(c.dep_ == "prep" and c.lower_ == "with" for o in [tok, *objects] for c in o.children):
+        return False  # "discussed the resolution with Sisi" (the parser may hang it on the object)
+    subjects = _children(tok, {"nsubj"})
+    if not subjects and tok.dep_ in {"xcomp", "advcl"} and tok.head.i != tok.i:
+        subjects = _children(tok.head, {"nsubj"})
+    if len(subjects) != 1:
+        return False
+    subj = subjects[0]
+    if subj.conjuncts or any(c.dep_ == "cc" for c in subj.children):
+        return False
+    if subj.lemma_.lower() in senses.collective_nouns:
+        return False  # "the pair discussed U.S. sanctions"
+    return subj.tag_ in {"NN", "NNP"} or subj.lower_ in senses.singular_pronouns
 
 
 def _generic(tok: Any, senses: _Senses) -> bool:
