@@ -147,3 +147,9 @@ def test_a_wish_of_ones_own_is_no_appeal(analysed):
     types = _types(analysed, "The Japanese senators want to meet Putin in Moscow.")
     assert "CONSULT" in types
     assert "REQUEST" not in types
+
+
+def test_an_event_noun_that_is_the_agent_of_a_passive_is_its_means_not_a_second_event(analysed):
+    """ "wounded by a Taliban attack": one assault, the Taliban's, as with "killed in an attack"."""
+    found = _codes(analysed, "Two Afghan soldiers were wounded by a Taliban attack in Kandahar.")
+    assert [c for c in found if c[0] == "ASSAULT"] == [("ASSAULT", "AFGINSTAL", "AFGMIL")]

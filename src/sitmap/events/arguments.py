@@ -364,7 +364,11 @@ def _merged_into_verb(tok: Any) -> bool:
     """A nominal trigger that is part of a verbal event: its means ("killed in an airstrike") or
     its object ("imposed sanctions")."""
     head = tok.head
-    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "during", "by", "with"}:
+    if (
+        tok.dep_ == "pobj"
+        and head.dep_ in {"prep", "agent"}
+        and head.lower_ in {"in", "during", "by", "with"}
+    ):
         verb = head.head
         return verb.pos_ == "VERB" and _trigger(verb) is not None
     if tok.dep_ == "dobj" and head.pos_ == "VERB":
