@@ -161,3 +161,30 @@ def test_conflict_coordinated_passives_share_their_agent(text, pairs):
         if e.plover == "ASSAULT"
     ]  # fmt: skip
     assert got == pairs
+
+
+@pytest.mark.parametrize(
+    ("source", "country", "inter"),
+    [
+        (("RUSMLTWAG", "militia", "RUS"), "ML", 8),  # a foreign militia (mercenaries): external
+        (("MLIMLT", "militia", "MLI"), "ML", 3),  # a militia at home: political militia
+        (("RUSMLTWAG", "militia", "RUS"), "RU", 3),
+        (("FRAMIL", "military", "FRA"), "ML", 8),  # foreign state forces, as before
+    ],
+)
+def test_conflict_foreign_militia_is_an_external_force(source, country, inter):
+    from sitmap.export import acled_inter as export_inter
+
+    code, sector, home = source
+    row = {"plover": "ASSAULT", "cameo": "18", "trigger": "attacked", "country": country,
+           "source_code": code, "source_sector": sector, "source_country": home,
+           "target_code": "CVL", "target_sector": "civilians", "target_country": None}  # fmt: skip
+    assert export_inter(row, "source") == inter
+
+
+def test_conflict_headline_passive_subject_undergoes_the_act():
+    doc = pipeline.extract("Three soldiers killed in ambush near the border town", source="W")
+    [event] = [e for e in doc.events if e.plover == "ASSAULT"]
+    assert event.target is not None and event.target.sector == "military"
+    assert event.source is not None and event.source.sector == "unidentified"
+    assert event.fatalities == 3

@@ -444,7 +444,8 @@ def acled_inter(row: dict[str, Any], side: str) -> int | None:
         inter = {"Protests": 6, "Riots": 5}.get(kind[1] if kind else "", inter)
     actor_country = row.get(f"{side}_country")
     event_country = _country(row.get("country"))
-    if inter == 1 and actor_country and event_country and actor_country != event_country.alpha_3:
+    foreign = inter == 1 or sector in _tables()["acled_foreign_external"]
+    if foreign and actor_country and event_country and actor_country != event_country.alpha_3:
         return 8
     return inter
 

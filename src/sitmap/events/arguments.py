@@ -15,6 +15,7 @@ from sitmap.events.syntax import (
     _SUBJ,
     _children,
     _expand,
+    _headline_passive,
     _inherited_subject,
     _pobjs,
 )
@@ -114,6 +115,11 @@ def _antecedents(tokens: list[Any]) -> list[Any]:
     return out
 
 
+def _one_sided(entry: _Entry) -> bool:
+    """A violent act done by one side to another ("kill", not "clash with")."""
+    return entry.type in _lexicon().unnamed_doer_types and "with" not in entry.target_preps
+
+
 def _is_passive(tok: Any) -> bool:
     return bool(_children(tok, _PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in tok.children)
 
@@ -123,6 +129,8 @@ def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], l
     if not nominal:
         passive = _is_passive(tok)
         reduced = _reduced_relative(tok)
+        if _one_sided(entry) and _headline_passive(tok):  # "four police killed": victims
+            passive, reduced = True, reduced or _children(tok, _SUBJ)
         agents = _pobjs(tok, {"by"})
         # coordinated passives share their agent and their subject ("were shot and killed by
         # police", "was beaten, robbed and stabbed by two men")

@@ -9,7 +9,7 @@ from typing import Any
 from sitmap import actors
 from sitmap.events.finder import _ActorFinder
 from sitmap.events.lexicon import _Entry, _Lexicon, _lexicon
-from sitmap.events.syntax import _PASS_SUBJ, _SUBJ, _children, _pobjs
+from sitmap.events.syntax import _PASS_SUBJ, _SUBJ, _children, _headline_passive, _pobjs
 from sitmap.model import Actor, Document
 
 _FIRST_PERSON = {"we", "i", "us", "me", "our"}
@@ -27,7 +27,9 @@ def _unnamed_doer(tok: Any, entry: _Entry, source_toks: list[Any], nominal: bool
         return all(t.lemma_.lower() in instruments for t in source_toks)
     if nominal or entry.weak:
         return False
-    return bool(_children(tok, _PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in tok.children)
+    passive = bool(_children(tok, _PASS_SUBJ)) or any(c.dep_ == "auxpass" for c in tok.children)
+    one_sided = entry.type in _lexicon().unnamed_doer_types and "with" not in entry.target_preps
+    return passive or (one_sided and _headline_passive(tok))
 
 
 def _uncoded_doer(

@@ -16,6 +16,19 @@ def _children(tok: Any, deps: set[str]) -> list[Any]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def _headline_passive(tok: Any) -> bool:
+    """A past participle whose subject is counted and that has no auxiliary or object: a
+    headline's passive ("Four police killed in ambush", "ten killed"), whose subject
+    undergoes the act (callers ask it of one-sided violent verbs only)."""
+    if tok.tag_ != "VBN" or tok.pos_ != "VERB" or tok.dep_ not in {"ROOT", "conj", "parataxis"}:
+        return False  # "could have gotten him assassinated": a complement, no headline
+    deps = {c.dep_ for c in tok.children}
+    if deps & {"aux", "auxpass", "dobj", "nsubjpass", "dative"}:
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    return any(s.like_num or any(c.dep_ == "nummod" for c in s.children) for s in subjects)
+
+
 def _pobjs(tok: Any, preps: frozenset[str] | set[str]) -> list[Any]:
     out = []
     for prep in tok.children:
