@@ -28,6 +28,7 @@ class _Lex:
     carry_types: frozenset[str]
     remote: frozenset[str]
     speech_types: frozenset[str]
+    unreal_statuses: frozenset[str]
 
 
 @cache
@@ -51,6 +52,7 @@ def _lex() -> _Lex:
         carry_types=frozenset(data["carry_over_types"]),
         remote=frozenset(data["remote_words"]),
         speech_types=frozenset(data["speech_types"]),
+        unreal_statuses=frozenset(data["unreal_statuses"]),
     )
 
 

@@ -77,6 +77,7 @@ def place_events(doc: Document, *, document_place: bool = False) -> None:
     ]
     places = [p for p in resolved if not any(p.start < e and s < p.end for s, e in acting)]
     text = doc.clean_text
+    places += _seats(doc, text, resolved)
     dateline = _dateline(doc, resolved)
     focus = focus_place(places) if document_place else None
     for event in doc.events:
@@ -84,7 +85,7 @@ def place_events(doc: Document, *, document_place: bool = False) -> None:
         if place is None:
             place, basis = _object_place(event, resolved, doc), "clause"
         if place is None and dateline is not None:
-            place, basis = _dateline_place(event, dateline, doc)
+            place, basis = _dateline_place(event, dateline, doc, resolved)
         if place is None:
             place, basis = _previous_place(event, places, doc, text)
         if place is None and focus is not None:
@@ -340,6 +341,25 @@ def _chain_start(text: str, start: int) -> int:
     return end
 
 
+def _seats(doc: Document, text: str, resolved: list[Place]) -> list[Place]:
+    """Institutions named after a setting preposition whose seat the gazetteer has as a
+    building or spot ("met the Syrian president at the Kremlin", "at the White House"): the
+    actors stage reads the name as the body, but there it says where the act happened."""
+    from sitmap.geo.resolver import lookup  # the resolver imports this module
+
+    seats = []
+    for a in doc.actors:
+        if any(p.start < a.end and a.start < p.end for p in resolved):
+            continue  # already a toponym
+        spot = Place(text=a.text, start=a.start, end=a.end)
+        if not is_setting(spot, text):
+            continue
+        place = lookup(a.text)
+        if place is not None and place.feature_class == "S":
+            seats.append(replace(place, text=a.text, start=a.start, end=a.end))
+    return seats
+
+
 def _dateline(doc: Document, places: list[Place]) -> Place | None:
     """The resolved place of a wire dateline opening the text ("KABUL (Reuters) -")."""
     from sitmap.geo.resolver import lookup  # the resolver imports this module
@@ -357,20 +377,33 @@ def _dateline(doc: Document, places: list[Place]) -> Place | None:
     return replace(place, text=name, start=start, end=end) if place is not None else None
 
 
-def _dateline_place(event: Event, dateline: Place, doc: Document) -> tuple[Place | None, str]:
-    """The dateline's place for an event of the lead sentence by an actor of its country."""
+def _dateline_place(
+    event: Event, dateline: Place, doc: Document, places: list[Place]
+) -> tuple[Place | None, str]:
+    """The dateline's place for an event of the lead sentence that happened there: one that has
+    happened (not predicted, hypothetical or negated), by an actor of the dateline's country,
+    or, for a statement or a policy act (not an act on the ground), by an actor of no known
+    country when the sentence names no place abroad ("WASHINGTON - An industry group called on
+    Congress ...", not "BEIRUT - Gunmen attacked a convoy")."""
     lead = next((s for s in doc.sentences if s.end > dateline.end), None)
-    if lead is None or event.sentence != lead.index:
+    if lead is None or event.sentence != lead.index or not dateline.country:
         return None, ""
+    if event.status in _lex().unreal_statuses:
+        return None, ""  # it has not happened anywhere
     words = set(re.findall(r"[a-z]+", lead.text.lower()))
     if words & _lex().remote:  # a phone call is made from two places: the dateline is neither
         return None, ""
     if lead.start - dateline.end > 40 + _DATELINE_REACH:
         return None, ""
     actor = event.source or event.target
-    if actor is None or not actor.country or not dateline.country:
-        return None, ""
-    if _alpha3(dateline.country) != actor.country[:3]:
+    if actor is not None and actor.country:
+        if _alpha3(dateline.country) != actor.country[:3]:
+            return None, ""
+    elif event.plover in _lex().carry_types or any(
+        p.country and p.country != dateline.country
+        for p in places
+        if lead.start <= p.start and p.end <= lead.end and p.end > dateline.end
+    ):
         return None, ""
     return dateline, "dateline"
 
