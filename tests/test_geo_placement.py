@@ -169,3 +169,31 @@ def test_placement_place_naming_an_attack_noun(analysed) -> None:
     doc.events = [_noun_event(doc, "the Yemen talks", "talks", "CONSULT")]
     geo.resolve(doc)
     assert doc.events[0].place is None
+
+
+@pytest.mark.model
+def test_placement_dateline_only_for_what_happened_there() -> None:
+    done = _placed("WASHINGTON (Reuters) - U.S. senators imposed new sanctions on Iran on Tuesday.")
+    assert done["imposed"] == ("Washington", "dateline")
+    foreseen = _placed(
+        "WASHINGTON (Reuters) - U.S. senators said on Tuesday they would impose new sanctions "
+        "on Iran."
+    )
+    assert foreseen["impose"] == (None, None)  # predicted: it has not happened anywhere
+    # a statement by a body of no known country: filed where it was made ...
+    urged = _placed(
+        "WASHINGTON (Reuters) - A coalition of farm groups on Tuesday urged Congress to expand "
+        "crop insurance."
+    )
+    assert urged["urged"] == ("Washington", "dateline")
+    # ... but an attack by unnamed gunmen is not placed by where the story was filed
+    attacked = _placed("BEIRUT (Reuters) - Gunmen attacked a convoy on Monday.")
+    assert attacked["attacked"] == (None, None)
+
+
+@pytest.mark.model
+def test_placement_seat_of_an_institution_after_a_setting_preposition() -> None:
+    met = _placed("The British prime minister met the Irish leader at Downing Street on Monday.")
+    assert met["met"] == ("Downing Street", "clause")
+    # the same name as the acting body says nothing of where it acted
+    assert _placed("Downing Street rejected the proposal on Monday.")["rejected"] == (None, None)

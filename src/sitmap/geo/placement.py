@@ -77,7 +77,7 @@ def place_events(doc: Document, *, document_place: bool = False) -> None:
     ]
     places = [p for p in resolved if not any(p.start < e and s < p.end for s, e in acting)]
     text = doc.clean_text
-    places += _seats(doc, text, resolved)
+    places += [p for p in _seats(doc, text, resolved) if p not in places]
     dateline = _dateline(doc, resolved)
     focus = focus_place(places) if document_place else None
     for event in doc.events:
@@ -347,10 +347,10 @@ def _seats(doc: Document, text: str, resolved: list[Place]) -> list[Place]:
     actors stage reads the name as the body, but there it says where the act happened."""
     from sitmap.geo.resolver import lookup  # the resolver imports this module
 
-    seats = []
+    seats = [p for p in resolved if p.feature_class == "S" and is_setting(p, text)]
     for a in doc.actors:
         if any(p.start < a.end and a.start < p.end for p in resolved):
-            continue  # already a toponym
+            continue  # a toponym already
         spot = Place(text=a.text, start=a.start, end=a.end)
         if not is_setting(spot, text):
             continue
