@@ -713,10 +713,15 @@ def _speaker_source(actor: Actor) -> Source:
 def _spoken_name(actor: Actor) -> str:
     """A speaker's name: a person's or body's own name ("Donald Trump", "White House"), or the
     words of the text for a body sitmap names only by country and sector ("U.S. congressional
-    committee members", not "American legislature")."""
+    committee members", not "American legislature"); a body the text names by its initials
+    speaks under them ("the EPA said", not "U.S. Environmental Protection Agency")."""
     name = actor.name or ""
     generated = bool(actor.sector) and (name == actor.sector or name.endswith(f" {actor.sector}"))
-    return actor.text if generated or not name else name
+    initials = actor.kind == "organisation" and _INITIALS.fullmatch(actor.text or "") is not None
+    return actor.text if generated or initials or not name else name
+
+
+_INITIALS = re.compile(r"[A-Z][A-Z.]{1,7}")
 
 
 def _first_person(event: Event, speaker: Actor | None) -> None:

@@ -37,6 +37,13 @@ _PARTICIPANT_PREPS = {"on", "during", "at", "after", "before", "in", "for", "ahe
 # nominal events whose "from" names who does them ("criticism / threats / aid / sanctions from
 # X"); not movements ("withdrawal from Syria") or attacks ("rockets from Gaza")
 _FROM_SOURCE_TYPES = {"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "REJECT", "SANCTION", "AID"}
+_TIMES = {"DATE", "TIME"}
+
+
+def _sides(tok: Any, preps: frozenset[str] | set[str]) -> list[Any]:
+    """Objects of a trigger's prepositions that can be a side: not a time ("imposed sanctions
+    on Iranian officials *on Monday*": Monday is when, not whom)."""
+    return [t for t in _pobjs(tok, preps) if t.ent_type_ not in _TIMES]
 
 
 def _judgement(tok: Any) -> tuple[_Entry, list[Any], list[Any]] | None:
@@ -148,22 +155,22 @@ def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], l
         if passive or reduced:
             sources, targets = agents, _children(tok, _PASS_SUBJ) or reduced
             if entry.objects:  # "sanctions will be imposed on X": the subject is the object
-                targets = _pobjs(tok, entry.target_preps)
+                targets = _sides(tok, entry.target_preps)
         else:
             sources = _children(tok, _SUBJ) or _inherited_subject(tok)
-            targets = _children(tok, {"dobj", "dative"}) or _pobjs(tok, entry.target_preps)
+            targets = _children(tok, {"dobj", "dative"}) or _sides(tok, entry.target_preps)
             if entry.objects:  # "imposed sanctions on X": X hangs off the verb or the object
                 objects = _children(tok, {"dobj"})
                 targets = (
                     _bound_by_preposition(tok, entry)
-                    or _pobjs(tok, entry.target_preps)
+                    or _sides(tok, entry.target_preps)
                     or _children(tok, {"dative"})
-                    or [t for o in objects for t in _pobjs(o, entry.target_preps)]
+                    or [t for o in objects for t in _sides(o, entry.target_preps)]
                 )
             if entry.object_is_source:
                 sources = _children(tok, {"dobj"}) or sources
-                targets = _pobjs(tok, entry.target_preps)
-            targets = targets or _for_to_subject(tok, entry)
+                targets = _sides(tok, entry.target_preps)
+            targets = _scrutinised(tok, entry) or targets or _for_to_subject(tok, entry)
             if targets:
                 targets = targets + _misattached_objects(tok)
         return sources, targets
@@ -173,7 +180,7 @@ def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], l
     sides = _between(tok, entry)
     if sides and not sources:  # "clashes between farmers and herders": one side each
         return sides[:1], sides[1:2]
-    targets = _pobjs(tok, {"of", *entry.target_preps})
+    targets = _sides(tok, {"of", *entry.target_preps})
     head = tok.head
     if tok.dep_ == "attr" and head.lemma_ == "be":  # "Obama was a sharp critic of Duterte"
         sources = sources or _children(head, _SUBJ)
@@ -186,7 +193,7 @@ def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], l
     if governor is not None:
         verb, obj, preps = governor
         sources = sources or _children(verb, _SUBJ) or _inherited_subject(verb)
-        targets = targets or _pobjs(verb, preps) or _pobjs(obj, preps)
+        targets = targets or _sides(verb, preps) or _sides(obj, preps)
     if not sources and entry.type in _lexicon().symmetric_types:
         sources = _participant(tok)
     return sources, targets
@@ -288,6 +295,27 @@ def _for_to_subject(tok: Any, entry: _Entry) -> list[Any]:
         for c in tok.children
     )
     return _pobjs(tok, {"for"}) if infinitive else []
+
+
+@cache
+def _scrutiny_nouns() -> frozenset[str]:
+    return frozenset(lexicons.yaml_file("roles.yaml")["scrutiny_nouns"])
+
+
+def _scrutinised(tok: Any, entry: _Entry) -> list[Any]:
+    """Whom a request for an inquiry targets: what the inquiry looks into ("called for an
+    investigation into the police", "asked for a review of the minister's travels",
+    "demanded a probe of X"), the object of "into"/"of"/"on" of a ``scrutiny_nouns`` noun
+    that the request verb governs directly or through "for"."""
+    if entry.type != "REQUEST":
+        return []
+    asked = _children(tok, {"dobj"}) + _pobjs(tok, {"for"})
+    return [
+        t
+        for noun in asked
+        if noun.lemma_.lower() in _scrutiny_nouns()
+        for t in _sides(noun, {"into", "of", "on"})
+    ]
 
 
 def _misattached_objects(tok: Any) -> list[Any]:

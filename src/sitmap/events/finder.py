@@ -238,8 +238,10 @@ class _ActorFinder:
     def owners(self, obj: Any, trigger: Any) -> list[Actor]:
         """Whose the object is, when it names no actor itself: an actor in the object's own
         phrase ("the presence of Turkish troops"), or after "that of" in the clause ("any
-        presence, whether that of the United States or Turkey"), with its conjuncts."""
-        heads: list[Any] = []
+        presence, whether that of the United States or Turkey"), or the object's possessor
+        ("a review of the minister's travels", "destroyed Iran's nuclear sites"), with its
+        conjuncts."""
+        heads: list[Any] = [c for c in obj.children if c.dep_ == "poss"]
         for t in obj.subtree:
             if t.dep_ in {"relcl", "acl"}:
                 break

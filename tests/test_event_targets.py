@@ -1,0 +1,85 @@
+"""Targets of events on whole sentences: what an inquiry looks into, prepositions of time that
+are no side, the owner of what an act is done to."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import pipeline
+
+pytestmark = pytest.mark.model
+
+
+def _sides(text: str, trigger: str) -> tuple[str | None, str | None]:
+    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
+    found = [e for e in doc.events if e.trigger == trigger]
+    assert found, f"no event on {trigger!r}: {[e.trigger for e in doc.events]}"
+    event = found[0]
+    return (
+        event.source.code if event.source else None,
+        event.target.code if event.target else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "codes"),
+    [
+        # a time after the object is when, not whom: the target hangs off the object
+        (
+            "The European Union imposed sanctions on Iranian officials on Monday.",
+            "imposed",
+            ("IGOEUR", "IRNGOV"),
+        ),
+        # a request for an inquiry targets what the inquiry looks into
+        (
+            "The senator called for an investigation into the Pentagon.",
+            "called",
+            ("USALEG", "USAMIL"),
+        ),
+        (
+            "Kenyan opposition leaders demanded an inquiry into the Kenyan police.",
+            "demanded",
+            ("KENOPP", "KENCOP"),
+        ),
+        # ... or whose doings it looks into
+        (
+            "Kenyan lawmakers asked for a review of the Kenyan interior minister's travels.",
+            "asked",
+            ("KENLEG", "KENGOV"),
+        ),
+    ],
+)
+def test_event_targets_of_requests_and_time_prepositions(text, trigger, codes):
+    assert _sides(text, trigger) == codes
+
+
+def test_event_targets_request_for_something_else_keeps_its_target():
+    # not an inquiry: "called for calm" names no target
+    assert _sides("The French president called for calm in Kenya.", "called")[1] is None
+
+
+def test_event_targets_us_federal_agencies_are_the_us_government():
+    # executive departments and agencies named alone are USAGOV, as the State Department is
+    doc = pipeline.extract(
+        "Trump criticized the Justice Department and the EPA on Friday, and the Treasury "
+        "Department sanctioned Venezuelan officials.",
+        published="2017-11-20",
+        source="Reuters",
+    )
+    codes = {(e.trigger, e.target.text, e.target.code) for e in doc.events if e.target}
+    assert ("criticized", "Justice Department", "USAGOV") in codes
+    assert ("criticized", "EPA", "USAGOV") in codes
+    sanctions = [e for e in doc.events if e.trigger == "sanctioned"]
+    assert sanctions and sanctions[0].source.code == "USAGOV"
+
+
+def test_event_targets_body_named_by_initials_speaks_under_them():
+    doc = pipeline.extract(
+        "The EPA on Monday criticized the Texas governor over the chemical plant fire.",
+        published="2017-11-20",
+        source="Reuters",
+    )
+    found = [e for e in doc.events if e.trigger == "criticized"]
+    assert found and found[0].source.code == "USAGOV"
+    speakers = [s.name for s in found[0].attribution if s.role == "speaker"]
+    assert speakers == ["EPA"]
