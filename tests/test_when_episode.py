@@ -168,3 +168,44 @@ def test_overnight_is_the_night_before_publication(text, expected):
 )
 def test_event_told_again_by_a_definite_noun_takes_its_date(text, trigger, expected):
     assert _dated(text)[trigger] == expected
+
+
+# --- a day and month with no year and no publication date ------------------------------------
+
+
+def test_day_and_month_without_a_year_stay_undated_but_are_read():
+    """Without a year and without a publication date sitmap leaves the date empty (it never
+    guesses a year) and keeps the expression; ``when.month_day`` reads what it does say."""
+    from sitmap import when
+
+    doc = pipeline.extract("On November 27, two armed men raided a construction site.")
+    (expr,) = doc.dates
+    assert (expr.date, expr.precision) == (None, "day")
+    assert when.month_day(expr) == (11, 27)
+    assert all(e.date is expr for e in doc.events)
+    dated = pipeline.extract(
+        "On November 27, two armed men raided a construction site.", published="2018-11-30"
+    )
+    assert dated.dates[0].date == "2018-11-27"
+    assert when.month_day(dated.dates[0]) is None  # resolved: nothing partial about it
+
+
+def test_acled_eval_counts_the_day_and_month_of_notes_without_a_year():
+    from sitmap.evaluate.acled import ConflictRecord, evaluate_conflict
+
+    row = {
+        "event_id_cnty": "XYZ1",
+        "event_type": "Violence against civilians",
+        "sub_event_type": "Attack",
+        "event_date": "2018-11-27",
+        "time_precision": 1,
+        "notes_date_matches_event_date": True,
+        "text": "On November 27, two armed men raided a construction site.",
+        "country": "India",
+    }
+    rec = ConflictRecord.from_dict(row, 1)
+    right = pipeline.extract(row["text"])
+    wrong = pipeline.extract("On November 26, two armed men raided a construction site.")
+    m = evaluate_conflict([rec, rec], [right, wrong]).to_dict()["measures"]
+    assert (m["date_month_day"]["correct"], m["date_month_day"]["total"]) == (1, 2)
+    assert m["date"]["correct"] == 0  # the date itself stays empty

@@ -21,7 +21,9 @@ right (the records hold one event, a note may describe several):
   counted over the records whose note states its date (``notes_date_matches_event_date``;
   GTD summaries all start with it), as ``date_with_year`` over those of them whose stated date
   carries its year ("On 2 January 2024," but not "On April 11,": without a publication date,
-  which the records do not give, a day and month alone cannot be dated), and, as
+  which the records do not give, a day and month alone cannot be dated), as
+  ``date_month_day`` over the others (the event's date stays empty, as sitmap never guesses a
+  year, but its expression names the record's day and month: ``when.month_day``), and, as
   ``date_all``, over every record;
 * ``place_50km``: an event placed within 50 km of the record's coordinates; ``admin1``: an
   event placed in the record's first-level division (names compared case- and accent-folded,
@@ -46,7 +48,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sitmap import lexicons
+from sitmap import lexicons, when
 from sitmap.errors import InputError, SitmapError
 from sitmap.evaluate.metrics import Tally, haversine_km
 from sitmap.model import Actor, Document, Event
@@ -58,6 +60,7 @@ MEASURES = (
     "sub_event_type",
     "date",
     "date_with_year",
+    "date_month_day",
     "date_all",
     "place_50km",
     "admin1",
@@ -321,6 +324,8 @@ def _judge(rec: ConflictRecord, events: Sequence[Event]) -> list[tuple[str, bool
             out.append(("date", ok, f"{rec.date} ({rec.precision})", dates))
             if _states_year(rec.text, rec.date):
                 out.append(("date_with_year", ok, f"{rec.date} ({rec.precision})", dates))
+            else:
+                out.append(_month_day(rec, events))
         out.append(("date_all", ok, f"{rec.date} ({rec.precision})", dates))
     if rec.lat is not None and rec.lon is not None:
         places = [e.place for e in events if e.place and e.place.lat is not None]
@@ -407,6 +412,23 @@ def _same_period(gold: str, pred: str, precision: str) -> bool:
     if precision == "week":
         return abs((g - p).days) <= 6 and g.isocalendar()[:2] == p.isocalendar()[:2]
     return g == p
+
+
+def _month_day(rec: ConflictRecord, events: Sequence[Event]) -> tuple[str, bool, Any, Any]:
+    """``date_month_day``: for a note whose date has no year, an event whose (empty) date's
+    expression names the record's day and month (``when.month_day``); the year is the one
+    thing the text does not give, so it is taken from the record only to compare."""
+    gold = rec.date or ""
+    said = sorted({md for e in events if e.date and (md := when.month_day(e.date)) is not None})
+    ok = False
+    for month, day in said:
+        try:
+            stated = date(int(gold[:4]), month, day).isoformat()
+        except ValueError:
+            continue
+        ok = ok or _same_period(gold, stated, rec.precision)
+    said_text = [f"{m:02d}-{d:02d}" for m, d in said]
+    return ("date_month_day", ok, f"{gold[5:10]} ({rec.precision})", said_text)
 
 
 def _states_year(text: str, iso: str) -> bool:

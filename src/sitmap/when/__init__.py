@@ -33,7 +33,7 @@ from sitmap.when.published import parse_published
 from sitmap.when.tense import _sentence_tokens, _tense, _Tokens
 from sitmap.when.vocab import _vocab
 
-__all__ = ["parse_published", "resolve"]
+__all__ = ["month_day", "parse_published", "resolve"]
 
 
 def resolve(doc: Document) -> Document:
@@ -97,6 +97,25 @@ def resolve(doc: Document) -> Document:
     told_again(doc, found, tense_at)
     continue_episodes(doc, found, tense_at)
     return doc
+
+
+def month_day(expr: DateExpr) -> tuple[int, int] | None:
+    """(month, day) an expression states when it gives no year and no publication date dates
+    it ("On April 11," → (4, 11)); None for any other. sitmap leaves such a date empty (a year
+    is never guessed) and keeps the expression: this reads what the text does say."""
+    if expr.date is not None or expr.precision not in ("day", "week"):
+        return None
+    voc = _vocab()
+    m = re.fullmatch(
+        r"(?:\w+,?\s+)?(?:(?P<mon>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+        r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>[A-Za-z]+)\.?)",
+        expr.text.strip(),
+    )
+    if m is None:
+        return None
+    month = voc.months.get((m["mon"] or m["mon2"]).lower())
+    day = int(m["day"] or m["day2"])
+    return (month, day) if month and 1 <= day <= 31 else None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
