@@ -101,3 +101,17 @@ def test_fatalities_nobody_died_holds_for_every_event():
         (0, "ASSAULT"), (0, "COERCE")])  # fmt: skip
     count(doc)
     assert [e.fatalities for e in doc.events] == [0, 0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deaths"),
+    [
+        ("Gunmen shot and killed Samuel Okafor outside his shop.", 1),  # one named victim
+        ("Bandits raided the depot and killed the night guard in Wa.", 1),
+        ("Soldiers killed the insurgents in a raid.", None),  # plural: no count stated
+        ("Militants killed the chief and his brother near the well.", None),
+        ("Four herders were killed the following morning.", 4),  # passive, not an object
+    ],
+)
+def test_fatalities_one_victim_and_passives(sentence, deaths):
+    assert stated(sentence) == deaths

@@ -46,9 +46,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     deaths = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in t["deaths"])
     killing = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in t["killing"])
     none = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in t["none"])
+    one_victim = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in t["one_victim"])
     before = re.compile(
         rf"\b{_QUANT}(?P<n>{num})\b(?P<rest>(?:\s+(?!and\b)[\w'-]+){{0,3}}?)"
-        rf"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|also))*"
+        rf"(?P<aux>(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|also))*)"
         rf"\s+(?:{deaths})\b",
         re.IGNORECASE,
     )
@@ -63,7 +64,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     single = re.compile(
         rf"\b(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:found\s+)?(?:{deaths})\b", re.IGNORECASE
     )
-    return before, after, conj, nobody, pair, single
+    # one victim after a killing verb: a name or a singular noun ("shot and killed John
+    # Clark", "killed the watchman"); its phrase is read by ``_one_victim``
+    named = re.compile(rf"\b(?:{one_victim})\s+(?P<phrase>[^,;.:()]+)", re.IGNORECASE)
+    return before, after, conj, nobody, pair, single, named
 
 
 def number(text: str) -> int | None:
@@ -91,7 +95,7 @@ def number(text: str) -> int | None:
 
 def stated(sentence: str) -> int | None:
     """The deaths a sentence states (see the module docstring), 0 for "nobody died", else None."""
-    before, after, conj, nobody, pair, single = _patterns()
+    before, after, conj, nobody, pair, single, named = _patterns()
     said_none = bool(nobody.search(sentence))
     sentence = nobody.sub(" ", sentence)  # "no one was killed" holds no count of one
     counts: list[int] = []
@@ -103,7 +107,8 @@ def stated(sentence: str) -> int | None:
         if re.search(r"\b(?:injured|wounded|hurt|arrested)\b", m.group("rest") or "", re.I):
             continue
         n = number(m.group("n"))
-        if n is None or _active(sentence[m.end() :]):
+        passive = re.search(r"\b(?:were|was|been|are|is)\b", m.group("aux") or "", re.I)
+        if n is None or (not passive and _active(sentence[m.end() :])):
             continue  # "two gunmen killed a farmer": the number counts the killers
         joined = conj.search(sentence[: m.start()])  # "two soldiers and three civilians"
         extra = number(joined.group("n")) if joined else None
@@ -116,7 +121,29 @@ def stated(sentence: str) -> int | None:
         return max(counts)
     if said_none:
         return 0
-    return 1 if single.search(sentence) else None  # "the village chief was shot dead"
+    if single.search(sentence) or any(
+        _one_victim(m.group("phrase")) for m in named.finditer(sentence)
+    ):
+        return 1  # "the village chief was shot dead", "gunmen shot dead a trader"
+    return None
+
+
+def _one_victim(phrase: str) -> bool:
+    """Whether the words after a killing verb name one victim: two to four capitalised words
+    ("John Bailey Clark"), or a determiner and a singular noun ("the watchman", "a local
+    trader"), ending where a preposition or conjunction begins and not followed by "and"."""
+    words = phrase.split()
+    stop = set(_table()["after_death"])
+    end = next((k for k, w in enumerate(words) if w.lower() in stop), len(words))
+    if end < len(words) and words[end].lower() == "and":
+        return False
+    head = words[:end]
+    if 2 <= len(head) <= 4 and all(w[:1].isupper() for w in head):
+        return True
+    if not 2 <= len(head) <= 4 or head[0].lower() not in {"a", "an", "the", "his", "her"}:
+        return False
+    noun = head[-1].lower()
+    return noun.isalpha() and not (noun.endswith("s") and not noun.endswith("ss"))
 
 
 def _active(rest: str) -> bool:
