@@ -197,3 +197,13 @@ def test_placement_seat_of_an_institution_after_a_setting_preposition() -> None:
     assert met["met"] == ("Downing Street", "clause")
     # the same name as the acting body says nothing of where it acted
     assert _placed("Downing Street rejected the proposal on Monday.")["rejected"] == (None, None)
+
+
+@pytest.mark.model
+def test_placement_dateline_not_for_background_in_a_relative_clause() -> None:
+    placed = _placed(
+        "LONDON (Reuters) - The prime minister criticised a British party that was convicted "
+        "in November of inciting hatred."
+    )
+    assert placed["criticised"] == ("London", "dateline")
+    assert placed["convicted"] == (None, None)

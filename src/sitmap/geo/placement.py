@@ -390,6 +390,14 @@ def _dateline_place(
         return None, ""
     if event.status in _lex().unreal_statuses:
         return None, ""  # it has not happened anywhere
+    trigger = _trigger_token(event, doc)
+    if trigger is not None and any(
+        t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBN")
+        for t in (trigger, *trigger.ancestors)
+    ):
+        # background told in a relative clause ("a party convicted in November of ...") is no
+        # act of the story's scene
+        return None, ""
     words = set(re.findall(r"[a-z]+", lead.text.lower()))
     if words & _lex().remote:  # a phone call is made from two places: the dateline is neither
         return None, ""
