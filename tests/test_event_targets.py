@@ -83,3 +83,19 @@ def test_event_targets_body_named_by_initials_speaks_under_them():
     assert found and found[0].source.code == "USAGOV"
     speakers = [s.name for s in found[0].attribution if s.role == "speaker"]
     assert speakers == ["EPA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # a demonym noun after "a"/"an" is one person of that country, a civilian
+        ("Chinese police arrested a Russian named Ivan Petrov.", "arrested", "RUSCVL"),
+        ("An American was killed by gunmen in Kabul.", "killed", "USACVL"),
+        # ... and it codes the named person it describes
+        ("Chinese police arrested Ivan Petrov, a Russian, on Monday.", "arrested", "RUSCVL"),
+        # an adjective stays the country: "a Russian plan" is no person
+        ("Chinese police rejected a Russian plan.", "rejected", "RUS"),
+    ],
+)
+def test_event_targets_person_known_only_by_nationality(text, trigger, target):
+    assert _sides(text, trigger)[1] == target

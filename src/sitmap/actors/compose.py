@@ -361,6 +361,14 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
         if last.type == _CAPITAL:
             kind, sector, score = "organisation", "government", 0.6
             code = _compose_code(iso3, sector, None, ctx)
+        elif _demonym_person(group, ctx):  # "a Briton", "a Russian named Ivan Petrov"
+            kind, sector, score, name = "person", "civilians", 0.7, None
+            code = _compose_code(iso3, sector, None, ctx)
+            if j + 1 < len(toks) and toks[j].norm == "named":
+                end = _person_after(j + 1, ctx)
+                if end > j + 1:
+                    person_end = end
+                    name = ctx.text[toks[j + 1].start : toks[end - 1].end]
         else:
             kind = "state" if last.type != _PEOPLE else "group"
             code = iso3
@@ -389,6 +397,18 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
     if kind == "person" and name and role and code and not role.startswith("former"):
         ctx.by_role.setdefault(_fold(role), []).append(actor)
     return actor
+
+
+def _demonym_person(group: list[_Piece], ctx: _Ctx) -> bool:
+    """Whether a lone demonym names one person of that country, a noun after "a"/"an" ("a
+    Briton", "an American was killed", "a Russian named X"), not an adjective ("a Russian
+    plan") nor the people or state ("Russians", "the Russians")."""
+    i, j, toks = group[0].i, group[-1].j, ctx.toks
+    if len(group) != 1 or group[0].type != _DEMONYM or not ctx.tagged or i == 0:
+        return False
+    if toks[i - 1].norm not in {"a", "an"} or toks[j - 1].pos not in _NOUN_POS:
+        return False
+    return j >= len(toks) or toks[j].pos not in _NOUN_POS
 
 
 # patron suffixes that make a firm or outlet the patron country's own ("a Russian-controlled
