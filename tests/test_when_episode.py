@@ -209,3 +209,19 @@ def test_acled_eval_counts_the_day_and_month_of_notes_without_a_year():
     m = evaluate_conflict([rec, rec], [right, wrong]).to_dict()["measures"]
     assert (m["date_month_day"]["correct"], m["date_month_day"]["total"]) == (1, 2)
     assert m["date"]["correct"] == 0  # the date itself stays empty
+
+
+@pytest.mark.parametrize(("published", "expected"), [(None, None), ("2019-01-25", "2019-01-22")])
+def test_a_day_and_month_heading_a_report_scopes_it(published, expected):
+    """ "22 January." heading a note dates the events after it: resolved against the
+    publication date when there is one, else kept as its expression with the date empty."""
+    doc = pipeline.extract(
+        "22 January. Eight mine workers and their driver are kidnapped near the border.",
+        published=published,
+    )
+    (ev,) = [e for e in doc.events if e.trigger == "kidnapped"]
+    assert ev.date is not None and ev.date.text == "22 January"
+    assert ev.date.date == expected
+    # a weekday opening a news paragraph scopes nothing beyond its sentence
+    news = _dated("On Monday, police arrested two men near the market. They were freed later.")
+    assert news["arrested"] == "2017-12-04"

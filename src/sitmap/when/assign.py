@@ -25,6 +25,12 @@ _LEAD = re.compile(
 )
 
 
+# Calendar dates: a day and month without a year ("22 January. Eight workers are kidnapped")
+# scopes a report too, resolved against the publication date or, without one, left undated
+# with its expression kept.
+_CALENDAR = frozenset({"iso", "slash", "mdy", "dmy"})
+
+
 def _report_scope(doc: Document, found: list[_Found]) -> None:
     """An explicit date (no weekday or "yesterday") that opens a sentence scopes the report:
     it dates the events of that sentence and of the following sentences that state no date of
@@ -33,7 +39,10 @@ def _report_scope(doc: Document, found: list[_Found]) -> None:
     keep none."""
     leads: dict[int, DateExpr] = {}
     for f in found:
-        if f.expr is None or f.expr.date is None or f.expr.relative:
+        if f.expr is None:
+            continue
+        calendar_day = f.kind in _CALENDAR and f.expr.precision in ("day", "week")
+        if not calendar_day and (f.expr.date is None or f.expr.relative):
             continue  # "On Monday, ..." opens a news paragraph, not a dated report
         if f.expr.precision not in ("day", "week"):
             continue
