@@ -68,3 +68,49 @@ def test_a_quoted_post_and_a_generic_relative_clause(rows) -> None:
     assert _first(rows, 5)["post"] == 1.0 and _first(rows, 0)["post"] == 0.0
     assert _first(rows, 6, "attacked")["generic"] == 1.0
     assert _first(rows, 0)["generic"] == 0.0
+
+
+RETOLD = (
+    "WASHINGTON (Reuters) - Russian troops attacked Ukrainian positions near Donetsk on Monday. "
+    "Kiev said the attack came after Ukraine shelled a Russian convoy near Luhansk. "
+    "Russian forces also attacked a checkpoint, which Ukrainian troops had captured in May. "
+    "Syrian troops shelled civilians in Idlib on Tuesday."
+)
+
+
+@pytest.fixture(scope="module")
+def retold() -> list[tuple[int, str, dict[str, float]]]:
+    """(sentence, trigger, features) of each event of ``RETOLD``."""
+    taken: list[tuple[Document, list[dict[str, float]]]] = []
+    real = confidence.score
+
+    def spy(doc: Document) -> Document:
+        taken.append((doc, confidence.features(doc)))
+        return real(doc)
+
+    confidence.score = spy
+    try:
+        pipeline.extract(RETOLD, source="Reuters", published="2017-10-18")
+    finally:
+        confidence.score = real
+    doc, feats = taken[0]
+    return [(e.sentence, e.trigger, r) for e, r in zip(doc.events, feats, strict=True)]
+
+
+def test_the_same_act_word_in_a_later_sentence_is_restated(retold) -> None:
+    assert _first(retold, 0, "attacked")["restated"] == 0.0
+    assert _first(retold, 2, "attacked")["restated"] == 1.0
+    assert _first(retold, 2, "attacked")["restated_side"] == 1.0  # Russian forces again
+    assert _first(retold, 3, "shelled")["restated"] == 1.0
+    assert _first(retold, 3, "shelled")["restated_side"] == 0.0  # other sides: Syria, civilians
+
+
+def test_a_past_after_clause_and_a_non_restrictive_relative_are_asides(retold) -> None:
+    assert _first(retold, 1, "shelled")["aside"] == 1.0  # "after Ukraine shelled ..."
+    assert _first(retold, 2, "captured")["aside"] == 1.0  # ", which Ukrainian troops captured"
+    assert _first(retold, 0, "attacked")["aside"] == 0.0
+
+
+def test_a_side_named_by_a_common_noun(retold) -> None:
+    assert _first(retold, 3, "shelled")["common_side"] == 1.0  # "civilians"
+    assert _first(retold, 0, "attacked")["common_side"] == 0.0  # "Ukrainian positions": a name

@@ -7,7 +7,8 @@ actors are coded, the epistemic status and attribution, negation/modal/condition
 sentence and on the trigger's own clause, the trigger inside a quotation, where the place and
 the date were found, the sentence's position in the document, and signs of background or of a
 second telling (a year long before publication, an earlier event of the same type in the
-sentence, a quoted post, a generic relative clause).
+sentence or on the same trigger word in an earlier one, a quoted post, a generic relative
+clause, a side named by a common noun, a background clause).
 
 The score is a logistic regression over ``features(doc)``: ``P(real) = 1 / (1 + exp(-(b + w·x)))``.
 The feature list, weights and intercept are data (``data/confidence.yaml``), fitted offline by
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sitmap import lexicons
+from sitmap import lexicons, modality
 from sitmap.model import Document, Event
 
 _STATUSES = ("reported", "quoted", "predicted", "hypothetical", "negated")
@@ -126,6 +127,10 @@ FEATURES = (
     "irrealis",  # a modal on the trigger, or the infinitive of "want", "try", "expect" ...
     "post",  # the sentence quotes a social-media post (an @handle, "tweet")
     "generic",  # the trigger in a relative clause on an indefinite noun ("an offender who kills")
+    "restated",  # an earlier sentence has an event of the same type on the same trigger word
+    "restated_side",  # ... and that event shares a coded side with this one
+    "common_side",  # a coded side named by a common noun ("people", "officials"), not a name
+    "aside",  # in background: a past "after" clause, a non-restrictive relative, an owned act
 )
 
 
@@ -144,6 +149,8 @@ def features(doc: Document) -> list[dict[str, float]]:
     rows = []
     seen: set[tuple[str, str | None, str | None]] = set()
     seen_types: set[tuple[int, str]] = set()
+    told: dict[tuple[str, str], int] = {}  # (trigger lemma, type) -> first sentence
+    told_sides: dict[tuple[str, str, str], int] = {}  # (lemma, type, coded side) -> sentence
     for event in doc.events:
         tok = _trigger_token(doc, event)
         words = _sentence_words(doc, event)
@@ -152,6 +159,7 @@ def features(doc: Document) -> list[dict[str, float]]:
         s_coded = bool(source is not None and source.code)
         t_coded = bool(target is not None and target.code)
         trigger_at = event.trigger_start if event.trigger_start is not None else event.start
+        codes = [a.code for a in (source, target) if a is not None and a.code]
         row = {
             "weak": float(lemma in cues.weak),
             "nominal": float(tok is not None and tok.pos_ in _NOMINAL),
@@ -195,7 +203,19 @@ def features(doc: Document) -> list[dict[str, float]]:
             "irrealis": float(_irrealis(tok, cues)),
             "post": float(bool(_POST.search(event.evidence))),
             "generic": float(_generic(tok)),
+            "restated": float(told.get((lemma, event.plover), event.sentence) < event.sentence),
+            "restated_side": float(
+                any(
+                    told_sides.get((lemma, event.plover, c), event.sentence) < event.sentence
+                    for c in codes
+                )
+            ),
+            "common_side": float(any(_common(a) for a in (source, target))),
+            "aside": float(_aside(tok)),
         }
+        told.setdefault((lemma, event.plover), event.sentence)
+        for code in codes:
+            told_sides.setdefault((lemma, event.plover, code), event.sentence)
         seen.add(_key(event))
         seen_types.add((event.sentence, event.plover))
         rows.append(row)
@@ -283,6 +303,30 @@ def _generic(tok: Any) -> bool:
     if tok is None or tok.dep_ != "relcl":
         return False
     return any(c.dep_ == "det" and c.lower_ in {"a", "an", "any"} for c in tok.head.children)
+
+
+def _common(actor: Any) -> bool:
+    """A coded side whose words are all lower case: a common noun ("people"), no name."""
+    if actor is None or not actor.code or actor.kind == "pronoun":
+        return False
+    return not any(ch.isupper() for ch in actor.text)
+
+
+def _aside(tok: Any) -> bool:
+    """The trigger is an owned act or sits in background: a past temporal clause or a
+    non-restrictive relative clause (``sitmap.modality``)."""
+    if tok is None:
+        return False
+    if modality.presupposed(tok):
+        return True
+    node, steps = tok, 0
+    while steps < 8:
+        if modality.background(node) or modality.aside(node):
+            return True
+        if node.head.i == node.i:
+            return False
+        node, steps = node.head, steps + 1
+    return False
 
 
 def _depth(tok: Any) -> int:
