@@ -21,9 +21,8 @@ ARTICLE = (
 )
 
 
-@pytest.fixture(scope="module")
-def rows() -> list[tuple[int, str, dict[str, float]]]:
-    """(sentence, trigger, features) of each event, taken while the parses are held."""
+def _features(text: str) -> list[tuple[int, str, dict[str, float]]]:
+    """(sentence, trigger, features) of each event of ``text``, taken while the parses are held."""
     taken: list[tuple[Document, list[dict[str, float]]]] = []
     real = confidence.score
 
@@ -33,11 +32,17 @@ def rows() -> list[tuple[int, str, dict[str, float]]]:
 
     confidence.score = spy
     try:
-        pipeline.extract(ARTICLE, source="Reuters", published="2017-10-18")
+        pipeline.extract(text, source="Reuters", published="2017-10-18")
     finally:
         confidence.score = real
     doc, feats = taken[0]
     return [(e.sentence, e.trigger, r) for e, r in zip(doc.events, feats, strict=True)]
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[tuple[int, str, dict[str, float]]]:
+    """Features of each event of ``ARTICLE``."""
+    return _features(ARTICLE)
 
 
 def _first(rows, sentence: int, trigger: str | None = None) -> dict[str, float]:
@@ -80,21 +85,8 @@ RETOLD = (
 
 @pytest.fixture(scope="module")
 def retold() -> list[tuple[int, str, dict[str, float]]]:
-    """(sentence, trigger, features) of each event of ``RETOLD``."""
-    taken: list[tuple[Document, list[dict[str, float]]]] = []
-    real = confidence.score
-
-    def spy(doc: Document) -> Document:
-        taken.append((doc, confidence.features(doc)))
-        return real(doc)
-
-    confidence.score = spy
-    try:
-        pipeline.extract(RETOLD, source="Reuters", published="2017-10-18")
-    finally:
-        confidence.score = real
-    doc, feats = taken[0]
-    return [(e.sentence, e.trigger, r) for e, r in zip(doc.events, feats, strict=True)]
+    """Features of each event of ``RETOLD``."""
+    return _features(RETOLD)
 
 
 def test_the_same_act_word_in_a_later_sentence_is_restated(retold) -> None:

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import pytest
-
-from sitmap import actors, events
+from _event_samples import coded_events
 
 pytestmark = pytest.mark.model
 
 
-def _found(analysed, text):
-    doc = analysed(text, published="2017-11-06", source="Reuters")
-    actors.code(doc)
-    events.extract(doc)
-    return [
-        (e.plover, e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in doc.events
-    ]
+_found = coded_events
 
 
 @pytest.mark.parametrize(

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from _event_samples import coded_events
 
-from sitmap import actors, events, lexicons
+from sitmap import lexicons
 
 pytestmark = pytest.mark.model
 
 
-def _codes(analysed, text, published="2017-11-06"):
-    doc = analysed(text, published=published, source="Reuters")
-    actors.code(doc)
-    events.extract(doc)
-    return [
-        (e.plover, e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in doc.events
-    ]
+_codes = coded_events
 
 
 @pytest.mark.parametrize(

@@ -4,20 +4,12 @@ legal charges), each on sentences written for the test."""
 from __future__ import annotations
 
 import pytest
-
-from sitmap import actors, events
+from _event_samples import coded_events
 
 pytestmark = pytest.mark.model
 
 
-def _codes(analysed, text):
-    doc = analysed(text, published="2017-11-06", source="Reuters")
-    actors.code(doc)
-    events.extract(doc)
-    return [
-        (e.plover, e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in doc.events
-    ]
+_codes = coded_events
 
 
 @pytest.mark.parametrize(
