@@ -188,3 +188,31 @@ def test_conflict_headline_passive_subject_undergoes_the_act():
     assert event.target is not None and event.target.sector == "military"
     assert event.source is not None and event.source.sector == "unidentified"
     assert event.fatalities == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five people were killed in a road accident near Nakuru on Monday.",
+        "Three villagers were killed in a flood in Assam on Monday.",
+        "Two miners were killed when a tunnel collapsed in Katanga on Monday.",
+    ],
+)
+def test_conflict_a_death_in_an_accident_is_no_assault(text):
+    # a passive killing names no killer; when the sentence tells an accident or a disaster,
+    # it is not an unidentified group's assault
+    assert _coded(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a named doer keeps the event, whatever else the sentence tells
+        "Gunmen killed five people near Nakuru on Monday, a day after a road accident closed "
+        "the highway.",
+        # no accident told: the passive killing stays an assault by an unidentified group
+        "Five soldiers were killed in an ambush near Nakuru on Monday.",
+    ],
+)
+def test_conflict_killings_beside_an_accident_or_without_one_stay_assaults(text):
+    assert [c[0] for c in _coded(text)] == ["ASSAULT"]

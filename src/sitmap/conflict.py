@@ -20,6 +20,9 @@ single clause tells. One verb: ``code(doc)``, run after ``events`` (and before `
   ``not_violent``) and holds no violent
   event, with none before it to take the count (``fatalities.count``), is an assault by an
   unidentified armed group (UAF) with those deaths, its mode from the sentence's words.
+* **Deaths in accidents**: a killing with no doer in the text whose sentence tells an
+  accident or disaster (``not_violent``: "killed in a road accident", "in a flood") and holds
+  no other event is dropped, not coded as an unidentified group's assault.
 * **Fights between communities**: a side of an assault whose words name an identity
   ("ethnic", "clan", "Fulani", "Pokot militia") and that is an armed or civilian group, or
   civilians fighting civilians ("farmers and herders clashed"), is recoded to the
@@ -110,6 +113,7 @@ def _table() -> _Table:
 def code(doc: Document) -> Document:
     """Set the mode of each PROTEST event from its report and recode communal fighters."""
     table = _table()
+    _drop_accidents(doc, table)
     _untold_deaths(doc, table)
     held = responsible_group(doc, table)
     for event in doc.events:
@@ -123,6 +127,28 @@ def code(doc: Document) -> Document:
             _clash(doc, event, table)
             _recode_communal(doc, event, table)
     return doc
+
+
+def _drop_accidents(doc: Document, table: _Table) -> None:
+    """Drop a killing with no doer in the text ("five people were killed in a road accident",
+    "three were killed in floods") when its sentence tells an accident or disaster (``not_violent``)
+    and holds no other event: a death is not an assault by an unidentified group because the
+    passive names no killer. A named doer ("gunmen killed ...") keeps the event."""
+    by_sentence: dict[int, int] = {}
+    for event in doc.events:
+        by_sentence[event.sentence] = by_sentence.get(event.sentence, 0) + 1
+    doc.events = [
+        e
+        for e in doc.events
+        if not (
+            e.plover == "ASSAULT"
+            and table.violent_deaths.search(e.trigger or "")
+            and by_sentence[e.sentence] == 1
+            and (e.source is None or e.source.text in (None, "", e.trigger))
+            and _unnamed(e)
+            and table.not_violent.search(_sentence(doc, e))
+        )
+    ]
 
 
 def _untold_deaths(doc: Document, table: _Table) -> None:
