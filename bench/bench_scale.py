@@ -100,8 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scheduler", default=None, help="a dask scheduler's address")
     ap.add_argument("--db", type=Path, default=None, help="keep the store here")
     ap.add_argument("--every", type=int, default=1000, help="report every N stored documents")
-    ap.add_argument("--articles", type=int, default=0,
-                    help="real articles to start from (0: all); the rest are variants")
+    ap.add_argument(
+        "--articles",
+        type=int,
+        default=0,
+        help="real articles to start from (0: all); the rest are variants",
+    )
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
 

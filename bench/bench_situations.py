@@ -161,8 +161,10 @@ def main() -> None:
                 rules.linked(a, b)
         per_pair = (time.perf_counter() - t) / (len(sample) * (len(sample) - 1) / 2)
         all_pairs = per_pair * args.events * (args.events - 1) / 2
-        print(f"  baseline: all pairs, extrapolated             {all_pairs:9.0f} s "
-              f"({per_pair * 1e6:.1f} µs a pair)")
+        print(
+            f"  baseline: all pairs, extrapolated             {all_pairs:9.0f} s "
+            f"({per_pair * 1e6:.1f} µs a pair)"
+        )
 
         cpu: dict[bool, list[float]] = {True: [], False: []}
 
@@ -180,10 +182,12 @@ def main() -> None:
               f"   (CPU best {min(cpu[True]):.2f} s; {args.events / min(builds):,.0f} events/s, "
               f"{min(slow) / min(builds):.1f}x the rule-by-rule build, "
               f"{min(builds) / min(keys):.1f}x reading the keys; target ≤ 60 s)")  # fmt: skip
-        print("    each run, seconds (wall / CPU): rule by rule "
-              + ", ".join(f"{w:.1f}/{c:.1f}" for w, c in zip(slow, cpu[False], strict=True))
-              + "; vectorised "
-              + ", ".join(f"{w:.1f}/{c:.1f}" for w, c in zip(builds, cpu[True], strict=True)))
+        print(
+            "    each run, seconds (wall / CPU): rule by rule "
+            + ", ".join(f"{w:.1f}/{c:.1f}" for w, c in zip(slow, cpu[False], strict=True))
+            + "; vectorised "
+            + ", ".join(f"{w:.1f}/{c:.1f}" for w, c in zip(builds, cpu[True], strict=True))
+        )
         print(f"    {summary['situations']:,} situations, {summary['multi_source']:,} with 2+ "
               f"sources, by sources {summary['by_sources']}")  # fmt: skip
 

@@ -248,8 +248,7 @@ def _placed(text: str, **kwargs) -> list[tuple[str, str | None, str | None]]:
             [("arrested", "Beirut", "dateline")],
         ),
         (  # ... but not fighting by another country's forces that the story reports
-            "BEIRUT (Reuters) - Syrian warplanes bombed rebel positions on Monday, a monitor "
-            "said.",
+            "BEIRUT (Reuters) - Syrian warplanes bombed rebel positions on Monday, a monitor said.",
             [("bombed", None, None)],
         ),
         (  # an attacked place is where the attack happened, even without a preposition
@@ -350,8 +349,13 @@ def test_geo_cache_of_another_version_kept_while_read(tmp_path, monkeypatch) -> 
 
 def test_geo_variant_key_meets_transliterations() -> None:
     """Spelling variants of one name share a key; different names do not."""
-    pairs = [("Savannahkhet", "Savannakhet"), ("Bossaso", "Bosaso"), ("Tel Abyad", "Tall Abyad"),
-             ("Jisr ash-Shugur", "Jisr ash Shughur"), ("Ed Duweim", "Ad Duwaym")]
+    pairs = [
+        ("Savannahkhet", "Savannakhet"),
+        ("Bossaso", "Bosaso"),
+        ("Tel Abyad", "Tall Abyad"),
+        ("Jisr ash-Shugur", "Jisr ash Shughur"),
+        ("Ed Duweim", "Ad Duwaym"),
+    ]
     for a, b in pairs:
         assert index.variant_key(geo.normalise(a)) == index.variant_key(geo.normalise(b)), a
     assert index.variant_key("mosul") != index.variant_key("basra")
@@ -359,10 +363,22 @@ def test_geo_variant_key_meets_transliterations() -> None:
 
 def test_geo_variant_ids_only_for_towns_and_regions_with_long_names() -> None:
     gaz = index.Gazetteer()
-    for gid, name, fcode, people in [(1, "Bosaso", "PPL", 46_969), (2, "Bossat", "PPL", 900),
-                                     (3, "Boro", "PPL", 80_000)]:
-        gaz.add(geonameid=gid, name=name, country="SO", admin1=None, lat=11.3, lon=49.2,
-                fclass="P", fcode=fcode, population=people)
+    for gid, name, fcode, people in [
+        (1, "Bosaso", "PPL", 46_969),
+        (2, "Bossat", "PPL", 900),
+        (3, "Boro", "PPL", 80_000),
+    ]:
+        gaz.add(
+            geonameid=gid,
+            name=name,
+            country="SO",
+            admin1=None,
+            lat=11.3,
+            lon=49.2,
+            fclass="P",
+            fcode=fcode,
+            population=people,
+        )
     gaz.freeze()
     assert gaz.lookup_ids("Bossaso") == ()  # not this spelling ...
     assert [gaz.name[i] for i in gaz.variant_ids(geo.normalise("Bossaso"))] == ["Bosaso"]
@@ -393,8 +409,7 @@ def test_geo_normalise_article_variants() -> None:
     ("text", "mention", "country", "admin1", "code"),
     [
         (  # a small town pulled to the state of the county named beside it
-            "Two men were arrested in Paris on Sunday, the Henry County Sheriff's Department "
-            "said.",
+            "Two men were arrested in Paris on Sunday, the Henry County Sheriff's Department said.",
             "Paris",
             "US",
             "Tennessee",
@@ -519,7 +534,7 @@ def test_geo_context_neighbouring_countries() -> None:
 
 @pytest.mark.model
 def test_geo_capital_read_as_actor_is_not_an_event_place():
-    """"sanctions on Pyongyang" names North Korea's government: no later event is placed there."""
+    """ "sanctions on Pyongyang" names North Korea's government: no later event is placed there."""
     from sitmap import pipeline
 
     doc = pipeline.extract(

@@ -77,7 +77,7 @@ def test_geo_places_short_former_and_contested_names(name: str, code: str, count
 
 
 def test_geo_places_short_names_are_not_demonyms() -> None:
-    """"Turks and Caicos Islands" lends no "Turks": that word is a people."""
+    """ "Turks and Caicos Islands" lends no "Turks": that word is a people."""
     assert geo.lookup("Turks") is None
 
 
@@ -120,7 +120,7 @@ def test_geo_context_find_settlement_and_odd_parts() -> None:
 
 @pytest.mark.model
 def test_geo_resolve_list_of_towns_is_not_a_chain_of_containers(analysed) -> None:
-    """"in Aleppo, Homs and Hama" lists equals: Aleppo is not moved into Homs province."""
+    """ "in Aleppo, Homs and Hama" lists equals: Aleppo is not moved into Homs province."""
     text = "Government forces shelled rebel positions in Aleppo, Homs and Hama on Sunday."
     aleppo = by_text(geo.resolve(analysed(text)))["Aleppo"]
     assert aleppo.geonameid is not None and near(aleppo, 36.20, 37.16)
@@ -163,7 +163,7 @@ def test_geo_resolve_village_takes_its_district_position(analysed) -> None:
 
 @pytest.mark.model
 def test_geo_resolve_containers_pick_the_namesake_inside_them(analysed) -> None:
-    """"Kandi" is a town in Benin and in West Bengal; "(Kandi, Alibori)" says which, and a
+    """ "Kandi" is a town in Benin and in West Bengal; "(Kandi, Alibori)" says which, and a
     name whose only reading lies outside its containers is a place the gazetteer lacks."""
     text = (
         "On 26 July 2022, an army vehicle hit an IED planted by militants in the area of "
@@ -191,7 +191,7 @@ def test_geo_places_first_level_regions_also_under_their_bare_name() -> None:
 
 @pytest.mark.model
 def test_geo_resolve_bare_province_in_admin_context_is_the_country_s(analysed) -> None:
-    """"(Mullaitivu, Northern)" is Sri Lanka's Northern Province, not Ghana's Northern
+    """ "(Mullaitivu, Northern)" is Sri Lanka's Northern Province, not Ghana's Northern
     region: the bare name is the region of the country its other containers lie in."""
     text = (
         "On 3 March 2019, police arrested two fishermen in Mullaitivu (Mullaitivu, Northern). "
@@ -213,7 +213,7 @@ def test_geo_resolve_village_in_district_named_with_feature_word(analysed) -> No
 
 @pytest.mark.model
 def test_geo_resolve_neighbourhood_prefix_keeps_the_whole_name(analysed) -> None:
-    """"Colonia Guerrero" in a Mexican story is one name, not Colonia, New Jersey."""
+    """ "Colonia Guerrero" in a Mexican story is one name, not Colonia, New Jersey."""
     text = (
         "Gunmen killed three men in Colonia Guerrero, a neighbourhood in the north of the "
         "city, prosecutors said. Mexico has recorded more than 25,000 murders this year."
@@ -248,9 +248,7 @@ def test_geo_resolve_washington_in_a_us_politics_story(analysed) -> None:
         "come next week. Prime Minister Theresa May, speaking in London, said she hoped to "
         "visit Washington soon."
     )
-    assert {p.country for p in geo.resolve(analysed(us)).places if p.text == "Washington"} == {
-        "US"
-    }
+    assert {p.country for p in geo.resolve(analysed(us)).places if p.text == "Washington"} == {"US"}
     uk = "Sunderland and Newcastle fans clashed before the match; police in Washington held two."
     assert by_text(geo.resolve(analysed(uk)))["Washington"].country == "GB"
 
@@ -264,7 +262,7 @@ def test_geo_resolve_pearl_harbor_is_the_harbour(analysed) -> None:
 
 @pytest.mark.model
 def test_geo_resolve_ocean_by_its_short_name_in_a_us_story(analysed) -> None:
-    """"the Atlantic" (a name the data file gives the ocean) is the ocean even in a story
+    """ "the Atlantic" (a name the data file gives the ocean) is the ocean even in a story
     whose states favour Atlantic, Iowa."""
     text = (
         "Forecasters in Miami, Florida, said wind shear across the tropical Atlantic would "
@@ -305,7 +303,7 @@ def test_geo_small_place_named_after_a_setting_preposition() -> None:
 
 @pytest.mark.model
 def test_geo_last_container_in_parentheses_is_a_region() -> None:
-    """"X (Y, Z)": the last container is the region when the gazetteer has one of that name,
+    """ "X (Y, Z)": the last container is the region when the gazetteer has one of that name,
     not a village of the same name in another country."""
     from sitmap import pipeline
 
@@ -369,7 +367,7 @@ def test_geo_resolve_place_words_do_not_make_every_name_a_place(analysed) -> Non
 
 @pytest.mark.model
 def test_geo_resolve_town_of_region(analysed) -> None:
-    """"in X of Y" with Y a region: X is that region's town; an organisation "of" a country
+    """ "in X of Y" with Y a region: X is that region's town; an organisation "of" a country
     ("Bank of Ireland") is no place."""
     text = "Civilians burned the power company office in Antalaha of Sava over power cuts."
     places = by_text(geo.resolve(analysed(text)))

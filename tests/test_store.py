@@ -276,4 +276,3 @@ def test_store_stats(filled: Store) -> None:
     assert stats["event_dates"] == ["2017-09-11", "2017-12-04"]
     assert stats["events_with_coordinates"] == 6
     assert stats["outlets"] == {"Anti-Media": 2, "Reuters": 2}
-

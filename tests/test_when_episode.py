@@ -95,8 +95,11 @@ def test_episode_not_carried_from_a_sentence_with_two_dates():
             None,
         ),
         # ... but a clause whose verb carries out the event noun dates it
-        ("Assad's visit to Moscow, which he made on Monday, angered the opposition.", "visit",
-         "2017-12-04"),
+        (
+            "Assad's visit to Moscow, which he made on Monday, angered the opposition.",
+            "visit",
+            "2017-12-04",
+        ),
         # a dated letter or tweet dates the act done in it
         (
             "In several tweets posted on Monday, the senator accused the president of lying.",
@@ -159,11 +162,18 @@ def test_overnight_is_the_night_before_publication(text, expected):
             "2017-12-04",
         ),
         # a noun of another kind tells another event
-        ("Police detained dozens of students in the capital. The attack came on Monday.",
-         "detained", None),
+        (
+            "Police detained dozens of students in the capital. The attack came on Monday.",
+            "detained",
+            None,
+        ),
         # not the subject: "the rally on Monday" is another occasion
-        ("Police detained dozens of students in the capital. Thousands joined the rally on "
-         "Monday.", "detained", None),
+        (
+            "Police detained dozens of students in the capital. Thousands joined the rally on "
+            "Monday.",
+            "detained",
+            None,
+        ),
     ],
 )
 def test_event_told_again_by_a_definite_noun_takes_its_date(text, trigger, expected):

@@ -69,9 +69,7 @@ def _focus_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Acto
     focus country with the same sector in the sentence makes two sides too ("U.S. troops
     fought soldiers")."""
     # the outlets a story cites ("(Reuters)") say nothing of where it is set
-    counts = Counter(
-        a.country for a in actors if a.country and a.code and not _outlet(a, lex)
-    )
+    counts = Counter(a.country for a in actors if a.country and a.code and not _outlet(a, lex))
     total = sum(counts.values())
     if not total:
         return actors
@@ -119,8 +117,11 @@ def _same_person_same_country(actors: list[Actor]) -> list[Actor]:
     out: list[Actor] = []
     for a in actors:
         country = placed.get((a.name or "", a.sector)) if a.kind == "person" else None
-        if country and not a.country and a.code and a.code == _lexicon().sector_codes.get(
-            a.sector or ""
+        if (
+            country
+            and not a.country
+            and a.code
+            and a.code == _lexicon().sector_codes.get(a.sector or "")
         ):
             a = with_country(a, country)
         out.append(a)

@@ -33,9 +33,7 @@ from sitmap import lexicons
 # A capitalised name of up to a few words ("Sare-Dina", "Imphal East", "Jisr al Shughur"); a
 # word ending in a full stop joins the next only when it is short ("St. Louis", not
 # "Narathiwat. The").
-_NAME = (
-    r"[A-Z][\w'’.]*(?:(?<![a-z]{4}\.)[- ](?:[A-Z][\w'’.]*|al|el|ad|as|ash|ar|de|du|la|le))*"
-)
+_NAME = r"[A-Z][\w'’.]*(?:(?<![a-z]{4}\.)[- ](?:[A-Z][\w'’.]*|al|el|ad|as|ash|ar|de|du|la|le))*"
 _NAME_RE = re.compile(_NAME)
 
 
@@ -85,12 +83,8 @@ def _words() -> _Words:
     comma_chain = re.compile(
         rf"\b(?:in|at|near|from)\s+(?:the\s+)?(?P<chain>{item}(?:,\s+{item})+)"
     )
-    paren = re.compile(
-        rf"(?P<x>{_NAME})(?:\s+{feature})?\s*\((?P<inside>[^()\n]{{2,90}})\)"
-    )
-    settlement = re.compile(
-        rf"\b(?:in|at|near|from)\s+(?:the\s+)?(?P<x>{_NAME})\s+(?:{loc_alt})\b"
-    )
+    paren = re.compile(rf"(?P<x>{_NAME})(?:\s+{feature})?\s*\((?P<inside>[^()\n]{{2,90}})\)")
+    settlement = re.compile(rf"\b(?:in|at|near|from)\s+(?:the\s+)?(?P<x>{_NAME})\s+(?:{loc_alt})\b")
     admin_word = re.compile(rf"\b(?:{admin_alt})\b")
     of_region = re.compile(rf"(?P<x>{_NAME})\s+of\s+(?P<y>{_NAME})")
     return _Words(
@@ -210,7 +204,7 @@ def _find(text: str) -> list[Chain]:
         y0, y1 = hit.span("y")
         if hit.group("x").lower() in w.admin | w.locality:
             continue
-        after_x = text[x1 : y0].lower()
+        after_x = text[x1:y0].lower()
         cued = _cued(text, x0) or any(f" {loc}" in f" {after_x}" for loc in w.locality)
         chains.append(Chain(x0, x1, [(y0, y1)], cued=cued, region_word=True))
     for hit in w.comma_chain.finditer(text):

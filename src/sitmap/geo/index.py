@@ -285,6 +285,8 @@ def _centre(points: list[tuple[float, float]], *, trim: float = 2.0) -> tuple[fl
 
 _ADM1_TRIM = 2.0
 _COUNTY = re.compile(r" (?:County|Parish)$")
+
+
 def build() -> Gazetteer:
     """Build the gazetteer from the installed packages' data (a few seconds)."""
     import pycountry

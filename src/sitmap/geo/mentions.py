@@ -158,11 +158,13 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
             # "in Sibut", not "in Clare" (Ireland, Michigan, South Australia ...)
             if setting and cue == "setting":
                 setting = (
-                    len({
-                        (gaz.country[j], gaz.admin1[j])
-                        for j in ids
-                        if _scan_worthy(gaz, j, key, small=True)
-                    })
+                    len(
+                        {
+                            (gaz.country[j], gaz.admin1[j])
+                            for j in ids
+                            if _scan_worthy(gaz, j, key, small=True)
+                        }
+                    )
                     == 1
                 )
             if any(_scan_worthy(gaz, j, key, small=setting) for j in ids):
@@ -248,9 +250,7 @@ def _cued_entity(ent: Any, gaz: Gazetteer) -> list[_Mention]:
     if not any(_scan_worthy(gaz, j, key, small=True) for j in gaz.key_ids(key)):
         return []
     return [
-        _Mention(
-            text=span.text, start=span.start_char, end=span.end_char, scanned=True, small=True
-        )
+        _Mention(text=span.text, start=span.start_char, end=span.end_char, scanned=True, small=True)
     ]
 
 
@@ -277,9 +277,7 @@ def _whole_name(sdoc: Any, end: int, capital: list[bool]) -> bool:
         return True
     if capital[end] or sdoc[end].text in _JOINERS:
         return False
-    return not (
-        sdoc[end].lower_ in ("and", "of") and end + 1 < len(sdoc) and capital[end + 1]
-    )
+    return not (sdoc[end].lower_ in ("and", "of") and end + 1 < len(sdoc) and capital[end + 1])
 
 
 def _scan_worthy(gaz: Gazetteer, i: int, key: str, *, small: bool = False) -> bool:
@@ -495,7 +493,8 @@ def _town_in_region(town: _Mention | None, region: _Mention | None, gaz: Gazette
     if town is None or region is None:
         return False
     regions = [
-        r for r in region.ids
+        r
+        for r in region.ids
         if gaz.fcode[r] in (ADM1, ADM2) and _own_name(gaz.name[r], region.key or "")
     ]
     return any(
@@ -509,13 +508,12 @@ def _town_in_region(town: _Mention | None, region: _Mention | None, gaz: Gazette
 def _is_region(gaz: Gazetteer, m: _Mention) -> bool:
     """Whether the name is a country's or a first- or second-level region's own name."""
     return any(
-        gaz.fcode[i] in (ADM1, ADM2, COUNTRY) and _own_name(gaz.name[i], m.key or "")
-        for i in m.ids
+        gaz.fcode[i] in (ADM1, ADM2, COUNTRY) and _own_name(gaz.name[i], m.key or "") for i in m.ids
     )
 
 
 def _hint_outer_region(parents: list[_Mention], chain: context.Chain, gaz: Gazetteer) -> None:
-    """"X (Y, Z)", "X, Y, Z province": the last of two or more containers is a region whenever
+    """ "X (Y, Z)", "X, Y, Z province": the last of two or more containers is a region whenever
     the gazetteer has a district or region of that name ("(Pobe-Mengao, Soum)": Soum province,
     not a village named Soum elsewhere)."""
     last = parents[-1]

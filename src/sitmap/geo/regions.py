@@ -252,9 +252,7 @@ def _add_macro(gaz: Gazetteer, data: dict[str, Any]) -> None:
         r["iso2"]: (float(r["lat"]), float(r["lon"]))
         for r in lexicons.tsv_file("country_centres.tsv")
     }
-    country_entry = {
-        gaz.country[i]: i for i, code in enumerate(gaz.fcode) if code == COUNTRY
-    }
+    country_entry = {gaz.country[i]: i for i, code in enumerate(gaz.fcode) if code == COUNTRY}
     for name, region in (data.get("regions") or {}).items():
         points = [centres[cc] for cc in region["countries"] if cc in centres]
         if not points:
@@ -262,9 +260,7 @@ def _add_macro(gaz: Gazetteer, data: dict[str, Any]) -> None:
         lat = sum(p[0] for p in points) / len(points)
         lon = sum(p[1] for p in points) / len(points)
         people = sum(
-            gaz.population[country_entry[cc]]
-            for cc in region["countries"]
-            if cc in country_entry
+            gaz.population[country_entry[cc]] for cc in region["countries"] if cc in country_entry
         )
         gaz.add(
             geonameid=_synthetic_id("", MACRO, name),

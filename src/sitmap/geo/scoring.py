@@ -75,6 +75,7 @@ def _inside(gaz: Gazetteer, outer: int, i: int) -> bool:
         return True
     return distance_km(gaz.lat[outer], gaz.lon[outer], gaz.lat[i], gaz.lon[i]) <= reach
 
+
 @dataclass
 class _Context:
     countries: Counter[str]
@@ -113,6 +114,7 @@ def _prior(gaz: Gazetteer, i: int, m: _Mention) -> float:
 def _curated(gaz: Gazetteer, i: int) -> bool:
     """An entry of data/macro_regions.yaml, whose every name was chosen ("the Atlantic")."""
     return gaz.fclass[i] in ("H", "S") or gaz.fcode[i] in (MACRO, AREA)
+
 
 def _score(gaz: Gazetteer, i: int, m: _Mention, ctx: _Context) -> float:
     score = _prior(gaz, i, m)
@@ -171,6 +173,7 @@ def _neighbours() -> dict[str, tuple[str, ...]]:
         cc: tuple(n for n in (c.get("neighbours") or "").split(",") if n)
         for cc, c in countries.items()
     }
+
 
 def _ranked(gaz: Gazetteer, m: _Mention, ctx: _Context) -> list[tuple[float, int]]:
     return sorted(((_score(gaz, i, m, ctx), i) for i in m.ids), reverse=True)

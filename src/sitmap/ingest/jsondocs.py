@@ -43,9 +43,7 @@ def _read_json(data: bytes, path: str, opts: _Options) -> Iterator[Item]:
             return
     elif text[i] != "[":
         value = _decode_at(text, i, path)
-        raise InputError(
-            "malformed", f"{path}: JSON holds a {type(value).__name__}, not articles"
-        )
+        raise InputError("malformed", f"{path}: JSON holds a {type(value).__name__}, not articles")
     n = 0
     for n, value in enumerate(_elements(text, i, path, opts), 1):
         where = f"{path}#{n}"

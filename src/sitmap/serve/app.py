@@ -77,8 +77,9 @@ def _date(value: str | None, name: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise BadParameter(name, f"{name}: {value[:40]!r} is not a date", hint="use YYYY-MM-DD") \
-            from exc
+        raise BadParameter(
+            name, f"{name}: {value[:40]!r} is not a date", hint="use YYYY-MM-DD"
+        ) from exc
 
 
 def _floats(value: str, name: str, count: int) -> list[float]:
@@ -372,9 +373,7 @@ def create_app(db: str | Path, *, allowed_hosts: tuple[str, ...] | None = None) 
         return JSONResponse(found)
 
     @app.get("/api/map", tags=["map"])
-    def map_view(
-        f: FiltersDep, zoom: Annotated[int, Query(ge=0, le=22)] = 2
-    ) -> JSONResponse:
+    def map_view(f: FiltersDep, zoom: Annotated[int, Query(ge=0, le=22)] = 2) -> JSONResponse:
         """What the map shows in ``bbox`` at ``zoom``: marker groups, or grid cells when many."""
         with open_store(db) as store:
             return JSONResponse(queries.map_view(store, f, zoom=zoom))

@@ -77,9 +77,7 @@ class Filters:
     min_sources: int | None = None
     min_confidence: float | None = None
 
-    def where(
-        self, *, dates: bool = True, situations: bool = False
-    ) -> tuple[list[str], list[Any]]:
+    def where(self, *, dates: bool = True, situations: bool = False) -> tuple[list[str], list[Any]]:
         """WHERE conditions on ``events`` (``dates=False`` leaves since/until out).
 
         ``min_sources`` counts the independent sources of the event's situation when the store

@@ -182,8 +182,17 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
 )
 """Named schema migrations, applied in order; ``schema_version`` records each one applied."""
 
-TABLES = ("documents", "duplicates", "events", "actors", "places", "dates", "skips", "situations",
-          "situation_members")
+TABLES = (
+    "documents",
+    "duplicates",
+    "events",
+    "actors",
+    "places",
+    "dates",
+    "skips",
+    "situations",
+    "situation_members",
+)
 
 EVENT_COLUMNS: tuple[str, ...] = (
     "id", "doc_id", "sentence", "start", "end", "evidence", "trigger", "plover", "cameo", "mode",

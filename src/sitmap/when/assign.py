@@ -425,9 +425,7 @@ def _infinitive(node: Any) -> bool:
     return node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
 
 
-def _share_with_conjuncts(
-    triggers: dict[tuple[int, int], tuple[Event, Any]], text: str
-) -> None:
+def _share_with_conjuncts(triggers: dict[tuple[int, int], tuple[Event, Any]], text: str) -> None:
     """An undated event coordinated with a dated one shares its date ("met on Saturday and
     agreed on a statement"), and so does one whose subjectless participle clause is dated
     ("Visiting Seoul last week, Trump warned ..."), unless it is predicted or hypothetical."""
