@@ -204,3 +204,83 @@ def test_events_pleas_by_their_complement(analysed, text, expected):
     found = _codes(analysed, text)
     assert expected in found
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event noun takes its sides through a participle that modifies it
+        (
+            "Russia criticized the sanctions imposed by the European Union on Belarus.",
+            [("SANCTION", "IGOEUR", "BLR"), ("ACCUSE", "RUS", "IGOEUR")],
+        ),
+        (
+            "France condemned the attack carried out by Islamic State in Mali.",
+            [("ASSAULT", "IMGINSISI", None), ("ACCUSE", "FRA", "IMGINSISI")],
+        ),
+        (
+            "The talks held between Iran and Iraq in Baghdad ended without a deal.",
+            [("CONSULT", "IRN", "IRQ")],
+        ),
+        (
+            "The nuclear agreement reached among Iran, France and Germany was signed in Vienna.",
+            [("AGREE", "IRN", "FRA"), ("AGREE", "IRN", "DEU")],
+        ),
+    ],
+)
+def test_events_noun_sides_through_a_participle(analysed, text, expected):
+    found = _codes(analysed, text)
+    assert all(e in found for e in expected), found
+
+
+def test_events_participle_that_is_an_event_itself_gives_the_noun_no_sides(analysed):
+    """ "the sanctions opposed by Russia": Russia rejects them, it does not impose them."""
+    found = _codes(analysed, "The sanctions opposed by Russia were adopted by the council.")
+    assert ("REJECT", "RUS", None) in found
+    assert not [c for c in found if c[0] == "SANCTION" and c[1] == "RUS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain apologised to Kenya for the abuses.", ("CONCEDE", "GBR", "KEN")),
+        ("Pakistan invited India to talks on Kashmir.", ("CONSULT", "PAK", "IND")),
+        (
+            "The Nigerian army has harassed journalists in Lagos.",
+            ("COERCE", "NGAMIL", "NGAMED"),
+        ),
+        ("Cuba has persecuted dissidents for decades.", ("COERCE", "CUB", "OPP")),
+        ("Kazakhstan ruled out talks with the rebels.", ("REJECT", "KAZ", None)),
+        ("Kenya pushed for sanctions against South Sudan.", ("REQUEST", "KEN", None)),
+        (
+            "The Colombian government admitted responsibility for the massacre.",
+            ("CONCEDE", "COLGOV", None),
+        ),
+        ("Ukraine blamed Russia for a cyberattack on its power grid.", ("ASSAULT", "RUS", None)),
+        (
+            "Indonesia offered mediation between Myanmar and Bangladesh.",
+            ("CONSULT", "IDN", "MMR"),
+        ),
+        (
+            "Rights groups condemned the harassment of Egyptian journalists.",
+            ("COERCE", None, "EGYMED"),
+        ),
+        ("Turkey promised retaliation against Syrian forces.", ("ASSAULT", None, "SYRMIL")),
+    ],
+)
+def test_events_recall_codebook_verbs_and_nouns(analysed, text, expected):
+    assert expected in _codes(analysed, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "admit" concedes only a fault; "rule" and "push" need their particle
+        "The Moroccan hospital admitted two patients on Monday.",
+        "The Jordanian king ruled the country for ten years.",
+        "Syrian soldiers pushed the car off the road.",
+    ],
+)
+def test_events_recall_codebook_senses_that_are_no_event(analysed, text):
+    found = _codes(analysed, text)
+    assert not [c for c in found if c[0] in {"CONCEDE", "REJECT", "REQUEST"}], found

@@ -181,6 +181,9 @@ def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], l
     if sides and not sources:  # "clashes between farmers and herders": one side each
         return sides[:1], sides[1:2]
     targets = _sides(tok, {"of", *entry.target_preps})
+    if not sources or not targets:  # "sanctions imposed by the EU on Belarus"
+        done_by, done_to = _participle_arguments(tok, entry)
+        sources, targets = sources or done_by, targets or done_to
     head = tok.head
     if tok.dep_ == "attr" and head.lemma_ == "be":  # "Obama was a sharp critic of Duterte"
         sources = sources or _children(head, _SUBJ)
@@ -341,6 +344,24 @@ def _between(tok: Any, entry: _Entry) -> list[Any]:
     return []
 
 
+_PAIR_PREPS = {"between", "among"}
+
+
+def _participle_arguments(tok: Any, entry: _Entry) -> tuple[list[Any], list[Any]]:
+    """(source, target tokens) an event noun takes through a past participle that modifies it
+    and is no trigger itself: "sanctions *imposed by* the EU *on* Belarus", "the attack
+    *carried out by* Islamic State", "the talks *held between* Iran and Iraq" (the first of
+    the pair as source, the others as targets), "the deal *reached among* A, B and C"."""
+    for acl in tok.children:
+        if acl.dep_ != "acl" or acl.tag_ != "VBN" or _trigger(acl) is not None:
+            continue
+        pair = _sides(acl, _PAIR_PREPS)
+        if pair and pair[0].conjuncts:
+            return [pair[0]], list(pair[0].conjuncts)
+        return _pobjs(acl, {"by"}), _sides(acl, entry.target_preps - {"of"})
+    return [], []
+
+
 def _answerable(tok: Any) -> list[Any]:
     """Who is held to have done an event named by a noun: "X claimed responsibility for the
     attack", "X was responsible for the killing", "accused X of atrocities", "blamed X for
@@ -429,7 +450,8 @@ def _event_agents(tok: Any, finder: _ActorFinder) -> list[Actor]:
     the actors behind that event: its ``by`` agent, possessor or actor modifiers."""
     if tok.pos_ not in {"NOUN", "PROPN"} or tok.lemma_.lower() not in _lexicon().nouns:
         return []
-    heads = _pobjs(tok, {"by"}) + _children(tok, {"poss"})
+    entry = _lexicon().nouns[tok.lemma_.lower()][0]
+    heads = _pobjs(tok, {"by"}) + _children(tok, {"poss"}) or _participle_arguments(tok, entry)[0]
     found = [finder.resolve(h) for h in heads]
     return [a for a in found if a is not None and a.code] or finder.modifiers(tok)[:1]
 
