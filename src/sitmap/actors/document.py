@@ -9,6 +9,7 @@ from dataclasses import replace
 from sitmap.actors.compose import _actors, _Ctx, _full_names
 from sitmap.actors.countries import _country_entries, _inherit_countries
 from sitmap.actors.lexicon import _ABBREV, _ORG, _Entry, _fold, _Lexicon, _lexicon
+from sitmap.actors.people import describe
 from sitmap.actors.scan import _doc_tokens, _Tok
 from sitmap.model import Actor, Document
 
@@ -44,7 +45,7 @@ def code(doc: Document) -> Document:
     actors += _entities(actors, ctx)
     actors += _surnames(actors, ctx)
     actors.sort(key=lambda a: a.start)
-    doc.actors = _inherit_countries(actors, sdoc, lex)
+    doc.actors = describe(_inherit_countries(actors, sdoc, lex), ctx)
     return doc
 
 

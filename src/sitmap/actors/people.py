@@ -1,0 +1,279 @@
+"""People the article describes: a named person no lexicon entry codes takes a code from what
+the document says of him anywhere, and every mention of him (full name or surname) shares it.
+
+* an apposition after any mention: "Paul Manafort, a longtime Republican operative" USAPTY,
+  "Rick Gates, his business partner" BUS of the document's country, "Tom Jones, who heads the
+  Environmental Protection Agency" USAGOV;
+* a description set before the name: "The top Democrat on the House Oversight Committee, Elijah
+  Cummings, said" USALEG;
+* a code one mention has (a title: "business partner Rick Gates") goes to the uncoded others
+  ("Gates", even where the parser took the surname for an organisation);
+* as a last resort a person the article names in full and describes in no way is coded by the
+  document's main country and the civilian sector, CVL (CAMEO's sector for private persons):
+  no role is made up, the score (0.3) says how little the code rests on.
+
+The country of a description comes from the description itself (a country, a party word, a
+possessor: "Prevezon's lawyer" RUSBUS), else from the document's main country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+
+from sitmap import lexicons
+from sitmap.actors.compose import _compose_code, _Ctx
+from sitmap.actors.lexicon import _fold
+from sitmap.model import Actor
+
+_FOCUS_SHARE = 0.6  # the document's main country: this share of its actors' countries
+_FALLBACK_SCORE = 0.3
+
+# ", a longtime Republican operative," ", who heads the EPA," ", Trump's lawyer,"
+_AFTER = re.compile(
+    r"\s*,\s*(?:who\s+(?:is|was|has\s+been|had\s+been)\s+|now\s+|then\s+)?"
+    r"(?P<desc>(?:(?:a|an|the|his|her|their|its)\s+|[A-Z][\w.\-]*['’]s?\s+|who\s+\w+\s+"
+    r"|[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s+(?:of|at|for)\s+)"
+    r"[^,;:.()\"“”\n]{2,90}?)\s*(?=[,;:.()\"“”\n]|$)"
+)
+# "The top Democrat on the committee, " right before the name, at a sentence's start
+_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)\s*(?P<desc>(?:The|A|An)\s+[^,;:.()\"“”\n]{2,90}),\s*$")
+
+
+@dataclass(frozen=True)
+class _Words:
+    party: dict[str, str]  # party word -> country
+    legislature: frozenset[str]
+    nouns: dict[tuple[str, ...], str]  # description noun (tokens) -> sector
+    head_verbs: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    data = lexicons.yaml_file("roles.yaml")["people"]
+    nouns: dict[tuple[str, ...], str] = {}
+    for sector, words in data["nouns"].items():
+        for w in words:
+            nouns[tuple(w.lower().split())] = sector
+            nouns[tuple((w + "s").lower().split())] = sector
+    return _Words(
+        party={k.lower(): v for k, v in data["party_words"].items()},
+        legislature=frozenset(data["legislature_words"]),
+        nouns=nouns,
+        head_verbs=frozenset(data["head_verbs"]),
+    )
+
+
+def describe(actors: list[Actor], ctx: _Ctx, *, fallback: bool = False) -> list[Actor]:
+    """Code the document's uncoded people from what it says of them (see the module text);
+    returns the actors with those mentions recoded, in the same order."""
+    focus = _focus(actors, ctx)
+    groups = _identities(actors, ctx)
+    out = list(actors)
+    for name, idx in groups.items():
+        mentions = [out[k] for k in idx]
+        coded = next((a for a in mentions if a.code), None)
+        if coded is None:
+            coded = _from_descriptions(name, mentions, out, ctx, focus)
+        if coded is None and fallback:
+            coded = _civilian(name, mentions, ctx, focus)
+        if coded is None:
+            continue
+        for k in idx:
+            a = out[k]
+            if a.code:
+                continue
+            out[k] = replace(
+                a,
+                name=name,
+                kind="person",
+                code=coded.code,
+                country=coded.country,
+                sector=coded.sector,
+                role=coded.role,
+                score=min(a.score if a.score else 1.0, coded.score),
+            )
+    return _bare_surnames(out, ctx)
+
+
+# entity labels of tokens that are never a person's surname
+_NOT_NAME = frozenset({"LOC", "FAC", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "GPE"})
+
+
+def _bare_surnames(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
+    """Bare surnames the parser tagged as no entity ("Lind praised the troops") of a coded
+    person named in full whose surname no other person shares: mentions of that person."""
+    by_surname: dict[str, Actor] = {}
+    for a in actors:
+        if a.kind == "person" and a.code and a.name and " " in a.name.strip():
+            full = {n for _, n in ctx.named.get(_fold(a.name.split()[-1]), [])}
+            if full == {a.name}:
+                by_surname.setdefault(a.name.split()[-1], a)
+    if not by_surname:
+        return actors
+    taken = [(a.start, a.end) for a in actors]
+    toks, added = ctx.toks, []
+    for k, tok in enumerate(toks):
+        known = by_surname.get(tok.text)
+        if known is None or tok.ent in _NOT_NAME or tok.start < known.start:
+            continue
+        if any(s < tok.end and tok.start < e for s, e in taken):
+            continue
+        beside = [toks[n] for n in (k - 1, k + 1) if 0 <= n < len(toks)]
+        if any(t.text[:1].isupper() and t.text.isalpha() for t in beside):
+            continue
+        added.append(replace(known, text=tok.text, start=tok.start, end=tok.end))
+    return sorted(actors + added, key=lambda a: a.start) if added else actors
+
+
+def _focus(actors: list[Actor], ctx: _Ctx) -> str | None:
+    """The document's main country: three in five of its coded actors' countries."""
+    counts = Counter(
+        a.country
+        for a in actors
+        if a.country and a.code and not (a.kind == "organisation" and a.name in ctx.lex.outlets)
+    )
+    total = sum(counts.values())
+    if not total:
+        return None
+    country, top = counts.most_common(1)[0]
+    return country if top / total >= _FOCUS_SHARE else None
+
+
+def _identities(actors: list[Actor], ctx: _Ctx) -> dict[str, list[int]]:
+    """Full name -> indices of its mentions: persons by name, and uncoded one-word mentions
+    (person or organisation) that are the surname of exactly one person named in full."""
+    surname_of: dict[str, set[str]] = {}
+    for key, named in ctx.named.items():
+        surname_of[key] = {n for _, n in named}
+    groups: dict[str, list[int]] = {}
+    for k, a in enumerate(actors):
+        name = None
+        words = a.text.strip().split()
+        if len(words) == 1 and not a.code and a.kind in ("person", "organisation"):
+            full = surname_of.get(_fold(words[0]), set())
+            if len(full) == 1 and a.name in (None, words[0], *full):
+                name = next(iter(full))
+        if name is None and a.kind == "person" and a.name:
+            name = a.name
+            if " " not in name.strip():
+                full = surname_of.get(_fold(name), set())
+                name = next(iter(full)) if len(full) == 1 else name
+        if name:
+            groups.setdefault(name, []).append(k)
+    return groups
+
+
+def _descriptions(mention: Actor, ctx: _Ctx) -> list[tuple[int, int]]:
+    """Character spans of the descriptions beside one mention (after it, or before it)."""
+    spans: list[tuple[int, int]] = []
+    m = _AFTER.match(ctx.text, mention.end)
+    if m:
+        spans.append((m.start("desc"), m.end("desc")))
+    b = _BEFORE.search(ctx.text, max(0, mention.start - 120), mention.start)
+    if b and re.match(r"\s*,", ctx.text[mention.end : mention.end + 3]):
+        spans.append((b.start("desc"), b.end("desc")))
+    return spans
+
+
+def _from_descriptions(
+    name: str, mentions: list[Actor], actors: list[Actor], ctx: _Ctx, focus: str | None
+) -> Actor | None:
+    """The first description of any mention that gives a code."""
+    if any(a.kind == "organisation" for a in mentions) and not any(
+        a.kind == "person" for a in mentions
+    ):
+        return None
+    for mention in mentions:
+        for lo, hi in _descriptions(mention, ctx):
+            coded = _code_description(lo, hi, actors, ctx, focus)
+            if coded is not None:
+                return coded
+    return None
+
+
+def _code_description(
+    lo: int, hi: int, actors: list[Actor], ctx: _Ctx, focus: str | None
+) -> Actor | None:
+    """One description → (code, country, sector, role) as an Actor, or None."""
+    words = _words()
+    text = ctx.text[lo:hi]
+    toks = [_fold(t) for t in re.findall(r"[\w\-’']+", text)]
+    inside = [a for a in actors if lo <= a.start and a.end <= hi]
+    party = next((words.party[t] for t in toks if t in words.party), None)
+    if toks and toks[0] == "who":  # "who heads the EPA": the body's code
+        if len(toks) > 1 and toks[1] in words.head_verbs:
+            body = next((a for a in inside if a.code and a.kind == "organisation"), None)
+            if body is not None:
+                return replace(body, kind="person", role=None, score=0.5)
+        return None
+    head = re.match(r"(?:(?:a|an|the)\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s+(?:of|at|for)\s", text)
+    body = next((a for a in inside if a.code and a.kind == "organisation"), None)
+    if head and body is not None and not any(a.kind == "person" and a.code for a in inside):
+        return replace(body, kind="person", role=None, score=0.5)  # "director of the CFPB"
+    titled = next((a for a in inside if a.code and a.kind == "person" and not a.name), None)
+    if titled is not None:  # "a Russian lawyer", "the EPA chief", "a Republican senator"
+        country = titled.country or party or _possessor(inside, titled) or focus
+        return _coded(titled.sector, country, titled.role, ctx, 0.5)
+    if party is not None and words.legislature & set(toks):
+        return _coded("legislature", party, None, ctx, 0.5)
+    sector = _noun_sector(toks)
+    if party is not None and sector in (None, "party"):
+        return _coded("party", party, None, ctx, 0.5)
+    if sector is not None:
+        country = party or _possessor(inside, None) or focus
+        return _coded(sector, country, None, ctx, 0.4)
+    return None
+
+
+def _noun_sector(toks: list[str]) -> str | None:
+    """The sector of the description's head noun (the last listed noun in it)."""
+    nouns = _words().nouns
+    found = None
+    for n in range(len(toks)):
+        for size in (2, 1):
+            key = tuple(toks[n : n + size])
+            if len(key) == size and key in nouns:
+                found = nouns[key]
+                break
+    return found
+
+
+def _possessor(inside: list[Actor], besides: Actor | None) -> str | None:
+    """The country of a coded actor the description names ("Prevezon's lawyer": Prevezon's)."""
+    for a in inside:
+        if a is not besides and a.country and a.code:
+            return a.country
+    return None
+
+
+def _coded(sector: str | None, country: str | None, role: str | None, ctx: _Ctx, score: float):
+    code = _compose_code(country, sector, None, ctx)
+    if code is None:
+        return None
+    return Actor(text="", start=0, end=0, code=code, country=country, sector=sector,
+                 kind="person", role=role, score=score)  # fmt: skip
+
+
+def _civilian(name: str, mentions: list[Actor], ctx: _Ctx, focus: str | None) -> Actor | None:
+    """The last resort: a person named in full, by the parser's PERSON tag, in a document
+    about one country: that country's civilian (CVL), no role."""
+    if focus is None or " " not in name.strip():
+        return None
+    if not all(a.kind == "person" or len(a.text.split()) == 1 for a in mentions):
+        return None
+    if not any(a.kind == "person" and a.name == name for a in mentions):
+        return None
+    if not any(_is_person_entity(a, ctx) for a in mentions):
+        return None
+    return _coded("civilians", focus, None, ctx, _FALLBACK_SCORE)
+
+
+def _is_person_entity(actor: Actor, ctx: _Ctx) -> bool:
+    """Whether the parser tagged the mention's first word as a PERSON."""
+    for tok in ctx.toks:
+        if tok.start == actor.start:
+            return tok.ent == "PERSON"
+    return False

@@ -1,0 +1,106 @@
+"""People the article describes: a named person with no lexicon entry coded from an apposition
+or description anywhere in the document, every mention of him sharing the code."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitmap import actors, pipeline
+from sitmap.actors.compose import _Ctx, _full_names
+from sitmap.actors.lexicon import _lexicon
+from sitmap.actors.people import describe
+from sitmap.actors.scan import _doc_tokens
+
+D2017 = date(2017, 11, 20)
+
+
+def _codes(doc, word):
+    return [a.code for a in doc.actors if word in a.text]
+
+
+@pytest.mark.model
+def test_people_apposition_anywhere_codes_every_mention(analysed):
+    # the description comes at the second mention; the first and the third take it too
+    text = (
+        "Maria Keller met the minister on Monday. Keller, a veteran Labour strategist, later "
+        "denied it. British officials said Keller broke no rule."
+    )
+    doc = actors.code(analysed(text, published=D2017))
+    assert _codes(doc, "Keller") == ["GBRPTY", "GBRPTY", "GBRPTY"]
+    assert {a.name for a in doc.actors if "Keller" in a.text} == {"Maria Keller"}
+
+
+@pytest.mark.model
+def test_people_description_before_the_name(analysed):
+    text = (
+        "The top Republican on the Senate Armed Services Committee, John Harlan, criticized "
+        "the plan. Harlan said the Pentagon erred."
+    )
+    doc = actors.code(analysed(text, published=D2017))
+    assert _codes(doc, "Harlan") == ["USALEG", "USALEG"]
+
+
+@pytest.mark.model
+def test_people_head_of_a_body_takes_its_code(analysed):
+    doc = actors.code(
+        analysed("Anna Berg, who heads Sweden's foreign ministry, met the envoy.", published=D2017)
+    )
+    assert _codes(doc, "Anna Berg") == ["SWEGOV"]
+    doc = actors.code(
+        analysed(
+            "Tomas Lind, director of the Swedish army, visited Riga. Lind praised the troops.",
+            published=D2017,
+        )
+    )
+    assert _codes(doc, "Lind") == ["SWEMIL", "SWEMIL"]
+
+
+@pytest.mark.model
+def test_people_party_member_and_family_descriptions(analysed):
+    text = (
+        "Carla Dunn, who was a Democratic staffer, was found dead in Ohio. Ben Ruiz, the father "
+        "of one of the students, accused Mexican police of lying."
+    )
+    doc = actors.code(analysed(text, published=D2017))
+    assert _codes(doc, "Carla Dunn") == ["USAPTY"]
+    # a private person takes the country the article is about (the students, the police: MEX)
+    assert _codes(doc, "Ben Ruiz") == ["MEXCVL"]
+
+
+@pytest.mark.model
+def test_people_no_description_no_code(analysed):
+    # an age, a place or a list is no description; with no fallback the name stays uncoded
+    text = "Kenji Mori, 45, was arrested in Osaka on Monday. Japanese police said Mori hid cash."
+    doc = actors.code(analysed(text, published=D2017))
+    assert set(_codes(doc, "Mori")) == {None}
+
+
+@pytest.mark.model
+def test_people_civilian_fallback_is_the_documents_country(analysed):
+    text = "Kenji Mori, 45, was arrested in Osaka on Monday. Japanese police said Mori hid cash."
+    parsed = analysed(text, published=D2017)
+    doc = actors.code(parsed)
+    toks = _doc_tokens(parsed._spacy)
+    ctx = _Ctx(toks=toks, lex=_lexicon(), on=D2017, dated=True, text=text, seen=set(),
+               learned={}, persons={}, tagged=True)  # fmt: skip
+    ctx.named = _full_names(toks)
+    coded = describe(doc.actors, ctx, fallback=True)
+    mori = [a for a in coded if "Mori" in a.text]
+    assert [a.code for a in mori] == ["JPNCVL", "JPNCVL"]
+    assert all(a.role is None and a.score <= 0.3 for a in mori)  # no role made up
+
+
+@pytest.mark.model
+def test_people_described_person_brings_the_event():
+    # "Manafort"-like: a business partner named only by title, then by surname
+    text = (
+        "OSLO (Reuters) - Norwegian prosecutors charged shipping magnate Erik Dahl and his "
+        "business partner Lars Holm on Monday. Dahl, a longtime Conservative fundraiser, and "
+        "Holm pleaded not guilty."
+    )
+    doc = pipeline.extract(text, published="2017-11-21", source="Reuters")
+    pleas = [e for e in doc.events if e.plover == "REJECT"]
+    assert {e.source.name for e in pleas} >= {"Lars Holm"}
+    assert {e.source.code for e in pleas if e.source.name == "Lars Holm"} == {"NORBUS"}
