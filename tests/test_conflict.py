@@ -186,3 +186,71 @@ def test_conflict_sexual_violence_in_the_sentence_is_the_mode():
     assert any(c[1] == "sexual" and c[3] == "Sexual violence" for c in coded), coded
     plain = _coded("Soldiers abducted three women near the camp on Sunday.")
     assert plain and all(c[1] == "abduct" for c in plain)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        # force on a crowd by anyone but the crowd (ACLED: excessive force against protesters)
+        (
+            "Gunmen opened fire on a rally of opposition supporters in the port city, wounding "
+            "six people.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Three people were injured when police fired rubber bullets during a march by "
+            "pensioners in the capital.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Riot police violently dispersed hundreds of nurses outside parliament with live "
+            "ammunition.",
+            "Excessive force against protesters",
+        ),
+        # a dispersal without force told near it is an intervention
+        (
+            "Police used tear gas to disperse traders who had gathered outside the town hall.",
+            "Protest with intervention",
+        ),
+        # a crowd's own acts: destroying property is a violent demonstration, looting mob
+        # violence, blocking a road a (peaceful) protest; none is a strategic development
+        (
+            "Angry residents torched a police post in the market town.",
+            "Violent demonstration",
+        ),
+        ("Hundreds of villagers looted a warehouse of food aid near the camp.", "Mob violence"),
+        (
+            "Residents blocked the highway into the town for hours over power cuts.",
+            "Peaceful protest",
+        ),
+        # an assault by a crowd on anyone is mob violence, not an attack
+        (
+            "A group of students beat a lecturer unconscious after the exam results came out.",
+            "Mob violence",
+        ),
+        # people detained by an armed group are abducted; by the state, arrested
+        (
+            "The rebels detained twelve traders at a checkpoint on the main road.",
+            "Abduction/forced disappearance",
+        ),
+        ("Police arrested twelve traders at a checkpoint on the main road.", "Arrests"),
+    ],
+)
+def test_conflict_acled_sub_event_of_crowds_and_force(text, sub_event):
+    coded = _coded(text)
+    assert sub_event in {c[3] for c in coded}, coded
+
+
+def test_conflict_no_excessive_force_without_a_crowd():
+    # a date in March is no march; a military offensive in it stays a battle
+    coded = _coded(
+        "On 8 March, soldiers regained control of the town after an offensive against rebels."
+    )
+    assert coded and all(c[1] != "excessive" for c in coded), coded
+    # a bomb at a rally is a bombing first (ACLED codes the weapon)
+    bomb = _coded("A bomb exploded at an election rally in the market, killing four people.")
+    assert any(c[3] == "Remote explosive/landmine/IED" for c in bomb), bomb
+    # an armed group's dispersal of its own fighters is no protest
+    fled = _coded("After the battle the rebels dispersed into the forest.")
+    assert all(c[3] not in {"Protest with intervention", "Excessive force against protesters"}
+               for c in fled), fled  # fmt: skip

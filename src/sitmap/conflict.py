@@ -65,6 +65,11 @@ class _Table:
     violent_deaths: re.Pattern[str]
     not_violent: re.Pattern[str]
     modes: tuple[tuple[re.Pattern[str], str], ...]
+    dispersal: tuple[str, ...]
+    crackdown: tuple[str, ...]
+    protest_words: re.Pattern[str]
+    excessive_overrides: frozenset[str]
+    crowd_acts: tuple[str, ...]
 
 
 def _phrases(words: Iterable[str], *, case: bool = False) -> re.Pattern[str]:
@@ -107,6 +112,19 @@ def _table() -> _Table:
             for mode, words in lexicons.yaml_file("predicates.yaml")["modes"].items()
             for word in words
         ),
+        dispersal=tuple(t["dispersal_triggers"]),
+        crackdown=tuple(t["crackdown_triggers"]),
+        protest_words=re.compile(
+            "|".join(
+                [
+                    _phrases(t["protest_words"]).pattern,
+                    f"(?-i:{_phrases(t['protest_words_lower'], case=True).pattern})",
+                ]
+            ),
+            re.IGNORECASE,
+        ),
+        excessive_overrides=frozenset(t["excessive_overrides"]),
+        crowd_acts=tuple(t["crowd_acts"]),
     )
 
 
@@ -121,12 +139,56 @@ def code(doc: Document) -> Document:
             event.source = replace(held, score=min(held.score, 0.6))
         if event.plover == "PROTEST" and event.mode is None:
             event.mode = protest_mode(doc, event, table)
+        elif event.plover == "COERCE" and event.mode is None:
+            event.mode = crowd_mode(doc, event, table)
         elif event.plover == "ASSAULT":
             if event.mode != "sexual" and table.sexual.search(_sentence(doc, event)):
                 event.mode = "sexual"
             _clash(doc, event, table)
+            _excessive(doc, event, table)
             _recode_communal(doc, event, table)
     return doc
+
+
+def crowd_mode(doc: Document, event: Event, table: _Table | None = None) -> str | None:
+    """The mode of a COERCE act that meets or is a crowd: a state dispersal (or crackdown on a
+    protest told near it) is ``excessive`` with force words in its window, else
+    ``intervention``; a crowd's own blocking or occupying is told as a protest's
+    (``protest_mode``); None for any other act."""
+    table = table or _table()
+    trigger = (event.trigger or "").lower()
+    source = _sector(event.source)
+    if source in table.crowd:
+        return protest_mode(doc, event, table) if trigger.startswith(table.crowd_acts) else None
+    if source not in table.state | {None, "unidentified"} or _sector(event.target) in table.force:
+        return None
+    first, last = event.sentence, event.sentence + table.window
+    text = " ".join(s.text for s in doc.sentences if first <= s.index <= last) or event.evidence
+    if not trigger.startswith(table.dispersal):
+        protest = any(e.plover == "PROTEST" and first - 1 <= e.sentence <= last for e in doc.events)
+        if not (
+            trigger.startswith(table.crackdown)
+            and (
+                protest
+                or table.protest_words.search(
+                    " ".join(s.text for s in doc.sentences if first - 1 <= s.index <= last)
+                )
+            )
+        ):
+            return None
+    return "excessive" if table.force_words.search(text) else "intervention"
+
+
+def _excessive(doc: Document, event: Event, table: _Table) -> None:
+    """Mode ``excessive`` for an assault on people by anyone but a crowd in a sentence that
+    tells a protest ("soldiers opened fire on the rally", "two were shot during the march")."""
+    if event.mode is not None and event.mode not in table.excessive_overrides:
+        return
+    if _sector(event.source) in table.crowd or _sector(event.target) not in table.crowd | {None}:
+        return
+    protest = any(e.plover == "PROTEST" and e.sentence == event.sentence for e in doc.events)
+    if protest or table.protest_words.search(_sentence(doc, event)):
+        event.mode = "excessive"
 
 
 def _drop_accidents(doc: Document, table: _Table) -> None:
@@ -318,4 +380,11 @@ def _sentence_of(doc: Document, offset: int) -> int:
     return -1
 
 
-__all__ = ["PROTEST_MODES", "code", "communal", "protest_mode", "responsible_group"]
+__all__ = [
+    "PROTEST_MODES",
+    "code",
+    "communal",
+    "crowd_mode",
+    "protest_mode",
+    "responsible_group",
+]
