@@ -85,7 +85,8 @@ def test_conflict_agentless_conflict_nouns_are_events(text, sub_event):
         ("Soldiers defused a roadside bomb near the bridge on Monday.", "Disrupted weapons use"),
         ("Militants ransacked a health centre in the village and stole medicine.",
          "Looting/property destruction"),
-        ("Rioters set the district office on fire after the vote.", "Looting/property destruction"),
+        # a crowd's destruction is a riot (ACLED keeps looting/property destruction for others)
+        ("Rioters set the district office on fire after the vote.", "Violent demonstration"),
         ("Insurgents took control of the town of Diffa on Thursday.",
          "Non-state actor overtakes territory"),
         ("The army regained control of the town after two days.", "Government regains territory"),
