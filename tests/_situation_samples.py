@@ -27,6 +27,8 @@ PLACES: dict[str, dict[str, Any]] = {
                           lat=40.71427, lon=-74.00597, feature_class="P", feature_code="PPL"),
     "Washington": dict(name="Washington", geonameid=4140963, country="US", admin1="DC",
                        lat=38.89511, lon=-77.03637, feature_class="P", feature_code="PPLC"),
+    "Kenya": dict(name="Kenya", geonameid=192950, country="KE", admin1=None, lat=1.0, lon=38.0,
+                  feature_class="A", feature_code="PCLI"),
     "Hamburg": dict(name="Hamburg", geonameid=2911298, country="DE", admin1="Hamburg",
                     lat=53.57532, lon=10.01534, feature_class="P", feature_code="PPLA"),
 }  # fmt: skip
@@ -57,6 +59,12 @@ ACTORS: dict[str, dict[str, Any]] = {
     "Putin": dict(name="Vladimir Putin", country="RUS", sector="government", code="RUSGOV",
                   kind="person"),
     "North Korea": dict(name="North Korea", country="PRK", code="PRK", kind="state"),
+    "Odinga": dict(name="Raila Odinga", country="KEN", sector="opposition", code="KENOPP",
+                   kind="person"),
+    "Museveni": dict(name="Yoweri Museveni", country="UGA", sector="government", code="UGAGOV",
+                     kind="person"),
+    "Kagame": dict(name="Paul Kagame", country="RWA", sector="government", code="RWAGOV",
+                   kind="person"),
 }  # fmt: skip
 
 

@@ -403,3 +403,30 @@ def test_situations_blocking_month_windows_and_status_groups() -> None:
     assert merger.candidates(inside) == {"m"}  # its month's vague report; not the prediction
     assert merger.candidates(month) == {"i"}
     assert merger.candidates(later) == set()
+
+
+def test_situations_blocking_long_window_without_a_place() -> None:
+    # a meeting dated only by its year, in two documents that give it no place of its own: the
+    # year window is looked up by the countries its documents name and by its two actors
+    told = "Kenyan opposition leader Raila Odinga met Yoweri Museveni in Kampala in 2016, "
+    wire = report("East Wire", "2017-11-01", told + "the wire said.", trigger="met",
+                  plover="CONSULT", cameo="04", source="Odinga", target="Museveni",
+                  date="2016-01-01", precision="year", mentions=("Kenya",))  # fmt: skip
+    paper = report("Lake Herald", "2017-11-03", "Raila Odinga, who met Yoweri Museveni in "
+                   "2016, flew to Nairobi on Friday.", trigger="met", plover="CONSULT",
+                   cameo="04", source="Odinga", target="Museveni", date="2016-01-01",
+                   precision="year", mentions=("Kenya",))  # fmt: skip
+    assert _merged(_store(wire, paper)) == [["East Wire", "Lake Herald"]]
+    # documents naming no place at all: the actor pair alone finds the candidate
+    bare = [report(o, p, s, trigger="met", plover="CONSULT", cameo="04", source="Odinga",
+                   target="Museveni", date="2016-01-01", precision="year")
+            for o, p, s in (("East Wire", "2017-11-01", "Raila Odinga met Yoweri Museveni in "
+                             "2016."),
+                            ("Lake Herald", "2017-11-03", "In 2016 Raila Odinga met Yoweri "
+                             "Museveni, his aides recall."))]  # fmt: skip
+    assert _merged(_store(*bare)) == [["East Wire", "Lake Herald"]]
+    # the same year, another counterpart: another meeting
+    other = report("Lake Herald", "2017-11-03", "Raila Odinga met Paul Kagame in 2016.",
+                   trigger="met", plover="CONSULT", cameo="04", source="Odinga",
+                   target="Kagame", date="2016-01-01", precision="year")  # fmt: skip
+    assert _merged(_store(bare[0], other)) == [["East Wire"], ["Lake Herald"]]

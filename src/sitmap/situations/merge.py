@@ -10,9 +10,10 @@ How events become situations (the rules themselves are in ``sitmap.situations.ru
    both actor codes) when both actors are coded. A town looks into its own and the two
    adjacent bands and into the coarser places of its country; a coarser place into all of its
    country (the towns it may contain). Events whose window is longer than ``COARSE_DAYS`` (a
-   month, a year) go into one bucket per month of their country and look into the day buckets
-   of their country; the others look into the month buckets their window touches (of their
-   countries: an event without a place, of every country its document names). Only events
+   month, a year) go into one bucket per month of each of their countries (an event without a
+   place: every country its document names) and of their actor pair, and look into the day
+   buckets of the same countries and pair; the others look into the month buckets their window
+   touches (of their countries and their actor pair). Only events
    sharing a block are compared, never all pairs; every pair that can reach the merge
    threshold shares one (two towns farther apart than the radius, or in two countries, are a
    conflict).
@@ -155,21 +156,22 @@ class Merger:
         if key.start is None:
             return found
         if _is_coarse(key):
-            if key.country and key.start and key.end:
-                buckets, family, country = self._buckets, _block(key), key.country
-                for day in _days(key):
+            buckets, family, pair = self._buckets, _block(key), _pair(key)
+            for day in _days(key):  # the days of its countries (and of its two actors)
+                for country in _countries(key):
                     found.update(buckets.get((family, day, "c", country), ()))
                     found.update(buckets.get((family, day, "P", country), ()))
+                if pair:
+                    found.update(buckets.get((family, day, "a", pair), ()))
             for bucket in _coarse_keys(key):
                 found.update(self._coarse.get(bucket, ()))
         else:
             buckets = self._buckets
             for bucket in _lookup_keys(key):
                 found.update(buckets.get(bucket, ()))
-            coarse, block = self._coarse, _block(key)
-            for country in _countries(key):  # as a long window looks into its country's days
-                for month in _months(key):
-                    found.update(coarse.get((block, "C", country, month), ()))
+            # as a long window looks into the days of its countries and actors
+            for bucket in _month_keys(key):
+                found.update(self._coarse.get(bucket, ()))
         found.discard(key.id)
         return found
 
@@ -464,9 +466,7 @@ def _band(lat: float) -> int:
 def _keys(key: Key, *, lookup: bool) -> list[tuple]:
     if _is_coarse(key) or key.start is None:
         return []
-    pair = None
-    if key.source.ident and key.target.ident:
-        pair = tuple(sorted((key.source.ident, key.target.ident)))
+    pair = _pair(key)
     family = _block(key)
     if key.level == "point" and key.country and key.lat is not None:
         band = _band(key.lat)
@@ -495,10 +495,28 @@ def _countries(key: Key) -> list[str]:
     return [c for c in countries if c]
 
 
+def _pair(key: Key) -> tuple[str, str] | None:
+    """Both actors' identities, sorted, when both are known (the actor-pair cell)."""
+    if key.source.ident and key.target.ident:
+        a, b = sorted((key.source.ident, key.target.ident))
+        return a, b
+    return None
+
+
+def _month_keys(key: Key) -> list[tuple]:
+    """The month buckets of an event's window: one per country of its place cells (an event
+    without a place: every country its document names) and one for its two actors."""
+    block, months = _block(key), _months(key)
+    out = [(block, "C", country, month) for country in _countries(key) for month in months]
+    pair = _pair(key)
+    if pair:
+        out += [(block, "A", pair, month) for month in months]
+    return out
+
+
 def _coarse_keys(key: Key) -> list[tuple]:
-    if not _is_coarse(key) or not key.country:
-        return []
-    return [(_block(key), "C", key.country, month) for month in _months(key)]
+    """The month buckets a long window is indexed in (none for a short one)."""
+    return _month_keys(key) if _is_coarse(key) else []
 
 
 def _block(key: Key) -> tuple[str, str]:

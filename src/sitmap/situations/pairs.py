@@ -47,11 +47,21 @@ def _cells(key: Key) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, s
         countries = merge._countries(key)
         index = [("c", c, "") for c in countries]
         lookup = [(kind, c, "") for c in countries for kind in ("c", "P")]
-    if key.source.ident and key.target.ident:
-        pair = ("a", "", "\x1f".join(sorted((key.source.ident, key.target.ident))))
-        index.append(pair)
-        lookup.append(pair)
+    pair = merge._pair(key)
+    if pair:
+        index.append(("a", "", "\x1f".join(pair)))
+        lookup.append(("a", "", "\x1f".join(pair)))
     return index, lookup
+
+
+def _coarse_cells(key: Key) -> list[tuple[str, str, str]]:
+    """The day-bucket cells a long window looks into: those of its countries (an event
+    without a place: every country its document names) and its actor pair."""
+    cells = [(kind, c, "") for c in merge._countries(key) for kind in ("c", "P")]
+    pair = merge._pair(key)
+    if pair:
+        cells.append(("a", "", "\x1f".join(pair)))
+    return cells
 
 
 def _month(d) -> int:  # type: ignore[no-untyped-def]
@@ -89,13 +99,12 @@ def candidate_pairs(
         ev["gid"].append(key.geonameid)
         ev["lat"].append(key.lat)
         ev["lon"].append(key.lon)
-        if coarse:
-            if key.country:  # looks into the day buckets of its country
-                for kind in ("c", "P"):
-                    lcell["i"].append(i)
-                    lcell["kind"].append(kind)
-                    lcell["cc"].append(key.country)
-                    lcell["x"].append("")
+        if coarse:  # looks into the day buckets of its countries and of its two actors
+            for kind, cc, x in _coarse_cells(key):
+                lcell["i"].append(i)
+                lcell["kind"].append(kind)
+                lcell["cc"].append(cc)
+                lcell["x"].append(x)
         else:
             index, lookup = _cells(key)
             for table, cells in ((icell, index), (lcell, lookup)):
@@ -104,8 +113,10 @@ def candidate_pairs(
                     table["kind"].append(kind)
                     table["cc"].append(cc)
                     table["x"].append(x)
-        # month buckets: long windows are indexed there by their country, everyone looks
-        for country in ([key.country] if key.country else []) if coarse else merge._countries(key):
+        # month buckets: long windows are indexed there by their countries and actor pair,
+        # everyone looks (``merge._month_keys``)
+        pair = merge._pair(key)
+        for country in [*merge._countries(key), *(["\x1f".join(pair)] if pair else [])]:
             months["i"].append(i)
             months["fg"].append(fg)
             months["cc"].append(country)
