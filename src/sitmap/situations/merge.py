@@ -18,10 +18,14 @@ How events become situations (the rules themselves are in ``sitmap.situations.ru
    threshold shares one (two towns farther apart than the radius, or in two countries, are a
    conflict).
 2. **Components**: events linked by ``rules.linked`` form connected components (order-free).
-3. **Clustering** inside a component, in a fixed order (date window, publication, id): an
-   event joins the situation it shares most evidence with, provided it is compatible with
-   every member (no chaining of a Monday strike into a Thursday one through a vague report);
-   otherwise it opens a new situation.
+3. **Clustering** inside a component: every event starts as its own situation; the linked
+   pairs are taken strongest first (``rules.score``, then ``rules.similarity`` of the evidence
+   sentences, then the fixed order: date window, publication, id), and each joins its two
+   events' situations when every member of one is compatible with every member of the other
+   (no chaining of a Monday strike into a Thursday one through a vague report). Two
+   situations that one report links, and that nothing keeps apart, become one; of two
+   equally good matches the one told in more of the same words wins (a document telling an
+   event twice gets each telling matched to its closest wording elsewhere).
 
 A situation's id is derived from its first member's event id, a component's from its smallest
 event id: a re-run, a resumed run or an incremental update gives the same situations as a
@@ -399,28 +403,50 @@ def _components(ids: set[str], merger: Merger) -> Iterator[list[str]]:
 
 
 def _cluster(keys: list[Key], merger: Merger) -> list[list[Key]]:
-    """Greedy clustering of one component in a fixed order (see the module docstring)."""
+    """Clustering of one component (see the module docstring): the linked pairs, strongest
+    evidence first, each joining two situations when every member of one is compatible with
+    every member of the other."""
     keys = sorted(keys, key=lambda k: k.order)
     if len(keys) == 1:
         return [keys]
-    situations: list[list[Key]] = []
-    where: dict[str, int] = {}
-    for key in keys:
-        best, best_score = -1, 0
-        scores: dict[int, int] = defaultdict(int)
+    pos = {k.id: i for i, k in enumerate(keys)}
+    edges: set[tuple[int, int]] = set()
+    for i, key in enumerate(keys):
         for other in merger.neighbours(key):
-            if other in where:
-                scores[where[other]] += rules.score(key, merger.keys[other])
-        for idx in sorted(scores):
-            if scores[idx] > best_score and all(rules.compatible(key, m) for m in situations[idx]):
-                best, best_score = idx, scores[idx]
-        if best < 0:
-            situations.append([key])
-            where[key.id] = len(situations) - 1
-        else:
-            situations[best].append(key)
-            where[key.id] = best
-    return situations
+            j = pos.get(other)
+            if j is not None and j != i:
+                edges.add((i, j) if i < j else (j, i))
+    score, similarity = rules.score, rules.similarity
+    ranked = sorted(
+        (-score(keys[i], keys[j]), -similarity(keys[i], keys[j]), i, j) for i, j in edges
+    )
+    root = list(range(len(keys)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(keys))}
+    compatible: dict[tuple[int, int], bool] = {}
+    refused: set[tuple[int, int, int, int]] = set()  # (root, size, root, size) found apart
+
+    def fits(x: int, y: int) -> bool:
+        pair = (x, y) if x < y else (y, x)
+        ok = compatible.get(pair)
+        if ok is None:
+            ok = compatible[pair] = rules.compatible(keys[x], keys[y])
+        return ok
+
+    for _, _, i, j in ranked:
+        a, b = root[i], root[j]
+        if a == b:
+            continue
+        a, b = min(a, b), max(a, b)
+        tried = (a, len(members[a]), b, len(members[b]))
+        if tried in refused:
+            continue
+        if not all(fits(x, y) for x in members[a] for y in members[b]):
+            refused.add(tried)
+            continue
+        for y in members.pop(b):
+            root[y] = a
+            members[a].append(y)
+    return [[keys[i] for i in sorted(group)] for _, group in sorted(members.items())]
 
 
 def situation_id(members: list[Key]) -> str:

@@ -41,7 +41,8 @@ Mogadishu on Saturday do, and so do two reports published a day apart that Trump
 Jerusalem as Israel's capital (same source, same target, same kind of act; news of politics
 often names no place and no day). The same two actors a week later, or the same act of only one
 known actor, stay apart. Meetings, agreements and cooperation (``counterpart`` types) merge only
-when both sides are known in both reports: who met whom is what tells two meetings apart.
+when both sides are known in both reports and each side is the very same actor in both (the
+same name; a sector code alone is not enough): who met whom is what tells two meetings apart.
 """
 
 from __future__ import annotations
@@ -141,6 +142,7 @@ class Key:
     order: tuple = ()
     doc_places: frozenset = frozenset()  # GeoNames ids of every place its document names
     doc_countries: frozenset = frozenset()  # and their countries
+    evidence: str = ""  # the evidence sentence (``similarity``)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -229,7 +231,22 @@ def key_of(row: dict[str, Any]) -> Key:
         order=(start or date.max, published or date.max, row["id"]),
         doc_places=frozenset(row.get("doc_places") or ()),
         doc_countries=frozenset(row.get("doc_countries") or ()),
+        evidence=row.get("evidence") or "",
     )
+
+
+def similarity(a: Key, b: Key) -> float:
+    """Token-set Jaccard of the two evidence sentences' words (lower case, three letters or
+    more; 0.0 when either is empty): how much of one telling the other repeats."""
+    wa, wb = _words(a.evidence), _words(b.evidence)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / len(wa | wb)
+
+
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w+", text.lower()) if len(w) >= 3)
 
 
 def _after_publication(text_date: date | None, published: date | None) -> bool:
@@ -461,8 +478,16 @@ def linked(a: Key, b: Key) -> bool:
 
 
 def _sides_known(a: Key, b: Key) -> bool:
-    """Source and target known (and identified) in both events."""
-    return all(x.known and not _unidentified(x) for x in (a.source, a.target, b.source, b.target))
+    """Source and target known (and identified) in both events, each side the very same actor
+    in both (``_same_actor``; either orientation for ``symmetric`` types): "Republican
+    leaders" and "the Democratic leaders of Congress" are both the legislature, and two
+    meetings."""
+    if not all(x.known and not _unidentified(x) for x in (a.source, a.target, b.source, b.target)):
+        return False
+    orders = [(b.source, b.target)]
+    if a.plover in config()["symmetric_set"] and a.plover == b.plover:
+        orders.append((b.target, b.source))
+    return any(_same_actor(a.source, s) and _same_actor(a.target, t) for s, t in orders)
 
 
 def explain(a: Key, b: Key) -> str | None:
@@ -548,5 +573,6 @@ __all__ = [
     "linked",
     "place_points",
     "score",
+    "similarity",
     "status_group",
 ]

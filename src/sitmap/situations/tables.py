@@ -16,7 +16,7 @@ KEY_COLUMNS = (
     "id", "doc_id", "sentence", "plover", "status", "source_code", "source_name", "source_country",
     "source_kind", "target_code", "target_name", "target_country", "target_kind", "lat", "lon",
     "geonameid", "country", "admin1", "feature_class", "feature_code", "date", "date_precision",
-    "published", "outlet", "fatalities",
+    "published", "outlet", "fatalities", "evidence",
 )  # fmt: skip
 
 RECORD_COLUMNS = (
