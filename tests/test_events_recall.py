@@ -226,6 +226,11 @@ def test_events_pleas_by_their_complement(analysed, text, expected):
             "The nuclear agreement reached among Iran, France and Germany was signed in Vienna.",
             [("AGREE", "IRN", "FRA"), ("AGREE", "IRN", "DEU")],
         ),
+        # the parser hangs the second member of a list on the first as an apposition
+        (
+            "The accord reached among Tehran, the United States and others is at risk.",
+            [("AGREE", "IRNGOV", "USA")],
+        ),
     ],
 )
 def test_events_noun_sides_through_a_participle(analysed, text, expected):
@@ -284,3 +289,28 @@ def test_events_recall_codebook_verbs_and_nouns(analysed, text, expected):
 def test_events_recall_codebook_senses_that_are_no_event(analysed, text):
     found = _codes(analysed, text)
     assert not [c for c in found if c[0] in {"CONCEDE", "REJECT", "REQUEST"}], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who an accusation noun accuses: the subject of its "that" clause
+        (
+            "Opposition lawmakers went public with accusations that Hungary had rigged the vote.",
+            ("ACCUSE", None, "HUN"),
+        ),
+        (
+            "Ukraine renewed allegations that Russia supplied the rebels with tanks.",
+            ("ACCUSE", "UKR", "RUS"),
+        ),
+    ],
+)
+def test_events_accusation_noun_targets_the_subject_of_its_clause(analysed, text, expected):
+    assert expected in _codes(analysed, text)
+
+
+def test_events_trip_to_a_region_is_a_visit_with_no_host(analysed):
+    """A trip whose destination is a named place that is no state still happened."""
+    found = _codes(analysed, "The Chinese president's trip to Africa begins on Sunday.")
+    assert ("CONSULT", "CHNGOV", None) in found
+    assert not _codes(analysed, "The Chinese president left for a long trip on Sunday.")

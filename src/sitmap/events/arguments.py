@@ -184,6 +184,8 @@ def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], l
     if not sources or not targets:  # "sanctions imposed by the EU on Belarus"
         done_by, done_to = _participle_arguments(tok, entry)
         sources, targets = sources or done_by, targets or done_to
+    if not targets and entry.type == "ACCUSE":  # "accusations that Iran supplied the rockets"
+        targets = _content_subjects(tok)
     head = tok.head
     if tok.dep_ == "attr" and head.lemma_ == "be":  # "Obama was a sharp critic of Duterte"
         sources = sources or _children(head, _SUBJ)
@@ -356,10 +358,24 @@ def _participle_arguments(tok: Any, entry: _Entry) -> tuple[list[Any], list[Any]
         if acl.dep_ != "acl" or acl.tag_ != "VBN" or _trigger(acl) is not None:
             continue
         pair = _sides(acl, _PAIR_PREPS)
-        if pair and pair[0].conjuncts:
-            return [pair[0]], list(pair[0].conjuncts)
+        members = [m for t in pair for m in (t, *_children(t, {"appos"}))]  # "X, the US and Y"
+        members = _expand(members)
+        if len(members) > 1:
+            return members[:1], members[1:]
         return _pobjs(acl, {"by"}), _sides(acl, entry.target_preps - {"of"})
     return [], []
+
+
+def _content_subjects(tok: Any) -> list[Any]:
+    """Who an accusation noun says did something: the subject of its "that" clause
+    ("allegations *that Russia* meddled", "accusations that Trump had made advances")."""
+    return [
+        subj
+        for clause in tok.children
+        if clause.dep_ in {"acl", "ccomp"}
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+        for subj in _children(clause, _SUBJ)
+    ]
 
 
 def _answerable(tok: Any) -> list[Any]:

@@ -137,6 +137,7 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             entry.needs_target
             and not occurring
             and not any(a is not None and a.code for a in targets)
+            and not (entry.destination and _places(_expand(target_toks)))
         ):
             continue
         if not has_args:
@@ -164,6 +165,12 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
                 )
             )
     return events
+
+
+def _places(tokens: list[Any]) -> bool:
+    """Whether a trip's destination is a named place that is no state ("a trip to Asia",
+    "his tour of the Middle East"): the trip is a visit there, its host unnamed."""
+    return any(t.ent_type_ in {"GPE", "LOC"} for t in tokens)
 
 
 def _visited(actor: Actor) -> Actor:
