@@ -207,3 +207,42 @@ def test_placement_dateline_not_for_background_in_a_relative_clause() -> None:
     )
     assert placed["criticised"] == ("London", "dateline")
     assert placed["convicted"] == (None, None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (  # a raided village no gazetteer has: the event is in the town written beside it
+            "Militiamen raided the village of Tsokwami (Maru, Zamfara) on Sunday.",
+            "raided",
+            ("Maru", "clause"),
+        ),
+        (
+            "Rebels captured the town of Mbakoro (Kaga-Bandoro, Nana-Grebizi) after heavy "
+            "fighting.",
+            "captured",
+            ("Kaga-Bandoro", "clause"),
+        ),
+        (  # "X village, Y district": the district
+            "A clash between herders and farmers in Gorodwa village, Funtua district, left three "
+            "people dead.",
+            "clash",
+            ("Funtua", "clause"),
+        ),
+    ],
+)
+def test_placement_spot_the_gazetteer_lacks_goes_to_its_container(text, trigger, expected) -> None:
+    assert _placed(text)[trigger] == expected
+
+
+@pytest.mark.model
+def test_placement_spelling_variant_needs_the_documents_country() -> None:
+    """A name found only under another spelling is kept when something else in the text points
+    to that country, else left unresolved (no guess on another continent)."""
+    assert _placed("Gunmen attacked a police post in Ashukeno on Monday.")["attacked"] == (
+        None,
+        None,
+    )
+    placed = _placed("Gunmen attacked a police post in Ashukeno on Monday, Russian police said.")
+    assert placed["attacked"] == ("Ashukino", "clause")

@@ -28,6 +28,7 @@ from sitmap.model import Document, Place
 
 _HOME_WEIGHT = 1.0  # evidence for a country that places a document firmly there: one name's
 _ABROAD_SHARE = 0.1  # evidence for a town's country below which a guessed town is dropped
+_GUESS_SUPPORT = 0.2  # country evidence a guessed reading needs (an actor of it gives 0.25)
 _CONTAINED_FACTOR = 0.5  # score of an unknown name placed at its container's position
 _SHARPNESS = 2.3  # evidence probabilities: ln 10 makes them proportional to population
 _ROUNDS = 3  # rounds of document context (each name against the others' evidence)
@@ -50,9 +51,13 @@ def _resolve_all(
             best[id(m)] = ranked[0][1]
     places: list[Place] = []
     for m in mentions:
-        if m.small and _abroad(gaz, best[id(m)], contexts.get(m.key or "")):
+        ctx = contexts.get(m.key or "")
+        if (m.small and _abroad(gaz, best[id(m)], ctx)) or (
+            m.variant and not _corroborated(gaz, best[id(m)], ctx)
+        ):
             # "killed in Boura" of a story in Burkina Faso when the gazetteer's only Boura is
-            # Romanian: a place the gazetteer lacks, not a trip abroad
+            # Romanian, or "in Kinyasi village" (no Kinyasi anywhere) guessed to be Konosu in
+            # Japan: a place the gazetteer lacks, not a trip abroad
             places.append(_to_place(m, gaz, []))
             continue
         # A name whose every reading lies outside the containers written beside it ("Bougou
@@ -83,6 +88,16 @@ def _resolve_all(
         elif m.cued or not _looks_like_demonym(m):
             places.append(_to_place(m, gaz, []))
     return places
+
+
+def _corroborated(gaz: Gazetteer, i: int, ctx: _Context | None) -> bool:
+    """Whether a guessed reading (a spelling variant) lies in a
+    country the document's other names or its actors point to, and not :func:`_abroad`: a
+    guess with nothing else placing the story in its country is more likely a place the
+    gazetteer lacks than a namesake anywhere on earth."""
+    if ctx is None or ctx.countries.get(gaz.country[i], 0.0) < _GUESS_SUPPORT:
+        return False
+    return not _abroad(gaz, i, ctx)
 
 
 def _abroad(gaz: Gazetteer, i: int, ctx: _Context | None) -> bool:

@@ -99,6 +99,7 @@ class _Mention:
     parents: list[_Mention] = field(default_factory=list)  # "X (Y, Z)": Y and Z contain X
     cued: bool = False  # found by its admin context ("the village of X"): a place, no demonym
     small: bool = False  # a small town's name taken after "in"/"at" only: kept when it fits
+    variant: bool = False  # found only under another spelling: kept when the document agrees
 
 
 def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:

@@ -10,6 +10,8 @@ resolved toponyms), in this order:
 2. ``sentence``: such a place elsewhere in the event's sentence, unless it lies in the clause of
    another event of the sentence ("X said in Washington that Y attacked Z": Washington is where X
    spoke, not where Y attacked);
+   A spot the gazetteer lacks that is such a setting places the event in the first container
+   written beside it that resolves ("in Kpalanga village (Dassa, Collines)": Dassa);
 3. ``dateline``: the wire dateline ("KABUL (Reuters) -") for the events of the lead sentence
    whose acting side belongs to the dateline's country (a story filed in one capital about
    fighting elsewhere does not put the fighting there);
@@ -29,6 +31,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import cache
 
+from sitmap.geo import context
 from sitmap.geo.clauses import (
     _governed_by_trigger,
     _lex,
@@ -53,6 +56,7 @@ BASIS_FACTOR = {
 }
 """How much of a place's resolution score an event keeps, by where the place was found."""
 
+_CONTAINED_SHARE = 0.5  # of a container's score, for an event set in a spot inside it
 _SPECIFICITY = {"P": 3, ADM2: 2, ADM1: 1, REGION: 1, COUNTRY: 0, CONTINENT: -1}
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])(?:,[^()\n]{0,40})?\s*\([^()\n]{0,30}\)\s*[-–—]"
@@ -80,10 +84,17 @@ def place_events(doc: Document, *, document_place: bool = False) -> None:
     places += [p for p in _seats(doc, text, resolved) if p not in places]
     dateline = _dateline(doc, resolved)
     focus = focus_place(places) if document_place else None
+    contained = _contained_spots(doc, text, resolved)
     for event in doc.events:
         place, basis = _event_place(event, places, doc, text, resolved)
         if place is None:
             place, basis = _object_place(event, resolved, doc), "clause"
+        if place is None and contained:
+            spots = [spot for spot, _ in contained.values()]
+            spot, basis = _event_place(event, spots, doc, text)
+            if spot is None:
+                spot, basis = _object_place(event, spots, doc), "clause"
+            place = contained[id(spot)][1] if spot is not None else None
         if place is None and dateline is not None:
             place, basis = _dateline_place(event, dateline, doc, resolved)
         if place is None:
@@ -243,6 +254,30 @@ def _object_place(event: Event, places: list[Place], doc: Document) -> Place | N
         if head == trigger:
             return p
     return None
+
+
+def _contained_spots(
+    doc: Document, text: str, resolved: list[Place]
+) -> dict[int, tuple[Place, Place]]:
+    """Each spot the gazetteer lacks whose containers are written beside it ("in Kpalanga
+    village (Dassa, Collines)", "at Rampur village in Purnia district"), mapped to its first
+    resolved container: when the spot is an event's setting, the event happened in that
+    container (its district or town), at the precision the text allows."""
+    out: dict[int, tuple[Place, Place]] = {}
+    unknown = [p for p in doc.places if p.geonameid is None]
+    if not unknown or not resolved:
+        return out
+    for chain in context.find(text):
+        spot = next((p for p in unknown if p.start <= chain.start < p.end), None)
+        if spot is None or id(spot) in out:
+            continue
+        for s, e in chain.parents:
+            parent = next((p for p in resolved if p.start < e and s < p.end), None)
+            if parent is not None:
+                share = round(parent.score * _CONTAINED_SHARE, 3)
+                out[id(spot)] = (spot, replace(parent, score=share))
+                break
+    return out
 
 
 def _same_clause(a: Event, b: Event) -> bool:

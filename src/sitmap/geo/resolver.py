@@ -108,7 +108,7 @@ def resolve(
             _narrow_to_place(m, text, gaz)
         if m.key is not None and not m.ids:  # "Jisr ash-Shugur", "Bossaso": another spelling
             m.ids = gaz.variant_ids(m.key)
-            m.small = bool(m.ids)  # ... kept only in the document's country
+            m.small = m.variant = bool(m.ids)  # ... kept only in the document's country
     mentions = [m for m in mentions if m.key is not None]
     if spans is None:
         mentions = _admin_context(mentions, text, gaz)
