@@ -15,8 +15,8 @@ dates found in corpora and feeds.
 
 Modules: ``vocab`` (word lists and patterns), ``find`` (rule matches), ``tense`` (the governing
 verb's tense), ``expressions`` (one expression → a date), ``assign`` (events ← dates),
-``published`` (publication dates), ``episode`` (a date carried to the next sentence of the
-same episode).
+``published`` (publication dates), ``episode`` (an event told again in the next sentence with
+its date).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from datetime import date, datetime
 
 from sitmap.model import DateExpr, Document
 from sitmap.when.assign import _assign, _report_scope
-from sitmap.when.episode import continue_episodes, told_again
+from sitmap.when.episode import told_again
 from sitmap.when.expressions import _dateparser, _resolve_found, resolve_anaphors
 from sitmap.when.find import _find, _Found
 from sitmap.when.published import parse_published
@@ -95,7 +95,6 @@ def resolve(doc: Document) -> Document:
     _assign(doc, found, pub)
     _report_scope(doc, found)
     told_again(doc, found, tense_at)
-    continue_episodes(doc, found, tense_at)
     return doc
 
 

@@ -116,6 +116,7 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
                     id(f) in heads
                     and heads[id(f)][0] == ev.sentence
                     and _foreign(f, heads[id(f)][1], tok)
+                    and not _said_act(ev, heads[id(f)][1], tok, doc.sentences[ev.sentence].start)
                 )
             ]
         cands = [f for f in cands if not _glued_apart(doc.text, f, ev)]
@@ -273,7 +274,7 @@ def _attachments(
                 out[id(f)] = medium
                 break
             if (
-                node.head is node
+                node.head.i == node.i
                 or (node.dep_ in {"relcl", "acl", "ccomp", "parataxis"} and not _infinitive(node))
                 or _shifted(node)
             ):
@@ -303,7 +304,7 @@ def _foreign(f: _Found, head: Any, trigger: Any) -> bool:
     """
     noun = _modified_noun(f, head)
     if noun is not None:
-        return trigger is not noun and trigger.head is not noun
+        return noun.i not in (trigger.i, trigger.head.i)
     up_t, up_d = _path_up(trigger), _path_up(head)
     on_t = [n.i for n in up_t]
     common = next((n for n in up_d if n.i in on_t), None)
@@ -314,6 +315,47 @@ def _foreign(f: _Found, head: Any, trigger: Any) -> bool:
     if any(_shifted(n) or _own_subject_relative(n, trigger) for n in below_d):
         return True  # the date sits in an "after ..." clause or a relative clause of its own
     return any(n.dep_ == "ccomp" or _clause_on_noun(n) for n in below_t + below_d)
+
+
+def _said_act(ev: Event, head: Any, trigger: Any, offset: int) -> bool:
+    """Whether a date of a reporting verb is the date of a speech act told in what it reports.
+
+    "The ministry said on Tuesday that Washington was to blame" narrates an accusation the
+    ministry makes by saying it (the guide's "X said Y was to blame" is the speaker's own act,
+    asserted): the saying's date is the accusation's. The date must hang from a verb of saying
+    (``saying_verbs``), the event's trigger lie in that verb's complement, and the event's
+    source be the verb's subject. A non-speech event in the report ("said on Tuesday that
+    rebels had attacked a convoy", status quoted), another actor's speech act ("officials said
+    on Thursday that the governor had accused the militia"), a past act the saying tells ("said
+    on Monday that they rejected the offer": the rejecting may be older), and a prediction ("said
+    on Friday it would retaliate") keep no date from it.
+    """
+    voc = _vocab()
+    if (
+        ev.status not in ("asserted", "negated")
+        or ev.plover not in voc.speech_act_types
+        or ev.source is None
+        or trigger.tag_ in ("VBD", "VBN")
+    ):
+        return False  # "admitted on Friday that he asked ...": a past act the saying tells
+    verb = head
+    for _ in range(6):  # "on Tuesday" → on → said; "in a statement on Sunday" → ... → said
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.lemma_.lower() not in voc.saying_verbs:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not any(ev.source.start <= c.idx + offset < ev.source.end for c in subjects):
+        return False
+    node = trigger
+    for _ in range(8):
+        if node.head.i == node.i:
+            return False
+        if node.head.i == verb.i:
+            return node.dep_ in ("ccomp", "xcomp")
+        node = node.head
+    return False
 
 
 def _shifted(node: Any) -> bool:
@@ -385,7 +427,7 @@ def _cleft(node: Any) -> bool:
 def _path_up(node: Any) -> list[Any]:
     """``node`` and its heads up to the root of the parse."""
     out = [node]
-    while node.head is not node and len(out) < 40:
+    while node.head.i != node.i and len(out) < 40:
         node = node.head
         out.append(node)
     return out

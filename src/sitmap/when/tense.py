@@ -57,7 +57,7 @@ def _tense(toks: _Tokens | None, start: int, end: int) -> str | None:
         tense = _verb_tense(verb, tokens)
         if tense != "nonfinite":
             return tense
-        head = _verb_above(verb.head) if toks.parsed and verb.head is not verb else None
+        head = _verb_above(verb.head) if toks.parsed and verb.head.i != verb.i else None
         if head is None:
             return None
         verb = head
@@ -69,7 +69,7 @@ def _verb_above(node: Any) -> Any:
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX"):
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None

@@ -35,14 +35,14 @@ class _Vocab:
     past_aux: frozenset[str]
     present_aux: frozenset[str]
     reporting: frozenset[str]
+    saying_verbs: frozenset[str]
+    speech_act_types: frozenset[str]
     ambiguous_months: frozenset[str]
     untensed_before: frozenset[str]
     period_end_before: frozenset[str]
-    deadline_before: frozenset[str]
     duration_verbs: frozenset[str]
     adjective_before: frozenset[str]
     overnight_after: frozenset[str]
-    perfect_aux: frozenset[str]
     noun_event_verbs: frozenset[str]
     media: frozenset[str]
     episode_nouns: dict[str, frozenset[str]]
@@ -176,11 +176,9 @@ def _vocab() -> _Vocab:
         time_zones=frozenset(str(w) for w in data["time_zones"]),
         untensed_before=frozenset(str(w) for w in data["untensed_before"]),
         period_end_before=frozenset(str(w) for w in data["period_end_before"]),
-        deadline_before=frozenset(str(w) for w in data["deadline_before"]),
         duration_verbs=frozenset(str(w) for w in data["duration_verbs"]),
         adjective_before=frozenset(str(w) for w in data["adjective_before"]),
         overnight_after=frozenset(str(w) for w in data["overnight_after"]),
-        perfect_aux=frozenset(str(w) for w in data["perfect_auxiliaries"]),
         noun_event_verbs=frozenset(str(w) for w in data["noun_event_verbs"]),
         media=frozenset(str(w) for w in data["media"]),
         episode_nouns={
@@ -195,6 +193,8 @@ def _vocab() -> _Vocab:
         past_aux=frozenset(str(w) for w in data["past_auxiliaries"]),
         present_aux=frozenset(str(w) for w in data["present_auxiliaries"]),
         reporting=frozenset(str(w) for w in data["reporting_verbs"]),
+        saying_verbs=frozenset(str(w) for w in data["saying_verbs"]),
+        speech_act_types=frozenset(str(w) for w in data["speech_act_types"]),
         ambiguous_months=frozenset(str(w) for w in data["ambiguous_months"]),
         anchor=anchor,
         month=re.compile(r"\b" + mon + r"(?!\w)"),

@@ -1,0 +1,317 @@
+"""Each event-date rule of the when stage, where it should and should not fire.
+
+Sentences written for these tests (other countries, topics and wording than the tuning
+articles). Events are built by hand on the parsed text, so that what is tested is the date rule
+alone, not event detection. Publication date: Wednesday 13 March 2019 unless said otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import when
+from sitmap.model import Actor, Event
+
+PUBLISHED = "2019-03-13"  # a Wednesday: "on Monday" is 2019-03-11, "on Friday" 2019-03-08
+
+
+def _event(
+    doc,
+    clause: str,
+    trigger: str,
+    *,
+    plover: str = "ASSAULT",
+    status: str = "asserted",
+    source: str | None = None,
+) -> Event:
+    """An event on ``clause`` (its span) with ``trigger`` inside it; ``source`` names the span of
+    its source actor in the text."""
+    start = doc.text.index(clause)
+    t = doc.text.index(trigger, start)
+    sent = doc.sentence_at(t)
+    actor = None
+    if source is not None:
+        s = doc.text.index(source)
+        actor = Actor(text=source, start=s, end=s + len(source), name=source, code="XXXGOV")
+    return Event(
+        doc_id=doc.id,
+        sentence=sent.index,
+        start=start,
+        end=start + len(clause),
+        evidence=sent.text,
+        trigger=trigger,
+        plover=plover,
+        cameo="",
+        trigger_start=t,
+        trigger_end=t + len(trigger),
+        source=actor,
+        status=status,
+    )
+
+
+def _dates(analysed, text: str, *specs: dict, published: str | None = PUBLISHED) -> list:
+    """Resolve ``text`` with the events ``specs`` describe; their (ISO date or None)."""
+    doc = analysed(text, published=published)
+    doc.events = [_event(doc, **spec) for spec in specs]
+    when.resolve(doc)
+    return [ev.date.date if ev.date else None for ev in doc.events]
+
+
+# --- a date in the event's own clause or sentence ----------------------------------------------
+
+
+def test_clause_date_dates_its_event(analysed):
+    text = "Troops shelled the port of Hodeidah on Monday."
+    assert _dates(analysed, text, {"clause": text[:-1], "trigger": "shelled"}) == ["2019-03-11"]
+
+
+def test_sentence_date_outside_other_clauses_dates_the_event(analysed):
+    text = "On Friday, in a rare move, the cabinet expelled two Ukrainian diplomats."
+    spec = {"clause": "the cabinet expelled two Ukrainian diplomats", "trigger": "expelled"}
+    assert _dates(analysed, text, {**spec, "plover": "SANCTION"}) == ["2019-03-08"]
+
+
+def test_no_time_in_the_sentence_leaves_the_event_undated(analysed):
+    text = "Riot police fired tear gas at students in the capital."
+    assert _dates(analysed, text, {"clause": text[:-1], "trigger": "fired"}) == [None]
+
+
+# --- the date of a saying --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "trigger"),
+    [
+        (
+            "The interior ministry said on Tuesday that rebels had attacked a convoy near the "
+            "airport.",
+            "rebels had attacked a convoy near the airport",
+            "attacked",
+        ),
+        (
+            "A spokesman told reporters on Monday that the coast guard detained the crew.",
+            "the coast guard detained the crew",
+            "detained",
+        ),
+    ],
+)
+def test_report_date_is_not_the_reported_events(analysed, text, clause, trigger):
+    """Guide: "said on Thursday that X met Y" gives the meeting no date."""
+    spec = {"clause": clause, "trigger": trigger, "status": "quoted"}
+    assert _dates(analysed, text, spec) == [None]
+
+
+def test_a_dated_act_reported_after_it_keeps_its_date(analysed):
+    text = "The coast guard seized the tanker on Friday, officials in Lagos said."
+    spec = {"clause": "The coast guard seized the tanker on Friday", "trigger": "seized"}
+    assert _dates(analysed, text, {**spec, "plover": "COERCE"}) == ["2019-03-08"]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "trigger", "source", "expected"),
+    [
+        (
+            "The foreign ministry said on Tuesday that Washington was to blame for the collapse "
+            "of the talks.",
+            "Washington was to blame for the collapse of the talks",
+            "blame",
+            "The foreign ministry",
+            "2019-03-12",
+        ),
+        (
+            "The Dutch minister said in a statement on Sunday that Moscow was responsible for "
+            "the downing of the airliner.",
+            "Moscow was responsible for the downing of the airliner",
+            "responsible",
+            "The Dutch minister",
+            "2019-03-10",
+        ),
+    ],
+)
+def test_a_speech_act_told_by_its_saying_takes_the_sayings_date(
+    analysed, text, clause, trigger, source, expected
+):
+    """Guide: "X said Y was to blame" is X's own accusation (asserted): said on Tuesday, made on
+    Tuesday."""
+    spec = {"clause": clause, "trigger": trigger, "plover": "ACCUSE", "source": source}
+    assert _dates(analysed, text, spec) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "trigger", "source"),
+    [
+        # another actor's accusation, relayed by the sayer
+        (
+            "Local officials said on Thursday that the governor had accused the militia of "
+            "extortion.",
+            "the governor had accused the militia of extortion",
+            "accused",
+            "the governor",
+        ),
+        # a past act the saying tells: the rejecting may be older than the saying
+        (
+            "Opposition leaders said on Monday that they rejected the results of the election.",
+            "they rejected the results of the election",
+            "rejected",
+            "Opposition leaders",
+        ),
+    ],
+)
+def test_a_speech_act_of_another_time_or_actor_keeps_no_saying_date(
+    analysed, text, clause, trigger, source
+):
+    spec = {"clause": clause, "trigger": trigger, "plover": "ACCUSE", "source": source}
+    assert _dates(analysed, text, spec) == [None]
+
+
+# --- coordination, participle clauses, light verbs and media ----------------------------------
+
+
+def test_coordinated_events_share_a_date(analysed):
+    text = "Protesters gathered outside parliament on Monday and clashed with riot police."
+    specs = (
+        {"clause": "Protesters gathered outside parliament on Monday", "trigger": "gathered"},
+        {"clause": "clashed with riot police", "trigger": "clashed"},
+    )
+    assert _dates(analysed, text, *specs) == ["2019-03-11", "2019-03-11"]
+
+
+def test_a_predicted_conjunct_does_not_share_the_date(analysed):
+    text = "Farmers blocked the motorway on Monday and will march on the ministry."
+    specs = (
+        {"clause": "Farmers blocked the motorway on Monday", "trigger": "blocked"},
+        {"clause": "will march on the ministry", "trigger": "march", "status": "predicted"},
+    )
+    assert _dates(analysed, text, *specs) == ["2019-03-11", None]
+
+
+def test_a_subjectless_participle_clause_lends_its_date(analysed):
+    text = "Touring the flooded province on Saturday, the prime minister criticised aid agencies."
+    specs = (
+        {"clause": "Touring the flooded province on Saturday", "trigger": "Touring"},
+        {"clause": "the prime minister criticised aid agencies", "trigger": "criticised"},
+    )
+    assert _dates(analysed, text, *specs)[1] == "2019-03-09"
+
+
+def test_a_clause_with_its_own_subject_keeps_its_date(analysed):
+    """An "after" clause is another time: the main clause's event is not dated by it."""
+    text = "After the army withdrew on Saturday, the militia shelled the town."
+    specs = (
+        {"clause": "the army withdrew on Saturday", "trigger": "withdrew", "plover": "RETREAT"},
+        {"clause": "the militia shelled the town", "trigger": "shelled"},
+    )
+    assert _dates(analysed, text, *specs) == ["2019-03-09", None]
+
+
+def test_a_light_verb_passes_its_date_to_its_event_noun(analysed):
+    text = "The navy held joint exercises with Indonesia on Tuesday."
+    spec = {"clause": "joint exercises with Indonesia", "trigger": "exercises"}
+    spec["plover"] = "MOBILIZE"
+    assert _dates(analysed, text, spec) == ["2019-03-12"]
+
+
+def test_a_dated_letter_dates_the_act_done_in_it(analysed):
+    text = "The envoy rejected the proposal in a letter published on Monday."
+    spec = {"clause": "The envoy rejected the proposal", "trigger": "rejected", "plover": "REJECT"}
+    assert _dates(analysed, text, spec) == ["2019-03-11"]
+
+
+def test_a_vague_time_in_the_clause_stops_borrowing(analysed):
+    """ "has criticised in the past" says it does not know when: not Friday's act."""
+    text = "On Friday the envoy visited Caracas, a government he has criticised in the past."
+    specs = (
+        {"clause": "the envoy visited Caracas", "trigger": "visited", "plover": "CONSULT"},
+        {
+            "clause": "a government he has criticised in the past",
+            "trigger": "criticised",
+            "plover": "ACCUSE",
+        },
+    )
+    assert _dates(analysed, text, *specs) == ["2019-03-08", None]
+
+
+# --- publication, deadlines, report scope, retellings ------------------------------------------
+
+
+def test_a_past_act_never_takes_a_date_after_publication(analysed):
+    text = "Ministers asked the regulator to report back by March 30."
+    spec = {"clause": text[:-1], "trigger": "asked", "plover": "REQUEST"}
+    assert _dates(analysed, text, spec) == [None]
+
+
+def test_a_future_act_keeps_its_future_date(analysed):
+    text = "The two leaders will meet in Hanoi on March 30."
+    spec = {"clause": text[:-1], "trigger": "meet", "plover": "CONSULT", "status": "predicted"}
+    assert _dates(analysed, text, spec) == ["2019-03-30"]
+
+
+def test_a_full_date_opening_a_report_scopes_the_next_sentences(analysed):
+    text = (
+        "On 4 June 2018, militants burned a school near Kidal. Three guards were wounded. "
+        "On 6 June 2018, soldiers detained two suspects."
+    )
+    specs = (
+        {"clause": "militants burned a school near Kidal", "trigger": "burned"},
+        {"clause": "Three guards were wounded", "trigger": "wounded"},
+        {"clause": "soldiers detained two suspects", "trigger": "detained", "plover": "COERCE"},
+    )
+    assert _dates(analysed, text, *specs, published=None) == [
+        "2018-06-04",
+        "2018-06-04",
+        "2018-06-06",
+    ]
+
+
+def test_a_weekday_opening_a_sentence_scopes_only_that_sentence(analysed):
+    text = "On Monday, police raided a mosque in Kano. Officers arrested the imam."
+    specs = (
+        {"clause": "police raided a mosque in Kano", "trigger": "raided"},
+        {"clause": "Officers arrested the imam", "trigger": "arrested", "plover": "COERCE"},
+    )
+    assert _dates(analysed, text, *specs) == ["2019-03-11", None]
+
+
+def test_an_event_told_again_with_its_date_takes_it(analysed):
+    """Guide: an event told twice takes the date of the later mention when only it has one."""
+    text = "Militants killed three police officers in Borno. The ambush happened on Friday."
+    spec = {"clause": "Militants killed three police officers in Borno", "trigger": "killed"}
+    assert _dates(analysed, text, spec) == ["2019-03-08"]
+
+
+def test_a_dated_next_sentence_about_another_act_does_not_date_it(analysed):
+    text = "Militants killed three police officers in Borno. The meeting happened on Friday."
+    spec = {"clause": "Militants killed three police officers in Borno", "trigger": "killed"}
+    assert _dates(analysed, text, spec) == [None]
+
+
+# --- relative expressions and decades ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Soldiers burned the village earlier this week.", ("2019-03-11", "week")),
+        ("Soldiers burned the village last week.", ("2019-03-04", "week")),
+        ("Soldiers burned the village last month.", ("2019-02-01", "month")),
+        ("Soldiers burned the village earlier this month.", ("2019-03-01", "month")),
+        ("Soldiers burned the village in the 1990s.", ("1990-01-01", "decade")),
+        ("Soldiers burned the village in December.", ("2018-12-01", "month")),
+        ("Soldiers burned the village two weeks ago.", ("2019-02-25", "week")),
+        ("Soldiers burned the village today.", ("2019-03-13", "day")),
+        ("Soldiers burned the village on Wednesday.", ("2019-03-13", "day")),
+    ],
+)
+def test_relative_expressions_resolve_before_publication(analysed, text, expected):
+    doc = analysed(text, published=PUBLISHED)
+    doc.events = [_event(doc, text[:-1], "burned")]
+    when.resolve(doc)
+    ev = doc.events[0]
+    assert (ev.date.date, ev.date.precision) == expected
+
+
+def test_relative_expressions_stay_undated_without_publication(analysed):
+    doc = analysed("Soldiers burned the village last month.", published=None)
+    doc.events = [_event(doc, "Soldiers burned the village last month", "burned")]
+    when.resolve(doc)
+    assert doc.events[0].date.date is None
