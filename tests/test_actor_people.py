@@ -104,3 +104,36 @@ def test_people_described_person_brings_the_event():
     pleas = [e for e in doc.events if e.plover == "REJECT"]
     assert {e.source.name for e in pleas} >= {"Lars Holm"}
     assert {e.source.code for e in pleas if e.source.name == "Lars Holm"} == {"NORBUS"}
+
+
+@pytest.mark.model
+def test_people_a_title_alone_is_the_one_person_named_with_it(analysed):
+    text = (
+        "SEOUL (Reuters) - A South Korean judge on Tuesday rejected the appeal. Seoul Central "
+        "District Court Judge Kim Min-soo said the evidence was sufficient."
+    )
+    doc = actors.code(analysed(text, published=D2017))
+    judge = next(a for a in doc.actors if a.text.endswith("judge"))
+    assert (judge.name, judge.code) == ("Kim Min-soo", "KORJUD")
+    # an unnamed official is not the official the story names; two judges: no one
+    text = (
+        "A Kenyan official said the vote was fair. Government official Peter Otieno disagreed. "
+        "A judge rejected the case. Judge Mary Wanjiru and Judge John Kamau dissented."
+    )
+    doc = actors.code(analysed(text, published=D2017))
+    assert [a.name for a in doc.actors if a.text in ("Kenyan official", "judge")] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "code", "role"),
+    [
+        ("Donald Trump", date(2016, 8, 1), "USAPTY", "presidential candidate"),
+        ("Donald Trump", date(2016, 12, 1), "USAGOV", "President-elect"),
+        ("Donald Trump", date(2017, 8, 1), "USAGOV", "President"),
+        ("Hillary Clinton", date(2011, 3, 1), "USAGOV", "Secretary of State"),
+        ("Hillary Clinton", date(2017, 11, 1), "USAPTY", "former presidential candidate"),
+    ],
+)
+def test_people_campaigns_are_terms(name, on, code, role):
+    found = actors.lookup(name, on=on)
+    assert found is not None and (found.code, found.role) == (code, role)

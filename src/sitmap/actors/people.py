@@ -48,6 +48,7 @@ class _Words:
     legislature: frozenset[str]
     nouns: dict[tuple[str, ...], str]  # description noun (tokens) -> sector
     head_verbs: frozenset[str]
+    anonymous: frozenset[str]  # titles an unnamed source keeps on purpose
 
 
 @cache
@@ -63,6 +64,7 @@ def _words() -> _Words:
         legislature=frozenset(data["legislature_words"]),
         nouns=nouns,
         head_verbs=frozenset(data["head_verbs"]),
+        anonymous=frozenset(data["anonymous_titles"]),
     )
 
 
@@ -95,7 +97,38 @@ def describe(actors: list[Actor], ctx: _Ctx, *, fallback: bool = False) -> list[
                 role=coded.role,
                 score=min(a.score if a.score else 1.0, coded.score),
             )
-    return _bare_surnames(out, ctx)
+    return _titled_named(_bare_surnames(out, ctx))
+
+
+def _titled_named(actors: list[Actor]) -> list[Actor]:
+    """A person the text names only by a title ("A U.S. judge on Friday denied ...") is the one
+    person the document names in full with that title ("U.S. District Judge William Pauley"),
+    before or after; two such people (two judges) leave him unnamed."""
+    named: dict[str, list[Actor]] = {}
+    for a in actors:
+        if a.kind == "person" and a.name and " " in a.name.strip() and a.role:
+            named.setdefault(_fold(a.role.split()[-1]), []).append(a)
+    if not named:
+        return actors
+    out: list[Actor] = []
+    for a in actors:
+        if (
+            a.kind == "person"
+            and not a.name
+            and a.role
+            and not a.role.startswith("former")
+            and _fold(a.role.split()[-1]) not in _words().anonymous
+        ):
+            same = [
+                b
+                for b in named.get(_fold(a.role.split()[-1]), [])
+                if None in (a.country, b.country) or a.country == b.country
+            ]
+            if len({b.name for b in same}) == 1:
+                b = same[0]
+                a = replace(a, name=b.name, code=a.code or b.code, country=a.country or b.country)
+        out.append(a)
+    return out
 
 
 # entity labels of tokens that are never a person's surname
