@@ -115,3 +115,31 @@ def test_fatalities_nobody_died_holds_for_every_event():
 )
 def test_fatalities_one_victim_and_passives(sentence, deaths):
     assert stated(sentence) == deaths
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deaths"),
+    [
+        # sums over the victims: a list of counts, groups joined by "and", killing X and Y
+        ("Two guards were killed, four attackers were killed and a driver died.", 7),
+        ("A nurse and three patients were killed when the clinic was shelled.", 4),
+        ("Six miners from Peru and Bolivia and two engineers were killed in the raid.", 8),
+        ("The ambush killed 3 soldiers and 2 porters near the pass.", 5),
+        # ... but not people told injured, a count of wounded, or an article of a place
+        ("At least five guards were wounded and two raiders were killed at the gate.", 2),
+        ("The ambush killed 3 soldiers and 2 others were wounded near the pass.", 3),
+        ("A mortar landed at a school and four pupils were killed.", 4),
+        ("Thirty people were killed, including twelve children.", 30),
+        # a phrase between the number and the verb, an adverb of time, "fatally", "deaths of"
+        ("Two fishermen from the coastal village were killed by pirates.", 2),
+        ("Nine people were overnight killed in a raid on the camp.", 9),
+        ("Three traders were fatally shot at the checkpoint.", 3),
+        ("The riot led to the deaths of four prison guards.", 4),
+        ("Two guards and five inmates being killed, the prison was shut.", 7),
+        # a year or a span of days is no count of the dead
+        ("On 4 May 2021, two rangers and a cook were killed in the park.", 3),
+        ("Two weeks after the mayor was killed, the town held elections.", 1),
+    ],
+)
+def test_fatalities_sums_and_phrasing(sentence, deaths):
+    assert stated(sentence) == deaths

@@ -42,19 +42,27 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     t = _table()
     words = sorted([*t["numbers"], *t["multipliers"]], key=len, reverse=True)
     word = "|".join(re.escape(w) for w in words)
-    num = rf"(?:\d[\d,]*|(?:(?:{word})(?:[\s-]+(?:and\s+)?(?:{word}))*))"
+    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{word})(?:[\s-]+(?:and\s+)?(?:{word}))*))"
     deaths = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in t["deaths"])
     killing = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in t["killing"])
     none = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in t["none"])
     one_victim = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in t["one_victim"])
     before = re.compile(
-        rf"\b{_QUANT}(?P<n>{num})\b(?P<rest>(?:\s+(?!and\b)[\w'-]+){{0,3}}?)"
-        rf"(?P<aux>(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|also))*)"
+        rf"\b{_QUANT}(?P<n>{num})\b(?P<rest>(?:\s+(?!and\b)[\w'-]+){{0,5}}?)"
+        rf"(?P<aux>(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|reportedly"
+        rf"|also|later|fatally))*)"
         rf"\s+(?:{deaths})\b",
         re.IGNORECASE,
     )
-    after = re.compile(rf"\b(?:{killing})\s+{_QUANT}(?P<n>{num})\b", re.IGNORECASE)
-    conj = re.compile(rf"\b{_QUANT}(?P<n>{num})\s+(?:[\w'-]+\s+){{0,2}}and\s+$", re.IGNORECASE)
+    after = re.compile(
+        rf"\b(?:{killing})\s+{_QUANT}(?P<n>{num})\b"
+        rf"(?:(?:\s+(?!and\b)[\w'-]+){{0,3}}?\s+and\s+{_QUANT}(?P<m>{num})\b"
+        rf"(?!(?:\s+(?:others?|more|people|persons))?(?:\s+(?:were|was|are))?"
+        rf"\s+(?:injured|wounded|hurt)\b))?",
+        re.IGNORECASE,
+    )
+    # the nearest number before "and": the greedy lead leaves the last one to the group
+    conj = re.compile(rf"^.*\b(?P<n>{num})\s+(?:[\w'-]+\s+){{0,5}}?and\s+$", re.IGNORECASE | re.S)
     nobody = re.compile(rf"\b(?:{none})\b", re.IGNORECASE)
     pair = re.compile(
         rf"\b{_QUANT}(?P<n>{num})\b(?:\s+(?!and\b)[\w'()-]+){{0,4}}?\s+and\s+(?:his|her|their)"
@@ -98,25 +106,35 @@ def stated(sentence: str) -> int | None:
     before, after, conj, nobody, pair, single, named = _patterns()
     said_none = bool(nobody.search(sentence))
     sentence = nobody.sub(" ", sentence)  # "no one was killed" holds no count of one
-    counts: list[int] = []
+    found: list[tuple[int, int, int]] = []  # (start, end, deaths) of each count read
     for m in pair.finditer(sentence):  # "a farmer and his son were killed": one more
         n = number(m.group("n"))
         if n is not None:
-            counts.append(n + 1)
+            found.append((m.start(), m.end(), n + 1))
+    units = set(_table()["not_victims"])
     for m in before.finditer(sentence):
-        if re.search(r"\b(?:injured|wounded|hurt|arrested)\b", m.group("rest") or "", re.I):
+        rest = m.group("rest") or ""
+        if re.search(r"\b(?:injured|wounded|hurt|arrested)\b", rest, re.I):
             continue
+        if rest.split()[:1] and rest.split()[0].lower() in units:
+            continue  # "two days after ... was killed": the number counts days
         n = number(m.group("n"))
-        passive = re.search(r"\b(?:were|was|been|are|is)\b", m.group("aux") or "", re.I)
+        passive = re.search(r"\b(?:were|was|been|are|is|being)\b", m.group("aux") or "", re.I)
         if n is None or (not passive and _active(sentence[m.end() :])):
             continue  # "two gunmen killed a farmer": the number counts the killers
         joined = conj.search(sentence[: m.start()])  # "two soldiers and three civilians"
-        extra = number(joined.group("n")) if joined else None
-        counts.append(n + (extra or 0))
+        extra = number(joined.group("n")) if joined and _victims(sentence, joined) else None
+        start = joined.start("n") if joined and extra else m.start()
+        found.append((start, m.end(), n + (extra or 0)))
     for m in after.finditer(sentence):
         n = number(m.group("n"))
-        if n is not None:
-            counts.append(n)
+        more = number(m.group("m")) if m.group("m") else None  # "killing two officers and
+        if n is not None:  # three suspects"
+            found.append((m.start(), m.end(), n + (more or 0)))
+    counts = [n for _, _, n in found]
+    groups = _listed(sentence, sorted(found))
+    if groups:
+        counts.append(max(groups))
     if counts:
         return max(counts)
     if said_none:
@@ -126,6 +144,47 @@ def stated(sentence: str) -> int | None:
     ):
         return 1  # "the village chief was shot dead", "gunmen shot dead a trader"
     return None
+
+
+def _victims(sentence: str, joined: re.Match[str]) -> bool:
+    """Whether a number joined by "and" to a count of the dead counts dead people too: not when
+    a verb of its own tells what befell them (``not_deaths``: "six were injured and four
+    killed"), nor "a" or "an" after a preposition, an article of a place or thing ("at a market
+    and two were killed")."""
+    between = sentence[joined.end("n") : joined.end()]
+    if re.search(rf"\b(?:{'|'.join(_table()['not_deaths'])})\b", between, re.IGNORECASE):
+        return False  # "six were injured and four were killed": the six did not die
+    if joined.group("n").lower() not in {"a", "an"}:
+        return True
+    before = sentence[: joined.start("n")].split()[-1:]
+    return not (before and before[0].lower() in _table()["after_death"])
+
+
+def _listed(sentence: str, found: list[tuple[int, int, int]]) -> list[int]:
+    """Sums of counts told one after another as a list of the dead ("3 soldiers were killed,
+    5 civilians were killed"; "two police officers died and four attackers were killed"): counts
+    whose spans do not overlap and are parted only by a comma, "and" or a semicolon."""
+    sums: list[int] = []
+    total, end = 0, None
+    for start, stop, n in found:
+        if (
+            end is not None
+            and start >= end
+            and re.fullmatch(
+                r"\s*(?:,|;|and|,\s*and|while|whereas)\s*", sentence[end:start], re.IGNORECASE
+            )
+        ):
+            total += n
+        elif end is not None and start < end:
+            continue  # overlapping reads of one count
+        else:
+            if end is not None:
+                sums.append(total)
+            total = n
+        end = stop
+    if end is not None:
+        sums.append(total)
+    return sums
 
 
 def _one_victim(phrase: str) -> bool:
