@@ -314,3 +314,59 @@ def test_events_trip_to_a_region_is_a_visit_with_no_host(analysed):
     found = _codes(analysed, "The Chinese president's trip to Africa begins on Sunday.")
     assert ("CONSULT", "CHNGOV", None) in found
     assert not _codes(analysed, "The Chinese president left for a long trip on Sunday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun whose sense is bound to its "of" object; an exchange goes both ways
+        (
+            "An exchange of fire between the army and Boko Haram fighters left five dead.",
+            [("ASSAULT", "NGAMIL", "NGAINSBKH"), ("ASSAULT", "NGAINSBKH", "NGAMIL")],
+        ),
+        (
+            "The exchange of insults between the Turkish and Dutch governments worsened ties.",
+            [("ACCUSE", "TURGOV", "NLDGOV"), ("ACCUSE", "NLDGOV", "TURGOV")],
+        ),
+        ("Egypt rejected an offer of aid from Turkey.", [("AID", "TUR", None)]),
+        ("Kenya welcomed the pledge of aid by Britain.", [("AID", "GBR", None)]),
+        ("Peru condemned Chile's supply of weapons to the rebels.", [("AID", "CHL", None)]),
+        (
+            "The release of the Japanese hostages by the Taliban came after talks.",
+            [("RETREAT", "AFGINSTAL", "JPN")],
+        ),
+        # one "between" phrase whose two sides are coordinated modifiers
+        (
+            "Clashes between Indian and Pakistani troops killed two soldiers.",
+            [("ASSAULT", "INDMIL", "PAKMIL")],
+        ),
+        # "have" as a light verb; a meeting-like exchange is coded once
+        (
+            "The United States and China had a frank exchange of views on trade.",
+            [("CONSULT", "USA", "CHN")],
+        ),
+        ("Putin had talks with Erdogan in Sochi on Monday.", [("CONSULT", "RUSGOV", "TURGOV")]),
+    ],
+)
+def test_events_recall_nouns_bound_to_their_object(analysed, text, expected):
+    found = _codes(analysed, text)
+    assert all(e in found for e in expected), found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the "of" object decides the sense: no aid offered, no hostage released
+        ("Spain made an offer of talks to the Basque government.", "AID"),
+        ("The release of the Moroccan report was delayed.", "RETREAT"),
+        # "has had sanctions imposed on it": Russia undergoes them
+        ("Russia has had sanctions imposed on it since 2014.", "SANCTION"),
+    ],
+)
+def test_events_recall_nouns_bound_to_their_object_no_event(analysed, text, absent):
+    assert not [c for c in _codes(analysed, text) if c[0] == absent]
+
+
+def test_events_exchange_of_views_is_one_meeting(analysed):
+    found = _codes(analysed, "The United States and China had a frank exchange of views.")
+    assert ("CONSULT", "CHN", "USA") not in found

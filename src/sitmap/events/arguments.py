@@ -253,6 +253,10 @@ def _light_governor(tok: Any, entry: _Entry) -> tuple[Any, Any, frozenset[str]] 
     if node.dep_ not in {"dobj", "nsubjpass"}:
         return None
     verb = node.head
+    if verb.lemma_.lower() == "have" and any(
+        c.dep_ == "acl" and c.tag_ == "VBN" for c in node.children
+    ):
+        return None  # "Russia has had sanctions imposed on it": undergone, not done
     if verb.lemma_.lower() in lex.light_verbs:
         return verb, node, entry.target_preps
     found = _trigger(verb) if node is not tok and node.dep_ == "dobj" else None
@@ -265,7 +269,7 @@ def reciprocal(tok: Any) -> bool:
     """Whether a trigger names an exchange coded in both directions ("traded insults with",
     "exchanged fire with"): a reciprocal verb, or a noun that such a verb governs."""
     _, verbs = _governing_words()
-    if tok.pos_ == "VERB":
+    if tok.pos_ == "VERB" or tok.lemma_.lower() in verbs:  # "an exchange of fire between"
         return tok.lemma_.lower() in verbs
     node = tok
     while node.dep_ == "conj" and node.head.i != node.i:
@@ -336,9 +340,10 @@ def _misattached_objects(tok: Any) -> list[Any]:
 
 
 def _between(tok: Any, entry: _Entry) -> list[Any]:
-    """The two sides of a fight a noun names with "between X and Y" ("clashes between
-    farmers and herders"), or [] (other types, or one side only)."""
-    if entry.type != "ASSAULT":
+    """The two sides of a fight or an exchange a noun names with "between X and Y" ("clashes
+    between farmers and herders", "an exchange of insults between X and Y"), or [] (other
+    types, or one side only)."""
+    if entry.type != "ASSAULT" and not reciprocal(tok):
         return []
     for first in _pobjs(tok, {"between"}):
         if first.conjuncts:

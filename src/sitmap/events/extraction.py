@@ -32,7 +32,7 @@ from sitmap.events.sides import (
     _unnamed_doer,
     _verbal,
 )
-from sitmap.events.syntax import _clause_span, _expand
+from sitmap.events.syntax import _clause_span, _expand, _pobjs
 from sitmap.model import Actor, Document, Event
 
 # entity types whose names hold event nouns without being events ("the Paris Agreement")
@@ -113,6 +113,10 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
         if reciprocal(tok) and len(source_toks) == 1 and not any(t for t in targets):
             sides = _coordinated(source_toks[0], finder)  # "Indian and Pakistani troops"
             sources, targets = (sides[:1], sides[1:2]) if len(sides) >= 2 else (sources, targets)
+        pair = _pobjs(tok, {"between"}) if nominal and not _coded(sources) else []
+        if len(pair) == 1 and (entry.type == "ASSAULT" or reciprocal(tok)):
+            sides = _coordinated(pair[0], finder)  # "between Indian and Pakistani troops"
+            sources, targets = (sides[:1], sides[1:2]) if len(sides) >= 2 else (sources, targets)
         if nominal and _between(tok, entry):  # one fight between the two sides, not two
             targets = [t for t in targets if t is None or t is not sources[0]][:1] or [None]
             sources = sources[:1]
@@ -146,7 +150,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
         own = list(tok.subtree)
         span_text = pdoc.text[own[0].idx : own[-1].idx + len(own[-1])]
         pairs = [(s, t) for s in sources for t in targets]
-        if reciprocal(tok):  # "traded insults with Kim": each side did it to the other
+        if reciprocal(tok) and entry.type not in _lexicon().symmetric_types:
+            # "traded insults with Kim": each side did it to the other (a meeting is coded once)
             pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
         for source, target in pairs:
             if source is not None and target is not None and source.start == target.start:
@@ -165,6 +170,10 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
                 )
             )
     return events
+
+
+def _coded(found: list[Actor | None]) -> bool:
+    return any(a is not None and a.code for a in found)
 
 
 def _places(tokens: list[Any]) -> bool:

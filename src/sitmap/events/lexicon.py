@@ -9,7 +9,7 @@ from typing import Any
 
 from sitmap import lexicons
 from sitmap.events import senses
-from sitmap.events.syntax import _VERBAL_DEPS, _children, _objects
+from sitmap.events.syntax import _VERBAL_DEPS, _children, _objects, _pobjs
 
 
 @dataclass(frozen=True)
@@ -340,6 +340,10 @@ def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
                 if entry.prep and not (
                     any(c.dep_ == "prep" and c.lower_ == entry.prep for c in children)
                     or _marked_clause(children, entry.prep)
+                ):
+                    continue
+                if entry.objects and not any(  # "an exchange *of fire*", "an offer of aid"
+                    o.lemma_.lower() in entry.objects for o in _pobjs(tok, {"of"})
                 ):
                     continue
                 return entry, True
