@@ -14,7 +14,7 @@ ARTICLE = (
     "Monday, a war monitor said. "
     "The rebels did not attack the army, the monitor said. "
     "“If they attack us, we will respond,” a rebel commander told Reuters. "
-    "Syrian government forces shelled rebel positions in Deir ez-Zor on Monday. "
+    "Syrian government forces shelled rebel positions in Deir ez-Zor on Sunday. "
     "I think you would agree that Russia could sanction Turkey if it wanted to."
 )
 
@@ -81,7 +81,7 @@ def test_confidence_ranks_a_dated_report_above_denials_and_conditionals(scored) 
     by_sentence = {e.sentence: e.confidence for e in doc.events}
     assert all(0.0 < c < 1.0 for c in by_sentence.values())
     assert by_sentence[0] > max(by_sentence[1], by_sentence[2], by_sentence[4])
-    assert by_sentence[0] > by_sentence[3]  # the same shelling told again
+    assert by_sentence[0] > by_sentence[3]  # the same sides' shelling again, another day
 
 
 def test_confidence_features_without_parses_fall_back_to_the_text() -> None:

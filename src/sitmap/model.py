@@ -197,6 +197,7 @@ class Event(_Json):
     confidence: float = 0.5
     id: str = ""
     fatalities: int | None = None  # deaths the text states for this event; None: not stated
+    mentions: list[Span] = field(default_factory=list)  # later tellings of this act (clauses)
 
     _nested: ClassVar[dict[str, type]] = {
         "source": Actor,
@@ -204,7 +205,7 @@ class Event(_Json):
         "place": Place,
         "date": DateExpr,
     }
-    _nested_lists: ClassVar[dict[str, type]] = {"attribution": Source}
+    _nested_lists: ClassVar[dict[str, type]] = {"attribution": Source, "mentions": Span}
 
     def __post_init__(self) -> None:
         if not self.id:

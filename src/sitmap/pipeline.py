@@ -1,6 +1,7 @@
 """The one way text becomes events: ingest → nlp → actors → events → attribution →
 fatalities → conflict (report-level ACLED coding) → geo (→ actors placed by their event) →
-when, then each event's confidence."""
+when, then one event per act told twice (``events.merge_restatements``) and each event's
+confidence."""
 
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ def process(
         actors.localise(doc)
         when.resolve(doc)
         actors.in_office(doc)
+        events.merge_restatements(doc)
         confidence.score(doc)
         release(doc)
         yield doc

@@ -19,12 +19,15 @@ set by the later stages.
 
 The package splits this by concern: ``lexicon`` (predicate entries and trigger look-up),
 ``syntax`` (parse helpers), ``finder`` (actors by token), ``arguments`` (sources and targets),
-``sides`` (implicit and paired sides) and ``extraction`` (``extract`` itself).
+``sides`` (implicit and paired sides) and ``extraction`` (``extract`` itself);
+``restatements`` (``merge_restatements``) is the document-level step that runs later, once
+places and dates are known: one act told twice in the article becomes one event.
 """
 
 from __future__ import annotations
 
 from sitmap.events.extraction import extract
 from sitmap.events.lexicon import may_hold_event
+from sitmap.events.restatements import merge as merge_restatements
 
-__all__ = ["extract", "may_hold_event"]
+__all__ = ["extract", "may_hold_event", "merge_restatements"]
