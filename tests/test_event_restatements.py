@@ -136,6 +136,15 @@ def test_restatement_sides_of_one_country_fit_others_do_not(first, second, same)
     assert same_act(a, b) is same
 
 
+def test_restatement_an_uncoded_place_name_as_target_is_not_a_coded_group():
+    rebels = Actor(text="rebel positions", start=0, end=15, code="SYRREB")
+    town = Actor(text="Kafr Nabl", start=0, end=9)  # a name the coder has no code for
+    pronoun = Actor(text="them", start=0, end=4, kind="pronoun")
+    a = _event(0, "shelled", "ASSAULT", _actor("SYRMIL"), rebels)
+    assert not same_act(a, _event(3, "shelled", "ASSAULT", _actor("SYRMIL"), town))
+    assert same_act(a, _event(3, "shelled", "ASSAULT", _actor("SYRMIL"), pronoun))
+
+
 def test_restatement_two_named_people_are_two_acts():
     merkel = _actor("DEUGOV", name="Angela Merkel", kind="person")
     maas = _actor("DEUGOV", name="Heiko Maas", kind="person")

@@ -203,8 +203,11 @@ def _actor_points(a: Actor | None, b: Actor | None) -> int:
     if a.kind == "person" and b.kind == "person" and a.name and b.name:
         return 1 if _norm(a.name) == _norm(b.name) else _CONFLICT
     if not a.code or not b.code or _unidentified(a.code) or _unidentified(b.code):
-        same_name = a.name and b.name and _norm(a.name) == _norm(b.name)
-        return 1 if same_name else 0
+        if a.name and b.name and _norm(a.name) == _norm(b.name):
+            return 1
+        if _uncoded_name(a, b) or _uncoded_name(b, a):
+            return _CONFLICT  # "Douma" is not "rebel positions"
+        return 0
     if a.code == b.code:
         return 1
     sectors = _rules().sectors
@@ -215,6 +218,15 @@ def _actor_points(a: Actor | None, b: Actor | None) -> int:
     if long_.startswith(short) and len(short) >= 3:
         return 0  # a state and one of its sectors: compatible, not the very same actor
     return _CONFLICT
+
+
+def _uncoded_name(a: Actor, other: Actor) -> bool:
+    """``a`` is a proper name nothing coded ("Douma", "Mercury Public Affairs") and ``other`` a
+    different wording that is no pronoun: nothing says they are one actor."""
+    if a.code or a.kind == "pronoun" or other.kind == "pronoun":
+        return False
+    words = a.text.split()
+    return bool(words) and words[-1][:1].isupper() and _norm(a.text) != _norm(other.text)
 
 
 def _both_known(a: Event, b: Event) -> bool:
