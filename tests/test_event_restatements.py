@@ -143,6 +143,10 @@ def test_restatement_an_uncoded_place_name_as_target_is_not_a_coded_group():
     a = _event(0, "shelled", "ASSAULT", _actor("SYRMIL"), rebels)
     assert not same_act(a, _event(3, "shelled", "ASSAULT", _actor("SYRMIL"), town))
     assert same_act(a, _event(3, "shelled", "ASSAULT", _actor("SYRMIL"), pronoun))
+    fox = Actor(text="Fox", start=0, end=3)
+    hosts = Actor(text="Fox News hosts", start=0, end=14, code="USAMED")
+    b = _event(0, "criticizing", "ACCUSE", fox, _actor("USAGOV"))
+    assert same_act(b, _event(2, "criticized", "ACCUSE", hosts, _actor("USAGOV")))
 
 
 def test_restatement_two_named_people_are_two_acts():
@@ -254,8 +258,32 @@ def test_restatement_article_dozens_of_launches_are_not_the_one_told_first():
 @pytest.mark.model
 def test_restatement_article_a_meeting_after_a_meeting_is_a_second_one():
     text = (
-        "BERLIN (Reuters) - After their meeting at the chancellery on Tuesday, Chancellor Angela "
-        "Merkel and President Emmanuel Macron met alone for an hour, officials said."
+        "BERLIN (Reuters) - After her meeting with President Emmanuel Macron at the chancellery "
+        "on Tuesday, Chancellor Angela Merkel met Macron alone for an hour, officials said."
     )
     doc = pipeline.extract(text, source="Reuters", published="2019-05-08")
     assert [e.trigger for e in doc.events if e.plover == "CONSULT"] == ["meeting", "met"]
+
+
+def test_restatement_two_verbs_of_a_sentence_with_other_objects_are_two_acts():
+    seized = _event(0, "seized", "COERCE", _actor("BRACOP"), None, at=10)
+    detained = _event(0, "detained", "COERCE", _actor("BRACOP"), _actor("BRACVL"), at=40)
+    assert not same_act(seized, detained)
+    shot = _event(0, "shot", "ASSAULT", _actor("ZAFCOP"), _actor("ZAFLAB"), at=10)
+    killed = _event(0, "killed", "ASSAULT", _actor("ZAFCOP"), _actor("ZAFLAB"), at=20)
+    assert same_act(shot, killed)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 7 October 2023, soldiers shelled rebel positions in the town of Tessalit. The "
+        "soldiers subsequently entered and took control of the town.",
+        "On 14 November 2023, soldiers shelled rebel positions in Tessalit before they entered "
+        "and took control of the town.",
+    ],
+)
+def test_restatement_article_an_act_that_follows_another_stays_apart(text):
+    doc = pipeline.extract(text, source="Wire", published="2023-11-20")
+    assert len([e for e in doc.events if e.plover == "ASSAULT"]) == 2

@@ -21,7 +21,12 @@ first full mention. Two events of a document are the same act when
   "called him a liar" are two statements even between the same two people.
 
 Two events on the very same trigger word (coordination: "urged by Seoul and Washington") are
-merged only when they are exact duplicates (same sides).
+merged only when they are exact duplicates (same sides); two verbs of one sentence only when
+each side is named in both or in neither ("were shot and killed by police" is one act; "seized
+the timber and detained the loggers" two). A later telling marked as another act ("another",
+"also", "subsequently", "dozens of", a bare plural: ``distinct_words``) or one in a time phrase
+of the other in its sentence ("after that meeting, they met alone": ``sequence_words``) is
+never merged.
 
 The event kept is the earliest telling; it takes from the later ones what it lacks or states
 less precisely: a side it does not know or knows only as a country or bare sector, a place or
@@ -139,6 +144,8 @@ def _same_act(a: Event, b: Event, stems: dict[int, frozenset[str]]) -> bool:
     if a.trigger_start is not None and a.trigger_start == b.trigger_start:
         # one word, several events: coordination ("urged by Seoul and Washington")
         return _code(a.source) == _code(b.source) and _code(a.target) == _code(b.target)
+    if a.sentence == b.sentence and not _same_sides_known(a, b):
+        return False  # "seized the wood and detained loggers": two verbs, two objects
     same_word = _same_stem(stems[id(a)], stems[id(b)], rules.min_stem)
     if a.plover in rules.same_word_only and not same_word:
         return False
@@ -220,13 +227,28 @@ def _actor_points(a: Actor | None, b: Actor | None) -> int:
     return _CONFLICT
 
 
+def _same_sides_known(a: Event, b: Event) -> bool:
+    """Each side named in both events or in neither (two verbs of one sentence telling one act
+    share their sides: "were shot and killed by police")."""
+    orders = [(b.source, b.target)]
+    if a.plover in _rules().symmetric:
+        orders.append((b.target, b.source))
+    return any(
+        (a.source is None) == (s is None) and (a.target is None) == (t is None) for s, t in orders
+    )
+
+
 def _uncoded_name(a: Actor, other: Actor) -> bool:
     """``a`` is a proper name nothing coded ("Douma", "Mercury Public Affairs") and ``other`` a
-    different wording that is no pronoun: nothing says they are one actor."""
+    wording that is no pronoun and shares none of its names ("Fox" and "Fox News hosts" do):
+    nothing says they are one actor."""
     if a.code or a.kind == "pronoun" or other.kind == "pronoun":
         return False
     words = a.text.split()
-    return bool(words) and words[-1][:1].isupper() and _norm(a.text) != _norm(other.text)
+    if not words or not words[-1][:1].isupper():
+        return False
+    names = {w for w in _norm(a.text).split() if len(w) > 2}
+    return not names & set(_norm(other.text).split())
 
 
 def _both_known(a: Event, b: Event) -> bool:
@@ -364,8 +386,12 @@ def _in_sequence(doc: Document, a: Event, b: Event) -> bool:
     words = _rules().sequence_words
     for event in (a, b):
         tok = _token(doc, event)
-        if tok is not None and tok.dep_ in {"pobj", "pcomp"} and tok.head.lower_ in words:
-            return True
+        while tok is not None:
+            if tok.dep_ in {"pobj", "pcomp"} and tok.head.lower_ in words:
+                return True  # "after that meeting"
+            if any(c.dep_ in {"mark", "prep"} and c.lower_ in words for c in tok.children):
+                return True  # "after rebels attacked", "before they entered and recaptured"
+            tok = tok.head if tok.dep_ == "conj" and tok.head is not tok else None
     return False
 
 
@@ -377,6 +403,10 @@ def _distinct(doc: Document, event: Event) -> bool:
         return False
     rules = _rules()
     words = [c for c in tok.children if c.dep_ not in {"prep", "relcl", "acl", "ccomp"}]
+    head = tok
+    while head.dep_ == "conj" and head.head is not head:  # "then entered and took control"
+        head = head.head
+        words.extend(c for c in head.children if c.dep_ == "advmod")
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != tok.i:
         words.append(tok.head.head)  # "dozens of tests", "a series of attacks"
     for w in words:
