@@ -180,6 +180,11 @@ def test_restatement_coordinated_sides_on_one_trigger_stay_apart():
     b = _event(0, "urged", "REQUEST", _actor("JPN"), _actor("CHN"))
     duplicate = _event(0, "urged", "REQUEST", _actor("KOR"), _actor("CHN"))
     assert len(_merged(a, b, duplicate)) == 2
+    ministry = Actor(text="the Health Ministry", start=0, end=19, code="ZAFGOV")
+    treasury = Actor(text="the Treasury", start=30, end=42, code="ZAFGOV")
+    c = _event(0, "criticized", "ACCUSE", _actor("ZAFOPP"), ministry)
+    d = _event(0, "criticized", "ACCUSE", _actor("ZAFOPP"), treasury)
+    assert len(_merged(c, d)) == 2  # one code, two bodies named
 
 
 def test_restatement_month_and_day_in_it_agree():

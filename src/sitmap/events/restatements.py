@@ -21,12 +21,12 @@ first full mention. Two events of a document are the same act when
   "called him a liar" are two statements even between the same two people.
 
 Two events on the very same trigger word (coordination: "urged by Seoul and Washington") are
-merged only when they are exact duplicates (same sides); two verbs of one sentence only when
-each side is named in both or in neither ("were shot and killed by police" is one act; "seized
-the timber and detained the loggers" two). A later telling marked as another act ("another",
-"also", "subsequently", "dozens of", a bare plural: ``distinct_words``) or one in a time phrase
-of the other in its sentence ("after that meeting, they met alone": ``sequence_words``) is
-never merged.
+merged only when they are exact duplicates (same sides in the same words); two verbs of one
+sentence only when each side is named in both or in neither ("were shot and killed by police"
+is one act; "seized the timber and detained the loggers" two). A later telling marked as
+another act ("another", "also", "subsequently", "dozens of", a bare plural:
+``distinct_words``) or one in a time phrase of the other in its sentence ("after that meeting,
+they met alone": ``sequence_words``) is never merged.
 
 The event kept is the earliest telling; it takes from the later ones what it lacks or states
 less precisely: a side it does not know or knows only as a country or bare sector, a place or
@@ -143,7 +143,7 @@ def _same_act(a: Event, b: Event, stems: dict[int, frozenset[str]]) -> bool:
         return False
     if a.trigger_start is not None and a.trigger_start == b.trigger_start:
         # one word, several events: coordination ("urged by Seoul and Washington")
-        return _code(a.source) == _code(b.source) and _code(a.target) == _code(b.target)
+        return _same_wording(a.source, b.source) and _same_wording(a.target, b.target)
     if a.sentence == b.sentence and not _same_sides_known(a, b):
         return False  # "seized the wood and detained loggers": two verbs, two objects
     same_word = _same_stem(stems[id(a)], stems[id(b)], rules.min_stem)
@@ -185,8 +185,11 @@ def _group(status: str | None) -> str:
 # -- sides ---------------------------------------------------------------------------------------
 
 
-def _code(actor: Actor | None) -> str | None:
-    return actor.code if actor is not None else None
+def _same_wording(a: Actor | None, b: Actor | None) -> bool:
+    """The same code told in the same words ("the Justice Department and the EPA" are two)."""
+    if a is None or b is None:
+        return a is b
+    return a.code == b.code and _norm(a.text) == _norm(b.text)
 
 
 def _sides(a: Event, b: Event) -> int:
