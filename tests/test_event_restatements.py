@@ -292,3 +292,22 @@ def test_restatement_two_verbs_of_a_sentence_with_other_objects_are_two_acts():
 def test_restatement_article_an_act_that_follows_another_stays_apart(text):
     doc = pipeline.extract(text, source="Wire", published="2023-11-20")
     assert len([e for e in doc.events if e.plover == "ASSAULT"]) == 2
+
+
+def test_restatement_a_date_carried_from_the_sentence_before_is_no_evidence():
+    from sitmap.model import Sentence
+
+    monday = DateExpr(text="Monday", start=30, end=36, date="2018-02-05", precision="day")
+    attacked = _event(0, "attacked", "ASSAULT", _actor("SYRUAF"), None)
+    killed = _event(1, "killed", "ASSAULT", None, _actor("SYRCVL"))
+    attacked.date = killed.date = monday  # told in sentence 0 only
+    doc = Document(
+        text=TEXT,
+        sentences=[Sentence(0, 0, 100, TEXT[:100]), Sentence(1, 100, 200, TEXT[100:200])],
+        events=[attacked, killed],
+    )
+    assert len(merge_restatements(doc).events) == 2
+    killed.date = DateExpr(text="Monday", start=130, end=136, date="2018-02-05", precision="day")
+    attacked.place = killed.place = MOSUL
+    attacked.place_basis = killed.place_basis = "clause"
+    assert len(merge_restatements(doc).events) == 1  # the day and the town told in both

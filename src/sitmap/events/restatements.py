@@ -115,7 +115,11 @@ def merge(doc: Document) -> Document:
             kept.append(event)
             continue
         same = next(
-            (k for k in kept if _same_act(k, event, stems) and not _in_sequence(doc, k, event)),
+            (
+                k
+                for k in kept
+                if _same_act(k, event, stems, doc) and not _in_sequence(doc, k, event)
+            ),
             None,
         )
         if same is None:
@@ -130,14 +134,16 @@ def merge(doc: Document) -> Document:
 def same_act(a: Event, b: Event, doc: Document | None = None) -> bool:
     """Whether two events of one document tell the same act (``doc`` lends the parse's lemmas)."""
     d = doc or Document(text="")
-    return _same_act(a, b, {id(a): _stems(d, a), id(b): _stems(d, b)})
+    return _same_act(a, b, {id(a): _stems(d, a), id(b): _stems(d, b)}, doc)
 
 
 def _order(event: Event) -> tuple[int, int]:
     return (event.sentence, event.trigger_start if event.trigger_start is not None else event.start)
 
 
-def _same_act(a: Event, b: Event, stems: dict[int, frozenset[str]]) -> bool:
+def _same_act(
+    a: Event, b: Event, stems: dict[int, frozenset[str]], doc: Document | None = None
+) -> bool:
     rules = _rules()
     if _family(a.plover) != _family(b.plover) or _group(a.status) != _group(b.status):
         return False
@@ -155,7 +161,7 @@ def _same_act(a: Event, b: Event, stems: dict[int, frozenset[str]]) -> bool:
     if not same_word and a.plover in rules.counterpart and (sides < 1 or not _both_known(a, b)):
         return False  # who met whom tells meetings apart: a trip holds several
     place = _place_points(a, b)
-    day = _date_points(a, b)
+    day = _date_points(a, b, doc)
     if _CONFLICT in (place, day):
         return False
     toll = 0
@@ -337,16 +343,25 @@ def _window(event: Event) -> tuple[date, date, bool] | None:
     return start, date(start.year + 9, 12, 31), False  # decade
 
 
-def _date_points(a: Event, b: Event) -> int:
-    """1 for the same stated day, 0 when either has no date or the periods overlap, else
-    ``_CONFLICT``."""
+def _date_points(a: Event, b: Event, doc: Document | None = None) -> int:
+    """1 for the same day stated in both sentences, 0 when either has no date or the periods
+    overlap, else ``_CONFLICT``. A date the event took from a neighbouring sentence (``when``'s
+    episodes) keeps them apart when it differs but is no evidence that they are one act."""
     x, y = _window(a), _window(b)
     if x is None or y is None:
         return 0
     slack = _rules().slack
     if x[0] > y[1] + slack or y[0] > x[1] + slack:
         return _CONFLICT
-    return int(x[2] and y[2])
+    return int(x[2] and y[2] and _own_date(a, doc) and _own_date(b, doc))
+
+
+def _own_date(event: Event, doc: Document | None) -> bool:
+    """The event's date expression lies in its own sentence (unknown without the document)."""
+    if doc is None or event.date is None or event.sentence >= len(doc.sentences):
+        return True
+    sent = doc.sentences[event.sentence]
+    return sent.start <= event.date.start < sent.end
 
 
 # -- trigger words -------------------------------------------------------------------------------
