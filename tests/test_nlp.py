@@ -77,6 +77,8 @@ def test_nlp_memoised_attributes_equal_the_models_own(shared):
     texts = [
         "Let's go, they're gonna win,” he said. You got ta see it. Y'all ain't ready.",
         "The rebels' gets were counted; he got what he wanted and gets more.",
+        "Wolves fled as the geese flew; the mayor's aides were quickest, having hidden ladies' "
+        "purses and the oxen's harnesses better than the bigger crises worsened.",
     ]
     for name in ("isot-reuters-2017-sample.jsonl", "isot-unreliable-2017-sample.jsonl"):
         with (shared / "corpora" / name).open(encoding="utf-8") as fh:
@@ -84,6 +86,8 @@ def test_nlp_memoised_attributes_equal_the_models_own(shared):
     model = nlp.load()
     assert "sitmap_attributes" in model.pipe_names
     assert "lemmatizer" not in model.pipe_names
+    index = model.get_pipe("sitmap_attributes").lemmatizer.lookups.get_table("lemma_index")
+    assert all(isinstance(index[pos], frozenset) for pos in index)  # no list scans
 
     def rows(doc):
         return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.ent_iob_, t.ent_type_,

@@ -31,6 +31,7 @@ class MemoAttributes:
         self.vocab = nlp.vocab
         self.ruler = nlp.get_pipe("attribute_ruler")
         self.lemmatizer = nlp.get_pipe("lemmatizer")
+        _index_as_sets(self.lemmatizer)
         self.memo: dict[tuple[int, int], tuple[int, int, int]] = {}
         self.multi = Matcher(nlp.vocab)
         for i, pat in enumerate(self.ruler.patterns):
@@ -80,3 +81,20 @@ class MemoAttributes:
         values = batch.to_array(self._out)
         for i, pair in enumerate(pairs):
             self.memo[pair] = (int(values[2 * i, 0]), int(values[2 * i, 1]), int(values[2 * i, 2]))
+
+
+def _index_as_sets(lemmatizer: Any) -> None:
+    """Make the rule lemmatizer's word index sets: the same lemmas, found without a list scan.
+
+    The model stores ``lemma_index`` as lists (57,528 nouns), and ``rule_lemmatize`` asks
+    ``form in index`` for every candidate form of every new word: a linear scan each time. Only
+    membership is ever asked of the index, so a frozenset gives the same answers.
+    """
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or "lemma_index" not in lookups.tables:
+        return
+    table = lookups.get_table("lemma_index")
+    for pos in list(table.keys()):
+        words = table[pos]
+        if isinstance(words, list):
+            table[pos] = frozenset(words)
