@@ -128,6 +128,8 @@ def analyse(
         doc._spacy = sdoc
         doc.sentences = []
         chosen: list[tuple[int, Any]] = []
+        head: list[int] | None = None
+        array = None
         for span in sdoc.sents:
             if not span.text.strip():
                 continue
@@ -137,7 +139,11 @@ def analyse(
                 Sentence(index=index, start=span.start_char, end=span.end_char, text=span.text)
             )
             if parse_if is None or parse_if(span):
-                chosen.append((index, span.as_doc()))
+                if head is None:  # the document's array once, not once per sentence
+                    head = sdoc._get_array_attrs()
+                    array = sdoc.to_array(head)
+                # as_doc edits only its span's rows of ``array``; sentences do not overlap
+                chosen.append((index, span.as_doc(array_head=head, array=array)))
         doc._parses = {}
         if chosen:
             parsed = parser.pipe([d for _, d in chosen], batch_size=batch_size)

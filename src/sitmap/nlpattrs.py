@@ -12,6 +12,8 @@ token's POS, morphology and lemma equal the original components' on real article
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 import numpy
@@ -34,21 +36,24 @@ class MemoAttributes:
         _index_as_sets(self.lemmatizer)
         self.memo: dict[tuple[int, int], tuple[int, int, int]] = {}
         self.multi = Matcher(nlp.vocab)
+        longer = []
         for i, pat in enumerate(self.ruler.patterns):
-            longer = [p for p in pat["patterns"] if len(p) > 1]
-            if longer:
-                self.multi.add(f"multi{i}", longer)
+            mine = [p for p in pat["patterns"] if len(p) > 1]
+            if mine:
+                self.multi.add(f"multi{i}", mine)
+                longer += mine
+        self._may_match = _lower_filter(longer)
         self._in = [ORTH, TAG]
         self._out = [POS, MORPH, LEMMA]
 
     def __call__(self, doc: Any) -> Any:
         if len(doc) == 0:
             return doc
-        if self.multi(doc, allow_missing=True):
+        if (self._may_match is None or self._may_match(doc)) and self.multi(doc, allow_missing=True):
             return self.lemmatizer(self.ruler(doc))
         keys = doc.to_array(self._in)
         memo = self.memo
-        pairs = [(int(o), int(t)) for o, t in keys]
+        pairs = list(zip(keys[:, 0].tolist(), keys[:, 1].tolist(), strict=True))
         missing = [p for p in dict.fromkeys(pairs) if p not in memo]
         if missing:
             if len(memo) + len(missing) > _CAP:
@@ -81,6 +86,50 @@ class MemoAttributes:
         values = batch.to_array(self._out)
         for i, pair in enumerate(pairs):
             self.memo[pair] = (int(values[2 * i, 0]), int(values[2 * i, 1]), int(values[2 * i, 2]))
+
+
+def _lower_filter(patterns: list[list[dict[str, Any]]]) -> Callable[[Any], bool] | None:
+    """A test on a ``Doc`` that is False only when none of ``patterns`` can match in it: a
+    token some pattern needs (by ``LOWER``: a string, ``IN`` or ``REGEX``) fills no word of the
+    document, or the pattern asks for a dependency label and the document has none. None (no
+    shortcut) when a pattern constrains neither."""
+    from spacy.attrs import LOWER
+
+    tests: list[Callable[[str], bool]] = []
+    needs: list[tuple[bool, frozenset[int]]] = []  # (asks for DEP, indices into tests)
+    for pattern in patterns:
+        mine = []
+        for token in pattern:
+            value = token.get("LOWER")
+            if isinstance(value, str):
+                tests.append(value.__eq__)
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                tests.append(frozenset(value["IN"]).__contains__)
+            elif isinstance(value, dict) and set(value) == {"REGEX"}:
+                tests.append(re.compile(value["REGEX"]).search)
+            else:
+                continue
+            mine.append(len(tests) - 1)
+        dep = any("DEP" in token for token in pattern)
+        if not mine and not dep:
+            return None
+        needs.append((dep, frozenset(mine)))
+    seen: dict[int, frozenset[int]] = {}
+
+    def may_match(doc: Any) -> bool:
+        strings, has_dep = doc.vocab.strings, doc.has_annotation("DEP")
+        found: set[int] = set()
+        for lower in set(doc.to_array(LOWER).tolist()):
+            fills = seen.get(lower)
+            if fills is None:
+                if len(seen) > _CAP:
+                    seen.clear()
+                word = strings[lower]
+                fills = seen[lower] = frozenset(i for i, t in enumerate(tests) if t(word))
+            found |= fills
+        return any((has_dep or not dep) and mine <= found for dep, mine in needs)
+
+    return may_match
 
 
 def _index_as_sets(lemmatizer: Any) -> None:
