@@ -104,9 +104,10 @@ def test_nlp_memoised_attributes_equal_the_models_own(shared):
 def test_nlp_multi_token_patterns_checked_only_where_their_words_occur():
     """The ruler's multi-token patterns ("gon na", "let 's") are matched only in documents that
     hold their words; elsewhere the Matcher is skipped and the memo alone answers."""
-    memo = nlp.load().get_pipe("sitmap_attributes")
-    plain = nlp.load().make_doc("Floods cut the coastal road to Chittagong on Tuesday, police said.")
+    model = nlp.load()
+    memo = model.get_pipe("sitmap_attributes")
+    plain = model.make_doc("Floods cut the coastal road to Chittagong on Tuesday, police said.")
     assert memo._may_match(plain) is False
-    slang = nlp.load().make_doc("The farmers are gonna block the highway again, a leader said.")
+    slang = model.make_doc("The farmers are gonna block the highway again, a leader said.")
     assert memo._may_match(slang) is True
-    assert [t.lemma_ for t in nlp.load()(slang.text)][3:5] == ["go", "to"]
+    assert [t.lemma_ for t in model(slang.text)][3:5] == ["go", "to"]

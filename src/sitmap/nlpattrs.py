@@ -49,7 +49,8 @@ class MemoAttributes:
     def __call__(self, doc: Any) -> Any:
         if len(doc) == 0:
             return doc
-        if (self._may_match is None or self._may_match(doc)) and self.multi(doc, allow_missing=True):
+        may = self._may_match is None or self._may_match(doc)
+        if may and self.multi(doc, allow_missing=True):
             return self.lemmatizer(self.ruler(doc))
         keys = doc.to_array(self._in)
         memo = self.memo
