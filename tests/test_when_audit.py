@@ -315,3 +315,140 @@ def test_relative_expressions_stay_undated_without_publication(analysed):
     doc.events = [_event(doc, "Soldiers burned the village last month", "burned")]
     when.resolve(doc)
     assert doc.events[0].date.date is None
+
+
+# --- tense: an event told in the present is not dated by a past clause ------------------------
+
+
+def test_a_present_conjunct_does_not_share_a_past_date(analysed):
+    text = "The activist was jailed for sedition in January, and her brother is facing charges."
+    specs = (
+        {"clause": "The activist was jailed for sedition in January", "trigger": "jailed"},
+        {"clause": "her brother is facing charges", "trigger": "facing"},
+    )
+    assert _dates(analysed, text, *specs) == ["2019-01-01", None]
+
+
+def test_a_present_event_takes_no_past_date_from_its_sentence(analysed):
+    text = "Rebels, who seized the airport on Sunday, are shelling the city centre."
+    spec = {"clause": "are shelling the city centre", "trigger": "shelling"}
+    assert _dates(analysed, text, spec) == [None]
+
+
+def test_present_conjuncts_share_a_present_date(analysed):
+    text = "Envoys are meeting in Oslo this week and are drafting a ceasefire."
+    specs = (
+        {"clause": "Envoys are meeting in Oslo this week", "trigger": "meeting"},
+        {"clause": "are drafting a ceasefire", "trigger": "drafting"},
+    )
+    assert _dates(analysed, text, *specs) == ["2019-03-11", "2019-03-11"]
+
+
+# --- a trailing "-ing" clause tells what its dated event did, at its time -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "trailing"),
+    [
+        (
+            "Riot police fired tear gas at the crowd on Monday, injuring dozens of students.",
+            ("Riot police fired tear gas at the crowd on Monday", "fired"),
+            ("injuring dozens of students", "injuring"),
+        ),
+        (
+            "Farmers marched on the parliament in Kiev on Friday, demanding lower fuel prices.",
+            ("Farmers marched on the parliament in Kiev on Friday", "marched"),
+            ("demanding lower fuel prices", "demanding"),
+        ),
+    ],
+)
+def test_a_trailing_participle_shares_its_events_date(analysed, text, head, trailing):
+    specs = (
+        {"clause": head[0], "trigger": head[1]},
+        {"clause": trailing[0], "trigger": trailing[1]},
+    )
+    first, second = _dates(analysed, text, *specs)
+    assert first is not None and second == first
+
+
+def test_a_participle_with_its_own_subject_keeps_no_date(analysed):
+    text = "Police fired tear gas on Monday, with officers beating several students."
+    specs = (
+        {"clause": "Police fired tear gas on Monday", "trigger": "fired"},
+        {"clause": "officers beating several students", "trigger": "beating"},
+    )
+    assert _dates(analysed, text, *specs)[1] is None
+
+
+# --- vague windows and tweet date lines --------------------------------------------------------
+
+
+def test_in_recent_weeks_is_vague_like_recently(analysed):
+    text = "Several ministers have been accused of corruption in recent weeks."
+    spec = {"clause": text[:-1], "trigger": "accused", "plover": "ACCUSE"}
+    assert _dates(analysed, text, spec) == [None]
+
+
+def test_a_counted_window_still_dates(analysed):
+    text = "Rebels shelled the town over the past three days."
+    assert _dates(analysed, text, {"clause": text[:-1], "trigger": "shelled"}) == ["2019-03-10"]
+
+
+def test_a_tweet_date_line_does_not_date_the_paragraph_glued_after_it(analysed):
+    text = (
+        "The minister is a disgrace!— Jane Doe (@janedoe) March 10, 2019Protesters then "
+        "blocked the road to the ministry."
+    )
+    spec = {"clause": "Protesters then blocked the road to the ministry", "trigger": "blocked"}
+    assert _dates(analysed, text, spec) == [None]
+
+
+# --- years naming things, periods, anaphors and weekdays ----------------------------------------
+
+
+def test_a_year_naming_a_thing_does_not_date_the_act(analysed):
+    text = "The Ukrainian envoy condemned the 2014 annexation of Crimea on Friday."
+    spec = {"clause": text[:-1], "trigger": "condemned", "plover": "ACCUSE"}
+    assert _dates(analysed, text, spec) == ["2019-03-08"]
+
+
+def test_a_year_in_a_time_frame_still_dates_the_act(analysed):
+    text = "Thousands of families fled during the war of 2014."
+    spec = {"clause": text[:-1], "trigger": "fled", "plover": "RETREAT"}
+    assert _dates(analysed, text, spec) == ["2014-01-01"]
+
+
+def test_the_start_of_a_period_beats_its_end(analysed):
+    text = "Dock workers went on strike on 4 March 2019, until 8 March 2019."
+    spec = {"clause": text[:-1], "trigger": "strike", "plover": "PROTEST"}
+    assert _dates(analysed, text, spec) == ["2019-03-04"]
+
+
+def test_the_following_day_counts_from_the_date_before_it(analysed):
+    text = "Gunmen abducted a priest on 3 May 2018. He was freed the following day."
+    specs = (
+        {"clause": "Gunmen abducted a priest on 3 May 2018", "trigger": "abducted"},
+        {"clause": "He was freed the following day", "trigger": "freed", "plover": "RETREAT"},
+    )
+    assert _dates(analysed, text, *specs) == ["2018-05-03", "2018-05-04"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # past: the most recent such day, on or before publication
+        ("The envoys met in Geneva on Friday.", PUBLISHED, "2019-03-08"),
+        ("The envoys met in Geneva on Wednesday.", PUBLISHED, "2019-03-13"),
+        # future: the next such day; the same weekday is that day (whole-article guide)
+        ("The envoys will meet in Geneva on Friday.", PUBLISHED, "2019-03-15"),
+        ("The envoys will meet in Geneva on Wednesday.", PUBLISHED, "2019-03-13"),
+        # "last week" in a Sunday story is the week just ending
+        ("The envoys met in Geneva last week.", "2019-03-17", "2019-03-11"),
+        ("The envoys met in Geneva last week.", "2019-03-16", "2019-03-04"),
+    ],
+)
+def test_weekdays_and_weeks_follow_the_guide(analysed, text, published, expected):
+    trigger = "meet" if "will" in text else "met"
+    status = "predicted" if "will" in text else "asserted"
+    spec = {"clause": text[:-1], "trigger": trigger, "plover": "CONSULT", "status": status}
+    assert _dates(analysed, text, spec, published=published) == [expected]

@@ -9,7 +9,7 @@ from typing import Any
 
 from sitmap.model import DateExpr, Document, Event
 from sitmap.when.find import _Found
-from sitmap.when.tense import _sentence_tokens, _Tokens
+from sitmap.when.tense import _sentence_tokens, _tense, _Tokens, _verb_tense
 from sitmap.when.vocab import _vocab
 
 _RECENT_DAYS = 31  # an event dated more than this before publication is historical
@@ -100,12 +100,15 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
             and 0 <= ev.sentence < len(doc.sentences)
         ):
             sent = doc.sentences[ev.sentence]
+            present = _present_event(ev, doc, cache)
+            toks = _tokens(doc, ev.sentence, cache)
             cands = cands + [
                 f
                 for f in found
                 if sent.start <= f.start
                 and f.end <= sent.end
                 and not any(_holds(o, f) for o in others)
+                and not (present and _tense(toks, f.start, f.end) == "past")
             ]
         if id(ev) in trigger_of and not mine:
             tok = trigger_of[id(ev)]
@@ -138,14 +141,16 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
 
 
 # A paragraph break the scrape glued shut ("the most corrupt president ever.Former Attorney
-# General Eric Holder tweeted on Friday"): the sentence splitter keeps both in one sentence.
-_GLUED = re.compile(r"[a-z]{2}[.!?][”\"]?(?=[A-Z][a-z])")
+# General Eric Holder tweeted on Friday"), also after the date line of an embedded tweet
+# ("— Name (@handle) June 16, 2017This daily melodrama ..."): the sentence splitter keeps both
+# in one sentence, and the tweet's date is not the next paragraph's.
+_GLUED = re.compile(r"[a-z]{2}[.!?][”\"]?(?=[A-Z][a-z])|(?<=\b[12]\d{3})(?=[A-Z][a-z])")
 
 
 def _glued_apart(text: str, f: _Found, ev: Event) -> bool:
     """Whether a glued paragraph break lies between a date and the event's clause."""
     lo, hi = (f.end, ev.start) if f.end <= ev.start else (ev.end, f.start)
-    return lo < hi and _GLUED.search(text, max(0, lo - 3), hi + 2) is not None
+    return lo <= hi and _GLUED.search(text, max(0, lo - 3), hi + 2) is not None
 
 
 def _vague_clause(text: str, ev: Event) -> bool:
@@ -157,7 +162,7 @@ def _vague_clause(text: str, ev: Event) -> bool:
 def _glued_between(text: str, one: Event, other: Event) -> bool:
     """Whether a glued paragraph break lies between two events' clauses."""
     lo, hi = min(one.end, other.end), max(one.start, other.start)
-    return lo < hi and _GLUED.search(text, max(0, lo - 3), hi + 2) is not None
+    return lo <= hi and _GLUED.search(text, max(0, lo - 3), hi + 2) is not None
 
 
 def _period_end(text: str, f: _Found) -> bool:
@@ -179,6 +184,18 @@ def _past_tense(ev: Event, doc: Document, cache: dict[int, _Tokens | None]) -> b
                 tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ == "VBD" for c in tok.children)
             )
     return False
+
+
+def _present_event(ev: Event, doc: Document, cache: dict[int, _Tokens | None]) -> bool:
+    """Whether the event is told in the present ("are facing charges", "is holding talks"): a
+    date governed by a past-tense verb elsewhere in its sentence is another event's ("was
+    convicted in November, and both are facing further charges")."""
+    if ev.trigger_start is None or ev.trigger_end is None:
+        return False
+    toks = _tokens(doc, ev.sentence, cache)
+    if toks is None or not toks.parsed:
+        return False
+    return _tense(toks, ev.trigger_start, ev.trigger_end) == "present"
 
 
 def _after(f: _Found, pub: date) -> bool:
@@ -282,6 +299,8 @@ def _attachments(
             node = node.head
     return out
 
+
+_NOW_OR_LATER = ("present", "future")  # tenses of a conjunct told at another time
 
 _MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
 
@@ -470,20 +489,28 @@ def _infinitive(node: Any) -> bool:
 def _share_with_conjuncts(triggers: dict[tuple[int, int], tuple[Event, Any]], text: str) -> None:
     """An undated event coordinated with a dated one shares its date ("met on Saturday and
     agreed on a statement"), and so does one whose subjectless participle clause is dated
-    ("Visiting Seoul last week, Trump warned ..."), unless it is predicted or hypothetical."""
+    ("Visiting Seoul last week, Trump warned ..."), unless it is predicted or hypothetical or
+    told in the present or future where the dated one is not ("was jailed in May, and both
+    are facing further charges"). A subjectless "-ing" clause hanging from a dated event tells
+    what that event did, at its time ("fired tear gas on Monday, injuring dozens")."""
     for (sentence, _), (ev, tok) in triggers.items():
         if ev.date is not None or ev.status in {"predicted", "hypothetical"}:
             continue
         node = tok
         if tok.dep_ == "dobj" and (sentence, tok.head.i) not in triggers:
             node = tok.head  # "did not hold talks": the light verb carries the coordination
+        later = _told_later(node)
         for _ in range(3):  # "met on Saturday, agreed on a statement but did not hold talks"
             if node.dep_ != "conj":
                 break
             node = node.head
             head = triggers.get((sentence, node.i))
             if head is not None:
-                if head[0].date is not None and not _glued_between(text, head[0], ev):
+                if (
+                    head[0].date is not None
+                    and not _glued_between(text, head[0], ev)
+                    and not (later and _verb_tense(node, list(node.doc)) == "past")
+                ):
                     ev.date, ev.historical = head[0].date, head[0].historical
                 break
         if ev.date is not None:
@@ -497,6 +524,25 @@ def _share_with_conjuncts(triggers: dict[tuple[int, int], tuple[Event, Any]], te
             if dated is not None and dated[0].date is not None:
                 ev.date, ev.historical = dated[0].date, dated[0].historical
                 break
+        if ev.date is None and _trailing_participle(tok):
+            head = triggers.get((sentence, tok.head.i))
+            if head is not None and head[0].date is not None:
+                ev.date, ev.historical = head[0].date, head[0].historical
+
+
+def _trailing_participle(tok: Any) -> bool:
+    """Whether ``tok`` heads a subjectless "-ing" clause of its governor ("fired tear gas on
+    Monday, injuring dozens"), not a clause of its own ("while he was visiting")."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in tok.children)
+    )
+
+
+def _told_later(node: Any) -> bool:
+    """Whether a verb is told in the present or the future ("are facing", "will march")."""
+    return node.pos_ in ("VERB", "AUX") and _verb_tense(node, list(node.doc)) in _NOW_OR_LATER
 
 
 def _holds(outer: Event, inner: Event | _Found) -> bool:

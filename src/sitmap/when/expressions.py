@@ -200,6 +200,8 @@ def _resolve_found(f: _Found, text: str, pub: date | None, tense: str | None) ->
 
     if kind == "window":
         f.window = True
+        if g.get("runit"):  # "in recent weeks": as vague as "recently", no date
+            return _expr(f, text, None, None, relative=True, score=0.4)
         unit = lower("unit") or lower("runit") or "day"
         plural = g.get("runit") or text[f.start : f.end].lower().endswith("s")
         n = _number(voc, g.get("num")) or (3 if plural else 1)
