@@ -254,3 +254,46 @@ def test_conflict_no_excessive_force_without_a_crowd():
     fled = _coded("After the battle the rebels dispersed into the forest.")
     assert all(c[3] not in {"Protest with intervention", "Excessive force against protesters"}
                for c in fled), fled  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        # territory taken after a fight is a change of territory first (ACLED codes the outcome)
+        (
+            "After heavy fighting with the rebels, the army retook the district capital.",
+            "Government regains territory",
+        ),
+        (
+            "Following clashes with soldiers, insurgents captured the garrison town on Friday.",
+            "Non-state actor overtakes territory",
+        ),
+        # "riot police" and "nobody was injured" tell no violence of the crowd or on it
+        (
+            "Dock workers protested at the port on Monday. Riot police watched from a distance.",
+            "Peaceful protest",
+        ),
+        (
+            "Farmers demonstrated outside the ministry. Police dispersed them; no one was injured.",
+            "Protest with intervention",
+        ),
+        # a protest over a killing is not force used on the protest
+        (
+            "Hundreds of students marched in the city to demand justice for a classmate who was "
+            "killed by gunmen last week.",
+            "Peaceful protest",
+        ),
+        # what protesters say is said at a protest
+        ("Protesters demanded the resignation of the health minister.", "Peaceful protest"),
+    ],
+)
+def test_conflict_acled_sub_event_outcomes_and_calm_words(text, sub_event):
+    coded = _coded(text) + [
+        (e.plover, e.mode, None, acled_sub_event(e), None)
+        for e in pipeline.extract(text, source="Wire").events
+        if e.plover in {"REQUEST", "ACCUSE", "REJECT"}
+    ]
+    subs = {c[3] for c in coded}
+    assert sub_event in subs, coded
+    if sub_event in {"Peaceful protest", "Protest with intervention"}:
+        assert not subs & {"Violent demonstration", "Excessive force against protesters"}, coded

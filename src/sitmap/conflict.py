@@ -70,6 +70,8 @@ class _Table:
     protest_words: re.Pattern[str]
     excessive_overrides: frozenset[str]
     crowd_acts: tuple[str, ...]
+    calm: re.Pattern[str]
+    grievance: frozenset[str]
 
 
 def _phrases(words: Iterable[str], *, case: bool = False) -> re.Pattern[str]:
@@ -125,6 +127,8 @@ def _table() -> _Table:
         ),
         excessive_overrides=frozenset(t["excessive_overrides"]),
         crowd_acts=tuple(t["crowd_acts"]),
+        grievance=frozenset(t["grievance_words"]),
+        calm=_phrases([*t["calm_phrases"], *lexicons.yaml_file("fatalities.yaml")["none"]]),
     )
 
 
@@ -164,6 +168,7 @@ def crowd_mode(doc: Document, event: Event, table: _Table | None = None) -> str 
         return None
     first, last = event.sentence, event.sentence + table.window
     text = " ".join(s.text for s in doc.sentences if first <= s.index <= last) or event.evidence
+    text = table.calm.sub(" ", text)
     if not trigger.startswith(table.dispersal):
         protest = any(e.plover == "PROTEST" and first - 1 <= e.sentence <= last for e in doc.events)
         if not (
@@ -186,9 +191,31 @@ def _excessive(doc: Document, event: Event, table: _Table) -> None:
         return
     if _sector(event.source) in table.crowd or _sector(event.target) not in table.crowd | {None}:
         return
-    protest = any(e.plover == "PROTEST" and e.sentence == event.sentence for e in doc.events)
-    if protest or table.protest_words.search(_sentence(doc, event)):
+    protests = [e for e in doc.events if e.plover == "PROTEST" and e.sentence == event.sentence]
+    if any(_grievance(doc, event, p, table) for p in protests):
+        return  # "marched to demand justice for a student killed by gunmen": its cause
+    if protests or table.protest_words.search(_sentence(doc, event)):
         event.mode = "excessive"
+
+
+def _grievance(doc: Document, event: Event, protest: Event, table: _Table) -> bool:
+    """Whether an assault is what a protest of its sentence is about: the protest's trigger
+    governs it through a word of grievance ("to demand justice for a student who was killed",
+    "protested over the killing of"), read in the sentence's parse (False without one)."""
+    pdoc = doc._parses.get(event.sentence) if doc._parses else None
+    if pdoc is None or event.trigger_start is None or protest.trigger_start is None:
+        return False
+    offset = doc.sentences[event.sentence].start
+    inner = next((t for t in pdoc if t.idx == event.trigger_start - offset), None)
+    outer = next((t for t in pdoc if t.idx == protest.trigger_start - offset), None)
+    if inner is None or outer is None:
+        return False
+    for token in inner.ancestors:
+        if token.i == outer.i:
+            return False
+        if token.lower_ in table.grievance:
+            return any(a.i == outer.i for a in token.ancestors)
+    return False
 
 
 def _drop_accidents(doc: Document, table: _Table) -> None:
@@ -306,11 +333,13 @@ def protest_mode(doc: Document, event: Event, table: _Table | None = None) -> st
         return "violent"
     first, last = event.sentence, event.sentence + table.window
     text = " ".join(s.text for s in doc.sentences if first <= s.index <= last) or event.evidence
+    text = table.calm.sub(" ", text)  # "riot police", "no one was injured": no violence told
     near = [e for e in doc.events if first <= e.sentence <= last and e is not event]
     if table.violence.search(text) or any(
         e.plover in {"ASSAULT", "COERCE"}
         and _sector(e.source) in table.crowd
         and _sector(e.target) not in table.crowd
+        and not (e.plover == "COERCE" and (e.trigger or "").lower().startswith(table.crowd_acts))
         for e in near
     ):
         return "violent"
@@ -322,7 +351,7 @@ def protest_mode(doc: Document, event: Event, table: _Table | None = None) -> st
     armed = state_named or any(
         e.plover == "ASSAULT"
         and _sector(e.source) in table.force
-        and _sector(e.target) not in table.state
+        and _sector(e.target) in table.crowd | {None}
         for e in near
     )
     if armed and table.force_words.search(text):
