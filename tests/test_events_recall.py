@@ -370,3 +370,16 @@ def test_events_recall_nouns_bound_to_their_object_no_event(analysed, text, abse
 def test_events_exchange_of_views_is_one_meeting(analysed):
     found = _codes(analysed, "The United States and China had a frank exchange of views.")
     assert ("CONSULT", "CHN", "USA") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "to X" that the parser labels a dative is the recipient, or the bound preposition
+        ("Iran offered help to Iraq after the earthquake.", ("AID", "IRN", "IRQ")),
+        ("Japan gave money to Myanmar for the refugees.", ("AID", "JPN", "MMR")),
+        ("Belarus sent dissidents to prison camps.", ("COERCE", "BLR", "OPP")),
+    ],
+)
+def test_events_dative_preposition_is_a_preposition(analysed, text, expected):
+    assert expected in _codes(analysed, text)

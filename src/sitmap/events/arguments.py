@@ -18,6 +18,7 @@ from sitmap.events.syntax import (
     _headline_passive,
     _inherited_subject,
     _pobjs,
+    _recipients,
 )
 from sitmap.model import Actor
 
@@ -158,13 +159,13 @@ def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], l
                 targets = _sides(tok, entry.target_preps)
         else:
             sources = _children(tok, _SUBJ) or _inherited_subject(tok)
-            targets = _children(tok, {"dobj", "dative"}) or _sides(tok, entry.target_preps)
+            targets = _children(tok, {"dobj"}) + _recipients(tok) or _sides(tok, entry.target_preps)
             if entry.objects:  # "imposed sanctions on X": X hangs off the verb or the object
                 objects = _children(tok, {"dobj"})
                 targets = (
                     _bound_by_preposition(tok, entry)
                     or _sides(tok, entry.target_preps)
-                    or _children(tok, {"dative"})
+                    or _recipients(tok)
                     or [t for o in objects for t in _sides(o, entry.target_preps)]
                 )
             if entry.object_is_source:

@@ -9,7 +9,7 @@ from typing import Any
 
 from sitmap import lexicons
 from sitmap.events import senses
-from sitmap.events.syntax import _VERBAL_DEPS, _children, _objects, _pobjs
+from sitmap.events.syntax import _VERBAL_DEPS, _children, _is_prep, _objects, _pobjs
 
 
 @dataclass(frozen=True)
@@ -276,7 +276,7 @@ def _refused(tok: Any) -> bool:
 def _bound_prep(child: Any, prep: str) -> bool:
     """Whether a verb's child is its bound preposition or particle ("called *on* Iran"), not
     a time ("called the mayor *on* Friday")."""
-    if child.dep_ not in {"prep", "prt"} or child.lower_ != prep:
+    if not (_is_prep(child) or child.dep_ == "prt") or child.lower_ != prep:
         return False
     return not any(o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} for o in child.children)
 

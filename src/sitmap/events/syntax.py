@@ -30,11 +30,23 @@ def _headline_passive(tok: Any) -> bool:
 
 
 def _pobjs(tok: Any, preps: frozenset[str] | set[str]) -> list[Any]:
+    """Objects of a token's prepositions among ``preps``, also of a "to" the parser labels
+    a dative ("offered help *to Iraq*")."""
     out = []
     for prep in tok.children:
-        if prep.dep_ in {"prep", "agent"} and prep.lower_ in preps:
+        if _is_prep(prep) and prep.lower_ in preps:
             out.extend(c for c in prep.children if c.dep_ == "pobj")
     return out
+
+
+def _is_prep(child: Any) -> bool:
+    """A preposition attached to its head: "prep", "agent", or a dative preposition."""
+    return child.dep_ in {"prep", "agent"} or (child.dep_ == "dative" and child.pos_ == "ADP")
+
+
+def _recipients(tok: Any) -> list[Any]:
+    """A verb's dative nouns ("gave *Myanmar* money"), not a dative preposition."""
+    return [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
 
 
 def _objects(tok: Any, prep: str | None) -> list[Any]:
