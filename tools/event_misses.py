@@ -8,8 +8,9 @@ events as ``sitmap eval events`` does, and classifies every unmatched gold event
 * ``not-in-lexicon``: no word of the gold trigger is a lexicon verb or noun;
 * ``lexicon-condition``: a word is in the lexicon but its prep/object condition failed, or
   the tagger gave it another part of speech;
-* ``dropped``: the trigger fires but no event came out (no coded actor, needs a target, merged
-  into a verb, no arguments);
+* ``dropped/...``: the trigger fires but no event came out: ``uncoded-person`` (a side is a
+  person the actor coder leaves uncoded), ``uncoded-other`` (a side is another phrase with no
+  code), ``no-args`` (the parse gives no side), ``merged-into-verb``;
 * ``unmatched``: an event came out at the trigger but was paired with another gold event or
   fell under the matching threshold.
 
@@ -26,6 +27,7 @@ from collections import Counter
 from sitmap import events, pipeline
 from sitmap.evaluate import events as ev
 from sitmap.events import arguments, lexicon
+from sitmap.events.syntax import _expand
 
 SPEECH = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE"}
 
@@ -154,7 +156,18 @@ def _cause(doc, g, occ, span, preds, lex):
     t, (entry, nominal) = fired[0]
     why = "nominal" if nominal else "verb"
     if nominal and arguments._merged_into_verb(t):
-        return "dropped", f"merged-into-verb {why} {entry.type}"
+        return "dropped/merged-into-verb", f"{why} {entry.type}"
+    src, tgt = arguments._arguments(t, entry, nominal)
+    sides = _expand(src + tgt)
+    # which side is missing: a person the actor coder leaves uncoded, another uncoded phrase,
+    # or no argument in the parse at all
+    sub = (
+        "uncoded-person"
+        if any(x.ent_type_ == "PERSON" for x in sides)
+        else "uncoded-other"
+        if sides
+        else "no-args"
+    )
     raw = [e for e in doc._raw_events if e.trigger_start in at]
     if raw:
         actors = ";".join(
@@ -162,14 +175,13 @@ def _cause(doc, g, occ, span, preds, lex):
             for e in raw
             for a in (e.source, e.target)
         )
-        return "dropped", f"no-coded-actor(after attribution) {why} {entry.type} [{actors}]"
-    src, tgt = arguments._arguments(t, entry, nominal)
+        return f"dropped/{sub}", f"no-coded-actor(after attribution) {why} {entry.type} [{actors}]"
     args = ",".join(x.text for x in src + tgt)
     if entry.needs_target:
-        return "dropped", f"needs-target {why} {entry.type} [{args}]"
+        return f"dropped/{sub}", f"needs-target {why} {entry.type} [{args}]"
     if entry.weak or nominal:
-        return "dropped", f"weak/nominal-uncoded {why} {entry.type} [{args}]"
-    return "dropped", f"no-args {why} {entry.type} [{args}]"
+        return f"dropped/{sub}", f"weak/nominal-uncoded {why} {entry.type} [{args}]"
+    return f"dropped/{sub}", f"no-args {why} {entry.type} [{args}]"
 
 
 if __name__ == "__main__":
