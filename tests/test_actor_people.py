@@ -137,3 +137,19 @@ def test_people_a_title_alone_is_the_one_person_named_with_it(analysed):
 def test_people_campaigns_are_terms(name, on, code, role):
     found = actors.lookup(name, on=on)
     assert found is not None and (found.code, found.role) == (code, role)
+
+
+@pytest.mark.model
+def test_people_head_of_a_body_named_after_it_and_party_before_a_name(analysed):
+    text = (
+        "Norway's foreign ministry, a department headed by Ingrid Solheim, protested on Monday. "
+        "Solheim said the talks had failed. Republican Jane Roe criticized the bill. Roe "
+        "said it would fail."
+    )
+    doc = actors.code(analysed(text, published=D2017))
+    assert _codes(doc, "Solheim") == ["NORGOV", "NORGOV"]
+    assert _codes(doc, "Roe") == ["USAPTY", "USAPTY"]
+    # "led by" far from any body, across a sentence: nothing
+    text = "The talks ended. Delegations led by Ingrid Solheim left Oslo."
+    doc = actors.code(analysed(text, published=D2017))
+    assert set(_codes(doc, "Solheim")) <= {None}

@@ -224,7 +224,51 @@ def _from_descriptions(
             coded = _code_description(lo, hi, actors, ctx, focus)
             if coded is not None:
                 return coded
+    for mention in mentions:
+        coded = _headed_by(mention, actors, ctx) or _party_before(mention, ctx)
+        if coded is not None:
+            return coded
     return None
+
+
+# "the bureau, an independent regulator headed by Democrat Richard Cordray": the head
+_HEADED_BY = re.compile(
+    r"\b(?:headed|led|run|chaired|directed)\s+by\s+(?:(?:[A-Z][\w.\-]*|the|former)\s+){0,4}$"
+)
+_HEAD_REACH = 90  # characters between the body's name and "headed by"
+
+
+def _headed_by(mention: Actor, actors: list[Actor], ctx: _Ctx) -> Actor | None:
+    """A person named as the head of the coded body just before ("The Consumer Financial
+    Protection Bureau, an independent regulator headed by X": USAGOV)."""
+    before = ctx.text[max(0, mention.start - 60) : mention.start]
+    m = _HEADED_BY.search(before)
+    if m is None:
+        return None
+    at = mention.start - len(before) + m.start()
+    bodies = [
+        a
+        for a in actors
+        if a.end <= at
+        and at - a.end <= _HEAD_REACH
+        and a.code
+        and a.kind in ("organisation", "group")
+        and not re.search(r"[.!?]\s", ctx.text[a.end : at])
+    ]
+    if not bodies:
+        return None
+    body = bodies[-1]
+    return replace(body, kind="person", role=None, score=0.5)
+
+
+def _party_before(mention: Actor, ctx: _Ctx) -> Actor | None:
+    """A party word right before a name ("Democrat Jane Roe", "Republican John Roe"): the
+    party's (PTY) of its country."""
+    m = re.search(r"\b([A-Z][a-z]+)\s+$", ctx.text[max(0, mention.start - 20) : mention.start])
+    if m is None:
+        return None
+    country = _words().party.get(m.group(1).lower())
+    return _coded("party", country, None, ctx, 0.5) if country else None
 
 
 def _code_description(
