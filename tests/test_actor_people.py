@@ -153,3 +153,18 @@ def test_people_head_of_a_body_named_after_it_and_party_before_a_name(analysed):
     text = "The talks ended. Delegations led by Ingrid Solheim left Oslo."
     doc = actors.code(analysed(text, published=D2017))
     assert set(_codes(doc, "Solheim")) <= {None}
+
+
+@pytest.mark.model
+def test_people_a_state_or_province_lends_its_country(analysed):
+    text = (
+        "Ontario Premier Kathleen Wynne rejected the plan on Monday. Later, Wynne met the mayor. "
+        "Ohio police arrested two men. The Texas Republican Attorney General objected."
+    )
+    doc = actors.code(analysed(text, published=D2017))
+    assert _codes(doc, "Wynne") == ["CANGOV", "CANGOV"]
+    assert _codes(doc, "police") == ["USACOP"]
+    assert _codes(doc, "Attorney General") == ["USAJUD"]
+    # a state that is also a country is no state here: Georgia's police are Georgia's
+    doc = actors.code(analysed("Georgia police arrested two men.", published=D2017))
+    assert _codes(doc, "police") == ["GEOCOP"]

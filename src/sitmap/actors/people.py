@@ -49,12 +49,15 @@ class _Words:
     nouns: dict[tuple[str, ...], str]  # description noun (tokens) -> sector
     head_verbs: frozenset[str]
     anonymous: frozenset[str]  # titles an unnamed source keeps on purpose
+    regions: re.Pattern[str]  # a state or province right before an actor
+    region_country: dict[str, str]
 
 
 @cache
 def _words() -> _Words:
     data = lexicons.yaml_file("roles.yaml")["people"]
     nouns: dict[tuple[str, ...], str] = {}
+    regions = {name: iso3 for iso3, names in data["subnational"].items() for name in names}
     for sector, words in data["nouns"].items():
         for w in words:
             nouns[tuple(w.lower().split())] = sector
@@ -65,6 +68,11 @@ def _words() -> _Words:
         nouns=nouns,
         head_verbs=frozenset(data["head_verbs"]),
         anonymous=frozenset(data["anonymous_titles"]),
+        regions=re.compile(
+            r"\b(" + "|".join(sorted(map(re.escape, regions), key=len, reverse=True)) + r")"
+            r"(?:['’]?s)?\s+(?:(?:Republican|Democratic|Democrat|Liberal|Conservative)\s+)?$"
+        ),
+        region_country=regions,
     )
 
 
@@ -97,7 +105,27 @@ def describe(actors: list[Actor], ctx: _Ctx, *, fallback: bool = False) -> list[
                 role=coded.role,
                 score=min(a.score if a.score else 1.0, coded.score),
             )
-    return _titled_named(_bare_surnames(out, ctx))
+    return _regional(_titled_named(_bare_surnames(out, ctx)), ctx)
+
+
+def _regional(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
+    """An office or body with no country written right after a state or province takes the
+    state's country ("Texas Secretary of State" USAGOV, "Quebec's minister" CANGOV)."""
+    words = _words()
+    out: list[Actor] = []
+    for a in actors:
+        if a.code and a.sector and not a.country and a.kind != "state":
+            m = words.regions.search(ctx.text[max(0, a.start - 40) : a.start])
+            if m is not None:
+                country = words.region_country[m.group(1)]
+                a = replace(a, country=country, code=_compose_code(country, a.sector, None, ctx))
+        out.append(a)
+    placed = {(a.name, a.sector): a for a in out if a.kind == "person" and a.name and a.country}
+    for k, a in enumerate(out):  # "Pablos" after "Texas Secretary of State Rolando Pablos"
+        known = placed.get((a.name, a.sector)) if a.kind == "person" and not a.country else None
+        if known is not None and a.code:
+            out[k] = replace(a, country=known.country, code=known.code)
+    return out
 
 
 def _titled_named(actors: list[Actor]) -> list[Actor]:
