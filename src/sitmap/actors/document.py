@@ -9,7 +9,7 @@ from dataclasses import replace
 from sitmap.actors.compose import _actors, _Ctx, _full_names
 from sitmap.actors.countries import _country_entries, _inherit_countries
 from sitmap.actors.lexicon import _ABBREV, _ORG, _Entry, _fold, _Lexicon, _lexicon
-from sitmap.actors.people import describe
+from sitmap.actors.people import describe, regional
 from sitmap.actors.scan import _doc_tokens, _Tok
 from sitmap.model import Actor, Document
 
@@ -40,7 +40,7 @@ def code(doc: Document) -> Document:
     )
     ctx.learned = _abbreviations(toks, lex)
     ctx.named = _full_names(toks)
-    actors = _actors(ctx)
+    actors = regional(_actors(ctx), ctx)
     actors = _absorb_abbreviations(actors, ctx)
     actors += _entities(actors, ctx)
     actors += _surnames(actors, ctx)

@@ -105,12 +105,13 @@ def describe(actors: list[Actor], ctx: _Ctx, *, fallback: bool = False) -> list[
                 role=coded.role,
                 score=min(a.score if a.score else 1.0, coded.score),
             )
-    return _regional(_titled_named(_bare_surnames(out, ctx)), ctx)
+    return _placed_names(_titled_named(_bare_surnames(out, ctx)))
 
 
-def _regional(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
+def regional(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
     """An office or body with no country written right after a state or province takes the
-    state's country ("Texas Secretary of State" USAGOV, "Quebec's minister" CANGOV)."""
+    state's country ("Texas Secretary of State" USAGOV, "Quebec's minister" CANGOV). Runs on
+    the composed phrases, before names in apposition copy their codes."""
     words = _words()
     out: list[Actor] = []
     for a in actors:
@@ -118,10 +119,20 @@ def _regional(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
             m = words.regions.search(ctx.text[max(0, a.start - 40) : a.start])
             if m is not None:
                 country = words.region_country[m.group(1)]
+                old = a
                 a = replace(a, country=country, code=_compose_code(country, a.sector, None, ctx))
+                for mentions in ctx.persons.values():  # later surname mentions copy these
+                    mentions[:] = [a if x is old else x for x in mentions]
         out.append(a)
-    placed = {(a.name, a.sector): a for a in out if a.kind == "person" and a.name and a.country}
-    for k, a in enumerate(out):  # "Pablos" after "Texas Secretary of State Rolando Pablos"
+    return out
+
+
+def _placed_names(actors: list[Actor]) -> list[Actor]:
+    """A person's mentions with no country take the country another mention of the same name
+    and sector has ("Pablos" after "Texas Secretary of State Rolando Pablos")."""
+    placed = {(a.name, a.sector): a for a in actors if a.kind == "person" and a.name and a.country}
+    out = list(actors)
+    for k, a in enumerate(out):
         known = placed.get((a.name, a.sector)) if a.kind == "person" and not a.country else None
         if known is not None and a.code:
             out[k] = replace(a, country=known.country, code=known.code)
