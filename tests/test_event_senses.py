@@ -229,3 +229,18 @@ def test_a_threat_is_aimed_at_the_object_of_what_it_threatens():
     (threat,) = doc.events
     assert threat.plover == "THREATEN" and threat.target is not None
     assert threat.target.code == "PRK"
+
+
+@pytest.mark.parametrize(
+    ("text", "violent"),
+    [
+        # a violent verb aimed at words is a retort, never an assault
+        ("Kenya's interior minister hit back at criticism of the police on Monday.", False),
+        ("Polish officials struck back at the accusations from Brussels.", False),
+        # aimed at people or things it is one
+        ("The army hit back at the rebels near Goma on Monday.", True),
+        ("Rebels fired on the convoy near Goma.", True),
+    ],
+)
+def test_a_violent_verb_aimed_at_criticism_is_figurative(text, violent):
+    assert any(plover == "ASSAULT" for _, plover in _triggers(text)) is violent

@@ -25,6 +25,7 @@ _COMPLEMENTS = {"ccomp", "parataxis", "xcomp", "advcl"}  # "asked if": advcl to 
 class _Senses:
     figurative_types: frozenset[str]
     inanimate_objects: frozenset[str]
+    figurative_preps: frozenset[str]
     object_senses: dict[str, frozenset[str]]
     particle_senses: dict[str, frozenset[str]]
     transitive_senses: dict[str, frozenset[str]]  # verb -> objects that keep the event
@@ -55,6 +56,7 @@ def _senses() -> _Senses:
     return _Senses(
         figurative_types=frozenset(data["figurative_types"]),
         inanimate_objects=frozenset(data["inanimate_objects"]),
+        figurative_preps=frozenset(data.get("figurative_preps") or ()),
         object_senses=table("object_senses"),
         particle_senses=table("particle_senses"),
         transitive_senses=table("transitive_senses"),
@@ -90,6 +92,17 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
     objects = [_antecedent(o, tok).lemma_.lower() for o in _children(tok, _OBJECTS)]
     if plover in senses.figurative_types and any(o in senses.inanimate_objects for o in objects):
         return True  # "voted to kill the rule"
+    if plover in senses.figurative_types and not objects:
+        heads = [tok, *_children(tok, {"advmod", "prt"})]  # "hit back at", "lashed out at"
+        aimed_at = [
+            _antecedent(p, tok).lemma_.lower()
+            for head in heads
+            for prep in _children(head, {"prep"})
+            if prep.lower_ in senses.figurative_preps
+            for p in _children(prep, {"pobj"})
+        ]
+        if any(o in senses.inanimate_objects for o in aimed_at):
+            return True  # "hit back at criticism", "struck back at the accusations"
     prep_objects = [
         p.lemma_.lower()
         for prep in _children(tok, {"prep"})
