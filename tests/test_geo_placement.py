@@ -246,3 +246,51 @@ def test_placement_spelling_variant_needs_the_documents_country() -> None:
     )
     placed = _placed("Gunmen attacked a police post in Ashukeno on Monday, Russian police said.")
     assert placed["attacked"] == ("Ashukino", "clause")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "nested", "expected"),
+    [
+        # "X of Y" after a setting, with "the city of" before Y
+        ("Police dispersed a march in the Kawo area of the city of Kaduna.", "Kaduna", True, True),
+        ("Officials from the Kawo area of Kaduna met on Monday.", "Kaduna", True, False),
+        ("The governor of Kaduna spoke on Monday.", "Kaduna", True, False),
+        # a name whose last word the gazetteer holds, after a setting
+        ("Rebels looted shops in Kordofan Dilling town on Friday.", "Dilling", False, True),
+        # ... but not over a month name or a sentence's first word
+        ("In March Kabul police arrested three men.", "Kabul", False, False),
+    ],
+)
+def test_placement_is_setting(text, name, nested, expected) -> None:
+    from sitmap.geo.placement import is_setting
+
+    start = text.index(name)
+    place = Place(text=name, start=start, end=start + len(name))
+    assert is_setting(place, text, nested=nested) is expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (  # an abduction happens where the victim was taken from
+            "On 3 May, gunmen abducted a nurse from Ngarwal village (Maru, Zamfara).",
+            "abducted",
+            ("Maru", "clause"),
+        ),
+        (
+            "Police arrested two activists from Kibagabaga village (Gasabo, Kigali) on Tuesday.",
+            "arrested",
+            ("Gasabo District", "clause"),
+        ),
+        # what an attack hit, after "into" (not a setting of other acts: "moved into Syria")
+        ("Troops fired rockets into Kadugli on Sunday.", "fired", ("Kadugli", "clause")),
+        (
+            "Rebels looted shops in Kordofan Dilling town on Friday.",
+            "looted",
+            ("Dilling", "clause"),
+        ),
+    ],
+)
+def test_placement_origins_of_abductions_and_multiword_settings(text, trigger, expected) -> None:
+    assert _placed(text)[trigger] == expected

@@ -29,6 +29,8 @@ class _Lex:
     remote: frozenset[str]
     speech_types: frozenset[str]
     unreal_statuses: frozenset[str]
+    of_skip: frozenset[str]
+    not_name_words: frozenset[str]
 
 
 @cache
@@ -53,6 +55,8 @@ def _lex() -> _Lex:
         remote=frozenset(data["remote_words"]),
         speech_types=frozenset(data["speech_types"]),
         unreal_statuses=frozenset(data["unreal_statuses"]),
+        of_skip=frozenset(w.lower() for w in data["of_skip"]),
+        not_name_words=frozenset(w.lower() for w in data["not_name_words"]),
     )
 
 

@@ -321,18 +321,10 @@ _OF_REACH = 3  # words of a named spot between a setting and "of Y": "in distric
 
 
 def _after(p: Place, text: str, preps: tuple[str, ...], *, nested: bool = False) -> bool:
-    end = _chain_start(text, p.start)
+    end = _name_start(text, _chain_start(text, p.start))
     words = re.findall(r"[\w'’-]+", text[max(0, end - 60) : end].lower())
-    if (
-        nested
-        and words
-        and words[-1] == "of"
-        and not any((" " + " ".join(words[-7:])).endswith(" " + prep) for prep in preps)
-    ):  # "X of Y": the setting of the named spot X ("in district 4 of Ouagadougou")
-        for k in range(2, _OF_REACH + 2):
-            head = " " + " ".join(words[: len(words) - k][-6:])
-            if any(head.endswith(" " + prep) for prep in preps):
-                return True
+    if nested and _of_spot(words, preps):
+        return True
     skip = {"the", "northern", "southern", "eastern", "western", "central", "north", "south",
             "east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
             "of", "part", "parts", "city", "town", "village", "province", "region"}  # fmt: skip
@@ -344,6 +336,49 @@ def _after(p: Place, text: str, preps: tuple[str, ...], *, nested: bool = False)
             return False
         words.pop()
         tail = " " + " ".join(words[-6:])
+
+
+def _of_spot(words: list[str], preps: tuple[str, ...]) -> bool:
+    """ "X of Y": whether Y follows a named spot X that follows a setting ("in district 4 of
+    Ouagadougou", "in the Tasha neighbourhood of Kano", "in the area of Gorom", "in the
+    forest of Sambisa"; "the city of" and the like before Y skipped)."""
+    if len(words) > 2 and words[-1] == "of":  # "... area of the city of Y": "... area of Y"
+        j = len(words) - 1
+        while j > 0 and words[j - 1] in _lex().of_skip:
+            j -= 1
+        if j < len(words) - 1 and j > 0 and words[j - 1] == "of":
+            words = words[:j]
+    if not words or words[-1] != "of":
+        return False
+    if any((" " + " ".join(words[-7:])).endswith(" " + prep) for prep in preps):
+        return False  # "in the city of Y" is a setting of its own
+    for k in range(2, _OF_REACH + 2):
+        head = words[: len(words) - k][-7:]
+        while head and head[-1] == "the":
+            head.pop()
+        if any((" " + " ".join(head)).endswith(" " + prep) for prep in preps):
+            return True
+    return False
+
+
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]*\s+){1,2}$")
+
+
+def _name_start(text: str, start: int) -> int:
+    """Where a name ends whose last words the gazetteer holds begins ("in Wolayita Sodo town":
+    the gazetteer has Sodo): back over at most two capitalised words directly before it, not
+    month or day names, and not at the start of a sentence."""
+    hit = _NAME_BEFORE.search(text[max(0, start - 40) : start])
+    if hit is None:
+        return start
+    words = hit.group(0).split()
+    if any(w.lower() in _lex().not_name_words for w in words):
+        return start
+    begin = start - len(hit.group(0))
+    before = text[max(0, begin - 3) : begin].rstrip()
+    if not before or before[-1] in '.!?:;\n"“(':
+        return start  # a sentence's first word is capitalised whatever it is
+    return begin
 
 
 # "On 18 May, in Mogilev, a journalist was abducted": a setting opening the sentence (after at
