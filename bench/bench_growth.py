@@ -19,6 +19,12 @@ publication dates advance with the feed (``--per-day`` documents a day), as a ru
 does.
 
     python bench/bench_growth.py [--docs 10000] [--days 90] [--json out.json]
+
+``--sizes 5000,20000,50000`` instead loads stores of those sizes in bulk (documents written
+in large batches, situations built once), then times ``--batches`` ingest batches (store commit,
+situations update, release) on each, with the store's lookup indexes (migration
+``0005_lookup_indexes``) and, as the baseline in the same run, on a copy without them.
+De-duplication is left out there: its LSH index lives in memory, not in the store.
 """
 
 from __future__ import annotations
@@ -158,6 +164,78 @@ def run(docs: list[Document], db: Path, every: int) -> list[dict[str, float]]:
     return windows
 
 
+def _batches(store, updater, docs: list[Document]) -> dict[str, float]:
+    """Commit, situations update and release of each ingest batch: mean CPU ms per batch."""
+    acc: dict[str, list[float]] = {"commit": [], "situations": [], "release": []}
+    for b in range(0, len(docs), BATCH_SIZE):
+        batch = docs[b : b + BATCH_SIZE]
+        t = time.process_time()
+        with store.session():
+            store.write_many(batch)
+            acc["commit"].append(time.process_time() - t)
+            t = time.process_time()
+            updater.update([d.id for d in batch])
+            acc["situations"].append(time.process_time() - t)
+        t = time.process_time()
+        with store._lock:
+            store._release()
+        acc["release"].append(time.process_time() - t)
+    row = {k: 1000 * statistics.fmean(v) for k, v in acc.items()}
+    row["total"] = sum(row.values())
+    return row
+
+
+def at_sizes(sizes: list[int], batches: int, tmp: Path) -> list[dict[str, float]]:
+    """Per-batch cost on stores of each size, with and without the lookup indexes."""
+    import shutil
+
+    from sitmap.store import Store
+    from sitmap.store.schema import MIGRATIONS
+
+    indexes = [
+        line.split()[5]
+        for name, sql in MIGRATIONS
+        if name == "0005_lookup_indexes"
+        for line in sql.splitlines()
+        if line.strip().startswith("CREATE INDEX")
+    ]
+    extra = batches * BATCH_SIZE
+    feed = synthetic_feed(max(sizes) + extra)
+    rows = []
+    for size in sizes:
+        base, new = feed[:size], feed[size : size + extra]
+        db = tmp / f"size{size}.duckdb"
+        store = Store(db)
+        for i in range(0, size, 2000):
+            store.write_many(base[i : i + 2000])
+        situations.build(store)
+        store.close()
+        plain = tmp / f"size{size}-plain.duckdb"
+        shutil.copy(db, plain)
+        with Store(plain) as s:
+            for name in indexes:
+                s.con.execute(f"DROP INDEX IF EXISTS {name}")
+        for label, path in (("indexes", db), ("no indexes", plain)):
+            store = Store(path, hold=False)
+            with store.session():
+                updater = situations.Updater(store)
+            row = _batches(store, updater, new)
+            store.close()
+            row.update(stored=size, variant=label)
+            rows.append(row)
+            print(
+                f"  {size:>7,} stored  {label:<10}  "
+                + "   ".join(
+                    f"{k} {row[k]:6.1f}" for k in ("commit", "situations", "release", "total")
+                )
+                + " CPU ms/batch",
+                flush=True,
+            )
+        for path in (db, plain):
+            path.unlink()
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=10_000)
@@ -170,7 +248,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-day", type=int, default=100, help="documents a day of the feed")
     ap.add_argument("--every", type=int, default=1000)
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--sizes", help="comma-separated store sizes, loaded in bulk (see above)")
+    ap.add_argument("--batches", type=int, default=20, help="ingest batches timed per size")
     args = ap.parse_args(argv)
+    if args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            rows = at_sizes([int(x) for x in args.sizes.split(",")], args.batches, Path(tmp))
+        if args.json:
+            args.json.write_text(json.dumps(rows, indent=2))
+        return 0
     docs = synthetic_feed(args.docs, days=args.days, per_day=args.per_day)
     print(f"{len(docs):,} synthetic processed documents, batches of {BATCH_SIZE}, "
           + (f"all in {args.days} days" if args.days else f"{args.per_day} a day"),

@@ -40,20 +40,28 @@ MEMBER_COLUMNS = ("situation_id", "event_id", "doc_id", "component", "voice", "o
                   "published", "status")  # fmt: skip
 
 
-def key_query(where: str = "") -> str:
+def key_query(where: str = "", places_where: str | None = None) -> str:
     """SELECT of ``KEY_COLUMNS`` plus each event's document places (``doc_places``,
     ``doc_countries``), with an optional WHERE clause on ``e.``-prefixed event columns (places
-    are aggregated for the selected events' documents only)."""
+    are aggregated for the selected events' documents only, or for the documents that
+    ``places_where`` selects: a constant ``doc_id IN (...)`` list can use the index)."""
     cols = ", ".join(f'e."{c}"' for c in KEY_COLUMNS)
     names = ", ".join(f'ev."{c}"' for c in KEY_COLUMNS)
+    if places_where is None and where:
+        places_where = "doc_id IN (SELECT doc_id FROM ev)"
     return (
         f"WITH ev AS (SELECT {cols} FROM events e" + (f" WHERE {where}" if where else "") + ") "
         f"SELECT {names}, p.gids, p.ccs FROM ev LEFT JOIN ("
         "SELECT doc_id, list(DISTINCT geonameid) FILTER (WHERE geonameid IS NOT NULL) AS gids, "
         "list(DISTINCT country) FILTER (WHERE country IS NOT NULL) AS ccs FROM places "
-        + ("WHERE doc_id IN (SELECT doc_id FROM ev) " if where else "")
+        + (f"WHERE {places_where} " if places_where else "")
         + "GROUP BY doc_id) p ON p.doc_id = ev.doc_id"
     )
+
+
+SMALL = 2000
+"""Up to this many ids, lookups use a constant ``IN (...)`` list (an index scan); beyond it,
+a join with an Arrow table of the ids (one scan of the table, cheaper than a huge list)."""
 
 
 def key_from(values: tuple) -> Key:
@@ -70,8 +78,9 @@ def iter_keys(store: Store, doc_ids: Iterable[str] | None = None) -> Iterator[Ke
         ids = sorted(set(doc_ids))
         if not ids:
             return
-        query = key_query(f"e.doc_id IN ({', '.join('?' * len(ids))})")
-        params = ids
+        marks = ", ".join("?" * len(ids))
+        query = key_query(f"e.doc_id IN ({marks})", f"doc_id IN ({marks})")
+        params = ids + ids
     cur = store.con.cursor().execute(query, params)
     while chunk := cur.fetchmany(5000):
         for values in chunk:
@@ -93,16 +102,26 @@ def event_rows(store: Store, event_ids: Iterable[str]) -> dict[str, dict[str, An
         cols.append("fatalities")
     import pyarrow as pa
 
-    store.con.register("_sitmap_ids", pa.table({"id": pa.array(ids, type=pa.string())}))
-    try:
-        select = ", ".join(f'e."{c}"' for c in cols)
-        cur = store.con.execute(f"SELECT {select} FROM events e JOIN _sitmap_ids i ON e.id = i.id")
-        out: dict[str, dict[str, Any]] = {}
+    select = ", ".join(f'e."{c}"' for c in cols)
+    out: dict[str, dict[str, Any]] = {}
+
+    def read(cur: Any) -> dict[str, dict[str, Any]]:
         while chunk := cur.fetchmany(5000):
             for values in chunk:
                 row = dict(zip(cols, values, strict=True))
                 out[row["id"]] = row
         return out
+
+    if len(ids) <= SMALL:
+        marks = ", ".join("?" * len(ids))
+        return read(
+            store.con.execute(f"SELECT {select} FROM events e WHERE e.id IN ({marks})", ids)
+        )
+    store.con.register("_sitmap_ids", pa.table({"id": pa.array(ids, type=pa.string())}))
+    try:
+        return read(
+            store.con.execute(f"SELECT {select} FROM events e JOIN _sitmap_ids i ON e.id = i.id")
+        )
     finally:
         store.con.unregister("_sitmap_ids")
 
@@ -120,6 +139,13 @@ def copies(store: Store, doc_ids: Iterable[str] | None = None) -> dict[str, int]
     ids = sorted(set(doc_ids))
     if not ids:
         return {}
+    if len(ids) <= SMALL:
+        rows = store.con.execute(
+            "SELECT duplicate_of, count(*) FROM duplicates "
+            f"WHERE duplicate_of IN ({', '.join('?' * len(ids))}) GROUP BY 1",
+            ids,
+        ).fetchall()
+        return {d: int(n) for d, n in rows if d}
     store.con.register("_sitmap_docs", pa.table({"d": pa.array(ids, type=pa.string())}))
     try:
         rows = store.con.execute(
@@ -166,6 +192,12 @@ def write(
 
 def _delete(store: Store, components: list[str]) -> None:
     import pyarrow as pa
+
+    if len(components) <= SMALL:
+        marks = ", ".join("?" * len(components))
+        for table in ("situations", "situation_members"):
+            store.con.execute(f"DELETE FROM {table} WHERE component IN ({marks})", components)
+        return
 
     store.con.register("_sitmap_gone", pa.table({"c": pa.array(components, type=pa.string())}))
     try:

@@ -179,6 +179,23 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         UPDATE events SET event_date = NULL, date_basis = NULL WHERE date_basis = 'published';
         """,
     ),
+    (
+        "0005_lookup_indexes",
+        # Ingest looks up one batch's rows by document, event, duplicate and component ids on
+        # every batch; without these indexes each lookup scans its whole table, so a batch
+        # costs more as the store grows (bench/bench_growth.py). DuckDB uses an ART index for
+        # `col = ?` and `col IN (?, ...)` filters.
+        """
+        CREATE INDEX IF NOT EXISTS events_doc_id ON events (doc_id);
+        CREATE INDEX IF NOT EXISTS events_id ON events (id);
+        CREATE INDEX IF NOT EXISTS actors_doc_id ON actors (doc_id);
+        CREATE INDEX IF NOT EXISTS places_doc_id ON places (doc_id);
+        CREATE INDEX IF NOT EXISTS dates_doc_id ON dates (doc_id);
+        CREATE INDEX IF NOT EXISTS duplicates_duplicate_of ON duplicates (duplicate_of);
+        CREATE INDEX IF NOT EXISTS situations_component ON situations (component);
+        CREATE INDEX IF NOT EXISTS situation_members_component ON situation_members (component);
+        """,
+    ),
 )
 """Named schema migrations, applied in order; ``schema_version`` records each one applied."""
 
