@@ -165,6 +165,20 @@ def test_people_a_state_or_province_lends_its_country(analysed):
     assert _codes(doc, "Wynne") == ["CANGOV", "CANGOV"]
     assert _codes(doc, "police") == ["USACOP"]
     assert _codes(doc, "Attorney General") == ["USAJUD"]
+    # scraped pages lose apostrophes: "Manitoba s premier"
+    doc = actors.code(analysed("Manitoba s premier criticized the plan.", published=D2017))
+    assert _codes(doc, "premier") == ["CANGOV"]
     # a state that is also a country is no state here: Georgia's police are Georgia's
     doc = actors.code(analysed("Georgia police arrested two men.", published=D2017))
     assert _codes(doc, "police") == ["GEOCOP"]
+
+
+@pytest.mark.model
+def test_people_title_with_its_office_name_before_a_name(analysed):
+    text = "Kenya's Minister of Foreign Affairs Amina Mohamed met the envoy."
+    doc = actors.code(analysed(text, published=D2017))
+    assert _codes(doc, "Amina Mohamed") == ["KENGOV"]
+    # a lower-case office and a clause between: not her title
+    text = "The minister of the interior said that Amina Mohamed left."
+    doc = actors.code(analysed(text, published=D2017))
+    assert _codes(doc, "Amina Mohamed") == [None]

@@ -70,7 +70,7 @@ def _words() -> _Words:
         anonymous=frozenset(data["anonymous_titles"]),
         regions=re.compile(
             r"\b(" + "|".join(sorted(map(re.escape, regions), key=len, reverse=True)) + r")"
-            r"(?:['’]?s)?\s+(?:(?:Republican|Democratic|Democrat|Liberal|Conservative)\s+)?$"
+            r"(?:['’]?s|\s[’']?s)?\s+(?:(?:Republican|Democratic|Democrat|Liberal|Conservative)\s+)?$"
         ),
         region_country=regions,
     )
@@ -264,10 +264,36 @@ def _from_descriptions(
             if coded is not None:
                 return coded
     for mention in mentions:
-        coded = _headed_by(mention, actors, ctx) or _party_before(mention, ctx)
+        coded = (
+            _office_of(mention, actors, ctx)
+            or _headed_by(mention, actors, ctx)
+            or _party_before(mention, ctx)
+        )
         if coded is not None:
             return coded
     return None
+
+
+# "Minister| of International Relations |Christine St-Pierre": the office's name between
+_OFFICE_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+(?:(?:and|&|of)\s+)?){1,5}$")
+
+
+def _office_of(mention: Actor, actors: list[Actor], ctx: _Ctx) -> Actor | None:
+    """A title with its office's name written before a name ("Quebec's Minister of
+    International Relations Christine St-Pierre"): the person holds that title."""
+    titles = [
+        a
+        for a in actors
+        if a.end <= mention.start
+        and mention.start - a.end <= 60
+        and a.kind == "person"
+        and not a.name
+        and a.code
+    ]
+    if not titles or not _OFFICE_NAME.fullmatch(ctx.text[titles[-1].end : mention.start]):
+        return None
+    t = titles[-1]
+    return _coded(t.sector, t.country, t.role, ctx, 0.6)
 
 
 # "the bureau, an independent regulator headed by Democrat Richard Cordray": the head
