@@ -383,3 +383,30 @@ def test_events_exchange_of_views_is_one_meeting(analysed):
 )
 def test_events_dative_preposition_is_a_preposition(analysed, text, expected):
     assert expected in _codes(analysed, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # halting one's own military acts is a retreat; militarisation a mobilisation
+        ("Saudi Arabia halted airstrikes on Yemen on Sunday.", ("RETREAT", "SAU", "YEM")),
+        ("Iran suspended uranium enrichment in 2003.", ("RETREAT", "IRN", None)),
+        ("China has militarized islands in the South China Sea.", ("MOBILIZE", "CHN", None)),
+        # "suspend" with anything else keeps its sanction sense
+        ("Turkey suspended visa services in the United States.", ("SANCTION", "TUR", None)),
+    ],
+)
+def test_events_recall_halting_and_militarising(analysed, text, expected):
+    assert expected in _codes(analysed, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethiopian police stopped the car at a checkpoint.",
+        "The Nigerian army stopped the attack on the village.",
+        "Egypt developed a new missile defence plan.",
+    ],
+)
+def test_events_recall_stopping_and_developing_are_no_retreat_or_mobilisation(analysed, text):
+    assert not [c for c in _codes(analysed, text) if c[0] in {"RETREAT", "MOBILIZE"}]
