@@ -238,7 +238,7 @@ class Merger:
                 if sid is not None:
                     gone.add(sid)
                     self.situation_members.pop(sid, None)
-        todo &= set(self.keys)
+        todo = {i for i in todo if i in self.keys}  # (not a set of every key: one batch)
         for event_id in todo:  # events of removed documents' components lose their situation
             sid = self.situation.pop(event_id, None)
             if sid is not None:
