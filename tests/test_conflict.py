@@ -297,3 +297,34 @@ def test_conflict_acled_sub_event_outcomes_and_calm_words(text, sub_event):
     assert sub_event in subs, coded
     if sub_event in {"Peaceful protest", "Protest with intervention"}:
         assert not subs & {"Violent demonstration", "Excessive force against protesters"}, coded
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # the agent of a passive, also of a verb coordinated with the trigger
+        ("Four traders were abducted and one beaten by rebels on the road to the mine.", "rebels"),
+        ("Five villagers were abducted and two tortured by soldiers in the hills.", "military"),
+        ("Two girls were kidnapped and one raped by militiamen near the river.", "militia"),
+    ],
+)
+def test_conflict_doer_of_a_passive_assault_is_its_agent(text, sector):
+    doc = pipeline.extract(text, source="Wire")
+    violent = [e for e in doc.events if e.plover == "ASSAULT"]
+    assert violent and all(e.source is not None for e in violent), violent
+    assert {e.source.sector for e in violent} == {sector}
+
+
+def test_conflict_doer_of_a_passive_detention_is_its_agent():
+    # ... and of a detention: by the police an arrest, by an armed group an abduction
+    for doer, sub_event in (("policemen", "Arrests"), ("rebels", "Abduction/forced disappearance")):
+        coded = _coded(f"Six students were detained and one assaulted by {doer} after the match.")
+        assert sub_event in {c[3] for c in coded if c[0] == "COERCE"}, coded
+
+
+def test_conflict_by_phrase_that_is_no_agent_names_no_doer():
+    # "employed by the army" tells who employs the workers, not who attacked them
+    doc = pipeline.extract("Unknown gunmen attacked workers employed by the army.", source="W")
+    violent = [e for e in doc.events if e.plover == "ASSAULT"]
+    assert violent and all(e.source is not None and e.source.sector == "unidentified"
+                           for e in violent)  # fmt: skip

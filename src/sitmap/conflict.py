@@ -143,9 +143,12 @@ def code(doc: Document) -> Document:
             event.source = replace(held, score=min(held.score, 0.6))
         if event.plover == "PROTEST" and event.mode is None:
             event.mode = protest_mode(doc, event, table)
-        elif event.plover == "COERCE" and event.mode is None:
-            event.mode = crowd_mode(doc, event, table)
+        elif event.plover == "COERCE":
+            _passive_agent(doc, event)
+            if event.mode is None:
+                event.mode = crowd_mode(doc, event, table)
         elif event.plover == "ASSAULT":
+            _passive_agent(doc, event)
             if event.mode != "sexual" and table.sexual.search(_sentence(doc, event)):
                 event.mode = "sexual"
             _clash(doc, event, table)
@@ -182,6 +185,36 @@ def crowd_mode(doc: Document, event: Event, table: _Table | None = None) -> str 
         ):
             return None
     return "excessive" if table.force_words.search(text) else "intervention"
+
+
+def _passive_agent(doc: Document, event: Event) -> None:
+    """The doer of a passive assault or coercion the parse left unnamed, read from the agent
+    phrase of its trigger or of a verb coordinated with it ("three women were abducted and one
+    raped by army soldiers", "a trader was beaten and robbed by youths"): the coded actor that
+    holds the agent's object, in the sentence's parse (nothing without one)."""
+    source = event.source
+    implicit = source is None or (
+        source.sector == "unidentified" and source.start == event.trigger_start
+    )
+    pdoc = doc._parses.get(event.sentence) if doc._parses else None
+    if not implicit or pdoc is None or event.trigger_start is None:
+        return
+    offset = doc.sentences[event.sentence].start
+    trigger = next((t for t in pdoc if t.idx == event.trigger_start - offset), None)
+    if trigger is None:
+        return
+    conj = [t for t in trigger.children if t.dep_ == "conj"]  # "abducted and (one) raped"
+    verbs = [trigger, *conj, *(t for c in conj for t in c.children if t.dep_ == "acl")]
+    if trigger.dep_ == "conj":
+        verbs.append(trigger.head)
+    for verb in verbs:
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                at = obj.idx + offset
+                actor = next((a for a in doc.actors if a.start <= at < a.end and a.sector), None)
+                if actor is not None and actor is not event.target:
+                    event.source = actor
+                    return
 
 
 def _excessive(doc: Document, event: Event, table: _Table) -> None:
