@@ -10,7 +10,8 @@ Usage:
 Runs ``sitmap.corpus.ingest`` with one worker (in this process) into a fresh temporary store,
 the way ``sitmap ingest --workers 1`` does, with every stage's entry point wrapped by a timer:
 spaCy (``nlp.analyse``: tagging, NER, sentence split, the parser on candidate sentences),
-actors, events, attribution, geo, when, situations, deduplication, the store's writes;
+actors (and placing them, offices), events, attribution, fatalities, conflict coding, geo,
+when, confidence, the language check, situations, deduplication, the store's writes;
 "read + prepare + other glue" is what is left of the wall time. Model and gazetteer loading are
 timed apart (``load``). With ``--top`` the run is also under cProfile and the costliest
 functions (own time) are listed, all of them or only those in one module (``--within``).
@@ -71,10 +72,30 @@ def _timed_gen(name: str, fn: Callable) -> Callable:
 
 
 def _instrument() -> None:
-    from sitmap import actors, attribution, dedup, events, geo, nlp, situations, store, when
+    from sitmap import (
+        actors,
+        attribution,
+        confidence,
+        conflict,
+        dedup,
+        events,
+        fatalities,
+        geo,
+        nlp,
+        situations,
+        store,
+        when,
+    )
+    from sitmap.ingest import language
 
     nlp.analyse = _timed_gen("spaCy (nlp.analyse)", nlp.analyse)
     actors.code = _timed("actors", actors.code)
+    actors.localise = _timed("actors (localise)", actors.localise)
+    actors.in_office = _timed("actors (in office)", actors.in_office)
+    fatalities.count = _timed("fatalities", fatalities.count)
+    conflict.code = _timed("conflict", conflict.code)
+    confidence.score = _timed("confidence", confidence.score)
+    language.check_english = _timed("language check", language.check_english)
     events.extract = _timed("events", events.extract)
     attribution.attribute = _timed("attribution", attribution.attribute)
     geo.resolve = _timed("geo", geo.resolve)

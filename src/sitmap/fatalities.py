@@ -220,6 +220,8 @@ def count(doc: Document) -> Document:
         if event.plover in types:
             by_sentence.setdefault(event.sentence, []).append(event)
     for sent in doc.sentences:
+        if sent.index not in by_sentence and sent.index - 1 not in by_sentence:
+            continue  # no violent event here or just before: a count would go nowhere
         n = stated(doc.text[sent.start : sent.end])
         if n is None:
             continue
