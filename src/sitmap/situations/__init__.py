@@ -49,6 +49,7 @@ class Updater:
     def __init__(self, store: Store, *, blocking: bool = True) -> None:
         self.store = store
         self.merger = Merger(blocking=blocking)
+        self.merger.texts = lambda ids: tables.evidence(store, ids)
         self.merger.load(
             tables.iter_keys(store),
             tables.stored_components(store),

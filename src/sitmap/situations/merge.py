@@ -37,7 +37,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 
 from sitmap.model import content_id
@@ -75,6 +75,9 @@ class Merger:
         self._fact_sorted: dict[tuple, tuple] = {}  # the same, in date order (lazily)
         self.new_facts: set[str] = set()  # factual events of the last recluster's new events
         self.gone: set[str] = set()  # situation ids the last recluster replaced
+        # event ids -> evidence sentences (``Updater`` reads them from the store); without it,
+        # the keys' own ``evidence`` (empty when read by ``tables.iter_keys``)
+        self.texts: Callable[[list[str]], dict[str, str]] | None = None
 
     # -- index -------------------------------------------------------------------------------
 
@@ -245,9 +248,14 @@ class Merger:
                 gone.add(sid)
                 self.situation_members.pop(sid, None)
         out: list[tuple[str, list[list[Key]]]] = []
-        for members in _components(todo, self):
+        components = list(_components(todo, self))
+        # evidence sentences, read only for the components where the order of equally good
+        # pairs can matter (three events or more), all at once
+        wanted = [i for members in components if len(members) > 2 for i in members]
+        texts = self.texts(wanted) if self.texts is not None and wanted else {}
+        for members in components:
             comp_id = content_id("component", min(members))
-            situations = _cluster([self.keys[i] for i in members], self)
+            situations = _cluster([self.keys[i] for i in members], self, texts)
             self.members[comp_id] = set(members)
             for event_id in members:
                 self.component[event_id] = comp_id
@@ -402,7 +410,9 @@ def _components(ids: set[str], merger: Merger) -> Iterator[list[str]]:
         yield sorted(groups[root])
 
 
-def _cluster(keys: list[Key], merger: Merger) -> list[list[Key]]:
+def _cluster(
+    keys: list[Key], merger: Merger, texts: dict[str, str] | None = None
+) -> list[list[Key]]:
     """Clustering of one component (see the module docstring): the linked pairs, strongest
     evidence first, each joining two situations when every member of one is compatible with
     every member of the other."""
@@ -416,9 +426,12 @@ def _cluster(keys: list[Key], merger: Merger) -> list[list[Key]]:
             j = pos.get(other)
             if j is not None and j != i:
                 edges.add((i, j) if i < j else (j, i))
-    score, similarity = rules.score, rules.similarity
+    texts = texts or {}
+    said = [texts.get(k.id) or k.evidence for k in keys]
+    score, similarity = rules.score, rules.text_similarity
     ranked = sorted(
-        (-score(keys[i], keys[j]), -similarity(keys[i], keys[j]), i, j) for i, j in edges
+        (-score(keys[i], keys[j]), -similarity(said[i], said[j]) if len(keys) > 2 else 0.0, i, j)
+        for i, j in edges
     )
     root = list(range(len(keys)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(keys))}

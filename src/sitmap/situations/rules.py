@@ -142,7 +142,7 @@ class Key:
     order: tuple = ()
     doc_places: frozenset = frozenset()  # GeoNames ids of every place its document names
     doc_countries: frozenset = frozenset()  # and their countries
-    evidence: str = ""  # the evidence sentence (``similarity``)
+    evidence: str = ""  # the evidence sentence (``similarity``; not read by ``tables``)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -238,7 +238,12 @@ def key_of(row: dict[str, Any]) -> Key:
 def similarity(a: Key, b: Key) -> float:
     """Token-set Jaccard of the two evidence sentences' words (lower case, three letters or
     more; 0.0 when either is empty): how much of one telling the other repeats."""
-    wa, wb = _words(a.evidence), _words(b.evidence)
+    return text_similarity(a.evidence, b.evidence)
+
+
+def text_similarity(x: str, y: str) -> float:
+    """``similarity`` of two sentences."""
+    wa, wb = _words(x), _words(y)
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / len(wa | wb)
@@ -575,4 +580,5 @@ __all__ = [
     "score",
     "similarity",
     "status_group",
+    "text_similarity",
 ]

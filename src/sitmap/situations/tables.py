@@ -16,7 +16,7 @@ KEY_COLUMNS = (
     "id", "doc_id", "sentence", "plover", "status", "source_code", "source_name", "source_country",
     "source_kind", "target_code", "target_name", "target_country", "target_kind", "lat", "lon",
     "geonameid", "country", "admin1", "feature_class", "feature_code", "date", "date_precision",
-    "published", "outlet", "fatalities", "evidence",
+    "published", "outlet", "fatalities",
 )  # fmt: skip
 
 RECORD_COLUMNS = (
@@ -85,6 +85,19 @@ def iter_keys(store: Store, doc_ids: Iterable[str] | None = None) -> Iterator[Ke
     while chunk := cur.fetchmany(5000):
         for values in chunk:
             yield key_from(values)
+
+
+def evidence(store: Store, event_ids: list[str]) -> dict[str, str]:
+    """Event id -> its evidence sentence (for the clustering's tie-breaks, read on demand: the
+    keys held in memory do not carry the text)."""
+    out: dict[str, str] = {}
+    for i in range(0, len(event_ids), 2000):  # constant IN lists of ``SMALL``'s size: index scans
+        chunk = event_ids[i : i + 2000]
+        rows = store.con.execute(
+            f"SELECT id, evidence FROM events WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+        ).fetchall()
+        out.update((event_id, text or "") for event_id, text in rows)
+    return out
 
 
 def stored_components(store: Store) -> dict[str, str]:
@@ -271,6 +284,7 @@ __all__ = [
     "SITUATION_COLUMNS",
     "copies",
     "event_rows",
+    "evidence",
     "iter_keys",
     "link_predictions",
     "stored_components",
