@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from sitmap import confidence, lexicons, pipeline
+from sitmap import confidence, pipeline
 from sitmap.model import Document, Event
 
 ARTICLE = (
@@ -48,12 +48,6 @@ def test_confidence_probability_is_the_logistic_of_the_weights() -> None:
     )
     assert confidence.probability({"date": 1.0, "weak": 1.0}, model) == 0.5
     assert confidence.probability({}, model) == round(1 / (1 + math.exp(1.0)), 2)
-
-
-def test_confidence_data_file_weights_every_feature_once() -> None:
-    data = lexicons.yaml_file("confidence.yaml")
-    assert list(data["weights"]) == list(confidence.FEATURES)
-    assert isinstance(data["intercept"], float)
 
 
 @pytest.mark.model
