@@ -382,3 +382,19 @@ def test_geo_context_find_town_of_region() -> None:
     assert [(text[c.start : c.end], [text[s:e] for s, e in c.parents]) for c in chains] == [
         ("Siguirini", ["Kankan"])
     ]
+
+
+@pytest.mark.model
+def test_geo_places_compass_word_ending_a_longer_name_is_no_region() -> None:
+    """ "Central" of "Nakuru Central Police Station" is no Central Region of another country; a
+    region written with its own feature word still is one."""
+    from sitmap import pipeline
+
+    doc = pipeline.extract(
+        "Police arrested two men at the Nakuru Central Police Station (Nakuru Town East, "
+        "Nakuru) on Friday."
+    )
+    assert "Central" not in by_text(doc)
+    assert {p.country for p in doc.places} == {"KE"}
+    doc = pipeline.extract("Gunmen killed two traders in Central Province of Zambia on Monday.")
+    assert by_text(doc)["Central Province"].feature_code == "ADM1"

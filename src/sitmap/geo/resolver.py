@@ -16,8 +16,11 @@ be another spelling of a town of 5,000+ people or a region (:func:`index.variant
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from functools import cache
 
+from sitmap import lexicons
 from sitmap.geo import index
 from sitmap.geo.evidence import (  # noqa: F401  (re-exported)
     _above_countries,
@@ -55,6 +58,23 @@ from sitmap.geo.scoring import (  # noqa: F401  (re-exported)
 from sitmap.model import Document, Place
 
 __all__ = ["candidates", "distance_km", "gazetteer", "lookup", "resolve"]
+
+
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]* $")
+
+
+@cache
+def _compass_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.yaml_file("geo.yaml")["compass_words"])
+
+
+def _compass_tail(m: _Mention, text: str) -> bool:
+    """A bare compass word ("Central", "Northern") right after a capitalised word is the end of
+    a longer name ("Kajiado Central" constituency, "Nakuru Central Police Station"), not the
+    region of that bare name in some other country."""
+    if m.text.strip().lower() not in _compass_words():
+        return False
+    return bool(_CAPITALISED_BEFORE.search(text[max(0, m.start - 30) : m.start]))
 
 
 def gazetteer() -> Gazetteer:
@@ -112,6 +132,7 @@ def resolve(
     mentions = [m for m in mentions if m.key is not None]
     if spans is None:
         mentions = _admin_context(mentions, text, gaz)
+        mentions = [m for m in mentions if not _compass_tail(m, text)]
     _link_containers(mentions, text)
     _hint_lists(mentions, text, gaz)
     places = _resolve_all(mentions, doc, gaz, cues=_name_cues(doc, gaz, mentions))
