@@ -30,6 +30,10 @@ from sitmap.model import Document, Event, Sentence
         ("The convoy was attacked near the border.", None),
         ("The bombing killed villagers near the border.", None),  # no number stated
         ("Two hundred protesters were arrested.", None),
+        # an age joined to the number is no count of the dead
+        ("A car hit the marchers, killing 32-year-old nurse Anna Kovacs.", None),  # not 32
+        ("The blast killed a 45-year-old trader near the bus station.", 1),
+        ("Police said two 19-year-old students were shot dead outside the hostel.", 2),
     ],
 )
 def test_fatalities_stated(sentence, deaths):

@@ -55,7 +55,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.IGNORECASE,
     )
     after = re.compile(
-        rf"\b(?:{killing})\s+{_QUANT}(?P<n>{num})\b"
+        rf"\b(?:{killing})\s+{_QUANT}(?P<n>{num})\b(?!-\w)"  # not "killing 32-year-old X"
         rf"(?:(?:\s+(?!and\b)[\w'-]+){{0,3}}?\s+and\s+{_QUANT}(?P<m>{num})\b"
         rf"(?!(?:\s+(?:others?|more|people|persons))?(?:\s+(?:were|was|are))?"
         rf"\s+(?:injured|wounded|hurt)\b))?",
