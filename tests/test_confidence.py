@@ -75,7 +75,8 @@ def test_confidence_ranks_a_dated_report_above_denials_and_conditionals(scored) 
     by_sentence = {e.sentence: e.confidence for e in doc.events}
     assert all(0.0 < c < 1.0 for c in by_sentence.values())
     assert by_sentence[0] > max(by_sentence[1], by_sentence[2], by_sentence[4])
-    assert by_sentence[0] > by_sentence[3]  # the same sides' shelling again, another day
+    # No ranking of sentence 3 (the same sides' shelling told again, another day): the
+    # retelling features did not hold up across files in tools/fit_confidence.py's selection.
 
 
 def test_confidence_features_without_parses_fall_back_to_the_text() -> None:
