@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitmap import situations
 from sitmap.model import Actor, DateExpr, Document, Event, Place, Source
+from sitmap.store import Store
 
 PLACES: dict[str, dict[str, Any]] = {
     "Mogadishu": dict(name="Mogadishu", geonameid=53654, country="SO", admin1="Banaadir",
@@ -130,3 +132,19 @@ def report(
     doc.places = [ev.place] if ev.place else []
     doc.places += [Place(text=m, start=0, end=0, score=0.9, **PLACES[m]) for m in mentions]
     return doc
+
+
+def built(*docs) -> Store:
+    """An in-memory store holding these documents, its situations built."""
+    store = Store(":memory:")
+    store.write_many(list(docs))
+    situations.build(store)
+    return store
+
+
+def merged(store: Store) -> list[list[str]]:
+    """Each situation as the sorted outlets of its members, sorted."""
+    return sorted(
+        sorted(m["outlet"] or "" for m in s["members"])
+        for s in situations.query(store, nested=True, limit=None)
+    )

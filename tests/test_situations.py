@@ -7,6 +7,8 @@ outlets tell the same or different events, with the events sitmap's stages give 
 from __future__ import annotations
 
 import pytest
+from _situation_samples import built as _store
+from _situation_samples import merged as _merged
 from _situation_samples import report
 
 from sitmap import situations
@@ -17,20 +19,6 @@ WIRE = ("A truck bomb killed more than 200 people in central Mogadishu on Saturd
         "said, the deadliest attack in Somalia in years.")  # fmt: skip
 OTHER_WORDS = ("Hundreds died when al-Shabaab militants detonated an explosives-laden lorry "
                "at a busy junction in Mogadishu.")  # fmt: skip
-
-
-def _store(*docs) -> Store:
-    store = Store(":memory:")
-    store.write_many(list(docs))
-    situations.build(store)
-    return store
-
-
-def _merged(store: Store) -> list[list[str]]:
-    return sorted(
-        sorted(m["outlet"] or "" for m in s["members"])
-        for s in situations.query(store, nested=True, limit=None)
-    )
 
 
 def bomb(outlet: str, published: str, sentence: str = WIRE, **kw):

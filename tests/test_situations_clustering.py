@@ -7,27 +7,13 @@ attack twice, and two meetings of one politician on one day in one city.
 
 from __future__ import annotations
 
+from _situation_samples import built as _store
+from _situation_samples import merged as _merged
 from _situation_samples import report
 
 from sitmap import situations
 from sitmap.model import Event
 from sitmap.situations import rules, tables
-from sitmap.store import Store
-
-
-def _store(*docs) -> Store:
-    store = Store(":memory:")
-    store.write_many(list(docs))
-    situations.build(store)
-    return store
-
-
-def _merged(store: Store) -> list[list[str]]:
-    return sorted(
-        sorted(m["outlet"] or "" for m in s["members"])
-        for s in situations.query(store, nested=True, limit=None)
-    )
-
 
 # -- one report links two others that share too little with each other ---------------------------
 

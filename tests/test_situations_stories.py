@@ -8,26 +8,12 @@ negative: the nearest report that is another event.
 
 from __future__ import annotations
 
+from _situation_samples import built as _store
+from _situation_samples import merged as _merged
 from _situation_samples import report
 
 from sitmap import situations
 from sitmap.situations import rules, tables
-from sitmap.store import Store
-
-
-def _store(*docs) -> Store:
-    store = Store(":memory:")
-    store.write_many(list(docs))
-    situations.build(store)
-    return store
-
-
-def _merged(store: Store) -> list[list[str]]:
-    return sorted(
-        sorted(m["outlet"] or "" for m in s["members"])
-        for s in situations.query(store, nested=True, limit=None)
-    )
-
 
 # -- an attack claimed by a transnational group, told by a wire and a blog -------------------------
 

@@ -152,7 +152,7 @@ def features(doc: Document) -> list[dict[str, float]]:
     told: dict[tuple[str, str], int] = {}  # (trigger lemma, type) -> first sentence
     told_sides: dict[tuple[str, str, str], int] = {}  # (lemma, type, coded side) -> sentence
     for event in doc.events:
-        tok = _trigger_token(doc, event)
+        tok = doc.trigger_token(event)
         words = _sentence_words(doc, event)
         lemma = (tok.lemma_ if tok is not None else event.trigger).lower()
         source, target = event.source, event.target
@@ -243,17 +243,6 @@ def probability(row: dict[str, float], model: _Model | None = None) -> float:
 
 
 # -- evidence helpers ---------------------------------------------------------------------------
-
-
-def _trigger_token(doc: Document, event: Event) -> Any:
-    pdoc = doc._parses.get(event.sentence) if doc._parses else None
-    if pdoc is None or event.trigger_start is None:
-        return None
-    char = event.trigger_start - doc.sentences[event.sentence].start
-    for tok in pdoc:
-        if tok.idx <= char < tok.idx + len(tok):
-            return tok
-    return None
 
 
 def _key(event: Event) -> tuple[str, str | None, str | None]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, fields
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, ClassVar
 
 STATUSES = ("asserted", "reported", "quoted", "predicted", "hypothetical", "negated")
@@ -157,6 +157,30 @@ class DateExpr(_Json):
     precision: str | None = None  # day | week | month | year | decade
     relative: bool = False  # "last year", "on Monday" (resolved against published)
     score: float = 1.0
+
+    def days(self) -> tuple[date, date] | None:
+        """The first and last day the date covers (by its precision), or None without one."""
+        try:
+            first = date.fromisoformat(self.date[:10]) if self.date else None
+        except ValueError:
+            return None
+        return date_span(first, self.precision) if first else None
+
+
+def date_span(first: date, precision: str | None) -> tuple[date, date]:
+    """First and last day of the period starting at ``first`` of this precision (day, week,
+    month, year, decade; none given: a day)."""
+    p = precision or "day"
+    if p == "week":
+        return first, first + timedelta(days=6)
+    if p == "month":
+        nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+        return first, nxt - timedelta(days=1)
+    if p == "year":
+        return first, date(first.year, 12, 31)
+    if p == "decade":
+        return first, date(first.year + 9, 12, 31)
+    return first, first
 
 
 @dataclass
@@ -301,6 +325,14 @@ class Document(_Json):
             if sent.start <= char < sent.end:
                 return sent
         return None
+
+    def trigger_token(self, event: Event) -> Any:
+        """The spaCy token of ``event``'s trigger while the parses are held, else None."""
+        pdoc = self._parses.get(event.sentence) if self._parses else None
+        if pdoc is None or event.trigger_start is None or event.sentence >= len(self.sentences):
+            return None
+        at = event.trigger_start - self.sentences[event.sentence].start
+        return next((t for t in pdoc if t.idx <= at < t.idx + len(t)), None)
 
     @property
     def words(self) -> int:

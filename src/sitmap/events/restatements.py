@@ -47,7 +47,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from typing import Any
 
 from sitmap import lexicons
 from sitmap.model import Actor, Document, Event, Place, Span
@@ -324,23 +323,8 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _window(event: Event) -> tuple[date, date, bool] | None:
-    if event.date is None or not event.date.date:
-        return None
-    try:
-        start = date.fromisoformat(event.date.date[:10])
-    except ValueError:
-        return None
-    precision = event.date.precision or "day"
-    if precision == "day":
-        return start, start, True
-    if precision == "week":
-        return start, start + timedelta(days=6), False
-    if precision == "month":
-        nxt = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
-        return start, nxt - timedelta(days=1), False
-    if precision == "year":
-        return start, date(start.year, 12, 31), False
-    return start, date(start.year + 9, 12, 31), False  # decade
+    days = event.date.days() if event.date is not None else None
+    return (*days, (event.date.precision or "day") == "day") if days else None
 
 
 def _date_points(a: Event, b: Event, doc: Document | None = None) -> int:
@@ -377,20 +361,8 @@ def _stems(doc: Document, event: Event) -> frozenset[str]:
 
 
 def _lemma(doc: Document, event: Event) -> str | None:
-    tok = _token(doc, event)
+    tok = doc.trigger_token(event)
     return str(tok.lemma_) if tok is not None else None
-
-
-def _token(doc: Document, event: Event) -> Any:
-    """The trigger's spaCy token, while the document still holds its parses."""
-    pdoc = doc._parses.get(event.sentence) if doc._parses else None
-    if pdoc is None or event.trigger_start is None or event.sentence >= len(doc.sentences):
-        return None
-    char = event.trigger_start - doc.sentences[event.sentence].start
-    for tok in pdoc:
-        if tok.idx <= char < tok.idx + len(tok):
-            return tok
-    return None
 
 
 _DETERMINERS = {"det", "poss", "predet"}
@@ -403,7 +375,7 @@ def _in_sequence(doc: Document, a: Event, b: Event) -> bool:
         return False
     words = _rules().sequence_words
     for event in (a, b):
-        tok = _token(doc, event)
+        tok = doc.trigger_token(event)
         while tok is not None:
             if tok.dep_ in {"pobj", "pcomp"} and tok.head.lower_ in words:
                 return True  # "after that meeting"
@@ -416,7 +388,7 @@ def _in_sequence(doc: Document, a: Event, b: Event) -> bool:
 def _distinct(doc: Document, event: Event) -> bool:
     """The trigger is marked as an act of its own or a series ("another", "also", "dozens of",
     a number; a bare plural noun): a later telling of this kind is never a retelling."""
-    tok = _token(doc, event)
+    tok = doc.trigger_token(event)
     if tok is None:
         return False
     rules = _rules()

@@ -115,15 +115,6 @@ def _nearest_event(p: Place, doc: Document, index: int) -> Event | None:
     return None
 
 
-def _trigger_token(event: Event, doc: Document) -> Any:
-    """The parse token of the event's trigger, or None without a parse."""
-    pdoc = doc._parses.get(event.sentence) if doc._parses else None
-    if pdoc is None or event.trigger_start is None:
-        return None
-    at = event.trigger_start - doc.sentences[event.sentence].start
-    return next((t for t in pdoc if t.idx <= at < t.idx + len(t)), None)
-
-
 _NOT_PREDICATES = frozenset({"aux", "auxpass", "amod", "compound"})
 
 
@@ -139,7 +130,7 @@ def _own_predicate(p: Place, event: Event, doc: Document) -> bool:
     of a statement or a deal name its topics."""
     if event.plover in _lex().carry_types:
         return True
-    trigger = _trigger_token(event, doc)
+    trigger = doc.trigger_token(event)
     root = _place_token(p, doc, event.sentence)
     if trigger is None or root is None:
         return True
@@ -160,7 +151,7 @@ def _topic(p: Place, event: Event, doc: Document) -> bool:
     shares its occasion with are no topic ("staged a sit-in in Algiers, calling for ...")."""
     if event.plover not in _lex().speech_types:
         return False
-    trigger = _trigger_token(event, doc)
+    trigger = doc.trigger_token(event)
     tok = _place_token(p, doc, event.sentence)
     if trigger is None or tok is None or trigger.pos_ != "VERB":
         return False
@@ -210,7 +201,7 @@ def _visiting(p: Place, event: Event, doc: Document) -> bool:
     clause puts its actor ("Visiting Seoul last week, Trump warned ...", "Arriving in Manila,
     the president said ..."), or where a visit the event is the purpose of goes ("a visit to
     Cairo for talks with Sisi"): the event happens on that visit."""
-    trigger = _trigger_token(event, doc)
+    trigger = doc.trigger_token(event)
     root = _place_token(p, doc, event.sentence)
     if trigger is None or root is None:
         return False

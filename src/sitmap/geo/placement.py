@@ -40,7 +40,6 @@ from sitmap.geo.clauses import (
     _own_predicate,
     _place_token,
     _topic,
-    _trigger_token,
     _unclaimed,
     _visiting,
 )
@@ -224,7 +223,7 @@ def _object_place(event: Event, places: list[Place], doc: Document) -> Place | N
     "the shelling of Aleppo", "missile attacks by the rebels on Riyadh"), for the types of
     ``object_setting_types`` and for movements ("visited Jakarta"); or, for acts on the ground
     (``carry_over_types``), a place naming the event's noun ("the Manchester attack")."""
-    trigger = _trigger_token(event, doc)
+    trigger = doc.trigger_token(event)
     if trigger is None:
         return None
     objects = event.plover in _lex().object_types or _moves(event)
@@ -460,7 +459,7 @@ def _dateline_place(
         return None, ""
     if event.status in _lex().unreal_statuses:
         return None, ""  # it has not happened anywhere
-    trigger = _trigger_token(event, doc)
+    trigger = doc.trigger_token(event)
     if trigger is not None and any(
         t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBN")
         for t in (trigger, *trigger.ancestors)

@@ -56,6 +56,7 @@ from functools import cache
 from typing import Any
 
 from sitmap import lexicons
+from sitmap.model import date_span
 
 PRECISIONS = ("point", "district", "region", "country")
 """Place precision levels, finest first."""
@@ -164,15 +165,7 @@ def date_window(
 ) -> tuple[date | None, date | None, bool]:
     """(first day, last day, day stated) of when an event happened, by its date's precision."""
     if text_date is not None:
-        p = precision or "day"
-        if p == "day":
-            return text_date, text_date, True
-        if p == "week":
-            return text_date, text_date + timedelta(days=6), False
-        if p == "month":
-            nxt = date(text_date.year + (text_date.month == 12), text_date.month % 12 + 1, 1)
-            return text_date, nxt - timedelta(days=1), False
-        return text_date, date(text_date.year, 12, 31), False
+        return (*date_span(text_date, precision), (precision or "day") == "day")
     if published is not None:
         back = int(config()["dates"]["published_lookback"])
         return published - timedelta(days=back), published, False
