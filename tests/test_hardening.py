@@ -792,3 +792,43 @@ def test_a_json_of_millions_of_tiny_values_is_read_in_bounded_memory(tmp_path: P
     n, grew_mb, message = out.stdout.decode().split(" ", 2)
     assert int(n) == 1001 and "bad records in a row" in message  # not 15M skip rows
     assert int(grew_mb) < 400, f"reading it grew memory by {grew_mb} MB"
+
+
+def _truncated_store(tmp_path: Path) -> tuple[Path, bytes]:
+    """A store's bytes and a copy of its first 100 bytes (a file a writer is still creating)."""
+    whole = tmp_path / "whole.duckdb"
+    with duckdb.connect(str(whole)) as con:
+        con.execute("CREATE TABLE t AS SELECT 1 AS a")
+    data = whole.read_bytes()
+    part = tmp_path / "new.duckdb"
+    part.write_bytes(data[:100])
+    return part, data
+
+
+def test_reader_waits_for_a_store_still_being_created(tmp_path: Path) -> None:
+    """A reader that opens a new store before its writer has written the header waits for it
+    (seen as DuckDB's "Could not read enough bytes" when `sitmap events` ran at once)."""
+    import threading
+
+    from sitmap import dbfile
+
+    part, data = _truncated_store(tmp_path)
+    for start in (data[:100], b""):  # header half written; file created, nothing written yet
+        part.write_bytes(start)
+        done = threading.Timer(0.3, part.write_bytes, [data])
+        done.start()
+        try:
+            con = dbfile.connect(str(part), read_only=True, wait=10)
+        finally:
+            done.join()
+        assert con.execute("SELECT a FROM t").fetchall() == [(1,)]
+        con.close()
+
+
+def test_truncated_store_is_a_clear_error(tmp_path: Path, monkeypatch) -> None:
+    from sitmap import dbfile
+
+    part, _ = _truncated_store(tmp_path)
+    monkeypatch.setattr(dbfile, "STARTING_WAIT", 0.2)
+    with pytest.raises(StoreError, match="shorter than its DuckDB header"):
+        dbfile.connect(str(part), read_only=True, wait=10)

@@ -47,8 +47,11 @@ IDLE_RELEASE = 0.1
 MAX_HOLD = 1.0
 """...and at least this often while busy, pausing ``YIELD_PAUSE`` seconds for readers."""
 YIELD_PAUSE = 0.05
+STARTING_WAIT = 5.0
+"""Seconds a file shorter than its own header is retried: a writer is creating it."""
 
 _LOCKED = re.compile(r"could not set lock|conflicting lock|lock on file", re.I)
+_STARTING = re.compile(r"could not read enough bytes", re.I)  # a file still being created
 _PID = re.compile(r"\(PID (\d+)\)")
 _DUCKDB_MAGIC = b"DUCK"
 
@@ -59,15 +62,23 @@ def connect(path: str, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnec
     Raises ``StoreError`` naming the real cause: not a DuckDB file (and what it is), a
     folder, no permission, a lock held longer than ``wait`` seconds, or DuckDB's own message.
     """
-    if path != ":memory:":
-        _check_file(path, read_only=read_only)
     deadline = time.monotonic() + max(0.0, wait)
+    starting = time.monotonic() + min(STARTING_WAIT, max(0.0, wait))
     delay = 0.01
+    if path != ":memory:":
+        while _empty(path) and time.monotonic() < starting:
+            time.sleep(delay)  # created this instant by a writer that has not written yet
+            delay = min(delay * 1.5, 0.25)
+        _check_file(path, read_only=read_only)
     while True:
         try:
             return duckdb.connect(path, read_only=read_only, config=dict(SAFE_CONFIG))
         except duckdb.Error as exc:
             text = first_line(exc)
+            if _STARTING.search(text) and time.monotonic() < starting:
+                time.sleep(delay)  # a new store whose writer has not finished its header
+                delay = min(delay * 1.5, 0.25)
+                continue
             if not _LOCKED.search(text):
                 raise _open_error(path, exc) from exc
             if time.monotonic() >= deadline:
@@ -80,6 +91,13 @@ def connect(path: str, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnec
                 ) from exc
             time.sleep(delay)
             delay = min(delay * 1.5, 0.25)
+
+
+def _empty(path: str) -> bool:
+    try:
+        return os.path.isfile(path) and os.path.getsize(path) == 0
+    except OSError:
+        return False
 
 
 def _check_file(path: str, *, read_only: bool) -> None:
@@ -122,6 +140,13 @@ def _open_error(path: str, exc: duckdb.Error) -> StoreError:
         return StoreError(f"cannot open {path}: the disk is full", hint="free some space")
     if "read-only file system" in low:
         return StoreError(f"cannot open {path}: the file system is read-only")
+    if _STARTING.search(text):
+        return StoreError(
+            f"cannot open {path}: the file is shorter than its DuckDB header "
+            "(truncated, or still being created)",
+            hint="if no sitmap ingest is creating it, it is damaged: restore it or pass "
+            "another --db",
+        )
     return StoreError(f"cannot open database {path}: {text}")
 
 
