@@ -56,6 +56,7 @@ from functools import cache
 from typing import Any
 
 from sitmap import lexicons
+from sitmap.geo.scoring import distance_km
 from sitmap.model import date_span
 
 PRECISIONS = ("point", "district", "region", "country")
@@ -545,10 +546,7 @@ def fulfils_in_time(prediction: Key, fact: Key) -> bool:
 def _km(a: Key, b: Key) -> float:
     if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
         return math.inf
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 __all__ = [
