@@ -15,10 +15,11 @@ those of the originals, and cross-document situations merge them more than real 
 The documents are written to one JSONL file and ingested with ``sitmap.corpus.ingest`` into a
 fresh store (``--db`` to keep it), as ``sitmap ingest`` does.
 
-Prints docs/s over each successive 1,000 stored documents (start, middle, end), the overall
-rate, docs per CPU second (this process and its workers: the per-core throughput, which hardly
-depends on the machine's load), the peak resident memory of this process and its workers
-together (sampled every 0.5 s with psutil), and the store's size on disk per 1,000 documents.
+Prints docs/s and docs per CPU second over each successive 1,000 stored documents (start,
+middle, end), the overall rate, docs per CPU second (this process and its workers: the
+per-core throughput, which hardly depends on the machine's load), the peak resident memory of
+this process and its workers together (sampled every 0.5 s with psutil), and the store's size
+on disk per 1,000 documents.
 """
 
 from __future__ import annotations
@@ -74,6 +75,19 @@ def build(n: int, out: Path, articles: int = 0) -> dict[str, int]:
     return {"documents": written, "originals": originals, "variants": written - originals}
 
 
+def _tree_cpu() -> float:
+    """CPU seconds (user + system) used so far by this process and its live children."""
+    total = 0.0
+    me = psutil.Process()
+    for proc in [me, *me.children(recursive=True)]:
+        try:
+            times = proc.cpu_times()
+            total += times.user + times.system
+        except psutil.Error:
+            continue
+    return total
+
+
 class _Peak(threading.Thread):
     """Samples the resident memory of this process and all its children."""
 
@@ -120,14 +134,18 @@ def main(argv: list[str] | None = None) -> int:
               f"--engine {args.engine} --workers {args.workers}; {os.cpu_count()} cores, "
               f"load average {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
         marks: list[tuple[int, float]] = []  # (stored, seconds) at each --every documents
+        cpu_marks: list[float] = [_tree_cpu()]  # CPU seconds of this process and its workers
 
         def progress(summary) -> None:
             if summary.stored >= (len(marks) + 1) * args.every:
                 marks.append((summary.stored, summary.seconds))
+                cpu_marks.append(_tree_cpu())
                 prev = marks[-2] if len(marks) > 1 else (0, 0.0)
                 rate = (summary.stored - prev[0]) / max(1e-9, summary.seconds - prev[1])
+                per_cpu = (summary.stored - prev[0]) / max(1e-9, cpu_marks[-1] - cpu_marks[-2])
                 print(f"  {summary.stored:>7,} stored  {summary.seconds:8.0f} s  "
-                      f"{rate:6.2f} docs/s over the last {args.every:,}", flush=True)  # fmt: skip
+                      f"{rate:6.2f} docs/s, {per_cpu:5.2f} docs per CPU s since the last "
+                      f"mark; load {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
 
         peak = _Peak()
         peak.start()
