@@ -85,3 +85,46 @@ def test_situations_eval_missed_merges_give_their_reason() -> None:
         "no event: one", "type family", "too little evidence"]  # fmt: skip
     assert scores.to_dict()["missed_by_reason"] == {
         "no event: one": 1, "type family": 1, "too little evidence": 1}  # fmt: skip
+
+
+def test_situations_eval_matches_an_event_told_again_inside_the_gold_sentence() -> None:
+    """A later telling merged into an event (``Event.mentions``) is that event's mention: the
+    gold sentence holding only the later telling still finds the event, by its span."""
+    from sitmap.evaluate.situations import Telling, match_telling
+
+    text = (
+        "Police in Lyon arrested two men on Sunday after a fire at a mosque. "
+        "The arrests came hours after the blaze, the prefect said. "
+        "Separately, farmers protested in Nantes."
+    )
+    first = text.index("arrested")
+    later = text.index("The arrests")
+    protest = text.index("farmers")
+    tellings = [
+        Telling("ev1", first - 15, first + 12, "Police in Lyon arrested two men", "arrested",
+                "COERCE"),
+        Telling("ev1", later, later + 11, "The arrests", "arrests", "COERCE"),
+        Telling("ev2", protest, protest + 16, "farmers protested", "protested", "PROTEST"),
+    ]  # fmt: skip
+    gold = GoldMention("x.jsonl#1", "The arrests came hours after the blaze, the prefect said.",
+                       "arrests", "COERCE")  # fmt: skip
+    assert match_telling(text, tellings, gold) == "ev1"
+    # the sentence of another event's telling is not this mention's event
+    other = GoldMention("x.jsonl#1", "Separately, farmers protested in Nantes.", "arrests",
+                        "COERCE")  # fmt: skip
+    assert match_telling(text, tellings, other) is None
+    # an event of a neighbouring sentence sharing most of its words is no match when the
+    # sentence is found in the text
+    near = GoldMention("x.jsonl#1", "Police in Lyon arrested two men on Sunday after a fire "
+                       "at a mosque.", "detained", "COERCE")  # fmt: skip
+    assert match_telling(text, tellings[1:], near) is None
+    assert match_telling(text, tellings, near) == "ev1"  # the type decides: same kind of act
+
+
+def test_situations_eval_locates_a_sentence_whose_white_space_differs() -> None:
+    from sitmap.evaluate.situations import locate
+
+    text = "Rebels shelled  the town.\nResidents fled north."
+    assert locate(text, "Rebels shelled the town.") == (0, 25)
+    assert locate(text, "Residents fled north.") == (26, 47)
+    assert locate(text, "Nobody fled.") is None

@@ -9,10 +9,13 @@ How a gold file is scored (what users get: whole articles through the whole pipe
 
 1. every article a mention names is read from its corpus file as ``ingest`` reads it and
    ingested into a throw-away store (pipeline, then situations, as ``sitmap ingest`` does);
-2. each gold mention is matched to sitmap's event in that article: the events whose evidence
-   sentence overlaps the gold sentence, best the one whose trigger matches the gold trigger,
-   then the one of the gold type; a mention sitmap finds no event for is **missed** (it can
-   be in no situation with anything);
+2. each gold mention is matched to sitmap's event in that article: the events told inside the
+   gold sentence (their clause overlaps it: the first telling, or a later telling that
+   ``sitmap.events.restatements`` merged into the event and keeps in ``Event.mentions``),
+   best the one whose trigger matches the gold trigger, then the one of the gold type; where
+   the gold sentence is not found in the text, the events whose evidence sentence shares most
+   of its words; a mention sitmap finds no event for is **missed** (it can be in no
+   situation with anything);
 3. **pairwise**: a pair is predicted *same* when both mentions' events are in one situation;
    TP = gold same and predicted same, FP = gold different and predicted same, FN = gold same
    and not predicted same (a missed mention included);
@@ -303,35 +306,89 @@ def predict(
 _WORD = re.compile(r"\w+")
 
 
-def _match(store: Any, doc_id: str | None, m: GoldMention) -> str | None:
-    """sitmap's event for a gold mention in its article (see the module docstring)."""
-    if doc_id is None:
-        return None
+@dataclass(frozen=True)
+class Telling:
+    """One telling of an event: its own clause, or a later one merged into it
+    (``Event.mentions``, by ``sitmap.events.restatements``)."""
+
+    event_id: str
+    start: int | None  # character span in the document text (None: unknown)
+    end: int | None
+    evidence: str  # the sentence (own telling) or the clause (later telling)
+    trigger: str
+    plover: str | None
+
+
+def tellings_of(store: Any, doc_id: str) -> list[Telling]:
+    """Every telling of every event of a stored document, in text order."""
     rows = store.con.execute(
-        "SELECT id, evidence, trigger, plover FROM events WHERE doc_id = ? ORDER BY start, id",
+        'SELECT id, start, "end", evidence, trigger, plover, '
+        "json_extract(record, '$.mentions') FROM events WHERE doc_id = ? ORDER BY start, id",
         [doc_id],
     ).fetchall()
+    out: list[Telling] = []
+    for event_id, start, end, evidence, trigger, plover, mentions in rows:
+        out.append(Telling(event_id, start, end, evidence or "", trigger or "", plover))
+        for span in json.loads(mentions) if isinstance(mentions, str) else mentions or ():
+            out.append(Telling(
+                event_id, span.get("start"), span.get("end"),
+                span.get("text") or "", span.get("label") or "", plover,
+            ))  # fmt: skip
+    return out
+
+
+def locate(text: str, evidence: str) -> tuple[int, int] | None:
+    """Where a gold evidence sentence lies in the article text (white space may differ)."""
+    at = text.find(evidence)
+    if at >= 0:
+        return at, at + len(evidence)
+    words = evidence.split()
+    if not words:
+        return None
+    found = re.search(r"\s+".join(map(re.escape, words)), text)
+    return (found.start(), found.end()) if found else None
+
+
+def match_telling(text: str, tellings: list[Telling], m: GoldMention) -> str | None:
+    """sitmap's event for a gold mention in its article (see the module docstring): an event
+    told (first, or again later) inside the gold sentence, best the one whose trigger matches
+    the gold trigger, then the one of the gold type. Where the sentence cannot be found in the
+    text, the events whose evidence sentence shares most of its words."""
+    span = locate(text, m.evidence) if text else None
     gold_words = set(_WORD.findall(m.evidence.lower()))
     trig = set(_WORD.findall(m.trigger.lower()))
     best, best_rank = None, None
-    for event_id, evidence, trigger, plover in rows:
-        words = set(_WORD.findall((evidence or "").lower()))
-        if not words or not gold_words:
-            continue
-        overlap = len(words & gold_words) / min(len(words), len(gold_words))
-        if overlap < 0.6:
-            continue
-        t = set(_WORD.findall((trigger or "").lower()))
+    for t in tellings:
+        if span is not None and t.start is not None and t.end is not None:
+            if t.end <= span[0] or t.start >= span[1]:
+                continue
+            overlap = 1.0
+        else:
+            words = set(_WORD.findall(t.evidence.lower()))
+            if not words or not gold_words:
+                continue
+            overlap = len(words & gold_words) / min(len(words), len(gold_words))
+            if overlap < 0.6:
+                continue
+        words_of_trigger = set(_WORD.findall(t.trigger.lower()))
         rank = (
-            bool(t & trig) or _stem_match(t, trig),
-            (plover or "").upper() == (m.type or "").upper(),
+            bool(words_of_trigger & trig) or _stem_match(words_of_trigger, trig),
+            (t.plover or "").upper() == (m.type or "").upper(),
             overlap,
         )
         if best_rank is None or rank > best_rank:
-            best, best_rank = event_id, rank
+            best, best_rank = t.event_id, rank
     if best_rank is None or not (best_rank[0] or best_rank[1]):
         return None  # the sentence has events, but not this one
     return best
+
+
+def _match(store: Any, doc_id: str | None, m: GoldMention) -> str | None:
+    """sitmap's event for a gold mention in its stored article (``match_telling``)."""
+    if doc_id is None:
+        return None
+    row = store.con.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+    return match_telling(row[0] if row else "", tellings_of(store, doc_id), m)
 
 
 def _stem_match(a: set[str], b: set[str]) -> bool:
@@ -352,8 +409,12 @@ __all__ = [
     "GoldMention",
     "GoldPair",
     "SituationScores",
+    "Telling",
     "evaluate_pairs",
+    "locate",
+    "match_telling",
     "predict",
     "read_situation_gold",
     "score_situations_file",
+    "tellings_of",
 ]
