@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any
 
+from sitmap import contractions
 from sitmap.errors import ModelError
 from sitmap.model import Document, Sentence
 
@@ -121,7 +122,7 @@ def analyse(
     def texts(items: Iterable[Document]) -> Iterator[str]:
         for d in items:
             buffered.append(d)
-            yield d.clean_text
+            yield contractions.restore(d.clean_text)  # same length: offsets hold
 
     for sdoc in nlp.pipe(texts(docs), batch_size=batch_size):
         doc = buffered.pop(0)
@@ -130,13 +131,19 @@ def analyse(
         chosen: list[tuple[int, Any]] = []
         head: list[int] | None = None
         array = None
+        clean = doc.clean_text
         for span in sdoc.sents:
             if not span.text.strip():
                 continue
             span = _trim(span)
             index = len(doc.sentences)
             doc.sentences.append(
-                Sentence(index=index, start=span.start_char, end=span.end_char, text=span.text)
+                Sentence(
+                    index=index,
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=clean[span.start_char : span.end_char],
+                )
             )
             if parse_if is None or parse_if(span):
                 if head is None:  # the document's array once, not once per sentence
