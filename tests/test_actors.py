@@ -470,7 +470,12 @@ def test_actors_countries_generated_complete():
             "government",
             "LBYGOV",
         ),
-        ("Russia s Defense Ministry is investigating the report.", "Defense Ministry", "RUSMIL"),
+        # a possessive whose apostrophe the scrape dropped reads as one (sitmap.contractions)
+        (
+            "Russia s Defense Ministry is investigating the report.",
+            "Russia s Defense Ministry",
+            "RUSMIL",
+        ),
         # the one country a sentence names, for a state institution
         ("The military seized control of Zimbabwe on Wednesday.", "military", "ZWEMIL"),
         # two sides of the same sector, or two countries: no guess
@@ -551,7 +556,7 @@ def test_actors_possessor_person_gives_the_country(analysed):
     # a mixed document (no focus country): the possessor "Trump s" (apostrophe lost) decides
     text = "Putin met Trump and Erdogan in Vietnam. Critics trashed Trump s leadership."
     coded = [(a.text, a.code) for a in actors.code(analysed(text, published=D2017)).actors]
-    assert ("leadership", "USAGOV") in coded
+    assert ("Trump s leadership", "USAGOV") in coded
 
 
 def test_actors_focus_country_not_where_the_sentence_has_another_side(analysed):
