@@ -23,7 +23,7 @@ from sitmap.events.arguments import (
     reciprocal,
 )
 from sitmap.events.finder import _ActorFinder
-from sitmap.events.lexicon import _Entry, _lexicon, _trigger
+from sitmap.events.lexicon import _Entry, _lexicon, _trigger, threat_content
 from sitmap.events.sides import (
     _implicit_sides,
     _occurring,
@@ -92,6 +92,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             targets = resolved if any(resolved) else targets
         if not nominal and target_toks and not any(targets) and entry.type == "THREATEN":
             targets = _threatened(target_toks[0], finder)  # "threatened war with North Korea"
+        if not nominal and not any(targets) and entry.type == "THREATEN":
+            targets = _content_targets(tok, finder) or targets  # "warned it would hit X"
         if not nominal and not any(targets) and entry.type == "THREATEN":
             aimed = [finder.resolve(t) for t in _expand(senses.threatened_objects(tok))]
             targets = [a for a in aimed if a is not None and a.code] or targets  # "to destroy X"
@@ -170,6 +172,18 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
                 )
             )
     return events
+
+
+def _content_targets(tok: Any, finder: _ActorFinder) -> list[Actor]:
+    """The coded targets of what a threat threatens ("vowed to retaliate against *Israel*",
+    "warned it would strike *Greece*"): the threat's own target, the act not coded itself."""
+    for clause, entry in threat_content(tok):
+        _, target_toks = _arguments(clause, entry, False)
+        found = [finder.resolve(t) for t in _expand(target_toks)]
+        coded = [a for a in found if a is not None and a.code]
+        if coded:
+            return coded
+    return []
 
 
 def _coded(found: list[Actor | None]) -> bool:

@@ -33,6 +33,8 @@ class _Entry:
     refusal: bool = False  # "declined to provide X": needs an object or an infinitive that
     # is no event itself ("refused to criticize X" is the criticism, negated) nor silence
     destination: bool = False  # "a visit to Beijing": a place visited is its state (CHN)
+    threat: bool = False  # "vowed to retaliate": holds only with a hostile act as its content
+    dissuade: bool = False  # "warned X not to attack": holds only with a negated infinitive
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,8 @@ def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
         refusal=bool(spec.get("refusal", False)),
         destination=bool(spec.get("destination", False)),
         wish=bool(spec.get("wish", False)),
+        threat=bool(spec.get("threat", False)),
+        dissuade=bool(spec.get("dissuade", False)),
     )
 
 
@@ -212,8 +216,9 @@ def _complements(tok: Any) -> list[Any]:
 
 def _requested(tok: Any) -> bool:
     """Whether a verb is what an appeal asks for, its to-infinitive or one inside it ("urged
-    Russia *to withdraw*", "wanted Pakistan to take action to help *fight* ..."): the guide
-    codes the appeal only."""
+    Russia *to withdraw*", "wanted Pakistan to take action to help *fight* ..."), or what a
+    threat threatens ("threatened *to impose* sanctions", "warned it would *retaliate*"): the
+    guide codes the appeal or the threat only."""
     for _ in range(3):
         head = tok.head
         if tok.dep_ not in {"xcomp", "ccomp", "advcl"} or head.i == tok.i:
@@ -221,8 +226,76 @@ def _requested(tok: Any) -> bool:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if infinitive and head.pos_ == "VERB" and _appeal(head):
             return True
+        if head.pos_ == "VERB" and _own_act(tok, infinitive) and _threat(head):
+            return True
         tok = head
     return False
+
+
+_THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
+
+
+def _own_act(clause: Any, infinitive: bool) -> bool:
+    """Whether a verb's complement clause is an act of the verb's own subject: an infinitive
+    with no subject of its own ("threatened *to impose* sanctions") or a clause whose active
+    subject is a pronoun for the speaker ("Turkey warned *it* would retaliate"); not "warned
+    that North Korea could attack", a warning about another's act."""
+    if clause.dep_ == "advcl":
+        return False
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+    if infinitive:
+        return not subjects
+    return len(subjects) == 1 and subjects[0].dep_ == "nsubj" and subjects[0].tag_ == "PRP"
+
+
+def _dissuaded(tok: Any) -> Any:
+    """The negated to-infinitive of a warning, what the warned actor is told not to do
+    ("warned Washington *not to attack*"): such a warning is an appeal (the guide's REQUEST),
+    or None."""
+    for clause in tok.children:
+        if clause.dep_ not in {"xcomp", "ccomp"} or clause.pos_ not in {"VERB", "AUX"}:
+            continue
+        marks = {c.lower_ for c in clause.children if c.dep_ in {"aux", "neg"}}
+        if {"to", "not"} <= marks or {"to", "never"} <= marks:
+            return clause
+    return None
+
+
+def _threat(head: Any) -> bool:
+    """Whether a verb is a threat (a THREATEN sense whose conditions hold), read without
+    ``_trigger``'s look-up of its own head."""
+    for entry in _lexicon().verbs.get(_lemma(head), ()):
+        if entry.type != "THREATEN" or entry.prep or entry.objects:
+            continue
+        return not entry.threat or _hostile_content(head) is not None
+    return False
+
+
+def _hostile_content(tok: Any) -> Any:
+    """The to-infinitive of a promise that is a hostile act of the promiser ("vowed *to
+    retaliate* against Israel", "pledged to punish ..."), or None ("vowed to cooperate")."""
+    for clause in tok.children:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if clause.dep_ != "xcomp" or not infinitive or clause.pos_ != "VERB":
+            continue
+        found = _trigger(clause, content=True)
+        if found is not None and found[0].type in _THREAT_TYPES:
+            return clause
+    return None
+
+
+def threat_content(tok: Any) -> list[tuple[Any, _Entry]]:
+    """The acts a threat verb threatens, with their lexicon entries ("warned it would
+    *retaliate* against Greece"): where the threat's target is found."""
+    found = []
+    for clause in tok.children:
+        if clause.dep_ not in {"xcomp", "ccomp"} or clause.pos_ != "VERB":
+            continue
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        act = _trigger(clause, content=True) if _own_act(clause, infinitive) else None
+        if act is not None and not act[1]:
+            found.append((clause, act[0]))
+    return found
 
 
 def _appeal(head: Any) -> bool:
@@ -239,6 +312,8 @@ def _appeal(head: Any) -> bool:
             continue
         if entry.wish and not wished_subjects(head):
             continue  # "wants to deport ...": the subject's own plan, coded itself
+        if entry.dissuade and _dissuaded(head) is None:
+            continue
         return entry.type == "REQUEST"
     return False
 
@@ -295,13 +370,14 @@ def _marked_clause(children: list[Any], prep: str) -> Any:
     )
 
 
-def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
-    """The lexicon entry a token triggers, and whether it is nominal."""
+def _trigger(tok: Any, content: bool = False) -> tuple[_Entry, bool] | None:
+    """The lexicon entry a token triggers, and whether it is nominal; with ``content``, also
+    when it is the content of an appeal or a threat (coded with that speech act only)."""
     lex = _lexicon()
     verb_form = _capitalised_verb(tok) if tok.dep_ in _VERBAL_DEPS else None
     lemma = verb_form or _lemma(tok)
     if (tok.pos_ == "VERB" or verb_form) and lemma in lex.verbs:
-        if _requested(tok):
+        if not content and _requested(tok):
             return None
         children = list(tok.children)
         for entry in lex.verbs[lemma]:
@@ -321,10 +397,15 @@ def _trigger(tok: Any) -> tuple[_Entry, bool] | None:
                 continue
             if entry.wish and not wished_subjects(tok):
                 continue
+            if entry.threat and _hostile_content(tok) is None:
+                continue
+            if entry.dissuade and _dissuaded(tok) is None:
+                continue
             if not entry.objects and (
-                _figurative(tok, entry, lemma) or senses.other_verb_sense(tok, entry.type, lemma)
+                _figurative(tok, entry, lemma)
+                or (not content and senses.other_verb_sense(tok, entry.type, lemma))
             ):
-                return None
+                return None  # (the content of a threat is no event of its own: see senses)
             return entry, False
         return None
     if tok.pos_ in {"NOUN", "PROPN"}:

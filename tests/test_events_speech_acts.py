@@ -1,0 +1,126 @@
+"""events: speech acts from the CAMEO codebook's verb lists (criticism, appeals, rejections,
+praise, yielding) with the particle that makes each one a speech act, threats whose content is
+not coded apart, and warnings not to act (an appeal); each on sentences written for the test,
+with near-misses that must not fire."""
+
+from __future__ import annotations
+
+import pytest
+from _event_samples import coded_events
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # criticism (CAMEO 111), with its particle
+        ("Egypt's foreign minister hit out at Ethiopia over the dam.", ("ACCUSE", "EGYGOV", "ETH")),
+        ("The Nigerian senate censured the Ghanaian ambassador.", ("ACCUSE", "NGALEG", "GHAGOV")),
+        (
+            "The Nigerian senate's censure of the Ghanaian ambassador was unusual.",
+            ("ACCUSE", "NGALEG", "GHAGOV"),
+        ),
+        ("Erdogan rounded on the European Union after the vote.", ("ACCUSE", "TURGOV", "IGOEUR")),
+        # appeals (CAMEO 02)
+        ("Washington nudged Seoul to resume talks with Tokyo.", ("REQUEST", "USAGOV", "KORGOV")),
+        # rejections (CAMEO 12)
+        ("Colombia turned down the Venezuelan offer.", ("REJECT", "COL", "VEN")),
+        ("The Kremlin brushed off the British accusations.", ("REJECT", "RUSGOV", "GBR")),
+        ("Beijing shrugged off criticism from Washington.", ("REJECT", "CHNGOV", "USAGOV")),
+        ("The Russian ambassador scoffed at the British claims.", ("REJECT", "RUSGOV", "GBR")),
+        ("Mexico objected to the U.S. wall plan.", ("REJECT", "MEX", "USA")),
+        ("Hungary balked at the EU migrant quotas.", ("REJECT", "HUN", "IGOEUR")),
+        # praise and endorsement (CAMEO 051)
+        (
+            "The Chilean president complimented Argentina on its handling of the crisis.",
+            ("SUPPORT", "CHLGOV", "ARG"),
+        ),
+        ("Britain sided with France in the dispute with Russia.", ("SUPPORT", "GBR", "FRA")),
+        (
+            "Pakistan will stand by China, the Pakistani prime minister said.",
+            ("SUPPORT", "PAK", "CHN"),
+        ),
+        ("Cuba expressed solidarity with Venezuela.", ("SUPPORT", "CUB", "VEN")),
+        # yielding (CAMEO 08) and contact
+        ("Greece caved in to pressure from Germany.", ("CONCEDE", "GRC", "DEU")),
+        ("Macron conferred with Merkel by telephone.", ("CONSULT", "FRAGOV", "DEUGOV")),
+        # "pay" is a light verb: the payer pays the visit
+        ("Xi paid a visit to Pakistan last week.", ("CONSULT", "CHNGOV", "PAK")),
+    ],
+)
+def test_codebook_speech_acts(analysed, text, expected):
+    assert expected in coded_events(analysed, text)
+
+
+def test_backing_down_is_a_concession_not_support(analysed):
+    found = coded_events(analysed, "Japan backed down from its demand for compensation.")
+    assert ("CONCEDE", "JPN", None) in found
+    assert all(kind != "SUPPORT" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The river turned south near the Iraqi border.",
+        "The Iranian team turned the game around.",
+        "She stood by the window in the Kremlin.",
+        "The Russian troops stood by as the crowd gathered.",
+        "The turnout was a tribute to democracy.",
+        "Traders in Jakarta shrugged and moved on.",
+        "A missile hit the Saudi base on Sunday.",  # an assault, no accusation
+        "People in Ohio have objections to the new tax.",  # an objection to no actor's act
+    ],
+)
+def test_near_misses_are_no_speech_act(analysed, text):
+    found = coded_events(analysed, text)
+    speech = {"ACCUSE", "REJECT", "SUPPORT", "CONCEDE", "REQUEST"}
+    assert not [e for e in found if e[0] in speech]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a threat's content is not coded apart; its target is the threat's
+        ("Iran threatened to impose sanctions on Israel.", [("THREATEN", "IRN", "ISR")]),
+        ("Turkey warned it would retaliate against Greece.", [("THREATEN", "TUR", "GRC")]),
+        # a promise of one's own hostile act is a threat
+        (
+            "The Iranian president vowed to retaliate against Israel.",
+            [("THREATEN", "IRNGOV", "ISR")],
+        ),
+        ("Pakistan pledged to impose sanctions on India.", [("THREATEN", "PAK", "IND")]),
+        (
+            "The Nigerian army vowed to attack Boko Haram bases.",
+            [("THREATEN", "NGAMIL", "NGAINSBKH")],
+        ),
+        # warning an actor not to act is an appeal, its content not coded apart
+        (
+            "China warned the United States not to attack North Korea.",
+            [("REQUEST", "CHN", "USA")],
+        ),
+        (
+            "The European Commission warned Poland not to cut the pay of judges.",
+            [("REQUEST", "IGOEUR", "POL")],
+        ),
+    ],
+)
+def test_threats_and_warnings(analysed, text, expected):
+    assert coded_events(analysed, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan pledged to cooperate with Afghanistan.",  # a promise of no hostile act
+        "The Colombian minister promised to build new schools.",
+        "Putin was sworn in as president.",
+    ],
+)
+def test_promises_of_no_hostile_act_are_no_threat(analysed, text):
+    assert all(kind != "THREATEN" for kind, _, _ in coded_events(analysed, text))
+
+
+def test_warning_about_anothers_act_keeps_that_act(analysed):
+    found = coded_events(analysed, "Seoul warned that North Korea could attack Japan.")
+    assert ("ASSAULT", "PRK", "JPN") in found
