@@ -25,6 +25,7 @@ from sitmap.events.arguments import (
 from sitmap.events.finder import _ActorFinder
 from sitmap.events.lexicon import _Entry, _lexicon, _trigger, threat_content
 from sitmap.events.sides import (
+    _court_sides,
     _implicit_sides,
     _occurring,
     _pair_sides,
@@ -135,6 +136,7 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             sources, targets = _implicit_sides(doc, tok, implicit, finder, sources, targets)
             if named is not None and sources[0] is not None:  # keep the words of the doer
                 sources = [replace(sources[0], text=named.text, start=named.start, end=named.end)]
+        sources, targets = _court_sides(tok, entry, finder, sources, targets, nominal)
         coded = any(a is not None and a.code for a in (*sources, *targets))
         has_args = bool(source_toks or target_toks) or coded
         if (entry.weak or nominal) and not coded:

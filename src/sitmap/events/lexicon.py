@@ -35,6 +35,7 @@ class _Entry:
     destination: bool = False  # "a visit to Beijing": a place visited is its state (CHN)
     threat: bool = False  # "vowed to retaliate": holds only with a hostile act as its content
     dissuade: bool = False  # "warned X not to attack": holds only with a negated infinitive
+    court: str | None = None  # "source"/"target": the side a court is when none is named
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
         wish=bool(spec.get("wish", False)),
         threat=bool(spec.get("threat", False)),
         dissuade=bool(spec.get("dissuade", False)),
+        court=spec.get("court"),
     )
 
 

@@ -189,3 +189,54 @@ def _verbal(source: Actor | None, target: Actor | None, lex: _Lexicon) -> bool:
     if source.sector not in lex.verbal_sources:
         return False
     return target.kind == "person" or target.sector in lex.verbal_targets
+
+
+def _court_sides(
+    tok: Any,
+    entry: _Entry,
+    finder: _ActorFinder,
+    sources: list[Actor | None],
+    targets: list[Actor | None],
+    nominal: bool,
+) -> tuple[list[Actor | None], list[Actor | None]]:
+    """The court of a legal step that names none (eval/GUIDE.md, legal steps): the source of
+    a conviction or sentence told in the passive ("a Kenyan businessman was sentenced",
+    "an aide, convicted of fraud, ...") and the target of a plea ("pleaded not guilty to
+    bribery"). Only beside a coded defendant; the court is of the country the trial is
+    placed in ("convicted in Moscow"), else the defendant's ("a Kenyan businessman": KENJUD),
+    else none (``actors.localise`` may give it the event's place)."""
+    side = entry.court
+    if side is None or nominal:
+        return sources, targets
+    named, other = (sources, targets) if side == "source" else (targets, sources)
+    defendant = next((a for a in other if a is not None and a.code), None)
+    if defendant is None or any(a is not None and a.code for a in named):
+        return sources, targets
+    if side == "source" and not _agentless_passive(tok):
+        return sources, targets
+    country = _trial_country(tok, finder) or defendant.country
+    court = actors.group("judiciary", country, tok.text, finder.offset + tok.idx)
+    return ([court], targets) if side == "source" else (sources, [court])
+
+
+def _agentless_passive(tok: Any) -> bool:
+    """A passive verb with no "by" agent: "was convicted", or a participle after its noun
+    ("a leader convicted of fraud")."""
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False
+    reduced = tok.dep_ == "acl" and tok.tag_ == "VBN"
+    return reduced or bool(_children(tok, _PASS_SUBJ)) or any(
+        c.dep_ == "auxpass" for c in tok.children
+    )
+
+
+def _trial_country(tok: Any, finder: _ActorFinder) -> str | None:
+    """The one country a legal step is placed in by an "in" phrase of its clause ("was
+    sentenced in Ankara", "pleaded guilty in a court in Abuja")."""
+    countries = set()
+    for t in tok.subtree:
+        if t.ent_type_ == "GPE" and t.dep_ == "pobj" and t.head.lower_ == "in":
+            actor = finder.place_actor(t)
+            if actor is not None and actor.country:
+                countries.add(actor.country)
+    return countries.pop() if len(countries) == 1 else None
