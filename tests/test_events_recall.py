@@ -190,11 +190,14 @@ def test_events_request_for_someone_to_act(analysed, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # pleas in court (the annotation guide's legal steps)
-        ("A Russian diplomat pleaded guilty to spying on Tuesday.", ("CONCEDE", "RUSGOV", None)),
+        # pleas in court (the annotation guide's legal steps), made to the court
+        (
+            "A Russian diplomat pleaded guilty to spying on Tuesday.",
+            ("CONCEDE", "RUSGOV", "RUSJUD"),
+        ),
         (
             "A Turkish police officer pleaded not guilty to the charges on Monday.",
-            ("REJECT", "TURCOP", None),
+            ("REJECT", "TURCOP", "TURJUD"),
         ),
         # no complement: the appeal sense
         ("Turkey pleaded with Russia to stop the offensive.", ("REQUEST", "TUR", "RUS")),
