@@ -72,6 +72,10 @@ class _Table:
     crowd_acts: tuple[str, ...]
     calm: re.Pattern[str]
     grievance: frozenset[str]
+    fight_nouns: frozenset[str]
+    fight_told: frozenset[str]
+    unreal: frozenset[str]
+    harm: re.Pattern[str]
 
 
 def _phrases(words: Iterable[str], *, case: bool = False) -> re.Pattern[str]:
@@ -129,6 +133,10 @@ def _table() -> _Table:
         crowd_acts=tuple(t["crowd_acts"]),
         grievance=frozenset(t["grievance_words"]),
         calm=_phrases([*t["calm_phrases"], *lexicons.yaml_file("fatalities.yaml")["none"]]),
+        fight_nouns=frozenset(t["fight_nouns"]),
+        fight_told=frozenset(t["fight_told"]),
+        unreal=frozenset(t["unreal_heads"]),
+        harm=_phrases(t["harm_words"]),
     )
 
 
@@ -136,6 +144,7 @@ def code(doc: Document) -> Document:
     """Set the mode of each PROTEST event from its report and recode communal fighters."""
     table = _table()
     _drop_accidents(doc, table)
+    _noun_fights(doc, table)
     _untold_deaths(doc, table)
     held = responsible_group(doc, table)
     for event in doc.events:
@@ -312,6 +321,81 @@ def _untold_deaths(doc: Document, table: _Table) -> None:
         violent.add(sent.index)
     if added:
         doc.events = sorted([*doc.events, *added], key=lambda e: (e.sentence, e.start))
+
+
+def _noun_fights(doc: Document, table: _Table) -> None:
+    """Add an armed clash for a fight told by a noun that the event stage left without an
+    event, in a sentence with no assault ("Clashes between Maasai and Sonjo groups", "two died
+    in a clash between farmers and herders", "a gun battle was reported between police and
+    rebels"): the noun has its sides ("between X and Y", on it or its verb), names an identity
+    ("ethnic clashes"), is told as having happened ("fighting broke out") or harm is told in its
+    sentence. Not a fight feared, avoided or prevented (``unreal_heads`` above the noun). Its
+    sides are the first two coded actors after it; with none, an unidentified armed group (a
+    communal militia, by ``_clash``, when the sentence names communities)."""
+    fought = {e.sentence for e in doc.events if e.plover == "ASSAULT"}
+    added: list[Event] = []
+    for index, pdoc in sorted((doc._parses or {}).items()):
+        if index in fought:
+            continue
+        sent = doc.sentences[index]
+        for tok in pdoc:
+            if tok.pos_ not in {"NOUN", "PROPN"} or tok.lemma_.lower() not in table.fight_nouns:
+                continue
+            if tok.dep_ == "compound" or _unreal(tok, table):
+                continue
+            pairs = [c for c in (*tok.children, *tok.head.children) if c.lower_ in _PAIR]
+            if tok.dep_ not in {"nsubj", "nsubjpass"}:
+                pairs = [c for c in tok.children if c.lower_ in _PAIR]
+            marked = any(
+                table.identity.search(c.text) for c in tok.children if c.dep_ in _MODIFIERS
+            )
+            told = tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ in table.fight_told
+            harm = table.harm.search(sent.text)
+            if not (pairs or marked or told or harm):
+                continue
+            start = sent.start + tok.idx
+            after = [a for a in doc.actors if start < a.start < sent.end and a.code]
+            sides = list({a.start: a for a in after}.values())[:2]
+            n = fatalities.stated(sent.text) if harm else None
+            unnamed = actors.group("unidentified", None, tok.text, start)
+            added.append(
+                Event(
+                    doc_id=doc.id,
+                    sentence=index,
+                    start=sent.start,
+                    end=sent.end,
+                    evidence=sent.text,
+                    trigger=tok.text,
+                    trigger_start=start,
+                    trigger_end=start + len(tok),
+                    plover="ASSAULT",
+                    cameo="19",
+                    source=sides[0] if sides else unnamed,
+                    target=sides[1] if len(sides) > 1 else None,
+                    confidence=0.4,
+                    fatalities=n or None,
+                )
+            )
+            break
+    if added:
+        doc.events = sorted([*doc.events, *added], key=lambda e: (e.sentence, e.start))
+
+
+_PAIR = {"between", "among"}
+_MODIFIERS = {"amod", "compound", "nmod", "npadvmod"}
+
+
+def _unreal(tok: Any, table: _Table) -> bool:
+    """Whether a fight noun is feared, avoided, prevented or denied rather than told ("fears of
+    clashes", "police prevented the clashes", "no fighting was reported")."""
+    if any(c.dep_ in {"neg", "det"} and c.lower_ in {"no", "not", "never"} for c in tok.children):
+        return True
+    head, steps = tok.head, 0
+    while steps < 3 and head.i != head.head.i:
+        if head.lemma_.lower() in table.unreal:
+            return True
+        head, steps = head.head, steps + 1
+    return head.lemma_.lower() in table.unreal
 
 
 def _clash(doc: Document, event: Event, table: _Table) -> None:

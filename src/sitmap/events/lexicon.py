@@ -148,9 +148,23 @@ def may_hold_event(span: Any) -> bool:
     lemmas = _lexicon().lemmas
     empty: frozenset[str] = frozenset()
     return any(
-        _lemma(t) in lemmas.get(t.pos_, empty) or _capitalised_verb(t) or _capitalised_noun(t)
+        _lemma(t) in lemmas.get(t.pos_, empty)
+        or _capitalised_verb(t)
+        or _capitalised_noun(t)
+        or _hyphenated(t) in lemmas.get("NOUN", empty)
         for t in span
     )
+
+
+def _hyphenated(tok: Any) -> str | None:
+    """The hyphenated word a token ends, as the lexicon spells it ("sit-in", "sit-ins" →
+    "sit-in", "shoot-out"): spaCy splits such words into three tokens; None for any other."""
+    if tok.i < 2 or tok.nbor(-1).text != "-":
+        return None
+    first = tok.nbor(-2)
+    if first.whitespace_ or tok.nbor(-1).whitespace_:
+        return None  # "talks - in Geneva": a dash, no compound
+    return f"{first.lower_}-{_lemma(tok)}"
 
 
 def _lemma(tok: Any) -> str:
@@ -417,6 +431,9 @@ def _trigger(tok: Any, content: bool = False) -> tuple[_Entry, bool] | None:
             return None  # "an empty threat", "a war of words"; "in March"
         if prev is not None and f"{prev.lower_} {lemma}" in lex.nouns:
             return lex.nouns[f"{prev.lower_} {lemma}"][0], True
+        joined = _hyphenated(tok)
+        if joined is not None and joined in lex.nouns:
+            return lex.nouns[joined][0], True
         if lemma in lex.nouns and tok.dep_ != "compound":
             children = list(tok.children)
             for entry in lex.nouns[lemma]:  # "a call *for* talks"; "a call" alone is none
