@@ -73,6 +73,13 @@ ACTORS: dict[str, dict[str, Any]] = {
                                  sector="legislature", code="KENLEG", kind="group"),
     "Jubilee lawmakers": dict(name="Jubilee Party lawmakers", country="KEN",
                               sector="legislature", code="KENLEG", kind="group"),
+    "Raila Odinga": dict(name="Raila Odinga", country="KEN", sector="opposition",
+                         code="KENOPP", kind="person"),
+    "Former prime minister Raila Odinga": dict(name="Raila Odinga", country="KEN",
+                                               sector="government", code="KENGOV",
+                                               kind="person"),
+    "Oburu Odinga": dict(name="Oburu Odinga", country="KEN", sector="legislature",
+                         code="KENLEG", kind="person"),
     "Kagame": dict(name="Paul Kagame", country="RWA", sector="government", code="RWAGOV",
                    kind="person"),
 }  # fmt: skip

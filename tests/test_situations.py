@@ -143,6 +143,18 @@ def test_situations_prediction_not_merged_with_assertion_nor_linked_backwards() 
          dict(code="USAGOV", country="USA"), 1),  # a named official and his government
         (dict(code="RUSGOV", country="RUS", kind="person", name="vladimir putin"),
          dict(code="RUSGOV", country="RUS", kind="person", name="vladimir putin"), 2),
+        # one person coded by two roles (opposition leader / former prime minister): the
+        # very same full name in one country is the same person
+        (dict(code="KENOPP", country="KEN", kind="person", name="raila odinga"),
+         dict(code="KENGOV", country="KEN", kind="person", name="raila odinga"), 2),
+        (dict(code="USAPTY", country="USA", kind="person", name="jane doe"),
+         dict(code="BUS", kind="person", name="jane doe"), 2),  # no country against it
+        (dict(code="KENOPP", country="KEN", kind="person", name="raila odinga"),
+         dict(code="KENLEG", country="KEN", kind="person", name="oburu odinga"), rules.CONFLICT),
+        (dict(code="SOMGOV", country="SOM", kind="person", name="mohamed abdi"),
+         dict(code="KENGOV", country="KEN", kind="person", name="mohamed abdi"), rules.CONFLICT),
+        (dict(code="USAPTY", country="USA", kind="person", name="moore"),
+         dict(code="USAJUD", country="USA", kind="person", name="moore"), rules.CONFLICT),
         (dict(code="INS"), dict(code="SOMINSSHB"), 1),  # a bare sector and a named group of it
         (dict(code="COP"), dict(code="SOMINSSHB"), rules.CONFLICT),
         (dict(code="SOMUAF", country="SOM"), dict(code="SOMINSSHB"), 0),  # unidentified gunmen

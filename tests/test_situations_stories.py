@@ -147,3 +147,40 @@ def test_situations_story_reported_act_dated_after_publication_uses_publication(
                    status="predicted")  # fmt: skip
     key = next(k for k in tables.iter_keys(_store(later)))
     assert key.start.isoformat() == "2017-08-15" and key.day_stated
+
+
+# -- one person, two roles: an opposition leader who was prime minister ---------------------------
+
+REJECTED = ("Opposition leader Raila Odinga rejected the results of Thursday's repeat "
+            "presidential vote at a rally in Nairobi on Friday.")  # fmt: skip
+DISMISSED = ("Former prime minister Raila Odinga dismissed the rerun as a sham, telling "
+             "supporters in Nairobi to stay home.")  # fmt: skip
+
+
+def rejection(outlet: str, sentence: str, source: str, **kw):
+    kw.setdefault("place", "Nairobi")
+    return report(outlet, "2017-10-27", sentence, plover="REJECT", cameo="12", source=source,
+                  **kw)  # fmt: skip
+
+
+def test_situations_story_one_person_coded_by_two_roles_merges() -> None:
+    wire = rejection("Demo Wire", REJECTED, "Raila Odinga", trigger="rejected",
+                     date="2017-10-27")  # fmt: skip
+    daily = rejection("Lakeside Post", DISMISSED, "Former prime minister Raila Odinga",
+                      trigger="dismissed")  # fmt: skip
+    assert _merged(_store(wire, daily)) == [["Demo Wire", "Lakeside Post"]]
+    keys = list(tables.iter_keys(_store(wire, daily)))
+    assert rules._same_actor(keys[0].source, keys[1].source)
+
+
+def test_situations_story_same_surname_or_another_city_stays_apart() -> None:
+    wire = rejection("Demo Wire", REJECTED, "Raila Odinga", trigger="rejected",
+                     date="2017-10-27")  # fmt: skip
+    brother = rejection("Lakeside Post", "Oburu Odinga rejected the rerun as a sham in Nairobi.",
+                        "Oburu Odinga", trigger="rejected")  # fmt: skip
+    assert _merged(_store(wire, brother)) == [["Demo Wire"], ["Lakeside Post"]]
+    hamburg = rejection("Lakeside Post", "Former prime minister Raila Odinga dismissed the "
+                        "rerun as a sham, speaking to reporters in Hamburg.",
+                        "Former prime minister Raila Odinga", trigger="dismissed",
+                        place="Hamburg")  # fmt: skip
+    assert _merged(_store(wire, hamburg)) == [["Demo Wire"], ["Lakeside Post"]]

@@ -10,8 +10,10 @@ are **compatible** when no rule finds a conflict:
   hypothetical, both negated; a predicted event is never merged with an asserted one (it is
   *linked* to the later situation that fulfils it, see ``fulfils``);
 * **actors**, side by side (source with source, target with target; either orientation for
-  ``symmetric`` types): an unknown actor is compatible with any; equal codes are compatible
-  unless they are two differently named persons; a country code and a sector of that country
+  ``symmetric`` types): an unknown actor is compatible with any; one person coded by two roles
+  (the very same full name, no two countries: candidate Trump ``USAPTY``, President Trump
+  ``USAGOV``; ``same_person``) is the same actor; equal codes are compatible unless they are
+  two differently named persons; a country code and a sector of that country
   (``USA`` / ``USAGOV``) are compatible, and so are a bare sector and a named actor of that
   sector (``INS`` insurgents / ``SOMINSSHB`` al-Shabaab), and so are a generic group placed in
   a country and a named transnational group of its sector ("a terrorist" in New York,
@@ -299,6 +301,8 @@ def actor_points(a: ActorKey, b: ActorKey) -> int:
     unknown, ``CONFLICT`` for different actors."""
     if not a.known or not b.known or _unidentified(a) or _unidentified(b):
         return 0
+    if same_person(a, b):
+        return _person_points()
     if a.code and b.code:
         for x, y in ((a, b), (b, a)):
             if x.code != y.code and not x.country and x.code in _sector_codes():
@@ -321,6 +325,20 @@ def actor_points(a: ActorKey, b: ActorKey) -> int:
     if a.name and b.name and a.name == b.name:
         return 1
     return 0  # a coded actor and an uncoded name: nothing known against it
+
+
+def same_person(a: ActorKey, b: ActorKey) -> bool:
+    """Two persons of the very same full name (two words or more) and no two countries: one
+    person, whatever sector each report codes (a role read from the words around the name:
+    "Senate candidate Roy Moore" ``USAPTY``, "former judge Roy Moore" ``USAJUD``)."""
+    return (
+        a.kind == "person"
+        and b.kind == "person"
+        and a.name is not None
+        and a.name == b.name
+        and " " in a.name
+        and not (a.country and b.country and a.country != b.country)
+    )
 
 
 def _transnational_of(group: ActorKey, named: ActorKey) -> bool:
@@ -436,6 +454,8 @@ def _same_actor(a: ActorKey, b: ActorKey) -> bool:
     """The very same actor (the same name, or the same code when neither is named), not only
     a state and one of its sectors: "U.S." and "U.S. Congress" on both sides of two
     domestic acts say too little."""
+    if same_person(a, b):
+        return True
     if a.name or b.name:  # named: the same name ("donald trump" is not "the government")
         return a.name == b.name and (not a.code or not b.code or a.code == b.code)
     return bool(a.code) and a.code == b.code
@@ -568,6 +588,7 @@ __all__ = [
     "key_of",
     "linked",
     "place_points",
+    "same_person",
     "score",
     "similarity",
     "status_group",
