@@ -12,9 +12,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = [ROOT / "eval" / "dev.jsonl", ROOT / "eval" / "heldout.jsonl"]
 ARTICLES = [ROOT / "eval" / "articles-dev.jsonl", ROOT / "eval" / "articles-heldout.jsonl"]
+DEV2 = ROOT / "eval" / "articles-dev2.jsonl"
+CORPUS_DIR = ROOT.parent / "shared" / "corpora"
 
 
-@pytest.mark.parametrize("path", GOLD + ARTICLES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD + ARTICLES + [DEV2], ids=lambda p: p.name)
 def test_gold_file_passes_the_checker(path):
     done = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "check_gold.py"), str(path)],
@@ -38,7 +40,40 @@ def test_heldout_articles_are_not_in_dev():
     assert not art_dev & (dev | heldout)
 
 
-CORPUS = ROOT.parent / "shared" / "corpora" / "isot-reuters-2017-sample.jsonl"
+def _origins(path: Path) -> set[str]:
+    """Every article origin a gold file uses (items, and both sides of situation pairs)."""
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            out |= {
+                p["origin"]
+                for p in (item, item.get("a"), item.get("b"))
+                if isinstance(p, dict) and "origin" in p
+            }
+    return out
+
+
+def test_second_article_split_is_disjoint_from_every_other_gold_set():
+    dev2 = _origins(DEV2)
+    others = set().union(*(_origins(p) for p in (ROOT / "eval").glob("*.jsonl") if p != DEV2))
+    assert len(dev2) >= 6 and not dev2 & others
+
+
+@pytest.mark.skipif(not CORPUS_DIR.is_dir(), reason="needs ../shared/corpora")
+def test_second_article_split_is_what_the_documented_draw_gives():
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import draw_articles
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    drawn = [f"{r['_file']}#{r['id']}" for r in draw_articles.draw(CORPUS_DIR)]
+    assert len(drawn) == 24 and len(set(drawn)) == 24
+    # annotated in batches: the file holds drawn articles only
+    assert _origins(DEV2) <= set(drawn)
+
+
+CORPUS = CORPUS_DIR / "isot-reuters-2017-sample.jsonl"
 
 
 def _article_item(**event_changes) -> dict:

@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Draw whole articles for a new gold split, at random with a fixed seed, before any annotation.
+
+How eval/articles-dev2.jsonl was drawn (``python tools/draw_articles.py``):
+
+1. Both ISOT samples in ../shared/corpora are read; an article qualifies when its text has
+   150-500 words (whitespace tokens).
+2. Articles already used by any gold set are excluded: by origin (``eval/*.jsonl`` items and the
+   ``a``/``b`` mentions of the situation pairs) and by text overlap (any 80-character window of
+   the article that also occurs in a gold text, evidence or title in ``eval/*.jsonl`` or
+   ``../shared/gold/*.jsonl``; eval/articles-dev2.jsonl itself is not counted). Articles whose
+   title or opening 200 characters repeat an already kept article are dropped too.
+3. Each file is shuffled with ``random.Random(SEED)`` and walked in that order. An article's main
+   country is the country named most often (names, aliases, demonyms, nationality nouns and
+   capitals from src/sitmap/data/countries.tsv, read as a plain table, plus a few US
+   institutions for the USA; ties go to the country named first); a foreign country named fewer
+   than three times is no main country (the article counts as US/none). Its kind is a rough
+   keyword guess (conflict, diplomacy, protest, crime/courts, economy/sanctions, otherwise
+   politics). An article is taken while its file still needs one of its half (non-US or US/none
+   main country), its non-US main country has fewer than two articles in the whole split, and
+   its kind has fewer than four in that file. When a file has too few qualifying non-US
+   articles (the samples are mostly US politics), a second walk in the same order fills the
+   rest from the other half.
+
+Nothing here runs sitmap: the table is read as text, so the draw is independent of the
+pipeline. Prints one line per drawn article (file, id, words, main country, kind, title);
+``--jsonl`` prints the drawn corpus records instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = 20261130
+PER_FILE = 12
+FILES = ("isot-reuters-2017-sample.jsonl", "isot-unreliable-2017-sample.jsonl")
+WINDOW = 80
+OUTPUT = "articles-dev2.jsonl"  # the split these draws are for: not excluded from itself
+MAX_PER_COUNTRY = 2
+MAX_PER_KIND = 4
+MIN_MENTIONS = 3
+US_INSTITUTIONS = (
+    "Trump",
+    "Congress",
+    "Senate",
+    "White House",
+    "Republicans?",
+    "Democrats?",
+    "Obama",
+)
+KINDS = (  # first match wins; rough, only to spread the draw over kinds of story
+    ("conflict", r"\b(?:killed|attack\w*|troops|militants?|air ?strikes?|bomb\w*|fighting|war)\b"),
+    ("protest", r"\b(?:protest\w*|rall(?:y|ies)|demonstrat\w+|march(?:ed|ers)?)\b"),
+    (
+        "crime/courts",
+        r"\b(?:court|judge|arrest\w*|charged|prosecutors?|police|lawsuit|sentenced)\b",
+    ),
+    ("economy/sanctions", r"\b(?:sanctions?|tariffs?|trade|economy|economic|oil|exports?)\b"),
+    ("diplomacy", r"\b(?:talks|summit|visit\w*|minister|ambassador|diplomat\w*|treaty)\b"),
+)
+
+
+def _country_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """One regex of names, aliases, demonyms, people and capital per ISO3 code."""
+    path = ROOT / "src" / "sitmap" / "data" / "countries.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    header = next(r for r in rows if r[0] == "iso3")
+    out = []
+    for row in rows:
+        if row[0].startswith("#") or row == header or len(row) < len(header):
+            continue
+        rec = dict(zip(header, row, strict=False))
+        names = {rec["name"], rec["capital"]}
+        for key in ("aliases", "demonyms", "people"):
+            names.update(n for n in rec[key].split("|") if n)
+        names = {n for n in names if len(n) >= 2 and not n.isdigit()}
+        # bare "US" is too ambiguous in lower-case prose; keep it only in capitals (the
+        # regex is case-sensitive)
+        alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        if rec["iso3"] == "USA":  # US stories rarely name the country; its institutions count
+            alt += "|" + "|".join(US_INSTITUTIONS)
+        # "New Mexico", "New Jersey", "Indiana" are US places, not Mexico, Jersey or India
+        out.append((rec["iso3"], re.compile(rf"(?<![\w.])(?<!New )(?:{alt})(?![\w])")))
+    return out
+
+
+def main_country(text: str, patterns: list[tuple[str, re.Pattern[str]]]) -> str | None:
+    """The country named most often in ``text`` (ties: the one named first)."""
+    counts: dict[str, tuple[int, int]] = {}
+    for iso3, pat in patterns:
+        hits = [m.start() for m in pat.finditer(text)]
+        if hits:
+            counts[iso3] = (len(hits), -hits[0])
+    if not counts:
+        return None
+    best = max(counts, key=counts.__getitem__)
+    # a foreign country named once or twice ("an Indian-American lawyer") is no main country
+    return best if best == "USA" or counts[best][0] >= MIN_MENTIONS else None
+
+
+def kind(text: str) -> str:
+    """A rough kind of story from keywords (the first kind whose words occur twice or more)."""
+    for name, pattern in KINDS:
+        if len(re.findall(pattern, text, flags=re.I)) >= 2:
+            return name
+    return "politics"
+
+
+def _gold_texts(skip: str = OUTPUT) -> tuple[set[str], list[str]]:
+    """Origins and texts of every gold set, except ``skip`` (the split being drawn)."""
+    origins: set[str] = set()
+    texts: list[str] = []
+    for path in sorted((ROOT / "eval").glob("*.jsonl")):
+        if path.name == skip:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            for part in (item, item.get("a"), item.get("b")):
+                if isinstance(part, dict):
+                    if part.get("origin"):
+                        origins.add(part["origin"])
+                    texts.extend(
+                        str(part.get(k)) for k in ("text", "title", "evidence") if part.get(k)
+                    )
+    for path in sorted((ROOT.parent / "shared" / "gold").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                texts.append(str(json.loads(line).get("text") or ""))
+    return origins, texts
+
+
+def _overlaps(text: str, index: set[str]) -> bool:
+    return any(text[i : i + WINDOW] in index for i in range(0, max(1, len(text) - WINDOW + 1), 20))
+
+
+def draw(corpora: Path, seed: int = SEED, per_file: int = PER_FILE) -> list[dict]:
+    """The drawn corpus records, each with added ``_file``, ``_main_country`` and ``_kind``."""
+    origins, texts = _gold_texts()
+    # every WINDOW-long substring of every gold text, so that a shared window is found by lookup
+    index = {t[i : i + WINDOW] for t in texts for i in range(max(1, len(t) - WINDOW + 1))}
+    patterns = _country_patterns()
+    per_country: collections.Counter[str] = collections.Counter()
+    seen_keys: set[str] = set()
+    drawn: list[dict] = []
+    for name in FILES:
+        records = [
+            json.loads(line)
+            for line in (corpora / name).read_text(encoding="utf-8").splitlines()
+            if line
+        ]
+        random.Random(seed).shuffle(records)
+        halves = {"non-US": per_file // 2, "US": per_file - per_file // 2}
+        kinds: collections.Counter[str] = collections.Counter()
+        taken = 0
+        # pass 1 keeps the halves; pass 2 fills a half the file cannot supply with the other
+        for strict in (True, False):
+            for rec in records:
+                if taken == per_file:
+                    break
+                text = rec.get("text") or ""
+                if not 150 <= len(text.split()) <= 500 or f"{name}#{rec['id']}" in origins:
+                    continue
+                keys = {(rec.get("title") or "").strip().lower(), text[:200]}
+                if keys & seen_keys or _overlaps(text, index):
+                    continue
+                country = main_country(f"{rec.get('title') or ''}\n{text}", patterns)
+                half = "US" if country in (None, "USA") else "non-US"
+                story = kind(text)
+                if (strict and not halves[half]) or kinds[story] >= MAX_PER_KIND:
+                    continue
+                if half == "non-US" and per_country[country] >= MAX_PER_COUNTRY:
+                    continue
+                halves[half] -= 1
+                taken += 1
+                kinds[story] += 1
+                per_country[country] += 1
+                seen_keys |= keys
+                drawn.append({**rec, "_file": name, "_main_country": country, "_kind": story})
+    return drawn
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--jsonl", action="store_true", help="print the drawn records as JSON lines"
+    )
+    args = parser.parse_args(argv)
+    for rec in draw(args.corpora, args.seed):
+        if args.jsonl:
+            print(json.dumps(rec, ensure_ascii=False))
+        else:
+            words = len(rec["text"].split())
+            cols = (rec["_file"][:13], rec["id"], words, rec["_main_country"], rec["_kind"])
+            print("\t".join(map(str, cols)), rec["title"], sep="\t")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
