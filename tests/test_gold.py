@@ -133,3 +133,15 @@ def test_checker_validates_whole_article_items(tmp_path, changes, message):
         assert done.returncode == 0, done.stdout
     else:
         assert done.returncode == 1 and message in done.stdout, done.stdout
+
+
+def test_second_article_split_evidence_is_verbatim_and_unique():
+    keys = ["id", "title", "text", "published", "source", "origin", "events"]
+    for line in DEV2.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        assert list(item) == keys
+        for event in item["events"]:
+            assert item["text"].count(event["evidence"]) == 1, (item["id"], event["evidence"])
+            assert event["trigger"] in event["evidence"], (item["id"], event["trigger"])
+            if event["date"] is not None:  # a resolved date never lies after publication
+                assert event["status"] == "predicted" or event["date"] <= item["published"]

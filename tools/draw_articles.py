@@ -6,9 +6,10 @@ How eval/articles-dev2.jsonl was drawn (``python tools/draw_articles.py``):
 1. Both ISOT samples in ../shared/corpora are read; an article qualifies when its text has
    150-500 words (whitespace tokens).
 2. Articles already used by any gold set are excluded: by origin (``eval/*.jsonl`` items and the
-   ``a``/``b`` mentions of the situation pairs) and by text overlap (any 80-character window of
-   the article that also occurs in a gold text, evidence or title in ``eval/*.jsonl`` or
-   ``../shared/gold/*.jsonl``; eval/articles-dev2.jsonl itself is not counted). Articles whose
+   ``a``/``b`` mentions of the situation pairs) and by text overlap (any run of ten words of
+   the article, case and punctuation ignored, that also occurs in a gold text, evidence or
+   title in ``eval/*.jsonl`` or ``../shared/gold/*.jsonl``; eval/articles-dev2.jsonl itself is
+   not counted). Articles whose
    title or opening 200 characters repeat an already kept article are dropped too.
 3. Each file is shuffled with ``random.Random(SEED)`` and walked in that order. An article's main
    country is the country named most often (names, aliases, demonyms, nationality nouns and
@@ -41,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = 20261130
 PER_FILE = 12
 FILES = ("isot-reuters-2017-sample.jsonl", "isot-unreliable-2017-sample.jsonl")
-WINDOW = 80
+SHINGLE = 10  # words: an article sharing any run of this many words with a gold text overlaps
 OUTPUT = "articles-dev2.jsonl"  # the split these draws are for: not excluded from itself
 MAX_PER_COUNTRY = 2
 MAX_PER_KIND = 4
@@ -67,8 +68,12 @@ KINDS = (  # first match wins; rough, only to spread the draw over kinds of stor
 )
 
 
-def _country_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """One regex of names, aliases, demonyms, people and capital per ISO3 code."""
+Patterns = list[tuple[str, tuple[str, ...], re.Pattern[str]]]
+
+
+def _country_patterns() -> Patterns:
+    """Per ISO3 code: its names (a cheap substring pre-check) and one regex of names, aliases,
+    demonyms, people and capital."""
     path = ROOT / "src" / "sitmap" / "data" / "countries.tsv"
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
     header = next(r for r in rows if r[0] == "iso3")
@@ -86,15 +91,19 @@ def _country_patterns() -> list[tuple[str, re.Pattern[str]]]:
         alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         if rec["iso3"] == "USA":  # US stories rarely name the country; its institutions count
             alt += "|" + "|".join(US_INSTITUTIONS)
+            names.update(n.rstrip("s?") for n in US_INSTITUTIONS)
         # "New Mexico", "New Jersey", "Indiana" are US places, not Mexico, Jersey or India
-        out.append((rec["iso3"], re.compile(rf"(?<![\w.])(?<!New )(?:{alt})(?![\w])")))
+        pattern = re.compile(rf"(?<![\w.])(?<!New )(?:{alt})(?![\w])")
+        out.append((rec["iso3"], tuple(names), pattern))
     return out
 
 
-def main_country(text: str, patterns: list[tuple[str, re.Pattern[str]]]) -> str | None:
+def main_country(text: str, patterns: Patterns) -> str | None:
     """The country named most often in ``text`` (ties: the one named first)."""
     counts: dict[str, tuple[int, int]] = {}
-    for iso3, pat in patterns:
+    for iso3, names, pat in patterns:
+        if not any(name in text for name in names):
+            continue
         hits = [m.start() for m in pat.finditer(text)]
         if hits:
             counts[iso3] = (len(hits), -hits[0])
@@ -138,15 +147,15 @@ def _gold_texts(skip: str = OUTPUT) -> tuple[set[str], list[str]]:
     return origins, texts
 
 
-def _overlaps(text: str, index: set[str]) -> bool:
-    return any(text[i : i + WINDOW] in index for i in range(0, max(1, len(text) - WINDOW + 1), 20))
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
 
 
 def draw(corpora: Path, seed: int = SEED, per_file: int = PER_FILE) -> list[dict]:
     """The drawn corpus records, each with added ``_file``, ``_main_country`` and ``_kind``."""
     origins, texts = _gold_texts()
-    # every WINDOW-long substring of every gold text, so that a shared window is found by lookup
-    index = {t[i : i + WINDOW] for t in texts for i in range(max(1, len(t) - WINDOW + 1))}
+    index = set().union(*(_shingles(t) for t in texts if len(t.split()) >= SHINGLE))
     patterns = _country_patterns()
     per_country: collections.Counter[str] = collections.Counter()
     seen_keys: set[str] = set()
@@ -170,7 +179,7 @@ def draw(corpora: Path, seed: int = SEED, per_file: int = PER_FILE) -> list[dict
                 if not 150 <= len(text.split()) <= 500 or f"{name}#{rec['id']}" in origins:
                     continue
                 keys = {(rec.get("title") or "").strip().lower(), text[:200]}
-                if keys & seen_keys or _overlaps(text, index):
+                if keys & seen_keys or not index.isdisjoint(_shingles(text)):
                     continue
                 country = main_country(f"{rec.get('title') or ''}\n{text}", patterns)
                 half = "US" if country in (None, "USA") else "non-US"
