@@ -294,3 +294,57 @@ def test_placement_is_setting(text, name, nested, expected) -> None:
 )
 def test_placement_origins_of_abductions_and_multiword_settings(text, trigger, expected) -> None:
     assert _placed(text)[trigger] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (  # an airfield NER reads as a person, as the object of an attack
+            "On 10 June, a mob stormed the Gulu Airfield and set two planes on fire.",
+            "stormed",
+            "Gulu",
+        ),
+        (  # a court NER reads as an organisation, after a setting preposition
+            "On 4 May, a protest of 50 traders outside the Soroti Court was broken up by police.",
+            "protest",
+            "Soroti",
+        ),
+        (  # an airport named after its town, shelled
+            "Rebels shelled the Jalalabad Airport overnight, police said.",
+            "shelled",
+            "Jalālābād",
+        ),
+    ],
+)
+def test_placement_facility_named_after_its_town(text, trigger, expected) -> None:
+    """A court, airfield or airport named after its town places the act in that town."""
+    assert _placed(text)[trigger][0] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a foundation named after a person is no place
+        "The Jackson Foundation condemned the killing of two journalists on Monday.",
+        # a facility word after a one-word name that may be a person's: not narrowed
+        "Gunmen attacked the Webb Center on Friday, police said.",
+    ],
+)
+def test_placement_facility_near_misses_stay_unplaced(text) -> None:
+    assert all(place is None for place, _ in _placed(text).values())
+
+
+@pytest.mark.model
+def test_placement_between_two_towns_is_a_setting() -> None:
+    """An act on the ground set "between" two named towns is placed at the first of them."""
+    placed = _placed("A roadside bomb planted by militants exploded between Kandahar and Herat.")
+    assert placed["exploded"][0] == "Kandahār"
+
+
+@pytest.mark.model
+def test_placement_between_countries_is_no_setting() -> None:
+    """Countries after "between" are the sides of a clash, not where it happened."""
+    placed = _placed("Clashes between Armenia and Azerbaijan killed 12 soldiers on Sunday.")
+    assert all(place is None for place, _ in placed.values())

@@ -284,3 +284,11 @@ def _feature_words() -> frozenset[str]:
     """Words that say what kind of place a name is ("district", "town"; data/geo.yaml)."""
     data = lexicons.yaml_file("geo.yaml")
     return frozenset(w.lower() for key in ("admin_words", "city_words") for w in data[key])
+
+
+@cache
+def _facility_words() -> frozenset[str]:
+    """Words of facilities named after their town ("the Arua Airfield"; data/geo.yaml)."""
+    data = lexicons.yaml_file("geo.yaml")
+    words = (*data["civic_words"], *data["facility_words"], "market", "markets")
+    return frozenset(w.lower() for w in words if " " not in w)

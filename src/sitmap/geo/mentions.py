@@ -115,11 +115,14 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
         # NER mislabels many places after "in"/"near" ("in Sanaa" as PERSON, "in Rakhine state"
         # as ORG): leave those to the gazetteer scan below instead of taking them.
         if e.label_ not in PLACE_LABELS:
-            if e.start > 0 and sdoc[e.start - 1].lower_ in after_locative:
+            town = _facility_town(e, gaz) if e.label_ in _FACILITY_LABELS else []
+            if town:  # "outside the Orhei Court": the court's town
+                mentions.extend(town)
+            elif e.start > 0 and sdoc[e.start - 1].lower_ in after_locative:
                 continue
             # ... and after "the town of" ("the town of Kaya" as PERSON) or before "residents":
             # the whole entity when some town or region has it as its own name
-            if _place_cue(sdoc, e.start, e.end) == "feature":
+            elif _place_cue(sdoc, e.start, e.end) == "feature":
                 mentions.extend(_cued_entity(e, gaz))
         for t in range(e.start, e.end):
             taken[t] = True
@@ -253,6 +256,38 @@ def _cued_entity(ent: Any, gaz: Gazetteer) -> list[_Mention]:
     return [
         _Mention(text=span.text, start=span.start_char, end=span.end_char, scanned=True, small=True)
     ]
+
+
+_FACILITY_LABELS = frozenset({"ORG", "PERSON"})
+
+
+def _facility_town(ent: Any, gaz: Gazetteer) -> list[_Mention]:
+    """The town of a court, airport or barracks that NER tagged as an organisation or a person
+    ("the Orhei Court", "the Arua Airfield", "the Nakuru Law Courts"): the name before the
+    facility words, when a town or district has it as its own name (see
+    :func:`_narrow_to_place`; a country or region so named is only evidence: "the Kenya
+    Police", :func:`_name_cues`)."""
+    lex = _lex()
+    words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    for n in range(min(len(words) - 1, 3), 0, -1):
+        name, rest = words[:n], [t.lower_ for t in words[n:]]
+        if not all(t.is_title for t in name) or not words[n].is_title:
+            continue
+        heads = lex.civic_words | (lex.facility_words if n > 1 else frozenset())
+        phrase = f" {' '.join(rest)} "
+        if not any(f" {w} " in phrase for w in heads):
+            continue
+        start, end = name[0].idx, name[-1].idx + len(name[-1].text)
+        text = ent.doc.text[start:end]
+        key = normalise(text)
+        if key in lex.not_places or key in lex.demonyms or text.lower() in lex.stoplist:
+            continue
+        if any(
+            (gaz.fclass[i] == "P" or gaz.fcode[i] == ADM2) and _own_name(gaz.name[i], key)
+            for i in gaz.key_ids(key)
+        ):
+            return [_Mention(text=text, start=start, end=end, scanned=True, small=True)]
+    return []
 
 
 def _place_cue(sdoc: Any, start: int, end: int) -> str:

@@ -30,9 +30,11 @@ import re
 from collections import Counter
 from dataclasses import replace
 from functools import cache
+from typing import Any
 
 from sitmap.geo import context
 from sitmap.geo.clauses import (
+    _facility_words,
     _governed_by_trigger,
     _lex,
     _modifies_noun,
@@ -133,7 +135,7 @@ def _event_place(
             return False
         if _topic(p, event, doc) or not _own_predicate(p, event, doc):
             return False
-        if not (is_setting(p, text, nested=nested) or goal(p)):
+        if not (is_setting(p, text, nested=nested) or goal(p) or _between(p, event, text)):
             return False
         return not _modifies_noun(p, doc, event.sentence)
 
@@ -233,6 +235,7 @@ def _object_place(event: Event, places: list[Place], doc: Document) -> Place | N
         root = _place_token(p, doc, event.sentence)
         if root is None:
             continue
+        root = _facility_head(root, trigger)
         if root.dep_ == "compound" and root.head == trigger:
             if event.plover in _lex().carry_types and trigger.pos_ == "NOUN":
                 return p
@@ -253,6 +256,16 @@ def _object_place(event: Event, places: list[Place], doc: Document) -> Place | N
         if head == trigger:
             return p
     return None
+
+
+def _facility_head(root: Any, trigger: Any) -> Any:
+    """The facility noun a place names ("stormed the Arua Airfield", "shelled the Tal Afar
+    airport": the airfield, the airport), which the event's trigger may take as its object;
+    else the place's own token."""
+    head = root
+    while head.dep_ == "compound" and head.head != trigger and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    return head if head is not root and head.lower_ in _facility_words() else root
 
 
 def _contained_spots(
@@ -335,6 +348,24 @@ def _after(p: Place, text: str, preps: tuple[str, ...], *, nested: bool = False)
             return False
         words.pop()
         tail = " " + " ".join(words[-6:])
+
+
+# "between Gao and Ansongo", "between the villages of X and Y": the stretch between two places
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?:(?:villages|towns|cities|localities) of\s+)?"
+    r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+and\s+)?$"
+)
+
+
+def _between(p: Place, event: Event, text: str) -> bool:
+    """Whether an act on the ground (``carry_over_types``) is set between two named towns or
+    districts ("a convoy was ambushed between Gao and Ansongo"): its place is the first of
+    them. Countries and larger areas after "between" are sides ("clashes between Armenia and
+    Azerbaijan") or borders, not a setting."""
+    if event.plover not in _lex().carry_types or specificity(p) < _SPECIFICITY[ADM2]:
+        return False
+    start = _name_start(text, p.start)
+    return bool(_BETWEEN.search(text[max(0, start - 80) : start]))
 
 
 def _of_spot(words: list[str], preps: tuple[str, ...]) -> bool:
