@@ -37,6 +37,7 @@ class _Lex:
     state_abbr: dict[str, str]  # "la." → "LA"
     civic_words: frozenset[str]  # "jail", "sheriff", "airport": offices of a town or county
     facility_words: frozenset[str]  # "center", "hospital": the same after longer names only
+    building_words: frozenset[str]  # "court", "airfield": civic buildings, not offices
     demonyms: frozenset[str]  # normalised "syrian", "syrians", "iraqi" ... (not places)
     media_words: frozenset[str]  # "times", "post": organisations that are news outlets
     scan_settings: frozenset[str]  # "in", "at": a small place's name may follow untagged
@@ -60,6 +61,7 @@ def _lex() -> _Lex:
         state_abbr=abbr,
         civic_words=frozenset(data["civic_words"]),
         facility_words=frozenset(data["facility_words"]),
+        building_words=frozenset(data["building_words"]),
         demonyms=_demonyms(),
         media_words=frozenset(data["media_words"]),
         scan_settings=frozenset(data["scan_settings"]),
@@ -263,8 +265,9 @@ _FACILITY_LABELS = frozenset({"ORG", "PERSON"})
 
 def _facility_town(ent: Any, gaz: Gazetteer) -> list[_Mention]:
     """The town of a court, airport or barracks that NER tagged as an organisation or a person
-    ("the Orhei Court", "the Arua Airfield", "the Nakuru Law Courts"): the name before the
-    facility words, when a town or district has it as its own name (see
+    ("the Soroti Court", "the Gulu Airfield", "the Nakuru Law Courts"): the name before the
+    building words (data/geo.yaml ``building_words``), when a town or district has it as its
+    own name (see
     :func:`_narrow_to_place`; a country or region so named is only evidence: "the Kenya
     Police", :func:`_name_cues`)."""
     lex = _lex()
@@ -273,7 +276,7 @@ def _facility_town(ent: Any, gaz: Gazetteer) -> list[_Mention]:
         name, rest = words[:n], [t.lower_ for t in words[n:]]
         if not all(t.is_title for t in name) or not words[n].is_title:
             continue
-        heads = lex.civic_words | (lex.facility_words if n > 1 else frozenset())
+        heads = lex.building_words | (lex.facility_words if n > 1 else frozenset())
         phrase = f" {' '.join(rest)} "
         if not any(f" {w} " in phrase for w in heads):
             continue
