@@ -813,9 +813,15 @@ def test_reader_waits_for_a_store_still_being_created(tmp_path: Path) -> None:
     from sitmap import dbfile
 
     part, data = _truncated_store(tmp_path)
+    whole = tmp_path / "whole.duckdb"
+
+    def finish() -> None:  # the writer completes the file in one step, as DuckDB's lock makes it
+        whole.write_bytes(data)  # look to a reader (no half-rewritten file is ever seen)
+        os.replace(whole, part)
+
     for start in (data[:100], b""):  # header half written; file created, nothing written yet
         part.write_bytes(start)
-        done = threading.Timer(0.3, part.write_bytes, [data])
+        done = threading.Timer(0.3, finish)
         done.start()
         try:
             con = dbfile.connect(str(part), read_only=True, wait=10)
