@@ -450,12 +450,43 @@ def acled_inter(row: dict[str, Any], side: str) -> int | None:
     return inter
 
 
+_CROWD_INTER = {"Protests": (6, "Protesters"), "Riots": (5, "Rioters")}
+
+
+def acled_actors(row: dict[str, Any]) -> tuple[tuple[str, int | None, str | None], ...]:
+    """(name, ACLED actor type, country code) of actor1 and actor2 of a flat event row: its
+    source and target, except that in a Protests or Riots event the crowd is actor1 (ACLED
+    Codebook 2023, "Protests" and "Riots": the protesters or rioters are the first actor, the
+    force that met them the second). The crowd is the source when it is one, else the target
+    when it is of a crowd sector (``acled_crowd``), else unnamed "Protesters (Country)"."""
+    sides = tuple(
+        (
+            row.get(f"{side}_name") or row.get(f"{side}_text") or "",
+            acled_inter(row, side),
+            row.get(f"{side}_country"),
+        )
+        for side in ("source", "target")
+    )
+    kind = acled_type(row)
+    crowd = _CROWD_INTER.get(kind[1]) if kind else None
+    if crowd is None or sides[0][1] in (5, 6):
+        return sides
+    inter, label = crowd
+    if row.get("target_sector") in _tables()["acled_crowd"]:
+        return (sides[1][0], inter, sides[1][2]), sides[0]
+    if row.get("target_sector") is not None:
+        return sides
+    country = _country(row.get("country"))
+    name = f"{label} ({_country_name(country)})" if country else label
+    return (name, inter, country.alpha_3 if country else None), sides[0]
+
+
 def _acled_row(
     row: dict[str, Any], kind: tuple[str, str, str], doc: dict, sit: dict | None = None
 ) -> dict[str, Any]:
     disorder, event_type, sub_type = kind
     country = _country(row["country"])
-    inter1, inter2 = acled_inter(row, "source"), acled_inter(row, "target")
+    (actor1, inter1, _), (actor2, inter2, _) = acled_actors(row)
     codes = sorted(i for i in (inter1, inter2) if i is not None)
     interaction = "".join(map(str, codes)) if len(codes) == 2 else (f"{codes[0]}0" if codes else "")
     violent = disorder == "Political violence"
@@ -480,10 +511,10 @@ def _acled_row(
         "disorder_type": disorder,
         "event_type": event_type,
         "sub_event_type": sub_type,
-        "actor1": row.get("source_name") or row.get("source_text") or "",
+        "actor1": actor1,
         "assoc_actor_1": "",
         "inter1": _text(inter1),
-        "actor2": row.get("target_name") or row.get("target_text") or "",
+        "actor2": actor2,
         "assoc_actor_2": "",
         "inter2": _text(inter2),
         "interaction": interaction,

@@ -28,9 +28,10 @@ right (the records hold one event, a note may describe several):
 * ``place_50km``: an event placed within 50 km of the record's coordinates; ``admin1``: an
   event placed in the record's first-level division (names compared case- and accent-folded,
   in the record's country: Ghana's "Northern" region is not Sri Lanka's);
-* ``actor1`` (ACLED): an event whose source has the ACLED actor type of the record's first
-  actor (``export.acled_inter``) and, when that actor's name carries a country ("Police Forces
-  of Kenya (2013-)", "Rioters (Kenya)"), that country;
+* ``actor1`` (ACLED): an event whose first actor as sitmap's ACLED export writes it
+  (``export.acled_actors``: the source, or the crowd of a protest or riot) has the ACLED actor
+  type of the record's first actor and, when that actor's name carries a country ("Police
+  Forces of Kenya (2013-)", "Rioters (Kenya)"), that country;
 * ``state_forces`` (ACLED, records with a state-forces actor of the record's country): an event
   with an actor of a state sector coded with that country;
 * ``fatalities``: over records with fatalities > 0, an event whose ``fatalities`` equals them.
@@ -350,12 +351,11 @@ def _judge(rec: ConflictRecord, events: Sequence[Event]) -> list[tuple[str, bool
         )
         out.append(("admin1", ok, rec.admin1, [f"{a} ({c or '?'})" for a, c in admins]))
     if rec.kind == "acled" and rec.inter1:
-        got = sorted({_describe(e.source, e) for e in events if e.source is not None})
+        firsts = [acled_actor1(e) for e in events]
+        got = sorted({f"{code or name} [{inter or '-'}]" for name, code, inter, _ in firsts})
         ok = any(
-            acled_inter(e.source, e) == rec.inter1
-            and (rec.actor1_country is None or e.source.country == rec.actor1_country)
-            for e in events
-            if e.source is not None
+            inter == rec.inter1 and (rec.actor1_country is None or country == rec.actor1_country)
+            for _, _, inter, country in firsts
         )
         out.append(("actor1", ok, f"{rec.actor1} [{rec.inter1}]", got))
     if rec.state_forces:
@@ -383,6 +383,18 @@ def acled_inter(actor: Actor, event: Event) -> int | None:
     return inter(_flat(event), "source" if actor is event.source else "target")
 
 
+def acled_actor1(event: Event) -> tuple[str, str | None, int | None, str | None]:
+    """(name, sitmap code, ACLED actor type, country) of the first actor sitmap's ACLED export
+    writes for an event (``export.acled_actors``: the crowd of a protest or riot, else the
+    source)."""
+    from sitmap.export import acled_actors
+
+    (name, inter, country), _ = acled_actors(_flat(event))
+    sides = [a for a in (event.source, event.target) if a is not None]
+    code = next((a.code for a in sides if name == (a.name or a.text)), None)
+    return name, code, inter, country
+
+
 def _flat(event: Event) -> dict[str, Any]:
     row: dict[str, Any] = {
         "plover": event.plover,
@@ -395,11 +407,8 @@ def _flat(event: Event) -> dict[str, Any]:
         row[f"{side}_code"] = actor.code if actor else None
         row[f"{side}_sector"] = actor.sector if actor else None
         row[f"{side}_country"] = actor.country if actor else None
+        row[f"{side}_name"] = (actor.name or actor.text) if actor else None
     return row
-
-
-def _describe(actor: Actor, event: Event) -> str:
-    return f"{actor.code or actor.text} [{acled_inter(actor, event) or '-'}]"
 
 
 def _same_period(gold: str, pred: str, precision: str) -> bool:
@@ -463,6 +472,7 @@ __all__ = [
     "MEASURES",
     "ConflictRecord",
     "ConflictScores",
+    "acled_actor1",
     "acled_inter",
     "acled_sub_event",
     "evaluate_conflict",

@@ -1,0 +1,93 @@
+"""ACLED's first actor (export.acled_actors, evaluate.acled.acled_actor1): in a Protests or Riots
+event the crowd is actor1 and the force that met it actor2 (ACLED Codebook 2023). Sentences
+written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import pipeline
+from sitmap.evaluate.acled import acled_actor1, acled_sub_event
+from sitmap.export import acled_actors
+
+
+def _row(**kw):
+    row = {
+        "plover": "COERCE",
+        "cameo": "17",
+        "mode": "intervention",
+        "trigger": "dispersed",
+        "country": "KE",
+        "source_code": "KENCOP",
+        "source_sector": "police",
+        "source_country": "KEN",
+        "source_name": "police",
+        "target_code": None,
+        "target_sector": None,
+        "target_country": None,
+        "target_name": None,
+    }
+    return {**row, **kw}
+
+
+def test_export_acled_actors_unnamed_crowd_of_a_dispersal_is_actor1():
+    first, second = acled_actors(_row())
+    assert first == ("Protesters (Kenya)", 6, "KEN")
+    assert second == ("police", 1, "KEN")
+
+
+def test_export_acled_actors_crowd_target_is_actor1():
+    first, second = acled_actors(
+        _row(
+            target_code="KENEDU",
+            target_sector="education",
+            target_country="KEN",
+            target_name="students",
+        )
+    )
+    assert first == ("students", 6, "KEN") and second[1] == 1
+
+
+def test_export_acled_actors_other_events_keep_source_first():
+    shelled = _row(plover="ASSAULT", cameo="19", mode="artillery", trigger="shelled")
+    assert acled_actors(shelled)[0] == ("police", 1, "KEN")
+    protest = _row(
+        plover="PROTEST",
+        cameo="14",
+        mode=None,
+        trigger="marched",
+        source_code="KENPRO",
+        source_sector="protesters",
+        source_name="protesters",
+    )
+    assert acled_actors(protest)[0] == ("protesters", 6, "KEN")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        (
+            "Security forces broke up a demonstration by farmers in Lahore, arresting twelve.",
+            "Protest with intervention",
+        ),
+        (
+            "Riot police beat students who were protesting against tuition fees in Bogota.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Police in Harare dispersed opposition supporters who had gathered outside the "
+            "court on Saturday.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_acled_actor1_of_a_protest_met_by_force_is_the_crowd(text, sub_event):
+    doc = pipeline.extract(text, source="Wire")
+    met = [e for e in doc.events if acled_sub_event(e) == sub_event]
+    assert met, text
+    assert {acled_actor1(e)[2] for e in met} == {6}
+
+
+def test_acled_actor1_of_shelling_is_the_doer():
+    doc = pipeline.extract("Soldiers shelled rebel positions near Goma on Friday.", source="Wire")
+    assert [acled_actor1(e)[1:3] for e in doc.events] == [("CODMIL", 1)]
