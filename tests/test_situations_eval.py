@@ -128,3 +128,22 @@ def test_situations_eval_locates_a_sentence_whose_white_space_differs() -> None:
     assert locate(text, "Rebels shelled the town.") == (0, 25)
     assert locate(text, "Residents fled north.") == (26, 47)
     assert locate(text, "Nobody fled.") is None
+
+
+def test_situations_eval_says_why_a_mention_has_no_event() -> None:
+    from sitmap.evaluate.situations import Telling, miss_cause
+
+    text = "Troops shelled Idlib on Monday. Aid workers were detained in Aleppo."
+    shell = Telling("ev1", 0, 30, "Troops shelled Idlib on Monday.", "shelled", "ASSAULT")
+    detained = GoldMention("x.jsonl#1", "Aid workers were detained in Aleppo.", "detained",
+                           "COERCE")  # fmt: skip
+    shelling = GoldMention("x.jsonl#1", "Troops shelled Idlib on Monday.", "troops", "MOBILIZE")
+    assert miss_cause(text, [shell], detained) == "no event in the sentence"
+    assert miss_cause(text, [shell], shelling) == "another act in the sentence"
+    gone = GoldMention("x.jsonl#1", "Nobody was hurt.", "hurt", "ASSAULT")
+    assert miss_cause(text, [shell], gone) == "sentence not found"
+    assert miss_cause("", [], detained) == "article not found"
+    scores = evaluate_pairs([GoldPair("1", A, B, True)], {A.key: "s1", B.key: None}, {},
+                            {B.key: "no event in the sentence"})  # fmt: skip
+    assert scores.mentions_missed == {"no event in the sentence": 1}
+    assert scores.errors[0]["b_missed"] == "no event in the sentence"

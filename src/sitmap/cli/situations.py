@@ -312,10 +312,16 @@ def _register_eval() -> None:
         if data["missed_by_reason"]:
             reasons = [{"reason": k, "pairs": v} for k, v in data["missed_by_reason"].items()]
             render(reasons, Format.table, columns=["reason", "pairs"], title="Missed merges")
+        if data["mentions_missed"]:
+            causes = [{"cause": k, "mentions": v} for k, v in data["mentions_missed"].items()]
+            render(causes, Format.table, columns=["cause", "mentions"],
+                   title="Gold mentions without an event")  # fmt: skip
         if errors:
             for e in data.get("errors", []):
                 why = f" [{e['reason']}]" if e.get("reason") else ""
-                typer.echo(f"{e['kind']}{why} {e['id']}: {e['why']}\n  a: {e['a']}\n  b: {e['b']}")
+                a, b = (f"{e[s]}" + (f"  ({e[s + '_missed']})" if e.get(s + "_missed") else "")
+                        for s in ("a", "b"))  # fmt: skip
+                typer.echo(f"{e['kind']}{why} {e['id']}: {e['why']}\n  a: {a}\n  b: {b}")
 
 
 _register_eval()

@@ -28,7 +28,11 @@ Each missed merge gets a **reason** (``missed_by_reason`` counts them): ``no eve
 mention or both: an extraction miss upstream, nothing the merge rules can do), the merge rule
 that keeps the two events apart (``sitmap.situations.rules.explain``: type family, status,
 dates, places, actors, counterpart unknown, too little evidence), or ``clustering`` (linked,
-but placed in different situations of one component).
+but placed in different situations of one component). Each gold mention without an event
+gets a **cause** (``mentions_missed`` counts them, ``miss_cause``): ``no event in the
+sentence`` (no trigger found, or one dropped), ``another act in the sentence`` (sitmap's events
+there have neither the gold trigger nor its type), ``sentence not found``, ``article not
+found``.
 """
 
 from __future__ import annotations
@@ -82,6 +86,7 @@ class SituationScores:
     mentions_found: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
     missed_by_reason: dict[str, int] = field(default_factory=dict)
+    mentions_missed: dict[str, int] = field(default_factory=dict)  # why: no event, ...
 
     @property
     def bcubed_f1(self) -> float | None:
@@ -96,6 +101,7 @@ class SituationScores:
             "same": self.same,
             "mentions": self.mentions,
             "mentions_found": self.mentions_found,
+            "mentions_missed": dict(sorted(self.mentions_missed.items(), key=lambda kv: -kv[1])),
             "pairwise": self.pairwise.to_dict(),
             "bcubed": {
                 "precision": self.bcubed_precision,
@@ -145,9 +151,11 @@ def evaluate_pairs(
     pairs: list[GoldPair],
     assignment: dict[MentionKey, str | None],
     keys: dict[MentionKey, Any] | None = None,
+    missed: dict[MentionKey, str] | None = None,
 ) -> SituationScores:
     """Score a mention → situation assignment (None: mention missed) against gold pairs;
-    ``keys`` (mention → its event's merge key) gives each missed merge its reason."""
+    ``keys`` (mention → its event's merge key) gives each missed merge its reason, ``missed``
+    (mention → ``miss_cause``) why a mention has no event."""
     scores = SituationScores(pairs=len(pairs), same=sum(p.same for p in pairs))
     for p in pairs:
         sa, sb = assignment.get(p.a.key), assignment.get(p.b.key)
@@ -161,6 +169,9 @@ def evaluate_pairs(
             scores.pairwise.fn += 1
             error = _error("missed merge", p, sa, sb)
             error["reason"] = _reason(p, sa, sb, keys or {})
+            for side, m, sid in (("a", p.a, sa), ("b", p.b, sb)):
+                if sid is None and missed and m.key in missed:
+                    error[f"{side}_missed"] = missed[m.key]
             scores.missed_by_reason[error["reason"]] = (
                 scores.missed_by_reason.get(error["reason"], 0) + 1
             )
@@ -168,6 +179,10 @@ def evaluate_pairs(
     mentions = sorted({m.key for p in pairs for m in (p.a, p.b)})
     scores.mentions = len(mentions)
     scores.mentions_found = sum(assignment.get(m) is not None for m in mentions)
+    for m in mentions:
+        if assignment.get(m) is None:
+            cause = (missed or {}).get(m, "no event")
+            scores.mentions_missed[cause] = scores.mentions_missed.get(cause, 0) + 1
     gold = _gold_clusters(pairs, mentions)
     pred: dict[MentionKey, str] = {}
     for m in mentions:
@@ -248,9 +263,11 @@ def predict(
     corpora: str | Path | None = None,
     *,
     keys: dict[MentionKey, Any] | None = None,
+    missed: dict[MentionKey, str] | None = None,
 ) -> dict[MentionKey, str | None]:
     """Ingest the articles the pairs name into a throw-away store; mention → situation id
-    (and, into ``keys`` when given, mention → its event's merge key)."""
+    (and, into ``keys`` when given, mention → its event's merge key; into ``missed``, each
+    mention without an event → ``miss_cause``)."""
     from sitmap import situations
     from sitmap.corpus import ingest
     from sitmap.situations import tables
@@ -292,7 +309,7 @@ def predict(
                 for m in (p.a, p.b):
                     if m.key in assignment:
                         continue
-                    event_id = _match(store, doc_of.get(m.origin), m)
+                    event_id = _match(store, doc_of.get(m.origin), m, missed)
                     assignment[m.key] = (
                         situations.situation_of(store, event_id) if event_id else None
                     )
@@ -383,12 +400,38 @@ def match_telling(text: str, tellings: list[Telling], m: GoldMention) -> str | N
     return best
 
 
-def _match(store: Any, doc_id: str | None, m: GoldMention) -> str | None:
-    """sitmap's event for a gold mention in its stored article (``match_telling``)."""
-    if doc_id is None:
-        return None
-    row = store.con.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
-    return match_telling(row[0] if row else "", tellings_of(store, doc_id), m)
+def miss_cause(text: str, tellings: list[Telling], m: GoldMention) -> str:
+    """Why a gold mention has no event (for the recall of event detection, not the merge):
+    ``article not found``, ``sentence not found`` (not in the article text), ``another act in
+    the sentence`` (sitmap's events there have neither the gold trigger nor its type), or
+    ``no event in the sentence``."""
+    if not text:
+        return "article not found"
+    span = locate(text, m.evidence)
+    if span is None:
+        return "sentence not found"
+    if any(
+        t.start is not None and t.end is not None and t.end > span[0] and t.start < span[1]
+        for t in tellings
+    ):
+        return "another act in the sentence"
+    return "no event in the sentence"
+
+
+def _match(
+    store: Any, doc_id: str | None, m: GoldMention, missed: dict[MentionKey, str] | None = None
+) -> str | None:
+    """sitmap's event for a gold mention in its stored article (``match_telling``); into
+    ``missed``, why there is none (``miss_cause``)."""
+    row = None
+    if doc_id is not None:
+        row = store.con.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+    text = row[0] if row else ""
+    tellings = tellings_of(store, doc_id) if text and doc_id is not None else []
+    found = match_telling(text, tellings, m) if text else None
+    if found is None and missed is not None:
+        missed[m.key] = miss_cause(text, tellings, m)
+    return found
 
 
 def _stem_match(a: set[str], b: set[str]) -> bool:
@@ -401,8 +444,9 @@ def score_situations_file(
     """Read a gold pairs file, run sitmap on the articles it names, and score."""
     pairs = read_situation_gold(gold)
     keys: dict[MentionKey, Any] = {}
-    assignment = predict(pairs, corpora, keys=keys)
-    return evaluate_pairs(pairs, assignment, keys)
+    missed: dict[MentionKey, str] = {}
+    assignment = predict(pairs, corpora, keys=keys, missed=missed)
+    return evaluate_pairs(pairs, assignment, keys, missed)
 
 
 __all__ = [
@@ -413,6 +457,7 @@ __all__ = [
     "evaluate_pairs",
     "locate",
     "match_telling",
+    "miss_cause",
     "predict",
     "read_situation_gold",
     "score_situations_file",
