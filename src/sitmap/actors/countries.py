@@ -29,20 +29,60 @@ def _inherit_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Ac
       Two or more countries in the sentence leave it uncoded: sitmap does not guess.
     """
     by_end = {a.end: a for a in actors if a.country and a.code}
+    seen: dict[str, set[str]] = {}  # sector -> countries of its mentions so far
     out: list[Actor] = []
     for actor in actors:
         if actor.country or not _sector_only(actor, lex) or actor.kind == "person":
+            _remember(actor, seen, lex)
             out.append(actor)
             continue
         span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
         country = None if span is None else _possessor_country(span, by_end)
+        if span is not None and country is None:
+            country = _definite_anaphor(actor, span, seen)
         if span is not None and country is None and actor.sector in _STATE_SECTORS:
             country = _sole_country(actor, actors, span.sent)
         if span is not None and country is None and actor.sector == "protesters":
             countries = set().union(*_named_countries(span.sent).values())
             country = countries.pop() if len(countries) == 1 else None
-        out.append(actor if country is None else with_country(actor, country))
+        actor = actor if country is None else with_country(actor, country)
+        _remember(actor, seen, lex)
+        out.append(actor)
     return _focus_countries(out, sdoc, lex)
+
+
+# institutions a definite noun phrase refers back to ("the court", "the army", "the company");
+# not the media, civilians or groups, which "the" names generically ("the media", "the people")
+_ANAPHORIC_SECTORS = _STATE_SECTORS | {"business", "party"}
+
+
+def _definite_anaphor(actor: Actor, span: Any, seen: dict[str, set[str]]) -> str | None:
+    """The country of a definite sector-only institution ("the court", "the ministry", "the
+    navy"): that of the earlier mentions of its sector in the document, when they all have
+    one country, since a definite description refers back to what the text introduced ("A
+    Pakistani court freed a cleric. ... Indian officials urged the court ...": PAKJUD).
+    Earlier mentions of two countries leave it to the other rules."""
+    countries = seen.get(actor.sector or "", set())
+    if actor.sector not in _ANAPHORIC_SECTORS or len(countries) != 1 or not _definite(span):
+        return None
+    return next(iter(countries))
+
+
+def _remember(actor: Actor, seen: dict[str, set[str]], lex: _Lexicon) -> None:
+    if actor.country and actor.code and actor.sector and not _outlet(actor, lex):
+        seen.setdefault(actor.sector, set()).add(actor.country)
+
+
+def _definite(span: Any) -> bool:
+    """Whether an actor's noun phrase opens with "the" (across adjectives and nouns before
+    it: "the federal court", "the construction company")."""
+    sdoc = span.doc
+    if span[0].lower_ == "the":
+        return True
+    i, steps = span.start - 1, 0
+    while i >= 0 and steps < 3 and (_is_premodifier(sdoc[i]) or sdoc[i].tag_ in {"NN", "NNS"}):
+        i, steps = i - 1, steps + 1
+    return i >= 0 and sdoc[i].lower_ == "the"
 
 
 # sectors that never take the place's country: the media, transnational NGOs and refugees

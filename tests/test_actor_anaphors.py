@@ -1,0 +1,62 @@
+"""Definite descriptions of institutions ("the court", "the army") take the country of the
+earlier mentions of their sector in the document. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import pipeline
+
+pytestmark = pytest.mark.model
+
+
+def _codes(text: str, word: str) -> list[str | None]:
+    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
+    return [a.code for a in doc.actors if a.text.lower().endswith(word)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        # another country's officials in the sentence do not make it their court
+        (
+            "A Pakistani court on Monday freed a cleric wanted by India. On Tuesday, Indian "
+            "officials urged the court to reverse its ruling.",
+            "court",
+            "PAKJUD",
+        ),
+        # the army of the troops introduced before, not of the country that speaks
+        (
+            "Chinese troops crossed into the disputed valley on Monday. India said the army "
+            "had attacked its soldiers.",
+            "army",
+            "CHNMIL",
+        ),
+        # across an adjective, and for a firm
+        (
+            "A Brazilian company signed a deal with Argentina. Argentina later accused the "
+            "construction company of bribery.",
+            "company",
+            "BRABUS",
+        ),
+    ],
+)
+def test_actor_anaphors_definite_institution_takes_its_antecedents_country(text, word, code):
+    assert _codes(text, word)[-1] == code
+
+
+def test_actor_anaphors_two_candidate_countries_give_none():
+    text = (
+        "A Russian court fined the journalist. A Ukrainian court acquitted him. "
+        "The court criticized the police."
+    )
+    assert _codes(text, "court")[-1] == "JUD"
+
+
+def test_actor_anaphors_indefinite_is_a_new_institution():
+    # "a court" introduces another court: it is not the earlier one
+    text = (
+        "A Pakistani court on Monday freed a cleric wanted by India. On Tuesday, Indian "
+        "officials asked a court to reverse the ruling."
+    )
+    assert _codes(text, "court")[-1] != "PAKJUD"
