@@ -124,3 +124,64 @@ def test_promises_of_no_hostile_act_are_no_threat(analysed, text):
 def test_warning_about_anothers_act_keeps_that_act(analysed):
     found = coded_events(analysed, "Seoul warned that North Korea could attack Japan.")
     assert ("ASSAULT", "PRK", "JPN") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X said Y must / should / ought to / needs to / has to do Z": X's demand on Y, the
+        # act Y is to do not coded apart
+        (
+            "The Kenyan president said Somalia must stop the cross-border raids.",
+            [("REQUEST", "KENGOV", "SOM")],
+        ),
+        (
+            "Merkel said on Tuesday that Poland should respect the court's rulings.",
+            [("REQUEST", "DEUGOV", "POL")],
+        ),
+        (
+            "The Indian minister insisted that Pakistan needs to dismantle the militant camps.",
+            [("REQUEST", "INDGOV", "PAK")],
+        ),
+        (
+            "Poland should pay reparations, the German foreign minister told reporters.",
+            [("REQUEST", "DEUGOV", "POL")],
+        ),
+        ("Putin believes Ukraine ought to hold new elections.", [("REQUEST", "RUSGOV", "UKR")]),
+        ("Iran must withdraw its troops from Syria, Macron said.", [("REQUEST", "FRAGOV", "IRN")]),
+        (
+            "The Kenyan president said that Somalia should not host the militants.",
+            [("REQUEST", "KENGOV", "SOM")],
+        ),
+    ],
+)
+def test_demands_stated_as_obligations(analysed, text, expected):
+    assert coded_events(analysed, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Merkel said Poland should have acted sooner.",  # a past obligation: a reproach
+        "Analysts said Iran must be worried about the sanctions.",  # a state; no actor speaks
+        "Merkel said the sanctions should be lifted.",  # a passive: no one obliged
+        "We must stop the raids, the Kenyan president said.",  # the speaker's own side
+        "Erdogan said Turkey must defend itself against the Kurdish militants.",
+        "The Kenyan president said Somalia will stop the raids.",  # a plan, no obligation
+        "Macron said the French economy must grow faster.",
+        "The Saudi minister said the world must act.",
+    ],
+)
+def test_no_demand_without_an_obliged_other_actor(analysed, text):
+    assert all(kind != "REQUEST" for kind, _, _ in coded_events(analysed, text))
+
+
+def test_a_demand_sentence_reaches_the_parser(spacy_nlp):
+    """The parser runs only on sentences that may hold an event: an obligation with a
+    judging verb is one, an obligation alone is not."""
+    from sitmap.events import lexicon
+
+    said = spacy_nlp("Merkel said Poland should respect the rulings.")
+    assert lexicon.may_hold_event(said[:])
+    alone = spacy_nlp("The weather should be warmer tomorrow.")
+    assert not lexicon.may_hold_event(alone[:])

@@ -23,7 +23,7 @@ from sitmap.events.arguments import (
     reciprocal,
 )
 from sitmap.events.finder import _ActorFinder
-from sitmap.events.lexicon import _Entry, _lexicon, _trigger, threat_content
+from sitmap.events.lexicon import _Entry, _lexicon, _trigger, demand, threat_content
 from sitmap.events.sides import (
     _court_sides,
     _implicit_sides,
@@ -65,7 +65,7 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
     offset = sentence.start
     events: list[Event] = []
     for tok in pdoc:
-        judged = _judgement(tok) or _no_finding(tok)
+        judged = _judgement(tok) or _no_finding(tok) or demand(tok)
         if judged is not None:
             entry, nominal = judged[0], False
             source_toks, target_toks = judged[1], judged[2]
@@ -141,6 +141,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
         has_args = bool(source_toks or target_toks) or coded
         if (entry.weak or nominal) and not coded:
             continue
+        if entry.needs_source and not _coded(sources):
+            continue  # "analysts said Iran must ...": no actor's demand
         if (
             entry.needs_target
             and not occurring
@@ -160,6 +162,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
         for source, target in pairs:
             if source is not None and target is not None and source.start == target.start:
                 continue
+            if entry.needs_source and _own_side(source, target):
+                continue  # "Erdogan said Turkey must defend itself": his own state's duty
             events.append(
                 _event(
                     doc,
@@ -186,6 +190,15 @@ def _content_targets(tok: Any, finder: _ActorFinder) -> list[Actor]:
         if coded:
             return coded
     return []
+
+
+def _own_side(source: Actor | None, target: Actor | None) -> bool:
+    """Whether a target is the source itself or the source's own state ("Erdogan said
+    *Turkey* must ..."): no demand on another actor."""
+    if source is None or target is None:
+        return False
+    same_state = not target.sector and target.country == source.country
+    return target.code == source.code or same_state
 
 
 def _coded(found: list[Actor | None]) -> bool:

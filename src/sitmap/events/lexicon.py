@@ -9,7 +9,14 @@ from typing import Any
 
 from sitmap import lexicons
 from sitmap.events import senses
-from sitmap.events.syntax import _VERBAL_DEPS, _children, _is_prep, _objects, _pobjs
+from sitmap.events.syntax import (
+    _VERBAL_DEPS,
+    _children,
+    _inherited_subject,
+    _is_prep,
+    _objects,
+    _pobjs,
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,7 @@ class _Entry:
     threat: bool = False  # "vowed to retaliate": holds only with a hostile act as its content
     dissuade: bool = False  # "warned X not to attack": holds only with a negated infinitive
     court: str | None = None  # "source"/"target": the side a court is when none is named
+    needs_source: bool = False  # needs a coded source ("X said Y must ...": X's demand)
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,9 @@ class _Lexicon:
     unnamed_doer_types: frozenset[str] = frozenset()  # types whose uncoded doer is UAF
     occurrence_verbs: tuple[str, ...] = ()  # "took place", "broke out": a noun that happened
     doer_nouns: frozenset[str] = frozenset()  # singular nouns of people ("a man", "a patrol")
+    demand: _Entry | None = None  # "X said Y must ...": see ``demand``
+    deontic: frozenset[str] = frozenset()  # modals of obligation ("should", "must")
+    semi_modals: frozenset[str] = frozenset()  # "needs to", "has to", "ought to"
 
 
 def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
@@ -83,6 +94,7 @@ def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
         threat=bool(spec.get("threat", False)),
         dissuade=bool(spec.get("dissuade", False)),
         court=spec.get("court"),
+        needs_source=bool(spec.get("needs_source", False)),
     )
 
 
@@ -140,6 +152,9 @@ def _lexicon() -> _Lexicon:
         frozenset(conflict.get("unnamed_doer_types") or ()),
         tuple(conflict.get("occurrence_verbs") or ()),
         frozenset(conflict.get("doer_nouns") or ()),
+        _entry("demand", data["demands"]["entry"]),
+        frozenset(data["demands"]["modals"]),
+        frozenset(data["demands"]["semi_modals"]),
     )
 
 
@@ -153,7 +168,19 @@ def may_hold_event(span: Any) -> bool:
         or _capitalised_noun(t)
         or _hyphenated(t) in lemmas.get("NOUN", empty)
         for t in span
+    ) or _may_hold_demand(span)
+
+
+def _may_hold_demand(span: Any) -> bool:
+    """Whether a sentence may state a demand ("X said Y must ..."): a modal or semi-modal of
+    obligation and a judging verb (see ``demand``)."""
+    lex = _lexicon()
+    obliged = any(
+        t.lower_ in lex.deontic
+        or (_lemma(t) in lex.semi_modals and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to")
+        for t in span
     )
+    return obliged and any(_lemma(t) in lex.judging_verbs for t in span)
 
 
 def _hyphenated(tok: Any) -> str | None:
@@ -262,6 +289,43 @@ def _own_act(clause: Any, infinitive: bool) -> bool:
     if infinitive:
         return not subjects
     return len(subjects) == 1 and subjects[0].dep_ == "nsubj" and subjects[0].tag_ == "PRP"
+
+
+def demand(tok: Any) -> tuple[_Entry, list[Any], list[Any]] | None:
+    """A demand stated as another actor's obligation in a speaker's complement clause: "X
+    said (insisted, believes) Y should / must / ought to / needs to / has to do Z" is X's
+    demand on Y (CAMEO 10), what Y is to do not coded apart. ``tok`` is the obliged act;
+    returns (entry, source tokens, target tokens), or None. Not a past obligation ("should
+    have acted": a reproach), a passive ("should be lifted": no one obliged), a state ("must
+    be worried") nor a plan ("will stop")."""
+    lex = _lexicon()
+    if lex.demand is None or tok.pos_ not in {"VERB", "AUX"} or _lemma(tok) == "be":
+        return None
+    clause, obliged = tok, False
+    if tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        clause = tok.head  # "Pakistan *needs* to dismantle ...": the semi-modal heads it
+        obliged = _lemma(clause) in lex.semi_modals and clause.i != tok.i
+    auxes = [c.lower_ for c in clause.children if c.dep_ == "aux"]
+    if not obliged:
+        if clause is not tok:
+            return None
+        obliged = any(a in lex.deontic for a in auxes)
+    if not obliged or "have" in auxes or clause.dep_ != "ccomp":
+        return None
+    judge = clause.head
+    if judge.i == clause.i or _lemma(judge) not in lex.judging_verbs:
+        return None
+    targets = [c for c in clause.children if c.dep_ == "nsubj"]
+    sources = [c for c in judge.children if c.dep_ == "nsubj"] or _inherited_subject(judge)
+    if not targets or not sources or any(c.dep_ == "nsubjpass" for c in tok.children):
+        return None
+    return lex.demand, sources, targets
+
+
+def _demanded(tok: Any) -> bool:
+    """Whether a verb is what a demand obliges another actor to do ("said Iran needs to
+    *withdraw*"): coded as the demand only (the modal ones are left out by ``senses``)."""
+    return demand(tok) is not None
 
 
 def _dissuaded(tok: Any) -> Any:
@@ -393,7 +457,7 @@ def _trigger(tok: Any, content: bool = False) -> tuple[_Entry, bool] | None:
     verb_form = _capitalised_verb(tok) if tok.dep_ in _VERBAL_DEPS else None
     lemma = verb_form or _lemma(tok)
     if (tok.pos_ == "VERB" or verb_form) and lemma in lex.verbs:
-        if not content and _requested(tok):
+        if not content and (_requested(tok) or _demanded(tok)):
             return None
         children = list(tok.children)
         for entry in lex.verbs[lemma]:
