@@ -311,3 +311,21 @@ def test_restatement_a_date_carried_from_the_sentence_before_is_no_evidence():
     attacked.place = killed.place = MOSUL
     attacked.place_basis = killed.place_basis = "clause"
     assert len(merge_restatements(doc).events) == 1  # the day and the town told in both
+
+
+def test_restatement_a_side_left_uncoded_on_one_trigger_is_the_same_act():
+    # "Senators Ruiz and Okafor will visit the WHO": Okafor not coded
+    coded = _event(0, "visit", "CONSULT", _actor("USALEG"), _actor("IGOUNO"), status="predicted")
+    uncoded = _event(0, "visit", "CONSULT", None, _actor("IGOUNO"), status="predicted")
+    [kept] = _merged(coded, uncoded)
+    assert kept.source is not None and kept.source.code == "USALEG"
+    # the stray side comes first: the coded side is kept all the same
+    stray = _event(0, "charged", "ASSAULT", _actor(None, name="Erdo"), _actor("TURPRO"))
+    forces = _event(0, "charged", "ASSAULT", _actor("TURCOP"), _actor("TURPRO"))
+    [kept] = _merged(stray, forces)
+    assert kept.source is not None and kept.source.code == "TURCOP"
+    # two coded sides differ, or neither event codes the side that differs: two events stay
+    other = _event(0, "visit", "CONSULT", _actor("USAGOV"), _actor("IGOUNO"), status="predicted")
+    assert len(_merged(coded, other)) == 2
+    bare = _event(0, "visit", "CONSULT", None, None, status="predicted")
+    assert len(_merged(uncoded, bare)) == 2

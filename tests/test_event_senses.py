@@ -50,6 +50,65 @@ def _triggers(text: str) -> list[tuple[str, str]]:
             None,
             "demonstrate",
         ),
+        # a warning to the public about a danger is no threat; a warning to an adversary is,
+        # and so is a warning to do something
+        (
+            "Authorities in Chile warned residents that the volcano could erupt again.",
+            "warned",
+            None,
+        ),
+        (
+            "Kenyan police warned motorists that roads near Nairobi remained flooded.",
+            "warned",
+            None,
+        ),
+        ("Iran warned Israel that it would strike back at any target.", None, "warned"),
+        # a disaster, disease or drug as the doer of a violent verb is no actor's act
+        ("Fentanyl is killing young Americans, the senator from Ohio said.", "killing", None),
+        ("Malaria killed hundreds of Venezuelan children last year, the WHO said.", "killed", None),
+        ("Cholera is killing children in Yemen, the WHO said.", "killing", None),
+        ("Gunmen killed 40 villagers in Zamfara during the floods.", None, "killed"),
+        # a courtesy formula thanks nobody for any act; thanking an actor is support
+        (
+            "Merkel closed her address to the Bundestag with a smile, adding: Thank you very much.",
+            "thank",
+            None,
+        ),
+        ("Zelensky thanked Poland for its help on Friday.", None, "thanked"),
+        ("Thank you, Prime Minister Modi, Obama said at the dinner.", None, "thank"),
+        # a meeting noun that is only where a statement was made is no meeting
+        (
+            "Modi told reporters at the G20 summit in Osaka that trade talks had stalled.",
+            "summit",
+            None,
+        ),
+        (
+            "Macron told journalists at a NATO meeting in Brussels that France would keep "
+            "its troops.",
+            "meeting",
+            None,
+        ),
+        ("Putin said at a summit with Xi Jinping that trade would grow.", None, "summit"),
+        (
+            "Senator Cruz told reporters in Taipei at the end of a visit to Taiwan that ties "
+            "were strong.",
+            None,
+            "visit",
+        ),
+        (
+            "Venezuela told Colombian officials during talks in Caracas that the border "
+            "would reopen.",
+            None,
+            "talks",
+        ),
+        # "such" and "any" make an event noun a kind, not an act
+        ("Such attacks on Colombian police have become common.", "attacks", None),
+        (
+            "Seoul warned that any missile launch by Pyongyang would be met with force.",
+            "launch",
+            None,
+        ),
+        ("The attacks on Colombian police by the ELN rebels have become common.", None, "attacks"),
         # fixed figurative phrases around an event noun
         ("Russia's war of words with Ukraine escalated on Friday.", "war", None),
         # a capability is no event

@@ -21,7 +21,8 @@ first full mention. Two events of a document are the same act when
   "called him a liar" are two statements even between the same two people.
 
 Two events on the very same trigger word (coordination: "urged by Seoul and Washington") are
-merged only when they are exact duplicates (same sides in the same words); two verbs of one
+merged only when they are exact duplicates (same sides in the same words) or differ only in a
+side one of them left uncoded ("Smith and Biggs will visit IARC", Biggs uncoded); two verbs of one
 sentence only when each side is named in both or in neither ("were shot and killed by police"
 is one act; "seized the timber and detained the loggers" two). A later telling marked as
 another act ("another", "also", "subsequently", "dozens of", a bare plural:
@@ -148,7 +149,8 @@ def _same_act(
         return False
     if a.trigger_start is not None and a.trigger_start == b.trigger_start:
         # one word, several events: coordination ("urged by Seoul and Washington")
-        return _same_wording(a.source, b.source) and _same_wording(a.target, b.target)
+        same = _same_wording(a.source, b.source) and _same_wording(a.target, b.target)
+        return same or _uncoded_twin(a, b)
     if a.sentence == b.sentence and not _same_sides_known(a, b):
         return False  # "seized the wood and detained loggers": two verbs, two objects
     same_word = _same_stem(stems[id(a)], stems[id(b)], rules.min_stem)
@@ -195,6 +197,17 @@ def _same_wording(a: Actor | None, b: Actor | None) -> bool:
     if a is None or b is None:
         return a is b
     return a.code == b.code and _norm(a.text) == _norm(b.text)
+
+
+def _uncoded_twin(a: Event, b: Event) -> bool:
+    """Two events of one trigger word that differ only in a side one of them could not code
+    ("Smith and Biggs would visit IARC" with Biggs uncoded; "Erdogan's security forces charged
+    the protesters" with a stray "Erdogan" source): one act, told with a side and without."""
+    pairs = ((a.source, b.source), (a.target, b.target))
+    codes = [(x.code if x else None, y.code if y else None) for x, y in pairs]
+    if any(x and y and x != y for x, y in codes):
+        return False
+    return any(x and y for x, y in codes) and any(bool(x) != bool(y) for x, y in codes)
 
 
 def _sides(a: Event, b: Event) -> int:

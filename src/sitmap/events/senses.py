@@ -44,6 +44,14 @@ class _Senses:
     partner_verbs: frozenset[str]
     singular_pronouns: frozenset[str]
     collective_nouns: frozenset[str]
+    kind_determiners: frozenset[str]
+    advisory_verbs: frozenset[str]
+    public_audiences: frozenset[str]
+    natural_agents: frozenset[str]
+    formulas: dict[str, frozenset[str]]
+    setting_verbs: frozenset[str]
+    setting_preps: frozenset[str]
+    press_audiences: frozenset[str]
 
 
 @cache
@@ -75,6 +83,14 @@ def _senses() -> _Senses:
         partner_verbs=frozenset(data["partner_verbs"]),
         singular_pronouns=frozenset(data["singular_pronouns"]),
         collective_nouns=frozenset(data["collective_nouns"]),
+        kind_determiners=frozenset(data["kind_determiners"]),
+        advisory_verbs=frozenset(data["advisory_verbs"]),
+        public_audiences=frozenset(data["public_audiences"]),
+        natural_agents=frozenset(data["natural_agents"]),
+        formulas=table("formulas"),
+        setting_verbs=frozenset(data["setting_verbs"]),
+        setting_preps=frozenset(data["setting_preps"]),
+        press_audiences=frozenset(data["press_audiences"]),
     )
 
 
@@ -89,6 +105,10 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
         return True  # "did not consider it torture", "an offender who kills two people"
     if lemma in senses.partner_verbs and _alone(tok, senses):
         return True  # "Pruitt discussed the role of U.S. technology"
+    if _advisory(tok, plover, lemma, senses) or _formula(tok, lemma, senses):
+        return True  # "police warned residents that ...", "“Thank you,” she said"
+    if plover in senses.figurative_types and _natural_agent(tok, senses):
+        return True  # "the storm killed three people", "opioids are destroying our youth"
     objects = [_antecedent(o, tok).lemma_.lower() for o in _children(tok, _OBJECTS)]
     if plover in senses.figurative_types and any(o in senses.inanimate_objects for o in objects):
         return True  # "voted to kill the rule"
@@ -224,6 +244,66 @@ def _alone(tok: Any, senses: _Senses) -> bool:
     return subj.tag_ in {"NN", "NNP"} or subj.lower_ in senses.singular_pronouns
 
 
+def _advisory(tok: Any, plover: str, lemma: str, senses: _Senses) -> bool:
+    """A warning to the public at large ("police warned residents that the river could flood",
+    "officials warned everyone nearby"): an advisory about a danger, no threat of the
+    speaker's own act (THREATEN is a threat or warning of one's own action). A warning to do
+    something ("warned residents to leave the city") asks for an act and is kept."""
+    if plover != "THREATEN" or lemma not in senses.advisory_verbs or _children(tok, {"xcomp"}):
+        return False
+    audience = _children(tok, {"dobj"})
+    return bool(audience) and all(o.lemma_.lower() in senses.public_audiences for o in audience)
+
+
+def _formula(tok: Any, lemma: str, senses: _Senses) -> bool:
+    """A courtesy formula with no subject, addressee or reason ("Thank you very much"): no act
+    towards an actor ("Thank you, Prime Minister Modi", "thank you for the aid" stay)."""
+    words = senses.formulas.get(lemma)
+    if not words or _children(tok, {"nsubj", "nsubjpass"}):
+        return False
+    if any(t.pos_ == "PROPN" or (t.dep_ == "prep" and t.head.i == tok.i) for t in tok.subtree):
+        return False
+    return any(o.lower_ in words for o in _children(tok, {"dobj"}))
+
+
+def _natural_agent(tok: Any, senses: _Senses) -> bool:
+    """A violent verb whose doer is a disaster, a disease or a drug ("the storm killed three
+    people", "killed by the virus", "opioids are destroying our youth"): no act of an actor."""
+    doers = _children(tok, {"nsubj"}) + [
+        p for agent in _children(tok, {"agent"}) for p in _children(agent, {"pobj"})
+    ]
+    return bool(doers) and all(d.lemma_.lower() in senses.natural_agents for d in doers)
+
+
+def _setting(tok: Any, senses: _Senses) -> bool:
+    """A meeting noun that is only where a statement was made ("she said at the World Assembly
+    for Women summit", "told reporters at a conference in Munich"): the setting of the
+    statement, no meeting told between actors (a partner, "the summit *with* Kim", or an
+    addressee other than the press, "told U.S. officials at talks in Havana", keeps it)."""
+    if any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children):
+        return False
+    node, framed = tok, False
+    for _ in range(6):
+        if node.dep_ not in {"pobj", "prep", "compound", "appos"} or node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ == "NOUN":
+            return False  # "at the end of a visit to Myanmar": the visit is not the setting
+        framed = framed or (node.dep_ == "prep" and node.lower_ in senses.setting_preps)
+    if not framed or node.pos_ != "VERB" or node.lemma_.lower() not in senses.setting_verbs:
+        return False
+    told = _children(node, {"dobj", "dative"})  # "told Cuban officials during talks": theirs
+    return all(o.lemma_.lower() in senses.press_audiences for o in told)
+
+
+def _kind(tok: Any, senses: _Senses) -> bool:
+    """An event noun naming a kind, not an act: "such allegations", "any attack on Guam"."""
+    return any(
+        c.dep_ in {"det", "amod", "predet"} and c.lower_ in senses.kind_determiners
+        for c in tok.children
+    )
+
+
 def _generic(tok: Any, senses: _Senses) -> bool:
     """A present-tense relative clause on an indefinite noun: a definition ("an offender who
     *kills* two or more people"), no act that happened."""
@@ -281,6 +361,8 @@ def figurative_noun(tok: Any) -> bool:
     senses = _senses()
     if _labelled(tok, senses):
         return True  # "called it an attack on democracy"
+    if _kind(tok, senses) or _setting(tok, senses):
+        return True  # "such allegations"; "she said at the summit"
     other = senses.modifier_senses.get(tok.lemma_.lower(), frozenset())
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in other for c in tok.children):
         return True  # "the presidential campaign of Hillary Clinton"
