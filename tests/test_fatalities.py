@@ -147,3 +147,22 @@ def test_fatalities_one_victim_and_passives(sentence, deaths):
 )
 def test_fatalities_sums_and_phrasing(sentence, deaths):
     assert stated(sentence) == deaths
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deaths"),
+    [
+        ("Soldiers shot dead 12 rebels near Beni on Friday.", 12),
+        ("Gunmen killed all six passengers of a minibus near Kaduna.", 6),
+        ("Militants gunned down three teachers in Garissa.", 3),
+        ("Police shot and killed two robbers in Lagos.", 2),
+        ("Fighters massacred 40 villagers in Ituri.", 40),
+        ("Clashes between two clans near Baidoa left three people dead on Sunday.", 3),
+        # near misses: an age, no count, a verb that carries out attacks
+        ("Gunmen shot dead a 32-year-old trader in Maiduguri.", 1),
+        ("The rebels executed 3 attacks on convoys.", None),
+        ("Police shot dead all the suspects.", None),
+    ],
+)
+def test_fatalities_killing_verbs_with_a_counted_object(sentence, deaths):
+    assert stated(sentence) == deaths

@@ -28,7 +28,7 @@ from sitmap.model import Document, Event
 
 _QUANT = (
     r"(?:(?:at\s+least|some|about|around|nearly|almost|over|more\s+than|up\s+to|roughly"
-    r"|an\s+estimated)\s+)?"
+    r"|an\s+estimated|all)\s+)?"
 )
 
 
