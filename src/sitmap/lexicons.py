@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -27,10 +28,27 @@ def _strip_comments(text: str) -> str:
 
 
 @cache
+def _yaml_loader() -> type:
+    """A safe YAML loader whose booleans are YAML 1.2's (true/false only): in YAML 1.1 "on",
+    "off", "yes" and "no" are booleans, so a word list holding the preposition "on" or the
+    country code "NO" (Norway) would hold True or False instead."""
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = type("LexiconLoader", (base,), {})
+    bool_tag = "tag:yaml.org,2002:bool"
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in rules if tag != bool_tag]
+        for first, rules in base.yaml_implicit_resolvers.items()
+    }
+    loader.add_implicit_resolver(
+        bool_tag, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    return loader
+
+
+@cache
 def yaml_file(name: str) -> Any:
     """A packaged YAML file, parsed (cached)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(read_text(name), Loader=loader)
+    return yaml.load(read_text(name), Loader=_yaml_loader())
 
 
 @cache
