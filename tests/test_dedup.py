@@ -72,3 +72,32 @@ def test_dedup_remove(reuters: list[dict]) -> None:
     assert dedup.match(sig) == ("x", 1.0)
     dedup.remove("x")
     assert dedup.match(sig) is None and len(dedup) == 0
+
+
+def test_dedup_signatures_are_datasketch_affine32(reuters: list[dict]) -> None:
+    """The numpy MinHash and bands give datasketch 2.0's values, so stored signatures stay valid."""
+    datasketch = pytest.importorskip("datasketch")
+    dedup = Deduper()
+    lsh = datasketch.MinHashLSH(threshold=THRESHOLD, num_perm=128)
+    assert (lsh.b, lsh.r) == (9, 13)
+    for art in reuters[:10]:
+        grams = shingles(art["text"])
+        theirs = datasketch.MinHash(num_perm=128, scheme="affine32")
+        theirs.update_batch(list(grams))
+        ours = dedup.signature(art["text"])
+        assert ours is not None and ours.hashvalues.dtype.name == "uint32"
+        assert (ours.hashvalues == theirs.hashvalues).all()
+
+
+def test_dedup_candidates_share_a_band() -> None:
+    """Two texts are compared only when one of the 9 bands of 13 values is equal; a shared
+    band is a candidate, and only one at ≥ 0.8 Jaccard is a near-duplicate."""
+    base = " ".join(f"w{i}" for i in range(400))
+    dedup = Deduper()
+    dedup.add("base", dedup.signature(base))
+    assert dedup.match(dedup.signature(base + " w1 w2 w3")) == ("base", pytest.approx(1.0, abs=0.05))
+    other = " ".join(f"v{i}" for i in range(400))
+    assert dedup.match(dedup.signature(other)) is None
+    dedup.add("other", dedup.signature(other))
+    dedup.remove("base")
+    assert dedup.match(dedup.signature(base)) is None and len(dedup) == 1
