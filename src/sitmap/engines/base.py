@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
@@ -48,6 +50,38 @@ class Engine:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+_WARM = False
+
+
+def warm() -> None:
+    """Load what every batch needs once: the spaCy model, the gazetteer, the actor lexicon.
+
+    They load with the garbage collector paused, and are then moved out of its reach
+    (``gc.freeze``): they are hundreds of thousands of long-lived objects (the gazetteer's
+    index alone 500,000 keys), which every full collection would otherwise walk again for
+    nothing (~0.5 CPU s per 200 Reuters articles). Nothing they hold is ever freed before the
+    process ends, so the results are the same. Idempotent; costs nothing the batches would
+    not load anyway.
+    """
+    global _WARM
+    if _WARM:
+        return
+    from sitmap import geo, nlp
+    from sitmap.actors import lexicon
+
+    enabled = gc.isenabled()
+    try:
+        for load in (nlp.load, geo.gazetteer, lexicon._lexicon):
+            gc.disable()  # again each time: srsly's msgpack reader turns the collector back on
+            load()
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
+    atexit.register(gc.unfreeze)  # a clean shutdown (native extensions check for leaks)
+    _WARM = True
 
 
 def default_workers(workers: int | None) -> int:

@@ -46,16 +46,16 @@ except ImportError:  # reported when the engine is created, with what to install
 
 
 class LoadModel(WorkerPlugin):  # type: ignore[misc,valid-type]
-    """Worker plugin: load the spaCy model and the gazetteer once, when a worker joins."""
+    """Worker plugin: load the spaCy model, the gazetteer and the actor lexicon once, when a
+    worker joins (``base.warm``)."""
 
     name = "sitmap-load-model"
     idempotent = True
 
     def setup(self, worker: Any) -> None:
-        from sitmap import geo, nlp
+        from sitmap.engines.base import warm
 
-        nlp.load()
-        geo.gazetteer()
+        warm()
 
 
 def _describe() -> dict[str, str]:

@@ -20,6 +20,7 @@ from sitmap.engines.base import (
     process_batch,
     run_wire,
     to_wire,
+    warm,
 )
 from sitmap.errors import SitmapError
 from sitmap.model import Document
@@ -35,9 +36,7 @@ def _worker_init(parent: int) -> None:
                 os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
-    from sitmap import nlp
-
-    nlp.load()
+    warm()
 
 
 class LocalEngine(Engine):
@@ -71,6 +70,7 @@ class LocalEngine(Engine):
     def submit(self, batch: list[Document]) -> Iterator[Results]:
         """Queue a batch; yield the results of batches that finished meanwhile."""
         if self.workers <= 1:
+            warm()
             yield process_batch(batch, batch_size=self.batch_size)
             return
         pool = self._ensure_pool()
