@@ -95,7 +95,8 @@ def test_dedup_candidates_share_a_band() -> None:
     base = " ".join(f"w{i}" for i in range(400))
     dedup = Deduper()
     dedup.add("base", dedup.signature(base))
-    assert dedup.match(dedup.signature(base + " w1 w2 w3")) == ("base", pytest.approx(1.0, abs=0.05))
+    found = dedup.match(dedup.signature(base + " w1 w2 w3"))
+    assert found is not None and found[0] == "base" and found[1] >= THRESHOLD
     other = " ".join(f"v{i}" for i in range(400))
     assert dedup.match(dedup.signature(other)) is None
     dedup.add("other", dedup.signature(other))
