@@ -438,6 +438,20 @@ def test_geo_normalise_article_variants() -> None:
             "Georgia",
             "ADM1",
         ),
+        (  # a county named in an organisation's name places the story in its state
+            "The Sangamon County Board voted on Tuesday to fund a new park in Chatham.",
+            "Chatham",
+            "US",
+            "Illinois",
+            "PPL",
+        ),
+        (  # ... a bare surname in one does not ("Jackson" is also a county)
+            "A spokesman for the Jackson Foundation said the gala in Paris raised $2 million.",
+            "Paris",
+            "FR",
+            "Île-de-France",
+            "PPLC",
+        ),
         (  # the country next to its capital
             "Russian troops moved deeper into Georgia as fighting spread toward Tbilisi.",
             "Georgia",

@@ -194,10 +194,11 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
 
 
 def _name_cues(doc: Document, gaz: Gazetteer, mentions: list[_Mention]) -> list[_Mention]:
-    """States, provinces and countries that organisations are named after ("the Indiana State
-    Police", "Georgia Bureau of Investigation", "the Ontario Municipal Board"): evidence of
-    where the document is, never places themselves. News outlets ("The New York Times") are
-    left out: they say where the news was published, not where it happened."""
+    """States, provinces, counties and countries that organisations are named after ("the
+    Indiana State Police", "Georgia Bureau of Investigation", "the Edgar County Community
+    Foundation"): evidence of where the document is, never places themselves. News outlets
+    ("The New York Times") are left out: they say where the news was published, not where it
+    happened."""
     sdoc = doc._spacy
     if sdoc is None:
         return []
@@ -216,7 +217,11 @@ def _name_cues(doc: Document, gaz: Gazetteer, mentions: list[_Mention]) -> list[
                 continue
             key = normalise(" ".join(t.text for t in words[:n]))
             ids = gaz.key_ids(key)
-            if any(gaz.fcode[i] in (ADM1, COUNTRY) and _own_name(gaz.name[i], key) for i in ids):
+            # "the Edgar County Community Foundation": a county or district named with its
+            # admin word is evidence too (a bare "Jackson" may be a person's name)
+            county = words[n - 1].lower_ in lex.admin_words
+            kinds = (ADM1, COUNTRY, ADM2) if county else (ADM1, COUNTRY)
+            if any(gaz.fcode[i] in kinds and _own_name(gaz.name[i], key) for i in ids):
                 start, end = words[0].idx, words[n - 1].idx + len(words[n - 1].text)
                 text = doc.clean_text[start:end]
                 cues.append(_Mention(text, start, end, key=key, ids=ids, cue=True))
