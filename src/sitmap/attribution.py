@@ -168,6 +168,18 @@ def _subject(verb: Any) -> Any:
     return None
 
 
+def _conjoined_subject(verb: Any) -> Any:
+    """The subject a verb shares with the verb it is coordinated with ("He declined to comment
+    but *said* ...": he), up a chain of conjuncts."""
+    node, steps = verb, 0
+    while node.dep_ == "conj" and steps < 3:
+        node, steps = node.head, steps + 1
+        subj = _subject(node)
+        if subj is not None:
+            return subj
+    return None
+
+
 def _frames_for(doc: Document, tok: Any, offset: int, state: _State) -> list[_Frame]:
     """Frames around a trigger, innermost first: speech-verb ancestors, "as X noted",
     "according to"."""
@@ -176,7 +188,7 @@ def _frames_for(doc: Document, tok: Any, offset: int, state: _State) -> list[_Fr
     steps = 0
     while steps < 12:
         if child is not None and _is_speech(node) and _reported_by(child, node):
-            subj = _subject(node)
+            subj = _subject(node) or _conjoined_subject(node)
             if subj is not None and subj.i != child.i:
                 frames.append(_frame_from(doc, subj, offset, state, verb=node))
         for c in node.children:
@@ -288,7 +300,7 @@ def _frame_from(doc: Document, subj: Any, offset: int, state: _State, verb: Any)
             )
     frame.speaker = actor
     frame.speaker_name = (
-        (actor.name if actor and actor.name else None)
+        (_spoken_name(actor) if actor is not None else None)
         or (person.name if person is not None else None)
         or _person_name(subj)
     )

@@ -1,0 +1,79 @@
+"""Who said it: the speaker of a speech verb coordinated with another verb, titled cabinet
+members, and bodies named by the text's own words. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import pipeline
+
+pytestmark = pytest.mark.model
+
+
+def _speaker(text: str, trigger: str) -> str | None:
+    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
+    found = [e for e in doc.events if e.trigger == trigger]
+    assert found, f"no event on {trigger!r}: {[e.trigger for e in doc.events]}"
+    names = [s.name for s in found[0].attribution if s.role == "speaker"]
+    return names[0] if names else None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "speaker"),
+    [
+        # "rejected ... but said": the coordinated speech verb shares the subject
+        (
+            "The Kenyan foreign minister rejected the report but said Somali troops had "
+            "attacked the border post.",
+            "attacked",
+            "Kenyan foreign minister",
+        ),
+        (
+            "Iran's foreign ministry summoned the Swiss envoy and said Saudi Arabia had "
+            "attacked its embassy.",
+            "attacked",
+            "Iran's foreign ministry",
+        ),
+        (
+            "The Turkish president met Putin on Monday and later told reporters that Syrian "
+            "forces had shelled the town.",
+            "shelled",
+            "Turkish president",
+        ),
+        # a cabinet secretary is a person of the government, not the country before his title
+        (
+            "Talks between U.S. President Donald Trump and Chinese President Xi Jinping will "
+            "focus on trade, U.S. Commerce Secretary Wilbur Ross said on Wednesday.",
+            "Talks",
+            "Wilbur Ross",
+        ),
+    ],
+)
+def test_attribution_speakers_of_reported_events(text, trigger, speaker):
+    assert _speaker(text, trigger) == speaker
+
+
+def test_attribution_speakers_a_coordinated_verb_with_its_own_subject_keeps_it():
+    # "and the mayor said": the second clause has its own subject, not the police
+    text = "Police arrested the protesters and the mayor said the army had deployed to the city."
+    assert _speaker(text, "deployed") == "mayor"
+
+
+def test_attribution_speakers_a_verb_coordinated_with_a_non_speech_verb_has_no_speaker():
+    # "met ... and attacked": no speech verb, no speaker
+    text = "Russian troops crossed the border and attacked Ukrainian positions near Donetsk."
+    assert _speaker(text, "attacked") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Japanese Trade Minister Hiroshige Seko criticized the tariffs on Tuesday.", "JPNGOV"),
+        ("The Mexican economy minister met with Canadian officials in Ottawa.", "MEXGOV"),
+        ("U.S. Treasury Secretary Steven Mnuchin urged China to open its markets.", "USAGOV"),
+    ],
+)
+def test_attribution_speakers_cabinet_titles_are_government(text, code):
+    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
+    assert doc.events and doc.events[0].source is not None
+    assert doc.events[0].source.code == code
