@@ -185,3 +185,36 @@ def test_a_demand_sentence_reaches_the_parser(spacy_nlp):
     assert lexicon.may_hold_event(said[:])
     alone = spacy_nlp("The weather should be warmer tomorrow.")
     assert not lexicon.may_hold_event(alone[:])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an accusation's that-clause names whom it accuses
+        (
+            "The opposition alleged that the Kenyan police had rigged the vote.",
+            ("ACCUSE", "OPP", "KENCOP"),
+        ),
+        (
+            "The Indian foreign minister complained that Pakistan was sheltering militants.",
+            ("ACCUSE", "INDGOV", "PAK"),
+        ),
+        (
+            "Zimbabwe's ruling party charged that Britain was funding the opposition.",
+            ("ACCUSE", "ZWEPTY", "GBR"),
+        ),
+    ],
+)
+def test_accusation_target_from_its_that_clause(analysed, text, expected):
+    assert expected in coded_events(analysed, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Indian foreign minister complained that it was too hot in Delhi.",  # expletive
+        "Leaked documents alleged that Pakistan had hidden the money.",  # no coded accuser
+    ],
+)
+def test_no_accused_from_an_expletive_or_without_an_accuser(analysed, text):
+    assert not [e for e in coded_events(analysed, text) if e[0] == "ACCUSE" and e[2]]

@@ -95,6 +95,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             targets = _threatened(target_toks[0], finder)  # "threatened war with North Korea"
         if not nominal and not any(targets) and entry.type == "THREATEN":
             targets = _content_targets(tok, finder) or targets  # "warned it would hit X"
+        if not nominal and entry.type == "ACCUSE" and _coded(sources) and not _coded(targets):
+            targets = _accused(tok, finder) or targets  # "alleged that the police rigged it"
         if not nominal and not any(targets) and entry.type == "THREATEN":
             aimed = [finder.resolve(t) for t in _expand(senses.threatened_objects(tok))]
             targets = [a for a in aimed if a is not None and a.code] or targets  # "to destroy X"
@@ -186,6 +188,21 @@ def _content_targets(tok: Any, finder: _ActorFinder) -> list[Actor]:
     for clause, entry in threat_content(tok):
         _, target_toks = _arguments(clause, entry, False)
         found = [finder.resolve(t) for t in _expand(target_toks)]
+        coded = [a for a in found if a is not None and a.code]
+        if coded:
+            return coded
+    return []
+
+
+def _accused(tok: Any, finder: _ActorFinder) -> list[Actor]:
+    """Whom an accusation's that-clause accuses: the clause's active subject ("alleged that
+    *the police* had rigged the vote", "complained that *the media* was unfair"), when it is
+    a coded actor; not an expletive ("complained that it was raining")."""
+    for clause in tok.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in {"VERB", "AUX"}:
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        found = [finder.resolve(t) for t in _expand(subjects) if t.lower_ not in {"it", "there"}]
         coded = [a for a in found if a is not None and a.code]
         if coded:
             return coded
