@@ -9,7 +9,9 @@ cross-validation over all the files; and, with two or more files, cross-file val
 every file but one, score ROC AUC on the one left out, for each file in turn; the worst of those
 counts). Each candidate recipe is a feature set (from the whole list down to a handful of general
 evidence kinds: a weak trigger sense, a past-tense trigger, clause depth, coded sides, the same act
-told twice in a sentence, a date, a violent verb) and an L2 strength; the recipe whose worst
+told twice in a sentence, a date, a violent verb; and that handful plus one more kind of evidence:
+the trigger's verb form and clause, its own subject and object, its senses, an opinion voice)
+and an L2 strength; the recipe whose worst
 validation AUC is highest wins, ties to fewer features and stronger regularisation. Every
 candidate's figures and the winner's are printed ("-> FILE": fitted on the other files).
 
@@ -53,10 +55,20 @@ _TRIGGER = ("weak", "nominal", "past")
 _HANDFUL = (  # a weak sense, a past tense, a deep clause, coded sides, one act told twice ...
     "weak", "past", "depth", "source_coded", "both_coded", "same_act", "date", "assault",
 )  # fmt: skip
+_FORM = ("gerund", "present", "base_verb", "subordinate")  # the trigger's verb form and clause
+_ARGUMENTS = ("overt_subject", "overt_object", "side_in_trigger")  # its own words for the sides
+_SENSE = ("senses", "nominal", "noun_embedded")  # how the trigger was found
+_VOICE = ("personal", "personal_document", "common_side")  # opinion rather than report
 FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "handful": _HANDFUL,
-    "handful+told": (*_HANDFUL, "restated", "restated_side", "repeat"),
+    "handful+told": (*_HANDFUL, "restated", "restated_side", "repeat", "told_again"),
     "handful+status": _HANDFUL + _STATUS,
+    "handful+form": _HANDFUL + _FORM,
+    "handful+arguments": _HANDFUL + _ARGUMENTS,
+    "handful+sense": _HANDFUL + _SENSE,
+    "handful+voice": _HANDFUL + _VOICE,
+    "handful+grammar": _HANDFUL + _FORM + _ARGUMENTS,
+    "handful+grammar+voice": _HANDFUL + _FORM + _ARGUMENTS + _VOICE,
     "evidence": _TRIGGER + _SIDES + _STATUS + _TOLD + _BACKGROUND + _POSITION + ("depth", "date"),
     "evidence+context": _TRIGGER
     + _SIDES

@@ -8,7 +8,10 @@ sentence and on the trigger's own clause, the trigger inside a quotation, where 
 the date were found, the sentence's position in the document, and signs of background or of a
 second telling (a year long before publication, an earlier event of the same type in the
 sentence or on the same trigger word in an earlier one, a quoted post, a generic relative
-clause, a side named by a common noun, a background clause).
+clause, a side named by a common noun, a background clause), and how the trigger was found and
+written: its verb form (past, present, -ing, bare), a subordinate clause it heads, its own subject
+and object in the parse, a noun named inside a phrase, how many PLOVER types its lemma can take,
+a side the pipeline took from the trigger word itself, and the later tellings merged into it.
 
 The score is a logistic regression over ``features(doc)``: ``P(real) = 1 / (1 + exp(-(b + w·x)))``.
 The feature list, weights and intercept are data (``data/confidence.yaml``), fitted offline by
@@ -62,17 +65,20 @@ class _Cues:
     predicting: frozenset[str]
     quote_open: str
     quote_close: str
+    senses: dict[str, int]  # lemma -> PLOVER types its verb and noun entries can take
 
 
 @cache
 def _cues() -> _Cues:
     predicates = lexicons.yaml_file("predicates.yaml")
     weak = set()
+    types: dict[str, set[str]] = {}
     for section in ("verbs", "nouns"):
         for lemma, spec in predicates[section].items():
             senses = spec if isinstance(spec, list) else [spec]
             if all(s.get("weak") for s in senses):
                 weak.add(lemma.split()[-1])
+            types.setdefault(lemma.split()[-1], set()).update(_types(spec))
     att = lexicons.yaml_file("attribution.yaml")
     return _Cues(
         weak=frozenset(weak),
@@ -83,7 +89,21 @@ def _cues() -> _Cues:
         predicting=frozenset(att["predicting_verbs"]),
         quote_open="".join(att["quote_open"]),
         quote_close="".join(att["quote_close"]),
+        senses={lemma: len(t) for lemma, t in types.items()},
     )
+
+
+def _types(spec: Any) -> set[str]:
+    """Every PLOVER type a predicate entry names, its alternative senses included."""
+    if isinstance(spec, list):
+        return set().union(*(_types(s) for s in spec)) if spec else set()
+    if not isinstance(spec, dict):
+        return set()
+    found = {spec["type"]} if isinstance(spec.get("type"), str) else set()
+    for value in spec.values():
+        if isinstance(value, dict | list):
+            found |= _types(value)
+    return found
 
 
 FEATURES = (
@@ -131,6 +151,16 @@ FEATURES = (
     "restated_side",  # ... and that event shares a coded side with this one
     "common_side",  # a coded side named by a common noun ("people", "officials"), not a name
     "aside",  # in background: a past "after" clause, a non-restrictive relative, an owned act
+    "senses",  # log of the PLOVER types the trigger's lemma can take (1 type -> 0)
+    "noun_embedded",  # a noun trigger inside a phrase (of a preposition, a compound, a possessive)
+    "gerund",  # the trigger is an -ing form (VBG)
+    "base_verb",  # the trigger is a bare infinitive or imperative (VB)
+    "present",  # the trigger is a present-tense verb (VBZ, VBP)
+    "side_in_trigger",  # a side's words are the trigger's own: a side the verb implies
+    "told_again",  # log(1 + later tellings merged into this event)
+    "subordinate",  # the trigger heads a subordinate clause (adverbial, relative, complement)
+    "overt_subject",  # the trigger has its own subject (or agent, or a noun's possessor)
+    "overt_object",  # the trigger has its own object (or a noun's "of"/"on"/"against" phrase)
 )
 
 
@@ -212,6 +242,20 @@ def features(doc: Document) -> list[dict[str, float]]:
             ),
             "common_side": float(any(_common(a) for a in (source, target))),
             "aside": float(_aside(tok)),
+            "senses": math.log(max(cues.senses.get(lemma, 1), 1)),
+            "noun_embedded": float(
+                tok is not None and tok.pos_ in _NOMINAL and tok.dep_ in _EMBEDDED
+            ),
+            "gerund": float(tok is not None and tok.tag_ == "VBG"),
+            "base_verb": float(tok is not None and tok.tag_ == "VB"),
+            "present": float(tok is not None and tok.tag_ in {"VBZ", "VBP"}),
+            "side_in_trigger": float(
+                any(_overlaps(a, event) for a in (source, target) if a is not None)
+            ),
+            "told_again": math.log1p(len(event.mentions)),
+            "subordinate": float(tok is not None and tok.dep_ in _SUBORDINATE),
+            "overt_subject": float(_has(tok, _SUBJECTS)),
+            "overt_object": float(_has(tok, _OBJECTS)),
         }
         told.setdefault((lemma, event.plover), event.sentence)
         for code in codes:
@@ -223,6 +267,33 @@ def features(doc: Document) -> list[dict[str, float]]:
 
 
 _LOCAL = {"clause", "sentence"}
+_EMBEDDED = {"pobj", "compound", "poss", "nmod", "appos", "npadvmod"}
+_SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp", "csubj"}
+_SUBJECTS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
+_OBJECTS = {"dobj", "dative", "attr", "oprd", "prep"}
+_PARTICIPANT_PREPS = {"of", "on", "against", "with", "to", "into", "upon", "toward", "towards"}
+
+
+def _has(tok: Any, deps: set[str]) -> bool:
+    """Whether the trigger has a dependent of one of ``deps``; a preposition counts only when it
+    introduces a participant ("attack on the base", not "summit in Nairobi") and has its object."""
+    if tok is None:
+        return False
+    for child in tok.children:
+        if child.dep_ not in deps:
+            continue
+        if child.dep_ != "prep":
+            return True
+        if child.lower_ in _PARTICIPANT_PREPS and any(g.dep_ == "pobj" for g in child.children):
+            return True
+    return False
+
+
+def _overlaps(actor: Any, event: Event) -> bool:
+    """The actor's words overlap the trigger's (a side the pipeline took from the verb)."""
+    if event.trigger_start is None or event.trigger_end is None:
+        return actor.text.lower() == event.trigger.lower()
+    return actor.start < event.trigger_end and event.trigger_start < actor.end
 
 
 def score(doc: Document) -> Document:
