@@ -328,3 +328,39 @@ def test_conflict_by_phrase_that_is_no_agent_names_no_doer():
     violent = [e for e in doc.events if e.plover == "ASSAULT"]
     assert violent and all(e.source is not None and e.source.sector == "unidentified"
                            for e in violent)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        (
+            "Hundreds of nurses marched in Accra on Monday over unpaid allowances. Police "
+            "interrupted the march near parliament.",
+            "Protest with intervention",
+        ),
+        (
+            "Riot police were sent to suppress a protest by taxi drivers in Kampala.",
+            "Protest with intervention",
+        ),
+        (
+            "Farmers protested outside the governor's office in Kaduna. Police intervention "
+            "ended the rally after an hour.",
+            "Protest with intervention",
+        ),
+        (
+            "Students demonstrated in Dakar against fee rises; six of them were taken into "
+            "custody.",
+            "Protest with intervention",
+        ),
+        # near miss: the same verb with no police, soldiers or agents named
+        (
+            "Nurses protested in Lusaka over pay. The minister interrupted his speech to meet "
+            "them.",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_conflict_protest_stopped_by_security_forces_is_an_intervention(text, sub_event):
+    protests = [c for c in _coded(text) if c[0] == "PROTEST"]
+    assert protests, text
+    assert protests[0][3] == sub_event

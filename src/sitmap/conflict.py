@@ -49,6 +49,8 @@ class _Table:
     violence: re.Pattern[str]
     force_words: re.Pattern[str]
     intervention: re.Pattern[str]
+    state_intervention: re.Pattern[str]
+    security: frozenset[str]
     identity: re.Pattern[str]
     state: frozenset[str]
     force: frozenset[str]
@@ -96,6 +98,8 @@ def _table() -> _Table:
         violence=_phrases(t["protest_violence"]),
         force_words=_phrases(t["protest_force"]),
         intervention=_phrases(t["protest_intervention"]),
+        state_intervention=_phrases(t["protest_intervention_state"]),
+        security=frozenset(t["security_sectors"]),
         identity=re.compile(identity, re.IGNORECASE),
         state=frozenset(t["state_sectors"]),
         force=frozenset(t["force_sectors"]),
@@ -473,9 +477,16 @@ def protest_mode(doc: Document, event: Event, table: _Table | None = None) -> st
     )
     if armed and table.force_words.search(text):
         return "excessive"
-    if any(
-        e.plover == "COERCE" and _sector(e.source) in table.state | {None} for e in near
-    ) or table.intervention.search(text):
+    security = any(
+        a.sector in table.security
+        for a in doc.actors
+        if _sentence_of(doc, a.start) in range(first, last + 1)
+    )
+    if (
+        any(e.plover == "COERCE" and _sector(e.source) in table.state | {None} for e in near)
+        or table.intervention.search(text)
+        or (security and table.state_intervention.search(text))
+    ):
         return "intervention"
     return None
 
