@@ -78,6 +78,60 @@ def _status(text: str, trigger: str) -> tuple[str, list[str]]:
             "attacked",
             "quoted",
         ),
+        # "possible" makes an act an uncertain fact (hypothetical); under a future cue or a
+        # warning it is ahead (predicted)
+        (
+            "Brazilian prosecutors are examining possible collusion between Odebrecht and "
+            "Peruvian officials.",
+            "collusion",
+            "hypothetical",
+        ),
+        (
+            "Ukraine said Russian jets had possibly attacked its ships in the Black Sea.",
+            "attacked",
+            "hypothetical",
+        ),
+        ("NATO warned of a possible Russian attack on Ukraine.", "attack", "predicted"),
+        ("Israel could launch a possible strike on Iranian sites.", "strike", "predicted"),
+        # an "if" clause on the event makes it hypothetical; a threat states its condition
+        (
+            "Kenya will close the border with Somalia if al-Shabaab attacks again.",
+            "close",
+            "hypothetical",
+        ),
+        ("The Kenyan army will close the border with Somalia on Monday.", "close", "predicted"),
+        (
+            "North Korea threatened to destroy Seoul if South Korea attacked.",
+            "threatened",
+            "asserted",
+        ),
+        # a hostile act the acting side announces under a condition is a threat (quoted here)
+        (
+            "We will strike North Korea if they launch another missile, the US defense "
+            "secretary said.",
+            "strike",
+            "quoted",
+        ),
+        # "maybe" on another verb does not make the event uncertain
+        (
+            "Maybe you have heard by now that a mosque in Minnesota was bombed on Saturday by "
+            "a local militia.",
+            "bombed",
+            "asserted",
+        ),
+        # a past-perfect clause under "after" is the outlet's background, not the quote's
+        (
+            "The Dutch premier said the talks were “difficult”, after Turkey had expelled the "
+            "Dutch ambassador.",
+            "expelled",
+            "asserted",
+        ),
+        # ... while a perfect under "once" after a future stays in the future
+        (
+            "Kenya said it would reopen the border once Somalia has withdrawn its troops.",
+            "withdrawn",
+            "predicted",
+        ),
     ],
 )
 def test_modality_status(text, trigger, status):

@@ -35,6 +35,8 @@ from sitmap import lexicons, modality
 from sitmap.model import Actor, Document, Event, Source
 
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION"}
+POSSIBLE = "possible"  # an uncertain act: hypothetical, or predicted under a predicting frame
+CONDITIONAL = "conditional"  # an act under its own "if": hypothetical, or a conditional threat
 _COMPLEMENTS = {"ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj", "csubj", "attr"}
 
 
@@ -49,6 +51,7 @@ class _Cues:
     modals: frozenset[str]
     predicting_verbs: frozenset[str]
     predicting_words: frozenset[str]
+    uncertain_words: frozenset[str]
     conditionals: frozenset[str]
     intent: frozenset[str]
     predicting_speech: frozenset[str]
@@ -70,6 +73,7 @@ def _cues() -> _Cues:
         modals=frozenset(d["modals"]),
         predicting_verbs=frozenset(d["predicting_verbs"]),
         predicting_words=frozenset(d["predicting_words"]),
+        uncertain_words=frozenset(d["uncertain_words"]),
         conditionals=frozenset(d["conditionals"]),
         intent=frozenset(d["intent"]),
         predicting_speech=frozenset(d["predicting_speech"]),
@@ -124,8 +128,8 @@ def attribute(doc: Document) -> Document:
                 frame = _quote_frame(doc, quotes, event.trigger_start, index, state)
                 if frame is not None:
                     frames = [frame]
-            if not frames and sentence_frames:
-                frames = sentence_frames
+            if not frames and sentence_frames and not (tok is not None and modality.outside(tok)):
+                frames = sentence_frames  # not for "... after Russia banned adoptions in 2012"
             _apply(doc, event, tok, frames, state)
         _remember(doc, pdoc, offset, sentence_frames, state)
     # an event needs a coded actor once pronouns are resolved ("they threatened ..." alone is
@@ -546,10 +550,15 @@ def _fold(text: str) -> str:
 # -- status ----------------------------------------------------------------------------------
 
 
-def _modality(tok: Any) -> tuple[str | None, bool]:
+def _modality(tok: Any, plover: str | None = None) -> tuple[str | None, bool]:
     """(negated / hypothetical / predicted / None, whether an intent cue such as "will",
-    "vowed to" or "plans to" made it predicted) from the trigger's clause and its governors."""
+    "vowed to" or "plans to" made it predicted) from the trigger's clause and its governors.
+    An "if" clause on the trigger itself makes it hypothetical (``CONDITIONAL``: a hostile act
+    the acting side's own speaker announces under a condition is still a threat, see
+    ``_apply``), except for a threat (``plover`` THREATEN), which states its condition:
+    "threatened to destroy X if attacked" is a threat."""
     cues = _cues()
+    conditional_types = plover != "THREATEN"
     path = []
     node = tok
     while True:
@@ -567,7 +576,7 @@ def _modality(tok: Any) -> tuple[str | None, bool]:
         node = node.head
         if len(path) > 10:
             break
-    negated = hypothetical = predicted = intent = False
+    negated = hypothetical = predicted = intent = possible = conditioned = False
     last = path[-1]
     if (  # a speech verb that negates what it governs: "Iran denied attacking the tanker"
         last.head.i != last.i
@@ -586,6 +595,12 @@ def _modality(tok: Any) -> tuple[str | None, bool]:
             negated = True
         if any(c.dep_ == "mark" and c.lower_ in cues.conditionals for c in kids):
             hypothetical = True
+        if i == 0 and conditional_types and any(_conditional(c, cues) for c in kids):
+            conditioned = True  # "Moore should step aside if they are true"
+        if i == 0 and any(
+            c.dep_ in {"amod", "advmod"} and c.lower_ in cues.uncertain_words for c in kids
+        ):
+            possible = True  # "possible collusion", "possibly coordinated"
         weighed = modality.uncertain(node)  # "investigating whether", "whether to"
         hypothetical = hypothetical or weighed == "hypothetical"
         predicted = predicted or weighed == "predicted"
@@ -605,9 +620,20 @@ def _modality(tok: Any) -> tuple[str | None, bool]:
         return "negated", False
     if hypothetical:
         return "hypothetical", False
+    if conditioned:  # hypothetical, unless the acting side's own speaker threatens it
+        return CONDITIONAL, intent and predicted
+    if possible and not predicted:  # a possible act in the future is predicted ("could")
+        return POSSIBLE, False
     if predicted:
         return "predicted", intent
     return None, False
+
+
+def _conditional(clause: Any, cues: _Cues) -> bool:
+    """An adverbial clause under "if"/"unless" ("... if they are true")."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in cues.conditionals for c in clause.children
+    )
 
 
 def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _State) -> None:
@@ -674,7 +700,7 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
     if speaker is not None and not speaker.journalist and not own_words:
         # a speech act narrated by the outlet ("X said Y was to blame") is asserted
         status = "quoted"
-    modal, intent = _modality(tok) if tok is not None else (None, False)
+    modal, intent = _modality(tok, event.plover) if tok is not None else (None, False)
     if (
         modal is None
         and predicts
@@ -682,10 +708,12 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
         and not (tok is not None and modality.presupposed(tok))
     ):
         modal = "predicted"  # "warned that ... could be halted", but not "Washington's funding"
+    if modal == POSSIBLE:  # "warned of a possible attack": ahead; "possible collusion": uncertain
+        modal = "predicted" if predicts else "hypothetical"
     speaker_actor = speaker.speaker if speaker is not None else None
     _first_person(event, speaker_actor)
     if (
-        modal == "predicted"
+        modal in ("predicted", CONDITIONAL)
         and intent
         and event.plover in _HOSTILE
         and speaker_actor is not None
@@ -696,6 +724,8 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
         event.plover, event.cameo = "THREATEN", "13"
         event.source = speaker_actor
         modal = None
+    if modal == CONDITIONAL:
+        modal = "hypothetical"
     event.status = modal or status
     for actor in (event.source, event.target):
         if actor is not None and actor.kind == "pronoun":

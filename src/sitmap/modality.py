@@ -25,6 +25,7 @@ from sitmap import lexicons
 
 _NOUNS = {"NOUN", "PROPN"}
 _PAST = {"VBD"}
+_PERFECT = {"had", "'d"}
 _RELATIVE = {"which", "that"}
 
 
@@ -71,9 +72,13 @@ def uncertain(node: Any) -> str | None:
 
 
 def background(node: Any) -> bool:
-    """Whether ``node`` heads a past-tense clause under a temporal mark ("after Russia banned
-    adoptions"): a fact outside the modality and the report of the clause above it."""
-    return node.tag_ in _PAST and any(
+    """Whether ``node`` heads a past-tense or perfect clause under a temporal mark ("after Russia
+    banned adoptions", "after Turkey had expelled the ambassador"): a fact outside the modality
+    and the report of the clause above it."""
+    perfect = node.tag_ == "VBN" and any(  # "after Turkey had expelled the ambassador"
+        c.dep_ == "aux" and c.lower_ in _PERFECT for c in node.children
+    )
+    return (node.tag_ in _PAST or perfect) and any(
         c.dep_ == "mark" and c.lower_ in _cues().temporal for c in node.children
     )
 
@@ -102,3 +107,16 @@ def aside(node: Any) -> bool:
         return False
     before = node.doc[:first]
     return sum(t.text in _QUOTES for t in before) % 2 == 0  # not inside an open quotation
+
+
+def outside(tok: Any) -> bool:
+    """Whether ``tok`` lies in a clause that is the outlet's own background or aside (a past
+    temporal clause, a non-restrictive relative clause): no frame of its sentence covers it."""
+    node = tok
+    for _ in range(12):
+        if background(node) or aside(node):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
