@@ -218,3 +218,34 @@ def test_accusation_target_from_its_that_clause(analysed, text, expected):
 )
 def test_no_accused_from_an_expletive_or_without_an_accuser(analysed, text):
     assert not [e for e in coded_events(analysed, text) if e[0] == "ACCUSE" and e[2]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act labelled as a crime accuses its doer, also when the parser hangs the "as"
+        # phrase on the object
+        (
+            "The UN envoy described the Burmese army's actions as ethnic cleansing.",
+            ("ACCUSE", "IGOUNO", "MMRMIL"),
+        ),
+        ("Moscow branded the Ukrainian offensive as aggression.", ("ACCUSE", "RUSGOV", "UKR")),
+        ("Turkey labelled the Greek patrols as provocation.", ("ACCUSE", "TUR", "GRC")),
+        ("Armenia described the Turkish massacres as genocide.", ("ACCUSE", "ARM", "TUR")),
+    ],
+)
+def test_acts_labelled_as_crimes(analysed, text, expected):
+    assert expected in coded_events(analysed, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police described the attack as terrorism.",  # no doer named
+        "The report described the Burmese army's actions in detail.",  # no label
+        "Historians describe the period as an era of persecution.",
+        "He described the Rwandan genocide as a turning point.",  # the crime is the object
+    ],
+)
+def test_labels_that_accuse_no_one(analysed, text):
+    assert all(kind != "ACCUSE" for kind, _, _ in coded_events(analysed, text))

@@ -81,6 +81,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             if nominal and (merged or tok.ent_type_ in _NAMED_THINGS):
                 continue
             source_toks, target_toks = _arguments(tok, entry, nominal)
+            if not nominal and entry.prep == "as" and not target_toks:
+                target_toks = [c for c in tok.children if c.dep_ == "dobj"]  # "X's acts as"
             if not nominal and not target_toks and senses.one_act(tok, entry.type, _trigger):
                 continue  # "had never met or spoken to Trump": one contact
         sources = [finder.resolve(t) for t in _expand(source_toks)]

@@ -428,6 +428,20 @@ def _refused(tok: Any) -> bool:
     return any(c.dep_ == "dobj" for c in tok.children)
 
 
+def labelled_as(tok: Any) -> list[Any]:
+    """What a labelling verb's object is called, when the parser hung the "as" phrase on the
+    object ("described [the army's actions as ethnic *cleansing*]")."""
+    return [
+        p
+        for obj in tok.children
+        if obj.dep_ == "dobj"
+        for prep in obj.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+
+
 def _bound_prep(child: Any, prep: str) -> bool:
     """Whether a verb's child is its bound preposition or particle ("called *on* Iran"), not
     a time ("called the mayor *on* Friday")."""
@@ -461,14 +475,17 @@ def _trigger(tok: Any, content: bool = False) -> tuple[_Entry, bool] | None:
             return None
         children = list(tok.children)
         for entry in lex.verbs[lemma]:
+            labels = labelled_as(tok) if entry.prep == "as" else []
             if (
                 entry.prep
                 and not any(_bound_prep(c, entry.prep) for c in children)
                 and not _marked_clause(children, entry.prep)
+                and not labels
             ):
                 continue
-            if entry.objects and not any(
-                c.lemma_.lower() in entry.objects for c in _objects(tok, entry.prep)
+            named = _pobjs(tok, {"as"}) + labels if entry.prep == "as" else []
+            if entry.objects and not any(  # "as": what the object is called, not the object
+                c.lemma_.lower() in entry.objects for c in named or _objects(tok, entry.prep)
             ):
                 continue
             if entry.complement and not _complemented(tok, entry):
