@@ -348,3 +348,32 @@ def test_placement_between_countries_is_no_setting() -> None:
     """Countries after "between" are the sides of a clash, not where it happened."""
     placed = _placed("Clashes between Armenia and Azerbaijan killed 12 soldiers on Sunday.")
     assert all(place is None for place, _ in placed.values())
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "Two soldiers were wounded when their patrol came under fire in the area of Menaka.",
+            "wounded",
+            "Ménaka",
+        ),
+        (  # the setting of the sentence's other clause: "in the area of X" is "near X"
+            "Army helicopters struck militant camps while troops searched villages in the area "
+            "of Diffa.",
+            "struck",
+            "Diffa",
+        ),
+    ],
+)
+def test_placement_in_the_area_of_a_town(text, trigger, expected) -> None:
+    assert _placed(text)[trigger][0] == expected
+
+
+@pytest.mark.model
+def test_placement_area_of_expertise_is_no_setting() -> None:
+    placed = _placed(
+        "The senator, an expert in the area of Gaza reconstruction, criticised the plan."
+    )
+    assert all(place is None for place, _ in placed.values())

@@ -339,7 +339,8 @@ def _after(p: Place, text: str, preps: tuple[str, ...], *, nested: bool = False)
         return True
     skip = {"the", "northern", "southern", "eastern", "western", "central", "north", "south",
             "east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
-            "of", "part", "parts", "city", "town", "village", "province", "region"}  # fmt: skip
+            "of", "part", "parts", "city", "town", "village", "province", "region",
+            "area", "vicinity"}  # fmt: skip
     tail = " " + " ".join(words[-6:])
     while True:
         if any(tail.endswith(" " + prep) for prep in preps):
