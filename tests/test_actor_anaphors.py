@@ -60,3 +60,64 @@ def test_actor_anaphors_indefinite_is_a_new_institution():
         "officials asked a court to reverse the ruling."
     )
     assert _codes(text, "court")[-1] != "PAKJUD"
+
+
+def _sides(text: str, trigger: str) -> tuple[str | None, str | None]:
+    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
+    found = [e for e in doc.events if e.trigger == trigger]
+    assert found, f"no event on {trigger!r}: {[e.trigger for e in doc.events]}"
+    event = found[0]
+    return (
+        event.source.code if event.source else None,
+        event.target.code if event.target else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sides"),
+    [
+        # the country named in the sentence before
+        (
+            "North Korea fired another missile on Friday. Trump threatened to destroy the "
+            "country if it attacked Guam.",
+            "threatened",
+            ("USAGOV", "PRK"),
+        ),
+        # not the subject of its own sentence
+        (
+            "Iran tested a ballistic missile on Sunday. The United States said it would impose "
+            "new sanctions on the country.",
+            "impose",
+            ("USA", "IRN"),
+        ),
+        # a country named as a place, across an adjective
+        (
+            "The storm hit Cuba on Monday. Venezuela sent aid to the impoverished country.",
+            "sent",
+            ("VEN", "CUB"),
+        ),
+        # a possessor inside the subject is no subject
+        (
+            "Japan's prime minister said the country would send aid to the Philippines.",
+            "send",
+            ("JPN", "PHL"),
+        ),
+    ],
+)
+def test_actor_anaphors_the_country_is_the_state_named_last(text, trigger, sides):
+    assert _sides(text, trigger) == sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the description names its country itself
+        "Russia sent troops to the country of Georgia in 2008.",
+        # a possessor, and the speaker's own country
+        "Iran tested a missile. The country's leaders praised it.",
+        "Iran tested a missile. Trump said this country would respond.",
+    ],
+)
+def test_actor_anaphors_named_or_possessive_or_own_country_is_no_new_mention(text):
+    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
+    assert not [a for a in doc.actors if a.text.lower().endswith(("the country", "this country"))]

@@ -19,7 +19,8 @@ Codes are never filled with a default: what cannot be determined stays ``None``.
 
 The package by concern: ``lexicon`` (the compiled lexicons), ``scan`` (tokens and the
 longest-match scan), ``compose`` (pieces → coded actors), ``document`` (``code``), ``countries``
-(countries for sector-only actors: ``localise``, ``with_country``, ``recode``), ``offices``
+(countries for sector-only actors: ``localise``, ``with_country``, ``recode``), ``anaphora``
+("the country" as the state named last), ``offices``
 (``in_office``) and ``phrases`` (``lookup``, ``place_actor``, ``group``, ``outlet``).
 """
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from sitmap.actors.anaphora import country_anaphors
 from sitmap.actors.compose import _actors, _Ctx, _full_names
 from sitmap.actors.countries import _country_entries, _inherit_countries
 from sitmap.actors.lexicon import _ABBREV, _ORG, _Entry, _fold, _Lexicon, _lexicon
@@ -44,6 +45,7 @@ def code(doc: Document) -> Document:
     actors = _absorb_abbreviations(actors, ctx)
     actors += _entities(actors, ctx)
     actors += _surnames(actors, ctx)
+    actors += country_anaphors(actors, sdoc, doc.sentences)
     actors.sort(key=lambda a: a.start)
     doc.actors = describe(_inherit_countries(actors, sdoc, lex), ctx)
     return doc

@@ -1,0 +1,108 @@
+"""Definite descriptions of a state: "the country", "the nation" stand for the country the
+text last named (``country_anaphors``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitmap.actors.phrases import place_actor
+from sitmap.model import Actor, Sentence
+
+_STATE_NOUNS = frozenset({"country", "nation"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_REACH = 1500  # characters back to look for the country a description stands for
+
+
+def country_anaphors(actors: list[Actor], sdoc: Any, sentences: list[Sentence]) -> list[Actor]:
+    """New mentions for "the country"/"the nation" (across adjectives: "the impoverished
+    country"), coded as the state named last before it within a few paragraphs ("Iran tested a
+    missile. The United States imposed sanctions on the country": IRN). A state that is the
+    subject of the description's own sentence is skipped, as a definite description never
+    refers to its own clause's subject ("The United States said it would sanction the
+    country" is not the United States). "the country of Georgia", "the country's", "this
+    country" (the speaker's own) and a description the lexicons already code are left alone."""
+    covered = [(a.start, a.end) for a in actors]
+    states = _states(actors, sdoc)
+    found: list[Actor] = []
+    for tok in sdoc:
+        if tok.lower_ not in _STATE_NOUNS or tok.tag_ != "NN":
+            continue
+        det = _determiner(tok)
+        if det is None or det.lower_ != "the" or _named_after(tok):
+            continue
+        start = sdoc[det.i].idx
+        end = tok.idx + len(tok)
+        if any(s < end and e > start for s, e in covered):
+            continue
+        sentence = next((s for s in sentences if s.start <= start < s.end), None)
+        antecedent = _antecedent(states, start, sentence, sdoc)
+        if antecedent is not None:
+            found.append(
+                Actor(
+                    text=sdoc.text[start:end],
+                    start=start,
+                    end=end,
+                    name=antecedent.name,
+                    country=antecedent.country,
+                    code=antecedent.code,
+                    kind="state",
+                    score=0.5,
+                )
+            )
+    return found
+
+
+def _states(actors: list[Actor], sdoc: Any) -> list[Actor]:
+    """Mentions of states in text order: coded state actors and country names the actors
+    stage left as places ("arrived in Japan")."""
+    found = {a.start: a for a in actors if a.kind == "state" and a.code and a.country}
+    for ent in sdoc.ents:
+        if ent.label_ == "GPE" and ent.start_char not in found:
+            actor = place_actor(ent.text, ent.start_char)
+            if actor is not None and actor.kind == "state":
+                found[ent.start_char] = actor
+    return [found[k] for k in sorted(found)]
+
+
+def _determiner(tok: Any) -> Any:
+    """The token before a noun and its adjectives ("the impoverished country": "the")."""
+    i, steps = tok.i - 1, 0
+    while i >= 0 and steps < 2 and tok.doc[i].pos_ == "ADJ":
+        i, steps = i - 1, steps + 1
+    return tok.doc[i] if i >= 0 else None
+
+
+def _named_after(tok: Any) -> bool:
+    """Whether the description names its country or is a possessor: "the country of
+    Georgia", "the country's president"."""
+    sdoc = tok.doc
+    nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
+    if nxt is None:
+        return False
+    if nxt.text in _POSSESSIVE:
+        return True
+    after = sdoc[tok.i + 2] if tok.i + 2 < len(sdoc) else None
+    return nxt.lower_ == "of" and after is not None and after.ent_type_ == "GPE"
+
+
+def _antecedent(
+    states: list[Actor], start: int, sentence: Sentence | None, sdoc: Any
+) -> Actor | None:
+    for state in reversed([s for s in states if s.end <= start and start - s.end <= _REACH]):
+        if sentence is not None and sentence.start <= state.start and _subject(state, sdoc):
+            continue
+        return state
+    return None
+
+
+def _subject(state: Actor, sdoc: Any) -> bool:
+    """Whether a state mention is its sentence's subject: no verb before it in the sentence
+    and no possessive after it ("The United States said ...", not "Japan's leader said")."""
+    span = sdoc.char_span(state.start, state.end, alignment_mode="expand")
+    if span is None:
+        return False
+    nxt = sdoc[span.end] if span.end < len(sdoc) else None
+    if nxt is not None and nxt.text in _POSSESSIVE:
+        return False
+    first = span.sent.start
+    return not any(t.pos_ in {"VERB", "AUX"} for t in sdoc[first : span.start])
