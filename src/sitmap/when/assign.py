@@ -72,7 +72,8 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
     A predicted or hypothetical event takes only a date inside its own clause (the rest of the
     sentence dates the prediction, not the event) and is never historical. An event told in the
     past tense never takes a date after publication ("asked them to respond by Dec. 15": the
-    deadline is the response's, not the asking's).
+    deadline is the response's, not the asking's); one not told in the past takes no deadline
+    ("will withdraw its troops by Friday": the time it is due by, not its time).
     """
     cache: dict[int, _Tokens | None] = {}
     triggers = _triggers(doc, cache)
@@ -123,6 +124,8 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
                 )
             ]
         cands = [f for f in cands if not _glued_apart(doc.text, f, ev)]
+        if not _past_tense(ev, doc, cache):  # "arrested 40 by Sunday evening" keeps its day
+            cands = [f for f in cands if not _deadline(doc.text, f)]
         if pub is not None and _past_tense(ev, doc, cache):
             cands = [f for f in cands if not _after(f, pub)]
         if not cands:
@@ -163,6 +166,16 @@ def _glued_between(text: str, one: Event, other: Event) -> bool:
     """Whether a glued paragraph break lies between two events' clauses."""
     lo, hi = min(one.end, other.end), max(one.start, other.start)
     return lo <= hi and _GLUED.search(text, max(0, lo - 3), hi + 2) is not None
+
+
+def _deadline(text: str, f: _Found) -> bool:
+    """Whether a date is a deadline ("will withdraw by Friday", "no later than Friday"): no
+    time of a coming event ("mid-"/"early"/"late" stay part of the date: "by mid-August")."""
+    before = re.sub(r"\b(?:mid|early|late)\s*-?\s*$", "", text[max(0, f.start - 30) : f.start])
+    words = re.findall(r"[a-z]+", before.lower())
+    return any(
+        len(words) >= len(p) and tuple(words[-len(p) :]) == p for p in _vocab().deadline_before
+    )
 
 
 def _period_end(text: str, f: _Found) -> bool:

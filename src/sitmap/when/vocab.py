@@ -40,6 +40,7 @@ class _Vocab:
     ambiguous_months: frozenset[str]
     untensed_before: frozenset[str]
     period_end_before: frozenset[str]
+    deadline_before: tuple[tuple[str, ...], ...]
     duration_verbs: frozenset[str]
     adjective_before: frozenset[str]
     overnight_after: frozenset[str]
@@ -176,6 +177,7 @@ def _vocab() -> _Vocab:
         time_zones=frozenset(str(w) for w in data["time_zones"]),
         untensed_before=frozenset(str(w) for w in data["untensed_before"]),
         period_end_before=frozenset(str(w) for w in data["period_end_before"]),
+        deadline_before=tuple(tuple(str(p).lower().split()) for p in data["deadline_before"]),
         duration_verbs=frozenset(str(w) for w in data["duration_verbs"]),
         adjective_before=frozenset(str(w) for w in data["adjective_before"]),
         overnight_after=frozenset(str(w) for w in data["overnight_after"]),
