@@ -55,7 +55,7 @@ _TRIGGER = ("weak", "nominal", "past")
 _HANDFUL = (  # a weak sense, a past tense, a deep clause, coded sides, one act told twice ...
     "weak", "past", "depth", "source_coded", "both_coded", "same_act", "date", "assault",
 )  # fmt: skip
-_FORM = ("gerund", "present", "base_verb", "subordinate")  # the trigger's verb form and clause
+_FORM = ("gerund", "present", "base_verb", "subordinate", "modifier")  # verb form and clause
 _ARGUMENTS = ("overt_subject", "overt_object", "side_in_trigger")  # its own words for the sides
 _SENSE = ("senses", "nominal", "noun_embedded")  # how the trigger was found
 _VOICE = ("personal", "personal_document", "common_side")  # opinion rather than report
@@ -67,6 +67,7 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "handful+arguments": _HANDFUL + _ARGUMENTS,
     "handful+sense": _HANDFUL + _SENSE,
     "handful+voice": _HANDFUL + _VOICE,
+    "handful+background": _HANDFUL + _BACKGROUND,
     "handful+grammar": _HANDFUL + _FORM + _ARGUMENTS,
     "handful+grammar+voice": _HANDFUL + _FORM + _ARGUMENTS + _VOICE,
     "evidence": _TRIGGER + _SIDES + _STATUS + _TOLD + _BACKGROUND + _POSITION + ("depth", "date"),

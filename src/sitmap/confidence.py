@@ -161,6 +161,7 @@ FEATURES = (
     "subordinate",  # the trigger heads a subordinate clause (adverbial, relative, complement)
     "overt_subject",  # the trigger has its own subject (or agent, or a noun's possessor)
     "overt_object",  # the trigger has its own object (or a noun's "of"/"on"/"against" phrase)
+    "modifier",  # the trigger modifies a noun as an adjective ("the indicted manager")
 )
 
 
@@ -256,6 +257,7 @@ def features(doc: Document) -> list[dict[str, float]]:
             "subordinate": float(tok is not None and tok.dep_ in _SUBORDINATE),
             "overt_subject": float(_has(tok, _SUBJECTS)),
             "overt_object": float(_has(tok, _OBJECTS)),
+            "modifier": float(tok is not None and tok.dep_ == "amod"),
         }
         told.setdefault((lemma, event.plover), event.sentence)
         for code in codes:
