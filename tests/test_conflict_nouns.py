@@ -1,5 +1,6 @@
-"""Conflict events told by nouns (sitmap.conflict ``_noun_fights``) and by hyphenated trigger
-words (events.lexicon ``_hyphenated``). Sentences written for the tests, not taken from gold."""
+"""Conflict events told by nouns (sitmap.conflict ``_noun_fights``), by hyphenated trigger
+words (events.lexicon ``_hyphenated``) and by a verb whose sense its object's complement binds
+("took twelve sailors hostage"). Sentences written for the tests, not taken from gold."""
 
 from __future__ import annotations
 
@@ -90,3 +91,21 @@ def test_conflict_fight_noun_takes_the_stated_deaths():
 )
 def test_conflict_fight_noun_feared_or_figurative_is_no_event(text):
     assert not [e for e in _events(text) if e[0] == "ASSAULT"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pirates took hostage twelve sailors from a cargo ship off the coast of Benin.",
+        "Gunmen took twelve sailors hostage off the coast of Benin.",
+        "Twelve sailors were taken hostage by pirates off the coast of Benin.",
+        "Rebels took two aid workers captive near Bunia on Friday.",
+    ],
+)
+def test_conflict_taken_hostage_is_an_abduction(text):
+    taken = [e for e in _events(text) if e[0] == "ASSAULT"]
+    assert [e[3] for e in taken] == ["Abduction/forced disappearance"], text
+
+
+def test_conflict_take_without_hostage_is_no_abduction():
+    assert not _events("The minister took questions from reporters in Nairobi.")

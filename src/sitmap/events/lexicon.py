@@ -464,6 +464,11 @@ def _marked_clause(children: list[Any], prep: str) -> Any:
     )
 
 
+# an object's complement that binds a verb's sense like its object: "took twelve sailors
+# *hostage*", "were taken *hostage*", "took *hostage* twelve sailors" (parsed as a dative)
+_COMPLEMENTS = {"oprd", "xcomp", "dative"}
+
+
 def _trigger(tok: Any, content: bool = False) -> tuple[_Entry, bool] | None:
     """The lexicon entry a token triggers, and whether it is nominal; with ``content``, also
     when it is the content of an appeal or a threat (coded with that speech act only)."""
@@ -485,7 +490,8 @@ def _trigger(tok: Any, content: bool = False) -> tuple[_Entry, bool] | None:
                 continue
             named = _pobjs(tok, {"as"}) + labels if entry.prep == "as" else []
             if entry.objects and not any(  # "as": what the object is called, not the object
-                c.lemma_.lower() in entry.objects for c in named or _objects(tok, entry.prep)
+                c.lemma_.lower() in entry.objects
+                for c in named or _objects(tok, entry.prep) + _children(tok, _COMPLEMENTS)
             ):
                 continue
             if entry.complement and not _complemented(tok, entry):
