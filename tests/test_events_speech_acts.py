@@ -249,3 +249,14 @@ def test_acts_labelled_as_crimes(analysed, text, expected):
 )
 def test_labels_that_accuse_no_one(analysed, text):
     assert all(kind != "ACCUSE" for kind, _, _ in coded_events(analysed, text))
+
+
+def test_giving_up_weapons_is_a_concession_not_aid(analysed):
+    found = coded_events(analysed, "The FARC rebels gave up their weapons in June.")
+    assert [kind for kind, _, _ in found] == ["CONCEDE"]
+    assert ("AID", "JPN", "PHLMIL") in coded_events(
+        analysed, "Japan gave weapons to the Philippine navy."
+    )
+    # what a vow refuses is not coded as an act of its own
+    vowed = coded_events(analysed, "North Korea has vowed never to give up its nuclear weapons.")
+    assert all(kind not in {"AID", "CONCEDE"} for kind, _, _ in vowed)
