@@ -364,3 +364,33 @@ def test_conflict_protest_stopped_by_security_forces_is_an_intervention(text, su
     protests = [c for c in _coded(text) if c[0] == "PROTEST"]
     assert protests, text
     assert protests[0][3] == sub_event
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        (
+            "A suicide bomber blew himself up at a checkpoint in Mogadishu, killing five soldiers.",
+            "Suicide bomb",
+        ),
+        (
+            "A suspected militant suicide bomber detonated himself outside a mosque in "
+            "Maiduguri, killing three worshippers.",
+            "Suicide bomb",
+        ),
+        (
+            "A hand grenade exploded in a market in Bujumbura, wounding eleven traders.",
+            "Grenade",
+        ),
+        # near misses: an explosive that is no suicide bomb or grenade, no weapon told
+        (
+            "A roadside bomb killed four soldiers near Kidal on Tuesday.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("Militia fighters killed a trader in Bunia on Monday.", "Attack"),
+    ],
+)
+def test_conflict_most_specific_weapon_of_the_sentence(text, sub_event):
+    assaults = [c for c in _coded(text) if c[0] == "ASSAULT"]
+    assert assaults, text
+    assert {c[3] for c in assaults} == {sub_event}

@@ -78,6 +78,9 @@ class _Table:
     fight_told: frozenset[str]
     unreal: frozenset[str]
     harm: re.Pattern[str]
+    specific_weapons: tuple[tuple[re.Pattern[str], str], ...]
+    refined_modes: frozenset[str | None]
+    time_preps: frozenset[str]
 
 
 def _phrases(words: Iterable[str], *, case: bool = False) -> re.Pattern[str]:
@@ -141,6 +144,12 @@ def _table() -> _Table:
         fight_told=frozenset(t["fight_told"]),
         unreal=frozenset(t["unreal_heads"]),
         harm=_phrases(t["harm_words"]),
+        specific_weapons=tuple(
+            (_phrases(lexicons.yaml_file("predicates.yaml")["modes"][mode]), mode)
+            for mode in t["specific_weapons"]
+        ),
+        refined_modes=frozenset(None if m == "none" else m for m in t["refined_modes"]),
+        time_preps=frozenset(t["time_preps"]),
     )
 
 
@@ -164,6 +173,7 @@ def code(doc: Document) -> Document:
             _passive_agent(doc, event)
             if event.mode != "sexual" and table.sexual.search(_sentence(doc, event)):
                 event.mode = "sexual"
+            _specific_weapon(doc, event, table)
             _clash(doc, event, table)
             _excessive(doc, event, table)
             _recode_communal(doc, event, table)
@@ -325,6 +335,33 @@ def _untold_deaths(doc: Document, table: _Table) -> None:
         violent.add(sent.index)
     if added:
         doc.events = sorted([*doc.events, *added], key=lambda e: (e.sentence, e.start))
+
+
+def _specific_weapon(doc: Document, event: Event, table: _Table) -> None:
+    """The most specific weapon its sentence tells for an assault whose own words tell none or
+    only explosives ("a suicide bomber detonated himself, killing two": ``suicide``; "a hand
+    grenade detonated, killing two boys": ``grenade``), in ``specific_weapons`` order: told
+    before its trigger or in its own words, and not in a phrase of time ("killed two farmers a
+    day after a suicide bombing" is no suicide bombing)."""
+    if event.mode not in table.refined_modes or event.trigger_start is None:
+        return
+    pdoc = doc._parses.get(event.sentence) if doc._parses else None
+    if pdoc is None:
+        return
+    offset = doc.sentences[event.sentence].start
+    trigger = next((t for t in pdoc if t.idx == event.trigger_start - offset), None)
+    if trigger is None:
+        return
+    own = list(trigger.subtree)
+    span = (own[0].idx, own[-1].idx + len(own[-1]))
+    for pattern, mode in table.specific_weapons:
+        for found in pattern.finditer(pdoc.text):
+            word = next((t for t in pdoc if t.idx <= found.start() < t.idx + len(t)), None)
+            if word is None or any(a.lower_ in table.time_preps for a in word.ancestors):
+                continue  # "a day after a suicide bombing": another act
+            if found.start() < trigger.idx or span[0] <= found.start() < span[1]:
+                event.mode = mode  # its means: told before it or in its own words
+                return
 
 
 def _noun_fights(doc: Document, table: _Table) -> None:
