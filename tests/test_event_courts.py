@@ -40,8 +40,7 @@ def _sides(text: str, trigger: str) -> tuple[str | None, str | None]:
         ),
         # the place of the trial wins over the defendant's nationality
         (
-            "An American student was sentenced to 15 years of hard labour in North Korea "
-            "in March.",
+            "An American student was sentenced to 15 years of hard labour in North Korea in March.",
             "sentenced",
             ("PRKJUD", "USAEDU"),
         ),

@@ -225,8 +225,10 @@ def _agentless_passive(tok: Any) -> bool:
     if any(c.dep_ == "agent" for c in tok.children):
         return False
     reduced = tok.dep_ == "acl" and tok.tag_ == "VBN"
-    return reduced or bool(_children(tok, _PASS_SUBJ)) or any(
-        c.dep_ == "auxpass" for c in tok.children
+    return (
+        reduced
+        or bool(_children(tok, _PASS_SUBJ))
+        or any(c.dep_ == "auxpass" for c in tok.children)
     )
 
 
