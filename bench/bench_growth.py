@@ -18,7 +18,7 @@ the store, as in bench_scale.py's variants of the Oct-Dec 2017 corpora); by defa
 publication dates advance with the feed (``--per-day`` documents a day), as a running feed
 does.
 
-    python bench/bench_growth.py [--docs 10000] [--days 90] [--json out.json]
+    python bench/bench_growth.py [--docs 10000] [--days 90] [--predicted 0.1] [--json out.json]
 
 ``--sizes 5000,20000,50000`` instead loads stores of those sizes in bulk (documents written
 in large batches, situations built once), then times ``--batches`` ingest batches (store commit,
@@ -53,8 +53,11 @@ def _vocabulary(rng: random.Random) -> list[str]:
     return ["".join(rng.choice(letters) for _ in range(rng.randint(3, 9))) for _ in range(6000)]
 
 
-def synthetic_feed(n: int, *, days: int = 0, per_day: int = 100, seed: int = 11) -> list[Document]:
-    """``n`` processed documents (see the module docstring)."""
+def synthetic_feed(
+    n: int, *, days: int = 0, per_day: int = 100, seed: int = 11, predicted: float = 0.0
+) -> list[Document]:
+    """``n`` processed documents (see the module docstring); a ``predicted`` share of the
+    events are forecasts (no date of their own: the prediction horizon from publication)."""
     rng = random.Random(seed)
     words = _vocabulary(rng)
     towns = [
@@ -92,7 +95,9 @@ def synthetic_feed(n: int, *, days: int = 0, per_day: int = 100, seed: int = 11)
                        source=Actor(text=src, start=0, end=1, code=src, sector=src[4:],
                                     country=src[:3]))  # fmt: skip
             ev.place = Place(text=town["name"], start=0, end=1, score=0.9, **town)
-            if rng.random() < 0.6:
+            if predicted and rng.random() < predicted:
+                ev.status = "predicted"
+            elif rng.random() < 0.6:
                 ev.date = DateExpr(text="on Monday", start=0, end=1, date=day.isoformat(),
                                    precision="day")  # fmt: skip
             ev.id = ""
@@ -247,6 +252,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--per-day", type=int, default=100, help="documents a day of the feed")
     ap.add_argument("--every", type=int, default=1000)
+    ap.add_argument(
+        "--predicted",
+        type=float,
+        default=0.0,
+        help="share of events that are forecasts, linked to the facts that fulfil them",
+    )
     ap.add_argument("--json", type=Path)
     ap.add_argument("--sizes", help="comma-separated store sizes, loaded in bulk (see above)")
     ap.add_argument("--batches", type=int, default=20, help="ingest batches timed per size")
@@ -257,7 +268,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.json:
             args.json.write_text(json.dumps(rows, indent=2))
         return 0
-    docs = synthetic_feed(args.docs, days=args.days, per_day=args.per_day)
+    docs = synthetic_feed(args.docs, days=args.days, per_day=args.per_day,
+                          predicted=args.predicted)  # fmt: skip
     print(f"{len(docs):,} synthetic processed documents, batches of {BATCH_SIZE}, "
           + (f"all in {args.days} days" if args.days else f"{args.per_day} a day"),
           flush=True)  # fmt: skip

@@ -63,6 +63,7 @@ class Merger:
         self._coarse: dict[tuple, list[str]] = defaultdict(list)
         self._touched: set[str] = set()  # component ids to redo
         self._fresh: set[str] = set()  # event ids added since the last recluster
+        self._left: set[str] = set()  # situation ids of events removed since the last one
         self._near: dict[str, list[str]] | None = None  # neighbours, cached during recluster
         self._primed: dict[str, list[str]] = {}  # neighbours given by ``prime``
         self._near_set: dict[str, set[str]] = {}  # the same as sets
@@ -75,6 +76,11 @@ class Merger:
         self._fact_sorted: dict[tuple, tuple] = {}  # the same, in date order (lazily)
         self.new_facts: set[str] = set()  # factual events of the last recluster's new events
         self.gone: set[str] = set()  # situation ids the last recluster replaced
+        # predicted situation id -> (id of its earliest fulfilling fact or None, that fact's
+        # situation id or None), as of its last ``fulfilment``: later ones compare only the
+        # new facts with it (a fact can only displace it by arriving)
+        self._best: dict[str, tuple[str | None, str | None]] = {}
+        self._new_by_tag: dict[tuple, list[Key]] = {}  # the last recluster's new facts by tag
         # event ids -> evidence sentences (``Updater`` reads them from the store); without it,
         # the keys' own ``evidence`` (empty when read by ``tables.iter_keys``)
         self.texts: Callable[[list[str]], dict[str, str]] | None = None
@@ -127,6 +133,10 @@ class Merger:
             comp = self.component.pop(event_id, None)
             if comp is not None:
                 self._touched.add(comp)
+            sid = self.situation.pop(event_id, None)
+            if sid is not None:  # gone at the next recluster (even when no member is left)
+                self._left.add(sid)
+                self.situation_members.pop(sid, None)
                 self.members[comp].discard(event_id)
             self._fresh.discard(event_id)
             self._bk.pop(event_id, None)
@@ -233,7 +243,8 @@ class Merger:
                     old.add(comp)
                 else:
                     todo.add(other)
-        gone: set[str] = set()
+        gone: set[str] = set(self._left)
+        self._left.clear()
         for comp in old:
             for event_id in self.members.pop(comp, ()):
                 todo.add(event_id)
@@ -267,7 +278,15 @@ class Merger:
             out.append((comp_id, situations))
         self.new_facts = {i for i in self._fresh if i in self.keys
                           and self.keys[i].group == "factual"}  # fmt: skip
+        new_by_tag: dict[tuple, list[Key]] = defaultdict(list)
+        for event_id in self.new_facts:
+            key = self.keys[event_id]
+            for tag in _tags(key):
+                new_by_tag[tag].append(key)
+        self._new_by_tag = dict(new_by_tag)
         self.gone = gone
+        for sid in gone:  # re-clustered (perhaps under the same id): linked from scratch
+            self._best.pop(sid, None)
         self._touched.clear()
         self._fresh.clear()
         return old, out
@@ -284,12 +303,7 @@ class Merger:
             self.situation[s[0].id] for _, sits in fresh for s in sits
             if s[0].group == "predicted"
         }  # fmt: skip
-        new_by_tag: dict[tuple, list[Key]] = defaultdict(list)
-        for event_id in self.new_facts:
-            key = self.keys[event_id]
-            for tag in _tags(key):
-                new_by_tag[tag].append(key)
-        for tag, facts in new_by_tag.items():
+        for tag, facts in self._new_by_tag.items():
             for p in self._pred.get(tag, ()):
                 sid = self.situation.get(p)
                 if (
@@ -303,7 +317,31 @@ class Merger:
 
     def fulfilment(self, sid: str) -> str | None:
         """The situation that fulfils predicted situation ``sid``: that of the earliest factual
-        event ``rules.fulfils`` accepts for any of its members, or None."""
+        event ``rules.fulfils`` accepts for any of its members, or None.
+
+        Incremental when it can be: a situation linked before and not re-clustered since, whose
+        fulfilling fact's situation was not replaced either, can only gain an earlier fact among
+        the last recluster's new facts (facts that left went with their situation), so only
+        those are compared with the one found before; otherwise every fact of its tags is
+        scanned (``_scan``)."""
+        cached = self._best.get(sid)
+        if cached is None or (cached[1] is not None and cached[1] in self.gone):
+            best = self._scan(sid)
+        else:
+            best = self.keys.get(cached[0]) if cached[0] is not None else None
+            for event_id in self.situation_members.get(sid, ()):
+                p = self.keys[event_id]
+                for tag in _tags(p):
+                    for fact in self._new_by_tag.get(tag, ()):
+                        if (best is None or fact.order < best.order) and rules.fulfils(p, fact):
+                            best = fact
+        target = self.situation.get(best.id) if best else None
+        self._best[sid] = (best.id if best else None, target)
+        return target
+
+    def _scan(self, sid: str) -> Key | None:
+        """The earliest factual event that fulfils a member of ``sid``, of all those of its
+        members' tags (see ``fulfilment``)."""
         best: Key | None = None
         for event_id in self.situation_members.get(sid, ()):
             p = self.keys[event_id]
@@ -329,7 +367,7 @@ class Merger:
                         if rules.fulfils(p, fact):
                             best = fact
                             break
-        return self.situation.get(best.id) if best else None
+        return best
 
     def _facts_in_order(self, tag: tuple) -> tuple[list[Key], list[date], list[Key]]:
         """The factual events of an index tag, earliest first, split into those of short date
