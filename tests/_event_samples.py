@@ -19,3 +19,18 @@ def coded_events(
         (e.plover, e.source.code if e.source else None, e.target.code if e.target else None)
         for e in doc.events
     ]
+
+
+def event_sides(text: str, trigger: str) -> tuple[str | None, str | None]:
+    """(source code, target code) of the first event on ``trigger`` when the whole pipeline
+    reads ``text``; fails naming the triggers found when there is none."""
+    from sitmap import pipeline
+
+    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
+    found = [e for e in doc.events if e.trigger == trigger]
+    assert found, f"no event on {trigger!r}: {[e.trigger for e in doc.events]}"
+    event = found[0]
+    return (
+        event.source.code if event.source else None,
+        event.target.code if event.target else None,
+    )

@@ -4,6 +4,7 @@ earlier mentions of their sector in the document. Sentences written for these te
 from __future__ import annotations
 
 import pytest
+from _event_samples import event_sides
 
 from sitmap import pipeline
 
@@ -62,17 +63,6 @@ def test_actor_anaphors_indefinite_is_a_new_institution():
     assert _codes(text, "court")[-1] != "PAKJUD"
 
 
-def _sides(text: str, trigger: str) -> tuple[str | None, str | None]:
-    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
-    found = [e for e in doc.events if e.trigger == trigger]
-    assert found, f"no event on {trigger!r}: {[e.trigger for e in doc.events]}"
-    event = found[0]
-    return (
-        event.source.code if event.source else None,
-        event.target.code if event.target else None,
-    )
-
-
 @pytest.mark.parametrize(
     ("text", "trigger", "sides"),
     [
@@ -105,7 +95,7 @@ def _sides(text: str, trigger: str) -> tuple[str | None, str | None]:
     ],
 )
 def test_actor_anaphors_the_country_is_the_state_named_last(text, trigger, sides):
-    assert _sides(text, trigger) == sides
+    assert event_sides(text, trigger) == sides
 
 
 @pytest.mark.parametrize(

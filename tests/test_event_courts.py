@@ -5,21 +5,11 @@ these tests, not taken from gold."""
 from __future__ import annotations
 
 import pytest
+from _event_samples import event_sides
 
 from sitmap import pipeline
 
 pytestmark = pytest.mark.model
-
-
-def _sides(text: str, trigger: str) -> tuple[str | None, str | None]:
-    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
-    found = [e for e in doc.events if e.trigger == trigger]
-    assert found, f"no event on {trigger!r}: {[e.trigger for e in doc.events]}"
-    event = found[0]
-    return (
-        event.source.code if event.source else None,
-        event.target.code if event.target else None,
-    )
 
 
 @pytest.mark.parametrize(
@@ -64,7 +54,7 @@ def _sides(text: str, trigger: str) -> tuple[str | None, str | None]:
     ],
 )
 def test_event_courts_implied_court_of_a_legal_step(text, trigger, sides):
-    assert _sides(text, trigger) == sides
+    assert event_sides(text, trigger) == sides
 
 
 @pytest.mark.parametrize(
@@ -85,7 +75,7 @@ def test_event_courts_implied_court_of_a_legal_step(text, trigger, sides):
     ],
 )
 def test_event_courts_named_sides_are_kept(text, trigger, sides):
-    assert _sides(text, trigger) == sides
+    assert event_sides(text, trigger) == sides
 
 
 def test_event_courts_no_court_without_a_coded_defendant():

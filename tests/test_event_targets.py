@@ -4,21 +4,11 @@ are no side, the owner of what an act is done to."""
 from __future__ import annotations
 
 import pytest
+from _event_samples import event_sides
 
 from sitmap import pipeline
 
 pytestmark = pytest.mark.model
-
-
-def _sides(text: str, trigger: str) -> tuple[str | None, str | None]:
-    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
-    found = [e for e in doc.events if e.trigger == trigger]
-    assert found, f"no event on {trigger!r}: {[e.trigger for e in doc.events]}"
-    event = found[0]
-    return (
-        event.source.code if event.source else None,
-        event.target.code if event.target else None,
-    )
 
 
 @pytest.mark.parametrize(
@@ -50,12 +40,12 @@ def _sides(text: str, trigger: str) -> tuple[str | None, str | None]:
     ],
 )
 def test_event_targets_of_requests_and_time_prepositions(text, trigger, codes):
-    assert _sides(text, trigger) == codes
+    assert event_sides(text, trigger) == codes
 
 
 def test_event_targets_request_for_something_else_keeps_its_target():
     # not an inquiry: "called for calm" names no target
-    assert _sides("The French president called for calm in Kenya.", "called")[1] is None
+    assert event_sides("The French president called for calm in Kenya.", "called")[1] is None
 
 
 def test_event_targets_us_federal_agencies_are_the_us_government():
@@ -98,4 +88,4 @@ def test_event_targets_body_named_by_initials_speaks_under_them():
     ],
 )
 def test_event_targets_person_known_only_by_nationality(text, trigger, target):
-    assert _sides(text, trigger)[1] == target
+    assert event_sides(text, trigger)[1] == target
