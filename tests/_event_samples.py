@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sitmap import actors, events
-from sitmap.model import Document
+from sitmap.model import Document, Event
 
 
 def coded_events(
@@ -34,3 +34,24 @@ def event_sides(text: str, trigger: str) -> tuple[str | None, str | None]:
         event.source.code if event.source else None,
         event.target.code if event.target else None,
     )
+
+
+def confidence_features(text: str, *, source: str, published: str) -> list[tuple[Event, dict]]:
+    """Each event of ``text`` (whole pipeline) with its confidence features, taken while the
+    parses are still held (``confidence.score`` is wrapped for the one call)."""
+    from sitmap import confidence, pipeline
+
+    taken: list[tuple[Document, list[dict[str, float]]]] = []
+    real = confidence.score
+
+    def spy(doc: Document) -> Document:
+        taken.append((doc, confidence.features(doc)))
+        return real(doc)
+
+    confidence.score = spy
+    try:
+        pipeline.extract(text, source=source, published=published)
+    finally:
+        confidence.score = real
+    doc, feats = taken[0]
+    return list(zip(doc.events, feats, strict=True))

@@ -4,9 +4,7 @@ told twice, irrealis triggers, quoted posts, generic relative clauses."""
 from __future__ import annotations
 
 import pytest
-
-from sitmap import confidence, pipeline
-from sitmap.model import Document
+from _event_samples import confidence_features
 
 pytestmark = pytest.mark.model
 
@@ -22,21 +20,9 @@ ARTICLE = (
 
 
 def _features(text: str) -> list[tuple[int, str, dict[str, float]]]:
-    """(sentence, trigger, features) of each event of ``text``, taken while the parses are held."""
-    taken: list[tuple[Document, list[dict[str, float]]]] = []
-    real = confidence.score
-
-    def spy(doc: Document) -> Document:
-        taken.append((doc, confidence.features(doc)))
-        return real(doc)
-
-    confidence.score = spy
-    try:
-        pipeline.extract(text, source="Reuters", published="2017-10-18")
-    finally:
-        confidence.score = real
-    doc, feats = taken[0]
-    return [(e.sentence, e.trigger, r) for e, r in zip(doc.events, feats, strict=True)]
+    """(sentence, trigger, features) of each event of ``text``."""
+    pairs = confidence_features(text, source="Reuters", published="2017-10-18")
+    return [(e.sentence, e.trigger, r) for e, r in pairs]
 
 
 @pytest.fixture(scope="module")

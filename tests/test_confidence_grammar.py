@@ -7,8 +7,9 @@ from __future__ import annotations
 import math
 
 import pytest
+from _event_samples import confidence_features
 
-from sitmap import confidence, pipeline
+from sitmap import confidence
 from sitmap.model import Actor, Document, Event, Sentence, Span
 
 pytestmark = pytest.mark.model
@@ -26,21 +27,9 @@ ARTICLE = (
 
 
 def _by_trigger(text: str) -> dict[str, dict[str, float]]:
-    """Features of each event of ``text`` by trigger, taken while the parses are held."""
-    taken: list[tuple[Document, list[dict[str, float]]]] = []
-    real = confidence.score
-
-    def spy(doc: Document) -> Document:
-        taken.append((doc, confidence.features(doc)))
-        return real(doc)
-
-    confidence.score = spy
-    try:
-        pipeline.extract(text, source="Wire", published="2019-03-14")
-    finally:
-        confidence.score = real
-    doc, feats = taken[0]
-    return {e.trigger: r for e, r in zip(doc.events, feats, strict=True)}
+    """Features of each event of ``text`` by trigger."""
+    pairs = confidence_features(text, source="Wire", published="2019-03-14")
+    return {e.trigger: r for e, r in pairs}
 
 
 @pytest.fixture(scope="module")
