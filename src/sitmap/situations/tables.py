@@ -256,9 +256,9 @@ def link_predictions(
     (``Merger.predictions_to_relink``); ``links`` (id -> target, as stored) is kept in step.
     Only rows whose link differs from the stored one are written."""
     written = {merger.situation[s[0].id] for _, sits in fresh for s in sits}
-    for sid in list(links):
+    for sid in merger.gone:  # (situations leave only by a recluster: not a scan of ``links``)
         if sid not in merger.situation_members:
-            del links[sid]  # replaced by a re-clustered situation
+            links.pop(sid, None)  # replaced by a re-clustered situation
     for sid in written:
         if sid in links:
             links[sid] = None  # just written with no link
