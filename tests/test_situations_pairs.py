@@ -261,3 +261,32 @@ def test_pairs_incremental_prediction_links_equal_a_full_scan_after_every_batch(
     full.write_many(docs)
     situations.build(full)
     assert _tables(store) == _tables(full)
+
+
+@pytest.mark.parametrize("seed", [8, 9])
+def test_pairs_kept_neighbours_equal_a_fresh_lookup_after_every_batch(seed: int) -> None:
+    """The neighbours kept between reclusters (short windows; long ones and placeless events
+    join them as they come) equal a fresh bucket lookup after every batch, also when documents
+    are rewritten; the situations equal a build's."""
+    docs = random_docs(300, seed)
+    store = Store(":memory:")
+    updater = situations.Updater(store)
+    merger = updater.merger
+    for i in range(0, len(docs), 12):
+        batch = docs[i : i + 12]
+        if i and i % 60 == 0:
+            for doc in docs[i - 50 : i - 45]:
+                doc.events = doc.events[1:]
+                batch = [*batch, doc]
+        store.write_many(batch)
+        updater.update([d.id for d in batch])
+        for event_id, kept in merger._kept.items():
+            key = merger.keys[event_id]
+            fresh = {o for o in merger.candidates(key) if rules.linked(key, merger.keys[o])}
+            assert set(kept) == fresh and len(kept) == len(fresh), event_id
+    assert len(merger._kept) > len(merger.keys) // 2
+    assert sum(map(len, merger._kept.values())) > 40
+    full = Store(":memory:")
+    full.write_many(docs)
+    situations.build(full)
+    assert _tables(store) == _tables(full)

@@ -68,6 +68,10 @@ class Merger:
         self._primed: dict[str, list[str]] = {}  # neighbours given by ``prime``
         self._near_set: dict[str, set[str]] = {}  # the same as sets
         self._bk: dict[str, list[tuple]] = {}  # event id -> its day bucket keys
+        # neighbours of merged short-window events, kept between reclusters (``_keep_near``):
+        # a re-clustered component reads its old members' instead of looking each up again
+        self._kept: dict[str, list[str]] = {}
+        self._watch: dict[tuple, set[str]] = defaultdict(set)  # month key -> kept short ids
         self.members: dict[str, set[str]] = defaultdict(set)  # component id -> event ids
         self.situation: dict[str, str] = {}  # event id -> situation id
         self.situation_members: dict[str, list[str]] = {}  # situation id -> event ids
@@ -131,8 +135,11 @@ class Merger:
                 if ids is not None and event_id in ids:
                     ids.remove(event_id)
             comp = self.component.pop(event_id, None)
+            self._forget(event_id, key)
             if comp is not None:
                 self._touched.add(comp)
+                for other in self.members.get(comp, ()):  # the only events linked to it
+                    self._forget(other)
             sid = self.situation.pop(event_id, None)
             if sid is not None:  # gone at the next recluster (even when no member is left)
                 self._left.add(sid)
@@ -196,6 +203,10 @@ class Merger:
         """Indexed events linked to ``key`` (compatible and sharing enough evidence)."""
         if self._near is not None and key.id in self._near:
             return self._near[key.id]
+        kept = self._kept.get(key.id)
+        if kept is not None and self._near is not None:
+            self._near[key.id] = kept
+            return kept
         keys, linked, near = self.keys, rules.linked, self._near
         found = []
         short = not _is_coarse(key)
@@ -227,17 +238,65 @@ class Merger:
         """
         self._near = dict(self._primed)
         try:
-            return self._recluster()
+            out = self._recluster()
+            self._keep_near()
+            return out
         finally:
             self._near = None
             self._near_set = {}
             self._primed = {}
 
+    def _forget(self, event_id: str, key: Key | None = None) -> None:
+        """Drop an event's kept neighbours (it left, or one of its component did)."""
+        if self._kept.pop(event_id, None) is not None:
+            key = key or self.keys[event_id]
+            for mk in _month_keys(key):
+                self._watch[mk].discard(event_id)
+
+    def _keep_near(self) -> None:
+        """Keep the neighbours this recluster found of short-window events (long ones are
+        looked up each time: their blocking is not symmetric)."""
+        assert self._near is not None
+        for event_id, found in self._near.items():
+            key = self.keys.get(event_id)
+            if key is None or event_id in self._kept or _is_coarse(key) or key.start is None:
+                continue
+            self._kept[event_id] = found
+            for mk in _month_keys(key):
+                self._watch[mk].add(event_id)
+
+    def _news_to_kept(self, key: Key, found: list[str]) -> None:
+        """A new event joins the kept neighbours of the events it links to: a short window
+        those it found (linked and blocking are symmetric between short windows), a long one
+        the short windows whose month buckets it lies in (their ``candidates``), by ``rules``."""
+        if not self._kept:
+            return
+        if not _is_coarse(key):
+            for other in found:
+                kept = self._kept.get(other)
+                if kept is not None and key.id not in kept:
+                    kept.append(key.id)
+            return
+        seen: set[str] = set()
+        for mk in _coarse_keys(key):
+            for other in self._watch.get(mk, ()):
+                if other in seen:
+                    continue
+                seen.add(other)
+                kept = self._kept[other]
+                if key.id not in kept and rules.linked(self.keys[other], key):
+                    kept.append(key.id)
+
     def _recluster(self) -> tuple[set[str], list[tuple[str, list[list[Key]]]]]:
         todo: set[str] = set(self._fresh)
         old = set(self._touched)
-        for event_id in self._fresh:
-            for other in self.neighbours(self.keys[event_id]):
+        for event_id in sorted(self._fresh):
+            key = self.keys[event_id]
+            if self._kept.get(event_id) is not None:
+                self._forget(event_id)
+            found = self.neighbours(key)
+            self._news_to_kept(key, found)
+            for other in found:
                 comp = self.component.get(other)
                 if comp is not None:
                     old.add(comp)
