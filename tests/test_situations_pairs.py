@@ -265,9 +265,9 @@ def test_pairs_incremental_prediction_links_equal_a_full_scan_after_every_batch(
 
 @pytest.mark.parametrize("seed", [8, 9])
 def test_pairs_kept_neighbours_equal_a_fresh_lookup_after_every_batch(seed: int) -> None:
-    """The neighbours kept between reclusters (short windows; long ones and placeless events
-    join them as they come) equal a fresh bucket lookup after every batch, also when documents
-    are rewritten; the situations equal a build's."""
+    """The neighbours kept between reclusters (of short and long windows: new short and long
+    ones join them as they come) equal a fresh bucket lookup after every batch, also when
+    documents are rewritten; the situations equal a build's."""
     docs = random_docs(300, seed)
     store = Store(":memory:")
     updater = situations.Updater(store)

@@ -68,10 +68,10 @@ class Merger:
         self._primed: dict[str, list[str]] = {}  # neighbours given by ``prime``
         self._near_set: dict[str, set[str]] = {}  # the same as sets
         self._bk: dict[str, list[tuple]] = {}  # event id -> its day bucket keys
-        # neighbours of merged short-window events, kept between reclusters (``_keep_near``):
+        # neighbours of merged events, kept between reclusters (``_keep_near``):
         # a re-clustered component reads its old members' instead of looking each up again
         self._kept: dict[str, list[str]] = {}
-        self._watch: dict[tuple, set[str]] = defaultdict(set)  # month key -> kept short ids
+        self._watch: dict[tuple, set[str]] = defaultdict(set)  # month key -> kept ids
         self.members: dict[str, set[str]] = defaultdict(set)  # component id -> event ids
         self.situation: dict[str, str] = {}  # event id -> situation id
         self.situation_members: dict[str, list[str]] = {}  # situation id -> event ids
@@ -180,13 +180,10 @@ class Merger:
         if key.start is None:
             return found
         if _is_coarse(key):
-            buckets, family, pair = self._buckets, _block(key), _pair(key)
+            buckets, family, cells = self._buckets, _block(key), _long_cells(key)
             for day in _days(key):  # the days of its countries (and of its two actors)
-                for country in _countries(key):
-                    found.update(buckets.get((family, day, "c", country), ()))
-                    found.update(buckets.get((family, day, "P", country), ()))
-                if pair:
-                    found.update(buckets.get((family, day, "a", pair), ()))
+                for cell in cells:
+                    found.update(buckets.get((family, day, *cell), ()))
             for bucket in _coarse_keys(key):
                 found.update(self._coarse.get(bucket, ()))
         else:
@@ -254,37 +251,48 @@ class Merger:
                 self._watch[mk].discard(event_id)
 
     def _keep_near(self) -> None:
-        """Keep the neighbours this recluster found of short-window events (long ones are
-        looked up each time: their blocking is not symmetric)."""
+        """Keep the neighbours this recluster found (of every event with a date window)."""
         assert self._near is not None
         for event_id, found in self._near.items():
             key = self.keys.get(event_id)
-            if key is None or event_id in self._kept or _is_coarse(key) or key.start is None:
+            if key is None or event_id in self._kept or key.start is None:
                 continue
             self._kept[event_id] = found
             for mk in _month_keys(key):
                 self._watch[mk].add(event_id)
 
     def _news_to_kept(self, key: Key, found: list[str]) -> None:
-        """A new event joins the kept neighbours of the events it links to: a short window
-        those it found (linked and blocking are symmetric between short windows), a long one
-        the short windows whose month buckets it lies in (their ``candidates``), by ``rules``."""
-        if not self._kept:
+        """A new event joins the kept neighbours of the events whose ``candidates`` it is in
+        and that ``rules.linked`` accepts: of short windows, a short window those it found
+        (linked and blocking are symmetric between short windows); of the others, those whose
+        month buckets it shares, as their lookup of day or month buckets tells."""
+        if not self._kept or key.start is None:  # (an event without a date is in no bucket)
             return
-        if not _is_coarse(key):
+        short = not _is_coarse(key)
+        if short:
             for other in found:
                 kept = self._kept.get(other)
-                if kept is not None and key.id not in kept:
+                if kept is not None and not _is_coarse(self.keys[other]) and key.id not in kept:
                     kept.append(key.id)
-            return
+        days = _bucket_keys(key) if short else []
         seen: set[str] = set()
-        for mk in _coarse_keys(key):
+        for mk in _month_keys(key):
             for other in self._watch.get(mk, ()):
                 if other in seen:
                     continue
                 seen.add(other)
+                y = self.keys[other]
+                if short:
+                    if not _is_coarse(y):
+                        continue  # (done above)
+                    family, window, cells = _block(y), _days(y), set(_long_cells(y))
+                    if not any(b[0] == family and b[1] in window and tuple(b[2:]) in cells
+                               for b in days):  # fmt: skip
+                        continue  # not in the day buckets it looks into
+                elif mk not in _month_keys(y):
+                    continue
                 kept = self._kept[other]
-                if key.id not in kept and rules.linked(self.keys[other], key):
+                if key.id not in kept and rules.linked(y, key):
                     kept.append(key.id)
 
     def _recluster(self) -> tuple[set[str], list[tuple[str, list[list[Key]]]]]:
@@ -629,6 +637,16 @@ def _countries(key: Key) -> list[str]:
     country its document names."""
     countries = [key.country] if key.level is not None else sorted(key.doc_countries)
     return [c for c in countries if c]
+
+
+def _long_cells(key: Key) -> list[tuple]:
+    """The cells of the day buckets a long window looks into: its countries' (a coarser
+    place's and a town's) and its two actors'."""
+    cells: list[tuple] = [(kind, c) for c in _countries(key) for kind in ("c", "P")]
+    pair = _pair(key)
+    if pair:
+        cells.append(("a", pair))
+    return cells
 
 
 def _pair(key: Key) -> tuple[str, str] | None:
