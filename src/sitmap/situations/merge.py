@@ -71,7 +71,10 @@ class Merger:
         # neighbours of merged events, kept between reclusters (``_keep_near``):
         # a re-clustered component reads its old members' instead of looking each up again
         self._kept: dict[str, list[str]] = {}
-        self._watch: dict[tuple, set[str]] = defaultdict(set)  # month key -> kept ids
+        # month key -> kept ids of short windows, of long ones (a new short window looks into
+        # the long ones' only: not a scan of every event of a country and month)
+        self._watch: dict[tuple, set[str]] = defaultdict(set)
+        self._watch_long: dict[tuple, set[str]] = defaultdict(set)
         self.members: dict[str, set[str]] = defaultdict(set)  # component id -> event ids
         self.situation: dict[str, str] = {}  # event id -> situation id
         self.situation_members: dict[str, list[str]] = {}  # situation id -> event ids
@@ -247,8 +250,9 @@ class Merger:
         """Drop an event's kept neighbours (it left, or one of its component did)."""
         if self._kept.pop(event_id, None) is not None:
             key = key or self.keys[event_id]
+            watch = self._watch_long if _is_coarse(key) else self._watch
             for mk in _month_keys(key):
-                self._watch[mk].discard(event_id)
+                watch[mk].discard(event_id)
 
     def _keep_near(self) -> None:
         """Keep the neighbours this recluster found (of every event with a date window)."""
@@ -258,8 +262,9 @@ class Merger:
             if key is None or event_id in self._kept or key.start is None:
                 continue
             self._kept[event_id] = found
+            watch = self._watch_long if _is_coarse(key) else self._watch
             for mk in _month_keys(key):
-                self._watch[mk].add(event_id)
+                watch[mk].add(event_id)
 
     def _news_to_kept(self, key: Key, found: list[str]) -> None:
         """A new event joins the kept neighbours of the events whose ``candidates`` it is in
@@ -276,15 +281,14 @@ class Merger:
                     kept.append(key.id)
         days = _bucket_keys(key) if short else []
         seen: set[str] = set()
+        watches = (self._watch_long,) if short else (self._watch_long, self._watch)
         for mk in _month_keys(key):
-            for other in self._watch.get(mk, ()):
+            for other in (o for watch in watches for o in watch.get(mk, ())):
                 if other in seen:
                     continue
                 seen.add(other)
                 y = self.keys[other]
                 if short:
-                    if not _is_coarse(y):
-                        continue  # (done above)
                     family, window, cells = _block(y), _days(y), set(_long_cells(y))
                     if not any(b[0] == family and b[1] in window and tuple(b[2:]) in cells
                                for b in days):  # fmt: skip
