@@ -147,6 +147,11 @@ def _plural(word: str) -> str:
     return f"{head} {plural}" if head else plural
 
 
+def load() -> None:
+    """Compile the actor lexicon now (it is otherwise compiled on first use, once a process)."""
+    _lexicon()
+
+
 @cache
 def _lexicon() -> _Lexicon:
     """Compile every lexicon file into one token-sequence table (once per process)."""

@@ -73,7 +73,7 @@ def warm() -> None:
 
     enabled = gc.isenabled()
     try:
-        for load in (nlp.load, geo.gazetteer, lexicon._lexicon):
+        for load in (nlp.load, geo.gazetteer, lexicon.load):
             gc.disable()  # again each time: srsly's msgpack reader turns the collector back on
             load()
     finally:
