@@ -33,7 +33,7 @@ from sitmap.events.sides import (
     _unnamed_doer,
     _verbal,
 )
-from sitmap.events.syntax import _clause_span, _expand, _pobjs
+from sitmap.events.syntax import _children, _clause_span, _expand, _pobjs
 from sitmap.model import Actor, Document, Event
 
 # entity types whose names hold event nouns without being events ("the Paris Agreement")
@@ -111,6 +111,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
                 targets = [mods[1]] if len(mods) > 1 else [None]
             elif mods:  # "U.S. military operations against al-Qaeda"
                 sources = [m for m in mods if all(m.start != t.start for t in targets if t)][:1]
+        if entry.foreign and not _coded(sources):
+            sources = _arriver(tok, finder) or sources  # "upon arrival in Nairobi, X met ..."
         sources = [a for a in sources if a is not None] or [None]
         targets = [_visited(a) if entry.destination else a for a in targets if a is not None]
         targets = targets or [None]
@@ -168,6 +170,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
                 continue
             if entry.needs_source and _own_side(source, target):
                 continue  # "Erdogan said Turkey must defend itself": his own state's duty
+            if entry.foreign and not _abroad(source, target):
+                continue  # "arrived in Texas", "a missile landed in ...": no visit
             events.append(
                 _event(
                     doc,
@@ -218,6 +222,26 @@ def _own_side(source: Actor | None, target: Actor | None) -> bool:
         return False
     same_state = not target.sector and target.country == source.country
     return target.code == source.code or same_state
+
+
+def _arriver(tok: Any, finder: _ActorFinder) -> list[Actor]:
+    """Who arrives, when an arrival is a time adjunct of another clause ("*upon arrival* in
+    Nairobi, the minister met ...", "after *landing* in Seoul, she said ..."): that clause's
+    subject."""
+    prep = tok.head
+    if tok.dep_ not in {"pobj", "pcomp"} or prep.lower_ not in {"upon", "on", "after"}:
+        return []
+    found = [finder.resolve(t) for t in _expand(_children(prep.head, {"nsubj"}))]
+    return [a for a in found if a is not None and a.code]
+
+
+def _abroad(source: Actor | None, target: Actor | None) -> bool:
+    """Whether an arrival is a visit: a coded person or body (not a state read off a modifier,
+    "a North Korean missile") reaching a coded state other than its own ("arrived in Japan")."""
+    if source is None or target is None or not source.code or not target.code:
+        return False
+    visitor = source.kind in {"person", "organisation"}
+    return visitor and target.kind == "state" and target.country != source.country
 
 
 def _coded(found: list[Actor | None]) -> bool:

@@ -44,6 +44,7 @@ class _Entry:
     dissuade: bool = False  # "warned X not to attack": holds only with a negated infinitive
     court: str | None = None  # "source"/"target": the side a court is when none is named
     needs_source: bool = False  # needs a coded source ("X said Y must ...": X's demand)
+    foreign: bool = False  # an arrival: a person or body reaching another state ("arrived in")
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
         dissuade=bool(spec.get("dissuade", False)),
         court=spec.get("court"),
         needs_source=bool(spec.get("needs_source", False)),
+        foreign=bool(spec.get("foreign", False)),
     )
 
 
