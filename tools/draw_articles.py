@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """Draw whole articles for a new gold split, at random with a fixed seed, before any annotation.
 
-How eval/articles-dev2.jsonl was drawn (``python tools/draw_articles.py``):
+How eval/articles-dev2.jsonl was drawn (``python tools/draw_articles.py``), and
+eval/articles-dev3.jsonl the same way with its own seed (``python tools/draw_articles.py
+--split articles-dev3.jsonl``):
 
 1. Both ISOT samples in ../shared/corpora are read; an article qualifies when its text has
    150-500 words (whitespace tokens).
 2. Articles already used by any gold set are excluded: by origin (``eval/*.jsonl`` items and the
    ``a``/``b`` mentions of the situation pairs) and by text overlap (any run of ten words of
    the article, case and punctuation ignored, that also occurs in a gold text, evidence or
-   title in ``eval/*.jsonl`` or ``../shared/gold/*.jsonl``; eval/articles-dev2.jsonl itself is
-   not counted). Articles whose
+   title in ``eval/*.jsonl`` or ``../shared/gold/*.jsonl``; the split being drawn itself and
+   the splits drawn after it in ``SPLITS`` are not counted, so each split's draw stays
+   reproducible after later splits were added). Articles whose
    title or opening 200 characters repeat an already kept article are dropped too.
 3. Each file is shuffled with ``random.Random(SEED)`` and walked in that order. An article's main
    country is the country named most often (names, aliases, demonyms, nationality nouns and
@@ -21,7 +24,10 @@ How eval/articles-dev2.jsonl was drawn (``python tools/draw_articles.py``):
    main country), its non-US main country has fewer than two articles in the whole split, and
    its kind has fewer than four in that file. When a file has too few qualifying non-US
    articles (the samples are mostly US politics), a second walk in the same order fills the
-   rest from the other half.
+   rest from the other half. From eval/articles-dev3.jsonl on (``KIND_CAP_YIELDS``), a middle
+   walk first lets a non-US article past the kind cap while the non-US half is short: the
+   non-US articles of the samples are nearly all of the "politics" kind, so the cap alone
+   kept them out.
 
 Nothing here runs sitmap: the table is read as text, so the draw is independent of the
 pipeline. Prints one line per drawn article (file, id, words, main country, kind, title);
@@ -39,11 +45,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = 20261130
+SPLITS = {  # whole-article splits drawn by this tool, in the order they were drawn: seed
+    "articles-dev2.jsonl": 20261130,
+    "articles-dev3.jsonl": 20261207,
+}
+KIND_CAP_YIELDS = {"articles-dev3.jsonl"}  # splits whose non-US half may pass the kind cap
+OUTPUT = "articles-dev2.jsonl"  # the default split
+SEED = SPLITS[OUTPUT]
 PER_FILE = 12
 FILES = ("isot-reuters-2017-sample.jsonl", "isot-unreliable-2017-sample.jsonl")
 SHINGLE = 10  # words: an article sharing any run of this many words with a gold text overlaps
-OUTPUT = "articles-dev2.jsonl"  # the split these draws are for: not excluded from itself
 MAX_PER_COUNTRY = 2
 MAX_PER_KIND = 4
 MIN_MENTIONS = 3
@@ -104,6 +115,8 @@ def main_country(text: str, patterns: Patterns) -> str | None:
     for iso3, names, pat in patterns:
         if not any(name in text for name in names):
             continue
+        if iso3 == "GEO" and "Tbilisi" not in text:  # "Georgia" in US news is the US state
+            continue
         hits = [m.start() for m in pat.finditer(text)]
         if hits:
             counts[iso3] = (len(hits), -hits[0])
@@ -122,12 +135,15 @@ def kind(text: str) -> str:
     return "politics"
 
 
-def _gold_texts(skip: str = OUTPUT) -> tuple[set[str], list[str]]:
-    """Origins and texts of every gold set, except ``skip`` (the split being drawn)."""
+def _gold_texts(split: str = OUTPUT) -> tuple[set[str], list[str]]:
+    """Origins and texts of every gold set, except ``split`` (the split being drawn) and the
+    splits drawn after it."""
+    order = list(SPLITS)
+    skip = set(order[order.index(split) :]) if split in SPLITS else {split}
     origins: set[str] = set()
     texts: list[str] = []
     for path in sorted((ROOT / "eval").glob("*.jsonl")):
-        if path.name == skip:
+        if path.name in skip:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -152,9 +168,13 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
 
 
-def draw(corpora: Path, seed: int = SEED, per_file: int = PER_FILE) -> list[dict]:
-    """The drawn corpus records, each with added ``_file``, ``_main_country`` and ``_kind``."""
-    origins, texts = _gold_texts()
+def draw(
+    corpora: Path, seed: int | None = None, per_file: int = PER_FILE, split: str = OUTPUT
+) -> list[dict]:
+    """The drawn corpus records for ``split``, each with added ``_file``, ``_main_country`` and
+    ``_kind`` (``seed`` defaults to the split's seed in ``SPLITS``)."""
+    seed = SPLITS.get(split, SEED) if seed is None else seed
+    origins, texts = _gold_texts(split)
     index = set().union(*(_shingles(t) for t in texts if len(t.split()) >= SHINGLE))
     patterns = _country_patterns()
     per_country: collections.Counter[str] = collections.Counter()
@@ -171,7 +191,11 @@ def draw(corpora: Path, seed: int = SEED, per_file: int = PER_FILE) -> list[dict
         kinds: collections.Counter[str] = collections.Counter()
         taken = 0
         # pass 1 keeps the halves; pass 2 fills a half the file cannot supply with the other
-        for strict in (True, False):
+        # (keep the halves, apply the kind cap to non-US articles too)
+        walks = [(True, True), (True, False), (False, True)]
+        if split not in KIND_CAP_YIELDS:
+            walks.remove((True, False))
+        for strict, cap_non_us in walks:
             for rec in records:
                 if taken == per_file:
                     break
@@ -184,7 +208,8 @@ def draw(corpora: Path, seed: int = SEED, per_file: int = PER_FILE) -> list[dict
                 country = main_country(f"{rec.get('title') or ''}\n{text}", patterns)
                 half = "US" if country in (None, "USA") else "non-US"
                 story = kind(text)
-                if (strict and not halves[half]) or kinds[story] >= MAX_PER_KIND:
+                capped = kinds[story] >= MAX_PER_KIND and (cap_non_us or half == "US")
+                if (strict and not halves[half]) or capped:
                     continue
                 if half == "non-US" and per_country[country] >= MAX_PER_COUNTRY:
                     continue
@@ -200,12 +225,15 @@ def draw(corpora: Path, seed: int = SEED, per_file: int = PER_FILE) -> list[dict
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
-    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--split", default=OUTPUT, help="the split to draw (its seed and exclusions)"
+    )
+    parser.add_argument("--seed", type=int, default=None, help="override the split's seed")
     parser.add_argument(
         "--jsonl", action="store_true", help="print the drawn records as JSON lines"
     )
     args = parser.parse_args(argv)
-    for rec in draw(args.corpora, args.seed):
+    for rec in draw(args.corpora, args.seed, split=args.split):
         if args.jsonl:
             print(json.dumps(rec, ensure_ascii=False))
         else:
