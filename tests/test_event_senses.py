@@ -303,3 +303,57 @@ def test_a_threat_is_aimed_at_the_object_of_what_it_threatens():
 )
 def test_a_violent_verb_aimed_at_criticism_is_figurative(text, violent):
     assert any(plover == "ASSAULT" for _, plover in _triggers(text)) is violent
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kept"),
+    [
+        # asking about a topic is a question; asking for something or to do something is not
+        (
+            "The senator asked the defence minister about the budget shortfall on Tuesday.",
+            "asked",
+            False,
+        ),
+        ("Journalists wanted to ask Modi about the border dispute with Pakistan.", "ask", False),
+        ("Nigeria's president asked Chad for help against the insurgents.", "asked", True),
+        ("The Kenyan government asked Uganda to close the border.", "asked", True),
+        # talking to the press or the public is a statement, no consultation
+        (
+            "Speaking with reporters in Nairobi, the Kenyan foreign minister said the talks "
+            "had stalled.",
+            "Speaking",
+            False,
+        ),
+        ("Erdogan chooses to speak directly to voters through television.", "speak", False),
+        ("Merkel spoke with Macron by phone on Monday about Syria.", "spoke", True),
+        (
+            "The Indian prime minister talked with Chinese President Xi Jinping in Wuhan.",
+            "talked",
+            True,
+        ),
+        # a question that asks tells no act; a statement of the same act does
+        ("Why would the Nigerian president insult me by calling me a coward?", "insult", False),
+        ("Why would the Nigerian president insult me by calling me a coward?", "calling", False),
+        (
+            "Tell me, if the Venezuelan army had shot protesters, would you be praising "
+            "President Maduro as well?Didn t think so.",
+            "praising",
+            False,
+        ),
+        (
+            "“Does it take a massacre to persuade the Colombian generals to negotiate with the "
+            "rebels?” the senator said.",
+            "negotiate",
+            False,
+        ),
+        (
+            "The senator tried to persuade the Colombian generals to negotiate with the rebels.",
+            "negotiate",
+            True,
+        ),
+        ("The Nigerian president insulted the governor by calling him a coward.", "insulted", True),
+        ("The Colombian senator urged the generals to negotiate with the rebels.", "urged", True),
+    ],
+)
+def test_questions_and_public_talk_are_no_events(text, trigger, kept):
+    assert (trigger in [t for t, _ in _triggers(text)]) is kept

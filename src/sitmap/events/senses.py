@@ -52,6 +52,10 @@ class _Senses:
     setting_verbs: frozenset[str]
     setting_preps: frozenset[str]
     press_audiences: frozenset[str]
+    talk_verbs: frozenset[str]
+    public_partners: frozenset[str]
+    question_modals: frozenset[str]
+    topic_preps: frozenset[str]
 
 
 @cache
@@ -91,6 +95,10 @@ def _senses() -> _Senses:
         setting_verbs=frozenset(data["setting_verbs"]),
         setting_preps=frozenset(data["setting_preps"]),
         press_audiences=frozenset(data["press_audiences"]),
+        talk_verbs=frozenset(data["talk_verbs"]),
+        public_partners=frozenset(data["public_partners"]),
+        question_modals=frozenset(data["question_modals"]),
+        topic_preps=frozenset(data["topic_preps"]),
     )
 
 
@@ -99,6 +107,10 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
     senses = _senses()
     if _capability(tok, senses):
         return True  # "capable of hitting the mainland"
+    if _in_question(tok, senses):
+        return True  # "Why would Lagos insult me?", "would you be defending him?"
+    if plover == "CONSULT" and _to_the_public(tok, lemma, senses):
+        return True  # "speaking with reporters", "speaks directly to voters on television"
     if _content(tok, plover, senses):
         return True  # "threatened to destroy", "he should be lynched"
     if _labelled(tok, senses) or _generic(tok, senses):
@@ -159,6 +171,8 @@ def _asks_a_question(tok: Any, senses: _Senses, depth: int = 0) -> bool:
             and _asks_a_question(clause, senses, depth + 1)
         ):
             return True
+    if depth == 0 and _asks_about(tok, senses):
+        return True  # "asked the minister about the shortfall"
     if depth == 0 and tok.dep_ == "xcomp" and tok.head.i != tok.i:  # "continued to press X, asking"
         return any(
             c.dep_ == "advcl"
@@ -170,9 +184,70 @@ def _asks_a_question(tok: Any, senses: _Senses, depth: int = 0) -> bool:
     return False
 
 
+def _asks_about(tok: Any, senses: _Senses) -> bool:
+    """ "asked him *about* the dispute": a question on a topic, with no infinitive or "for"
+    saying what is asked for ("asked Chad for help", "asked Chad about sending troops to
+    help" stays a question)."""
+    if any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
+        return False
+    preps = [c for o in [tok, *_children(tok, {"dobj", "dative"})] for c in _children(o, {"prep"})]
+    words = {p.lower_ for p in preps}
+    return bool(words & senses.topic_preps) and "for" not in words
+
+
+def _in_question(tok: Any, senses: _Senses) -> bool:
+    """Whether the trigger's clause is a question that asks rather than tells: a clause with its
+    auxiliary before its subject, or a "why"/"how" clause with a modal, closed by "?" ("Why
+    would Lagos insult me?", "would you be defending him?", "Does it take a scandal to force
+    him out?"). A question names no act that happened; "Did Russia attack?" asks about one."""
+    node = tok
+    for _ in range(4):  # an infinitive or a means under the question's verb: "Does it take X
+        # to beg", "insult me by calling me old"
+        infinitive = node.dep_ in {"xcomp", "advcl"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+        )
+        means = node.dep_ == "pcomp" and node.head.lower_ == "by" and node.head.head.i != node.i
+        if infinitive:
+            node = node.head
+        elif means:
+            node = node.head.head
+        else:
+            break
+    if not (_ends_in_question(node) or any(_glued_question(t) for t in node.subtree)):
+        return False
+    subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+    if subject is not None and any(c.dep_ == "aux" and c.i < subject.i for c in node.children):
+        return True  # inverted: "if this were X, would you be defending ...?"
+    return any(
+        c.dep_ == "aux" and c.lower_ in senses.question_modals for c in node.children
+    ) and any(c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < node.i for c in node.children)
+
+
+def _glued_question(tok: Any) -> bool:
+    """A "?" glued to the next sentence by the scrape ("as well?Didn't"), not in a link."""
+    return "?" in tok.text[1:-1] and "/" not in tok.text and tok.text[0].isalpha()
+
+
+def _to_the_public(tok: Any, lemma: str, senses: _Senses) -> bool:
+    """A talk verb whose only partners are the press or the public ("speaking with reporters in
+    Nairobi", "speaks directly to voters through television"): a statement made in public, no
+    consultation between actors ("spoke with Macron by phone" keeps it)."""
+    if lemma not in senses.talk_verbs:
+        return False
+    partners = [
+        p
+        for prep in _children(tok, {"prep"})
+        if prep.lower_ in {"with", "to"}
+        for p in _children(prep, {"pobj"})
+    ] + _children(tok, {"dobj"})
+    partners += [c for p in partners for c in p.conjuncts]
+    audiences = senses.press_audiences | senses.public_audiences | senses.public_partners
+    return bool(partners) and all(p.lemma_.lower() in audiences for p in partners)
+
+
 def _inverted(clause: Any) -> bool:
     """A clause opening with its auxiliary before the subject ("Will you accept ...")."""
-    first = next(iter(clause.subtree))
+    first = next((t for t in clause.subtree if not t.is_punct), clause)  # past an opening quote
     subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
     return (
         first.dep_ == "aux"
