@@ -59,12 +59,20 @@ def _group(pieces: list[_Piece], ctx: _Ctx) -> list[list[_Piece]]:
         if groups:
             last = groups[-1][-1]
             gap = ctx.toks[last.j : p.i]
-            possessive = len(gap) == 1 and gap[0].norm in ("'s", "'") and last.type in _POSSESSOR
+            possessive = _possessive_gap(gap) and last.type in _POSSESSOR
             if (not gap or possessive) and p.type in _NEXT[last.type]:
                 groups[-1].append(p)
                 continue
         groups.append([p])
     return groups
+
+
+def _possessive_gap(gap: list[_Tok]) -> bool:
+    """Whether the tokens between a possessor and the next piece are "'s" and at most two
+    adjectives ("China's top diplomat", "Russia's new ambassador"; not "Russia's plan to")."""
+    if not gap or gap[0].norm not in ("'s", "'") or len(gap) > 3:
+        return False
+    return all(t.pos == "ADJ" for t in gap[1:])
 
 
 def _holder_term(name: str, ctx: _Ctx) -> dict[str, Any] | None:
@@ -548,10 +556,18 @@ def _drop_inside_names(pieces: list[_Piece], ctx: _Ctx) -> list[_Piece]:
             prev = toks[p.i - 1]
             if prev.pos == "PROPN" and prev.text[:1].isupper() and (p.i - 1) not in covered:
                 continue
-        if p.type == _SECTOR and first.text[:1].isupper() and _in_name(p, toks, covered):
-            continue  # "Harvard University", "Refugee Act", "European Union"
+        # "Harvard University", "Refugee Act", "European Union" are names; "House Ethics
+        # Committee" is the chamber's committee
+        capital = p.type == _SECTOR and first.text[:1].isupper()
+        if capital and _in_name(p, toks, covered) and not _committee(p, toks):
+            continue
         out.append(p)
     return out
+
+
+def _committee(p: _Piece, toks: list[_Tok]) -> bool:
+    """A legislature's committee named by its remit ("Foreign Affairs Committee")."""
+    return p.entry.sector == "legislature" and toks[p.j - 1].norm in ("committee", "committees")
 
 
 def _in_name(p: _Piece, toks: list[_Tok], covered: set[int]) -> bool:
