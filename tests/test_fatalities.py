@@ -166,3 +166,45 @@ def test_fatalities_sums_and_phrasing(sentence, deaths):
 )
 def test_fatalities_killing_verbs_with_a_counted_object(sentence, deaths):
     assert stated(sentence) == deaths
+
+
+def _deaths(text: str) -> list[int | None]:
+    from sitmap import pipeline
+
+    doc = pipeline.extract(text, source="Wire")
+    return sorted({e.fatalities for e in doc.events if e.fatalities is not None})
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # a number far from the death verb, read from the passive subject of the parse
+        ("Eleven miners demanding unpaid wages at the Kolwezi pit were shot and killed by "
+         "guards on Friday.", [11]),
+        # singular persons joined by "and" are counted one each
+        ("A nurse and an elderly shepherd were killed when raiders entered Dori.", [2]),
+        ("Rebels executed a village elder and a teacher near Bunia.", [2]),
+        # a counted object of a killing verb not in the word lists ("executed")
+        ("Militants executed fourteen hostages outside Palmyra on Tuesday.", [14]),
+        # a shared object of two coordinated verbs, a singular person object
+        ("Unknown attackers killed and burned a herder in the Tillaberi region.", [1]),
+        ("A trader was robbed, beaten and killed by bandits near Maradi.", [1]),
+        # a subject that dies
+        ("A student wounded by police later died in hospital in Conakry.", [1]),
+    ],
+)  # fmt: skip
+def test_fatalities_parsed_victims(text, deaths):
+    assert _deaths(text) == deaths
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen threatened to kill two journalists in Goma.",  # an infinitive: not done
+        "Police said the attackers could have killed five guards at the bank in Lagos.",
+        "Soldiers killed the insurgents in a raid near Maiduguri.",  # plural, no number
+        "Armed men executed a daring raid on a bank in Kidal.",  # a raid is no person
+    ],
+)
+def test_fatalities_parsed_near_misses(text):
+    assert _deaths(text) == []

@@ -15,11 +15,17 @@ only, never to each event of one act ("gunmen attacked the village, killing five
 and the killing are one act with five deaths, not two with ten): the sentence's first
 assault, else its first event; "nobody died" (0) goes to every one. Events whose text states
 no count keep ``None``: sitmap never fills a missing count with a default.
+
+Beside the words, the sentence's dependency parse is read (``parsed``): the victims of each
+death verb told as done, counted by their numbers and one per singular person ("13 protesters
+seeking the release of their leader were shot and killed", "executed a police major and a
+member of the group": 2); the larger of the two counts is the sentence's.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -29,6 +35,12 @@ from sitmap.model import Document, Event
 _QUANT = (
     r"(?:(?:at\s+least|some|about|around|nearly|almost|over|more\s+than|up\s+to|roughly"
     r"|an\s+estimated|all)\s+)?"
+)
+
+
+_UNREAL_BEFORE = re.compile(
+    r"\b(?:could|would|might|may|will|shall|should|must|can|to)(?:\s+(?:have|not|be|also))*\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -127,6 +139,8 @@ def stated(sentence: str) -> int | None:
         start = joined.start("n") if joined and extra else m.start()
         found.append((start, m.end(), n + (extra or 0)))
     for m in after.finditer(sentence):
+        if _UNREAL_BEFORE.search(sentence[: m.start()]):
+            continue  # "could have killed five", "threatened to kill two": no deaths told
         n = number(m.group("n"))
         more = number(m.group("m")) if m.group("m") else None  # "killing two officers and
         if n is not None:  # three suspects"
@@ -212,8 +226,129 @@ def _active(rest: str) -> bool:
     return m is not None and m.group(1).lower() not in _table()["after_death"]
 
 
+def parsed(sentence: Any, people: Callable[[Any], bool] | None = None) -> int | None:
+    """The deaths a sentence's dependency parse tells (a spaCy ``Doc`` or ``Span``), None when
+    it tells no count: the victims of each death predicate (``death_verbs``, "shot dead",
+    "beaten to death") told as done (no modal, negation or infinitive) -- the passive subject
+    ("two traders, one a minor, were murdered"), the subject of "die", or the object of an
+    active killing ("killed and mutilated a farmer") -- counted as their numbers plus one for
+    each singular person ("a woman and a boy were killed": 2; "Officers Liu and Ramos": 2;
+    "six people, two guards and four officers, were killed": 6, an apposition restates).
+    ``people`` tells whether a singular noun is a person (default: a PERSON entity); a plural
+    without a number leaves the count untold. The largest count of the sentence is returned."""
+    people = people or (lambda tok: tok.ent_type_ == "PERSON")
+    best: int | None = None
+    for tok in sentence:
+        if not _death_predicate(tok) or _unreal(tok):
+            continue
+        total = _victim_count(_victim_heads(tok), people)
+        if total is not None and total > 0:
+            best = max(best or 0, total)
+    return best
+
+
+@cache
+def _grammar() -> dict[str, frozenset[str]]:
+    t = _table()["parse"]
+    return {key: frozenset(words) for key, words in t.items()}
+
+
+def _death_predicate(tok: Any) -> bool:
+    g = _grammar()
+    if tok.pos_ != "VERB" or tok.dep_ in {"amod", "acl", "compound"}:
+        return False  # "the killed soldiers", "a man killed by gunmen": no clause of its own
+    lemma = tok.lemma_.lower()
+    if lemma in g["death_verbs"]:
+        return True
+    kids = {c.lower_ for c in tok.children}
+    if lemma in g["dead_verbs"] and kids & {"dead", "down"}:
+        return True  # "shot dead", "gunned down", "found dead"
+    return lemma in g["to_death_verbs"] and any(
+        c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children
+    )  # "beaten to death"
+
+
+def _unreal(tok: Any) -> bool:
+    """A death not told as done: negated, modal, an infinitive ("threatened to kill"), a
+    question of "if"."""
+    modal = _grammar()["unreal_aux"]
+    for verb in (tok, tok.head if tok.dep_ == "conj" else tok):  # "could shoot and kill"
+        for c in verb.children:
+            if c.dep_ == "neg" or (c.dep_ in {"aux", "mark"} and c.lower_ in modal):
+                return True
+    return False
+
+
+def _victim_heads(tok: Any) -> list[Any]:
+    """Head words of a death predicate's victims (see ``parsed``): the passive subject or the
+    subject of "die", its own or that of the verb it is coordinated with ("was robbed, beaten
+    and killed"); else the object, its own or that of a verb coordinated after it that has no
+    subject of its own ("killed and mutilated a farmer")."""
+    subjects: list[Any] = []
+    verb = tok
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects or verb.dep_ != "conj" or verb.head is verb:
+            break
+        verb = verb.head  # "were shot and killed": the first verb's subject
+    passive = any(c.dep_ == "auxpass" for c in (*tok.children, *verb.children))
+    if passive:
+        return [c for c in subjects if c.dep_ == "nsubjpass"]
+    if tok.lemma_.lower() in _grammar()["intransitive"]:
+        return [c for c in subjects if c.dep_ == "nsubj"]
+    for v in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
+        if v is not tok and any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children):
+            continue  # "died and nine were injured": another clause
+        objects = [c for c in v.children if c.dep_ == "dobj"]
+        if objects:
+            return objects
+    return []
+
+
+def _victim_count(heads: list[Any], people: Callable[[Any], bool]) -> int | None:
+    """The people the victims' head words count, summed over their conjuncts; None when one of
+    them tells no number (a plural without one, a thing, "them")."""
+    if len(heads) > 1 and not any(c.dep_ == "cc" for h in heads for c in h.children):
+        heads = heads[:1]  # "one of the leaders, Chahayi Barkaye, was killed": one restated
+    total = 0
+    for head in heads:
+        group = [head, *head.conjuncts]
+        if not any(c.dep_ == "cc" for t in group for c in t.children):
+            group = [head]  # "one of the leaders, Chahayi Barkaye": an apposition, not a list
+        for tok in group:
+            n = _head_count(tok, people)
+            if n is None:
+                return None
+            total += n
+    return total or None
+
+
+def _head_count(tok: Any, people: Callable[[Any], bool]) -> int | None:
+    g = _grammar()
+    low = tok.lower_
+    if tok.pos_ == "PRON":
+        return 1 if low in g["one_pronouns"] else None
+    if any(c.dep_ == "det" and c.lower_ in g["no_det"] for c in tok.children):
+        return None  # "no one", "none of"
+    nums = [c for c in tok.children if c.dep_ == "nummod"]
+    if tok.pos_ == "NUM":
+        nums = [tok]
+    if nums:
+        words = [w.text for w in nums[0].subtree if w.pos_ == "NUM" or w.lower_ in ("and", "-")]
+        value = number(" ".join(words).replace(" - ", "-")) if words else None
+        if value is None or tok.lemma_.lower() in _table()["not_victims"]:
+            return None
+        return value
+    if any(c.dep_ == "det" and c.lower_ == "both" for c in tok.children):
+        return 2
+    if tok.tag_ in {"NN", "NNP"} and (people(tok) or tok.lemma_.lower() in g["person_nouns"]):
+        return 1
+    return None
+
+
 def count(doc: Document) -> Document:
-    """Set ``fatalities`` on the violent events of ``doc`` from their sentences."""
+    """Set ``fatalities`` on the violent events of ``doc`` from their sentences: the count the
+    sentence's words state (``stated``) or its parse tells (``parsed``), the larger."""
     types = set(_table()["types"])
     by_sentence: dict[int, list] = {}
     for event in doc.events:
@@ -223,6 +358,9 @@ def count(doc: Document) -> Document:
         if sent.index not in by_sentence and sent.index - 1 not in by_sentence:
             continue  # no violent event here or just before: a count would go nowhere
         n = stated(doc.text[sent.start : sent.end])
+        told = _parsed_in(doc, sent)
+        if told is not None and (n is None or told > n):
+            n = told
         if n is None:
             continue
         events = by_sentence.get(sent.index)
@@ -236,10 +374,27 @@ def count(doc: Document) -> Document:
     return doc
 
 
+def _parsed_in(doc: Document, sent: Any) -> int | None:
+    """``parsed`` on a sentence of a document, its actors telling who is a person."""
+    pdoc = doc._parses.get(sent.index) if doc._parses else None
+    if pdoc is None:
+        return None
+    spans = [
+        (a.start - sent.start, a.end - sent.start)
+        for a in doc.actors
+        if sent.start <= a.start < sent.end
+    ]
+
+    def people(tok: Any) -> bool:
+        return tok.ent_type_ == "PERSON" or any(s <= tok.idx < e for s, e in spans)
+
+    return parsed(pdoc, people)
+
+
 def _first_assault(event: Event) -> tuple[bool, int, int]:
     """Sort key: assaults first, then by the sentence and the trigger's place in the text."""
     at = event.trigger_start if event.trigger_start is not None else event.start
     return (event.plover != "ASSAULT", event.sentence, at)
 
 
-__all__ = ["count", "number", "stated"]
+__all__ = ["count", "number", "parsed", "stated"]
