@@ -9,8 +9,9 @@ no gazetteer has):
 * "at Khabeisoi village in Imphal East district", "the village of Sare-Dina in Bankass
   district", "Kurram in Khyber Pakhtunkhwa province": a name, then "in"/"of" a region named
   with its feature word;
-* "in Suwari, Rueso, Narathiwat", "in Moo 7 village, Kabang district, Yala province": after a
-  locative, a name and its containers separated by commas;
+* "in Suwari, Rueso, Narathiwat", "in Moo 7 village, Kabang district, Yala province", "in
+  Sadad, northern Bahrain": after a locative, a name and its containers separated by commas
+  (a list of equals goes on with "and"/"or": "in Aleppo, Homs and Hama");
 * "in Dan Musa town", "at Nduta camp": a name the settlement word makes a place (no
   container);
 * "in Siguirini of Kankan", "in Antalaha of Sava": after a locative, a name and its region
@@ -32,8 +33,8 @@ from sitmap import lexicons
 
 # A capitalised name of up to a few words ("Sare-Dina", "Imphal East", "Jisr al Shughur"); a
 # word ending in a full stop joins the next only when it is short ("St. Louis", not
-# "Narathiwat. The").
-_NAME = r"[A-Z][\w'’.]*(?:(?<![a-z]{4}\.)[- ](?:[A-Z][\w'’.]*|al|el|ad|as|ash|ar|de|du|la|le))*"
+# "Narathiwat. The", "Iraq. This").
+_NAME = r"[A-Z][\w'’.]*(?:(?<![a-z]{3}\.)[- ](?:[A-Z][\w'’.]*|al|el|ad|as|ash|ar|de|du|la|le))*"
 _NAME_RE = re.compile(_NAME)
 
 
@@ -49,7 +50,9 @@ class Chain:
     parents: list[tuple[int, int]] = field(default_factory=list)
     cued: bool = False
     region_word: bool = False  # the container was written with its feature word ("district")
-    listed: bool = False  # "in X, Y, Z" without parentheses: a list may also be of equals
+    # "in X, Y and Z" (a conjunction goes on) or "in X, Y has ..." (Y starts a clause): the
+    # names may be equals, not a name and its containers
+    listed: bool = False
     strict: bool = False  # "in X of Y": nothing unless Y is a region and X a gazetteer name
 
 
@@ -80,8 +83,9 @@ def _words() -> _Words:
     )
     feature = rf"(?:{admin_alt}|{loc_alt})"
     item = rf"{_NAME}(?:\s+{feature})?"
+    compass = _compass_prefix()
     comma_chain = re.compile(
-        rf"\b(?:in|at|near|from)\s+(?:the\s+)?(?P<chain>{item}(?:,\s+{item})+)"
+        rf"\b(?:in|at|near|from)\s+(?:the\s+)?(?P<chain>{item}(?:,\s+{compass}{item})+)"
     )
     paren = re.compile(rf"(?P<x>{_NAME})(?:\s+{feature})?\s*\((?P<inside>[^()\n]{{2,90}})\)")
     settlement = re.compile(rf"\b(?:in|at|near|from)\s+(?:the\s+)?(?P<x>{_NAME})\s+(?:{loc_alt})\b")
@@ -153,7 +157,7 @@ def prefixed_names(text: str) -> list[tuple[int, int]]:
     return [hit.span() for hit in _prefixed().finditer(text)]
 
 
-_END_STOP = re.compile(r"[a-z]{4}\.$")
+_END_STOP = re.compile(r"[a-z]{3}\.$")
 
 
 def _trim(span: tuple[int, int], text: str) -> tuple[int, int]:
@@ -213,10 +217,14 @@ def _find(text: str) -> list[Chain]:
         spans = [(at + m.start("n"), at + m.end("n")) for m in items]
         if len(spans) < 2:
             continue
-        featured = any(m.group("f") for m in items[1:])
-        chains.append(
-            Chain(*spans[0], spans[1:], cued=True, region_word=featured, listed=not featured)
+        featured = any(_featured(m, w) for m in items[1:])
+        # "in Aleppo, Homs and Hama" lists equals (it goes on with a conjunction); "in
+        # Daulatpur village, Kushtia, Khulna" and "in Sadad, northern Bahrain" name a place
+        # and its containers
+        listed = not featured and (
+            bool(_LIST_GOES_ON.match(text, hit.end())) or not _chain_ends(text, hit.end())
         )
+        chains.append(Chain(*spans[0], spans[1:], cued=True, region_word=featured, listed=listed))
     for hit in w.settlement.finditer(text):  # "in Dan Musa town", "at Nduta camp"
         chains.append(Chain(*hit.span("x"), [], cued=True))
     for at in _OF_ANCHOR.finditer(text):  # "in Siguirini of Kankan": the town in that region
@@ -224,6 +232,41 @@ def _find(text: str) -> list[Chain]:
         if hit and hit.group("x").lower() not in w.admin | w.locality:
             chains.append(Chain(*hit.span("x"), [hit.span("y")], strict=True))
     return chains
+
+
+_LIST_GOES_ON = re.compile(r",?\s+(?:and|or|&)\s+(?:the\s+)?[A-Z]")
+
+
+_NEXT_WORD = re.compile(r"\s*(?P<w>[a-z]+)\b")
+
+
+@cache
+def _chain_followers() -> frozenset[str]:
+    return frozenset(lexicons.yaml_file("geo.yaml")["chain_followers"])
+
+
+def _chain_ends(text: str, end: int) -> bool:
+    """Whether a comma chain ends its locative phrase at ``end``: punctuation, the text's end,
+    a capitalised word or a preposition, conjunction or time word follows ("in Kolda,
+    Casamance, Senegal on Tuesday"); not a verb or noun ("in Bangui, Russia has agreed")."""
+    hit = _NEXT_WORD.match(text, end)
+    return hit is None or hit.group("w") in _chain_followers()
+
+
+@cache
+def _compass_prefix() -> str:
+    """An optional compass adjective before a container ("northern Bahrain")."""
+    words = lexicons.yaml_file("geo.yaml")["compass_words"]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return rf"(?:(?:{alt})\s+)?"
+
+
+def _featured(item: re.Match[str], w: _Words) -> bool:
+    """Whether a chain item carries a feature word, lower case after the name ("Kushtia
+    district") or as the name's last capitalised word ("Sissili Province")."""
+    if item.group("f"):
+        return True
+    return item.group("n").split()[-1].rstrip(".").lower() in w.admin
 
 
 _OF_ANCHOR = re.compile(r"\b(?:in|at|near)\s+(?=[A-Z])")
