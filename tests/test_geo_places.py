@@ -112,24 +112,64 @@ def test_geo_context_find_comma_chain_after_a_locative() -> None:
     ("text", "name", "parents", "listed", "region_word"),
     [
         # a list of equals goes on with a conjunction
-        ("Troops shelled villages in Kafr Nabl, Maarrat and Khan Shaykhun.", "Kafr Nabl",
-         ["Maarrat"], True, False),
-        ("Strikes closed shops in Lyon, Grenoble, and Dijon on Friday.", "Lyon",
-         ["Grenoble"], True, False),
+        (
+            "Troops shelled villages in Kafr Nabl, Maarrat and Khan Shaykhun.",
+            "Kafr Nabl",
+            ["Maarrat"],
+            True,
+            False,
+        ),
+        (
+            "Strikes closed shops in Lyon, Grenoble, and Dijon on Friday.",
+            "Lyon",
+            ["Grenoble"],
+            True,
+            False,
+        ),
         # a name and its containers: no conjunction, a capitalised feature word, a compass word
-        ("Two farmers were hacked to death in Kolda, Casamance, Senegal on Tuesday.", "Kolda",
-         ["Casamance", "Senegal"], False, False),
-        ("A bridge was blown up near Moyale, Marsabit County overnight.", "Moyale",
-         ["Marsabit County"], False, True),
-        ("Police raided a house in Zinjibar, southern Yemen on Sunday.", "Zinjibar",
-         ["Yemen"], False, False),
-        ("Militants ambushed a convoy near Tal Afar town, Nineveh, Iraq. The army said.",
-         "Tal Afar", ["Nineveh", "Iraq"], False, False),  # "Iraq. The" is no name
+        (
+            "Two farmers were hacked to death in Kolda, Casamance, Senegal on Tuesday.",
+            "Kolda",
+            ["Casamance", "Senegal"],
+            False,
+            False,
+        ),
+        (
+            "A bridge was blown up near Moyale, Marsabit County overnight.",
+            "Moyale",
+            ["Marsabit County"],
+            False,
+            True,
+        ),
+        (
+            "Police raided a house in Zinjibar, southern Yemen on Sunday.",
+            "Zinjibar",
+            ["Yemen"],
+            False,
+            False,
+        ),
+        (
+            "Militants ambushed a convoy near Tal Afar town, Nineveh, Iraq. The army said.",
+            "Tal Afar",
+            ["Nineveh", "Iraq"],
+            False,
+            False,
+        ),  # "Iraq. The" is no name
         # an introductory phrase: the last name is the subject of the clause, no container
-        ("On Monday, in Kinshasa, Belgium pledged new aid to the health ministry.", "Kinshasa",
-         ["Belgium"], True, False),
-        ("Late on Friday in Benghazi, Misrata brigades shelled the port.", "Benghazi",
-         ["Misrata"], True, False),
+        (
+            "On Monday, in Kinshasa, Belgium pledged new aid to the health ministry.",
+            "Kinshasa",
+            ["Belgium"],
+            True,
+            False,
+        ),
+        (
+            "Late on Friday in Benghazi, Misrata brigades shelled the port.",
+            "Benghazi",
+            ["Misrata"],
+            True,
+            False,
+        ),
     ],
 )
 def test_geo_context_comma_chain_list_or_containers(
