@@ -33,7 +33,13 @@ from sitmap.events.sides import (
     _unnamed_doer,
     _verbal,
 )
-from sitmap.events.syntax import _children, _clause_span, _expand, _pobjs
+from sitmap.events.syntax import (
+    _children,
+    _clause_span,
+    _expand,
+    _inherited_subject,
+    _pobjs,
+)
 from sitmap.model import Actor, Document, Event
 
 # entity types whose names hold event nouns without being events ("the Paris Agreement")
@@ -80,6 +86,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             merged = _merged_into_verb(tok) and not _between(tok, entry)
             if nominal and (merged or tok.ent_type_ in _NAMED_THINGS):
                 continue
+            if not nominal and _restating(tok, entry):
+                continue  # "a lawsuit *accusing* X": the noun is the act (X its target)
             source_toks, target_toks = _arguments(tok, entry, nominal)
             if not nominal and entry.prep == "as" and not target_toks:
                 target_toks = [c for c in tok.children if c.dep_ == "dobj"]  # "X's acts as"
@@ -88,7 +96,12 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
         sources = [finder.resolve(t) for t in _expand(source_toks)]
         targets = [finder.resolve(t) for t in _expand(target_toks)]
         if not nominal and not any(a is not None and a.code for a in sources):
-            sources = _misattached_conjunct(tok, finder) or _means_agents(tok, finder) or sources
+            sources = (
+                _misattached_conjunct(tok, finder)
+                or _means_agents(tok, finder)
+                or _author(tok, finder)
+                or sources
+            )
         if not any(targets):  # "discussed the resolution with Sisi", "attacks by X on Y"
             other = _other_targets(tok, entry, target_toks, nominal)
             resolved = [finder.resolve(t) for t in _expand(other)]
@@ -104,6 +117,10 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             targets = [a for a in aimed if a is not None and a.code] or targets  # "to destroy X"
         if not nominal and target_toks and not any(targets):
             targets = _event_agents(target_toks[0], finder) or finder.owners(target_toks[0], tok)
+        act = _participle_act(tok, entry) if nominal and not _coded(targets) else None
+        if act is not None:  # "a lawsuit accusing *Chevron*", "attacks targeting *Riyadh*"
+            told = [finder.resolve(t) for t in _expand(_arguments(act, _act_entry(act), False)[1])]
+            targets = [a for a in told if a is not None and a.code] or targets
         if nominal and not any(sources):
             mods = finder.modifiers(tok)
             if mods and not any(targets):  # "U.S.-Russian proxy war"
@@ -222,6 +239,51 @@ def _own_side(source: Actor | None, target: Actor | None) -> bool:
         return False
     same_state = not target.sector and target.country == source.country
     return target.code == source.code or same_state
+
+
+def _author(tok: Any, finder: _ActorFinder) -> list[Actor]:
+    """Who says what a participle on a document says: the document's possessor or "by"
+    agent, else the subject of the verb that issues it ("Kenya *sent* a letter *urging* X",
+    "diplomats signed a statement *supporting* Y", "Egypt's note protesting ...")."""
+    document = tok.head
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or document.i == tok.i:
+        return []
+    if document.lemma_.lower() not in _lexicon().documents:
+        return []
+    heads = _children(document, {"poss"}) + _pobjs(document, {"by"})
+    if not heads and document.dep_ == "dobj":
+        heads = _children(document.head, {"nsubj"}) or _inherited_subject(document.head)
+    found = [finder.resolve(t) for t in _expand(heads)]
+    return [a for a in found if a is not None and a.code]
+
+
+def _act_entry(tok: Any) -> _Entry:
+    """The lexicon entry of a verb known to trigger (see ``_participle_act``)."""
+    found = _trigger(tok)
+    assert found is not None
+    return found[0]
+
+
+def _restating(tok: Any, entry: _Entry) -> bool:
+    """Whether a present participle restates the event noun it modifies, of its own type ("a
+    lawsuit *accusing* X", "attacks *targeting* Riyadh"): one act, coded on the noun."""
+    noun = tok.head
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    found = _trigger(noun)
+    return found is not None and found[1] and found[0].type == entry.type
+
+
+def _participle_act(tok: Any, entry: _Entry) -> Any:
+    """A present participle on an event noun that is an act of the noun's own type, which
+    tells the act with its target ("a lawsuit *accusing* Chevron of ...", "a complaint
+    *accusing* Saudi Arabia"), or None."""
+    for child in tok.children:
+        if child.dep_ == "acl" and child.tag_ == "VBG" and child.pos_ == "VERB":
+            found = _trigger(child)
+            if found is not None and not found[1] and found[0].type == entry.type:
+                return child
+    return None
 
 
 def _arriver(tok: Any, finder: _ActorFinder) -> list[Actor]:

@@ -11,6 +11,7 @@ from sitmap import actors
 from sitmap.events.syntax import _MODIFIER_DEPS, _PASS_SUBJ, _SUBJ, _children
 from sitmap.model import Actor, Sentence
 
+_NOMINAL = {"NOUN", "PROPN"}
 _FIRST_PERSON = {"we", "i", "us", "me", "our"}
 _PRONOUNS = _FIRST_PERSON | {"he", "she", "it", "they", "them", "him", "her", "you"}
 # "the government of Syria", "officials from Iran"; inside an apposition also "a contractor at
@@ -177,14 +178,46 @@ class _ActorFinder:
             if actor is not None:
                 return actor
         node, steps = tok.head, 0
+        controller = _controlled_object(tok)
         while steps < 3 and node.dep_ in {"ccomp", "conj", "xcomp", "advcl"}:
             node, steps = node.head, steps + 1
             actor = self._agreeing_subject(node, fits)
+            if actor is not None and steps == 1 and controller:
+                # "the ministry wrote to the UN, urging *it* to ...": "it" is not the one who
+                # urges (a pronoun object is never its own clause's subject) but an earlier
+                # object of the sentence; with none, the event is one of an unknown addressee
+                # and is dropped as the subject's act on itself, as before
+                return self._earlier_object(tok, fits, actor) or actor
             if actor is not None:
                 return actor
+        if controller:
+            return self._earlier_object(tok, fits, None)
         if tok.dep_ in _SUBJ | _PASS_SUBJ | {"poss"}:
             earlier = self._earlier_subject(tok, fits)
             return earlier or next((a for a in self.before if fits(a)), None)
+        return None
+
+    def _earlier_object(
+        self, tok: Any, fits: Callable[[Actor], bool], subject: Actor | None
+    ) -> Actor | None:
+        """The nearest agreeing coded actor before a pronoun object that is named as an object
+        or a prepositional object, not the pronoun's own (understood) ``subject``: "met Japanese
+        officials and urged *them*", "wrote to the UN, asking *it*"."""
+        verb = tok.head  # "a lawsuit accusing *it*": not the lawsuit
+        doer = verb.head if verb.dep_ == "acl" else None
+        for other in reversed(tok.doc[: tok.i]):
+            if other.dep_ not in {"dobj", "pobj", "dative"} or other.pos_ not in _NOMINAL:
+                continue
+            if doer is not None and other.i == doer.i:
+                continue
+            if other.ent_type_ in {"DATE", "TIME"}:
+                continue  # "wrote to the UN on Monday, urging it"
+            actor = self.resolve(other, depth=2)
+            if actor is not None and subject is not None and actor.code == subject.code:
+                continue
+            if actor is None or not actor.code or not fits(actor):
+                return None  # the nearest object is no coded actor ("a feud with the father")
+            return actor
         return None
 
     def _earlier_subject(self, tok: Any, fits: Callable[[Actor], bool]) -> Actor | None:
@@ -262,6 +295,17 @@ class _ActorFinder:
             if found:
                 return found
         return []
+
+
+def _controlled_object(tok: Any) -> bool:
+    """Whether a pronoun is the object of a verb whose subject is understood from a governing
+    clause ("urged *them* to", "asking *it* to" with no subject of their own)."""
+    verb = tok.head
+    if tok.dep_ not in {"dobj", "dative"} or verb.pos_ != "VERB":
+        return False
+    own = any(c.dep_ in _SUBJ | _PASS_SUBJ for c in verb.children)
+    participle = verb.dep_ == "acl" and verb.tag_ == "VBG"  # "a letter urging *them*"
+    return not own and (verb.dep_ in {"conj", "xcomp", "advcl"} or participle)
 
 
 def _relative_antecedent(tok: Any) -> Any:

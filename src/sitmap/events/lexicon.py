@@ -70,6 +70,7 @@ class _Lexicon:
     demand: _Entry | None = None  # "X said Y must ...": see ``demand``
     deontic: frozenset[str] = frozenset()  # modals of obligation ("should", "must")
     semi_modals: frozenset[str] = frozenset()  # "needs to", "has to", "ought to"
+    documents: frozenset[str] = frozenset()  # "a letter urging X": said by its author
 
 
 def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
@@ -157,6 +158,7 @@ def _lexicon() -> _Lexicon:
         _entry("demand", data["demands"]["entry"]),
         frozenset(data["demands"]["modals"]),
         frozenset(data["demands"]["semi_modals"]),
+        frozenset(data.get("documents") or ()),
     )
 
 
