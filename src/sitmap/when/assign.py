@@ -141,6 +141,19 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
         ev.date = best.expr
         ev.historical = not unreal and _historical(best, pub)
     _share_with_conjuncts(triggers, doc.text)
+    _share_trigger(doc, triggers)
+
+
+def _share_trigger(doc: Document, triggers: dict[tuple[int, int], tuple[Event, Any]]) -> None:
+    """Events on one trigger word (one per coordinated side: "charged Manafort and Gates") tell
+    one act at one time: each takes the date of the first, which the parse placed (the others
+    are not in ``triggers``, so a date of another clause would reach them unchecked)."""
+    first = {(ev.sentence, ev.trigger_start): ev for ev, _ in triggers.values()}
+    for ev in doc.events:
+        lead = first.get((ev.sentence, ev.trigger_start))
+        if lead is None or lead is ev or ev.trigger_start is None or lead.status != ev.status:
+            continue
+        ev.date, ev.historical = lead.date, lead.historical
 
 
 # A paragraph break the scrape glued shut ("the most corrupt president ever.Former Attorney
@@ -307,6 +320,7 @@ def _attachments(
                 node.head.i == node.i
                 or (node.dep_ in {"relcl", "acl", "ccomp", "parataxis"} and not _infinitive(node))
                 or _shifted(node)
+                or _content_clause(node)
             ):
                 break  # a clause of its own: its date is not the governor's
             node = node.head
@@ -346,6 +360,8 @@ def _foreign(f: _Found, head: Any, trigger: Any) -> bool:
     below_d = up_d[: [n.i for n in up_d].index(common.i)]
     if any(_shifted(n) or _own_subject_relative(n, trigger) for n in below_d):
         return True  # the date sits in an "after ..." clause or a relative clause of its own
+    if any(_content_clause(n) or _inside_relative(n, head) for n in below_d):
+        return True  # "accused him of touching her in 2010"; "a host who in 2006 appeared"
     return any(n.dep_ == "ccomp" or _clause_on_noun(n) for n in below_t + below_d)
 
 
@@ -419,6 +435,32 @@ def _own_subject_relative(node: Any, trigger: Any) -> bool:
         and c.lower_ != "that"
         for c in node.children
     )
+
+
+def _content_clause(node: Any) -> bool:
+    """An "-ing" clause under a content preposition ("accused him *of touching* her in 2010",
+    "criticised Ankara *for jailing* reporters in 2016"): what the act is about, at its own
+    time."""
+    return (
+        node.dep_ == "pcomp"
+        and node.tag_ == "VBG"
+        and node.head.lower_ in _vocab().content_prepositions
+        and _on_verb(node.head.head)  # not "a surplus with the U.S. - calling it ..."
+    )
+
+
+def _on_verb(node: Any) -> bool:
+    """A verb, or its object, where the parser may hang "of" ("accused [the minister of ...]")."""
+    return node.pos_ in ("VERB", "AUX") or (
+        node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ in ("VERB", "AUX")
+    )
+
+
+def _inside_relative(node: Any, head: Any) -> bool:
+    """A relative clause that holds the date between its first word and its verb ("a presenter
+    who in 2006 appeared with him"): inside it beyond doubt, unlike a date after the verb,
+    which the parser often hangs on the wrong side."""
+    return node.dep_ == "relcl" and min(t.i for t in node.subtree) < head.i < node.i
 
 
 def _clause_on_noun(node: Any) -> bool:

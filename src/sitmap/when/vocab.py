@@ -49,6 +49,7 @@ class _Vocab:
     episode_nouns: dict[str, frozenset[str]]
     vague_time: re.Pattern[str]
     frame_prepositions: frozenset[str]
+    content_prepositions: frozenset[str]
     shifting_marks: frozenset[str]
     anchor: re.Pattern[str]
     month: re.Pattern[str]
@@ -190,6 +191,7 @@ def _vocab() -> _Vocab:
             r"\b" + _alt([str(w) for w in data["vague_times"]]) + r"\b", re.IGNORECASE
         ),
         frame_prepositions=frozenset(str(w) for w in data["frame_prepositions"]),
+        content_prepositions=frozenset(str(w) for w in data["content_prepositions"]),
         shifting_marks=frozenset(str(w) for w in data["shifting_marks"]),
         modals=frozenset(str(w) for w in data["modals"]),
         past_aux=frozenset(str(w) for w in data["past_auxiliaries"]),

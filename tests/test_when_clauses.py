@@ -1,0 +1,73 @@
+"""when: a date inside what an act is about, inside a relative clause before its verb, or on a
+noun of another clause dates that, not the act; events on one trigger share one date."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import pipeline
+
+pytestmark = pytest.mark.model
+
+
+def _dates(text: str, trigger: str) -> list[str | None]:
+    doc = pipeline.extract(text, published="2017-11-30", source="Wire")
+    found = [e for e in doc.events if e.trigger == trigger]
+    assert found, f"no event on {trigger!r}: {[e.trigger for e in doc.events]}"
+    return [e.date.date if e.date is not None else None for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the "-ing" clause under "of"/"for" is what the act is about, at its own time ...
+        (
+            "Opposition leaders accused the Ghanaian finance minister of hiding the debt "
+            "figures in 2015.",
+            "accused",
+            None,
+        ),
+        # ... while a date on the act itself dates it
+        (
+            "Opposition leaders in 2015 accused the Ghanaian finance minister of hiding the "
+            "debt figures.",
+            "accused",
+            "2015-01-01",
+        ),
+        # a relative clause holding the date before its verb is the relative's own time ...
+        (
+            "The Brazilian senator was accused of fraud by a banker who in 2009 lent money to "
+            "his party.",
+            "accused",
+            None,
+        ),
+        # ... a date on the main clause is the act's
+        (
+            "The Brazilian senator was accused of fraud by a banker in 2009.",
+            "accused",
+            "2009-01-01",
+        ),
+        # a participle aside misparsed under a noun's preposition keeps the main act's date
+        (
+            "Trump has ratcheted up his criticism of China’s massive trade surplus with the "
+            "U.S. - calling it “embarrassing” and “horrible” last week - and has accused "
+            "Beijing of unfair trade practices.",
+            "criticism",
+            "2017-11-20",
+        ),
+    ],
+)
+def test_dates_of_other_clauses(text, trigger, expected):
+    assert _dates(text, trigger)[0] == expected
+
+
+def test_events_on_one_trigger_share_its_date():
+    """ "charged A and B": one act at one time; a year on a noun of another clause ("the 2015
+    election campaign") dates neither."""
+    dates = _dates(
+        "Podesta stepped down on the same day federal investigators probing Russian "
+        "interference in the 2015 Peruvian election campaign charged the mayor of Lima, Luis "
+        "Castañeda, and a business associate, Rick Gates, with money laundering.",
+        "charged",
+    )
+    assert "2015-01-01" not in dates
