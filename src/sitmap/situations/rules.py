@@ -36,8 +36,11 @@ points (``score``): the place they share (a town counts most, a country least), 
 known actor, the same day stated in both texts, the same death toll stated in both
 (``merge.fatalities``), and ``merge.both_sides`` when both sides are
 known and shared in **close reports** (``close_reports``: neither window longer than
-``both_sides.max_window_days``, the two publications at most ``both_sides.published_days``
-apart; when both texts state the day, the same-day point decides instead). Two reports of "an
+``both_sides.max_window_days``, and the two publications at most ``both_sides.published_days``
+apart unless a text dates the act, as "last week" does; when both texts state the day, the
+same-day point decides instead), or ``merge.named_target`` when, in close reports, the target
+is the very same named person and not a head of state or government (``leader``, by
+``leader_roles``): "Prosecutors charged X" and "X has been charged" a day later. Two reports of "an
 air strike somewhere in Syria this week" are compatible but do not merge; two of a bombing in
 Mogadishu on Saturday do, and so do two reports published a day apart that Trump recognised
 Jerusalem as Israel's capital (same source, same target, same kind of act; news of politics
@@ -147,6 +150,7 @@ class Key:
     doc_places: frozenset = frozenset()  # GeoNames ids of every place its document names
     doc_countries: frozenset = frozenset()  # and their countries
     evidence: str = ""  # the evidence sentence (``similarity``; not read by ``tables``)
+    text_dated: bool = False  # the window is the text's date, not the publication lookback
 
 
 @functools.lru_cache(maxsize=4096)
@@ -228,6 +232,7 @@ def key_of(row: dict[str, Any]) -> Key:
         doc_places=frozenset(row.get("doc_places") or ()),
         doc_countries=frozenset(row.get("doc_countries") or ()),
         evidence=row.get("evidence") or "",
+        text_dated=text_date is not None,
     )
 
 
@@ -341,6 +346,23 @@ def same_person(a: ActorKey, b: ActorKey) -> bool:
     )
 
 
+def leader(a: ActorKey) -> bool:
+    """A person who has held one of the ``leader_roles`` (``office_holders.tsv``): a head of
+    state or government is the target of many acts every day, so being the target of two
+    reports of one kind says little."""
+    return a.kind == "person" and a.name is not None and a.name in _leaders()
+
+
+@cache
+def _leaders() -> frozenset[str]:
+    roles = set(config()["leader_roles"])
+    return frozenset(
+        _norm(row["name"])
+        for row in lexicons.tsv_file("office_holders.tsv")
+        if row.get("role") in roles
+    )
+
+
 def _transnational_of(group: ActorKey, named: ActorKey) -> bool:
     """A generic group placed in a country ("a terrorist" in New York, ``USAINS``) and a named
     transnational group of that sector (Islamic State, ``IMGINSISI``): its members act in many
@@ -427,8 +449,11 @@ def score(a: Key, b: Key) -> int:
         return CONFLICT
     pts = config()["merge"]
     total = dates * pts["same_day"] + places + actors
-    if dates == 0 and _both_sides(a, b) and close_reports(a, b):
-        total += pts["both_sides"]["points"]
+    if dates == 0 and close_reports(a, b):
+        if _both_sides(a, b):
+            total += pts["both_sides"]["points"]
+        elif same_person(a.target, b.target) and not leader(a.target):
+            total += pts["named_target"]
     if a.fatalities and a.fatalities == b.fatalities:
         total += pts["fatalities"]
     return int(total)
@@ -471,6 +496,8 @@ def close_reports(a: Key, b: Key) -> bool:
     for k in (a, b):
         if k.start is None or k.end is None or (k.end - k.start).days > cfg["max_window_days"]:
             return False
+    if a.text_dated or b.text_dated:
+        return True  # the text dates the act ("last week"): the windows say when, not the news
     return abs((a.published - b.published).days) <= int(cfg["published_days"])
 
 
@@ -588,6 +615,7 @@ __all__ = [
     "key_of",
     "linked",
     "place_points",
+    "leader",
     "same_person",
     "score",
     "similarity",
