@@ -19,6 +19,12 @@ publication dates advance with the feed (``--per-day`` documents a day), as a ru
 does.
 
     python bench/bench_growth.py [--docs 10000] [--days 90] [--predicted 0.1] [--json out.json]
+    python bench/bench_growth.py --replay scale8k.duckdb [--docs 8000]
+
+``--replay STORE`` feeds the documents of a store that a real ingest wrote (``bench_scale.py
+--db``), in the order it wrote them, with the events, actors, places and dates the workers
+gave them, through the same three steps into a fresh store: the parent's work on real news
+(and on bench_scale's built variants) without the NLP, in minutes.
 
 ``--sizes 5000,20000,50000`` instead loads stores of those sizes in bulk (documents written
 in large batches, situations built once), then times ``--batches`` ingest batches (store commit,
@@ -103,6 +109,54 @@ def synthetic_feed(
             ev.id = ""
             ev.__post_init__()
             doc.events.append(ev)
+        docs.append(doc)
+    return docs
+
+
+def replay_feed(path: Path, limit: int = 0) -> list[Document]:
+    """The documents of the store at ``path`` in the order they were written, as processed
+    ``Document``\\ s (events, actors, places and dates as stored; see the module docstring)."""
+    import dataclasses
+    import json as _json
+    from collections import defaultdict
+
+    from sitmap.store import Store
+    from sitmap.store.schema import _ACTOR_COLUMNS, _DATE_COLUMNS, _PLACE_COLUMNS
+
+    docs: list[Document] = []
+    with Store(path, read_only=True) as store:
+        rows = store.con.execute(
+            "SELECT id, source, url, published, title, language, path, text, removed, meta "
+            "FROM documents ORDER BY rowid" + (f" LIMIT {int(limit)}" if limit else "")
+        ).fetchall()
+        mentions: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        for table, cols, cls in (("actors", _ACTOR_COLUMNS, Actor), ("places", _PLACE_COLUMNS,
+                                 Place), ("dates", _DATE_COLUMNS, DateExpr)):  # fmt: skip
+            names = {f.name for f in dataclasses.fields(cls)}
+            keep = [c for c in cols if c in names]
+            quoted = ", ".join(f'"{c}"' for c in keep)
+            for doc_id, *values in store.con.execute(
+                f"SELECT doc_id, {quoted} FROM {table} ORDER BY doc_id, idx"
+            ).fetchall():
+                row = dict(zip(keep, values, strict=True))
+                if isinstance(row.get("date"), date):
+                    row["date"] = row["date"].isoformat()
+                mentions[doc_id][table].append(cls(**row))
+        events: dict[str, list[Event]] = defaultdict(list)
+        for doc_id, record in store.con.execute(
+            'SELECT doc_id, record FROM events ORDER BY doc_id, start, "end", id'
+        ).fetchall():
+            events[doc_id].append(Event.from_dict(_json.loads(record)))
+    for doc_id, source, url, published, title, language, where, text, removed, meta in rows:
+        doc = Document.from_dict({
+            "id": doc_id, "source": source, "url": url, "published": published,
+            "title": title, "language": language, "path": where, "text": text,
+            "removed": _json.loads(removed or "[]"), "meta": _json.loads(meta or "{}"),
+        })  # fmt: skip
+        doc.actors = mentions[doc_id]["actors"]
+        doc.places = mentions[doc_id]["places"]
+        doc.dates = mentions[doc_id]["dates"]
+        doc.events = events.get(doc_id, [])
         docs.append(doc)
     return docs
 
@@ -259,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
         help="share of events that are forecasts, linked to the facts that fulfil them",
     )
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--replay", type=Path, help="a store written by an ingest (see above)")
+    ap.add_argument("--keep", type=Path, help="keep the fed store here")
     ap.add_argument("--sizes", help="comma-separated store sizes, loaded in bulk (see above)")
     ap.add_argument("--batches", type=int, default=20, help="ingest batches timed per size")
     args = ap.parse_args(argv)
@@ -268,13 +324,18 @@ def main(argv: list[str] | None = None) -> int:
         if args.json:
             args.json.write_text(json.dumps(rows, indent=2))
         return 0
-    docs = synthetic_feed(args.docs, days=args.days, per_day=args.per_day,
-                          predicted=args.predicted)  # fmt: skip
-    print(f"{len(docs):,} synthetic processed documents, batches of {BATCH_SIZE}, "
-          + (f"all in {args.days} days" if args.days else f"{args.per_day} a day"),
-          flush=True)  # fmt: skip
+    if args.replay:
+        docs = replay_feed(args.replay, args.docs)
+        print(f"{len(docs):,} processed documents replayed from {args.replay}, batches of "
+              f"{BATCH_SIZE}", flush=True)  # fmt: skip
+    else:
+        docs = synthetic_feed(args.docs, days=args.days, per_day=args.per_day,
+                              predicted=args.predicted)  # fmt: skip
+        print(f"{len(docs):,} synthetic processed documents, batches of {BATCH_SIZE}, "
+              + (f"all in {args.days} days" if args.days else f"{args.per_day} a day"),
+              flush=True)  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
-        windows = run(docs, Path(tmp) / "growth.duckdb", args.every)
+        windows = run(docs, args.keep or Path(tmp) / "growth.duckdb", args.every)
     if len(windows) >= 2:
         first, last = windows[0], windows[-1]
         print("last / first window: " + "   ".join(

@@ -19,7 +19,11 @@ Prints docs/s and docs per CPU second over each successive 1,000 stored document
 middle, end), the overall rate, docs per CPU second (this process and its workers: the
 per-core throughput, which hardly depends on the machine's load), the peak resident memory of
 this process and its workers together (sampled every 0.5 s with psutil), and the store's size
-on disk per 1,000 documents.
+on disk per 1,000 documents. At each mark it also prints what the ingest process itself spent
+per batch (CPU ms, this process's threads and DuckDB's together) in each step of a batch commit:
+de-duplication (MinHash, LSH query and insert), the store insert (``Store.write_many``), the
+situations update (``Updater.update``), opening the store file and releasing it (a close
+checkpoints DuckDB's write-ahead log), and the rest (reading, sending, receiving).
 """
 
 from __future__ import annotations
@@ -32,9 +36,13 @@ import resource
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
+from typing import Any
 
 import psutil
+
+from sitmap.engines import BATCH_SIZE
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = (ROOT / ".." / "shared" / "corpora").resolve()
@@ -106,6 +114,72 @@ class _Peak(threading.Thread):
                 continue
 
 
+STEPS = ("dedup", "store", "situations", "open", "release")
+
+
+class _Steps:
+    """CPU and wall seconds of this process spent in each step of a batch commit, by wrapping
+    the functions ``corpus.ingest`` calls (nothing of sitmap itself is changed)."""
+
+    def __init__(self) -> None:
+        self.cpu = dict.fromkeys(STEPS, 0.0)
+        self.wall = dict.fromkeys(STEPS, 0.0)
+        self.calls = dict.fromkeys(STEPS, 0)
+        self._local = threading.local()  # per thread: the steps it is in
+        self._undo: list[tuple[Any, str, Any]] = []
+
+    def wrap(self, owner: Any, name: str, step: str) -> None:
+        fn = getattr(owner, name)
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            stack = self._local.__dict__.setdefault("stack", [])
+            if stack and stack[-1][0] == step:  # (one dedup call inside another)
+                return fn(*args, **kwargs)
+            cpu, wall = time.process_time(), time.perf_counter()
+            stack.append([step, 0.0, 0.0])  # the step, and what nested steps took
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                _, inner_cpu, inner_wall = stack.pop()
+                used, took = time.process_time() - cpu, time.perf_counter() - wall
+                self.cpu[step] += used - inner_cpu
+                self.wall[step] += took - inner_wall
+                self.calls[step] += 1
+                if stack:
+                    stack[-1][1] += used
+                    stack[-1][2] += took
+
+        self._undo.append((owner, name, fn))
+        setattr(owner, name, timed)
+
+    def install(self) -> None:
+        from sitmap import dbfile, situations
+        from sitmap.dedup import Deduper
+        from sitmap.store import Store
+
+        for name in ("signature", "match", "add"):
+            self.wrap(Deduper, name, "dedup")
+        self.wrap(Store, "write_many", "store")
+        self.wrap(situations.Updater, "update", "situations")
+        self.wrap(dbfile, "connect", "open")
+        self.wrap(Store, "_release", "release")
+
+    def uninstall(self) -> None:
+        for owner, name, fn in reversed(self._undo):
+            setattr(owner, name, fn)
+        self._undo.clear()
+
+    def snapshot(self) -> dict[str, float]:
+        return {**self.cpu, "process": time.process_time()}
+
+
+def _step_line(a: dict[str, float], b: dict[str, float], batches: float) -> str:
+    per = {k: (b[k] - a[k]) * 1000 / max(1.0, batches) for k in b}
+    rest = per["process"] - sum(per[k] for k in STEPS)
+    cells = ", ".join(f"{k} {per[k]:.0f}" for k in STEPS)
+    return f"      ingest process CPU ms per batch: {cells}, rest {rest:.0f}"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=100_000)
@@ -120,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         default=0,
         help="real articles to start from (0: all); the rest are variants",
     )
+    ap.add_argument("--batch-size", type=int, default=BATCH_SIZE)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
 
@@ -135,6 +210,9 @@ def main(argv: list[str] | None = None) -> int:
               f"load average {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
         marks: list[tuple[int, float]] = []  # (stored, seconds) at each --every documents
         cpu_marks: list[float] = [_tree_cpu()]  # CPU seconds of this process and its workers
+        steps = _Steps()
+        step_marks: list[dict[str, float]] = [steps.snapshot()]
+        step_rows: list[dict[str, float]] = []
 
         def progress(summary) -> None:
             if summary.stored >= (len(marks) + 1) * args.every:
@@ -146,11 +224,22 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {summary.stored:>7,} stored  {summary.seconds:8.0f} s  "
                       f"{rate:6.2f} docs/s, {per_cpu:5.2f} docs per CPU s since the last "
                       f"mark; load {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
+                step_marks.append(steps.snapshot())
+                batches = (summary.stored - prev[0]) / args.batch_size
+                print(_step_line(step_marks[-2], step_marks[-1], batches), flush=True)
+                a, b = step_marks[-2], step_marks[-1]
+                step_rows.append({"stored": summary.stored, **{
+                    k: round((b[k] - a[k]) * 1000 / max(1.0, batches), 1) for k in b}})
 
         peak = _Peak()
         peak.start()
-        summary = ingest([source], db=db, workers=args.workers, engine=args.engine,
-                         scheduler=args.scheduler, progress=progress)  # fmt: skip
+        steps.install()
+        try:
+            summary = ingest([source], db=db, workers=args.workers, engine=args.engine,
+                             scheduler=args.scheduler, progress=progress,
+                             batch_size=args.batch_size)  # fmt: skip
+        finally:
+            steps.uninstall()
         peak.stop.set()
         size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
     cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF,
@@ -179,7 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in figures.items():
         print(f"{key:<{width}}  {value}")
     if args.json:
-        args.json.write_text(json.dumps({**figures, "rates": rates}, indent=2))
+        args.json.write_text(
+            json.dumps({**figures, "rates": rates, "steps_ms_per_batch": step_rows}, indent=2)
+        )
     return 0
 
 
