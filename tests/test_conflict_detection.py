@@ -218,3 +218,47 @@ def test_conflict_a_death_in_an_accident_is_no_assault(text):
 )
 def test_conflict_killings_beside_an_accident_or_without_one_stay_assaults(text):
     assert [c[0] for c in _coded(text)] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three hundred suspects were arrested in Mombasa after the attack on the church.",
+        "Some 40 students were detained overnight in Kisumu.",
+        "A journalist was jailed in Nairobi for his reporting.",
+    ],
+)
+def test_conflict_agentless_arrest_is_the_state_not_an_armed_group(text):
+    from sitmap.evaluate.acled import acled_actor1
+
+    doc = pipeline.extract(text, source="Wire")
+    arrests = [e for e in doc.events if acled_sub_event(e) == "Arrests"]
+    assert arrests, text
+    assert all(e.source is None for e in arrests)  # GUIDE: a passive with no agent is null
+    assert {acled_actor1(e)[2:] for e in arrests} == {(1, "KEN")}  # ACLED: Police Forces of Kenya
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Two aid workers were detained by rebels near Bunia.", "CODREB"),  # a named doer
+        ("Police arrested six students in Kisumu.", "KENCOP"),
+    ],
+)
+def test_conflict_arrest_with_a_named_doer_keeps_it(text, code):
+    doc = pipeline.extract(text, source="Wire")
+    assert [e.source.code for e in doc.events if e.plover == "COERCE"] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "sexual"),
+    [
+        ("Militiamen beat two farmers and paraded them naked through the market in Bunia.", True),
+        ("A group of men attacked a woman and stripped her in a street in Lilongwe.", True),
+        ("Soldiers forced the detainees to undress before beating them in Gao.", True),
+        ("Rioters attacked the governor, who was stripped of his powers, in Ibadan.", False),
+    ],
+)
+def test_conflict_forced_nudity_is_sexual_violence(text, sexual):
+    subs = {s for _, _, s, _ in _coded(text)}
+    assert ("Sexual violence" in subs) is sexual, (text, subs)

@@ -81,6 +81,7 @@ class _Table:
     specific_weapons: tuple[tuple[re.Pattern[str], str], ...]
     refined_modes: frozenset[str | None]
     time_preps: frozenset[str]
+    arrests: tuple[str, ...]
 
 
 def _phrases(words: Iterable[str], *, case: bool = False) -> re.Pattern[str]:
@@ -150,6 +151,7 @@ def _table() -> _Table:
         ),
         refined_modes=frozenset(None if m == "none" else m for m in t["refined_modes"]),
         time_preps=frozenset(t["time_preps"]),
+        arrests=tuple(t["arrest_triggers"]),
     )
 
 
@@ -167,6 +169,7 @@ def code(doc: Document) -> Document:
             event.mode = protest_mode(doc, event, table)
         elif event.plover == "COERCE":
             _passive_agent(doc, event)
+            _agentless_arrest(event, table)
             if event.mode is None:
                 event.mode = crowd_mode(doc, event, table)
         elif event.plover == "ASSAULT":
@@ -238,6 +241,21 @@ def _passive_agent(doc: Document, event: Event) -> None:
                 if actor is not None and actor is not event.target:
                     event.source = actor
                     return
+
+
+def _agentless_arrest(event: Event, table: _Table) -> None:
+    """An arrest told with no doer ("five suspects were arrested") has no source: the
+    unidentified armed group the event coder puts for an unnamed doer is no arrester (the
+    GUIDE leaves a passive's source empty; the ACLED export names the state, ``export.yaml``
+    ``acled_unnamed_doers``)."""
+    source = event.source
+    if (
+        source is not None
+        and source.sector == "unidentified"
+        and source.start == event.trigger_start
+        and (event.trigger or "").lower().startswith(table.arrests)
+    ):
+        event.source = None
 
 
 def _excessive(doc: Document, event: Event, table: _Table) -> None:

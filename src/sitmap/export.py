@@ -455,7 +455,9 @@ _CROWD_INTER = {"Protests": (6, "Protesters"), "Riots": (5, "Rioters")}
 
 def acled_actors(row: dict[str, Any]) -> tuple[tuple[str, int | None, str | None], ...]:
     """(name, ACLED actor type, country code) of actor1 and actor2 of a flat event row: its
-    source and target, except that in a Protests or Riots event the crowd is actor1 (ACLED
+    source and target, except that an event of a sub-event type only one actor does
+    (``acled_unnamed_doers``: arrests are the state's) with no source has that actor first, and
+    that in a Protests or Riots event the crowd is actor1 (ACLED
     Codebook 2023, "Protests" and "Riots": the protesters or rioters are the first actor, the
     force that met them the second). The crowd is the source when it is one, else the target
     when it is of a crowd sector (``acled_crowd``), else unnamed "Protesters (Country)"."""
@@ -468,6 +470,11 @@ def acled_actors(row: dict[str, Any]) -> tuple[tuple[str, int | None, str | None
         for side in ("source", "target")
     )
     kind = acled_type(row)
+    doer = _tables()["acled_unnamed_doers"].get(kind[2]) if kind else None
+    if doer and not row.get("source_sector") and not row.get("source_code"):
+        country = _country(row.get("country"))  # "five suspects were arrested": by the state
+        name = f"{doer['name']} of {_country_name(country)}" if country else doer["name"]
+        return (name, doer["inter"], country.alpha_3 if country else None), sides[1]
     crowd = _CROWD_INTER.get(kind[1]) if kind else None
     if crowd is None or sides[0][1] in (5, 6):
         return sides
