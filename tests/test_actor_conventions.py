@@ -104,3 +104,83 @@ def test_actor_conventions_special_counsel_title_later_mentions(analysed):
     )
     doc = actors.code(analysed(text, published=D2017))
     assert [a.code for a in doc.actors if "ounsel" in a.text] == ["USAGOV", "USAGOV"]
+
+
+def _event(text: str, trigger: str):
+    from sitmap import pipeline
+
+    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
+    found = [e for e in doc.events if e.trigger == trigger]
+    assert found, f"no event on {trigger!r}: {[e.trigger for e in doc.events]}"
+    return found[0]
+
+
+def _speaker(event) -> str | None:
+    return next((s.name for s in event.attribution if s.role == "speaker"), None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "code", "speaker"),
+    [
+        # a singular group noun with a name in apposition: the named person acts and speaks
+        (
+            "Another man, Peter Novak, accused the governor of lying about the budget.",
+            "accused",
+            "CVL",
+            "Peter Novak",
+        ),
+        (
+            "One protester, Ali Khan, urged the police to release the students.",
+            "urged",
+            "PRO",
+            "Ali Khan",
+        ),
+        # a plural group stays the group
+        (
+            "Protesters, mostly students, urged the police to leave the square.",
+            "urged",
+            "PRO",
+            "Protesters",
+        ),
+    ],
+)
+def test_actor_conventions_group_noun_named_in_apposition(text, trigger, code, speaker):
+    event = _event(text, trigger)
+    assert event.source is not None and event.source.code == code
+    assert _speaker(event) == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # "the people of <country>" are that country's, beside an actor of another country
+        ("Donald Trump insulted the people of Puerto Rico on Friday.", "insulted", "PRICVL"),
+        (
+            "The Turkish minister criticized the government of Syria on Tuesday.",
+            "criticized",
+            "SYRGOV",
+        ),
+        ("Russian officials met residents of Kabul on Monday.", "met", "AFGCVL"),
+        # a list of countries names no one country
+        ("The French envoy praised the people of Syria, Iraq and Lebanon.", "praised", "CVL"),
+    ],
+)
+def test_actor_conventions_group_of_a_country(text, trigger, target):
+    event = _event(text, trigger)
+    assert event.target is not None and event.target.code == target
+
+
+@pytest.mark.model
+def test_actor_conventions_an_outlet_lends_no_country():
+    text = (
+        "Senator Jane Roe told Reuters on Monday that Congress would pass the bill. The senator "
+        "told Reuters she was urging her fellow lawmakers to reject the bill."
+    )
+    event = _event(text, "urging")
+    assert event.target is not None and event.target.code == "USALEG"
+    doc_military = _event(
+        "A spokesman told Reuters the military would withdraw from the border area.", "withdraw"
+    )
+    assert doc_military.source is not None and doc_military.source.code == "MIL"

@@ -22,6 +22,8 @@ def _inherit_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Ac
     * a possessive country, or actor of one, before it, across adjectives ("Libya's
       internationally recognised government" LBYGOV, "Russia s Defense Ministry" RUSMIL,
       "Trump s leadership" USAGOV);
+    * a country named right after it with "of" or "from" ("the people of Puerto Rico" PRICVL,
+      "officials from Iran" IRNGOV), whatever else its sentence names;
     * for state institutions (government, military, police, courts, parliament, intelligence),
       the one country its sentence names ("the military seized control of Zimbabwe" ZWEMIL);
     * for protesters, the one country named as a place (a country or capital): they belong
@@ -38,6 +40,8 @@ def _inherit_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Ac
             continue
         span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
         country = None if span is None else _possessor_country(span, by_end)
+        if span is not None and country is None:
+            country = _of_country(span)
         if span is not None and country is None:
             country = _definite_anaphor(actor, span, seen)
         if span is not None and country is None and actor.sector in _STATE_SECTORS:
@@ -171,11 +175,16 @@ def _same_person_same_country(actors: list[Actor]) -> list[Actor]:
 def _other_sides(actor: Actor, actors: list[Actor], sent: Any, focus: str) -> bool:
     """Whether a sentence names a country other than ``focus`` (as a place or an actor's), or
     has actors of ``focus`` beside ``actor`` that may be its other side: one of its force sector,
-    any when ``actor`` is armed or in opposition."""
+    any when ``actor`` is armed or in opposition. An outlet ("told Reuters") is neither."""
     if any(named - {focus} for named in _named_countries(sent).values()):
         return True
     lo, hi = sent.start_char, sent.end_char
-    inside = [a for a in actors if a is not actor and a.country and lo <= a.start < hi]
+    lex = _lexicon()
+    inside = [
+        a
+        for a in actors
+        if a is not actor and a.country and lo <= a.start < hi and not _outlet(a, lex)
+    ]
     if any(a.country != focus or _opposed(a, actor) for a in inside):
         return True
     return bool(inside) and actor.sector in _OTHER_SIDE_SECTORS
@@ -258,6 +267,32 @@ def _is_premodifier(tok: Any) -> bool:
     return tok.pos_ in {"ADJ", "ADV"} or tok.tag_ == "VBN" or tok.text in {"-", "–"}
 
 
+_OF = frozenset({"of", "from"})
+
+
+def _of_country(span: Any) -> str | None:
+    """The country of a place named right after a sector-only actor with "of"/"from" ("the
+    people of Puerto Rico", "residents of Kabul", "the government of Syria"): the place, as a
+    country or capital, is whose they are. Not a place inside a longer name or a list."""
+    sdoc = span.doc
+    k = span.end
+    if k >= len(sdoc) or sdoc[k].lower_ not in _OF:
+        return None
+    k += 1
+    if k < len(sdoc) and sdoc[k].lower_ == "the":
+        k += 1
+    if k >= len(sdoc) or sdoc[k].ent_type_ != "GPE" or sdoc[k].ent_iob_ != "B":
+        return None
+    ent = next((e for e in sdoc.ents if e.start == k), None)
+    if ent is None:
+        return None
+    after = sdoc[ent.end] if ent.end < len(sdoc) else None
+    if after is not None and (after.lower_ in {"and", "or"} or after.text == ","):
+        return None  # "people of Syria and Iraq", "officials from Iran, Iraq and Turkey"
+    keys = {e.key for e in _country_entries(ent.text)}
+    return keys.pop() if len(keys) == 1 else None
+
+
 def _named_countries(sent: Any) -> dict[str, set[str]]:
     """The countries each place entity of a sentence names, as a country or its capital."""
     out: dict[str, set[str]] = {}
@@ -279,12 +314,14 @@ def _sole_country(actor: Actor, actors: list[Actor], sent: Any) -> str | None:
     """The one country the actors of a sentence belong to, unless a place in the sentence is
     in another country, another actor of that country has the same sector ("Russian jets
     bombed the army": two sides), or another actor directly modifies this one ("coalition
-    warplanes")."""
+    warplanes"). Outlets are no evidence: "told Reuters" names no country of the story."""
     lo, hi = sent.start_char, sent.end_char
     inside = [a for a in actors if a is not actor and lo <= a.start < hi]
     if any(0 <= actor.start - a.end <= 1 for a in inside):
         return None
-    countries = {a.country for a in inside if a.country}
+    lex = _lexicon()
+    # an outlet the sentence names ("told Reuters") says nothing of where its actors are from
+    countries = {a.country for a in inside if a.country and not _outlet(a, lex)}
     if len(countries) != 1:
         return None
     country = countries.pop()

@@ -75,7 +75,12 @@ class _ActorFinder:
     def _named_in_apposition(self, tok: Any, named: Actor, depth: int) -> Actor | None:
         """The person an unnamed title is followed by ("Arkansas senator, Tom Cotton, is
         fuming"): the named mention, when it is coded alike (or not at all)."""
-        if depth >= 2 or named.kind != "person" or named.name:
+        if depth >= 2:
+            return None
+        # "Another woman, Jane Roe, said": a singular group noun (named by its sector only)
+        # names one person too
+        one = named.kind == "group" and tok.tag_ == "NN" and named.name == named.sector
+        if not (named.kind == "person" and not named.name) and not one:
             return None
         for child in tok.children:
             if child.dep_ == "appos":
