@@ -337,6 +337,35 @@ def test_placement_facility_near_misses_stay_unplaced(text) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a town's name modifying the site of the act, after a setting preposition
+        ("Inmates rioted in Kampala's Luzira prison on Tuesday.", "rioted", "Kampala"),
+        ("Police fired tear gas at fans outside Lusaka's national stadium.", "fired", "Lusaka"),
+        ("Protesters burned tyres outside the Kaduna central prison.", "burned", "Kaduna"),
+        # a place in its own right comes before one that only names the site
+        ("Police beat two vendors at Medina market in Dakar on Saturday.", "beat", "Dakar"),
+    ],
+)
+def test_placement_town_naming_the_site_of_the_act(text, trigger, expected) -> None:
+    assert _placed(text)[trigger][0] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a town naming an office or a government, not a site: no setting
+        "The Nairobi government condemned the attack on the convoy.",
+        "Lagos police arrested ten people on Monday.",
+    ],
+)
+def test_placement_town_naming_an_office_is_no_setting(text) -> None:
+    assert all(place is None for place, _ in _placed(text).values())
+
+
+@pytest.mark.model
 def test_placement_between_two_towns_is_a_setting() -> None:
     """An act on the ground set "between" two named towns is placed at the first of them."""
     placed = _placed("A roadside bomb planted by militants exploded between Kandahar and Herat.")

@@ -31,6 +31,7 @@ class _Lex:
     unreal_statuses: frozenset[str]
     of_skip: frozenset[str]
     not_name_words: frozenset[str]
+    site_words: frozenset[str]
 
 
 @cache
@@ -57,6 +58,7 @@ def _lex() -> _Lex:
         unreal_statuses=frozenset(data["unreal_statuses"]),
         of_skip=frozenset(w.lower() for w in data["of_skip"]),
         not_name_words=frozenset(w.lower() for w in data["not_name_words"]),
+        site_words=frozenset(w.lower() for w in data["site_words"]),
     )
 
 
@@ -277,6 +279,22 @@ def _modifies_noun(p: Place, doc: Document, index: int) -> bool:
         # "in Imphal East district", "in Kassala town": a feature word names the place itself
         and not (root.dep_ == "compound" and head.lower_ in _feature_words())
     )
+
+
+def _names_site(p: Place, doc: Document, index: int) -> bool:
+    """Whether the place modifies a building or site ("Kabul's central prison", "the Mombasa
+    bus station"; ``site_words``): written after a setting preposition, the event happened
+    there, in that town."""
+    token = _place_token(p, doc, index)
+    for _ in range(3):  # "Sanaa's [central] prison", "the Mombasa [bus] station"
+        if token is None or token.dep_ not in _lex().modifier_deps or token.head == token:
+            return False
+        token = token.head
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if token.lower_ in _lex().site_words:
+            return True
+    return False
 
 
 @cache

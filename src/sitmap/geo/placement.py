@@ -38,6 +38,7 @@ from sitmap.geo.clauses import (
     _governed_by_trigger,
     _lex,
     _modifies_noun,
+    _names_site,
     _nearest_event,
     _own_predicate,
     _place_token,
@@ -137,7 +138,7 @@ def _event_place(
             return False
         if not (is_setting(p, text, nested=nested) or goal(p) or _between(p, event, text)):
             return False
-        return not _modifies_noun(p, doc, event.sentence)
+        return not _modifies_noun(p, doc, event.sentence) or _names_site(p, doc, event.sentence)
 
     in_sentence = [p for p in places if sent.start <= p.start and p.end <= sent.end]
     in_clause = [p for p in in_sentence if event.start <= p.start and p.end <= event.end]
@@ -147,7 +148,7 @@ def _event_place(
             for p in resolved or ()
             if p not in in_clause and event.start <= p.start and p.end <= event.end and goal(p)
         ]
-    chosen = [p for p in in_clause if setting(p)]
+    chosen = _plain_first([p for p in in_clause if setting(p)], doc, event.sentence)
     if chosen:
         return _best_local(chosen), "clause"
     others = [
@@ -170,6 +171,7 @@ def _event_place(
             or _unclaimed(p, event, doc)
         )
     ]
+    chosen = _plain_first(chosen, doc, event.sentence)
     if chosen:
         return _best_local(chosen), "sentence"
     chosen = [
@@ -180,6 +182,13 @@ def _event_place(
     if chosen:
         return _best_local(chosen), "sentence"
     return None, ""
+
+
+def _plain_first(chosen: list[Place], doc: Document, index: int) -> list[Place]:
+    """The settings that are places in their own right, when there are any, before those that
+    only name a site ("at Madina market in Conakry": Conakry)."""
+    plain = [p for p in chosen if not _modifies_noun(p, doc, index)]
+    return plain or chosen
 
 
 _PREVIOUS_REACH = 2  # sentences back that a setting carries over to an event with none
