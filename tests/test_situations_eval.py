@@ -147,3 +147,28 @@ def test_situations_eval_says_why_a_mention_has_no_event() -> None:
                             {B.key: "no event in the sentence"})  # fmt: skip
     assert scores.mentions_missed == {"no event in the sentence": 1}
     assert scores.errors[0]["b_missed"] == "no event in the sentence"
+
+
+def test_situations_eval_names_the_other_acts_in_the_sentence() -> None:
+    """A mention whose sentence holds only other acts gets them listed (``a_acts``/``b_acts``):
+    what sitmap found there instead of the gold act."""
+    from sitmap.evaluate.situations import Telling, acts_in_sentence
+
+    text = ("Rangers detained a ferry captain in Mombasa and fined the owners. "
+            "Fishermen protested in Lamu.")  # fmt: skip
+    fined = text.index("fined")
+    tellings = [
+        Telling("ev1", 0, 40, "Rangers detained a ferry captain", "detained", "COERCE"),
+        Telling("ev1", fined, fined + 16, "fined the owners", "fined", "COERCE"),
+        Telling("ev2", text.index("Fishermen"), len(text), "Fishermen protested", "protested",
+                "PROTEST"),
+    ]  # fmt: skip
+    seized = GoldMention("x.jsonl#1", "Rangers detained a ferry captain in Mombasa and fined "
+                         "the owners.", "impounded", "SANCTION")  # fmt: skip
+    assert acts_in_sentence(text, tellings, seized) == ["detained COERCE", "fined COERCE"]
+    assert acts_in_sentence(text, tellings, GoldMention("x.jsonl#1", "Not there.", "x")) == []
+    scores = evaluate_pairs([GoldPair("1", A, B, True)], {A.key: "s1", B.key: None}, {},
+                            {B.key: "another act in the sentence"},
+                            {B.key: ["detained COERCE"]})  # fmt: skip
+    assert scores.errors[0]["b_acts"] == ["detained COERCE"]
+    assert "a_acts" not in scores.errors[0]

@@ -319,7 +319,9 @@ def _register_eval() -> None:
         if errors:
             for e in data.get("errors", []):
                 why = f" [{e['reason']}]" if e.get("reason") else ""
-                a, b = (f"{e[s]}" + (f"  ({e[s + '_missed']})" if e.get(s + "_missed") else "")
+                a, b = (f"{e[s]}" + (f"  ({e[s + '_missed']}" if e.get(s + "_missed") else "")
+                        + (f": {'; '.join(e[s + '_acts'])}" if e.get(s + "_acts") else "")
+                        + (")" if e.get(s + "_missed") else "")
                         for s in ("a", "b"))  # fmt: skip
                 typer.echo(f"{e['kind']}{why} {e['id']}: {e['why']}\n  a: {a}\n  b: {b}")
 

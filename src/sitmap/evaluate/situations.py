@@ -31,8 +31,8 @@ dates, places, actors, counterpart unknown, too little evidence), or ``clusterin
 but placed in different situations of one component). Each gold mention without an event
 gets a **cause** (``mentions_missed`` counts them, ``miss_cause``): ``no event in the
 sentence`` (no trigger found, or one dropped), ``another act in the sentence`` (sitmap's events
-there have neither the gold trigger nor its type), ``sentence not found``, ``article not
-found``.
+there have neither the gold trigger nor its type; the error names them, ``acts_in_sentence``,
+as ``a_acts``/``b_acts``: "convicted COERCE"), ``sentence not found``, ``article not found``.
 """
 
 from __future__ import annotations
@@ -152,10 +152,12 @@ def evaluate_pairs(
     assignment: dict[MentionKey, str | None],
     keys: dict[MentionKey, Any] | None = None,
     missed: dict[MentionKey, str] | None = None,
+    acts: dict[MentionKey, list[str]] | None = None,
 ) -> SituationScores:
     """Score a mention → situation assignment (None: mention missed) against gold pairs;
     ``keys`` (mention → its event's merge key) gives each missed merge its reason, ``missed``
-    (mention → ``miss_cause``) why a mention has no event."""
+    (mention → ``miss_cause``) why a mention has no event, ``acts`` (mention →
+    ``acts_in_sentence``) which other acts sitmap found in its sentence."""
     scores = SituationScores(pairs=len(pairs), same=sum(p.same for p in pairs))
     for p in pairs:
         sa, sb = assignment.get(p.a.key), assignment.get(p.b.key)
@@ -172,6 +174,8 @@ def evaluate_pairs(
             for side, m, sid in (("a", p.a, sa), ("b", p.b, sb)):
                 if sid is None and missed and m.key in missed:
                     error[f"{side}_missed"] = missed[m.key]
+                if sid is None and acts and acts.get(m.key):
+                    error[f"{side}_acts"] = acts[m.key]
             scores.missed_by_reason[error["reason"]] = (
                 scores.missed_by_reason.get(error["reason"], 0) + 1
             )
@@ -264,10 +268,12 @@ def predict(
     *,
     keys: dict[MentionKey, Any] | None = None,
     missed: dict[MentionKey, str] | None = None,
+    acts: dict[MentionKey, list[str]] | None = None,
 ) -> dict[MentionKey, str | None]:
     """Ingest the articles the pairs name into a throw-away store; mention → situation id
     (and, into ``keys`` when given, mention → its event's merge key; into ``missed``, each
-    mention without an event → ``miss_cause``)."""
+    mention without an event → ``miss_cause``; into ``acts``, the acts sitmap found in the
+    sentence of such a mention → ``acts_in_sentence``)."""
     from sitmap import situations
     from sitmap.corpus import ingest
     from sitmap.situations import tables
@@ -309,7 +315,7 @@ def predict(
                 for m in (p.a, p.b):
                     if m.key in assignment:
                         continue
-                    event_id = _match(store, doc_of.get(m.origin), m, missed)
+                    event_id = _match(store, doc_of.get(m.origin), m, missed, acts)
                     assignment[m.key] = (
                         situations.situation_of(store, event_id) if event_id else None
                     )
@@ -418,11 +424,32 @@ def miss_cause(text: str, tellings: list[Telling], m: GoldMention) -> str:
     return "no event in the sentence"
 
 
+def acts_in_sentence(text: str, tellings: list[Telling], m: GoldMention) -> list[str]:
+    """The acts sitmap tells inside a gold mention's sentence, as "trigger TYPE" in text order
+    (each once): what it found there instead of the gold act."""
+    span = locate(text, m.evidence) if text else None
+    if span is None:
+        return []
+    out: list[str] = []
+    for t in tellings:
+        if t.start is None or t.end is None or t.end <= span[0] or t.start >= span[1]:
+            continue
+        act = f"{t.trigger} {t.plover or '?'}"
+        if act not in out:
+            out.append(act)
+    return out
+
+
 def _match(
-    store: Any, doc_id: str | None, m: GoldMention, missed: dict[MentionKey, str] | None = None
+    store: Any,
+    doc_id: str | None,
+    m: GoldMention,
+    missed: dict[MentionKey, str] | None = None,
+    acts: dict[MentionKey, list[str]] | None = None,
 ) -> str | None:
     """sitmap's event for a gold mention in its stored article (``match_telling``); into
-    ``missed``, why there is none (``miss_cause``)."""
+    ``missed``, why there is none (``miss_cause``), into ``acts`` the acts it found there
+    instead (``acts_in_sentence``)."""
     row = None
     if doc_id is not None:
         row = store.con.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
@@ -431,6 +458,8 @@ def _match(
     found = match_telling(text, tellings, m) if text else None
     if found is None and missed is not None:
         missed[m.key] = miss_cause(text, tellings, m)
+    if found is None and acts is not None and text:
+        acts[m.key] = acts_in_sentence(text, tellings, m)
     return found
 
 
@@ -445,8 +474,9 @@ def score_situations_file(
     pairs = read_situation_gold(gold)
     keys: dict[MentionKey, Any] = {}
     missed: dict[MentionKey, str] = {}
-    assignment = predict(pairs, corpora, keys=keys, missed=missed)
-    return evaluate_pairs(pairs, assignment, keys, missed)
+    acts: dict[MentionKey, list[str]] = {}
+    assignment = predict(pairs, corpora, keys=keys, missed=missed, acts=acts)
+    return evaluate_pairs(pairs, assignment, keys, missed, acts)
 
 
 __all__ = [
@@ -454,6 +484,7 @@ __all__ = [
     "GoldPair",
     "SituationScores",
     "Telling",
+    "acts_in_sentence",
     "evaluate_pairs",
     "locate",
     "match_telling",
