@@ -357,3 +357,33 @@ def test_a_violent_verb_aimed_at_criticism_is_figurative(text, violent):
 )
 def test_questions_and_public_talk_are_no_events(text, trigger, kept):
     assert (trigger in [t for t, _ in _triggers(text)]) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kept"),
+    [
+        # WordNet senses that name no event: charging a payment, being in charge, signing up
+        (
+            "And many Kenyan courts charge fees that make them unaffordable for the poor.",
+            "charge",
+            False,
+        ),
+        (
+            "The head of the police and the officer in charge of the Kenyan election inquiry "
+            "resigned.",
+            "charge",
+            False,
+        ),
+        (
+            "Millions of Kenyans rushed to sign up for the new health insurance scheme.",
+            "sign",
+            False,
+        ),
+        # ... beside the senses that do
+        ("Nigerian prosecutors charged the former governor with fraud on Monday.", "charged", True),
+        ("Turkish prosecutors filed new charges against the journalist.", "charges", True),
+        ("Colombia and the rebels signed a peace accord in Havana.", "signed", True),
+    ],
+)
+def test_word_senses_of_no_event(text, trigger, kept):
+    assert (trigger in [t for t, _ in _triggers(text)]) is kept

@@ -222,7 +222,17 @@ def _reported_by(child: Any, verb: Any) -> bool:
     Seoul*, Trump warned ..." is narration)."""
     if child.dep_ == "prep":
         return child.lower_ in {"of", "for"}
+    if child.dep_ == "conj" and _own_named_subject(child):
+        return False  # "Moscow has denied it, and Trump has dismissed ...": a clause of its own
     return child.dep_ in _COMPLEMENTS and not (child.dep_ == "advcl" and child.i < verb.i)
+
+
+def _own_named_subject(clause: Any) -> bool:
+    """Whether a coordinated clause has a subject of its own that is a name or a noun, not a
+    pronoun ("..., and *Trump* has dismissed"; "..., and *he* fired" may still be reported)."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"PROPN", "NOUN"} for c in clause.children
+    )
 
 
 def _sentence_frames(doc: Document, pdoc: Any, offset: int, state: _State) -> list[_Frame]:
