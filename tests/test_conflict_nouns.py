@@ -109,3 +109,27 @@ def test_conflict_taken_hostage_is_an_abduction(text):
 
 def test_conflict_take_without_hostage_is_no_abduction():
     assert not _events("The minister took questions from reporters in Nairobi.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three villagers died in violence between Tiv and Jukun youths near Wukari.",
+        "Two people were killed during a conflict between cattle herders and farmers in Kwara.",
+        "Violence among rival clans in Galkayo left four dead.",
+    ],
+)
+def test_conflict_violence_with_its_two_sides_is_an_armed_clash(text):
+    subs = {e[3] for e in _events(text) if e[0] == "ASSAULT"}
+    assert subs == {"Armed clash"}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The conflict in the region has displaced thousands of families in Kwara.",
+        "Years of conflict have left the economy of Bangui in ruins.",
+    ],
+)
+def test_conflict_a_conflict_without_sides_is_no_fight(text):
+    assert not [e for e in _events(text) if e[0] == "ASSAULT"], text

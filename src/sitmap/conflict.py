@@ -82,6 +82,7 @@ class _Table:
     refined_modes: frozenset[str | None]
     time_preps: frozenset[str]
     arrests: tuple[str, ...]
+    paired: frozenset[str]
 
 
 def _phrases(words: Iterable[str], *, case: bool = False) -> re.Pattern[str]:
@@ -152,6 +153,7 @@ def _table() -> _Table:
         refined_modes=frozenset(None if m == "none" else m for m in t["refined_modes"]),
         time_preps=frozenset(t["time_preps"]),
         arrests=tuple(t["arrest_triggers"]),
+        paired=frozenset(t["paired_fight_nouns"]),
     )
 
 
@@ -398,7 +400,8 @@ def _noun_fights(doc: Document, table: _Table) -> None:
             continue
         sent = doc.sentences[index]
         for tok in pdoc:
-            if tok.pos_ not in {"NOUN", "PROPN"} or tok.lemma_.lower() not in table.fight_nouns:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ not in {"NOUN", "PROPN"} or lemma not in table.fight_nouns | table.paired:
                 continue
             if tok.dep_ == "compound" or _unreal(tok, table):
                 continue
@@ -410,8 +413,8 @@ def _noun_fights(doc: Document, table: _Table) -> None:
             )
             told = tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ in table.fight_told
             harm = table.harm.search(sent.text)
-            if not (pairs or marked or told or harm):
-                continue
+            if not (pairs or marked or told or harm) or (lemma in table.paired and not pairs):
+                continue  # "the conflict has displaced thousands": no sides, no fight told
             start = sent.start + tok.idx
             after = [a for a in doc.actors if start < a.start < sent.end and a.code]
             sides = list({a.start: a for a in after}.values())[:2]
