@@ -1,5 +1,5 @@
 """events: classes of predicates (not single words) that whole articles state and sitmap
-missed: arrivals abroad as visits, participles on documents, pronoun objects."""
+missed: arrivals abroad as visits, participles on documents, pronoun objects, ties."""
 
 from __future__ import annotations
 
@@ -101,3 +101,40 @@ def test_participle_restating_an_event_noun_is_one_event(analysed):
     text = "Rocket attacks by Hamas targeting Jerusalem continued on Sunday."
     found = coded_events(analysed, text)
     assert [c for c in found if c[0] == "ASSAULT"] == [("ASSAULT", "PSEINSHMS", "ISRGOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ties and links with a coded other side are cooperation (alleged or not)
+        (
+            "Investigators are examining the Brazilian senator's ties to Venezuela.",
+            ("COOPERATE", "BRALEG", "VEN"),
+        ),
+        (
+            "Prosecutors are looking into possible ties between the Kenyan opposition party "
+            "and Somalia.",
+            ("COOPERATE", "KENOPP", "SOM"),
+        ),
+        ("The French minister's links with Russia drew criticism.", ("COOPERATE", "FRAGOV", "RUS")),
+    ],
+)
+def test_ties_between_actors_are_cooperation(analysed, text, expected):
+    assert expected in coded_events(analysed, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no coded other side, or a tie of another sense
+        "Family ties kept the Greek minister in Athens.",
+        "The Italian team tied the game in the second half.",
+        # ties to no one in particular
+        "The Kenyan firm denied that it has ties to any government.",
+        # links an appeal asks to cut: the appeal is coded, not the links
+        "The Japanese prime minister urged Beijing to cut financial links with North Korea.",
+    ],
+)
+def test_ties_that_are_no_cooperation(analysed, text):
+    assert not [c for c in coded_events(analysed, text) if c[0] == "COOPERATE"]
+

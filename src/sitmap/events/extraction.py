@@ -84,11 +84,13 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
                 continue
             entry, nominal = found
             merged = _merged_into_verb(tok) and not _between(tok, entry)
-            if nominal and (merged or tok.ent_type_ in _NAMED_THINGS):
+            if nominal and (merged or tok.ent_type_ in _NAMED_THINGS or _asked_object(tok)):
                 continue
             if not nominal and _restating(tok, entry):
                 continue  # "a lawsuit *accusing* X": the noun is the act (X its target)
             source_toks, target_toks = _arguments(tok, entry, nominal)
+            if nominal:  # "ties to any government": to no one in particular
+                target_toks = [t for t in target_toks if not _unspecified(t)]
             if not nominal and entry.prep == "as" and not target_toks:
                 target_toks = [c for c in tok.children if c.dep_ == "dobj"]  # "X's acts as"
             if not nominal and not target_toks and senses.one_act(tok, entry.type, _trigger):
@@ -239,6 +241,22 @@ def _own_side(source: Actor | None, target: Actor | None) -> bool:
         return False
     same_state = not target.sector and target.country == source.country
     return target.code == source.code or same_state
+
+
+def _asked_object(tok: Any) -> bool:
+    """Whether an event noun is the bound object of an act that is itself only asked for or
+    threatened ("urging Beijing to *cut* financial links with X", "urged Y to impose
+    *sanctions*"): the appeal is coded, not what it asks for."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.pos_ != "VERB" or _trigger(verb) is not None:
+        return False
+    found = _trigger(verb, content=True)
+    return found is not None and tok.lemma_.lower() in found[0].objects
+
+
+def _unspecified(tok: Any) -> bool:
+    """A phrase that names no one in particular: "any government", "no country"."""
+    return any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in tok.children)
 
 
 def _author(tok: Any, finder: _ActorFinder) -> list[Actor]:
