@@ -137,4 +137,3 @@ def test_ties_between_actors_are_cooperation(analysed, text, expected):
 )
 def test_ties_that_are_no_cooperation(analysed, text):
     assert not [c for c in coded_events(analysed, text) if c[0] == "COOPERATE"]
-
