@@ -77,3 +77,36 @@ def test_attribution_speakers_cabinet_titles_are_government(text, code):
     doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
     assert doc.events and doc.events[0].source is not None
     assert doc.events[0].source.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "speaker"),
+    [
+        # a coordinated clause with a subject of its own is its own speaker's act
+        (
+            "Beijing has rejected the claims, and Obama has criticized the report as biased.",
+            "criticized",
+            "Barack Obama",
+        ),
+        (
+            "Tehran has denied the charges, and Putin has accused Washington of lying.",
+            "accused",
+            "Vladimir Putin",
+        ),
+        # "said ... and that ...": both clauses are the report
+        (
+            "Lavrov said Russia would respond and that NATO had threatened Moscow.",
+            "threatened",
+            "Sergei Lavrov",
+        ),
+        # a capital standing for its government speaks under its own name
+        (
+            "Beijing has rejected the claims, and Obama has criticized the report.",
+            "rejected",
+            "Beijing",
+        ),
+        ("China rejected the claims on Monday.", "rejected", "China"),
+    ],
+)
+def test_attribution_speakers_coordinated_clauses_and_capitals(text, trigger, speaker):
+    assert _speaker(text, trigger) == speaker

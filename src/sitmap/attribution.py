@@ -229,7 +229,10 @@ def _reported_by(child: Any, verb: Any) -> bool:
 
 def _own_named_subject(clause: Any) -> bool:
     """Whether a coordinated clause has a subject of its own that is a name or a noun, not a
-    pronoun ("..., and *Trump* has dismissed"; "..., and *he* fired" may still be reported)."""
+    pronoun ("..., and *Trump* has dismissed"; "..., and *he* fired" may still be reported),
+    nor one a "that" makes reported ("said Russia would respond and *that* NATO had ...")."""
+    if any(c.dep_ == "mark" for c in clause.children):
+        return False
     return any(
         c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"PROPN", "NOUN"} for c in clause.children
     )
@@ -766,11 +769,21 @@ def _spoken_name(actor: Actor) -> str:
     """A speaker's name: a person's or body's own name ("Donald Trump", "White House"), or the
     words of the text for a body sitmap names only by country and sector ("U.S. congressional
     committee members", not "American legislature"); a body the text names by its initials
-    speaks under them ("the EPA said", not "U.S. Environmental Protection Agency")."""
+    speaks under them ("the EPA said", not "U.S. Environmental Protection Agency"), a capital
+    under its own name ("Beijing", not "China")."""
     name = actor.name or ""
     generated = bool(actor.sector) and (name == actor.sector or name.endswith(f" {actor.sector}"))
     initials = actor.kind == "organisation" and _INITIALS.fullmatch(actor.text or "") is not None
-    return actor.text if generated or initials or not name else name
+    return actor.text if generated or initials or _capital(actor) or not name else name
+
+
+def _capital(actor: Actor) -> bool:
+    """Whether an actor is a capital standing for its government ("Moscow has denied"): it
+    speaks under the capital's name, as the text names it, not the country's."""
+    if actor.kind != "organisation" or not actor.text or actor.text == actor.name:
+        return False
+    place = actor_stage.place_actor(actor.text)
+    return place is not None and place.kind == "organisation" and place.code == actor.code
 
 
 _INITIALS = re.compile(r"[A-Z][A-Z.]{1,7}")
