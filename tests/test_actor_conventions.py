@@ -184,3 +184,30 @@ def test_actor_conventions_an_outlet_lends_no_country():
         "A spokesman told Reuters the military would withdraw from the border area.", "withdraw"
     )
     assert doc_military.source is not None and doc_military.source.code == "MIL"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        # a candidate's campaign is his party's side (the gold guide: candidate Trump USAPTY)
+        ("the Trump campaign", "USAPTY"),
+        ("the Macron campaign", "FRAPTY"),
+        ("the military campaign", "MIL"),  # a military campaign stays the military's
+    ],
+)
+def test_actor_conventions_campaigns(phrase, code):
+    found = actors.lookup(phrase, on=D2017)
+    assert found is not None and found.code == code
+
+
+def test_actor_conventions_a_campaign_alone_is_no_actor():
+    assert actors.lookup("a bombing campaign", on=D2017) is None
+    assert actors.lookup("the campaign", on=D2017) is None
+
+
+@pytest.mark.model
+def test_actor_conventions_campaign_as_a_side():
+    event = _event(
+        "Investigators are examining whether the Macron campaign colluded with Russia.", "colluded"
+    )
+    assert event.source is not None and event.source.code == "FRAPTY"
