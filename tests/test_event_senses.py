@@ -387,3 +387,23 @@ def test_questions_and_public_talk_are_no_events(text, trigger, kept):
 )
 def test_word_senses_of_no_event(text, trigger, kept):
     assert (trigger in [t for t, _ in _triggers(text)]) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # how someone feels is no act (the guide: "feel threatened" is no event) ...
+        ("Many Rohingya villagers feel threatened by the army.", False),
+        ("Residents of Kabul felt threatened after the bombing.", False),
+        (
+            "Opposition lawmakers in Harare said they felt intimidated and threatened by the "
+            "police.",
+            False,
+        ),
+        # ... a threat made is one, active or passive
+        ("The Zimbabwean police threatened opposition lawmakers in Harare on Monday.", True),
+        ("Japanese fishing boats were threatened by Chinese coast guard ships on Monday.", True),
+    ],
+)
+def test_feeling_threatened_is_no_threat(text, kept):
+    assert any(plover == "THREATEN" for _, plover in _triggers(text)) is kept

@@ -56,6 +56,7 @@ class _Senses:
     public_partners: frozenset[str]
     question_modals: frozenset[str]
     topic_preps: frozenset[str]
+    state_verbs: frozenset[str]
 
 
 @cache
@@ -99,6 +100,7 @@ def _senses() -> _Senses:
         public_partners=frozenset(data["public_partners"]),
         question_modals=frozenset(data["question_modals"]),
         topic_preps=frozenset(data["topic_preps"]),
+        state_verbs=frozenset(data["state_verbs"]),
     )
 
 
@@ -107,6 +109,8 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
     senses = _senses()
     if _capability(tok, senses):
         return True  # "capable of hitting the mainland"
+    if _felt(tok, senses):
+        return True  # "villagers feel threatened by the army": a state, no act
     if _in_question(tok, senses):
         return True  # "Why would Lagos insult me?", "would you be defending him?"
     if plover == "CONSULT" and _to_the_public(tok, lemma, senses):
@@ -221,6 +225,22 @@ def _in_question(tok: Any, senses: _Senses) -> bool:
     return any(
         c.dep_ == "aux" and c.lower_ in senses.question_modals for c in node.children
     ) and any(c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < node.i for c in node.children)
+
+
+def _felt(tok: Any, senses: _Senses) -> bool:
+    """A participle as the complement of a verb of feeling or seeming ("feel *threatened*",
+    "felt intimidated and *threatened* by the police", "seemed *attacked*"): how someone feels,
+    no act (the guide: "feel threatened" is no event)."""
+    if tok.tag_ != "VBN":
+        return False
+    node = tok
+    for _ in range(3):  # "felt intimidated and threatened": up the coordination
+        if node.dep_ != "conj" or node.head.i == node.i:
+            break
+        node = node.head
+    if node.dep_ in {"acomp", "xcomp", "oprd"} and node.head.lower_ in senses.state_verbs:
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in senses.state_verbs for c in node.children)
 
 
 def _glued_question(tok: Any) -> bool:
