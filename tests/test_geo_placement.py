@@ -366,6 +366,24 @@ def test_placement_town_naming_an_office_is_no_setting(text) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # "X area", "X camp": the feature word names the place itself, not a noun it modifies
+        ("Two officers were shot dead in Kakuma area, Turkana county on Sunday.", "shot", "Kakuma"),
+        # a spot after a lower-case Arabic article, placed in its written container
+        (
+            "Gunmen killed a shopkeeper in al-Mansour area, Baghdad city, Iraq on Monday.",
+            "killed",
+            "Baghdad",
+        ),
+    ],
+)
+def test_placement_area_words_and_arabic_articles(text, trigger, expected) -> None:
+    assert _placed(text)[trigger][0] == expected
+
+
+@pytest.mark.model
 def test_placement_between_two_towns_is_a_setting() -> None:
     """An act on the ground set "between" two named towns is placed at the first of them."""
     placed = _placed("A roadside bomb planted by militants exploded between Kandahar and Herat.")

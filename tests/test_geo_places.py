@@ -155,6 +155,14 @@ def test_geo_context_find_comma_chain_after_a_locative() -> None:
             False,
             False,
         ),  # "Iraq. The" is no name
+        # a lower-case Arabic article starts the name; "area" is no article "ar"
+        (
+            "A car bomb exploded in al-Mansour area, Baghdad city, Iraq.",
+            "al-Mansour",
+            ["Baghdad", "Iraq"],
+            False,
+            True,
+        ),
         # an introductory phrase: the last name is the subject of the clause, no container
         (
             "On Monday, in Kinshasa, Belgium pledged new aid to the health ministry.",

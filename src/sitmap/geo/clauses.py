@@ -299,9 +299,11 @@ def _names_site(p: Place, doc: Document, index: int) -> bool:
 
 @cache
 def _feature_words() -> frozenset[str]:
-    """Words that say what kind of place a name is ("district", "town"; data/geo.yaml)."""
+    """Words that say what kind of place a name is ("district", "town", "area", "camp";
+    data/geo.yaml)."""
     data = lexicons.yaml_file("geo.yaml")
-    return frozenset(w.lower() for key in ("admin_words", "city_words") for w in data[key])
+    keys = ("admin_words", "city_words", "locality_words")
+    return frozenset(w.lower() for key in keys for w in data[key])
 
 
 @cache

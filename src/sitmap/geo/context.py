@@ -31,10 +31,14 @@ from functools import cache
 
 from sitmap import lexicons
 
-# A capitalised name of up to a few words ("Sare-Dina", "Imphal East", "Jisr al Shughur"); a
+# A capitalised name of up to a few words ("Sare-Dina", "Imphal East", "Jisr al Shughur"), or one
+# after a lower-case Arabic article ("al-Dargazliyah", "ash-Shajara"); a
 # word ending in a full stop joins the next only when it is short ("St. Louis", not
 # "Narathiwat. The", "Iraq. This").
-_NAME = r"[A-Z][\w'’.]*(?:(?<![a-z]{3}\.)[- ](?:[A-Z][\w'’.]*|al|el|ad|as|ash|ar|de|du|la|le))*"
+_NAME = (
+    r"(?:(?:a[dlnrstz]|ash|el)-)?[A-Z][\w'’.]*"
+    r"(?:(?<![a-z]{3}\.)[- ](?:[A-Z][\w'’.]*|(?:al|el|ad|as|ash|ar|de|du|la|le)\b))*"
+)
 _NAME_RE = re.compile(_NAME)
 
 

@@ -289,7 +289,7 @@ def _contained_spots(
     if not unknown or not resolved:
         return out
     for chain in context.find(text):
-        spot = next((p for p in unknown if p.start <= chain.start < p.end), None)
+        spot = next((p for p in unknown if p.start < chain.end and chain.start < p.end), None)
         if spot is None or id(spot) in out:
             continue
         for s, e in chain.parents:
