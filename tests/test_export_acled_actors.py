@@ -91,3 +91,21 @@ def test_acled_actor1_of_a_protest_met_by_force_is_the_crowd(text, sub_event):
 def test_acled_actor1_of_shelling_is_the_doer():
     doc = pipeline.extract("Soldiers shelled rebel positions near Goma on Friday.", source="Wire")
     assert [acled_actor1(e)[1:3] for e in doc.events] == [("CODMIL", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event", "inter"),
+    [
+        # civilians are never ACLED's actor1 of violence: an unidentified armed group (3) ...
+        ("Two men raped a schoolgirl in Gitega on Sunday.", "Sexual violence", 3),
+        ("Unknown people kidnapped a court clerk in Kharkiv on Monday.",
+         "Abduction/forced disappearance", 3),
+        # ... or, as a crowd, rioters (5); a peaceful crowd stays protesters (6)
+        ("Villagers attacked a suspected thief in Kisumu.", "Mob violence", 5),
+        ("Students demonstrated against fees in Kisumu.", "Peaceful protest", 6),
+    ],
+)  # fmt: skip
+def test_export_acled_civilian_doer_of_violence_is_no_civilian(text, sub_event, inter):
+    doc = pipeline.extract(text, source="Wire")
+    firsts = {(acled_sub_event(e), acled_actor1(e)[2]) for e in doc.events}
+    assert (sub_event, inter) in firsts, firsts

@@ -442,6 +442,8 @@ def acled_inter(row: dict[str, Any], side: str) -> int | None:
     if side == "source" and sector in _tables()["acled_crowd"]:
         kind = acled_type(row)
         inter = {"Protests": 6, "Riots": 5}.get(kind[1] if kind else "", inter)
+        if inter == 7 and kind and kind[0] == "Political violence":
+            inter = _tables()["acled_civilian_doer"]  # "men raped a woman": not civilians
     actor_country = row.get(f"{side}_country")
     event_country = _country(row.get("country"))
     foreign = inter == 1 or sector in _tables()["acled_foreign_external"]
