@@ -4,7 +4,7 @@ missed: arrivals abroad as visits, participles on documents, pronoun objects, ti
 from __future__ import annotations
 
 import pytest
-from _event_samples import coded_events
+from _event_samples import coded_events, event_sides
 
 pytestmark = pytest.mark.model
 
@@ -137,3 +137,20 @@ def test_ties_between_actors_are_cooperation(analysed, text, expected):
 )
 def test_ties_that_are_no_cooperation(analysed, text):
     assert not [c for c in coded_events(analysed, text) if c[0] == "COOPERATE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sides"),
+    [
+        # through the whole pipeline: the candidate-sentence gate lets these sentences reach
+        # the parser (their only trigger word is one of the classes above)
+        ("The Indian prime minister arrived in Japan on Monday.", "arrived", ("INDGOV", "JPN")),
+        (
+            "Investigators are examining the Brazilian senator's ties to Venezuela.",
+            "ties",
+            ("BRALEG", "VEN"),
+        ),
+    ],
+)
+def test_classes_pass_the_candidate_gate(text, trigger, sides):
+    assert event_sides(text, trigger) == sides
