@@ -10,14 +10,15 @@ every file but one, score ROC AUC on the one left out, for each file in turn; th
 counts). Each candidate recipe is a feature set (from the whole list down to a handful of general
 evidence kinds: a weak trigger sense, a past-tense trigger, clause depth, coded sides, the same act
 told twice in a sentence, a date, a violent verb; and that handful plus one more kind of evidence:
-the trigger's verb form and clause, its own subject and object, its senses, an opinion voice)
+the trigger's verb form and clause, its own subject and object, its senses, an opinion voice,
+how each side was coded; and the sides with the trigger's clause, without the violent verb)
 and an L2 strength; the recipe whose worst
 validation AUC is highest wins, ties to fewer features and stronger regularisation. Every
 candidate's figures and the winner's are printed ("-> FILE": fitted on the other files).
 
 Only tuning splits go in (never ``*-heldout.jsonl``)::
 
-    python tools/fit_confidence.py eval/articles-dev.jsonl eval/dev.jsonl
+    python tools/fit_confidence.py eval/articles-dev.jsonl eval/articles-dev2.jsonl eval/dev.jsonl
 
 ``--cache FILE.npz`` keeps the extracted features so another selection run skips the pipeline.
 Then measure on the never-tuned split: ``sitmap eval events eval/articles-heldout.jsonl``.
@@ -59,6 +60,9 @@ _FORM = ("gerund", "present", "base_verb", "subordinate", "modifier")  # verb fo
 _ARGUMENTS = ("overt_subject", "overt_object", "side_in_trigger")  # its own words for the sides
 _SENSE = ("senses", "nominal", "noun_embedded")  # how the trigger was found
 _VOICE = ("personal", "personal_document", "common_side")  # opinion rather than report
+_CODING = ("source_score", "target_score", "named_sides")  # how each side was coded
+_GRAMMAR = _FORM + _ARGUMENTS
+_CLAUSE = ("past", "root", "depth", "subordinate", "overt_subject", "overt_object")
 FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "handful": _HANDFUL,
     "handful+told": (*_HANDFUL, "restated", "restated_side", "repeat", "told_again"),
@@ -70,6 +74,11 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "handful+background": _HANDFUL + _BACKGROUND,
     "handful+grammar": _HANDFUL + _FORM + _ARGUMENTS,
     "handful+grammar+voice": _HANDFUL + _FORM + _ARGUMENTS + _VOICE,
+    "handful+coding": _HANDFUL + _CODING,
+    "handful+coding+voice": _HANDFUL + _CODING + _VOICE,
+    "handful+grammar+coding": _HANDFUL + _GRAMMAR + _CODING,
+    "handful+grammar+voice+coding": _HANDFUL + _GRAMMAR + _VOICE + _CODING,
+    "sides+clause": _SIDES + _CODING + _CLAUSE + ("date", "same_act", "common_side", "personal"),
     "evidence": _TRIGGER + _SIDES + _STATUS + _TOLD + _BACKGROUND + _POSITION + ("depth", "date"),
     "evidence+context": _TRIGGER
     + _SIDES

@@ -11,7 +11,9 @@ sentence or on the same trigger word in an earlier one, a quoted post, a generic
 clause, a side named by a common noun, a background clause), and how the trigger was found and
 written: its verb form (past, present, -ing, bare), a subordinate clause it heads, its own subject
 and object in the parse, a noun named inside a phrase, how many PLOVER types its lemma can take,
-a side the pipeline took from the trigger word itself, and the later tellings merged into it.
+a side the pipeline took from the trigger word itself, the later tellings merged into it,
+and how each side was coded: the actor coder's own score and whether a side is named by a proper
+name or a demonym rather than by common words.
 
 The score is a logistic regression over ``features(doc)``: ``P(real) = 1 / (1 + exp(-(b + w·x)))``.
 The feature list, weights and intercept are data (``data/confidence.yaml``), fitted offline by
@@ -162,6 +164,9 @@ FEATURES = (
     "overt_subject",  # the trigger has its own subject (or agent, or a noun's possessor)
     "overt_object",  # the trigger has its own object (or a noun's "of"/"on"/"against" phrase)
     "modifier",  # the trigger modifies a noun as an adjective ("the indicted manager")
+    "source_score",  # the actor coder's own score for the source (0 without a source)
+    "target_score",  # ... for the target: a lexicon name scores high, a description or pronoun low
+    "named_sides",  # coded sides named by a proper name (0, 0.5 or 1): who, not "officials"
 )
 
 
@@ -258,6 +263,9 @@ def features(doc: Document) -> list[dict[str, float]]:
             "overt_subject": float(_has(tok, _SUBJECTS)),
             "overt_object": float(_has(tok, _OBJECTS)),
             "modifier": float(tok is not None and tok.dep_ == "amod"),
+            "source_score": source.score if source is not None else 0.0,
+            "target_score": target.score if target is not None else 0.0,
+            "named_sides": sum(_named(doc, event, a) for a in (source, target)) / 2.0,
         }
         told.setdefault((lemma, event.plover), event.sentence)
         for code in codes:
@@ -372,6 +380,33 @@ def _common(actor: Any) -> bool:
     if actor is None or not actor.code or actor.kind == "pronoun":
         return False
     return not any(ch.isupper() for ch in actor.text)
+
+
+_NAMED_ENTITIES = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
+
+
+def _named(doc: Document, event: Event, actor: Any) -> bool:
+    """A coded side named by a proper name or a demonym ("Kenya's army", "William Ruto",
+    "Pakistani troops"), not only by common words ("officials", "the police"): a proper noun or
+    a named entity in the side's span in the parse, or a capitalised word other than a
+    determiner or the sentence's first word."""
+    if actor is None or not actor.code or actor.kind == "pronoun":
+        return False
+    pdoc = doc._parses.get(event.sentence) if doc._parses else None
+    if pdoc is not None:
+        offset = doc.sentences[event.sentence].start if event.sentence < len(doc.sentences) else 0
+        span = [t for t in pdoc if actor.start <= offset + t.idx < actor.end]
+        if span:
+            return any(
+                t.pos_ == "PROPN"
+                or t.ent_type_ in _NAMED_ENTITIES
+                or (t.i > 0 and t.text[:1].isupper() and t.lower_ not in _DETERMINERS)
+                for t in span
+            )  # fmt: skip
+    words = actor.text.split()
+    first = 1 if _starts_sentence(doc, event, actor.start) else 0
+    return any(w[:1].isupper() and w.lower() not in _DETERMINERS for w in words[first:])
 
 
 def _aside(tok: Any) -> bool:
