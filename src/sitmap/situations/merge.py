@@ -83,10 +83,12 @@ class Merger:
         self._fact_sorted: dict[tuple, tuple] = {}  # the same, in date order (lazily)
         self.new_facts: set[str] = set()  # factual events of the last recluster's new events
         self.gone: set[str] = set()  # situation ids the last recluster replaced
-        # predicted situation id -> (id of its earliest fulfilling fact or None, that fact's
-        # situation id or None), as of its last ``fulfilment``: later ones compare only the
-        # new facts with it (a fact can only displace it by arriving)
-        self._best: dict[str, tuple[str | None, str | None]] = {}
+        # predicted event id -> id of the earliest fact that fulfils it (None: none), kept
+        # as facts come and go: a re-clustering moves no fact, so only a new fact (compared
+        # with it) or the removal of that fact (a scan of its tags) changes it
+        self._best: dict[str, str | None] = {}
+        self._best_of: dict[str, set[str]] = defaultdict(set)  # fact id -> predicted ids
+        self._relink: set[str] = set()  # predicted ids whose earliest fact changed or left
         self._new_by_tag: dict[tuple, list[Key]] = {}  # the last recluster's new facts by tag
         # event ids -> evidence sentences (``Updater`` reads them from the store); without it,
         # the keys' own ``evidence`` (empty when read by ``tables.iter_keys``)
@@ -150,6 +152,7 @@ class Merger:
                 self.members[comp].discard(event_id)
             self._fresh.discard(event_id)
             self._bk.pop(event_id, None)
+            self._drop_best(event_id)
             for tag in _tags(key):
                 (self._pred if key.group == "predicted" else self._fact)[tag].discard(event_id)
                 if key.group != "predicted":
@@ -356,88 +359,130 @@ class Merger:
                 new_by_tag[tag].append(key)
         self._new_by_tag = dict(new_by_tag)
         self.gone = gone
-        for sid in gone:  # re-clustered (perhaps under the same id): linked from scratch
-            self._best.pop(sid, None)
         self._touched.clear()
         self._fresh.clear()
         return old, out
 
     # -- predictions ---------------------------------------------------------------------------
 
-    def predictions_to_relink(
-        self, fresh: list[tuple[str, list[list[Key]]]], links: dict[str, str | None]
-    ) -> set[str]:
+    def predictions_to_relink(self, fresh: list[tuple[str, list[list[Key]]]]) -> set[str]:
         """Predicted situations whose fulfilment may have changed in the last recluster: new
-        or re-clustered ones, those a new factual event could fulfil, those linked to a
-        situation that was replaced."""
+        or re-clustered ones, those with a member whose earliest fulfilling fact changed (a
+        new fact earlier than it, or it left) or was re-clustered (its situation's id may
+        have changed).
+
+        A new fact is compared with the predictions of its tags whose earliest fact is later
+        than it (or that have none), the earliest facts are updated as it goes."""
         out = {
             self.situation[s[0].id] for _, sits in fresh for s in sits
             if s[0].group == "predicted"
         }  # fmt: skip
+        keys, best = self.keys, self._best
         for tag, facts in self._new_by_tag.items():
+            facts = sorted(facts, key=lambda k: k.order)
             for p in self._pred.get(tag, ()):
-                sid = self.situation.get(p)
-                if (
-                    sid
-                    and sid not in out
-                    and any(rules.fulfils_in_time(self.keys[p], f) for f in facts)
-                ):
-                    out.add(sid)
-        out |= {sid for sid, target in links.items() if target in self.gone}
+                if p not in best:  # not known yet (a resumed run): scanned by ``fulfilment``
+                    if any(rules.fulfils(keys[p], fact) for fact in facts):
+                        self._relink.add(p)
+                    continue
+                old = best[p]
+                found = keys[old] if old is not None else None
+                for fact in facts:  # earliest first: the first that fulfils is the earliest
+                    if found is not None and fact.order >= found.order:
+                        break
+                    if rules.fulfils(keys[p], fact):
+                        found = fact
+                        break
+                if found is not None and found.id != old:
+                    self._set_best(p, found.id)
+                    self._relink.add(p)
+        # a re-clustered fact's situation may have a new id: relink the predictions it
+        # fulfils first (those of a fact that left are in ``_relink`` already)
+        for _, sits in fresh:
+            for sit in sits:
+                for key in sit:
+                    self._relink.update(self._best_of.get(key.id, ()))
+        for p in self._relink:
+            sid = self.situation.get(p)
+            if sid is not None:
+                out.add(sid)
+        self._relink.clear()
         return {sid for sid in out if sid in self.situation_members}
 
     def fulfilment(self, sid: str) -> str | None:
         """The situation that fulfils predicted situation ``sid``: that of the earliest factual
         event ``rules.fulfils`` accepts for any of its members, or None.
 
-        Incremental when it can be: a situation linked before and not re-clustered since, whose
-        fulfilling fact's situation was not replaced either, can only gain an earlier fact among
-        the last recluster's new facts (facts that left went with their situation), so only
-        those are compared with the one found before; otherwise every fact of its tags is
-        scanned (``_scan``)."""
-        cached = self._best.get(sid)
-        if cached is None or (cached[1] is not None and cached[1] in self.gone):
-            best = self._scan(sid)
+        Each member's earliest fact is kept (see ``predictions_to_relink``); a member without
+        one known yet (a new event, or its fact left) scans every fact of its tags once
+        (``_scan_event``)."""
+        found: Key | None = None
+        for event_id in self.situation_members.get(sid, ()):
+            if event_id not in self._best:
+                fact = self._scan_event(self.keys[event_id])
+                self._set_best(event_id, fact.id if fact is not None else None)
+            fact_id = self._best[event_id]
+            fact = self.keys[fact_id] if fact_id is not None else None
+            if fact is not None and (found is None or fact.order < found.order):
+                found = fact
+        return self.situation.get(found.id) if found is not None else None
+
+    def _set_best(self, prediction: str, fact: str | None) -> None:
+        old = self._best.get(prediction)
+        if old is not None:
+            self._best_of[old].discard(prediction)
+            if not self._best_of[old]:
+                del self._best_of[old]
+        self._best[prediction] = fact
+        if fact is not None:
+            self._best_of[fact].add(prediction)
+
+    def _drop_best(self, event_id: str) -> None:
+        """An event left: as a prediction, its earliest fact is forgotten; as a fact, the
+        predictions it fulfilled first are scanned again at their next ``fulfilment``."""
+        if event_id in self._best:
+            self._set_best(event_id, None)
+            del self._best[event_id]
+        for p in self._best_of.pop(event_id, ()):
+            self._best.pop(p, None)
+            self._relink.add(p)
+
+    def _scan_event(self, p: Key) -> Key | None:
+        """The earliest factual event that fulfils predicted event ``p``, of all those of its
+        tags (in date order, so the scan stops at the first that fulfils)."""
+        best: Key | None = None
+        said = p.published or p.start
+        # no fact starting after the predicted window (or, without one, the horizon) can
+        # fulfil it (``rules.fulfils_in_time``)
+        if p.day_stated or (p.start and said and p.start > said):
+            assert p.end is not None
+            limit = p.end + _slack()
         else:
-            best = self.keys.get(cached[0]) if cached[0] is not None else None
-            for event_id in self.situation_members.get(sid, ()):
-                p = self.keys[event_id]
-                for tag in _tags(p):
-                    for fact in self._new_by_tag.get(tag, ()):
-                        if (best is None or fact.order < best.order) and rules.fulfils(p, fact):
-                            best = fact
-        target = self.situation.get(best.id) if best else None
-        self._best[sid] = (best.id if best else None, target)
-        return target
+            limit = said + _horizon() if said else date.min
+        for tag in _tags(p):
+            short, starts, long_ = self._facts_in_order(tag)
+            # a fact of a short window that ends before the prediction was made starts
+            # more than COARSE_DAYS before it: skip those at once
+            first = bisect_left(starts, said - timedelta(days=COARSE_DAYS)) if said else 0
+            for facts in (short[first:], long_):
+                for fact in facts:  # in date order: the first that fulfils is the earliest
+                    if (best is not None and fact.order >= best.order) or (
+                        fact.start is not None and fact.start > limit
+                    ):
+                        break
+                    if rules.fulfils(p, fact):
+                        best = fact
+                        break
+        return best
 
     def _scan(self, sid: str) -> Key | None:
-        """The earliest factual event that fulfils a member of ``sid``, of all those of its
-        members' tags (see ``fulfilment``)."""
+        """The earliest factual event that fulfils a member of ``sid``, from a scan of every
+        fact of its members' tags (what the kept earliest facts must equal)."""
         best: Key | None = None
         for event_id in self.situation_members.get(sid, ()):
-            p = self.keys[event_id]
-            said = p.published or p.start
-            # no fact starting after the predicted window (or, without one, the horizon) can
-            # fulfil it (``rules.fulfils_in_time``)
-            if p.day_stated or (p.start and said and p.start > said):
-                assert p.end is not None
-                limit = p.end + _slack()
-            else:
-                limit = said + _horizon() if said else date.min
-            for tag in _tags(p):
-                short, starts, long_ = self._facts_in_order(tag)
-                # a fact of a short window that ends before the prediction was made starts
-                # more than COARSE_DAYS before it: skip those at once
-                first = bisect_left(starts, said - timedelta(days=COARSE_DAYS)) if said else 0
-                for facts in (short[first:], long_):
-                    for fact in facts:  # in date order: the first that fulfils is the earliest
-                        if (best is not None and fact.order >= best.order) or (
-                            fact.start is not None and fact.start > limit
-                        ):
-                            break
-                        if rules.fulfils(p, fact):
-                            best = fact
-                            break
+            fact = self._scan_event(self.keys[event_id])
+            if fact is not None and (best is None or fact.order < best.order):
+                best = fact
         return best
 
     def _facts_in_order(self, tag: tuple) -> tuple[list[Key], list[date], list[Key]]:

@@ -263,7 +263,7 @@ def link_predictions(
         if sid in links:
             links[sid] = None  # just written with no link
     changed = []
-    for sid in merger.predictions_to_relink(fresh, links):
+    for sid in merger.predictions_to_relink(fresh):
         target = merger.fulfilment(sid)
         if links.get(sid) != target:
             changed.append((target, sid))
