@@ -177,7 +177,8 @@ def _step_line(a: dict[str, float], b: dict[str, float], batches: float) -> str:
     per = {k: (b[k] - a[k]) * 1000 / max(1.0, batches) for k in b}
     rest = per["process"] - sum(per[k] for k in STEPS)
     cells = ", ".join(f"{k} {per[k]:.0f}" for k in STEPS)
-    return f"      ingest process CPU ms per batch: {cells}, rest {rest:.0f}"
+    rss = psutil.Process().memory_info().rss / 1e6
+    return f"      ingest process CPU ms per batch: {cells}, rest {rest:.0f}; RSS {rss:,.0f} MB"
 
 
 def main(argv: list[str] | None = None) -> int:
