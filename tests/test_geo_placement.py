@@ -384,6 +384,27 @@ def test_placement_area_words_and_arabic_articles(text, trigger, expected) -> No
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # "the streets of X", "the centre of X": X is a place even when NER reads a person
+        (
+            "On Monday, students took to the streets of Kaya to protest against the strikes.",
+            "protest",
+            "Kaya",
+        ),
+        (
+            "Thousands of opposition supporters marched through the streets of Kisumu on Friday.",
+            "marched",
+            "Kisumu",
+        ),
+    ],
+)
+def test_placement_streets_of_a_town(text, trigger, expected) -> None:
+    assert _placed(text)[trigger][0] == expected
+
+
+@pytest.mark.model
 def test_placement_between_two_towns_is_a_setting() -> None:
     """An act on the ground set "between" two named towns is placed at the first of them."""
     placed = _placed("A roadside bomb planted by militants exploded between Kandahar and Herat.")
