@@ -111,3 +111,34 @@ def test_nlp_multi_token_patterns_checked_only_where_their_words_occur():
     slang = model.make_doc("The farmers are gonna block the highway again, a leader said.")
     assert memo._may_match(slang) is True
     assert [t.lemma_ for t in model(slang.text)][3:5] == ["go", "to"]
+
+
+def test_nlp_sentence_doc_equals_spacys_as_doc():
+    """The parser's per-sentence Doc is ``Span.as_doc``'s: words, spaces, every array
+    attribute, entities (also one cut by a sentence edge), tensor."""
+    import numpy
+
+    text = (
+        "Gunmen attacked a bus near the Bolivian city of Santa Cruz de la Sierra on Friday. "
+        "Officials from the Ministry of Defence of New Zealand met envoys of the European "
+        "Union.\n\nNo one was hurt, the mayor of Lyon said."
+    )
+    sdoc = nlp.load()(text)
+    head = sdoc._get_array_attrs()
+    ents = [(e.start, e.end) for e in sdoc.ents]
+    assert ents
+    spans = [nlp._trim(s) for s in sdoc.sents]
+    # a span that cuts an entity at both edges: its partial entities become missing
+    multi = [e for e in sdoc.ents if len(e) >= 2]
+    assert len(multi) >= 2
+    spans.append(sdoc[multi[0].start + 1 : multi[-1].end - 1])
+    for span in spans:
+        mine = nlp._sentence_doc(span, head, sdoc.to_array(head), ents)
+        theirs = span.as_doc(array_head=head, array=sdoc.to_array(head))
+        assert [t.text_with_ws for t in mine] == [t.text_with_ws for t in theirs]
+        assert numpy.array_equal(mine.to_array(head), theirs.to_array(head))
+        assert [(e.start, e.end, e.label_) for e in mine.ents] == [
+            (e.start, e.end, e.label_) for e in theirs.ents
+        ]
+        assert [t.ent_iob_ for t in mine] == [t.ent_iob_ for t in theirs]
+        assert numpy.array_equal(mine.tensor, theirs.tensor)

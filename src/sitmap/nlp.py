@@ -143,6 +143,7 @@ def _sentences(
     chosen: list[tuple[int, Any]] = []
     head: list[int] | None = None
     array = None
+    ents: list[tuple[int, int]] = []
     clean = doc.clean_text
     for span in sdoc.sents:
         if not span.text.strip():
@@ -158,12 +159,55 @@ def _sentences(
             )
         )
         if parse_if is None or parse_if(span):
-            if head is None:  # the document's array once, not once per sentence
+            if head is None:  # the document's array and entities once, not once per sentence
                 head = sdoc._get_array_attrs()
                 array = sdoc.to_array(head)
-            # as_doc edits only its span's rows of ``array``; sentences do not overlap
-            chosen.append((index, span.as_doc(array_head=head, array=array)))
+                ents = [(e.start, e.end) for e in sdoc.ents]
+            # edits only its span's rows of ``array``; sentences do not overlap
+            chosen.append((index, _sentence_doc(span, head, array, ents)))
     return chosen
+
+
+def _sentence_doc(span: Any, head: Any, array: Any, ents: list[tuple[int, int]]) -> Any:
+    """``span.as_doc(array_head=head, array=array)`` without its two O(document) steps.
+
+    spaCy's ``Span.as_doc`` lists the whole document's entities (``Span.ents``) for every
+    sentence and averages the tensor rows into ``Doc.vector`` token by token; here the
+    entities come from ``ents`` (the document's, listed once) and the vector is left to be
+    computed on demand (no stage reads it). Words, spaces, every array attribute, entities,
+    tensor and hooks are the same as ``as_doc``'s (``tests/test_nlp.py``).
+    """
+    from spacy.attrs import ENT_IOB
+    from spacy.tokens import Doc
+
+    sdoc = span.doc
+    start, end = span.start, span.end
+    doc = Doc(
+        sdoc.vocab,
+        words=[t.text for t in span],
+        spaces=[bool(t.whitespace_) for t in span],
+    )
+    rows = array[start:end]
+    span._fix_dep_copy(head, rows)
+    if len(rows) > 0 and ENT_IOB in head:  # a partial entity at the start: valid IOB
+        col = head.index(ENT_IOB)
+        if rows[0][col] == 1:
+            rows[0][col] = 3
+    doc.from_array(head, rows)
+    # entities cut by the sentence's edges become missing annotation, as in ``as_doc``
+    inside = {(s, e) for s, e in ents if s >= start and e <= end}
+    doc_ents = doc.ents
+    if len(doc_ents) > 0:
+        if (doc_ents[0].start + start, doc_ents[0].end + start) not in inside:
+            doc.set_ents([], missing=[doc_ents[0]], default="unmodified")
+        if (doc_ents[-1].start + start, doc_ents[-1].end + start) not in inside:
+            doc.set_ents([], missing=[doc_ents[-1]], default="unmodified")
+    doc.noun_chunks_iterator = sdoc.noun_chunks_iterator
+    doc.user_hooks = sdoc.user_hooks
+    doc.user_span_hooks = sdoc.user_span_hooks
+    doc.user_token_hooks = sdoc.user_token_hooks
+    doc.tensor = sdoc.tensor[start:end]
+    return doc
 
 
 def _parse(

@@ -286,7 +286,7 @@ def _facility_town(ent: Any, gaz: Gazetteer) -> list[_Mention]:
         if not any(f" {w} " in phrase for w in heads):
             continue
         start, end = name[0].idx, name[-1].idx + len(name[-1].text)
-        text = ent.doc.text[start:end]
+        text = ent.doc[name[0].i : name[-1].i + 1].text  # = doc.text[start:end], not O(doc)
         key = normalise(text)
         if key in lex.not_places or key in lex.demonyms or text.lower() in lex.stoplist:
             continue

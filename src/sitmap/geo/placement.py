@@ -444,6 +444,8 @@ def _chain_start(text: str, start: int) -> int:
     end = start
     for _ in range(_CHAIN_LINKS):
         window = max(0, end - 140)
+        if not text[window:end].rstrip().endswith(("(", ",")):
+            break  # both patterns end in "(" or "," and trailing space: a cheap test first
         link = _ADMIN_PARENS.search(text[window:end]) or _ADMIN_COMMA.search(text[window:end])
         if link is None or link.start() == end - window:
             break
