@@ -229,8 +229,12 @@ def main(argv: list[str] | None = None) -> int:
                 batches = (summary.stored - prev[0]) / args.batch_size
                 print(_step_line(step_marks[-2], step_marks[-1], batches), flush=True)
                 a, b = step_marks[-2], step_marks[-1]
-                step_rows.append({"stored": summary.stored, **{
-                    k: round((b[k] - a[k]) * 1000 / max(1.0, batches), 1) for k in b}})
+                step_rows.append(
+                    {
+                        "stored": summary.stored,
+                        **{k: round((b[k] - a[k]) * 1000 / max(1.0, batches), 1) for k in b},
+                    }
+                )
 
         peak = _Peak()
         peak.start()
