@@ -22,7 +22,7 @@ def country_anaphors(actors: list[Actor], sdoc: Any, sentences: list[Sentence]) 
     country" is not the United States). "the country of Georgia", "the country's", "this
     country" (the speaker's own) and a description the lexicons already code are left alone."""
     covered = [(a.start, a.end) for a in actors]
-    states = _states(actors, sdoc)
+    states: list[Actor] | None = None  # listed at the first description: most texts have none
     found: list[Actor] = []
     for tok in sdoc:
         if tok.lower_ not in _STATE_NOUNS or tok.tag_ != "NN":
@@ -35,6 +35,8 @@ def country_anaphors(actors: list[Actor], sdoc: Any, sentences: list[Sentence]) 
         if any(s < end and e > start for s, e in covered):
             continue
         sentence = next((s for s in sentences if s.start <= start < s.end), None)
+        if states is None:
+            states = _states(actors, sdoc)
         antecedent = _antecedent(states, start, sentence, sdoc)
         if antecedent is not None:
             found.append(
