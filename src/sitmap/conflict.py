@@ -395,13 +395,14 @@ def _noun_fights(doc: Document, table: _Table) -> None:
     communal militia, by ``_clash``, when the sentence names communities)."""
     fought = {e.sentence for e in doc.events if e.plover == "ASSAULT"}
     added: list[Event] = []
+    nouns = table.fight_nouns | table.paired
     for index, pdoc in sorted((doc._parses or {}).items()):
         if index in fought:
             continue
         sent = doc.sentences[index]
         for tok in pdoc:
             lemma = tok.lemma_.lower()
-            if tok.pos_ not in {"NOUN", "PROPN"} or lemma not in table.fight_nouns | table.paired:
+            if tok.pos_ not in {"NOUN", "PROPN"} or lemma not in nouns:
                 continue
             if tok.dep_ == "compound" or _unreal(tok, table):
                 continue
@@ -522,11 +523,10 @@ def protest_mode(doc: Document, event: Event, table: _Table | None = None) -> st
         for e in near
     ):
         return "violent"
-    state_named = any(
-        a.sector in table.state
-        for a in doc.actors
-        if _sentence_of(doc, a.start) in range(first, last + 1)
-    ) or any(_sector(e.source) in table.state or _sector(e.target) in table.state for e in near)
+    sectors = {a.sector for a in doc.actors if first <= _sentence_of(doc, a.start) <= last}
+    state_named = bool(sectors & table.state) or any(
+        _sector(e.source) in table.state or _sector(e.target) in table.state for e in near
+    )
     armed = state_named or any(
         e.plover == "ASSAULT"
         and _sector(e.source) in table.force
@@ -535,15 +535,10 @@ def protest_mode(doc: Document, event: Event, table: _Table | None = None) -> st
     )
     if armed and table.force_words.search(text):
         return "excessive"
-    security = any(
-        a.sector in table.security
-        for a in doc.actors
-        if _sentence_of(doc, a.start) in range(first, last + 1)
-    )
     if (
         any(e.plover == "COERCE" and _sector(e.source) in table.state | {None} for e in near)
         or table.intervention.search(text)
-        or (security and table.state_intervention.search(text))
+        or (sectors & table.security and table.state_intervention.search(text))
     ):
         return "intervention"
     return None

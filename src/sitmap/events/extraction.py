@@ -121,7 +121,7 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             targets = _event_agents(target_toks[0], finder) or finder.owners(target_toks[0], tok)
         act = _participle_act(tok, entry) if nominal and not _coded(targets) else None
         if act is not None:  # "a lawsuit accusing *Chevron*", "attacks targeting *Riyadh*"
-            told = [finder.resolve(t) for t in _expand(_arguments(act, _act_entry(act), False)[1])]
+            told = [finder.resolve(t) for t in _expand(_arguments(*act, False)[1])]
             targets = [a for a in told if a is not None and a.code] or targets
         if nominal and not any(sources):
             mods = finder.modifiers(tok)
@@ -275,13 +275,6 @@ def _author(tok: Any, finder: _ActorFinder) -> list[Actor]:
     return [a for a in found if a is not None and a.code]
 
 
-def _act_entry(tok: Any) -> _Entry:
-    """The lexicon entry of a verb known to trigger (see ``_participle_act``)."""
-    found = _trigger(tok)
-    assert found is not None
-    return found[0]
-
-
 def _restating(tok: Any, entry: _Entry) -> bool:
     """Whether a present participle restates the event noun it modifies, of its own type ("a
     lawsuit *accusing* X", "attacks *targeting* Riyadh"): one act, coded on the noun."""
@@ -292,15 +285,15 @@ def _restating(tok: Any, entry: _Entry) -> bool:
     return found is not None and found[1] and found[0].type == entry.type
 
 
-def _participle_act(tok: Any, entry: _Entry) -> Any:
+def _participle_act(tok: Any, entry: _Entry) -> tuple[Any, _Entry] | None:
     """A present participle on an event noun that is an act of the noun's own type, which
     tells the act with its target ("a lawsuit *accusing* Chevron of ...", "a complaint
-    *accusing* Saudi Arabia"), or None."""
+    *accusing* Saudi Arabia"), with its lexicon entry; or None."""
     for child in tok.children:
         if child.dep_ == "acl" and child.tag_ == "VBG" and child.pos_ == "VERB":
             found = _trigger(child)
             if found is not None and not found[1] and found[0].type == entry.type:
-                return child
+                return child, found[0]
     return None
 
 
