@@ -272,7 +272,7 @@ def _unreal(tok: Any) -> bool:
     """A death not told as done: negated, modal, an infinitive ("threatened to kill"), a
     question of "if"."""
     modal = _grammar()["unreal_aux"]
-    for verb in (tok, tok.head if tok.dep_ == "conj" else tok):  # "could shoot and kill"
+    for verb in (tok, tok.head) if tok.dep_ == "conj" else (tok,):  # "could shoot and kill"
         for c in verb.children:
             if c.dep_ == "neg" or (c.dep_ in {"aux", "mark"} and c.lower_ in modal):
                 return True

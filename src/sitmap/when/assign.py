@@ -124,9 +124,10 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
                 )
             ]
         cands = [f for f in cands if not _glued_apart(doc.text, f, ev)]
-        if not _past_tense(ev, doc, cache):  # "arrested 40 by Sunday evening" keeps its day
+        past = _past_tense(ev, doc, cache)
+        if not past:  # "arrested 40 by Sunday evening" keeps its day
             cands = [f for f in cands if not _deadline(doc.text, f)]
-        if pub is not None and _past_tense(ev, doc, cache):
+        if pub is not None and past:
             cands = [f for f in cands if not _after(f, pub)]
         if not cands:
             continue
