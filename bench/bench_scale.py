@@ -173,8 +173,12 @@ class _Steps:
         return {**self.cpu, "process": time.process_time()}
 
 
-def _step_line(a: dict[str, float], b: dict[str, float], batches: float) -> str:
-    per = {k: (b[k] - a[k]) * 1000 / max(1.0, batches) for k in b}
+def _per_batch(a: dict[str, float], b: dict[str, float], batches: float) -> dict[str, float]:
+    """CPU ms per batch of each step between two ``_Steps.snapshot`` readings."""
+    return {k: (b[k] - a[k]) * 1000 / max(1.0, batches) for k in b}
+
+
+def _step_line(per: dict[str, float]) -> str:
     rest = per["process"] - sum(per[k] for k in STEPS)
     cells = ", ".join(f"{k} {per[k]:.0f}" for k in STEPS)
     rss = psutil.Process().memory_info().rss / 1e6
@@ -227,13 +231,10 @@ def main(argv: list[str] | None = None) -> int:
                       f"mark; load {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
                 step_marks.append(steps.snapshot())
                 batches = (summary.stored - prev[0]) / args.batch_size
-                print(_step_line(step_marks[-2], step_marks[-1], batches), flush=True)
-                a, b = step_marks[-2], step_marks[-1]
+                per = _per_batch(step_marks[-2], step_marks[-1], batches)
+                print(_step_line(per), flush=True)
                 step_rows.append(
-                    {
-                        "stored": summary.stored,
-                        **{k: round((b[k] - a[k]) * 1000 / max(1.0, batches), 1) for k in b},
-                    }
+                    {"stored": summary.stored, **{k: round(v, 1) for k, v in per.items()}}
                 )
 
         peak = _Peak()

@@ -413,27 +413,28 @@ def miss_cause(text: str, tellings: list[Telling], m: GoldMention) -> str:
     ``no event in the sentence``."""
     if not text:
         return "article not found"
-    span = locate(text, m.evidence)
-    if span is None:
+    told = _told_in_sentence(text, tellings, m)
+    if told is None:
         return "sentence not found"
-    if any(
-        t.start is not None and t.end is not None and t.end > span[0] and t.start < span[1]
-        for t in tellings
-    ):
-        return "another act in the sentence"
-    return "no event in the sentence"
+    return "another act in the sentence" if told else "no event in the sentence"
+
+
+def _told_in_sentence(text: str, tellings: list[Telling], m: GoldMention) -> list[Telling] | None:
+    """sitmap's tellings inside a gold mention's sentence (None: the sentence is not found)."""
+    span = locate(text, m.evidence) if text else None
+    if span is None:
+        return None
+    return [
+        t for t in tellings
+        if t.start is not None and t.end is not None and t.end > span[0] and t.start < span[1]
+    ]  # fmt: skip
 
 
 def acts_in_sentence(text: str, tellings: list[Telling], m: GoldMention) -> list[str]:
     """The acts sitmap tells inside a gold mention's sentence, as "trigger TYPE" in text order
     (each once): what it found there instead of the gold act."""
-    span = locate(text, m.evidence) if text else None
-    if span is None:
-        return []
     out: list[str] = []
-    for t in tellings:
-        if t.start is None or t.end is None or t.end <= span[0] or t.start >= span[1]:
-            continue
+    for t in _told_in_sentence(text, tellings, m) or []:
         act = f"{t.trigger} {t.plover or '?'}"
         if act not in out:
             out.append(act)

@@ -81,7 +81,6 @@ class Merger:
         self._pred: dict[tuple, set[str]] = defaultdict(set)  # (family, tag) -> predicted ids
         self._fact: dict[tuple, set[str]] = defaultdict(set)  # (family, tag) -> factual ids
         self._fact_sorted: dict[tuple, tuple] = {}  # the same, in date order (lazily)
-        self.new_facts: set[str] = set()  # factual events of the last recluster's new events
         self.gone: set[str] = set()  # situation ids the last recluster replaced
         # predicted event id -> id of the earliest fact that fulfils it (None: none), kept
         # as facts come and go: a re-clustering moves no fact, so only a new fact (compared
@@ -143,15 +142,14 @@ class Merger:
             self._forget(event_id, key)
             if comp is not None:
                 self._touched.add(comp)
+                self.members[comp].discard(event_id)
                 for other in self.members.get(comp, ()):  # the only events linked to it
                     self._forget(other)
             sid = self.situation.pop(event_id, None)
             if sid is not None:  # gone at the next recluster (even when no member is left)
                 self._left.add(sid)
                 self.situation_members.pop(sid, None)
-                self.members[comp].discard(event_id)
             self._fresh.discard(event_id)
-            self._bk.pop(event_id, None)
             self._drop_best(event_id)
             for tag in _tags(key):
                 (self._pred if key.group == "predicted" else self._fact)[tag].discard(event_id)
@@ -307,8 +305,7 @@ class Merger:
         old = set(self._touched)
         for event_id in sorted(self._fresh):
             key = self.keys[event_id]
-            if self._kept.get(event_id) is not None:
-                self._forget(event_id)
+            self._forget(event_id, key)
             found = self.neighbours(key)
             self._news_to_kept(key, found)
             for other in found:
@@ -350,10 +347,10 @@ class Merger:
                 for k in sit:
                     self.situation[k.id] = sid
             out.append((comp_id, situations))
-        self.new_facts = {i for i in self._fresh if i in self.keys
-                          and self.keys[i].group == "factual"}  # fmt: skip
+        new_facts = {i for i in self._fresh if i in self.keys
+                     and self.keys[i].group == "factual"}  # fmt: skip
         new_by_tag: dict[tuple, list[Key]] = defaultdict(list)
-        for event_id in self.new_facts:
+        for event_id in new_facts:
             key = self.keys[event_id]
             for tag in _tags(key):
                 new_by_tag[tag].append(key)
@@ -473,16 +470,6 @@ class Merger:
                     if rules.fulfils(p, fact):
                         best = fact
                         break
-        return best
-
-    def _scan(self, sid: str) -> Key | None:
-        """The earliest factual event that fulfils a member of ``sid``, from a scan of every
-        fact of its members' tags (what the kept earliest facts must equal)."""
-        best: Key | None = None
-        for event_id in self.situation_members.get(sid, ()):
-            fact = self._scan_event(self.keys[event_id])
-            if fact is not None and (best is None or fact.order < best.order):
-                best = fact
         return best
 
     def _facts_in_order(self, tag: tuple) -> tuple[list[Key], list[date], list[Key]]:
