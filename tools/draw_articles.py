@@ -27,7 +27,9 @@ eval/articles-dev3.jsonl the same way with its own seed (``python tools/draw_art
    rest from the other half. From eval/articles-dev3.jsonl on (``KIND_CAP_YIELDS``), a middle
    walk first lets a non-US article past the kind cap while the non-US half is short: the
    non-US articles of the samples are nearly all of the "politics" kind, so the cap alone
-   kept them out.
+   kept them out. eval/articles-dev4.jsonl is drawn the same way as articles-dev3 with its own
+   seed (``--split articles-dev4.jsonl``); it excludes every earlier split, articles-dev2 and
+   articles-dev3 included.
 
 Nothing here runs sitmap: the table is read as text, so the draw is independent of the
 pipeline. Prints one line per drawn article (file, id, words, main country, kind, title);
@@ -48,8 +50,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SPLITS = {  # whole-article splits drawn by this tool, in the order they were drawn: seed
     "articles-dev2.jsonl": 20261130,
     "articles-dev3.jsonl": 20261207,
+    "articles-dev4.jsonl": 20261214,
 }
-KIND_CAP_YIELDS = {"articles-dev3.jsonl"}  # splits whose non-US half may pass the kind cap
+# splits whose non-US half may pass the kind cap
+KIND_CAP_YIELDS = {"articles-dev3.jsonl", "articles-dev4.jsonl"}
 OUTPUT = "articles-dev2.jsonl"  # the default split
 SEED = SPLITS[OUTPUT]
 PER_FILE = 12
@@ -180,6 +184,7 @@ def draw(
     per_country: collections.Counter[str] = collections.Counter()
     seen_keys: set[str] = set()
     drawn: list[dict] = []
+    guessed: dict[tuple[str, str], tuple[str | None, str]] = {}
     for name in FILES:
         records = [
             json.loads(line)
@@ -205,9 +210,12 @@ def draw(
                 keys = {(rec.get("title") or "").strip().lower(), text[:200]}
                 if keys & seen_keys or not index.isdisjoint(_shingles(text)):
                     continue
-                country = main_country(f"{rec.get('title') or ''}\n{text}", patterns)
+                if (name, rec["id"]) not in guessed:  # the walks revisit articles: guess each once
+                    title = rec.get("title") or ""
+                    country = main_country(f"{title}\n{text}", patterns)
+                    guessed[name, rec["id"]] = (country, kind(text))
+                country, story = guessed[name, rec["id"]]
                 half = "US" if country in (None, "USA") else "non-US"
-                story = kind(text)
                 capped = kinds[story] >= MAX_PER_KIND and (cap_non_us or half == "US")
                 if (strict and not halves[half]) or capped:
                     continue
