@@ -109,3 +109,26 @@ def test_export_acled_civilian_doer_of_violence_is_no_civilian(text, sub_event, 
     doc = pipeline.extract(text, source="Wire")
     firsts = {(acled_sub_event(e), acled_actor1(e)[2]) for e in doc.events}
     assert (sub_event, inter) in firsts, firsts
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event", "inter"),
+    [
+        # one person, or people named only as men or women, is no mob: an attack by an
+        # unidentified armed group (ACLED Codebook 2023, "Riots" and "Actor types") ...
+        ("A man stabbed a shopkeeper outside a bakery in Mombasa on Monday.", "Attack", 3),
+        ("Two women threw acid at a teacher in Lahore.", "Attack", 3),
+        ("Three men beat a bus driver to death in Accra after a dispute over fares.", "Attack", 3),
+        ("A woman shot a security guard at a bank in Lima.", "Attack", 3),
+        # ... while residents, villagers or a mob are rioters
+        ("Residents beat a suspected thief to death in Kisumu.", "Mob violence", 5),
+        ("A group of villagers attacked a tax collector near Gulu.", "Mob violence", 5),
+        ("A mob lynched a man accused of theft in Dhaka.", "Mob violence", 5),
+    ],
+)  # fmt: skip
+def test_export_acled_violence_of_individuals_is_an_attack_not_mob_violence(
+    text, sub_event, inter
+):
+    doc = pipeline.extract(text, source="Wire")
+    firsts = {(acled_sub_event(e), acled_actor1(e)[2]) for e in doc.events}
+    assert (sub_event, inter) in firsts, firsts

@@ -426,8 +426,16 @@ def acled_type(row: dict[str, Any]) -> tuple[str, str, str] | None:
             continue
         if "source_sector" in rule and row.get("source_sector") not in rule["source_sector"]:
             continue
+        if "source_words" in rule and not _names_only(row, rule["source_words"]):
+            continue
         return rule["disorder_type"], rule["event_type"], rule["sub_event_type"]
     return None
+
+
+def _names_only(row: dict[str, Any], words: list[str]) -> bool:
+    """Whether the source's words end in one of ``words`` ("a man", "three men")."""
+    text = (row.get("source_text") or "").lower().split()
+    return bool(text) and text[-1] in words
 
 
 def acled_inter(row: dict[str, Any], side: str) -> int | None:

@@ -408,6 +408,7 @@ def _flat(event: Event) -> dict[str, Any]:
         row[f"{side}_sector"] = actor.sector if actor else None
         row[f"{side}_country"] = actor.country if actor else None
         row[f"{side}_name"] = (actor.name or actor.text) if actor else None
+        row[f"{side}_text"] = actor.text if actor else None
     return row
 
 
