@@ -18,7 +18,7 @@ pytestmark = pytest.mark.model
         (
             "The European Union imposed sanctions on Iranian officials on Monday.",
             "imposed",
-            ("IGOEUR", "IRNGOV"),
+            ("IGOGOV", "IRNGOV"),
         ),
         # a request for an inquiry targets what the inquiry looks into
         (

@@ -23,7 +23,7 @@ _codes = coded_events
         ),
         (
             "Turkish President Tayyip Erdogan trashed the European Union on Monday.",
-            ("ACCUSE", "TURGOV", "IGOEUR"),
+            ("ACCUSE", "TURGOV", "IGOGOV"),
         ),
         # "raged" is lemmatised "rag" by the model: the generated lemma fixes repair it
         ("Putin raged against Washington in a speech.", ("ACCUSE", "RUSGOV", "USAGOV")),
@@ -142,7 +142,7 @@ def test_events_object_the_parser_coordinated_with_the_verb(analysed):
         "Ankara of harboring militants, and the European Union.",
     )
     assert ("ACCUSE", "TURGOV", "DEU") in found
-    assert ("ACCUSE", "TURGOV", "IGOEUR") in found
+    assert ("ACCUSE", "TURGOV", "IGOGOV") in found
 
 
 def test_events_pronoun_takes_the_subject_of_a_clause_hung_under_its_own(analysed):
@@ -172,7 +172,7 @@ def test_events_pronoun_skips_a_subject_outside_its_clause(analysed):
         # "for X to do Y": X is whom the request is made of
         (
             "The European Union called for Israel to halt settlement building.",
-            ("REQUEST", "IGOEUR", "ISR"),
+            ("REQUEST", "IGOGOV", "ISR"),
         ),
         (
             "Members of the U.S. Congress have called for China to do more to clamp down "
@@ -215,7 +215,7 @@ def test_events_pleas_by_their_complement(analysed, text, expected):
         # an event noun takes its sides through a participle that modifies it
         (
             "Russia criticized the sanctions imposed by the European Union on Belarus.",
-            [("SANCTION", "IGOEUR", "BLR"), ("ACCUSE", "RUS", "IGOEUR")],
+            [("SANCTION", "IGOGOV", "BLR"), ("ACCUSE", "RUS", "IGOGOV")],
         ),
         (
             "France condemned the attack carried out by Islamic State in Mali.",

@@ -69,7 +69,7 @@ def test_arrival_that_is_no_visit(analysed, text):
         ),
         (
             "Germany wrote to the European Commission on Friday, asking it to delay the vote.",
-            ("REQUEST", "DEU", "IGOEUR"),
+            ("REQUEST", "DEU", "IGOGOV"),
         ),
         (
             "The Chinese ambassador met Japanese officials and urged them to drop the plan.",

@@ -48,7 +48,7 @@ _codes = coded_events
             "Erdogan launched a tirade against the Dutch prime minister on Sunday.",
             ("ACCUSE", "TURGOV", "NLDGOV"),
         ),
-        ("Duterte's rant at the European Union drew laughs.", ("ACCUSE", "PHLGOV", "IGOEUR")),
+        ("Duterte's rant at the European Union drew laughs.", ("ACCUSE", "PHLGOV", "IGOGOV")),
         # lifting a hold on money is a concession
         ("Switzerland lifted the hold on the Egyptian accounts.", ("CONCEDE", "CHE", "EGY")),
     ],

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.model
             "The Nigerian senate's censure of the Ghanaian ambassador was unusual.",
             ("ACCUSE", "NGALEG", "GHAGOV"),
         ),
-        ("Erdogan rounded on the European Union after the vote.", ("ACCUSE", "TURGOV", "IGOEUR")),
+        ("Erdogan rounded on the European Union after the vote.", ("ACCUSE", "TURGOV", "IGOGOV")),
         # appeals (CAMEO 02)
         ("Washington nudged Seoul to resume talks with Tokyo.", ("REQUEST", "USAGOV", "KORGOV")),
         # rejections (CAMEO 12)
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.model
         ("Beijing shrugged off criticism from Washington.", ("REJECT", "CHNGOV", "USAGOV")),
         ("The Russian ambassador scoffed at the British claims.", ("REJECT", "RUSGOV", "GBR")),
         ("Mexico objected to the U.S. wall plan.", ("REJECT", "MEX", "USA")),
-        ("Hungary balked at the EU migrant quotas.", ("REJECT", "HUN", "IGOEUR")),
+        ("Hungary balked at the EU migrant quotas.", ("REJECT", "HUN", "IGOGOV")),
         # praise and endorsement (CAMEO 051)
         (
             "The Chilean president complimented Argentina on its handling of the crisis.",
@@ -101,7 +101,7 @@ def test_near_misses_are_no_speech_act(analysed, text):
         ),
         (
             "The European Commission warned Poland not to cut the pay of judges.",
-            [("REQUEST", "IGOEUR", "POL")],
+            [("REQUEST", "IGOGOV", "POL")],
         ),
     ],
 )

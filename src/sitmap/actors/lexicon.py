@@ -127,8 +127,13 @@ def _tokenizer() -> Any:
 def _key(phrase: str) -> tuple[tuple[str, ...], tuple[bool, ...], bool]:
     """Match key of a lexicon phrase, which tokens must be capitals, and whether it starts upper."""
     parts: list[str] = []
+    end = -1
     for tok in _tokenizer()(phrase):
-        parts.extend(p for p, _, _ in _split_hyphens(tok.text, tok.idx))
+        if tok.text == "." and parts and tok.idx == end and parts[-1].isalpha():
+            parts[-1] += "."  # "rep." is one token in text ("Rep. Jane Roe"), two in lower case
+        else:
+            parts.extend(p for p, _, _ in _split_hyphens(tok.text, tok.idx))
+        end = tok.idx + len(tok.text)
     upper = tuple(p.isupper() and p.replace(".", "").isalpha() and len(p) <= 5 for p in parts)
     return tuple(_fold(p) for p in parts), upper, phrase[:1].isupper()
 

@@ -268,6 +268,7 @@ def _from_descriptions(
             _office_of(mention, actors, ctx)
             or _headed_by(mention, actors, ctx)
             or _party_before(mention, ctx)
+            or _party_and_state(mention, ctx)
         )
         if coded is not None:
             return coded
@@ -334,6 +335,18 @@ def _party_before(mention: Actor, ctx: _Ctx) -> Actor | None:
         return None
     country = _words().party.get(m.group(1).lower())
     return _coded("party", country, None, ctx, 0.5) if country else None
+
+
+# "(R-Texas)", ", D-N.Y.,", "(I-Vt.)": the US press's party-and-state tag of a member of Congress
+# or of a state legislature
+_PARTY_STATE = re.compile(r"\s*[(,]\s*[RDI]\s?[-–]\s?[A-Z][A-Za-z.]{1,13}(?:\s[A-Z][a-z.]+)?\s*[),]")
+
+
+def _party_and_state(mention: Actor, ctx: _Ctx) -> Actor | None:
+    """A name followed by the party-and-state tag ("Jane Roe (D-Calif.)") is a US legislator."""
+    if _PARTY_STATE.match(ctx.text, mention.end) is None:
+        return None
+    return _coded("legislature", "USA", None, ctx, 0.6)
 
 
 def _code_description(
