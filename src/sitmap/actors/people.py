@@ -339,7 +339,9 @@ def _party_before(mention: Actor, ctx: _Ctx) -> Actor | None:
 
 # "(R-Texas)", ", D-N.Y.,", "(I-Vt.)": the US press's party-and-state tag of a member of Congress
 # or of a state legislature
-_PARTY_STATE = re.compile(r"\s*[(,]\s*[RDI]\s?[-–]\s?[A-Z][A-Za-z.]{1,13}(?:\s[A-Z][a-z.]+)?\s*[),]")
+_PARTY_STATE = re.compile(
+    r"\s*[(,]\s*[RDI]\s?[-–]\s?[A-Z][A-Za-z.]{1,13}(?:\s[A-Z][a-z.]+)?\s*[),]"
+)
 
 
 def _party_and_state(mention: Actor, ctx: _Ctx) -> Actor | None:
