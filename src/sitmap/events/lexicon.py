@@ -18,6 +18,8 @@ from sitmap.events.syntax import (
     _pobjs,
 )
 
+GENERATED = "predicates_wordnet.yaml"  # class-level entries, merged below the hand lexicon
+
 
 @dataclass(frozen=True)
 class _Entry:
@@ -127,6 +129,7 @@ def _lexicon() -> _Lexicon:
         for lemma, spec in (conflict.get(section) or {}).items():
             specs = spec if isinstance(spec, list) else [spec]
             table[lemma] = tuple(_entry(lemma, s) for s in specs)
+    _merge_generated(verbs, nouns)
     civil_sectors = frozenset(data["civil_sectors"])
     modes = {w: mode for mode, words in data["modes"].items() for w in words}
     nominal = frozenset(k.split()[-1] for k in nouns)
@@ -160,6 +163,20 @@ def _lexicon() -> _Lexicon:
         frozenset(data["demands"]["semi_modals"]),
         frozenset(data.get("documents") or ()),
     )
+
+
+def _merge_generated(
+    verbs: dict[str, tuple[_Entry, ...]], nouns: dict[str, tuple[_Entry, ...]]
+) -> None:
+    """Add the class-level predicates generated from WordNet (``predicates_wordnet.yaml``, made
+    by ``tools/build_predicates_wordnet.py``) BELOW the hand lexicon: a lemma the hand lexicon
+    lists keeps its hand entries."""
+    data = lexicons.yaml_file(GENERATED)
+    for section, table in (("verbs", verbs), ("nouns", nouns)):
+        for lemma, spec in (data.get(section) or {}).items():
+            if lemma not in table:
+                specs = spec if isinstance(spec, list) else [spec]
+                table[lemma] = tuple(_entry(lemma, s) for s in specs)
 
 
 def may_hold_event(span: Any) -> bool:
