@@ -191,6 +191,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
                 continue  # "Erdogan said Turkey must defend itself": his own state's duty
             if entry.foreign and not _abroad(source, target):
                 continue  # "arrived in Texas", "a missile landed in ...": no visit
+            if senses.domestic_procedure(tok, entry.type, source, target, finder.actors):
+                continue  # "Congress reached a deal on tax legislation": procedure, no event
             events.append(
                 _event(
                     doc,

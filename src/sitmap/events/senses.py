@@ -8,7 +8,7 @@ or the fixed phrase around a noun, so it applies to any text, not to one outlet 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -483,6 +483,60 @@ def _in_phrase(tok: Any, senses: _Senses) -> bool:
                 w == p or (i == at) for i, (w, p) in enumerate(zip(window, phrase, strict=True))
             ):
                 return True
+    return False
+
+
+@dataclass(frozen=True)
+class _Procedure:
+    agreement_types: frozenset[str]
+    aid_types: frozenset[str]
+    organs: frozenset[str]
+    recipients: frozenset[str]
+    legislative_words: frozenset[str]
+
+
+@cache
+def _procedure() -> _Procedure:
+    data = lexicons.yaml_file("non_events.yaml")["domestic_procedure"]
+    return _Procedure(**{k: frozenset(map(str, v)) for k, v in data.items()})
+
+
+def _organ(actor: Any, sectors: frozenset[str]) -> str | None:
+    """The state of an actor coded as one of its organs (``USALEG`` -> ``USA``), else None."""
+    code = getattr(actor, "code", None) or ""
+    country = getattr(actor, "country", None)
+    if not country or not code.startswith(country) or code[3:6] not in sectors:
+        return None
+    return country
+
+
+def domestic_procedure(
+    tok: Any, plover: str, source: Any, target: Any, around: Iterable[Any] = ()
+) -> bool:
+    """Whether an event is a state's own legislative or budget procedure, which the guide does
+    not code: an agreement (``agreement_types``) made by an organ of one state with no partner
+    outside it, about a bill, a budget or a tax (a ``legislative_words`` lemma in the trigger's
+    phrase, or the noun a clause on the trigger describes: "the provisions on which tax writers
+    agreed"); or money (``aid_types``) granted to an organ of a state by an organ of the same
+    state, or by no one named while no actor of another state is coded in the sentence
+    (``around``: "funding for the legislature", but not "the United States approved funding for
+    the Afghan army", where the parse missed the giver)."""
+    rules = _procedure()
+    if plover in rules.agreement_types:
+        state = _organ(source, rules.organs)
+        if state is None or (target is not None and _organ(target, rules.organs) != state):
+            return False
+        words = [t.lemma_.lower() for t in tok.subtree]
+        if tok.dep_ in {"relcl", "acl"}:
+            words.append(tok.head.lemma_.lower())
+        return any(w in rules.legislative_words for w in words)
+    if plover in rules.aid_types:
+        state = _organ(target, rules.recipients)
+        if state is None:
+            return False
+        if source is not None:
+            return _organ(source, rules.organs) == state
+        return all(getattr(a, "country", None) in (None, state) for a in around)
     return False
 
 
