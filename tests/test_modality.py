@@ -58,6 +58,23 @@ def _status(text: str, trigger: str) -> tuple[str, list[str]]:
             "expelled",
             "asserted",
         ),
+        # ... and so is one under "as": a negation of the main clause does not reach it
+        (
+            "The Kenyan opposition leader did not hold back as he accused the police of brutality.",
+            "accused",
+            "asserted",
+        ),
+        (
+            "Police in Lima did not intervene as protesters attacked the Chilean embassy on "
+            "Friday.",
+            "attacked",
+            "asserted",
+        ),
+        (
+            "The Kenyan opposition leader did not accuse the police of brutality.",
+            "accuse",
+            "negated",
+        ),
         # a non-restrictive relative clause is the outlet's aside; a restrictive one or one
         # inside the quotation marks stays the speaker's
         (
