@@ -39,6 +39,13 @@ def test_nlp_model_name_in_one_place():
     assert nlp.model_info()["package"] == nlp.MODEL
 
 
+def test_nlp_model_loads_once_however_it_is_asked_for(spacy_nlp):
+    # engines.base.warm asks for load(), analyse for load(MODEL): one pipeline, not two
+    assert nlp.load() is nlp.load(nlp.MODEL) is nlp.load(model=nlp.MODEL) is spacy_nlp
+    next(nlp.analyse([Document(text="Troops shelled the town of Idlib on Monday.")]))
+    assert nlp._load.cache_info().currsize == 1
+
+
 @pytest.mark.parametrize(
     ("text", "first"),
     [

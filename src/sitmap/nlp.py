@@ -36,12 +36,17 @@ MAX_CHARS = 2_000_000
 _GLUED_QUOTES = r"(?<=[A-Za-z.,])[“”\"](?=[A-Za-z])"
 
 
-@cache
 def load(model: str = MODEL) -> Any:
     """The spaCy ``Language`` with the parser disabled and the sentence recogniser enabled.
 
-    A paragraph break (a blank line) always starts a new sentence.
+    A paragraph break (a blank line) always starts a new sentence. Loaded once per process
+    and model name, however it is asked for (``load()`` and ``load(MODEL)`` are one object).
     """
+    return _load(model)
+
+
+@cache
+def _load(model: str) -> Any:
     try:
         import spacy
         from spacy.util import compile_infix_regex
