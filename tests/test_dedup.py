@@ -87,3 +87,37 @@ def test_dedup_finds_a_near_copy_through_the_index() -> None:
     dedup.add("other", dedup.signature(other))
     dedup.remove("base")
     assert dedup.match(dedup.signature(base)) is None and len(dedup) == 1
+
+
+def test_dedup_lsh_bands_are_datasketchs_own_optimum() -> None:
+    from datasketch.lsh import _optimal_param
+
+    from sitmap.dedup import _LSH_PARAMS, NUM_PERM
+
+    assert _LSH_PARAMS[(THRESHOLD, NUM_PERM)] == _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5)
+    lsh = Deduper()._lsh
+    assert (lsh.b, lsh.r) == (9, 13)
+
+
+def test_dedup_does_not_import_scipys_integrator_yet_datasketch_can_use_it() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from sitmap.dedup import Deduper\n"
+        "d = Deduper()\n"
+        "text = ' '.join(f'word{i} lorem ipsum' for i in range(40))\n"
+        "d.add('a', d.signature(text))\n"
+        "assert d.match(d.signature(text))[0] == 'a'\n"
+        "assert 'scipy.integrate' not in sys.modules, 'integrator imported'\n"
+        "from datasketch import MinHashLSH\n"  # another threshold: datasketch's own optimum
+        "lsh = MinHashLSH(threshold=0.5, num_perm=64)\n"
+        "import scipy.integrate\n"
+        "assert hasattr(scipy.integrate, 'solve_ivp'), 'the real module after the stand-in'\n"
+        "print(lsh.b, lsh.r)\n"
+    )
+    from datasketch.lsh import _optimal_param
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert tuple(map(int, out.stdout.split())) == _optimal_param(0.5, 64, 0.5, 0.5)

@@ -14,6 +14,8 @@ to compare reliably and are never called near-duplicates.
 from __future__ import annotations
 
 import re
+import sys
+import types
 from typing import Any
 
 import numpy as np
@@ -28,6 +30,42 @@ SIGNATURE_SCHEME = f"minhash:{SCHEME}:perm{NUM_PERM}:seed1:words{SHINGLE}"
 
 _WORD = re.compile(r"\w+")
 
+_LSH_PARAMS = {(THRESHOLD, NUM_PERM): (9, 13)}
+"""Bands and rows of the LSH index: what datasketch's own ``_optimal_param`` (equal weights)
+gives for these settings (``tests/test_dedup.py`` checks it), so building the index does not
+need SciPy's integrator; other settings are left to datasketch."""
+
+
+def _datasketch() -> types.ModuleType:
+    """The datasketch package, imported without importing SciPy's integrator.
+
+    datasketch's LSH modules import ``scipy.integrate.quad`` at the top, for the optimal band
+    count only; importing the integrator costs ~0.35 CPU s, a tenth of ``sitmap ingest``'s
+    start-up, for a function an index built with ``_LSH_PARAMS`` never calls. While datasketch
+    is imported, ``scipy.integrate`` is a stand-in whose ``quad`` imports the real integrator
+    when first called; the stand-in is removed at once, so any later ``import scipy.integrate``
+    gets the real module.
+    """
+    if "datasketch" in sys.modules or "scipy.integrate" in sys.modules:
+        import datasketch
+
+        return datasketch
+    stand_in = types.ModuleType("scipy.integrate")
+
+    def quad(*args: Any, **kwargs: Any) -> Any:
+        from scipy import integrate
+
+        return integrate.quad(*args, **kwargs)
+
+    stand_in.quad = quad  # type: ignore[attr-defined]
+    sys.modules["scipy.integrate"] = stand_in
+    try:
+        import datasketch
+    finally:
+        if sys.modules.get("scipy.integrate") is stand_in:
+            del sys.modules["scipy.integrate"]
+    return datasketch
+
 
 def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     """The set of lower-cased word k-grams of ``text``, as UTF-8 bytes."""
@@ -39,11 +77,10 @@ class Deduper:
     """An in-memory MinHash LSH index of first copies: ``match`` a text, ``add`` it if new."""
 
     def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> None:
-        from datasketch import MinHashLSH
-
         self.threshold = threshold
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        params = _LSH_PARAMS.get((threshold, num_perm))
+        self._lsh = _datasketch().MinHashLSH(threshold=threshold, num_perm=num_perm, params=params)
         self._sigs: dict[str, Any] = {}
 
     def __len__(self) -> int:
@@ -51,12 +88,10 @@ class Deduper:
 
     def signature(self, text: str) -> Any | None:
         """The MinHash of ``text``'s shingles, or None when the text is too short to compare."""
-        from datasketch import MinHash
-
         grams = shingles(text)
         if len(grams) < MIN_SHINGLES:
             return None
-        mh = MinHash(num_perm=self.num_perm, scheme=SCHEME)
+        mh = _datasketch().MinHash(num_perm=self.num_perm, scheme=SCHEME)
         mh.update_batch(list(grams))
         return mh
 
@@ -90,10 +125,8 @@ class Deduper:
 
     def from_bytes(self, data: bytes) -> Any:
         """A signature from ``to_bytes`` output."""
-        from datasketch import MinHash
-
         values = np.frombuffer(data, dtype="<u4").astype(np.uint32)
-        return MinHash(num_perm=self.num_perm, hashvalues=values, scheme=SCHEME)
+        return _datasketch().MinHash(num_perm=self.num_perm, hashvalues=values, scheme=SCHEME)
 
 
 __all__ = ["MIN_SHINGLES", "SIGNATURE_SCHEME", "THRESHOLD", "Deduper", "shingles"]
