@@ -159,7 +159,17 @@ def load() -> None:
 
 @cache
 def _lexicon() -> _Lexicon:
-    """Compile every lexicon file into one token-sequence table (once per process)."""
+    """The compiled table (once per process; compiled once per version of the data and code,
+    then read from the cache folder: ``sitmap.compiled``)."""
+    import sys
+
+    from sitmap import compiled
+
+    return compiled.load("actor-lexicon", _compile, modules=[sys.modules[__name__], lexicons])
+
+
+def _compile() -> _Lexicon:
+    """Compile every lexicon file into one token-sequence table."""
     table: dict[tuple[str, ...], list[_Entry]] = {}
 
     def add(phrase: str, entry: _Entry) -> None:
