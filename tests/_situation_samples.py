@@ -94,6 +94,18 @@ ACTORS: dict[str, dict[str, Any]] = {
                          kind="group"),
     "Kagame": dict(name="Paul Kagame", country="RWA", sector="government", code="RWAGOV",
                    kind="person"),
+    "Moses Wetangula": dict(name="Moses Wetangula", country="KEN", sector="legislature",
+                            code="KENLEG", kind="person"),
+    "Kennedy Mwangi": dict(name="Kennedy Mwangi", country="KEN", sector="legislature",
+                           code="KENLEG", kind="person"),
+    "Kenyan prosecutors": dict(name="prosecutors", country="KEN", sector="judiciary",
+                               code="KENJUD"),
+    "Cyril Ramaphosa": dict(name="Cyril Ramaphosa", country="ZAF", sector="government",
+                            code="ZAFGOV", kind="person"),
+    "Noordin Haji": dict(name="Noordin Haji", country="KEN", sector="judiciary", code="KENJUD",
+                         kind="person"),
+    "Mary Odhiambo": dict(name="Mary Odhiambo", country="KEN", sector="judiciary", code="KENJUD",
+                          kind="person"),
 }  # fmt: skip
 
 

@@ -190,8 +190,11 @@ def _candidates(store: Store, key: rules.Key) -> list[rules.Key]:
         return []
     types = [t for t, f in rules.config()["family_of"].items() if f == key.family] or [key.plover]
     slack = int(rules.config()["dates"]["slack"])
-    back = int(rules.config()["dates"]["published_lookback"])
-    lo, hi = key.start - timedelta(days=slack), key.end + timedelta(days=slack)
+    # an undated report may tell an act up to ``retold_days`` before it (``rules.retold``)
+    dates = rules.config()["dates"]
+    back = max(int(dates["published_lookback"]), int(dates["retold_days"]))
+    first = key.retold_from or key.start
+    lo, hi = first - timedelta(days=slack), key.end + timedelta(days=slack)
     marks = ", ".join("?" * len(types))
     statuses = [s for s, g in rules.config()["group_of"].items() if g == key.group]
     where = (

@@ -29,7 +29,10 @@ are **compatible** when no rule finds a conflict:
   ``slack`` days, must overlap. A factual event whose text date lies after its publication
   (beyond ``slack``: "On Tuesday, Trump threatens ..." resolved to the next Tuesday) is held to
   the publication window instead: what is reported as done happened by then. An event with
-  neither a text date nor a publication date is never merged.
+  neither a text date nor a publication date is never merged. An undated act on the very same
+  named person (not a leader), of the same type, may be told again up to
+  ``dates.retold_days`` after an earlier report (``retold``): "X has been charged" nine days
+  after "prosecutors charged X" is one act, and earns the ``merge.named_target`` point.
 
 Compatible is not enough to merge: the pair must also share evidence worth ``merge.threshold``
 points (``score``): the place they share (a town counts most, a country least), each shared
@@ -151,6 +154,7 @@ class Key:
     doc_countries: frozenset = frozenset()  # and their countries
     evidence: str = ""  # the evidence sentence (``similarity``; not read by ``tables``)
     text_dated: bool = False  # the window is the text's date, not the publication lookback
+    retold_from: date | None = None  # ``retold``: the earliest day an undated telling may mean
 
 
 @functools.lru_cache(maxsize=4096)
@@ -207,6 +211,10 @@ def key_of(row: dict[str, Any]) -> Key:
     level = place_level(row.get("feature_class"), row.get("feature_code")) if has_place else None
     if level and level != "country" and row.get("lat") is None:
         level = "country" if row.get("country") else None
+    target = _actor(row, "target")
+    retold_from = None
+    if text_date is None and published is not None and _retellable(target):
+        retold_from = published - timedelta(days=int(config()["dates"]["retold_days"]))
     return Key(
         id=row["id"],
         doc_id=row.get("doc_id") or "",
@@ -215,7 +223,7 @@ def key_of(row: dict[str, Any]) -> Key:
         family=family(row.get("plover")),
         group=group,
         source=_actor(row, "source"),
-        target=_actor(row, "target"),
+        target=target,
         lat=row.get("lat"),
         lon=row.get("lon"),
         geonameid=row.get("geonameid"),
@@ -233,6 +241,7 @@ def key_of(row: dict[str, Any]) -> Key:
         doc_countries=frozenset(row.get("doc_countries") or ()),
         evidence=row.get("evidence") or "",
         text_dated=text_date is not None,
+        retold_from=retold_from,
     )
 
 
@@ -432,6 +441,48 @@ def date_points(a: Key, b: Key) -> int:
     return 0
 
 
+def retold(a: Key, b: Key) -> bool:
+    """One act against the very same named person told again later without a date.
+
+    An event whose text gives no date is dated by its publication, and a report often tells
+    an act of days before as the news it still is ("X has been charged", "the accusations
+    against X"): undated, its act may lie up to ``dates.retold_days`` before publication
+    (``Key.retold_from``). Two events whose windows are apart may then still be one when at
+    least one of them is undated, both are of the same type, the target is the very same named
+    person in both (``same_person``: two words or more) and not a head of state or government
+    (``leader``: one every critic targets), no two different doers are named (a person or an
+    organisation in each: "Judge Y chided X" is not "prosecutors accused X" a week before;
+    "several women" or an unknown doer may be anyone), neither window is longer than
+    ``merge.both_sides.max_window_days`` ("in 2016" says nothing) and the stretched windows
+    overlap. A report dated by its text after the other's publication is a new act, not a
+    retelling; other actors and places are held to the other rules as usual.
+    """
+    if a.retold_from is None and b.retold_from is None:
+        return False
+    if a.plover != b.plover or not same_person(a.target, b.target) or leader(a.target):
+        return False
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        return False
+    if _named_doer(a.source) and _named_doer(b.source) and not _same_actor(a.source, b.source):
+        return False  # two doers named: "the judge chided X" is not "prosecutors accused X"
+    longest = int(config()["merge"]["both_sides"]["max_window_days"])
+    if any((k.end - k.start).days > longest for k in (a, b)):
+        return False
+    slack = timedelta(days=int(config()["dates"]["slack"]))
+    first_a, first_b = a.retold_from or a.start, b.retold_from or b.start
+    return not (first_a > b.end + slack or first_b > a.end + slack)
+
+
+def _named_doer(a: ActorKey) -> bool:
+    """A doer named as one person or organisation (not a group, not unidentified gunmen)."""
+    return a.known and a.kind in ("person", "organisation") and not _unidentified(a)
+
+
+def _retellable(target: ActorKey) -> bool:
+    """A target ``retold`` may hold an undated event to: a named person, not a leader."""
+    return target.kind == "person" and " " in (target.name or "") and not leader(target)
+
+
 def score(a: Key, b: Key) -> int:
     """Shared evidence of two events, or ``CONFLICT`` when any rule says they differ."""
     if a.family != b.family or a.group != b.group:
@@ -439,6 +490,9 @@ def score(a: Key, b: Key) -> int:
     if a.doc_id == b.doc_id and (a.sentence is None or a.sentence != b.sentence):
         return CONFLICT
     dates = date_points(a, b)
+    retelling = dates == CONFLICT and retold(a, b)
+    if retelling:
+        dates = 0
     if dates == CONFLICT:
         return CONFLICT
     places = place_points(a, b)
@@ -449,7 +503,9 @@ def score(a: Key, b: Key) -> int:
         return CONFLICT
     pts = config()["merge"]
     total = dates * pts["same_day"] + places + actors
-    if dates == 0 and close_reports(a, b):
+    if retelling:  # the same named target, told again: its point, whatever the other side
+        total += pts["named_target"]
+    elif dates == 0 and close_reports(a, b):
         if _both_sides(a, b):
             total += pts["both_sides"]["points"]
         elif same_person(a.target, b.target) and not leader(a.target):
@@ -546,7 +602,9 @@ def explain(a: Key, b: Key) -> str | None:
         return "status"
     if a.doc_id == b.doc_id and (a.sentence is None or a.sentence != b.sentence):
         return "one document"
-    for name, rule in (("dates", date_points), ("places", place_points), ("actors", _actors)):
+    if date_points(a, b) == CONFLICT and not retold(a, b):
+        return "dates"
+    for name, rule in (("places", place_points), ("actors", _actors)):
         if rule(a, b) == CONFLICT:
             return name
     counterpart = config()["counterpart_set"]
@@ -616,6 +674,7 @@ __all__ = [
     "leader",
     "linked",
     "place_points",
+    "retold",
     "same_person",
     "score",
     "similarity",
