@@ -154,3 +154,39 @@ def test_ties_that_are_no_cooperation(analysed, text):
 )
 def test_classes_pass_the_candidate_gate(text, trigger, sides):
     assert event_sides(text, trigger) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of "is / came / remains under N" or "is subject to N" undergoes N
+        (
+            "Two Pakistani diplomats in Kabul were subject to expulsion by the Afghan government.",
+            ("SANCTION", "AFGGOV", "PAKGOV"),
+        ),
+        ("Venezuela remains under sanctions imposed by Washington.", ("SANCTION", "USAGOV", "VEN")),
+        (
+            "The Iraqi army base came under attack from Islamic State militants.",
+            ("ASSAULT", "IMGINSISI", "IRQMIL"),
+        ),
+        (
+            "The French journalist has been under arrest in Tehran since June.",
+            ("COERCE", None, "FRAMED"),
+        ),
+    ],
+)
+def test_event_noun_the_subject_is_under(analysed, text, expected):
+    assert expected in coded_events(analysed, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "under" a thing that is no event, or an event noun not predicated of a subject
+        "Under the agreement, Iran must cut its stockpile of enriched uranium.",
+        "The Nepalese village is under water after the floods.",
+        "The bridge in Lagos has been under repair since March.",
+    ],
+)
+def test_under_no_event(analysed, text):
+    assert coded_events(analysed, text) == []

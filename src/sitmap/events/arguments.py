@@ -194,6 +194,9 @@ def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], l
     if received:  # "Trump faced criticism from McCain": Trump is criticised
         if entry.type in _FROM_SOURCE_TYPES:  # "received aid from X", "from" on the verb
             sources = sources or _pobjs(tok.head, {"from"})
+        verb = _undergoing_verb(tok)
+        if verb is not None:  # "under attack by Trump", "came under attack from militants"
+            sources = sources or _pobjs(tok, {"from"}) or _pobjs(verb, {"by", "from"})
         return sources, targets or received
     governor = _light_governor(tok, entry)
     if governor is not None:
@@ -228,11 +231,37 @@ def _receiving_verbs() -> frozenset[str]:
 
 def _receiver(tok: Any) -> list[Any]:
     """Who undergoes a nominal event a receiving verb governs: the subject of "faced
-    criticism", "received threats", "drew condemnation"."""
-    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _receiving_verbs():
-        return []
-    verb = tok.head
-    return _children(verb, _SUBJ) or _inherited_subject(verb)
+    criticism", "received threats", "drew condemnation"; or the subject of a state of being
+    under the event or subject to it ("the agency has been *under attack*", "came under
+    attack", "officials who are *subject to* U.S. sanctions", "will be subject to
+    deportation or imprisonment")."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _receiving_verbs():
+        verb = tok.head
+        return _children(verb, _SUBJ) or _inherited_subject(verb)
+    verb = _undergoing_verb(tok)
+    return (_children(verb, _SUBJ) or _inherited_subject(verb)) if verb is not None else []
+
+
+_UNDERGOING_VERBS = frozenset({"be", "come", "remain", "stay", "fall"})
+
+
+def _undergoing_verb(tok: Any) -> Any:
+    """The verb of "X is / came / remains *under* N" or "X is *subject to* N" whose subject
+    undergoes the event noun N (or a conjunct of it), or None."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # "subject to deportation or *imprisonment*"
+    prep = node.head
+    if node.dep_ != "pobj" or prep.i == node.i or prep.dep_ not in {"prep", "agent"}:
+        return None
+    holder = prep.head
+    if prep.lower_ == "to" and holder.lower_ == "subject" and holder.dep_ == "acomp":
+        holder = holder.head
+    elif prep.lower_ != "under":
+        return None
+    if holder.pos_ not in {"AUX", "VERB"} or holder.lemma_.lower() not in _UNDERGOING_VERBS:
+        return None
+    return holder
 
 
 def _light_governor(tok: Any, entry: _Entry) -> tuple[Any, Any, frozenset[str]] | None:
