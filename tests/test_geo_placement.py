@@ -356,9 +356,10 @@ def test_placement_town_naming_the_site_of_the_act(text, trigger, expected) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        # a town naming an office or a government, not a site: no setting
+        # a town naming an office or a government, not a site: no setting for a statement
+        # (a town's police acting on the ground act in their town: test_placement_home_...)
         "The Nairobi government condemned the attack on the convoy.",
-        "Lagos police arrested ten people on Monday.",
+        "The Lagos state governor criticised the strike on Monday.",
     ],
 )
 def test_placement_town_naming_an_office_is_no_setting(text) -> None:
@@ -445,3 +446,68 @@ def test_placement_area_of_expertise_is_no_setting() -> None:
         "The senator, an expert in the area of Gaza reconstruction, criticised the plan."
     )
     assert all(place is None for place, _ in placed.values())
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # where the doers of an act on the ground live or work sets it, when nothing else does
+        ("Angry Kisumu residents attacked a police patrol on Sunday.", "attacked", "Kisumu"),
+        ("Villagers of Kisoro stormed the police post on Monday.", "stormed", "Kisoro"),
+        ("Lagos police arrested ten people on Monday.", "arrested", "Lagos"),
+        ("Masked men abducted the director of a Bamako-based charity.", "abducted", "Bamako"),
+        # a town the actors stage reads as its government, written as a setting
+        (
+            "Traders in the Kisenyi area of Kampala protested against new market fees.",
+            "protested",
+            "Kampala",
+        ),
+    ],
+)
+def test_placement_home_of_the_doers(text, trigger, expected) -> None:
+    assert _placed(text)[trigger] == (expected, "clause")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a title before a person's name says where he works, not where he was charged
+        ("Prosecutors indicted Houston lawyer Mark Stevens on fraud charges.", "indicted"),
+        # a state or a nationality is no setting
+        ("Police arrested a Texas man over the shooting.", "arrested"),
+        ("Kenyan police arrested two smugglers on Friday.", "arrested"),
+    ],
+)
+def test_placement_home_is_not_a_title_or_a_nationality(text, trigger) -> None:
+    assert _placed(text)[trigger][0] is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # "X ward, Y, Z" and "Ban 3 village, Y district, Z province": the first container written
+        # in a comma chain after "in" that the gazetteer has is the setting
+        (
+            "Police dispersed opposition supporters in Manyatta ward, Kisumu, on Tuesday.",
+            "dispersed",
+            {"Kisumu"},
+        ),
+        (
+            "On 2 May, in Ban 3 village, Rueso district, Narathiwat province, gunmen shot dead a "
+            "teacher.",
+            "shot",
+            {"Rueso", "Amphoe Rueso", "Narathiwat"},
+        ),
+        # a compass region with its feature word: the parser's adjective is the place's name
+        (
+            "Security forces raided several homes in Eastern province of Zambia overnight.",
+            "raided",
+            {"Eastern", "Eastern Province"},
+        ),
+    ],
+)
+def test_placement_admin_chains_and_feature_words(text, trigger, expected) -> None:
+    assert _placed(text)[trigger][0] in expected

@@ -276,9 +276,52 @@ def _modifies_noun(p: Place, doc: Document, index: int) -> bool:
         and head != root
         and head.pos_ in {"NOUN", "PROPN"}
         and not head.ent_type_  # "Deir ez-Zor" split by the parser stays one name
-        # "in Imphal East district", "in Kassala town": a feature word names the place itself
-        and not (root.dep_ == "compound" and head.lower_ in _feature_words())
+        # "in Imphal East district", "in Kassala town", "in Northern governorate" (the parser
+        # reads a compass name as an adjective): a feature word names the place itself
+        and not (root.dep_ in ("compound", "amod") and head.lower_ in _feature_words())
     )
+
+
+_HOME_PREPS = frozenset({"of", "in", "from"})
+
+
+def _actor_home(p: Place, event: Event, doc: Document) -> bool:
+    """Whether the place says where one of the event's sides lives or works ("Chitungwiza
+    residents attacked ...", "residents of Save barricaded ...", "police officers in Mombasa
+    raped ...", "the leader of a Kabwe-based group was abducted"): its phrase hangs, through
+    modifiers and "of"/"in"/"from", off a side's own words. The target's home counts only for
+    an attack (``object_setting_types``): "indictments of a Washington lobbyist" are not made
+    in Washington."""
+    root = _place_token(p, doc, event.sentence)
+    if root is None:
+        return False
+    offset = doc.sentences[event.sentence].start
+    sides = [(a.start, a.end) for a in (event.source,) if a is not None]
+    if event.target is not None and event.plover in _lex().object_types:
+        sides.append((event.target.start, event.target.end))
+    tok = root
+    for _ in range(5):
+        based = tok.dep_ == "npadvmod" and tok.head.lower_ == "based"  # "Kabwe-based"
+        if based or tok.dep_ in ("conj", "appos", "compound", "amod", "nmod", "poss"):
+            nxt = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ in _HOME_PREPS:
+            nxt = tok.head.head
+        else:
+            return False
+        if nxt == tok:
+            return False
+        tok = nxt
+        at = tok.idx + offset
+        # the head of a group's words ("residents", "police", "NGO"), not a title before a
+        # person's name ("Washington lobbyist Tony Podesta": where he works, not where he acts)
+        if (
+            tok.pos_ in ("NOUN", "PROPN")
+            and tok.dep_ != "compound"
+            and tok.ent_type_ != "PERSON"
+            and any(s <= at < e for s, e in sides)
+        ):
+            return True
+    return False
 
 
 def _names_site(p: Place, doc: Document, index: int) -> bool:

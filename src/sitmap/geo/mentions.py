@@ -302,7 +302,7 @@ def _place_cue(sdoc: Any, start: int, end: int) -> str:
     """What the words around the tokens ``start:end`` say of them: "setting" after "in", "at",
     "near", "outside"; "feature" after "<place word> of" ("the town of", "south of",
     "residents of") or before a lower-case place word ("the Kano area", "Chitungwiza
-    residents"); "" otherwise."""
+    residents", "a Bamako-based charity"); "" otherwise."""
     lex = _lex()
     if start > 0 and sdoc[start - 1].lower_ in lex.scan_settings:
         return "setting"
@@ -310,6 +310,8 @@ def _place_cue(sdoc: Any, start: int, end: int) -> str:
         return "feature"
     if end < len(sdoc) and sdoc[end].is_lower and sdoc[end].lower_ in lex.place_after:
         return "feature"
+    if end + 1 < len(sdoc) and sdoc[end].text == "-" and sdoc[end + 1].lower_ == "based":
+        return "feature"  # "a Bamako-based charity"
     return ""
 
 

@@ -34,7 +34,9 @@ from typing import Any
 
 from sitmap.geo import context
 from sitmap.geo.clauses import (
+    _actor_home,
     _facility_words,
+    _feature_words,
     _governed_by_trigger,
     _lex,
     _modifies_noun,
@@ -74,7 +76,14 @@ def place_events(doc: Document, *, document_place: bool = False) -> None:
     # A place name the actors stage coded as an actor ("the United States will ...",
     # "Venezuela's President") is used as an actor there, not as a location; so are names the
     # events stage read as actors ("sanctions on Pyongyang": its government).
-    acting = [(a.start, a.end) for a in doc.actors if a.code]
+    # A town the actors stage read as a government ("Ouagadougou" for Burkina Faso's) after a
+    # setting preposition ("residents in the Dapoya neighbourhood of Ouagadougou protested") is
+    # where something happens, unless an event has it as a side (a country so written stays
+    # an actor: "advocacy groups in the US").
+    text = doc.clean_text
+    acting = [
+        (a.start, a.end) for a in doc.actors if a.code and not _town_setting(a, resolved, text)
+    ]
     acting += [
         (a.start, a.end)
         for e in doc.events
@@ -82,7 +91,6 @@ def place_events(doc: Document, *, document_place: bool = False) -> None:
         if a is not None and a.code
     ]
     places = [p for p in resolved if not any(p.start < e and s < p.end for s, e in acting)]
-    text = doc.clean_text
     places += [p for p in _seats(doc, text, resolved) if p not in places]
     dateline = _dateline(doc, resolved)
     focus = focus_place(places) if document_place else None
@@ -97,6 +105,8 @@ def place_events(doc: Document, *, document_place: bool = False) -> None:
             if spot is None:
                 spot, basis = _object_place(event, spots, doc), "clause"
             place = contained[id(spot)][1] if spot is not None else None
+        if place is None:
+            place, basis = _home_place(event, resolved, doc), "clause"
         if place is None and dateline is not None:
             place, basis = _dateline_place(event, dateline, doc, resolved)
         if place is None:
@@ -107,6 +117,17 @@ def place_events(doc: Document, *, document_place: bool = False) -> None:
             continue
         event.place = replace(place, score=round(place.score * BASIS_FACTOR[basis], 3))
         event.place_basis = basis
+
+
+def _town_setting(actor: Any, resolved: list[Place], text: str) -> bool:
+    """Whether a coded actor's words are a town or district written as a setting."""
+    return any(
+        actor.start <= p.start
+        and p.end <= actor.end
+        and specificity(p) >= _SPECIFICITY[ADM2]
+        and is_setting(p, text, nested=True)
+        for p in resolved
+    )
 
 
 def _event_place(
@@ -267,6 +288,28 @@ def _object_place(event: Event, places: list[Place], doc: Document) -> Place | N
     return None
 
 
+def _home_place(event: Event, places: list[Place], doc: Document) -> Place | None:
+    """For an act on the ground (``carry_over_types``) whose clause names no setting, the town
+    or district where one of its sides lives or works ("Chitungwiza residents attacked a party
+    official", "police officers in Mombasa beat a trader"): such a report is set there.
+    Countries and regions are not (a side's nationality is not a place); a place in a side's
+    words is such a home ("a Bamako-based charity"), one that is a side itself is not."""
+    if event.plover not in _lex().carry_types or not 0 <= event.sentence < len(doc.sentences):
+        return None
+    sent = doc.sentences[event.sentence]
+    sides = [(a.start, a.end) for a in doc.actors if a.code]  # the town itself acting
+    home = [
+        p
+        for p in places
+        if (p.start, p.end) not in sides
+        and max(event.start, sent.start) <= p.start
+        and p.end <= min(event.end, sent.end)
+        and specificity(p) >= _SPECIFICITY[ADM2]
+        and _actor_home(p, event, doc)
+    ]
+    return _best_local(home) if home else None
+
+
 def _facility_head(root: Any, trigger: Any) -> Any:
     """The facility noun a place names ("stormed the Arua Airfield", "shelled the Tal Afar
     airport": the airfield, the airport), which the event's trigger may take as its object;
@@ -330,13 +373,20 @@ def is_setting(p: Place, text: str, *, nested: bool = False) -> bool:
 _ADMIN_PARENS = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:\s+[a-z]+){0,3}\s*\((?:[^()]{0,80},\s*)?$"
 )
+
+
 # "in Ban Phithaen, Thung Yang Daeng district, Pattani province", "at Jebel Chaambi,
 # Kasserine": each name after a comma is the admin context of the one before it
-_ADMIN_COMMA = re.compile(
-    r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:\s+(?:village|town|city|district|area|camp|"
-    r"county|commune|locality|neighbourhood|neighborhood|region|province|governorate|state|"
-    r"township|municipality|prefecture|department))?\)?\s*,\s*$"
-)
+# ("Mwaanza ward, Monze, Southern Province"; the feature words of data/geo.yaml)
+@cache
+def _admin_comma() -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(w) for w in _feature_words()), key=len, reverse=True))
+    return re.compile(
+        r"(?:(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:\s+(?:" + words + r"))?"
+        r"|[A-Z][\w'’.-]*\s+\d+\s+(?:" + words + r"))\)?\s*,\s*$"  # "Moo 7 village,"
+    )
+
+
 _CHAIN_LINKS = 4  # at most this many names between a setting preposition and the place
 _OF_REACH = 3  # words of a named spot between a setting and "of Y": "in district 4 of Ouagadougou"
 
@@ -446,7 +496,7 @@ def _chain_start(text: str, start: int) -> int:
         window = max(0, end - 140)
         if not text[window:end].rstrip().endswith(("(", ",")):
             break  # both patterns end in "(" or "," and trailing space: a cheap test first
-        link = _ADMIN_PARENS.search(text[window:end]) or _ADMIN_COMMA.search(text[window:end])
+        link = _ADMIN_PARENS.search(text[window:end]) or _admin_comma().search(text[window:end])
         if link is None or link.start() == end - window:
             break
         end = window + link.start()
