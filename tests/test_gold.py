@@ -74,8 +74,8 @@ def test_drawn_article_split_is_what_the_documented_draw_gives(split):
     records = draw_articles.draw(CORPUS_DIR, split=split.name)
     drawn = [f"{r['_file']}#{r['id']}" for r in records]
     assert len(drawn) == 24 and len(set(drawn)) == 24
-    # annotated in batches: the file holds drawn articles only
-    assert _origins(split) <= set(drawn)
+    # annotated in batches, now complete: the file holds exactly the drawn articles
+    assert _origins(split) == set(drawn)
     non_us = [r for r in records if r["_main_country"] not in (None, "USA")]
     if split == DEV3:  # its non-US half may pass the kind cap: more non-US articles than dev2
         assert len(non_us) >= 6 and "GEO" not in {r["_main_country"] for r in records}
