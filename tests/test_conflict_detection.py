@@ -262,3 +262,32 @@ def test_conflict_arrest_with_a_named_doer_keeps_it(text, code):
 def test_conflict_forced_nudity_is_sexual_violence(text, sexual):
     subs = {s for _, _, s, _ in _coded(text)}
     assert ("Sexual violence" in subs) is sexual, (text, subs)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "sub_event"),
+    [
+        # "set X ablaze/alight/afire": a person burned is an assault, a thing destroyed ...
+        ("A teenager was set ablaze by a gang in Patna on Sunday night.", "ASSAULT", "Attack"),
+        ("Militiamen set two farmers alight after a quarrel in Ituri.", "ASSAULT", "Attack"),
+        ("Attackers set the village school ablaze in Kidal on Tuesday.", "COERCE",
+         "Looting/property destruction"),
+        # ... and a crowd's burning is a violent demonstration
+        ("Angry traders set the tax office afire in Bamenda.", "COERCE",
+         "Violent demonstration"),
+    ],
+)  # fmt: skip
+def test_conflict_set_ablaze_is_an_event(text, plover, sub_event):
+    assert any(c[0] == plover and c[2] == sub_event for c in _coded(text)), _coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government set a new deadline for the talks in Harare.",
+        "The fire was set off by a faulty cable in a Lagos market.",
+        "Herders set up camp near the river outside Gao.",
+    ],
+)
+def test_conflict_set_without_burning_is_no_event(text):
+    assert _coded(text) == []
