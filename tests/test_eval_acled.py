@@ -235,9 +235,9 @@ def test_reads_the_development_files():
 
 
 def test_date_with_year_counts_only_notes_whose_date_has_its_year():
-    """ "On 1 February 2019," can be dated from the note alone; "On February 1," cannot (the
-    records carry no publication date): both count for ``date``, only the first for
-    ``date_with_year``."""
+    """ "On 1 February 2019," can be dated from the note alone; "On February 1," only with a
+    publication date (these records carry no ``timestamp``): both count for ``date``, only the
+    first for ``date_with_year``."""
     full = ConflictRecord.from_dict(acled(), 1)
     bare = ConflictRecord.from_dict(
         acled(event_id_cnty="XYZ2", text="On February 1, gunmen shot dead two herders."), 2
@@ -285,3 +285,22 @@ def test_admin1_counts_only_in_the_records_country():
     for doc, expected in ((wrong, (0, 1)), (right, (1, 1))):
         m = evaluate_conflict([rec], [doc]).to_dict()["measures"]
         assert (m["admin1"]["correct"], m["admin1"]["total"]) == expected
+
+
+def test_a_note_is_published_at_its_records_timestamp():
+    """ACLED's ``timestamp`` (the record's upload, Unix seconds) is the note's publication
+    date: "On April 11," in a note uploaded on 2 May 2019 is 11 April 2019, as in any dated
+    report; the record's own ``event_date`` is never read to date it. GTD has none."""
+    from sitmap.evaluate.acled import predict
+
+    note = "On April 11, gunmen shot dead a trader in his shop near Kaya."
+    rec = ConflictRecord.from_dict(
+        acled(event_date="2019-04-11", text=note, timestamp=1556755200), 1  # 2019-05-02
+    )
+    assert str(rec.published) == "2019-05-02"
+    assert ConflictRecord.from_dict(acled(timestamp="n/a"), 2).published is None
+    docs, _ = predict([rec])
+    assert "2019-04-11" in {e.date.date for e in docs[0].events if e.date}
+    m = evaluate_conflict([rec], docs).to_dict()["measures"]
+    assert m["date_month_day"]["correct"] == 1
+    assert m.get("date_with_year", {}).get("total", 0) == 0

@@ -8,7 +8,11 @@ notes, ``event_type``, ``sub_event_type``, ``actor1``, ``inter1``, ``country``, 
 
 Each record's text, with the coder remarks a user would strip (``data/acled.yaml``
 ``remarks``: "[size=...]", "Fatalities coded as ...", "coded to X", "Arrests:"), goes through
-``pipeline.extract`` with no publication date (a note's dates must come from its text). A
+``pipeline.extract``. An ACLED note is published with its record: its ``timestamp`` (ACLED
+Codebook 2023: the Unix time the record was uploaded to ACLED's API) is the note's publication
+date, against which a day and month without a year resolve as in any dated report ("On April
+11," published 2019-05-02 is 2019-04-11); the event's date is never taken from the record's
+``event_date`` or ``year``. A record with no ``timestamp`` (GTD's) has no publication date. A
 record is one real event; it is scored by whether *some* event sitmap finds gets each thing
 right (the records hold one event, a note may describe several):
 
@@ -20,10 +24,10 @@ right (the records hold one event, a note may describe several):
 * ``date``: an event dated the record's day, ISO week (``time_precision`` 2) or month (3);
   counted over the records whose note states its date (``notes_date_matches_event_date``;
   GTD summaries all start with it), as ``date_with_year`` over those of them whose stated date
-  carries its year ("On 2 January 2024," but not "On April 11,": without a publication date,
-  which the records do not give, a day and month alone cannot be dated), as
-  ``date_month_day`` over the others (the event's date stays empty, as sitmap never guesses a
-  year, but its expression names the record's day and month: ``when.month_day``), and, as
+  carries its year ("On 2 January 2024," but not "On April 11,"), as ``date_month_day``
+  over the others (the event dated the record's period, its year from the publication date,
+  or, for a record without one, the event's undated expression naming the record's day and
+  month: ``when.month_day``), and, as
   ``date_all``, over every record;
 * ``place_50km``: an event placed within 50 km of the record's coordinates; ``admin1``: an
   event placed in the record's first-level division (names compared case- and accent-folded,
@@ -44,7 +48,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -102,6 +106,7 @@ class ConflictRecord:
     date: str | None = None
     precision: str = "day"
     date_stated: bool = True
+    published: date | None = None  # the note's publication date (ACLED ``timestamp``)
     lat: float | None = None
     lon: float | None = None
     admin1: str | None = None
@@ -145,6 +150,7 @@ def _acled_record(data: dict[str, Any], number: int) -> ConflictRecord:
         date=data.get("event_date"),
         precision=_PRECISION.get(data.get("time_precision") or 1, "day"),
         date_stated=bool(data.get("notes_date_matches_event_date")),
+        published=_uploaded(data.get("timestamp")),
         lat=data.get("latitude"),
         lon=data.get("longitude"),
         admin1=data.get("admin1") or None,
@@ -158,6 +164,14 @@ def _acled_record(data: dict[str, Any], number: int) -> ConflictRecord:
         state_forces=state,
         fatalities=int(fatalities) if isinstance(fatalities, int | float) else None,
     )
+
+
+def _uploaded(timestamp: Any) -> date | None:
+    """The UTC day of an ACLED ``timestamp`` (Unix seconds; "1552577216": 2019-03-14)."""
+    try:
+        return datetime.fromtimestamp(int(timestamp), tz=timezone.utc).date()
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
 
 
 def _gtd_record(data: dict[str, Any], number: int) -> ConflictRecord:
@@ -267,15 +281,15 @@ class ConflictScores:
 
 
 def predict(records: Iterable[ConflictRecord]) -> tuple[list[Document], list[dict[str, str]]]:
-    """The pipeline on each record's stripped text (no publication date); refused texts become
-    empty documents, listed as skipped ``{"id", "reason"}``."""
+    """The pipeline on each record's stripped text, published on its ``published`` date (none
+    for GTD); refused texts become empty documents, listed as skipped ``{"id", "reason"}``."""
     from sitmap import pipeline
 
     docs, skipped = [], []
     for rec in records:
         text = strip_remarks(rec.text)
         try:
-            doc = pipeline.extract(text)
+            doc = pipeline.extract(text, published=rec.published)
         except SitmapError as exc:
             skipped.append({"id": rec.id, "reason": str(exc)})
             doc = Document(text=text)
@@ -326,7 +340,7 @@ def _judge(rec: ConflictRecord, events: Sequence[Event]) -> list[tuple[str, bool
             if _states_year(rec.text, rec.date):
                 out.append(("date_with_year", ok, f"{rec.date} ({rec.precision})", dates))
             else:
-                out.append(_month_day(rec, events))
+                out.append(_month_day(rec, events, ok, dates))
         out.append(("date_all", ok, f"{rec.date} ({rec.precision})", dates))
     if rec.lat is not None and rec.lon is not None:
         places = [e.place for e in events if e.place and e.place.lat is not None]
@@ -424,11 +438,16 @@ def _same_period(gold: str, pred: str, precision: str) -> bool:
     return g == p
 
 
-def _month_day(rec: ConflictRecord, events: Sequence[Event]) -> tuple[str, bool, Any, Any]:
-    """``date_month_day``: for a note whose date has no year, an event whose (empty) date's
-    expression names the record's day and month (``when.month_day``); the year is the one
-    thing the text does not give, so it is taken from the record only to compare."""
+def _month_day(
+    rec: ConflictRecord, events: Sequence[Event], dated: bool, dates: list[str]
+) -> tuple[str, bool, Any, Any]:
+    """``date_month_day``: for a note whose date has no year, an event dated the record's
+    period (``dated``: its year from the publication date); for a record published on no date,
+    an event whose (empty) date's expression names the record's day and month
+    (``when.month_day``), the year, which nothing gives, taken from the record to compare."""
     gold = rec.date or ""
+    if rec.published is not None:
+        return ("date_month_day", dated, f"{gold} ({rec.precision})", dates)
     said = sorted({md for e in events if e.date and (md := when.month_day(e.date)) is not None})
     ok = False
     for month, day in said:
