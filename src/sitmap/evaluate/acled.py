@@ -48,7 +48,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -169,7 +169,7 @@ def _acled_record(data: dict[str, Any], number: int) -> ConflictRecord:
 def _uploaded(timestamp: Any) -> date | None:
     """The UTC day of an ACLED ``timestamp`` (Unix seconds; "1552577216": 2019-03-14)."""
     try:
-        return datetime.fromtimestamp(int(timestamp), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(timestamp), tz=UTC).date()
     except (TypeError, ValueError, OverflowError, OSError):
         return None
 
