@@ -132,3 +132,24 @@ def test_export_acled_violence_of_individuals_is_an_attack_not_mob_violence(
     doc = pipeline.extract(text, source="Wire")
     firsts = {(acled_sub_event(e), acled_actor1(e)[2]) for e in doc.events}
     assert (sub_event, inter) in firsts, firsts
+
+
+def test_export_acled_unnamed_doer_of_an_explosion_is_an_unidentified_armed_group():
+    # ACLED Codebook 2023, "Actor types": an explosion or abduction whose doer no sentence names
+    # is an unidentified armed group's; an arrest with none stays the police's
+    blast = _row(
+        plover="ASSAULT", cameo="18", mode="explosives", trigger="hit", source_code=None,
+        source_sector=None, source_country=None, source_name=None, target_code="KENMIL",
+        target_sector="military", target_country="KEN", target_name="convoy",
+    )  # fmt: skip
+    assert acled_actors(blast)[0] == ("Unidentified Armed Group (Kenya)", 3, "KEN")
+    abducted = {**blast, "mode": "abduct", "trigger": "abducted", "country": None}
+    assert acled_actors(abducted)[0] == ("Unidentified Armed Group", 3, None)
+    arrest = {**blast, "plover": "COERCE", "cameo": "17", "mode": None, "trigger": "arrested"}
+    assert acled_actors(arrest)[0] == ("Police Forces of Kenya", 1, "KEN")
+    doc = pipeline.extract(
+        "A military convoy was hit by a roadside bomb near Gao on Friday.", source="Wire"
+    )
+    assert ("Unidentified Armed Group (Mali)", 3, "MLI") in {
+        (n, i, c) for n, _, i, c in map(acled_actor1, doc.events)
+    }

@@ -483,7 +483,8 @@ def acled_actors(row: dict[str, Any]) -> tuple[tuple[str, int | None, str | None
     doer = _tables()["acled_unnamed_doers"].get(kind[2]) if kind else None
     if doer and not row.get("source_sector") and not row.get("source_code"):
         country = _country(row.get("country"))  # "five suspects were arrested": by the state
-        name = f"{doer['name']} of {_country_name(country)}" if country else doer["name"]
+        label = doer.get("label", "{name} of {country}") if country else "{name}"
+        name = label.format(name=doer["name"], country=_country_name(country) if country else "")
         return (name, doer["inter"], country.alpha_3 if country else None), sides[1]
     crowd = _CROWD_INTER.get(kind[1]) if kind else None
     if crowd is None or sides[0][1] in (5, 6):
