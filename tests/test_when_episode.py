@@ -212,3 +212,72 @@ def test_a_day_and_month_heading_a_report_scopes_it(published, expected):
     # a weekday opening a news paragraph scopes nothing beyond its sentence
     news = _dated("On Monday, police arrested two men near the market. They were freed later.")
     assert news["arrested"] == "2017-12-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the lead tells a speech act, the attribution sentence after it its occasion
+        (
+            "Kenyan opposition leader Raila Odinga accused the police of killing protesters in "
+            "Kisumu. “They shot unarmed people,” Odinga told reporters in Nairobi on Tuesday.",
+            "accused",
+            "2017-12-05",
+        ),
+        # a group source; the later date belongs to another verb ("saw")
+        (
+            "Brazilian senators urged the government to halt the sale of the state oil firm. "
+            "“This sale must stop,” the senators wrote to President Michel Temer on Monday in a "
+            "letter the newspaper saw on Wednesday.",
+            "urged",
+            "2017-12-04",
+        ),
+        # someone else's saying does not date the act
+        (
+            "Kenyan opposition leader Raila Odinga accused the police of killing protesters in "
+            "Kisumu. “They shot unarmed people,” a police spokesman said on Tuesday.",
+            "accused",
+            None,
+        ),
+        # nor does another act of the next sentence
+        (
+            "Kenyan opposition leader Raila Odinga accused the police of killing protesters in "
+            "Kisumu. Police arrested ten protesters on Tuesday.",
+            "accused",
+            None,
+        ),
+    ],
+)
+def test_a_speech_act_takes_the_date_of_its_saying_told_next(text, trigger, expected):
+    assert _dated(text)[trigger] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        # the outlet narrates the act, the embedded tweet by the same person follows
+        (
+            "Brazilian President Jair Bolsonaro criticized the governor of Sao Paulo and "
+            "demanded he resign.\nCorrupt and weak. He must go!  Jair M. Bolsonaro "
+            "(@jairbolsonaro) December 6, 2017\nThe governor did not respond.",
+            {"criticized": "2017-12-06", "demanded": "2017-12-06"},
+        ),
+        # a tweet by another person (his son) does not date it
+        (
+            "Brazilian President Jair Bolsonaro criticized the governor of Sao Paulo.\nCorrupt "
+            "and weak. He must go!  Eduardo Bolsonaro (@BolsonaroSP) December 6, 2017\nThe "
+            "governor did not respond.",
+            {"criticized": None},
+        ),
+        # a habit in the present tense is no one tweet
+        (
+            "Brazilian President Jair Bolsonaro criticizes the governor of Sao Paulo.\nCorrupt "
+            "and weak. He must go!  Jair M. Bolsonaro (@jairbolsonaro) December 6, 2017\nThe "
+            "governor did not respond.",
+            {"criticizes": None},
+        ),
+    ],
+)
+def test_a_narrated_act_takes_the_date_line_of_the_tweet_after_it(text, dated):
+    got = _dated(text)
+    assert {k: got.get(k, "missing") for k in dated} == dated

@@ -26,7 +26,7 @@ from datetime import date, datetime
 
 from sitmap.model import DateExpr, Document
 from sitmap.when.assign import _assign, _report_scope
-from sitmap.when.episode import told_again
+from sitmap.when.episode import said_next, told_again, tweeted_next
 from sitmap.when.expressions import _dateparser, _resolve_found, resolve_anaphors
 from sitmap.when.find import _find, _Found
 from sitmap.when.published import parse_published
@@ -95,6 +95,8 @@ def resolve(doc: Document) -> Document:
     _assign(doc, found, pub)
     _report_scope(doc, found)
     told_again(doc, found, tense_at)
+    said_next(doc, found, tense_at, pub)
+    tweeted_next(doc, found, tense_at, pub)
     return doc
 
 

@@ -1,4 +1,6 @@
-"""An event told again in the next sentence with a date takes that date (``told_again``).
+"""An undated event takes the date of its occasion told right after it: a retelling in the
+next sentence (``told_again``), the attribution sentence of its speech act (``said_next``) or
+the date line of the embedded tweet that shows it (``tweeted_next``).
 
 The guide: "An event told twice is annotated at its first mention and takes the date from the
 later mention when only that one has it." "Gunmen killed five soldiers near the border. The
@@ -16,8 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 
-from sitmap.model import Document
+from sitmap.model import Actor, Document, Event
 from sitmap.when.find import _Found
 from sitmap.when.tense import _sentence_tokens, _Tokens
 from sitmap.when.vocab import _vocab
@@ -85,3 +88,146 @@ def told_again(
                 if not types or ev.plover in types:
                     ev.date = dates[0].expr
             break
+
+
+def said_next(
+    doc: Document,
+    found: list[_Found],
+    tense_at: Callable[[int, int], str | None],
+    published: date | None,
+) -> None:
+    """Date an undated speech act with the date of its saying told right after it: "Billy Bush
+    accused Trump of revisionism. “He said it,” Bush wrote in an editorial on Sunday." One of
+    the next ``_SAID_AHEAD`` sentences (no paragraph between; a quotation the splitter cut in
+    two counts twice) must put a past day or week after a past verb of saying
+    (``saying_verbs``) whose subject is the act's own source (the same code, and for persons
+    the same person: "the 64 lawmakers wrote ... on Wednesday"): the lead tells the act, the
+    attribution sentence its occasion. A date after another verb ("a letter Reuters reviewed on
+    Thursday") or a saying by someone else dates nothing."""
+    voc = _vocab()
+    cache: dict[int, _Tokens | None] = {}
+    for ev in doc.events:
+        if (
+            ev.date is not None
+            or ev.status != "asserted"
+            or ev.plover not in voc.speech_act_types
+            or ev.source is None
+            or not ev.source.code
+        ):
+            continue
+        for index in range(ev.sentence + 1, ev.sentence + 1 + _SAID_AHEAD):
+            if index >= len(doc.sentences) or _paragraph_break(doc, index, doc.text):
+                break
+            if index not in cache:
+                cache[index] = _sentence_tokens(doc, index)
+            toks = cache[index]
+            sent = doc.sentences[index]
+            dates = [
+                f
+                for f in found
+                if toks is not None
+                and f.expr is not None
+                and f.expr.date
+                and f.expr.precision in _CARRIED
+                and sent.start <= f.start < sent.end
+                and tense_at(f.start, f.end) == "past"
+                and (published is None or f.expr.date <= published.isoformat())
+                and _said_by(doc, toks, f, ev)
+            ]
+            if len(dates) == 1:
+                ev.date = dates[0].expr
+                break
+
+
+_SAID_AHEAD = 2
+
+
+def tweeted_next(
+    doc: Document,
+    found: list[_Found],
+    tense_at: Callable[[int, int], str | None],
+    published: date | None,
+) -> None:
+    """Date an undated speech act the outlet narrates with the date line of the embedded tweet
+    that follows it, by the same author ("First, Trump attacked the senator and demanded ...
+    <tweet> — Donald J. Trump (@realDonaldTrump) July 25, 2017"): the guide dates a tweet's act
+    by its date line, and the narration tells the act the tweet shows. The tweet must begin in
+    the narration's sentence or the next one, its author be the act's source (a person: each
+    word of the name in the author line), the narration be in the past tense ("he refuses to take
+    responsibility" is a habit, no one tweet) and the date line not be after publication."""
+    if "(@" not in doc.text:
+        return
+    from sitmap.attribution import tweet_spans  # a stage before this one; only where tweets are
+
+    tweets = tweet_spans(doc.text)
+    if not tweets:
+        return
+    voc = _vocab()
+    for ev in doc.events:
+        source = ev.source
+        if (
+            ev.date is not None
+            or ev.status != "asserted"
+            or ev.plover not in voc.speech_act_types
+            or source is None
+            or source.kind != "person"
+            or not source.name
+            or any(t.start <= ev.start < t.end for t in tweets)
+            or ev.trigger_start is None
+            or ev.trigger_end is None
+            or tense_at(ev.trigger_start, ev.trigger_end) != "past"
+        ):
+            continue
+        last = min(ev.sentence + 1, len(doc.sentences) - 1)
+        after = next((t for t in tweets if t.start >= ev.end), None)
+        if after is None or after.start >= doc.sentences[last].end:
+            continue
+        if not set(source.name.lower().split()) <= set(after.author.lower().split()):
+            continue  # "Donald Trump" wrote as "Donald J. Trump"; not his son's tweet
+        line = [
+            f
+            for f in found
+            if f.expr is not None
+            and f.expr.date
+            and after.author_end <= f.start <= after.author_end + _DATE_LINE
+            and (published is None or f.expr.date <= published.isoformat())
+        ]
+        if line:
+            ev.date = line[0].expr
+
+
+_DATE_LINE = 24  # characters from the author's name to the date: " (@realDonaldTrump) "
+
+
+def _said_by(doc: Document, toks: _Tokens, f: _Found, ev: Event) -> bool:
+    """Whether date ``f`` follows a past verb of saying whose subject, just before it, is the
+    event's source ("Bush wrote in an editorial published in the Times on Sunday"), with no
+    other finite verb or quotation between the verb and the date ("... in a letter Reuters
+    reviewed on Thursday" dates the reviewing). Read on tags and lemmas, which every sentence
+    has, not on a parse, which sentences without an event trigger lack."""
+    tokens = toks.tokens
+    for k, verb in enumerate(tokens):
+        if k == 0 or verb.tag_ != "VBD" or verb.lemma_.lower() not in _vocab().saying_verbs:
+            continue
+        if verb.idx + toks.offset >= f.start:
+            break
+        between = [t for t in tokens[k + 1 :] if t.idx + toks.offset < f.start]
+        if any(t.tag_ == "VBD" or t.text in _QUOTES for t in between):
+            continue
+        char = tokens[k - 1].idx + toks.offset
+        actor = next((a for a in doc.actors if a.start <= char < a.end), None)
+        if actor is not None and _same_source(actor, ev.source):
+            return True
+    return False
+
+
+_QUOTES = frozenset('"“”‘’;')
+
+
+def _same_source(actor: Actor, source: Actor) -> bool:
+    """The same code, and for two persons the same person."""
+    if actor.code != source.code:
+        return False
+    if actor.kind == "person" and source.kind == "person":
+        return bool(actor.name) and actor.name == source.name
+    return True
