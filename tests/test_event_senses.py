@@ -383,6 +383,15 @@ def test_questions_and_public_talk_are_no_events(text, trigger, kept):
         ("Nigerian prosecutors charged the former governor with fraud on Monday.", "charged", True),
         ("Turkish prosecutors filed new charges against the journalist.", "charges", True),
         ("Colombia and the rebels signed a peace accord in Havana.", "signed", True),
+        # the reporter's "request for comment" is the outlet's question, no actor's appeal ...
+        (
+            "Mexico’s foreign ministry did not immediately respond to requests for comment on "
+            "Trump’s tweets.",
+            "requests",
+            False,
+        ),
+        # ... while a state's request for something is one
+        ("Kenya rejected Somalia’s request for military aid.", "request", True),
     ],
 )
 def test_word_senses_of_no_event(text, trigger, kept):
