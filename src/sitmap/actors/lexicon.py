@@ -250,6 +250,13 @@ def _compile() -> _Lexicon:
         for word in words:
             add(word, _Entry(_GROUP, group))
 
+    # kinds of people generated from WordNet (tools/wordnet_people.py): group words where the
+    # hand-written lists above and every other entry leave the word free
+    for sector, words in lexicons.yaml_file("people_nouns.yaml")["sectors"].items():
+        for word in words:
+            for form in (word, _plural(word)):
+                if _key(form)[0] not in table:
+                    add(form, _Entry(_SECTOR, sector, sector, 2, False, cap=False))
     for bucket in table.values():
         bucket.sort(key=lambda e: (_PRIORITY[e.type], e.weak))
     maxlen: dict[str, int] = {}
