@@ -51,6 +51,7 @@ import tempfile
 import threading
 import time
 import unicodedata
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -60,7 +61,7 @@ from typing import Any
 from sitmap import lexicons
 from sitmap.model import Place
 
-VERSION = "geo-12"
+VERSION = "geo-13"
 """Bump when the build or the normalisation changes: old caches are then ignored."""
 
 _LOCK = threading.Lock()
@@ -133,6 +134,51 @@ def _usable_alternate(name: str) -> bool:
     return fold(name).isascii()
 
 
+class SortedKeys:
+    """The frozen name index: sorted keys and their entry positions, found by bisection.
+
+    Half a million keys load from the cache in a fraction of a dict's time (the keys are one
+    string on disk, split on load; a dict must hash and insert every key: ~0.2 CPU s of every
+    process's start), and a document asks for fewer than a hundred keys.
+    """
+
+    __slots__ = ("keys", "values")
+
+    def __init__(self, mapping: dict[str, Any]) -> None:
+        self.keys = sorted(mapping)
+        self.values = [mapping[k] for k in self.keys]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        i = bisect_left(self.keys, key)
+        if i < len(self.keys) and self.keys[i] == key:
+            return self.values[i]
+        return default
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key, _MISSING) is not _MISSING
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def items(self) -> Any:
+        return zip(self.keys, self.values, strict=True)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        if any("\0" in k for k in self.keys):  # never from normalise(); kept whole if so
+            return (_sorted_keys, (self.keys, self.values))
+        return (_sorted_keys, ("\0".join(self.keys), self.values))
+
+
+_MISSING = object()
+
+
+def _sorted_keys(keys: str | list[str], values: list[Any]) -> SortedKeys:
+    index = SortedKeys.__new__(SortedKeys)
+    index.keys = keys.split("\0") if isinstance(keys, str) else keys
+    index.values = values
+    return index
+
+
 @dataclass
 class Gazetteer:
     """Column store of gazetteer entries plus a normalised-name index (entry positions)."""
@@ -147,7 +193,8 @@ class Gazetteer:
     fclass: list[str] = field(default_factory=list)
     fcode: list[str] = field(default_factory=list)
     population: list[int] = field(default_factory=list)
-    index: dict[str, Any] = field(default_factory=dict)  # key → entry position or tuple of them
+    # key → entry position or tuple of them (a ``SortedKeys`` once frozen)
+    index: dict[str, Any] | SortedKeys = field(default_factory=dict)
     # variant key of an own name → positions of towns of 5,000+ people and regions
     # (see :func:`variant_key`)
     variants: dict[str, Any] = field(default_factory=dict)
@@ -217,7 +264,9 @@ class Gazetteer:
     def freeze(self) -> None:
         """Compact the index after building (single entries as ints: a faster cache load) and
         build the spelling-variant index."""
-        self.index = {k: v[0] if len(v) == 1 else tuple(v) for k, v in self.index.items()}
+        self.index = SortedKeys(
+            {k: v[0] if len(v) == 1 else tuple(v) for k, v in self.index.items()}
+        )
         variants: dict[str, list[int]] = defaultdict(list)
         for i, name in enumerate(self.name):  # own names only: alternates are often old or
             if self.fcode[i] in (ADM1, ADM2) or (  # foreign names ("Prusa" of Bursa)
