@@ -56,6 +56,7 @@ def test_hand_lexicon_wins_over_generated_entries():
          ("ACCUSE", "PAKGOV", "IND")),
         ("The Kenyan president eulogized the Tanzanian army in a speech.",
          ("SUPPORT", "KENGOV", "TZAMIL")),
+        ("The Turkish police incarcerated three Kurdish mayors.", ("COERCE", "TURCOP", "TURGOV")),
         # a phrasal verb of a tree, with its particle bound
         ("The Ghanaian president frowned on the Nigerian visa policy.",
          ("ACCUSE", "GHAGOV", "NGA")),
@@ -81,6 +82,7 @@ def test_generated_predicates_reach_unlisted_words(analysed, text, expected):
         "The commission recommended a national media campaign to encourage addicts to seek help.",
         "The opposition won twelve seats in the Kenyan parliament.",
         "Voters in Peru flattered themselves about the economy.",
+        "Thousands of people were trapped in the flooded Bangladeshi town.",
     ],
 )
 def test_generated_predicates_near_misses(analysed, text):

@@ -46,7 +46,8 @@ HAND = ROOT / "src" / "sitmap" / "data" / "predicates.yaml"
 # ACCUSE = CAMEO 11 "disapprove": criticize or denounce (111), accuse (112), blame; SUPPORT =
 # CAMEO 051 "praise or endorse"; REQUEST = CAMEO 10 "demand" and 02 "appeal"; CONSULT = CAMEO 04
 # "consult": discuss, negotiate, mediate, meet or host; REJECT = CAMEO 12: refuse, rebuff, deny,
-# veto; COOPERATE = CAMEO 06; COERCE = CAMEO 17 (arrest); CONCEDE = CAMEO 08 (apologise, admit).
+# veto; COOPERATE = CAMEO 06; COERCE = CAMEO 17 (arrest, detain,
+# imprison); THREATEN = CAMEO 13 (menace); CONCEDE = CAMEO 08 (apologise, admit).
 SEEDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "ACCUSE": (
         "11",
@@ -102,7 +103,15 @@ SEEDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "COOPERATE": ("06", ("cooperate.v.01",)),  # work together on a common enterprise
-    "COERCE": ("17", ("arrest.v.01",)),  # take into custody
+    "COERCE": (
+        "17",
+        (
+            "arrest.v.01",  # take into custody
+            "imprison.v.01",  # lock up or confine, in or as in a jail
+            "confine.v.05",  # deprive of freedom; take into confinement (detain)
+        ),
+    ),
+    "THREATEN": ("13", ("menace.v.02",)),  # express a threat by an utterance or a gesture
     "CONCEDE": ("08", ("apologize.v.01", "concede.v.01")),  # acknowledge faults; admit
 }
 
@@ -248,6 +257,10 @@ _STOP = {
     "severance": "severance pay",
     "recommend": "mostly advice to no one ('recommended a campaign')",
     "recommendation": "mostly advice to no one",
+    "trap": "mostly people trapped by a disaster",
+    "intern": "mostly a noun (an intern)",
+    "jug": "a noun",
+    "cage": "a noun",
     "turn_down": "the hand lexicon has 'turn'; 'turned down the volume'",
 }
 
