@@ -76,11 +76,47 @@ def _load(model: str) -> Any:
 
 
 def _paragraph_breaks(doc: Any) -> Any:
-    """Mark the token after a line break as a sentence start (the senter keeps preset starts)."""
+    """Mark the token after a line break as a sentence start, and the word after a full stop
+    glued to it (``_glued_start``) (the senter keeps preset starts)."""
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
+        elif tok.text == "." and not tok.whitespace_:
+            start = _glued_start(doc, tok.i)
+            if start is not None:
+                doc[start].is_sent_start = True
     return doc
+
+
+_NOT_ENDS = frozenset({"vs", "al"})
+"""Lower-case words whose full stop is an abbreviation's ("vs.Trump", "et al.The")."""
+
+
+def _glued_start(doc: Any, i: int) -> int | None:
+    """The first token of a sentence glued to the one before by a full stop at ``doc[i]``.
+
+    Scraped pages often lose the break between two paragraphs ("... our own president.On
+    Tuesday, Trump ..."): the tokenizer splits "president.On", but the senter, seeing no
+    space, mostly keeps one sentence, and a negation or a date of the first then governs the
+    second. A lower-case word of two letters or more, a full stop, an optional closing quote,
+    then a capitalised word (or an opening quote before one), all with no space: a new
+    sentence. "U.S.Army", "p.m.The" and "Mr.Smith" are single tokens or start upper-case.
+    """
+    if i == 0 or i + 1 >= len(doc):
+        return None
+    word = doc[i - 1]
+    if word.whitespace_ or not (word.is_alpha and word.is_lower and len(word) >= 2):
+        return None
+    if word.lower_ in _NOT_ENDS:
+        return None
+    j = i + 1
+    if doc[j].text in ("”", "’", '"') and not doc[j].whitespace_ and j + 1 < len(doc):
+        j += 1  # "he said.”The ...": the quote closes the first sentence
+    start = j
+    if doc[j].text in ("“", "‘") and not doc[j].whitespace_ and j + 1 < len(doc):
+        j += 1  # ".“We will ...": the quote opens the second
+    nxt = doc[j]
+    return start if nxt.is_alpha and nxt.is_title else None
 
 
 def _register() -> None:
