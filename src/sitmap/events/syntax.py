@@ -60,7 +60,16 @@ _OBJECT_GERUND_PREPS = {"for", "of", "from"}
 _SUBJECT_GERUND_PREPS = {
     "after", "before", "by", "while", "since", "without", "upon", "on", "in", "despite",
     "through", "of",
+    # "hypocrites for refusing to criticize X", "would look at easing sanctions", "lied about
+    # meeting X": after the object's reading ("thanked Y for helping") found no object
+    "for", "at", "about",
 }  # fmt: skip
+# "took the (unusual) step of asking X": the object of a light verb is no actor, so the "of"
+# gerund is the subject's act even where the parser hangs "of" on the verb
+_LIGHT_OBJECTS = frozenset(
+    {"step", "decision", "move", "action", "liberty", "trouble", "time", "chance", "opportunity",
+     "risk", "measure", "initiative"}
+)  # fmt: skip
 
 
 def _inherited_subject(tok: Any) -> list[Any]:
@@ -115,7 +124,9 @@ def _gerund_subject(tok: Any) -> list[Any]:
     elif holder.pos_ not in {"VERB", "AUX"}:
         return []
     if word in _OBJECT_GERUND_PREPS and prep.head.i == holder.i:
-        objects = _children(holder, {"dobj"} | _PASS_SUBJ)
+        objects = [
+            o for o in _children(holder, {"dobj"} | _PASS_SUBJ) if o.lemma_ not in _LIGHT_OBJECTS
+        ]
         if objects:
             return objects
     if word not in _SUBJECT_GERUND_PREPS or holder.pos_ not in {"VERB", "AUX"}:
