@@ -153,3 +153,22 @@ def test_export_acled_unnamed_doer_of_an_explosion_is_an_unidentified_armed_grou
     assert ("Unidentified Armed Group (Mali)", 3, "MLI") in {
         (n, i, c) for n, _, i, c in map(acled_actor1, doc.events)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        # force on protesters (mode excessive) is excessive force even when they are the
+        # target of the dispersal; without it, a dispersal is a protest with intervention
+        ("Soldiers violently dispersed protesters outside the parliament in Conakry.",
+         "Excessive force against protesters"),
+        ("Riot police dispersed demonstrators with live ammunition in Khartoum, killing two.",
+         "Excessive force against protesters"),
+        ("Police dispersed protesters outside the court in Lusaka on Monday.",
+         "Protest with intervention"),
+    ],
+)  # fmt: skip
+def test_export_acled_excessive_dispersal_of_protesters_is_excessive_force(text, sub_event):
+    doc = pipeline.extract(text, source="Wire")
+    subs = {acled_sub_event(e) for e in doc.events if e.plover == "COERCE"}
+    assert subs == {sub_event}, subs
