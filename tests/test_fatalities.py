@@ -208,3 +208,34 @@ def test_fatalities_parsed_victims(text, deaths):
 )
 def test_fatalities_parsed_near_misses(text):
     assert _deaths(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # "them" counts as the counted plural it stands for, the last before it that is no
+        # active subject
+        ("Gunmen stormed the house of two teachers in Yala, tied them up and shot them dead.",
+         [2]),
+        ("Militants seized four truck drivers near Gao and killed them.", [4]),
+        # "burned ... alive" is a death
+        ("Villagers burned two suspected thieves alive in Kisumu.", [2]),
+    ],
+)  # fmt: skip
+def test_fatalities_plural_pronouns_and_burned_alive(text, deaths):
+    assert _deaths(text) == deaths
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the counted plural is the doers, not the dead
+        "Two gunmen stopped a bus near Wajir and shot them dead.",
+        # no counted plural before "them"
+        "Soldiers surrounded the rebels near Beni and killed them.",
+        # "alive" with another verb: no death
+        "Rescuers found three miners alive in Obuasi.",
+    ],
+)
+def test_fatalities_plural_pronoun_near_misses(text):
+    assert _deaths(text) == []

@@ -233,7 +233,9 @@ def parsed(sentence: Any, people: Callable[[Any], bool] | None = None) -> int | 
     ("two traders, one a minor, were murdered"), the subject of "die", or the object of an
     active killing ("killed and mutilated a farmer") -- counted as their numbers plus one for
     each singular person ("a woman and a boy were killed": 2; "Officers Liu and Ramos": 2;
-    "six people, two guards and four officers, were killed": 6, an apposition restates).
+    "six people, two guards and four officers, were killed": 6, an apposition restates; a
+    "them" or "they" counts as the counted plural it stands for: "captured two thieves and
+    burned them alive": 2).
     ``people`` tells whether a singular noun is a person (default: a PERSON entity); a plural
     without a number leaves the count untold. The largest count of the sentence is returned."""
     people = people or (lambda tok: tok.ent_type_ == "PERSON")
@@ -263,6 +265,10 @@ def _death_predicate(tok: Any) -> bool:
     kids = {c.lower_ for c in tok.children}
     if lemma in g["dead_verbs"] and kids & {"dead", "down"}:
         return True  # "shot dead", "gunned down", "found dead"
+    if lemma in g["alive_verbs"] and "alive" in kids | {
+        a.lower_ for c in tok.children if c.dep_ == "dobj" for a in c.children
+    }:
+        return True  # "burned them alive", "burned two thieves alive" (parsed as its amod)
     return lemma in g["to_death_verbs"] and any(
         c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children
     )  # "beaten to death"
@@ -327,6 +333,8 @@ def _head_count(tok: Any, people: Callable[[Any], bool]) -> int | None:
     g = _grammar()
     low = tok.lower_
     if tok.pos_ == "PRON":
+        if low in g["plural_pronouns"]:
+            return _antecedent_count(tok, people)
         return 1 if low in g["one_pronouns"] else None
     if any(c.dep_ == "det" and c.lower_ in g["no_det"] for c in tok.children):
         return None  # "no one", "none of"
@@ -343,6 +351,16 @@ def _head_count(tok: Any, people: Callable[[Any], bool]) -> int | None:
         return 2
     if tok.tag_ in {"NN", "NNP"} and (people(tok) or tok.lemma_.lower() in g["person_nouns"]):
         return 1
+    return None
+
+
+def _antecedent_count(tok: Any, people: Callable[[Any], bool]) -> int | None:
+    """The count of the plural a "them" or "they" stands for: the last plural noun with a
+    number before it in its sentence that is no active subject ("stormed the house of two
+    teachers, tied them up and shot them dead": 2); None when there is none."""
+    for prev in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
+        if prev.tag_ in {"NNS", "NNPS"} and any(c.dep_ == "nummod" for c in prev.children):
+            return None if prev.dep_ == "nsubj" else _head_count(prev, people)
     return None
 
 
