@@ -281,3 +281,30 @@ def test_a_speech_act_takes_the_date_of_its_saying_told_next(text, trigger, expe
 def test_a_narrated_act_takes_the_date_line_of_the_tweet_after_it(text, dated):
     got = _dated(text)
     assert {k: got.get(k, "missing") for k in dated} == dated
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        # an act in a phrase set after the main clause's act is not at the main clause's time
+        (
+            "On Tuesday, the Peruvian interior minister resigned after accusations by the "
+            "opposition that he had lied.",
+            {"accusations": None},
+        ),
+        # a date inside a "following ..." phrase dates that phrase, not the main clause
+        (
+            "Following the judge’s order on Monday, Kenyan police arrested two opposition leaders.",
+            {"arrested": None},
+        ),
+        # ... while the main clause's own date stays its own, and the phrase's own object does
+        (
+            "Kenyan police arrested two opposition leaders on Monday after the protests.",
+            {"arrested": "2017-12-04"},
+        ),
+        ("The Ugandan army withdrew from the town after Monday.", {"withdrew": "2017-12-04"}),
+    ],
+)
+def test_a_phrase_set_before_or_after_keeps_its_own_time(text, dated):
+    got = _dated(text)
+    assert {k: got.get(k, "missing") for k in dated} == dated

@@ -321,9 +321,10 @@ def _attachments(
                 node.head.i == node.i
                 or (node.dep_ in {"relcl", "acl", "ccomp", "parataxis"} and not _infinitive(node))
                 or _shifted(node)
+                or (_shifted_phrase(node, heads[id(f)][1]))
                 or _content_clause(node)
             ):
-                break  # a clause of its own: its date is not the governor's
+                break  # a clause or phrase of its own: its date is not the governor's
             node = node.head
     return out
 
@@ -361,6 +362,9 @@ def _foreign(f: _Found, head: Any, trigger: Any) -> bool:
     below_d = up_d[: [n.i for n in up_d].index(common.i)]
     if any(_shifted(n) or _own_subject_relative(n, trigger) for n in below_d):
         return True  # the date sits in an "after ..." clause or a relative clause of its own
+    if any(_shifted_phrase(n, head) for n in below_t + below_d):
+        return True  # "On Tuesday, he resigned after allegations"; "Following the order on
+        # Monday, a lawyer filed a letter asking ...": one side is in a phrase set before/after
     if any(_content_clause(n) or _inside_relative(n, head) for n in below_d):
         return True  # "accused him of touching her in 2010"; "a host who in 2006 appeared"
     return any(n.dep_ == "ccomp" or _clause_on_noun(n) for n in below_t + below_d)
@@ -412,6 +416,17 @@ def _shifted(node: Any) -> bool:
     White House released a statement"): its date is not the governor's."""
     return node.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in _vocab().shifting_marks for c in node.children
+    )
+
+
+def _shifted_phrase(node: Any, head: Any) -> bool:
+    """A prepositional phrase set before or after its governor ("after allegations", "following
+    the judge's order on Monday"): its time is not the governor's; unless the date is the
+    phrase's own object ("withdrew after Monday" tells the withdrawal's time)."""
+    return (
+        node.dep_ == "prep"
+        and node.lower_ in _vocab().shifting_phrases
+        and all(c.i != head.i for c in node.children)
     )
 
 

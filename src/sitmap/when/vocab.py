@@ -36,6 +36,7 @@ class _Vocab:
     present_aux: frozenset[str]
     reporting: frozenset[str]
     saying_verbs: frozenset[str]
+    shifting_phrases: frozenset[str]
     speech_act_types: frozenset[str]
     ambiguous_months: frozenset[str]
     untensed_before: frozenset[str]
@@ -198,6 +199,7 @@ def _vocab() -> _Vocab:
         present_aux=frozenset(str(w) for w in data["present_auxiliaries"]),
         reporting=frozenset(str(w) for w in data["reporting_verbs"]),
         saying_verbs=frozenset(str(w) for w in data["saying_verbs"]),
+        shifting_phrases=frozenset(str(w) for w in data["shifting_phrases"]),
         speech_act_types=frozenset(str(w) for w in data["speech_act_types"]),
         ambiguous_months=frozenset(str(w) for w in data["ambiguous_months"]),
         anchor=anchor,
