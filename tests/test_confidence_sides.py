@@ -61,3 +61,33 @@ def test_without_the_parse_a_capitalised_word_names_a_side() -> None:
     assert named[0] == 1.0  # "Kenyan President William Ruto", "Uganda's army"
     assert named[2] == 0.5  # "Brazil's" begins the sentence: without the parse, not told; Argentina
     assert named[1] == 0.0  # "Protesters" begins the sentence; "the police"
+
+
+def _bands(row: dict[str, float]) -> tuple[float, float, float, float]:
+    return tuple(
+        row[k] for k in ("sides_lexicon", "sides_described", "sides_weak", "sides_uncoded")
+    )
+
+
+def test_coding_bands_share_the_two_sides_by_how_each_was_coded(rows) -> None:
+    assert _bands(rows[0][1]) == (1.0, 0.0, 0.0, 0.0)  # a president by name, "Uganda's army"
+    assert _bands(rows[1][1]) == (0.0, 1.0, 0.0, 0.0)  # "Protesters", "the police": descriptions
+    assert _bands(rows[4][1]) == (0.5, 0.5, 0.0, 0.0)  # "Pakistani troops"; "militants"
+    event, row = rows[3]  # "A hospital ... was attacked": the doer only implied by the verb
+    assert event.source is None or event.source.score < 0.6
+    assert row["sides_weak"] + row["sides_uncoded"] == 0.5
+    for _, row in rows.values():
+        assert sum(_bands(row)) == 1.0
+
+
+def test_a_missing_side_counts_as_uncoded() -> None:
+    text = (
+        "LIMA (Reuters) - The mayor of Arequipa was threatened last week. "
+        "Thousands protested in the capital on Sunday."
+    )
+    found = confidence_features(text, source="Reuters", published="2024-03-05")
+    by_trigger = {event.trigger: (event, row) for event, row in found}
+    event, row = by_trigger["threatened"]  # no one said who threatened
+    assert event.source is None and row["sides_uncoded"] == 0.5
+    event, row = by_trigger["protested"]  # protesters implied by the verb, nobody protested against
+    assert event.target is None and row["sides_uncoded"] == 0.5 and row["sides_weak"] == 0.5

@@ -30,7 +30,7 @@ def _data(seed: int = 7) -> fit.Data:
     quirk = np.where(y == 1, rng.random(2 * n) < 0.95, rng.random(2 * n) < 0.05)
     x[:, post] = np.where(files == "a.jsonl", quirk, rng.random(2 * n) < 0.5)  # noise in b
     groups = np.array([f"{f}:{i // 4}" for i, f in enumerate(files)])
-    return fit.Data(x, y, groups, files)
+    return fit.Data(x, y, groups, files, np.ones(len(files), dtype=bool))
 
 
 def test_selection_reports_grouped_and_both_cross_file_aucs() -> None:
@@ -55,6 +55,48 @@ def test_selection_picks_by_the_worst_score_not_the_best(monkeypatch) -> None:
     name, c, scores = fit.select(data)
     assert (name, c) == ("general", 1.0)
     assert min(scores.values()) > 0.6
+
+
+def test_a_train_only_file_is_fitted_on_but_never_held_out() -> None:
+    data = _data()
+    data.held_out = data.files != "b.jsonl"  # b: the excerpts file, say
+    scores = fit.validate(data, [confidence.FEATURES.index("weak")], 1.0)
+    assert set(scores) == {"grouped CV", "-> a.jsonl"}
+
+
+def test_precision_at_a_cut() -> None:
+    y = np.array([1, 1, 0, 1, 0])
+    p = np.array([0.9, 0.85, 0.8, 0.3, 0.1])
+    assert fit.precision_at(y, p) == (2 / 3, 3)
+    assert np.isnan(fit.precision_at(y, p, cut=0.95)[0])
+
+
+def _run(monkeypatch, tmp_path, model: Path, *extra: str) -> str:
+    data = _data()
+    cache = tmp_path / "features.npz"
+    np.savez(
+        cache, x=data.x, y=data.y, groups=data.groups, files=data.files,
+        features=np.array(confidence.FEATURES),
+    )  # fmt: skip
+    monkeypatch.setattr(fit, "FEATURE_SETS", {"quirky": ("post",)})
+    monkeypatch.setattr(fit, "STRENGTHS", (1.0,))
+    argv = ["fit", "a.jsonl", "b.jsonl", "--cache", str(cache), "--output", str(model), *extra]
+    monkeypatch.setattr("sys.argv", argv)
+    fit.main()
+    return model.read_text(encoding="utf-8")
+
+
+def test_the_current_model_is_kept_unless_a_refit_beats_it_on_the_worst_file(
+    monkeypatch, tmp_path, capsys
+) -> None:
+    model = tmp_path / "confidence.yaml"
+    current = "intercept: 0.5\nweights:\n  weak: -1.5\n"  # the general evidence, both files
+    model.write_text(current, encoding="utf-8")
+    assert _run(monkeypatch, tmp_path, model) == current  # the quirk fails on file b
+    out = capsys.readouterr().out
+    assert "current confidence.yaml: a.jsonl 0.6" in out and "kept" in out
+    written = _run(monkeypatch, tmp_path, model, "--force")
+    assert "post:" in written and "weak:" not in written
 
 
 def test_confidence_data_file_weights_known_features_in_order() -> None:

@@ -4,21 +4,24 @@ Runs the whole pipeline on each gold file, takes ``sitmap.confidence.features`` 
 it emits, labels an event real when the evaluator's matching (``sitmap.evaluate.events``) pairs
 it with a gold event, and fits an L2 logistic regression (scikit-learn, a dev dependency).
 
-Model selection is by the WORST of three validations, never the best: document-grouped 5-fold
-cross-validation over all the files; and, with two or more files, cross-file validation (fit on
-every file but one, score ROC AUC on the one left out, for each file in turn; the worst of those
-counts). Each candidate recipe is a feature set (from the whole list down to a handful of general
-evidence kinds: a weak trigger sense, a past-tense trigger, clause depth, coded sides, the same act
-told twice in a sentence, a date, a violent verb; and that handful plus one more kind of evidence:
-the trigger's verb form and clause, its own subject and object, its senses, an opinion voice,
-how each side was coded; and the sides with the trigger's clause, without the violent verb)
-and an L2 strength; the recipe whose worst
-validation AUC is highest wins, ties to fewer features and stronger regularisation. Every
-candidate's figures and the winner's are printed ("-> FILE": fitted on the other files).
+Model selection is by the WORST of its validations, never the best: document-grouped 5-fold
+cross-validation over all the files; and leave-one-file-out (fit on every other file, score ROC
+AUC on the one left out) for each gold file given in turn; a ``--train-only`` file (the
+excerpts, ``eval/dev.jsonl``) is always fitted on and never left out. Each candidate recipe is a
+feature set (from the whole list down to the general evidence kinds alone: how the trigger was
+found, how each side was coded (a lexicon name, a description, a pronoun or implied side, none),
+the status, restatements, events sharing the sentence; a handful of general evidence kinds with
+one more kind added; the sides with the trigger's clause) and an L2 strength; the recipe whose
+worst validation AUC is highest wins, ties to fewer features and stronger regularisation. Every
+candidate's figures are printed ("-> FILE": fitted on the other files), and the model already in
+``--output`` is scored on each left-out file (AUC and precision at confidence >= 0.8; a file it
+was fitted on is in-sample there). The refit replaces it only when its worst left-out-file AUC
+is higher than the current model's worst (``--force`` writes it anyway).
 
 Only tuning splits go in (never ``*-heldout.jsonl``)::
 
-    python tools/fit_confidence.py eval/articles-dev.jsonl eval/articles-dev2.jsonl eval/dev.jsonl
+    python tools/fit_confidence.py eval/articles-dev.jsonl eval/articles-dev2.jsonl \
+        eval/articles-dev3.jsonl --train-only eval/dev.jsonl
 
 ``--cache FILE.npz`` keeps the extracted features so another selection run skips the pipeline.
 Then measure on the never-tuned split: ``sitmap eval events eval/articles-heldout.jsonl``.
@@ -44,7 +47,7 @@ from sitmap.errors import SitmapError
 from sitmap.evaluate.events import evaluate_events, read_event_gold
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "sitmap" / "data" / "confidence.yaml"
-STRENGTHS = (0.01, 0.03, 0.1, 0.3, 1.0)
+STRENGTHS = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 
 # Candidate feature sets, most general first. Each names evidence kinds, not dev errors.
 _SIDES = ("source_coded", "target_coded", "both_coded")
@@ -63,7 +66,18 @@ _VOICE = ("personal", "personal_document", "common_side")  # opinion rather than
 _CODING = ("source_score", "target_score", "named_sides")  # how each side was coded
 _GRAMMAR = _FORM + _ARGUMENTS
 _CLAUSE = ("past", "root", "depth", "subordinate", "overt_subject", "overt_object")
+_BANDS = ("sides_lexicon", "sides_described", "sides_weak")  # how each side was coded
+_FOUND = ("weak", "nominal", "senses", "noun_embedded", "side_in_trigger")  # how the trigger was
+_RETOLD = ("restated", "same_act", "told_again")  # the act told before, or again
+# The general evidence kinds alone: how the trigger was found, how each side was coded, the
+# status, restatements, events sharing the sentence; nothing keyed to a word or an outlet.
+_GENERAL = _FOUND + _BANDS + _STATUS + _RETOLD + ("events_in_sentence",)
 FEATURE_SETS: dict[str, tuple[str, ...]] = {
+    "general": _GENERAL,
+    "general-status": _FOUND + _BANDS + _RETOLD + ("events_in_sentence",),
+    "general+clause": _GENERAL + _CLAUSE,
+    "general+date": (*_GENERAL, "date"),
+    "bands+clause": _BANDS + _CLAUSE + ("date", "same_act", "common_side", "personal"),
     "handful": _HANDFUL,
     "handful+told": (*_HANDFUL, "restated", "restated_side", "repeat", "told_again"),
     "handful+status": _HANDFUL + _STATUS,
@@ -100,6 +114,7 @@ class Data:
     y: np.ndarray
     groups: np.ndarray
     files: np.ndarray
+    held_out: np.ndarray  # rows of the files validated on in turn (not a train-only file)
 
 
 def collect(paths: list[str]) -> Data:
@@ -135,7 +150,8 @@ def collect(paths: list[str]) -> Data:
     finally:
         confidence.score = real_score
     x = np.array(rows, dtype=float).reshape(len(rows), len(confidence.FEATURES))
-    return Data(x, np.array(labels), np.array(groups), np.array(files))
+    files_ = np.array(files)
+    return Data(x, np.array(labels), np.array(groups), files_, np.ones(len(files_), dtype=bool))
 
 
 def _fit(x: np.ndarray, y: np.ndarray, c: float) -> LogisticRegression:
@@ -154,13 +170,23 @@ def grouped_cv_auc(x: np.ndarray, y: np.ndarray, groups: np.ndarray, c: float) -
     return _auc(y, out)
 
 
-def cross_file_aucs(x: np.ndarray, y: np.ndarray, files: np.ndarray, c: float) -> dict[str, float]:
-    """For each file: fit on the other files, ROC AUC on this one."""
-    out = {}
-    for name in dict.fromkeys(files):
-        held = files == name
-        out[name] = _auc(y[held], _fit(x[~held], y[~held], c).predict_proba(x[held])[:, 1])
-    return out
+def cross_file_aucs(data: Data, x: np.ndarray, c: float) -> dict[str, float]:
+    """For each held-out file: fit on every other file (train-only files included), ROC AUC on
+    this one."""
+    return {name: _auc(data.y[held], p) for name, held, p in _left_out(data, x, c)}
+
+
+def _left_out(data: Data, x: np.ndarray, c: float):
+    """(file, its rows, predictions of a fit on every other file) for each held-out file."""
+    for name in dict.fromkeys(data.files[data.held_out]):
+        held = data.files == name
+        yield name, held, _fit(x[~held], data.y[~held], c).predict_proba(x[held])[:, 1]
+
+
+def precision_at(y: np.ndarray, p: np.ndarray, cut: float = 0.8) -> tuple[float, int]:
+    """Share of real events among those scored >= ``cut``, and how many there are."""
+    kept = p >= cut
+    return (float(y[kept].mean()) if kept.any() else float("nan")), int(kept.sum())
 
 
 def validate(data: Data, columns: list[int], c: float) -> dict[str, float]:
@@ -168,9 +194,26 @@ def validate(data: Data, columns: list[int], c: float) -> dict[str, float]:
     x = data.x[:, columns]
     scores = {"grouped CV": grouped_cv_auc(x, data.y, data.groups, c)}
     if len(set(data.files)) > 1:
-        for name, auc in cross_file_aucs(x, data.y, data.files, c).items():
+        for name, auc in cross_file_aucs(data, x, c).items():
             scores[f"-> {Path(name).name}"] = auc
     return scores
+
+
+def current(data: Data, path: Path) -> dict[str, tuple[float, float, int]] | None:
+    """The model now in ``path`` scored on each held-out file: (AUC, precision at >= 0.8, n)."""
+    if not path.exists():
+        return None
+    saved = yaml.safe_load(path.read_text(encoding="utf-8"))
+    weights = saved["weights"]
+    if set(weights) - set(confidence.FEATURES):
+        return None
+    w = np.array([float(weights.get(n, 0.0)) for n in confidence.FEATURES])
+    p = 1.0 / (1.0 + np.exp(-(data.x @ w + float(saved["intercept"]))))
+    out = {}
+    for name in dict.fromkeys(data.files[data.held_out]):
+        held = data.files == name
+        out[name] = (_auc(data.y[held], p[held]), *precision_at(data.y[held], p[held]))
+    return out
 
 
 def select(data: Data) -> tuple[str, float, dict[str, float]]:
@@ -182,7 +225,7 @@ def select(data: Data) -> tuple[str, float, dict[str, float]]:
             scores = validate(data, columns, c)
             worst = min(scores.values())
             shown = "  ".join(f"{k} {v:.3f}" for k, v in scores.items())
-            print(f"{name:<17} ({len(names):>2}) C={c:<5} worst {worst:.3f}  {shown}")
+            print(f"{name:<20} ({len(names):>2}) C={c:<5} worst {worst:.3f}  {shown}")
             key = (round(worst, 3), -len(names), -c)
             if best is None or key > best[0]:
                 best = (key, name, c, scores)
@@ -192,37 +235,72 @@ def select(data: Data) -> tuple[str, float, dict[str, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", nargs="+", help="tuning gold files (JSONL)")
+    parser.add_argument("gold", nargs="+", help="tuning gold files (JSONL), each held out in turn")
+    parser.add_argument(
+        "--train-only", action="append", default=[], metavar="FILE",
+        help="a tuning gold file always fitted on, never held out (excerpts: eval/dev.jsonl)",
+    )  # fmt: skip
     parser.add_argument("--output", default=str(OUT), help="where to write the model")
     parser.add_argument("--cache", help="an .npz file to keep (or reuse) the extracted features")
+    parser.add_argument(
+        "--force", action="store_true",
+        help="write the refit even when it does not beat the current model on the worst file",
+    )  # fmt: skip
     args = parser.parse_args()
+    paths = [*args.gold, *args.train_only]
     cache = Path(args.cache) if args.cache else None
     if cache is not None and cache.exists():
         saved = np.load(cache)
         if list(saved["features"]) != list(confidence.FEATURES):
             sys.exit(f"{cache}: features of another version; delete it")
-        data = Data(saved["x"], saved["y"], saved["groups"], saved["files"])
+        files = saved["files"]
+        data = Data(saved["x"], saved["y"], saved["groups"], files, np.ones(len(files), bool))
     else:
-        data = collect(args.gold)
+        data = collect(paths)
         if cache is not None:
             np.savez(
                 cache, x=data.x, y=data.y, groups=data.groups, files=data.files,
                 features=np.array(confidence.FEATURES),
             )  # fmt: skip
+    data.held_out = ~np.isin(data.files, args.train_only)
     y = data.y
     print(f"{len(y)} events, {int(y.sum())} real, from {len(set(data.groups))} documents")
+    output = Path(args.output)
+    now = current(data, output)
+    if now is not None:
+        shown = "  ".join(
+            f"{Path(k).name} {a:.3f} (P@0.8 {p:.3f} of {n})" for k, (a, p, n) in now.items()
+        )
+        print(f"current {output.name}: {shown}  (files it was fitted on are in-sample)")
     name, c, scores = select(data)
     names = tuple(f for f in confidence.FEATURES if f in FEATURE_SETS[name])  # data-file order
     columns = [confidence.FEATURES.index(n) for n in names]
-    model = _fit(data.x[:, columns], y, c)
-    weights = {n: round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)}
+    for held_name, held, p in _left_out(data, data.x[:, columns], c):
+        precision, n = precision_at(data.y[held], p)
+        print(
+            f"refit -> {Path(held_name).name}: P@0.8 {precision:.3f} of {n}, "
+            f"all {data.y[held].mean():.3f}"
+        )
     figures = "; ".join(f"{k} {v:.3f}" for k, v in scores.items())
     print(f"chosen: {name} ({len(names)} features), C={c}: {figures}")
+    worst_file = min(
+        (v for k, v in scores.items() if k.startswith("->")), default=min(scores.values())
+    )
+    if now is not None and not args.force:
+        now_worst = min(a for a, _, _ in now.values())
+        if worst_file <= now_worst:
+            print(
+                f"kept {output}: the refit's worst file {worst_file:.3f} <= current {now_worst:.3f}"
+            )
+            return
+    model = _fit(data.x[:, columns], y, c)
+    weights = {n: round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)}
+    train_only = "".join(f" --train-only {f}" for f in args.train_only)
     header = (
         "# Event confidence: logistic regression weights over a subset of "
         "sitmap.confidence.FEATURES\n# (a feature not listed weighs nothing).\n"
         "# Generated by tools/fit_confidence.py — do not edit by hand; rerun it:\n"
-        f"#   python tools/fit_confidence.py {' '.join(args.gold)}\n"
+        f"#   python tools/fit_confidence.py {' '.join(args.gold)}{train_only}\n"
         f"# Fitted {date.today().isoformat()} with scikit-learn {sklearn.__version__} "
         f"(L2, C={c}, feature set '{name}') on {len(y)} events ({int(y.sum())} real) of "
         f"{len(set(data.groups))} documents,\n# chosen by the worst of its validation ROC AUCs "
@@ -231,8 +309,8 @@ def main() -> None:
     body = yaml.safe_dump(
         {"intercept": round(float(model.intercept_[0]), 4), "weights": weights}, sort_keys=False
     )
-    Path(args.output).write_text(header + body, encoding="utf-8")
-    print(f"written {args.output}")
+    output.write_text(header + body, encoding="utf-8")
+    print(f"written {output}")
 
 
 if __name__ == "__main__":

@@ -167,6 +167,13 @@ FEATURES = (
     "source_score",  # the actor coder's own score for the source (0 without a source)
     "target_score",  # ... for the target: a lexicon name scores high, a description or pronoun low
     "named_sides",  # coded sides named by a proper name (0, 0.5 or 1): who, not "officials"
+    # How each side was coded, by the actor coder's score band (each 0, 0.5 or 1: a share of the
+    # two sides): a lexicon name (>= 0.9), a description composed from words or a document alias
+    # (0.6-0.8), a pronoun, a bare person or an implied or fallback side (< 0.6), or none.
+    "sides_lexicon",
+    "sides_described",
+    "sides_weak",
+    "sides_uncoded",
 )
 
 
@@ -266,6 +273,7 @@ def features(doc: Document) -> list[dict[str, float]]:
             "source_score": source.score if source is not None else 0.0,
             "target_score": target.score if target is not None else 0.0,
             "named_sides": sum(_named(doc, event, a) for a in (source, target)) / 2.0,
+            **_coding_bands(source, target),
         }
         told.setdefault((lemma, event.plover), event.sentence)
         for code in codes:
@@ -282,6 +290,28 @@ _SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp", "csubj"}
 _SUBJECTS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
 _OBJECTS = {"dobj", "dative", "attr", "oprd", "prep"}
 _PARTICIPANT_PREPS = {"of", "on", "against", "with", "to", "into", "upon", "toward", "towards"}
+
+
+def _coding_bands(*sides: Any) -> dict[str, float]:
+    """The share of the two sides coded from a lexicon name, a description, weak evidence, or
+    not coded at all (``Actor.score``: 1.0/0.9 a name; 0.6-0.8 words; 0.5/0.3 a pronoun, a bare
+    person, a side implied or taken as a fallback)."""
+    bands = dict.fromkeys(("sides_lexicon", "sides_described", "sides_weak", "sides_uncoded"), 0.0)
+    for actor in sides:
+        if actor is None or not actor.code:
+            band = "sides_uncoded"
+        elif actor.score >= _LEXICON_SCORE:
+            band = "sides_lexicon"
+        elif actor.score >= _DESCRIBED_SCORE:
+            band = "sides_described"
+        else:
+            band = "sides_weak"
+        bands[band] += 0.5
+    return bands
+
+
+_LEXICON_SCORE = 0.9
+_DESCRIBED_SCORE = 0.6
 
 
 def _has(tok: Any, deps: set[str]) -> bool:
