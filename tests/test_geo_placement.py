@@ -511,3 +511,41 @@ def test_placement_home_is_not_a_title_or_a_nationality(text, trigger) -> None:
 )
 def test_placement_admin_chains_and_feature_words(text, trigger, expected) -> None:
     assert _placed(text)[trigger][0] in expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # "in <country>'s <region>": the possessive country is skipped to the setting
+        ("Troops were deployed in Nigeria's Borno state after the raid.", "deployed", "Borno"),
+        ("Gunmen attacked a bus in Pakistan's Balochistan province.", "attacked", "Balochistan"),
+    ],
+)
+def test_placement_region_after_its_country_possessive(text, trigger, expected) -> None:
+    assert _placed(text)[trigger] == (expected, "clause")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a district whose name holds a number ("North 24 Parganas") stays a link of the chain
+        # of containers after a village the gazetteer lacks
+        (
+            "Police fired tear gas at protesters in Dhapa village, North 24 Parganas, West "
+            "Bengal, on Monday.",
+            "fired",
+            {"North 24 Parganas", "West Bengal"},
+        ),
+        # containers in parentheses that NER read as one organisation are still containers
+        (
+            "Two farmers were shot dead in a land dispute in Sonbarsa village (Sitamarhi, Bihar) "
+            "on Sunday.",
+            "shot",
+            {"Sītāmarhi", "Sitamarhi", "Bihar"},
+        ),
+    ],
+)
+def test_placement_containers_of_an_unknown_village(text, trigger, expected) -> None:
+    assert _placed(text)[trigger][0] in expected

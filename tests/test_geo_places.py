@@ -491,3 +491,20 @@ def test_geo_places_compass_word_ending_a_longer_name_is_no_region() -> None:
     assert {p.country for p in doc.places} == {"KE"}
     doc = pipeline.extract("Gunmen killed two traders in Central Province of Zambia on Monday.")
     assert by_text(doc)["Central Province"].feature_code == "ADM1"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the town's own country named beside it: no namesake guess, a real place abroad
+        ("Police in Kenya said the man was later arrested in Kain, Belgium.", "Kain", "BE"),
+        # a city the world knows is kept abroad whatever else the story names
+        ("Kenya's interior minister said the suspect was arrested in Paris.", "Paris", "FR"),
+    ],
+)
+def test_geo_places_abroad_that_the_text_supports_are_kept(text, name, country) -> None:
+    from sitmap import pipeline
+
+    place = by_text(pipeline.extract(text))[name]
+    assert place.geonameid is not None and place.country == country

@@ -37,7 +37,7 @@ from sitmap import lexicons
 # "Narathiwat. The", "Iraq. This").
 _NAME = (
     r"(?:(?:a[dlnrstz]|ash|el)-)?[A-Z][\w'’.]*"
-    r"(?:(?<![a-z]{3}\.)[- ](?:[A-Z][\w'’.]*|(?:al|el|ad|as|ash|ar|de|du|la|le)\b))*"
+    r"(?:(?<![a-z]{3}\.)[- ](?:[A-Z][\w'’.]*|(?:al|el|ad|as|ash|ar|de|du|la|le)\b|\d+(?= [A-Z])))*"
 )
 _NAME_RE = re.compile(_NAME)
 

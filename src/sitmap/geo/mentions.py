@@ -120,7 +120,11 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
             town = _facility_town(e, gaz) if e.label_ in _FACILITY_LABELS else []
             if town:  # "outside the Orhei Court": the court's town
                 mentions.extend(town)
-            elif e.start > 0 and sdoc[e.start - 1].lower_ in after_locative:
+            elif e.start > 0 and (
+                sdoc[e.start - 1].lower_ in after_locative
+                # "(Gopalganj, Bihar)" read as one organisation: a list of names, left to the scan
+                or (sdoc[e.start - 1].text == "(" and any(t.text == "," for t in e))
+            ):
                 continue
             # ... and after "the town of" ("the town of Kaya" as PERSON) or before "residents":
             # the whole entity when some town or region has it as its own name

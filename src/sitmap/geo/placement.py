@@ -404,7 +404,8 @@ def _after(p: Place, text: str, preps: tuple[str, ...], *, nested: bool = False)
     while True:
         if any(tail.endswith(" " + prep) for prep in preps):
             return True
-        if not words or words[-1] not in skip:
+        # "in Nigeria's Borno state": the possessive container is skipped too
+        if not words or (words[-1] not in skip and not words[-1].endswith(("'s", "’s"))):
             return False
         words.pop()
         tail = " " + " ".join(words[-6:])
