@@ -308,3 +308,23 @@ def test_a_narrated_act_takes_the_date_line_of_the_tweet_after_it(text, dated):
 def test_a_phrase_set_before_or_after_keeps_its_own_time(text, dated):
     got = _dated(text)
     assert {k: got.get(k, "missing") for k in dated} == dated
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a present perfect tells an act already done: no date after publication ("April" of a
+        # Friday 8 December story resolves ahead, to 2018) ...
+        (
+            "The Kenyan government has already appealed the judge’s ruling from April.",
+            "appealed",
+            None,
+        ),
+        # ... while a coming act keeps its future month
+        ("The Kenyan government will appeal the ruling in April.", "appeal", "2018-04-01"),
+        # a perfect keeps a past date of its own
+        ("The Kenyan government has appealed the ruling on Monday.", "appealed", "2017-12-04"),
+    ],
+)
+def test_a_perfect_act_is_never_dated_after_publication(text, trigger, expected):
+    assert _dated(text)[trigger] == expected

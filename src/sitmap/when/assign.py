@@ -199,7 +199,8 @@ def _period_end(text: str, f: _Found) -> bool:
 
 
 def _past_tense(ev: Event, doc: Document, cache: dict[int, _Tokens | None]) -> bool:
-    """Whether the event's trigger is a past-tense verb ("attacked", "had asked")."""
+    """Whether the event's trigger is a past-tense or perfect verb ("attacked", "had asked",
+    "has already appealed"): an act done by the time of the report."""
     if ev.trigger_start is None or ev.status in {"predicted", "hypothetical"}:
         return False
     toks = _tokens(doc, ev.sentence, cache)
@@ -208,7 +209,11 @@ def _past_tense(ev: Event, doc: Document, cache: dict[int, _Tokens | None]) -> b
     for tok in toks.tokens:
         if tok.idx + toks.offset == ev.trigger_start:
             return tok.tag_ == "VBD" or (
-                tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ == "VBD" for c in tok.children)
+                tok.tag_ == "VBN"
+                and any(
+                    c.dep_ == "aux" and (c.tag_ == "VBD" or c.lemma_ == "have")
+                    for c in tok.children
+                )
             )
     return False
 
