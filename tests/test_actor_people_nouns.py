@@ -27,9 +27,15 @@ def test_generated_list_holds_general_kinds_not_gold_words():
 
 
 def test_hand_lists_win_over_the_generated_ones():
-    # "student" is education in sectors.yaml; "reporter" a media title there
+    # WordNet lists "trader" and "shopkeeper" as business people and "pundit" as a scholar;
+    # sectors.yaml has them as civilians and as a media title: only the hand entries are read
+    generated = lexicons.yaml_file("people_nouns.yaml")["sectors"]
+    assert {"trader", "shopkeeper"} <= set(generated["business"])
+    assert "pundit" in generated["education"]
     lex = _lexicon()
-    assert all(e.sector != "civilians" for e in lex.table[_key("reporter")[0]])
+    for word in ("trader", "shopkeeper", "shopkeepers"):
+        assert [e.sector for e in lex.table[_key(word)[0]]] == ["civilians"], word
+    assert [(e.type, e.sector) for e in lex.table[_key("pundit")[0]]] == [("T", "media")]
     assert any(e.type == "T" for e in lex.table[_key("reporter")[0]])
 
 
