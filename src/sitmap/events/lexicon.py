@@ -113,22 +113,20 @@ def _alternative(spec: dict[str, Any], key: str) -> tuple[str, str] | None:
     return (alt["type"], str(alt["cameo"])) if alt else None
 
 
+def _entries(lemma: str, spec: Any) -> tuple[_Entry, ...]:
+    """The senses of one lexicon lemma: its spec, or each spec of its list."""
+    return tuple(_entry(lemma, s) for s in (spec if isinstance(spec, list) else [spec]))
+
+
 @cache
 def _lexicon() -> _Lexicon:
     data = lexicons.yaml_file("predicates.yaml")
-
-    def entries(section: str) -> dict[str, tuple[_Entry, ...]]:
-        return {
-            lemma: tuple(_entry(lemma, s) for s in (spec if isinstance(spec, list) else [spec]))
-            for lemma, spec in data[section].items()
-        }
-
-    verbs, nouns = entries("verbs"), entries("nouns")
+    verbs = {lemma: _entries(lemma, spec) for lemma, spec in data["verbs"].items()}
+    nouns = {lemma: _entries(lemma, spec) for lemma, spec in data["nouns"].items()}
     conflict = data.get("conflict") or {}
     for section, table in (("verbs", verbs), ("nouns", nouns)):
         for lemma, spec in (conflict.get(section) or {}).items():
-            specs = spec if isinstance(spec, list) else [spec]
-            table[lemma] = tuple(_entry(lemma, s) for s in specs)
+            table[lemma] = _entries(lemma, spec)
     _merge_generated(verbs, nouns)
     civil_sectors = frozenset(data["civil_sectors"])
     modes = {w: mode for mode, words in data["modes"].items() for w in words}
@@ -175,8 +173,7 @@ def _merge_generated(
     for section, table in (("verbs", verbs), ("nouns", nouns)):
         for lemma, spec in (data.get(section) or {}).items():
             if lemma not in table:
-                specs = spec if isinstance(spec, list) else [spec]
-                table[lemma] = tuple(_entry(lemma, s) for s in specs)
+                table[lemma] = _entries(lemma, spec)
 
 
 def may_hold_event(span: Any) -> bool:

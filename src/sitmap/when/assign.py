@@ -326,7 +326,7 @@ def _attachments(
                 node.head.i == node.i
                 or (node.dep_ in {"relcl", "acl", "ccomp", "parataxis"} and not _infinitive(node))
                 or _shifted(node)
-                or (_shifted_phrase(node, heads[id(f)][1]))
+                or _shifted_phrase(node, heads[id(f)][1])
                 or _content_clause(node)
             ):
                 break  # a clause or phrase of its own: its date is not the governor's

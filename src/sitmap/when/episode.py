@@ -121,12 +121,13 @@ def said_next(
             if index not in cache:
                 cache[index] = _sentence_tokens(doc, index)
             toks = cache[index]
+            if toks is None:
+                continue
             sent = doc.sentences[index]
             dates = [
                 f
                 for f in found
-                if toks is not None
-                and f.expr is not None
+                if f.expr is not None
                 and f.expr.date
                 and f.expr.precision in _CARRIED
                 and sent.start <= f.start < sent.end
