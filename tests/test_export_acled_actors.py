@@ -126,9 +126,7 @@ def test_export_acled_civilian_doer_of_violence_is_no_civilian(text, sub_event, 
         ("A mob lynched a man accused of theft in Dhaka.", "Mob violence", 5),
     ],
 )  # fmt: skip
-def test_export_acled_violence_of_individuals_is_an_attack_not_mob_violence(
-    text, sub_event, inter
-):
+def test_export_acled_violence_of_individuals_is_an_attack_not_mob_violence(text, sub_event, inter):
     doc = pipeline.extract(text, source="Wire")
     firsts = {(acled_sub_event(e), acled_actor1(e)[2]) for e in doc.events}
     assert (sub_event, inter) in firsts, firsts
