@@ -189,12 +189,11 @@ def _candidates(store: Store, key: rules.Key) -> list[rules.Key]:
     if key.start is None or key.end is None:
         return []
     types = [t for t, f in rules.config()["family_of"].items() if f == key.family] or [key.plover]
-    slack = int(rules.config()["dates"]["slack"])
-    # an undated report may tell an act up to ``retold_days`` before it (``rules.retold``)
     dates = rules.config()["dates"]
+    slack = int(dates["slack"])
+    # an undated report may tell an act up to ``retold_days`` before it (``rules.retold``)
     back = max(int(dates["published_lookback"]), int(dates["retold_days"]))
-    first = key.retold_from or key.start
-    lo, hi = first - timedelta(days=slack), key.end + timedelta(days=slack)
+    lo, hi = rules.first_day(key) - timedelta(days=slack), key.end + timedelta(days=slack)
     marks = ", ".join("?" * len(types))
     statuses = [s for s, g in rules.config()["group_of"].items() if g == key.group]
     where = (

@@ -626,14 +626,7 @@ def _days(key: Key) -> range:
     """The days of an event's window widened by ``slack`` (and back to ``Key.retold_from``:
     ``rules.retold``), as ordinals (bucket keys)."""
     assert key.start is not None and key.end is not None
-    return range(_first_day(key).toordinal(), (key.end + _slack()).toordinal() + 1)
-
-
-def _first_day(key: Key) -> date:
-    """The first day an event's blocks cover: its window's, or the earlier day a retelling
-    may mean (``rules.retold``)."""
-    assert key.start is not None
-    return key.retold_from if key.retold_from is not None else key.start
+    return range(rules.first_day(key).toordinal(), (key.end + _slack()).toordinal() + 1)
 
 
 def _bucket_keys(key: Key) -> list[tuple]:
@@ -728,7 +721,7 @@ def _months(key: Key) -> list[tuple[int, int]]:
     that may overlap share one."""
     assert key.start is not None and key.end is not None
     last = key.end + _slack()
-    first = _first_day(key)
+    first = rules.first_day(key)
     y, m = first.year, first.month
     out = []
     while (y, m) <= (last.year, last.month):

@@ -90,7 +90,7 @@ def candidate_pairs(
         end = key.end.toordinal() + slack
         ev["i"].append(i)
         ev["fg"].append(fg)
-        ev["s"].append(merge._first_day(key).toordinal())
+        ev["s"].append(rules.first_day(key).toordinal())
         ev["e"].append(end)
         ev["doc"].append(key.doc_id)
         ev["sent"].append(key.sentence)
@@ -120,7 +120,7 @@ def candidate_pairs(
             months["i"].append(i)
             months["fg"].append(fg)
             months["cc"].append(country)
-            months["m0"].append(_month(merge._first_day(key)))
+            months["m0"].append(_month(rules.first_day(key)))
             months["m1"].append(_month(key.end + merge._slack()))
             months["coarse"].append(coarse)
     if not ev["i"]:

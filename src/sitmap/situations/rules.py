@@ -469,8 +469,14 @@ def retold(a: Key, b: Key) -> bool:
     if any((k.end - k.start).days > longest for k in (a, b)):
         return False
     slack = timedelta(days=int(config()["dates"]["slack"]))
-    first_a, first_b = a.retold_from or a.start, b.retold_from or b.start
-    return not (first_a > b.end + slack or first_b > a.end + slack)
+    return not (first_day(a) > b.end + slack or first_day(b) > a.end + slack)
+
+
+def first_day(key: Key) -> date:
+    """The first day an event may mean: its window's, or the earlier day an undated retelling
+    may mean (``Key.retold_from``: ``retold``); what blocking and ``check`` reach back to."""
+    assert key.start is not None
+    return key.retold_from or key.start
 
 
 def _named_doer(a: ActorKey) -> bool:
@@ -668,6 +674,7 @@ __all__ = [
     "date_window",
     "explain",
     "family",
+    "first_day",
     "fulfils",
     "fulfils_in_time",
     "key_of",
