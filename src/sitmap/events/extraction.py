@@ -32,6 +32,7 @@ from sitmap.events.sides import (
     _uncoded_doer,
     _unnamed_doer,
     _verbal,
+    verbal_clause,
 )
 from sitmap.events.syntax import (
     _children,
@@ -365,7 +366,11 @@ def _event(
     lex = _lexicon()
     if entry.civil and source is not None and source.sector in lex.civil_sectors:
         plover, cameo = entry.civil
-    if entry.verbal and mode is None and _verbal(source, target, lex):
+    if (
+        entry.verbal
+        and mode is None
+        and (_verbal(source, target, lex) or verbal_clause(tok, source, target))
+    ):
         plover, cameo = entry.verbal
     confidence = 0.4 + (0.2 if source is not None and source.code else 0.0)
     confidence += 0.2 if target is not None and target.code else 0.0

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sitmap import actors
+from sitmap import actors, lexicons
 from sitmap.events.finder import _ActorFinder
 from sitmap.events.lexicon import _Entry, _Lexicon, _lexicon
 from sitmap.events.syntax import _PASS_SUBJ, _SUBJ, _children, _headline_passive, _pobjs
@@ -189,6 +189,44 @@ def _verbal(source: Actor | None, target: Actor | None, lex: _Lexicon) -> bool:
     if source.sector not in lex.verbal_sources:
         return False
     return target.kind == "person" or target.sector in lex.verbal_targets
+
+
+def verbal_clause(tok: Any, source: Actor | None, target: Actor | None) -> bool:
+    """Whether an attack is said in words (ACCUSE), from its clause (``data/verbal.yaml``):
+    a political or media side, speech evidence on the trigger ("attacked the governor *over*
+    the budget", "a *blistering* attack", "attacked her *in a tweet*") and no violence word
+    in the sentence nor an armed side ("militants attacked a police post")."""
+    data = lexicons.yaml_file("verbal.yaml")
+    sides = [a for a in (source, target) if a is not None]
+    if any(a.sector in data["armed_sectors"] for a in sides):
+        return False
+    if not any(a.sector in data["political_sectors"] for a in sides):
+        return False
+    if _has_words(tok.sent, data["violence"]):
+        return False
+    return _speech_evidence(tok, data)
+
+
+def _has_words(span: Any, words: list[str]) -> bool:
+    """Whether one of the words or phrases occurs in the span (lower-cased, whole words)."""
+    text = f" {' '.join(t.lower_ for t in span)} "
+    return any(f" {w} " in text for w in words)
+
+
+def _speech_evidence(tok: Any, data: dict[str, Any]) -> bool:
+    """An issue complement, a verbal manner word or a speech medium on the trigger."""
+    for child in tok.children:
+        if child.lower_ in data["manner"] and child.dep_ in {"amod", "advmod"}:
+            return True
+        if child.dep_ == "prep" and child.lower_ in data["issue_preps"]:
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            if any(
+                o.lower_ not in data["time_words"] and o.ent_type_ not in {"DATE", "TIME"}
+                for o in objects
+            ):
+                return True
+    under = [t for t in tok.subtree if t.i != tok.i]
+    return _has_words(under, data["speech_nouns"])
 
 
 def _court_sides(

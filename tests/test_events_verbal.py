@@ -1,0 +1,50 @@
+"""events: an "attack" said in words is ACCUSE, one with violence evidence ASSAULT (verbal.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import actors, events
+
+pytestmark = pytest.mark.model
+
+
+def _types(analysed, text):
+    doc = analysed(text, published="2019-05-02", source="Reuters")
+    actors.code(doc)
+    events.extract(doc)
+    return {e.trigger.lower(): e.plover for e in doc.events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an issue complement ("over", "for") with a political or media side
+        "The opposition party attacked the Kenyan government over the rise in fuel prices.",
+        "The newspaper attacked the Polish government for its judicial reforms.",
+        "The Nigerian senate attacked the electoral commission over the delayed results.",
+        # a manner word only words take
+        "Brazil's Workers' Party launched a blistering attack on the Supreme Court.",
+        # the medium it was said in
+        "Hungarian ministers attacked the European Commission in a series of posts on Facebook.",
+    ],
+)
+def test_verbal_attack_is_accuse(analysed, text):
+    assert "ACCUSE" in _types(analysed, text).values()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants attacked a police post in northern Mali.",
+        "The army attacked rebel positions over the weekend.",  # "over" a time, armed sides
+        "A man attacked a teacher with a knife in Lyon.",
+        "Gunmen attacked the offices of an opposition party in Kinshasa, killing two guards.",
+        # an issue complement, but casualties in the sentence
+        "Protesters attacked the parliament building over the fuel price rise, injuring three "
+        "officers.",
+    ],
+)
+def test_physical_attack_stays_assault(analysed, text):
+    found = _types(analysed, text)
+    assert found.get("attacked") == "ASSAULT", found
