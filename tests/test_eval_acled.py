@@ -295,7 +295,8 @@ def test_a_note_is_published_at_its_records_timestamp():
 
     note = "On April 11, gunmen shot dead a trader in his shop near Kaya."
     rec = ConflictRecord.from_dict(
-        acled(event_date="2019-04-11", text=note, timestamp=1556755200), 1  # 2019-05-02
+        acled(event_date="2019-04-11", text=note, timestamp=1556755200),
+        1,  # 2019-05-02
     )
     assert str(rec.published) == "2019-05-02"
     assert ConflictRecord.from_dict(acled(timestamp="n/a"), 2).published is None
