@@ -26,7 +26,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "sitmap" / "data" / "countries.tsv"
 EXTRAS = Path(__file__).with_name("country_extras.yaml")
-_NO_PLURAL = ("ese", "ish", "ch", "ss", "sh", "nd", "ar", "ine")
+_NO_PLURAL = ("ese", "ish", "ch", "ss", "sh", "nd", "ar", "ine", "ic", "z")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]+$")
 
 
