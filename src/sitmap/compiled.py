@@ -1,12 +1,12 @@
 """Tables compiled from the packaged data files, kept in the cache folder between processes.
 
 A table that takes a process noticeable time to compile (the actor lexicon: every phrase
-through spaCy's tokenizer, ~0.3 CPU s) is written once to the cache folder
-(``sitmap.geo.index.cache_dir``) and read back by later processes (~0.01 s). The file's name
-holds a hash of everything the table may depend on: every file under ``sitmap/data``, the
-source of the modules that compile it, and the Python and spaCy versions; an edit to any of
-them gives a new name, so a stale table is never read. A file that cannot be read is compiled
-again; a cache folder that cannot be written costs only the time.
+through spaCy's tokenizer, ~0.3 CPU s) is written once to the cache folder (:func:`cache_dir`,
+which the gazetteer and the language model use too) and read back by later processes
+(~0.01 s). The file's name holds a hash of everything the table may depend on: every file
+under ``sitmap/data``, the source of the modules that compile it, and the Python and spaCy
+versions; an edit to any of them gives a new name, so a stale table is never read. A file that
+cannot be read is compiled again; a cache folder that cannot be written costs only the time.
 """
 
 from __future__ import annotations
@@ -28,6 +28,11 @@ T = TypeVar("T")
 
 _KEEP_OTHER_S = 3600
 """Other versions of a table unused this long are deleted (another checkout may use one)."""
+
+
+def cache_dir() -> Path:
+    """Where built tables and indexes are kept: ``$SITMAP_CACHE`` or ``~/.cache/sitmap``."""
+    return Path(os.environ.get("SITMAP_CACHE") or Path.home() / ".cache" / "sitmap")
 
 
 def _data_digest(h: Any) -> None:
@@ -59,10 +64,7 @@ def digest(modules: Iterable[ModuleType]) -> str:
 
 def load(name: str, build: Callable[[], T], *, modules: Iterable[ModuleType]) -> T:
     """``build()``'s table: from the cache file of this version, else built and written there."""
-    from sitmap.geo.index import cache_dir
-
-    folder = cache_dir()
-    path = folder / f"{name}-{digest(modules)}.pickle"
+    path = cache_dir() / f"{name}-{digest(modules)}.pickle"
     try:
         with open(path, "rb") as fh:
             table = pickle.load(fh)
@@ -72,11 +74,15 @@ def load(name: str, build: Callable[[], T], *, modules: Iterable[ModuleType]) ->
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
         pass
     table = build()
-    _write(table, path, name)
+    write(table, path, name)
     return table
 
 
-def _write(table: Any, path: Path, name: str) -> None:
+def write(table: Any, path: Path, name: str) -> None:
+    """Pickle ``table`` to ``path`` through a temporary file and an atomic rename (two processes
+    writing at once both leave a whole file), then delete the other versions ``name-*.pickle``
+    unused for an hour (another checkout may be on one). A folder that cannot be written is
+    skipped: the caller keeps its table in memory and builds it again next process."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)

@@ -47,9 +47,7 @@ import json
 import os
 import pickle
 import re
-import tempfile
 import threading
-import time
 import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -58,14 +56,14 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from sitmap import lexicons
+from sitmap import compiled, lexicons
+from sitmap.compiled import cache_dir
 from sitmap.model import Place
 
 VERSION = "geo-13"
 """Bump when the build or the normalisation changes: old caches are then ignored."""
 
 _LOCK = threading.Lock()
-_KEEP_OTHER_S = 3600.0
 _LOADED: dict[str, Gazetteer] = {}
 
 # GeoNames feature codes for the derived entries.
@@ -542,11 +540,6 @@ def build() -> Gazetteer:
 # --------------------------------------------------------------------------- caching
 
 
-def cache_dir() -> Path:
-    """Where built indexes are kept: ``$SITMAP_CACHE`` or ``~/.cache/sitmap``."""
-    return Path(os.environ.get("SITMAP_CACHE") or Path.home() / ".cache" / "sitmap")
-
-
 def cache_path() -> Path:
     """The cache file of this :data:`VERSION` of the gazetteer."""
     return cache_dir() / f"gazetteer-{VERSION}.pickle"
@@ -585,23 +578,4 @@ def _read(path: Path) -> Gazetteer | None:
 
 
 def _write(gaz: Gazetteer, path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    except OSError:
-        return  # read-only home: keep the in-memory index, rebuild next process
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
-        return
-    # caches of other versions, unless used in the last hour (another checkout may be on it)
-    for old in path.parent.glob("gazetteer-*.pickle"):
-        try:
-            used = max(old.stat().st_atime, old.stat().st_mtime)
-            if old != path and time.time() - used > _KEEP_OTHER_S:
-                old.unlink(missing_ok=True)
-        except OSError:
-            continue
+    compiled.write(gaz, path, "gazetteer")  # a read-only home keeps the in-memory index

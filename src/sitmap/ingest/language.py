@@ -79,7 +79,7 @@ def _plain_model(packed: Path) -> dict[str, Any] | None:
     import numpy
     from py3langid import __version__
 
-    from sitmap.geo.index import cache_dir
+    from sitmap.compiled import cache_dir
 
     try:
         stat = packed.stat()
