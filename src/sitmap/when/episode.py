@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from sitmap.model import Actor, Document, Event
+from sitmap.model import Actor, Document, Event, Sentence
 from sitmap.when.find import _Found
 from sitmap.when.tense import _sentence_tokens, _Tokens
 from sitmap.when.vocab import _vocab
@@ -36,6 +36,22 @@ def _paragraph_break(doc: Document, index: int, text: str) -> bool:
     if "\n\n" in gap:
         return True
     return gap == "" and bool(re.search(r"[.!?][”\"’']?$", text[before.start : before.end]))
+
+
+def _past_occasions(
+    found: list[_Found], sent: Sentence, tense_at: Callable[[int, int], str | None]
+) -> list[_Found]:
+    """The dates beginning in ``sent`` that can be an act's occasion: a day or a week
+    (``_CARRIED``) in a past-tense clause."""
+    return [
+        f
+        for f in found
+        if f.expr is not None
+        and f.expr.date
+        and f.expr.precision in _CARRIED
+        and sent.start <= f.start < sent.end
+        and tense_at(f.start, f.end) == "past"
+    ]
 
 
 def told_again(
@@ -66,16 +82,7 @@ def told_again(
         if toks is None:
             continue
         sent = doc.sentences[index]
-        dates = [
-            f
-            for f in found
-            if sent.start <= f.start
-            and f.end <= sent.end
-            and f.expr is not None
-            and f.expr.date
-            and f.expr.precision in _CARRIED
-            and tense_at(f.start, f.end) == "past"
-        ]
+        dates = [f for f in _past_occasions(found, sent, tense_at) if f.end <= sent.end]
         if len(dates) != 1:
             continue
         for tok in toks.tokens:
@@ -123,16 +130,10 @@ def said_next(
             toks = cache[index]
             if toks is None:
                 continue
-            sent = doc.sentences[index]
             dates = [
                 f
-                for f in found
-                if f.expr is not None
-                and f.expr.date
-                and f.expr.precision in _CARRIED
-                and sent.start <= f.start < sent.end
-                and tense_at(f.start, f.end) == "past"
-                and (published is None or f.expr.date <= published.isoformat())
+                for f in _past_occasions(found, doc.sentences[index], tense_at)
+                if (published is None or f.expr.date <= published.isoformat())
                 and _said_by(doc, toks, f, ev)
             ]
             if len(dates) == 1:
