@@ -29,7 +29,8 @@ eval/articles-dev3.jsonl the same way with its own seed (``python tools/draw_art
    non-US articles of the samples are nearly all of the "politics" kind, so the cap alone
    kept them out. eval/articles-dev4.jsonl is drawn the same way as articles-dev3 with its own
    seed (``--split articles-dev4.jsonl``); it excludes every earlier split, articles-dev2 and
-   articles-dev3 included.
+   articles-dev3 included. eval/articles-dev5.jsonl likewise (``--split articles-dev5.jsonl``),
+   excluding every earlier split, articles-dev4 included.
 
 Nothing here runs sitmap: the table is read as text, so the draw is independent of the
 pipeline. Prints one line per drawn article (file, id, words, main country, kind, title);
@@ -51,9 +52,10 @@ SPLITS = {  # whole-article splits drawn by this tool, in the order they were dr
     "articles-dev2.jsonl": 20261130,
     "articles-dev3.jsonl": 20261207,
     "articles-dev4.jsonl": 20261214,
+    "articles-dev5.jsonl": 20261221,
 }
 # splits whose non-US half may pass the kind cap
-KIND_CAP_YIELDS = {"articles-dev3.jsonl", "articles-dev4.jsonl"}
+KIND_CAP_YIELDS = {"articles-dev3.jsonl", "articles-dev4.jsonl", "articles-dev5.jsonl"}
 OUTPUT = "articles-dev2.jsonl"  # the default split
 SEED = SPLITS[OUTPUT]
 PER_FILE = 12
