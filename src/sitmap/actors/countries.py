@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from sitmap.actors.lexicon import _CAPITAL, _COUNTRY, _Entry, _key, _Lexicon, _lexicon
+from sitmap.actors.parties import party_country
 from sitmap.model import Actor, Document
 
 _STATE_SECTORS = frozenset(
@@ -34,6 +35,8 @@ def _inherit_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Ac
     seen: dict[str, set[str]] = {}  # sector -> countries of its mentions so far
     out: list[Actor] = []
     for actor in actors:
+        if not actor.country and _sector_only(actor, lex):
+            actor = _party_qualified(actor, sdoc)
         if actor.country or not _sector_only(actor, lex) or actor.kind == "person":
             _remember(actor, seen, lex)
             out.append(actor)
@@ -53,6 +56,39 @@ def _inherit_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Ac
         _remember(actor, seen, lex)
         out.append(actor)
     return _focus_countries(out, sdoc, lex)
+
+
+# words that may sit between a party word and what it qualifies ("Republican and Democratic
+# lawmakers", "Labour Party MP", "a Liberal Democrat MP")
+_PARTY_RUN = frozenset({"and", ",", "-", "–", "&"})
+_AT = frozenset({"in", "at", "from", "of"})  # "Conservative legislators in Ottawa": where they sit
+
+
+def _party_qualified(actor: Actor, sdoc: Any) -> Actor:
+    """A sector-only actor right after party words or a party's name takes the party's country,
+    whatever country the rest of the text is about ("Labour Party MP Chris Bryant" GBRLEG in a
+    story about Trump; "Republican and Democratic lawmakers" USALEG beside "Russian firms")."""
+    span = sdoc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return actor
+    words: list[str] = []
+    i = span.start - 1
+    while i >= 0 and len(words) < 6:
+        tok = sdoc[i]
+        if not (tok.text[:1].isupper() or (words and tok.lower_ in _PARTY_RUN)):
+            break
+        words.insert(0, tok.text)
+        i -= 1
+    if not words:
+        return actor
+    placed = {
+        key
+        for ent in span.sent.ents
+        if ent.label_ == "GPE" and ent.start > 0 and span.doc[ent.start - 1].lower_ in _AT
+        for key in (e.key for e in _country_entries(ent.text))
+    }
+    country = party_country(words, placed)
+    return actor if country is None else with_country(actor, country)
 
 
 # institutions a definite noun phrase refers back to ("the court", "the army", "the company");

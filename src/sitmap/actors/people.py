@@ -26,6 +26,7 @@ from functools import cache
 from sitmap import lexicons
 from sitmap.actors.compose import _compose_code, _Ctx
 from sitmap.actors.lexicon import _fold
+from sitmap.actors.parties import party_country
 from sitmap.model import Actor
 
 _FOCUS_SHARE = 0.6  # the document's main country: this share of its actors' countries
@@ -330,10 +331,12 @@ def _headed_by(mention: Actor, actors: list[Actor], ctx: _Ctx) -> Actor | None:
 def _party_before(mention: Actor, ctx: _Ctx) -> Actor | None:
     """A party word right before a name ("Democrat Jane Roe", "Republican John Roe"): the
     party's (PTY) of its country."""
-    m = re.search(r"\b([A-Z][a-z]+)\s+$", ctx.text[max(0, mention.start - 20) : mention.start])
+    m = re.search(
+        r"(?:\b[A-Z][a-z]+\s+){1,3}$", ctx.text[max(0, mention.start - 40) : mention.start]
+    )
     if m is None:
         return None
-    country = _words().party.get(m.group(1).lower())
+    country = party_country(m.group(0).split())  # "Liberal Democrat Jo Swinson": GBR
     return _coded("party", country, None, ctx, 0.5) if country else None
 
 
@@ -359,7 +362,7 @@ def _code_description(
     text = ctx.text[lo:hi]
     toks = [_fold(t) for t in re.findall(r"[\w\-’']+", text)]
     inside = [a for a in actors if lo <= a.start and a.end <= hi]
-    party = next((words.party[t] for t in toks if t in words.party), None)
+    party = party_country(toks)
     if toks and toks[0] == "who":  # "who heads the EPA": the body's code
         if len(toks) > 1 and toks[1] in words.head_verbs:
             body = next((a for a in inside if a.code and a.kind == "organisation"), None)
