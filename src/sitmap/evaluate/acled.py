@@ -30,8 +30,11 @@ right (the records hold one event, a note may describe several):
   month: ``when.month_day``), and, as
   ``date_all``, over every record;
 * ``place_50km``: an event placed within 50 km of the record's coordinates; ``admin1``: an
-  event placed in the record's first-level division (names compared case- and accent-folded,
-  in the record's country: Ghana's "Northern" region is not Sri Lanka's);
+  event placed in the record's first-level division, in the record's country (Ghana's
+  "Northern" region is not Sri Lanka's): names compared case- and accent-folded, or the region
+  the event's place lies in is one the gazetteer knows under the record's name (ACLED writes
+  "Bangkok" and "Moscow" for the regions GeoNames calls "Krung Thep Maha Nakhon" and "Moskva";
+  ``geo.admin.regions_named``);
 * ``actor1`` (ACLED): an event whose first actor as sitmap's ACLED export writes it
   (``export.acled_actors``: the source, or the crowd of a protest or riot) has the ACLED actor
   type of the record's first actor and, when that actor's name carries a country ("Police
@@ -56,6 +59,7 @@ from typing import Any
 from sitmap import lexicons, when
 from sitmap.errors import InputError, SitmapError
 from sitmap.evaluate.metrics import Tally, haversine_km
+from sitmap.geo.admin import regions_named
 from sitmap.model import Actor, Document, Event
 
 PLACE_KM = 50.0
@@ -352,18 +356,16 @@ def _judge(rec: ConflictRecord, events: Sequence[Event]) -> list[tuple[str, bool
         out.append(("place_50km", ok, f"({rec.lat:.2f}, {rec.lon:.2f})", names))
     if rec.admin1:
         admins = sorted(
-            {
-                (e.place.admin1, _iso2_to_code().get(e.place.country or ""))
-                for e in events
-                if e.place and e.place.admin1
-            },
+            {(e.place.admin1, e.place.country or "") for e in events if e.place and e.place.admin1},
             key=str,
         )
         ok = any(
-            _same_admin(rec.admin1, a) and (rec.country is None or c is None or c == rec.country)
-            for a, c in admins
+            _same_admin(rec.admin1, a, cc)
+            and (rec.country is None or not cc or _iso2_to_code().get(cc) == rec.country)
+            for a, cc in admins
         )
-        out.append(("admin1", ok, rec.admin1, [f"{a} ({c or '?'})" for a, c in admins]))
+        shown = [f"{a} ({_iso2_to_code().get(cc) or '?'})" for a, cc in admins]
+        out.append(("admin1", ok, rec.admin1, shown))
     if rec.kind == "acled" and rec.inter1:
         firsts = [acled_actor1(e) for e in events]
         got = sorted({f"{code or name} [{inter or '-'}]" for name, code, inter, _ in firsts})
@@ -472,11 +474,18 @@ def _fold(name: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", plain.casefold()))
 
 
-def _same_admin(gold: str, pred: str) -> bool:
+def _same_admin(gold: str, pred: str, country: str = "") -> bool:
     """Same first-level division: equal folded names, or one the other plus a generic word
-    ("Mopti" ~ "Mopti Region", "Nairobi" ~ "Nairobi County")."""
+    ("Mopti" ~ "Mopti Region", "Nairobi" ~ "Nairobi County"), or, in the predicted place's
+    country (ISO alpha-2), the region sitmap gave is one the gazetteer knows under the record's
+    name (``geo.admin.regions_named``: ACLED's "Bangkok", "South Sinai", "Moscow" are the regions
+    GeoNames calls "Krung Thep Maha Nakhon", "Janūb Sīnā'", "Moskva")."""
     a, b = _fold(gold), _fold(pred)
-    return bool(a and b) and (a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} ")
+    if not (a and b):
+        return False
+    if a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} ":
+        return True
+    return bool(country) and pred in regions_named(gold, country)
 
 
 def score_conflict_file(gold: str | Path, *, limit: int | None = None) -> ConflictScores:
