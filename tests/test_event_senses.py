@@ -26,6 +26,29 @@ def _triggers(text: str) -> list[tuple[str, str]]:
         ("Rebels killed three soldiers near the border on Tuesday.", None, "killed"),
         # "released a poll" is no release of captives ...
         ("The White House released a report on the economy on Thursday.", "released", None),
+        # ... nor is a document described as released ("a report released on Tuesday"),
+        # while captives described so are
+        (
+            "A United Nations report released on Tuesday accused Myanmar's army of burning "
+            "villages.",
+            "released",
+            "accused",
+        ),
+        (
+            "The statement that was released by the Kremlin on Monday criticized Ukraine.",
+            "released",
+            "criticized",
+        ),
+        (
+            "The journalists released by Egyptian police on Sunday said they had been beaten.",
+            None,
+            "released",
+        ),
+        (
+            "Two Turkish soldiers who were released by Kurdish fighters returned to Ankara.",
+            None,
+            "released",
+        ),
         # ... while releasing prisoners is
         (
             "The Syrian government released 40 prisoners on Thursday, the ministry said.",

@@ -88,6 +88,38 @@ def test_a_reported_event_of_the_next_sentence_stays_undated():
             "denied",
             "2017-12-04",
         ),
+        # ... and so does a dated report, lawsuit or letter that is the act's subject or its
+        # setting, whatever the parser makes of the participle
+        (
+            "A United Nations report released on Tuesday accused Myanmar's army of burning "
+            "villages.",
+            "accused",
+            "2017-12-05",
+        ),
+        (
+            "A letter sent to the Kenyan parliament on Monday urged lawmakers to reject the "
+            "budget.",
+            "urged",
+            "2017-12-04",
+        ),
+        (
+            "In a petition lodged on Monday, Brazilian farmers asked the supreme court to halt "
+            "the dam.",
+            "asked",
+            "2017-12-04",
+        ),
+        # the report's date is not that of an act it tells, nor of an act by others
+        (
+            "A report released on Tuesday said the Syrian army had attacked Idlib.",
+            "attacked",
+            None,
+        ),
+        (
+            "After a report released on Tuesday, Kenyan lawmakers accused the finance minister "
+            "of lying.",
+            "accused",
+            None,
+        ),
         # a clause that says "in the past" borrows no date from the rest of the sentence
         (
             "The king arrived in Doha on Monday, a country that his ministers have accused of "

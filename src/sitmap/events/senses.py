@@ -19,6 +19,7 @@ from sitmap.events.syntax import _PASS_SUBJ, _children
 _OBJECTS = {"dobj"} | _PASS_SUBJ
 _RELATIVE = {"which", "that", "who", "whom"}
 _COMPLEMENTS = {"ccomp", "parataxis", "xcomp", "advcl"}  # "asked if": advcl to the parser
+_DESCRIBING = {"acl", "relcl"}  # a clause describing the noun it hangs on
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
         return True  # "police warned residents that ...", "“Thank you,” she said"
     if plover in senses.figurative_types and _natural_agent(tok, senses):
         return True  # "the storm killed three people", "opioids are destroying our youth"
-    objects = [_antecedent(o, tok).lemma_.lower() for o in _children(tok, _OBJECTS)]
+    objects = [_antecedent(o, tok).lemma_.lower() for o in _verb_objects(tok)]
     if plover in senses.figurative_types and any(o in senses.inanimate_objects for o in objects):
         return True  # "voted to kill the rule"
     if plover in senses.figurative_types and not objects:
@@ -284,6 +285,32 @@ def _ends_in_question(clause: Any) -> bool:
     return any(t.text == "?" for t in clause.subtree) or (
         clause.i > clause.head.i and any(t.text == "?" for t in after)
     )
+
+
+def _verb_objects(tok: Any) -> list[Any]:
+    """The verb's objects, with the noun a passive participle or passive relative clause
+    describes ("a report *released* on Tuesday", "ads that were to be *released* by ..."): that
+    noun is what the verb acts on, as the object of its active form."""
+    objects = list(_children(tok, _OBJECTS))
+    head = tok.head
+    if (
+        not objects
+        and tok.dep_ in _DESCRIBING
+        and head.i != tok.i
+        and head.pos_ in {"NOUN", "PROPN"}
+        and _passive_participle(tok)
+    ):
+        objects.append(head)
+    return objects
+
+
+def _passive_participle(tok: Any) -> bool:
+    """A past participle without "have" ("released on Friday") or a clause with a passive
+    auxiliary ("that was released")."""
+    kids = {c.dep_ for c in tok.children}
+    if "auxpass" in kids:
+        return True
+    return tok.tag_ == "VBN" and "aux" not in kids  # (a subject here is the parser's slip)
 
 
 def _antecedent(obj: Any, verb: Any) -> Any:

@@ -533,14 +533,27 @@ def _medium_event(
 ) -> Event | None:
     """The event whose medium a dated clause describes: ``node`` is a participle clause on a
     medium noun ("a letter made public on Monday", "tweets posted on Monday") that is the
-    object of a preposition hanging from an event trigger ("denied in a letter ...")."""
+    object of a preposition hanging from an event trigger ("denied in a letter ...") or the
+    trigger's subject ("a report released on Tuesday accused ...")."""
     noun = node.head
-    if node.dep_ != "acl" or node.tag_ != "VBN" or noun.lemma_.lower() not in _vocab().media:
+    if node.dep_ not in ("acl", "relcl") or node.tag_ != "VBN" or _has_aux(node):
         return None
+    if noun.lemma_.lower() not in _vocab().media:
+        return None
+    if noun.dep_ == "nsubj":  # "A report released on Tuesday accused the army of ..."
+        hit = triggers.get((index, noun.head.i))
+        return hit[0] if hit is not None else None
     if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
         return None
+    if noun.head.lower_ in _vocab().shifting_phrases:
+        return None  # "After a report released on Tuesday, they accused ...": another time
     hit = triggers.get((index, noun.head.head.i))
     return hit[0] if hit is not None else None
+
+
+def _has_aux(node: Any) -> bool:
+    """Whether a participle has an auxiliary of its own ("the letter he has sent")."""
+    return any(c.dep_ in ("aux", "auxpass") for c in node.children)
 
 
 def _light_object(
