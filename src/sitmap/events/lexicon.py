@@ -47,6 +47,7 @@ class _Entry:
     court: str | None = None  # "source"/"target": the side a court is when none is named
     needs_source: bool = False  # needs a coded source ("X said Y must ...": X's demand)
     foreign: bool = False  # an arrival: a person or body reaching another state ("arrived in")
+    directive: bool = False  # "told X to leave": needs an addressee and what it is to do
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
         court=spec.get("court"),
         needs_source=bool(spec.get("needs_source", False)),
         foreign=bool(spec.get("foreign", False)),
+        directive=bool(spec.get("directive", False)),
     )
 
 
@@ -412,6 +414,8 @@ def _appeal(head: Any) -> bool:
             continue  # "wants to deport ...": the subject's own plan, coded itself
         if entry.dissuade and _dissuaded(head) is None:
             continue
+        if entry.directive and directed_act(head) is None:
+            continue
         return entry.type == "REQUEST"
     return False
 
@@ -428,6 +432,29 @@ def wished_subjects(tok: Any) -> list[Any]:
             if subjects:
                 return subjects
     return []
+
+
+def directed_act(tok: Any) -> Any:
+    """What a directive verb tells its addressee to do, or None: a to-infinitive with no
+    subject of its own beside a direct object ("ordered the army *to withdraw*", "persuaded
+    Ghana *to join*", "tells voters not *to sell*") or an imperative clause ("told the minister
+    don't *bother*"). Without both, "told reporters that ..." or "ordered a review" is no
+    appeal."""
+    children = list(tok.children)
+    if not any(c.dep_ in {"dobj", "dative"} for c in children):
+        return None
+    for clause in children:
+        if clause.pos_ not in {"VERB", "AUX"}:
+            continue
+        own = any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in clause.children)
+        if own:
+            continue
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if clause.dep_ == "xcomp" and infinitive:
+            return clause
+        if clause.dep_ == "ccomp" and clause.tag_ == "VB" and clause.i > tok.i:
+            return clause
+    return None
 
 
 def _refused(tok: Any) -> bool:
@@ -521,6 +548,8 @@ def _trigger(tok: Any, content: bool = False) -> tuple[_Entry, bool] | None:
             if entry.threat and _hostile_content(tok) is None:
                 continue
             if entry.dissuade and _dissuaded(tok) is None:
+                continue
+            if entry.directive and directed_act(tok) is None:
                 continue
             if not entry.objects and (
                 _figurative(tok, entry, lemma)
