@@ -370,8 +370,9 @@ def test_a_violent_verb_aimed_at_criticism_is_figurative(text, violent):
             False,
         ),
         (
+            # a directive: the persuasion is coded, what it asks for is its content
             "The senator tried to persuade the Colombian generals to negotiate with the rebels.",
-            "negotiate",
+            "persuade",
             True,
         ),
         ("The Nigerian president insulted the governor by calling him a coward.", "insulted", True),
