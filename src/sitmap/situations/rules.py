@@ -238,7 +238,7 @@ def key_of(row: dict[str, Any]) -> Key:
         fatalities=row.get("fatalities") or None,
         order=(start or date.max, published or date.max, row["id"]),
         doc_places=frozenset(row.get("doc_places") or ()),
-        doc_countries=frozenset(row.get("doc_countries") or ()),
+        doc_countries=_doc_countries(row),
         evidence=row.get("evidence") or "",
         text_dated=text_date is not None,
         retold_from=retold_from,
@@ -269,6 +269,28 @@ def _after_publication(text_date: date | None, published: date | None) -> bool:
     if text_date is None or published is None:
         return False
     return (text_date - published).days > int(config()["dates"]["slack"])
+
+
+def _doc_countries(row: dict[str, Any]) -> frozenset[str]:
+    """The countries an event's document names (ISO 3166-1 alpha-2, as places carry them),
+    with its own actors' countries when the document names places: a report on "the
+    indictment of Paul Manafort" (``USAPTY``) that names only Russia is a report about the
+    United States too. Not when the document names no place at all (nothing to hold the
+    event to, as before)."""
+    named = frozenset(row.get("doc_countries") or ())
+    if not named:
+        return named
+    iso2 = _iso2()
+    own = {iso2.get(row.get(f"{side}_country") or "") for side in ("source", "target")}
+    return named | {c for c in own if c}
+
+
+@cache
+def _iso2() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 (actor countries) → alpha-2 (place countries)."""
+    return {
+        row["iso3"]: row["iso2"] for row in lexicons.tsv_file("countries.tsv") if row.get("iso2")
+    }
 
 
 def _actor(row: dict[str, Any], side: str) -> ActorKey:
