@@ -5,6 +5,16 @@ Usage:
     python bench/bench_scale.py --docs 2000 --workers 2 --engine dask
     python bench/bench_scale.py --docs 1500 --articles 500 --every 250   # variants early
     python bench/bench_query.py --events 10000000                    # filtered queries, 10M events
+    python bench/bench_scale.py --docs 100000 --workers 2 --db big.duckdb --resume  # go on
+
+``--resume`` (with ``--db``) continues an interrupted run into the same store: the input is
+written to the same place (``DB.input.jsonl``, the same documents in the same order, so each
+keeps its origin), ingest skips every document the store already holds (``IngestSummary.
+already``), and the marks go on counting from the stored total, with the seconds and CPU
+seconds of the earlier runs added, appended to the same report (``DB.marks.jsonl``: one JSON
+line per mark, written as it is printed, by every run with ``--db``). A run of 100,000
+documents can so span sessions: stop it at any moment (at most the batches in flight are
+lost) and run the same command again. Without ``--resume`` an existing store is refused.
 
 The input is the two shared corpora (987 Reuters and 1,413 low-credibility-outlet articles,
 ``../shared/corpora``) and, past them, **built variants** so that de-duplication does not
@@ -185,6 +195,32 @@ def _step_line(per: dict[str, float]) -> str:
     return f"      ingest process CPU ms per batch: {cells}, rest {rest:.0f}; RSS {rss:,.0f} MB"
 
 
+def _input_path(db: Path) -> Path:
+    return db.with_name(db.name + ".input.jsonl")
+
+
+def _marks_path(db: Path) -> Path:
+    return db.with_name(db.name + ".marks.jsonl")
+
+
+def _stored(db: Path) -> int:
+    """Documents a store holds (first copies: what ``IngestSummary.stored`` counts)."""
+    if not db.exists():
+        return 0
+    from sitmap.store import Store
+
+    with Store(db, read_only=True) as store:
+        return int(store.stats()["documents"])
+
+
+def _last_mark(log: Path) -> dict[str, Any]:
+    """The last mark an earlier run appended to the report (empty: none)."""
+    if not log.exists():
+        return {}
+    lines = [line for line in log.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return json.loads(lines[-1]) if lines else {}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=100_000)
@@ -201,41 +237,74 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--batch-size", type=int, default=BATCH_SIZE)
     ap.add_argument("--json", type=Path)
+    ap.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an interrupted run into the --db store (see above)",
+    )
     args = ap.parse_args(argv)
+    if args.resume and args.db is None:
+        ap.error("--resume needs --db (the store of the interrupted run)")
+    if args.db is not None:
+        args.db = args.db.resolve()
+        if not args.resume and args.db.exists():
+            ap.error(f"{args.db} exists: add --resume to continue that run, or remove it")
 
     from sitmap.corpus import ingest
 
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "scale.jsonl"
+        # with --db the input lies beside the store, so a resumed run reads the same path
+        # (a document's origin) and ingest skips the documents stored already
+        source = _input_path(args.db) if args.db else Path(tmp) / "scale.jsonl"
         counts = build(args.docs, source, args.articles)
         db = args.db or Path(tmp) / "scale.duckdb"
+        log = _marks_path(db) if args.db else None
+        before = _stored(db) if args.resume else 0
+        earlier = _last_mark(log) if args.resume and log else {}
+        base_s, base_cpu = earlier.get("seconds", 0.0), earlier.get("cpu_seconds", 0.0)
         print(f"{counts['documents']:,} documents ({counts['originals']:,} real articles, "
               f"{counts['variants']:,} built variants), {source.stat().st_size / 1e6:.0f} MB; "
               f"--engine {args.engine} --workers {args.workers}; {os.cpu_count()} cores, "
               f"load average {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
-        marks: list[tuple[int, float]] = []  # (stored, seconds) at each --every documents
+        if args.resume:
+            print(f"  resuming: {before:,} documents stored in {db}; marks go on from "
+                  f"{earlier.get('stored', 0):,} ({base_s:.0f} s, {base_cpu:.0f} CPU s)",
+                  flush=True)  # fmt: skip
+        # (stored in all runs, seconds since the first run's start) at each --every documents
+        marks: list[tuple[int, float]] = []
         cpu_marks: list[float] = [_tree_cpu()]  # CPU seconds of this process and its workers
         steps = _Steps()
         step_marks: list[dict[str, float]] = [steps.snapshot()]
         step_rows: list[dict[str, float]] = []
 
         def progress(summary) -> None:
-            if summary.stored >= (len(marks) + 1) * args.every:
-                marks.append((summary.stored, summary.seconds))
+            total = before + summary.stored
+            if total >= (before // args.every + 1 + len(marks)) * args.every:
+                seconds = base_s + summary.seconds
+                marks.append((total, seconds))
                 cpu_marks.append(_tree_cpu())
-                prev = marks[-2] if len(marks) > 1 else (0, 0.0)
-                rate = (summary.stored - prev[0]) / max(1e-9, summary.seconds - prev[1])
-                per_cpu = (summary.stored - prev[0]) / max(1e-9, cpu_marks[-1] - cpu_marks[-2])
-                print(f"  {summary.stored:>7,} stored  {summary.seconds:8.0f} s  "
+                prev = marks[-2] if len(marks) > 1 else (before, base_s)
+                rate = (total - prev[0]) / max(1e-9, seconds - prev[1])
+                per_cpu = (total - prev[0]) / max(1e-9, cpu_marks[-1] - cpu_marks[-2])
+                print(f"  {total:>7,} stored  {seconds:8.0f} s  "
                       f"{rate:6.2f} docs/s, {per_cpu:5.2f} docs per CPU s since the last "
                       f"mark; load {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
                 step_marks.append(steps.snapshot())
-                batches = (summary.stored - prev[0]) / args.batch_size
+                batches = (total - prev[0]) / args.batch_size
                 per = _per_batch(step_marks[-2], step_marks[-1], batches)
                 print(_step_line(per), flush=True)
-                step_rows.append(
-                    {"stored": summary.stored, **{k: round(v, 1) for k, v in per.items()}}
-                )
+                row = {"stored": total, **{k: round(v, 1) for k, v in per.items()}}
+                step_rows.append(row)
+                if log is not None:
+                    cpu_total = base_cpu + cpu_marks[-1] - cpu_marks[0]
+                    with log.open("a", encoding="utf-8") as fh:
+                        fh.write(json.dumps({
+                            "stored": total, "seconds": round(seconds, 1),
+                            "cpu_seconds": round(cpu_total, 1), "docs_per_s": round(rate, 2),
+                            "docs_per_cpu_s": round(per_cpu, 2),
+                            "rss_mb": round(psutil.Process().memory_info().rss / 1e6),
+                            "steps_ms_per_batch": row,
+                        }) + "\n")  # fmt: skip
 
         peak = _Peak()
         peak.start()
@@ -250,13 +319,14 @@ def main(argv: list[str] | None = None) -> int:
         size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
     cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF,
               resource.RUSAGE_CHILDREN) for f in ("ru_utime", "ru_stime"))  # fmt: skip
-    pairs = zip([(0, 0.0), *marks], marks, strict=False)
+    pairs = zip([(before, base_s), *marks], marks, strict=False)
     rates = [(b[0] - a[0]) / max(1e-9, b[1] - a[1]) for a, b in pairs]
     figures = {
         **counts,
         "engine": args.engine,
         "workers": summary.workers,
         "stored": summary.stored,
+        "stored_before": before,
         "duplicates": summary.duplicates + summary.near_duplicates,
         "skipped": summary.skipped,
         "events": summary.events,

@@ -50,11 +50,13 @@ class Updater:
         self.store = store
         self.merger = Merger(blocking=blocking)
         self.merger.texts = lambda ids: tables.evidence(store, ids)
+        self.shared = tables.Shared()  # equal parts of the keys held once (memory)
         self.merger.load(
-            tables.iter_keys(store),
+            tables.iter_keys(store, shared=self.shared),
             tables.stored_components(store),
             tables.stored_situations(store),
         )
+        self.shared.clear_documents()
         self.links = tables.stored_links(store)
         self._doc_events: dict[str, set[str]] = {}
         for key in self.merger.keys.values():
@@ -67,7 +69,8 @@ class Updater:
             ids = sorted(set(doc_ids))
             for doc_id in ids:
                 self.merger.remove(self._doc_events.pop(doc_id, ()))
-            keys = list(tables.iter_keys(self.store, ids))
+            keys = list(tables.iter_keys(self.store, ids, self.shared))
+            self.shared.clear_documents()
             for key in keys:
                 self._doc_events.setdefault(key.doc_id, set()).add(key.id)
             self.merger.add(keys)

@@ -67,7 +67,6 @@ class Merger:
         self._near: dict[str, list[str]] | None = None  # neighbours, cached during recluster
         self._primed: dict[str, list[str]] = {}  # neighbours given by ``prime``
         self._near_set: dict[str, set[str]] = {}  # the same as sets
-        self._bk: dict[str, list[tuple]] = {}  # event id -> its day bucket keys
         # neighbours of merged events, kept between reclusters (``_keep_near``):
         # a re-clustered component reads its old members' instead of looking each up again
         self._kept: dict[str, list[str]] = {}
@@ -130,7 +129,8 @@ class Merger:
             key = self.keys.pop(event_id, None)
             if key is None:
                 continue
-            for bucket in self._bk.pop(event_id, ()):
+            # (recomputed, not kept: ~20 tuples an event, most of the index's memory)
+            for bucket in _bucket_keys(key) if self.blocking else ():
                 ids = self._buckets.get(bucket)
                 if ids is not None and event_id in ids:
                     ids.remove(event_id)
@@ -169,8 +169,7 @@ class Merger:
             for bucket in _coarse_keys(key):
                 self._coarse[bucket].append(key.id)
         else:
-            self._bk[key.id] = _bucket_keys(key)
-            for bucket in self._bk[key.id]:
+            for bucket in _bucket_keys(key):
                 self._buckets[bucket].append(key.id)
 
     def prime(self, near: dict[str, list[str]]) -> None:
