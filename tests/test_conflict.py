@@ -181,6 +181,41 @@ def test_conflict_unnamed_doer_is_the_group_the_report_holds_responsible(text, d
         assert codes == {doer}
 
 
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "A car bomb set off by Al Shabaab militants tore through a hotel in Mogadishu, "
+            "killing twelve guests.",
+            "SOMINSSHB",
+        ),
+        (
+            "A hand grenade thrown by Taliban militants exploded in the crowd, killing two people.",
+            "AFGINSTAL",
+        ),
+        (
+            "A roadside bomb planted by the Taliban hit a police van in Kandahar, killing "
+            "three officers.",
+            "AFGINSTAL",
+        ),
+        # the group is the victim, speaks, or fights the army in the sentence: no doer
+        ("Two Houthi fighters were killed by a blast near the market in Taiz.", None),
+        ("Houthi rebels said two of their fighters were killed in an air strike.", None),
+        ("Five Boko Haram fighters died when a bomb exploded near their camp.", None),
+        ("Soldiers clashed with Taliban militants near Kandahar; five killed.", None),
+    ],
+)
+def test_conflict_unnamed_doer_is_the_armed_group_its_sentence_names(text, doer):
+    doc = pipeline.extract(text, source="Wire")
+    violent = [e for e in doc.events if e.plover == "ASSAULT" and e.trigger != "clashed"]
+    assert violent
+    codes = {e.source.code if e.source else None for e in violent}
+    if doer is None:
+        assert all(c is None or c.endswith("UAF") for c in codes), codes
+    else:
+        assert codes == {doer}
+
+
 def test_conflict_sexual_violence_in_the_sentence_is_the_mode():
     coded = _coded("Soldiers abducted three women near the camp and raped one of them.")
     assert any(c[1] == "sexual" and c[3] == "Sexual violence" for c in coded), coded

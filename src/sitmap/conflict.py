@@ -13,7 +13,10 @@ single clause tells. One verb: ``code(doc)``, run after ``events`` (and before `
   raped", "beaten and stripped naked"), as ACLED codes it before abduction or attack.
 * **Claimed attacks**: an assault whose doer goes unnamed (gunmen, an IED, a passive) is the
   one named armed group the report holds responsible ("JNIM claimed responsibility", "likely
-  planted by Al Shabaab"); with two or more groups named, nobody is chosen.
+  planted by Al Shabaab"); with two or more groups named, nobody is chosen. Without such a
+  phrase, the one armed group its own sentence names in a doer's place ("a car bomb set off by
+  Al Shabaab militants tore through a hotel, killing twelve"; not a victim, not a speaker,
+  no state forces beside it).
 * **Deaths told without a doer** ("Al Shabaab detonates grenade in bus; ten killed", "a
   clash ... left four people killed" where the parse finds no event): a sentence that states
   violent deaths (``violent_deaths``; no accident told in it or the sentence before:
@@ -83,6 +86,8 @@ class _Table:
     time_preps: frozenset[str]
     arrests: tuple[str, ...]
     paired: frozenset[str]
+    speech: frozenset[str]
+    perish: frozenset[str]
 
 
 def _phrases(words: Iterable[str], *, case: bool = False) -> re.Pattern[str]:
@@ -154,6 +159,8 @@ def _table() -> _Table:
         time_preps=frozenset(t["time_preps"]),
         arrests=tuple(t["arrest_triggers"]),
         paired=frozenset(t["paired_fight_nouns"]),
+        speech=frozenset(lexicons.yaml_file("attribution.yaml")["speech"]),
+        perish=frozenset(lexicons.yaml_file("fatalities.yaml")["parse"]["intransitive"]),
     )
 
 
@@ -176,6 +183,7 @@ def code(doc: Document) -> Document:
                 event.mode = crowd_mode(doc, event, table)
         elif event.plover == "ASSAULT":
             _passive_agent(doc, event)
+            _sentence_doer(doc, event, table)
             if event.mode != "sexual" and table.sexual.search(_sentence(doc, event)):
                 event.mode = "sexual"
             _specific_weapon(doc, event, table)
@@ -243,6 +251,63 @@ def _passive_agent(doc: Document, event: Event) -> None:
                 if actor is not None and actor is not event.target:
                     event.source = actor
                     return
+
+
+def _sentence_doer(doc: Document, event: Event, table: _Table) -> None:
+    """The doer of an assault the parse left unnamed (the coder's stand-in for a passive or a
+    missing subject) when its own sentence names one armed party in a doer's place and it is
+    an armed group (``responsible_sectors``): "ADF rebels torch a village; eight dead", "an IED
+    planted by the militia detonated, killing four". A victim's place is an event's target or
+    a path to the root through an object or passive subject ("two militiamen were killed by a
+    blast", "five fighters died when a bomb went off"); a group that speaks ("the rebels said
+    two fighters were killed") is no doer; and with state forces also in a doer's place
+    ("soldiers clashed with militants; five killed") nobody is chosen."""
+    source = event.source
+    if source is None or source.sector != "unidentified" or source.start != event.trigger_start:
+        return
+    pdoc = doc._parses.get(event.sentence) if doc._parses else None
+    if pdoc is None:
+        return
+    sent = doc.sentences[event.sentence]
+    targets = {(e.target.start, e.target.end) for e in doc.events if e.target is not None}
+    doers = [
+        a
+        for a in doc.actors
+        if a.code
+        and a.sector in table.responsible | table.state
+        and sent.start <= a.start < sent.end
+        and (a.start, a.end) not in targets
+        and not _victim_place(pdoc, a.start - sent.start, table)
+    ]
+    if len({a.code for a in doers}) == 1 and doers[0].sector in table.responsible:
+        event.source = replace(doers[0], score=min(doers[0].score, 0.6))
+
+
+_VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "iobj", "dative", "attr", "appos"})
+
+
+def _victim_place(pdoc: Any, idx: int, table: _Table) -> bool:
+    """Whether the token at character ``idx`` of a parsed sentence is in no doer's place: it
+    or a head above it is an object or a passive subject, the first verb above it is a speech
+    verb, or the parse does not hold it."""
+    tok = next((t for t in pdoc if t.idx <= idx < t.idx + len(t)), None)
+    if tok is None:
+        return True
+    verb_seen = False
+    for _ in range(12):
+        if tok.dep_ in _VICTIM_DEPS:
+            return True
+        head = tok.head
+        if not verb_seen and head.pos_ in {"VERB", "AUX"}:
+            verb_seen = True
+            if head.lemma_.lower() in table.speech or (
+                tok.dep_ == "nsubj" and head.lemma_.lower() in table.perish
+            ):
+                return True
+        if head.i == tok.i:
+            return False
+        tok = head
+    return True
 
 
 def _agentless_arrest(event: Event, table: _Table) -> None:
