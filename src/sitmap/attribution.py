@@ -703,8 +703,15 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
         and speaker is not None
         and _same_actor(speaker.speaker, event.source)
     )
-    if speech_act and speaker is None and event.source is not None and event.source.code:
-        # "The White House condemned ...": the act's author is its speaker
+    if (
+        speech_act
+        and speaker is None
+        and event.source is not None
+        and event.source.code
+        and not _deed(tok)
+    ):
+        # "The White House condemned ...": the act's author is its speaker; not of a deed
+        # ("the group sued the ministry", "a judge sided with the city")
         chain.append(_speaker_source(event.source))
     event.attribution = chain
     status = "asserted"
@@ -746,6 +753,17 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
                 event.source = None
             else:
                 event.target = None
+
+
+@cache
+def _deed_verbs() -> frozenset[str]:
+    return frozenset(lexicons.yaml_file("deed_verbs_wordnet.yaml")["deed_verbs"])
+
+
+def _deed(tok: Any) -> bool:
+    """Whether a trigger is a verb that names a deed, never words ("sued", "sided with",
+    "lobbied": ``data/deed_verbs_wordnet.yaml``, generated from WordNet's verb classes)."""
+    return tok is not None and tok.pos_ == "VERB" and tok.lemma_.lower() in _deed_verbs()
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
