@@ -1,0 +1,43 @@
+"""events: a witness's testimony before a committee, a commission or a legislature is a
+consultation, witness -> body (the guide's hearings), bound to "before"/"to" the body.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from _event_samples import coded_events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The former Colombian defence minister testified before the Senate committee on Tuesday.",
+         ("CONSULT", "COLMIL", "COLLEG")),
+        ("Kenya's finance minister testified to the Kenyan parliament about the election.",
+         ("CONSULT", "KENGOV", "KENLEG")),
+        ("In her testimony before the Philippine Senate, the former police chief described "
+         "the raids.", ("CONSULT", None, "PHLLEG")),
+    ],
+)  # fmt: skip
+def test_testimony_before_a_body_is_a_consultation(analysed, text, expected):
+    found = coded_events(analysed, text)
+    assert expected in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the witness said, no body named
+        "The witness testified that the Chilean soldiers fired first.",
+        # a call to testify is no testimony
+        "The Mexican senators said the army chiefs must be called to testify.",
+        # evidence, no witness
+        "The figures testify to a slowing Indian economy.",
+        "Her testimony was read aloud in the Peruvian court.",
+    ],
+)
+def test_testimony_near_misses(analysed, text):
+    found = coded_events(analysed, text)
+    assert all(f[0] != "CONSULT" for f in found), found
