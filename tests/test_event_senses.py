@@ -50,6 +50,15 @@ def _triggers(text: str) -> list[tuple[str, str]]:
             "released",
         ),
         # ... while releasing prisoners is
+        # funding a thing is no aid to an actor; funding or supplying one is
+        ("The Nigerian parliament refused to fund the new airport in Abuja.", "fund", None),
+        ("The Chilean government funds the program through a tax on copper.", "funds", None),
+        ("Qatar funded Hamas for years, the Egyptian foreign minister said.", None, "funded"),
+        (
+            "Japan donated $5 million to the Philippine Red Cross after the typhoon.",
+            None,
+            "donated",
+        ),
         (
             "The Syrian government released 40 prisoners on Thursday, the ministry said.",
             None,
