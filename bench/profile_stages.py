@@ -6,6 +6,7 @@ Usage:
     python bench/profile_stages.py --top 30 --within geo  # the costliest functions inside geo
     python bench/profile_stages.py --components --limit 80  # bare spaCy, per pipeline component
     python bench/profile_stages.py --cpu --limit 100      # CPU seconds (steadier on a busy machine)
+    python bench/profile_stages.py --spacy --cpu          # sitmap's spaCy pass beside bare spaCy's
 
 Runs ``sitmap.corpus.ingest`` with one worker (in this process) into a fresh temporary store,
 the way ``sitmap ingest --workers 1`` does, with every stage's entry point wrapped by a timer:
@@ -16,7 +17,12 @@ when, confidence, the language check, situations, deduplication, the store's wri
 timed apart (``load``). With ``--top`` the run is also under cProfile and the costliest
 functions (own time) are listed, all of them or only those in one module (``--within``).
 ``--components`` instead times each component of the bare spaCy pipeline (the full model, as
-``bench_engines.py``'s baseline runs it) over the same texts, batches of 16.
+``bench_engines.py``'s baseline runs it) over the same texts, batches of 16. ``--spacy`` times
+sitmap's own spaCy pass (``nlp.analyse``) step by step over the prepared articles, batches of
+16 as in ``sitmap ingest``: each component of its pipeline (the memoised attributes instead of
+the attribute ruler and lemmatizer, the sentence recogniser instead of the parser), then the
+sentence split with the candidate gate, then the parser on the sentences the gate keeps, with
+how many tokens each step sees; and beside it the bare pipeline's components on the same texts.
 """
 
 from __future__ import annotations
@@ -106,7 +112,7 @@ def _instrument() -> None:
     store.Store.write_many = _timed("store writes", store.Store.write_many)
 
 
-def components(texts: list[str]) -> None:
+def components(texts: list[str]) -> dict[str, float]:
     """Seconds and share of each component of the bare model's pipeline (and the tokenizer)."""
     import spacy
 
@@ -127,6 +133,55 @@ def components(texts: list[str]) -> None:
     print(f"bare {MODEL}, {len(texts)} articles: {total:.1f} s")
     for name, seconds in spent.items():
         print(f"  {name:<20} {seconds:7.2f} s  {100 * seconds / total:5.1f}%")
+    return dict(spent)
+
+
+def sitmap_components(lines: list[str]) -> dict[str, float]:
+    """Seconds of each step of sitmap's spaCy pass (``nlp.analyse``, batches of 16), and the
+    tokens each sees: the pipeline over every prepared article, the parser on gate sentences."""
+    from sitmap import contractions, events, nlp
+    from sitmap.errors import SitmapError
+    from sitmap.ingest import from_text
+
+    docs = []
+    for line in lines:
+        record = json.loads(line)
+        try:
+            docs.append(from_text(record["text"], title=record.get("title")))
+        except SitmapError:
+            continue  # not an article sitmap would keep (empty, not English)
+    model = nlp.load()
+    parser = model.get_pipe("parser")
+    list(model.pipe(["The army said on Tuesday it had shelled the town."]))
+    spent: dict[str, float] = defaultdict(float)
+    tokens = parsed = 0
+    for i in range(0, len(docs), 16):
+        batch = docs[i : i + 16]
+        start = CLOCK()
+        sdocs = [model.make_doc(contractions.restore(d.clean_text)) for d in batch]
+        spent["tokenizer"] += CLOCK() - start
+        tokens += sum(len(s) for s in sdocs)
+        for name, proc in model.pipeline:
+            start = CLOCK()
+            if hasattr(proc, "pipe"):
+                sdocs = list(proc.pipe(sdocs, batch_size=16))
+            else:  # a plain function component (the paragraph breaks)
+                sdocs = [proc(s) for s in sdocs]
+            spent[name] += CLOCK() - start
+        start = CLOCK()
+        pairs = zip(batch, sdocs, strict=True)
+        group = [(d, nlp._sentences(d, s, events.may_hold_event)) for d, s in pairs]
+        spent["sentences + gate"] += CLOCK() - start
+        parsed += sum(len(sent) for _, chosen in group for _, sent in chosen)
+        start = CLOCK()
+        list(nlp._parse(group, parser, 16))
+        spent["parser (gate sentences)"] += CLOCK() - start
+    total = sum(spent.values())
+    print(f"sitmap's spaCy pass, {len(docs)} articles kept, {tokens:,} tokens, the parser on "
+          f"{parsed:,} ({100 * parsed / max(tokens, 1):.0f}%): {total:.1f} s")  # fmt: skip
+    for name, seconds in spent.items():
+        print(f"  {name:<24} {seconds:7.2f} s  {100 * seconds / total:5.1f}%")
+    return dict(spent)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--within", default="", help="only functions whose file path contains this")
     ap.add_argument("--json", type=Path, help="also write the shares here")
     ap.add_argument("--components", action="store_true", help="bare spaCy, per component")
+    ap.add_argument("--spacy", action="store_true", help="sitmap's spaCy pass beside bare's")
     ap.add_argument("--cpu", action="store_true", help="CPU seconds instead of wall seconds")
     args = ap.parse_args(argv)
     if args.cpu:
@@ -145,6 +201,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.components:
         lines = [ln for ln in args.corpus.read_text(encoding="utf-8").splitlines() if ln.strip()]
         components([json.loads(ln)["text"] for ln in lines[: args.limit or None]])
+        return 0
+    if args.spacy:
+        lines = [ln for ln in args.corpus.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        lines = lines[: args.limit or None]
+        mine = sitmap_components(lines)
+        bare = components([json.loads(ln)["text"] for ln in lines])
+        print(f"sitmap's pass / bare pipeline: {sum(mine.values()) / sum(bare.values()):.2f}")
         return 0
 
     from sitmap import geo, nlp
