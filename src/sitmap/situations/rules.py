@@ -22,8 +22,11 @@ are **compatible** when no rule finds a conflict:
 * **places**, compared at the coarser precision of the two (point, district, region, country):
   another country conflicts; a region contains the places with its admin1 code; points and
   districts must lie within ``radius_km`` of the coarser precision; an event without a place is
-  held to the places its document names (none in the other's country: a conflict; the other's
-  town among them: a weak shared place); otherwise an unknown place is compatible with any;
+  held to the places its document names and, when it names any, to its own actors' countries
+  (``_doc_countries``: a report naming only Russia of "the indictment of Paul Manafort",
+  ``USAPTY``, is about the United States too); none of these the other's country: a conflict;
+  the other's town among them: a weak shared place; otherwise an unknown place is compatible
+  with any;
 * **dates**: each event has a window (a day, a week, a month or a year from the text; without a
   date in the text, the ``published_lookback`` days up to publication); the windows, widened by
   ``slack`` days, must overlap. A factual event whose text date lies after its publication
