@@ -22,6 +22,10 @@ _CLIENT_PREPS = {"for", "to", "of"}
 _PRINCIPALS = {"person", "organisation"}  # "officials of Iran" stay Iran's officials (IRNGOV)
 _PERSONAL = {"he", "she", "him", "her", "his"}
 _THIRD_PERSON = _PERSONAL | {"it", "its", "they", "them", "their"}
+_OBJECT_PERSONAL = {"him", "her"}
+_OBJECT_DEPS = {"dobj", "pobj", "dative"}
+# the roles a named person's head word has when it is a mention a pronoun may stand for
+_MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "attr"}
 _PRONOUN_FITS = {
     **{p: (lambda a: a.kind == "person") for p in _PERSONAL},
     **{p: (lambda a: a.kind != "person") for p in ("it", "its")},
@@ -200,6 +204,40 @@ class _ActorFinder:
         if tok.dep_ in _SUBJ | _PASS_SUBJ | {"poss"}:
             earlier = self._earlier_subject(tok, fits)
             return earlier or next((a for a in self.before if fits(a)), None)
+        if tok.lower_ in _OBJECT_PERSONAL and tok.dep_ in _OBJECT_DEPS:
+            return self._earlier_mention(tok, fits)
+        return None
+
+    def _earlier_mention(self, tok: Any, fits: Callable[[Actor], bool]) -> Actor | None:
+        """The nearest agreeing coded person named before an object "him"/"her" in its
+        sentence, as a subject, object or apposition, but not the subject of the pronoun's own
+        clause (a plain object pronoun never stands for it: "Jones said Trump called him" is
+        not Trump), understood subjects included ("congratulated Jones and offered to meet
+        *him*": Jones). Inside a noun's phrase the subject may be meant ("Moore dismissed the
+        allegations against *him*": Moore)."""
+        governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+        excluded: set[int] = set()
+        if governor.pos_ not in _NOMINAL:
+            node = governor
+            while True:
+                subjects = _children(node, _SUBJ | _PASS_SUBJ)
+                if subjects:
+                    excluded.update(t.i for s in subjects for t in s.subtree)
+                    break
+                if node.head.i == node.i:
+                    break
+                node = node.head
+        seen: set[int] = set()
+        for other in reversed(tok.sent[: tok.i - tok.sent.start]):
+            if other.dep_ not in _MENTION_DEPS or other.pos_ not in _NOMINAL:
+                continue
+            actor = self.covering(other)
+            if actor is None or actor.start in seen:
+                continue
+            seen.add(actor.start)
+            if other.i in excluded or not actor.code or not fits(actor):
+                continue
+            return actor
         return None
 
     def _earlier_object(
