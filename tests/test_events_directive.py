@@ -64,3 +64,21 @@ def test_what_the_addressee_is_told_to_do_is_not_coded_apart(analysed):
 def test_directive_near_misses(analysed, text):
     found = coded_events(analysed, text)
     assert all(f[0] != "REQUEST" for f in found), found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "seek" appeals only for what its sense names (help, aid, extradition ...): "sought to
+        # punish" is an attempt, and the punishment is coded
+        ("The Turkish government has sought to punish Dutch companies over the dispute.",
+         ("SANCTION", "TURGOV", "NLDBUS")),
+        # ... while an appeal's content is still coded as the appeal only
+        ("The Colombian president asked Venezuela to expel the rebels.",
+         ("REQUEST", "COLGOV", "VEN")),
+    ],
+)  # fmt: skip
+def test_an_appeal_sense_holds_only_under_its_own_conditions(analysed, text, expected):
+    found = coded_events(analysed, text)
+    assert expected in found and len(found) == 1, found

@@ -408,6 +408,11 @@ def _appeal(head: Any) -> bool:
             or _marked_clause(children, entry.prep)
         ):
             continue
+        if entry.objects and not any(  # "sought help" appeals, "sought to punish" does not
+            c.lemma_.lower() in entry.objects
+            for c in _objects(head, entry.prep) + _children(head, _COMPLEMENTS)
+        ):
+            continue
         if entry.complement and not _complemented(head, entry):
             continue
         if entry.wish and not wished_subjects(head):
