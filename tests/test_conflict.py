@@ -429,3 +429,33 @@ def test_conflict_most_specific_weapon_of_the_sentence(text, sub_event):
     assaults = [c for c in _coded(text) if c[0] == "ASSAULT"]
     assert assaults, text
     assert {c[3] for c in assaults} == {sub_event}
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        (
+            "Security agents detained the blogger in Tashkent on Friday; his whereabouts "
+            "remain unknown.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Police arrested a trade unionist in Harare on Monday. He has not been seen since.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Four journalists disappeared in Kidal last month. Their families believe the "
+            "journalists were detained by the army.",
+            "Abduction/forced disappearance",
+        ),
+        # someone else's disappearance, or none told: a plain arrest
+        ("Police arrested two men over the disappearance of a schoolgirl in Lagos.", "Arrests"),
+        ("Police arrested two men after a boy disappeared in Kano.", "Arrests"),
+        ("Police arrested three suspects in Nairobi.", "Arrests"),
+    ],
+)
+def test_conflict_arrest_with_the_person_hidden_is_a_forced_disappearance(text, sub_event):
+    doc = pipeline.extract(text, source="Wire")
+    arrests = [e for e in doc.events if e.plover == "COERCE"]
+    assert arrests
+    assert {acled_sub_event(e) for e in arrests} == {sub_event}

@@ -9,6 +9,9 @@ single clause tells. One verb: ``code(doc)``, run after ``events`` (and before `
   when they were dispersed, tear-gassed or arrested; no mode: a peaceful protest. The ACLED
   export writes these as violent demonstration, excessive force against protesters and
   protest with intervention (``export.yaml`` ``acled_types``).
+* **Forced disappearance**: an arrest whose sentence or the next tells the person's fate
+  hidden ("whereabouts remain unknown", "taken to an unknown location", ``disappearance_words``)
+  has mode ``abduct`` (ACLED: abduction/forced disappearance, not arrests).
 * **Sexual violence** told anywhere in an assault's sentence is its mode ("abducted and
   raped", "beaten and stripped naked"), as ACLED codes it before abduction or attack.
 * **Claimed attacks**: an assault whose doer goes unnamed (gunmen, an IED, a passive) is the
@@ -88,6 +91,7 @@ class _Table:
     paired: frozenset[str]
     speech: frozenset[str]
     perish: frozenset[str]
+    disappearance: re.Pattern[str]
 
 
 def _phrases(words: Iterable[str], *, case: bool = False) -> re.Pattern[str]:
@@ -161,6 +165,7 @@ def _table() -> _Table:
         paired=frozenset(t["paired_fight_nouns"]),
         speech=frozenset(lexicons.yaml_file("attribution.yaml")["speech"]),
         perish=frozenset(lexicons.yaml_file("fatalities.yaml")["parse"]["intransitive"]),
+        disappearance=_phrases(t["disappearance_words"]),
     )
 
 
@@ -181,6 +186,8 @@ def code(doc: Document) -> Document:
             _agentless_arrest(event, table)
             if event.mode is None:
                 event.mode = crowd_mode(doc, event, table)
+            if event.mode is None and _disappeared(doc, event, table):
+                event.mode = "abduct"
         elif event.plover == "ASSAULT":
             _passive_agent(doc, event)
             _sentence_doer(doc, event, table)
@@ -308,6 +315,31 @@ def _victim_place(pdoc: Any, idx: int, table: _Table) -> bool:
             return False
         tok = head
     return True
+
+
+def _disappeared(doc: Document, event: Event, table: _Table) -> bool:
+    """Whether an arrest is a forced disappearance: its sentence or the next tells the person's
+    fate hidden ("detained the blogger; his whereabouts remain unknown", "taken to an unknown
+    location", "disappeared after being arrested"), or its sentence or the one before tells
+    that the people it holds vanished ("four journalists disappeared in Kidal ... believe the
+    journalists were detained by the army"; not "arrested two days after the girl
+    disappeared")."""
+    if not (event.trigger or "").lower().startswith(table.arrests):
+        return False
+    around = {s.index: s.text for s in doc.sentences if abs(s.index - event.sentence) <= 1}
+    told = " ".join(around.get(i, "") for i in (event.sentence, event.sentence + 1))
+    if table.disappearance.search(told or event.evidence):
+        return True
+    words = (event.target.text if event.target is not None else "").split()
+    if not words or not words[-1].isalpha():
+        return False
+    vanished = re.compile(
+        rf"\b{re.escape(words[-1])}\b(?:\s+(?!after\b|before\b|when\b|since\b|until\b)\S+)"
+        r"{0,5}?\s+(?:disappeared|vanished|went\s+missing|have\s+gone\s+missing)\b",
+        re.IGNORECASE,
+    )
+    before = " ".join(around.get(i, "") for i in (event.sentence - 1, event.sentence))
+    return bool(vanished.search(before))
 
 
 def _agentless_arrest(event: Event, table: _Table) -> None:
