@@ -75,12 +75,13 @@ class Updater:
                 self._doc_events.setdefault(key.doc_id, set()).add(key.id)
             self.merger.add(keys)
         old, fresh = self.merger.recluster()
-        written = tables.write(self.store, self.merger, old, fresh) if (old or fresh) else 0
-        linked = (
-            tables.link_predictions(self.store, self.merger, fresh, self.links)
-            if (old or fresh)
-            else 0
-        )
+        written = linked = 0
+        if old or fresh:
+            # the links first: a written situation's goes in with its row (no UPDATE after)
+            with_rows, changed = tables.prediction_links(self.merger, fresh, self.links)
+            written = tables.write(self.store, self.merger, old, fresh, with_rows)
+            tables.update_links(self.store, changed)
+            linked = len(changed) + sum(t is not None for t in with_rows.values())
         return {
             "situations_written": written,
             "components": len(fresh),

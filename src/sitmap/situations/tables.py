@@ -219,8 +219,10 @@ def write(
     merger: Merger,
     old: set[str],
     fresh: list[tuple[str, list[list[Key]]]],
+    fulfilled: dict[str, str | None] | None = None,
 ) -> int:
-    """Replace the situations of the components ``old`` with those in ``fresh``."""
+    """Replace the situations of the components ``old`` with those in ``fresh`` (``fulfilled``:
+    situation id -> the situation that fulfils it, written with the row; none by default)."""
     ids = [k.id for _, sits in fresh for s in sits for k in s]
     rows = event_rows(store, ids)
     dup = copies(store, {k.doc_id for _, sits in fresh for s in sits for k in s})
@@ -230,6 +232,8 @@ def write(
         for members in situations:
             sid = merger.situation.get(members[0].id) or situation_id(members)
             rec = records.build(sid, comp, members, rows, dup)
+            if fulfilled:
+                rec["fulfilled_by"] = fulfilled.get(sid)
             sit_rows.append(_situation_row(rec))
             voices = {m["event_id"]: m["voice"] for m in rec["record"]["members"]}
             for key in members:
@@ -290,32 +294,42 @@ def stored_links(store: Store) -> dict[str, str | None]:
     return dict(rows)
 
 
-def link_predictions(
-    store: Store,
+def prediction_links(
     merger: Merger,
     fresh: list[tuple[str, list[list[Key]]]],
     links: dict[str, str | None],
-) -> int:
-    """Set ``fulfilled_by`` on the predicted situations whose fulfilment may have changed
-    (``Merger.predictions_to_relink``); ``links`` (id -> target, as stored) is kept in step.
-    Only rows whose link differs from the stored one are written."""
+) -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """The links of the last recluster: (situation id -> the situation that fulfils it, for
+    every situation it wrote: to write with the row; the links of situations it did not write
+    that changed: to update in place). ``links`` (id -> target, as stored after this batch)
+    is kept in step; see ``Merger.predictions_to_relink``."""
     written = {merger.situation[s[0].id] for _, sits in fresh for s in sits}
     for sid in merger.gone:  # (situations leave only by a recluster: not a scan of ``links``)
         if sid not in merger.situation_members:
             links.pop(sid, None)  # replaced by a re-clustered situation
     for sid in written:
         if sid in links:
-            links[sid] = None  # just written with no link
-    changed = []
+            links[sid] = None  # written again with no link unless it has one now
+    with_rows: dict[str, str | None] = {}
+    changed: dict[str, str | None] = {}
     for sid in merger.predictions_to_relink(fresh):
         target = merger.fulfilment(sid)
-        if links.get(sid) != target:
-            changed.append((target, sid))
+        if sid in written:
+            with_rows[sid] = target
+        elif links.get(sid) != target:
+            changed[sid] = target
         links[sid] = target
+    return with_rows, changed
+
+
+def update_links(store: Store, changed: dict[str, str | None]) -> None:
+    """Set ``fulfilled_by`` of situations written in an earlier batch whose link changed."""
     if changed:
         with store._transaction():
-            store.con.executemany("UPDATE situations SET fulfilled_by = ? WHERE id = ?", changed)
-    return len(changed)
+            store.con.executemany(
+                "UPDATE situations SET fulfilled_by = ? WHERE id = ?",
+                [(target, sid) for sid, target in changed.items()],
+            )
 
 
 def horizon() -> timedelta:
@@ -330,9 +344,10 @@ __all__ = [
     "event_rows",
     "evidence",
     "iter_keys",
-    "link_predictions",
+    "prediction_links",
     "stored_components",
     "stored_links",
     "stored_situations",
+    "update_links",
     "write",
 ]
