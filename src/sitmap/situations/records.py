@@ -138,6 +138,8 @@ def _voices(evs: list[dict[str, Any]]) -> dict[str, str]:
     words = {e["id"]: set(_WORD.findall((e.get("evidence") or "").lower())) for e in evs}
     for i, a in enumerate(evs):
         for b in evs[i + 1 :]:
+            if find(a["id"]) == find(b["id"]):
+                continue  # one voice already (a big situation: most pairs, none compared)
             if _outlet(a).lower() == _outlet(b).lower():
                 union(a["id"], b["id"])
                 continue
