@@ -549,3 +549,143 @@ def test_placement_region_after_its_country_possessive(text, trigger, expected) 
 )
 def test_placement_containers_of_an_unknown_village(text, trigger, expected) -> None:
     assert _placed(text)[trigger][0] in expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "Thousands of teachers marched through central Bogota on Wednesday to demand pay.",
+            "marched",
+            "Bogotá",
+        ),
+        ("Demonstrators marched through the old town of Hebron on Friday.", "marched", "Hebron"),
+        ("Farmers marched through Lima on Tuesday against new water fees.", "marched", "Lima"),
+    ],
+)
+def test_placement_route_through_a_town(text, trigger, expected) -> None:
+    """A town or region after "through" is where a march happened."""
+    assert _placed(text)[trigger][0] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Israel released 20 prisoners through Egypt on Monday in a swap for two soldiers.",
+            "released",
+        ),
+        (
+            "Gunmen killed four traders who had travelled through Burkina Faso, the army said.",
+            "killed",
+        ),
+    ],
+)
+def test_placement_through_a_country_is_a_channel(text, trigger) -> None:
+    """A country after "through" is a channel or a transit, not the act's setting."""
+    assert _placed(text)[trigger][0] is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (  # the gazetteer holds the region as Ninawa, with "Nineveh" only among its names
+            "Gunmen attacked a checkpoint in Hadid district, Nineveh governorate, Iraq, on Monday.",
+            "attacked",
+            "Ninawa",
+        ),
+        (  # likewise Dahuk
+            "Police arrested five smugglers in Zakho Kon village, Dohuk governorate, Iraq.",
+            "arrested",
+            "Dahuk",
+        ),
+        (
+            "A car bomb exploded in Bsalim village, Mount Lebanon governorate, Lebanon.",
+            "exploded",
+            "Mont-Liban",
+        ),
+        (  # no region has that name: the country, as before
+            "Police arrested five smugglers in Zakho Kon village, Perry governorate, Iraq.",
+            "arrested",
+            "Iraq",
+        ),
+    ],
+)
+def test_placement_region_by_its_english_name_with_an_admin_word(text, trigger, expected) -> None:
+    """A container written with its admin word is the region that has the name among its
+    names, when it is no region's own name in the gazetteer."""
+    assert _placed(text)[trigger][0] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (  # the gazetteer's Colerains are in Ohio and Massachusetts: the state written beside it
+            "Gunmen torched a bus in Colerain, Pennsylvania, United States, on Sunday.",
+            "torched",
+            "Pennsylvania",
+        ),
+        (  # Kisumu is a town of another county of Kenya: the county written beside it
+            "Herders clashed with farmers in Kisumu, Kilifi county, Kenya.",
+            "clashed",
+            "Kilifi",
+        ),
+        # a reading inside the written container stays
+        ("Rioters looted shops in Springfield, Ohio, United States.", "looted", "Springfield"),
+        ("Police arrested two men in Alexandria, Virginia, on Monday.", "arrested", "Alexandria"),
+        ("Rebels attacked a convoy in Bambari, Ouaka, on Tuesday.", "attacked", "Bambari"),
+        (  # a town just across the written region's border stays that town
+            "Protesters blocked a road in Kaiserslautern, Saarland, Germany, on Monday.",
+            "blocked",
+            "Kaiserslautern",
+        ),
+        (  # an introductory phrase, not a container: the country says nothing
+            "On 8 May 2021, in Bangui, Russia has agreed with the government on a new loan.",
+            "agreed",
+            "Bangui",
+        ),
+        (  # "Northern" is a region of other countries too: only Sri Lanka's counts
+            "On 3 June 2022, farmers staged a protest in Maruthankerny village in Point Pedro"
+            " town (Jaffna, Northern).",
+            "protest",
+            "Point Pedro",
+        ),
+    ],
+)
+def test_placement_reading_outside_the_written_container(text, trigger, expected) -> None:
+    """A town whose every reading lies outside the state or county written after it, and far
+    from it, is a place the gazetteer lacks: the event is placed in that container."""
+    assert _placed(text)[trigger][0] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (  # a list, not a town and its state: Orlando is not read against Washington state
+            "The firm has offices in Houston, Orlando, Washington and Detroit, where police"
+            " raided them on Monday.",
+            "Orlando",
+            "Orlando",
+        ),
+        (  # the gazetteer has a Kansas City in Kansas: no namesake, the reading stands
+            "Issac Fisher, 26, of Kansas City, Kan., was charged Monday with battery.",
+            "Kansas City",
+            "Kansas City",
+        ),
+        (  # a country after the town, not the municipality of Huila that shares its name
+            "Currently she lives in Bogota, Colombia, where she was arrested last year.",
+            "Bogota",
+            "Bogotá",
+        ),
+    ],
+)
+def test_resolution_a_list_or_a_country_is_no_written_container(text, name, expected) -> None:
+    from sitmap import pipeline
+
+    doc = pipeline.extract(text, published="2017-11-29", source="Wire")
+    assert [p.name for p in doc.places if p.text == name] == [expected]

@@ -16,6 +16,7 @@ from sitmap.model import Document, Event, Place
 @dataclass(frozen=True)
 class _Lex:
     setting: tuple[str, ...]
+    route: tuple[str, ...]
     destination_triggers: frozenset[str]
     destination: tuple[str, ...]
     origin_triggers: frozenset[str]
@@ -43,6 +44,7 @@ def _lex() -> _Lex:
 
     return _Lex(
         setting=longest_first(data["setting_preps"]),
+        route=longest_first(data["route_preps"]),
         destination_triggers=frozenset(data["destination_triggers"]),
         destination=longest_first(data["destination_preps"]),
         origin_triggers=frozenset(data["origin_triggers"]),

@@ -9,10 +9,12 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
+from sitmap import lexicons
 from sitmap.geo.index import ADM1, ADM2, CONTINENT, COUNTRY, MACRO, Gazetteer, normalise
-from sitmap.geo.mentions import _Mention, _own_name
+from sitmap.geo.mentions import _Mention, _own_name, _us_state_name
 from sitmap.geo.placement import focus_place
 from sitmap.geo.scoring import (
     _NO_CONTEXT,
@@ -23,6 +25,7 @@ from sitmap.geo.scoring import (
     _neighbours,
     _score,
     _to_place,
+    distance_km,
 )
 from sitmap.model import Document, Place
 
@@ -33,6 +36,7 @@ _CONTAINED_FACTOR = 0.5  # score of an unknown name placed at its container's po
 _SHARPNESS = 2.3  # evidence probabilities: ln 10 makes them proportional to population
 _ROUNDS = 3  # rounds of document context (each name against the others' evidence)
 _W_CONTAINED = 3.0  # a town and the county containing it, both named in the document
+_OFF_CONTAINER_KM = 250.0  # a reading this near a written region it lies outside still stands
 _CUE_WEIGHT = 0.5  # evidence of a region named in an organisation's name, per name
 
 
@@ -61,12 +65,19 @@ def _resolve_all(
             places.append(_to_place(m, gaz, []))
             continue
         # A name whose every reading lies outside the containers written beside it ("Bougou
-        # (Djougou, Donga)" when the gazetteer's Bougou is in another country) is a place the
+        # (Djougou, Donga)" when the gazetteer's Bougou is in another country; "Colerain,
+        # Pennsylvania" when its only Colerains are in Ohio and Massachusetts) is a place the
         # gazetteer lacks.
         outside = (
-            bool(m.ids and m.parents)
+            bool(m.ids)
             and (gaz.fclass[best[id(m)]] == "P" or gaz.fcode[best[id(m)]] == ADM2)
-            and not any(_inside(gaz, best[id(p)], best[id(m)]) for p in m.parents)
+            and (
+                (
+                    bool(m.parents)
+                    and not any(_inside(gaz, best[id(p)], best[id(m)]) for p in m.parents)
+                )
+                or _off_container(gaz, best[id(m)], m, doc.clean_text)
+            )
         )
         if m.ids and not outside:
             places.append(placed[id(m)])
@@ -88,6 +99,53 @@ def _resolve_all(
         elif m.cued or not _looks_like_demonym(m):
             places.append(_to_place(m, gaz, []))
     return places
+
+
+def _off_container(gaz: Gazetteer, i: int, m: _Mention, text: str) -> bool:
+    """Whether a reading, and every other reading of the name, lies outside the region or state
+    of its own country written after the name, and more than :data:`_OFF_CONTAINER_KM` from it
+    ("Colerain, Pennsylvania" read as Colrain, Massachusetts; "Kisumu, Kilifi county" as Kisumu
+    town): a namesake the text contradicts. A reading just across the region's border stays (a
+    town a report codes to the neighbouring region), and so does one when the gazetteer has
+    another reading inside ("Kansas City, Kan."). A container that is a country, or a region
+    only of other countries ("Bangui, Russia has agreed", "(Jaffna, Northern)" of a town in Sri
+    Lanka's Northern Province), says nothing here: the document's countries decide those; nor
+    does the next name of a list ("offices in Miami, West Palm Beach, New York and Detroit")."""
+    if text[: m.start].rstrip().endswith(","):
+        return False
+    if m.container_state:
+        state = _us_state_name(m.container_state)
+        regions = [
+            p
+            for p in gaz.key_ids(normalise(state or ""))
+            if gaz.fcode[p] == ADM1 and gaz.country[p] == "US"
+        ]
+    elif m.container:
+        words = m.container.split()
+        bare = " ".join(words[:-1]) if len(words) > 1 and words[-1] in _admin_words() else ""
+        regions = [
+            p
+            for p in gaz.key_ids(m.container)
+            if gaz.fcode[p] in (ADM1, ADM2)
+            and (_own_name(gaz.name[p], m.container) or (bare and _own_name(gaz.name[p], bare)))
+        ]
+    else:
+        return False
+    if any(gaz.fcode[p] == COUNTRY for p in gaz.key_ids(m.container or "")):
+        return False  # "Bogota, Colombia": the country, not its namesake municipality
+    regions = [p for p in regions if gaz.country[p] == gaz.country[i]]
+    return bool(regions) and not any(  # no reading of the name inside or near it
+        _inside(gaz, p, j)
+        or distance_km(gaz.lat[p], gaz.lon[p], gaz.lat[j], gaz.lon[j]) <= _OFF_CONTAINER_KM
+        for p in regions
+        for j in (i, *m.ids)
+    )
+
+
+@cache
+def _admin_words() -> frozenset[str]:
+    """Words that make a name a region ("Kilifi county"), normalised (data/geo.yaml)."""
+    return frozenset(normalise(w) for w in lexicons.yaml_file("geo.yaml")["admin_words"])
 
 
 def _corroborated(gaz: Gazetteer, i: int, ctx: _Context | None) -> bool:

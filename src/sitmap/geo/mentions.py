@@ -494,7 +494,12 @@ def _admin_context(mentions: list[_Mention], text: str, gaz: Gazetteer) -> list[
             return None
         if not m.ids and not cued:
             return None
-        if m.ids and not cued and not any(_own_name(gaz.name[i], m.key) for i in m.ids):
+        if (
+            m.ids
+            and not cued
+            and not any(_own_name(gaz.name[i], m.key) for i in m.ids)
+            and not _region_with_word(m, gaz)
+        ):
             return None
         m.cued = cued
         if keep:
@@ -533,6 +538,22 @@ def _admin_context(mentions: list[_Mention], text: str, gaz: Gazetteer) -> list[
         child.parents = parents
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _region_with_word(m: _Mention, gaz: Gazetteer) -> bool:
+    """Whether the name is written with an admin word ("Nineveh governorate", "Province of
+    Nangarhar") and some first- or second-level region has it among its names: the English name
+    of a region the gazetteer holds under a local one (Ninawa) is then that region, though it
+    is no region's own name."""
+    words = m.text.lower().split()
+    worded = m.hint == "admin" or (
+        len(words) > 1
+        and (
+            words[-1] in _lex().admin_words
+            or (len(words) > 2 and words[0] in _lex().admin_words and words[1] == "of")
+        )
+    )
+    return worded and any(gaz.fcode[i] in (ADM1, ADM2) for i in m.ids)
 
 
 def _town_in_region(town: _Mention | None, region: _Mention | None, gaz: Gazetteer) -> bool:

@@ -363,8 +363,12 @@ def is_setting(p: Place, text: str, *, nested: bool = False) -> bool:
     """Whether the place follows a setting preposition ("in", "near", "on the outskirts of"),
     directional qualifiers and "the" skipped ("in northern Syria", "in the north of Iraq");
     ``nested`` also takes the Y of "in X of Y" ("in district 4 of Ouagadougou"). A place in
-    admin parentheses after a named spot shares the spot's setting ("in Soubo (Nikki, Borgou)")."""
-    return _after(p, text, _lex().setting, nested=nested)
+    admin parentheses after a named spot shares the spot's setting ("in Soubo (Nikki, Borgou)").
+    A town or region after a route preposition is one too ("marched through central Lima"); a
+    country there is a channel ("negotiated through Qatar")."""
+    if _after(p, text, _lex().setting, nested=nested):
+        return True
+    return specificity(p) > _SPECIFICITY[COUNTRY] and _after(p, text, _lex().route)
 
 
 # "in Soubo (Nikki, Borgou)", "at Khabeisoi village (Imphal East, Manipur)", "in Jalpura
