@@ -21,7 +21,7 @@ is higher than the current model's worst (``--force`` writes it anyway).
 Only tuning splits go in (never ``*-heldout.jsonl``)::
 
     python tools/fit_confidence.py eval/articles-dev.jsonl eval/articles-dev2.jsonl \
-        eval/articles-dev3.jsonl --train-only eval/dev.jsonl
+        eval/articles-dev3.jsonl eval/articles-dev4.jsonl --train-only eval/dev.jsonl
 
 ``--cache FILE.npz`` keeps the extracted features so another selection run skips the pipeline.
 Then measure on the never-tuned split: ``sitmap eval events eval/articles-heldout.jsonl``.
@@ -69,6 +69,7 @@ _CLAUSE = ("past", "root", "depth", "subordinate", "overt_subject", "overt_objec
 _BANDS = ("sides_lexicon", "sides_described", "sides_weak")  # how each side was coded
 _FOUND = ("weak", "nominal", "senses", "noun_embedded", "side_in_trigger")  # how the trigger was
 _RETOLD = ("restated", "same_act", "told_again")  # the act told before, or again
+_FRAME = ("noun_in_phrase", "unrealised", "if_clause")  # named in passing, or not told as done
 # The general evidence kinds alone: how the trigger was found, how each side was coded, the
 # status, restatements, events sharing the sentence; nothing keyed to a word or an outlet.
 _GENERAL = _FOUND + _BANDS + _STATUS + _RETOLD + ("events_in_sentence",)
@@ -78,7 +79,14 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "general+clause": _GENERAL + _CLAUSE,
     "general+date": (*_GENERAL, "date"),
     "bands+clause": _BANDS + _CLAUSE + ("date", "same_act", "common_side", "personal"),
+    "general+frame": _GENERAL + _FRAME,
+    "sides+clause+frame": _SIDES
+    + _CODING
+    + _CLAUSE
+    + _FRAME
+    + ("date", "same_act", "common_side", "personal", "weak"),
     "handful": _HANDFUL,
+    "handful+frame": _HANDFUL + _FRAME,
     "handful+told": (*_HANDFUL, "restated", "restated_side", "repeat", "told_again"),
     "handful+status": _HANDFUL + _STATUS,
     "handful+form": _HANDFUL + _FORM,
