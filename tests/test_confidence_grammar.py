@@ -122,20 +122,6 @@ def test_a_trigger_that_modifies_a_noun_as_an_adjective() -> None:
     assert got["jailed"] == 0.0 and got["freed"] == 0.0
 
 
-def test_a_noun_trigger_in_a_phrase_on_another_noun() -> None:
-    rows = _by_trigger(
-        "Villagers in Mali described the aftermath of the raid on their market by jihadist "
-        "fighters. "
-        "The museum in Hanoi marks the anniversary of the bombing of the city by American planes. "
-        "Ethiopia's army launched an offensive against Tigrayan forces. "
-        "The protest by nurses in Lagos ended peacefully."
-    )
-    assert rows["raid"]["noun_in_phrase"] == 1.0  # "the aftermath of the raid"
-    assert rows["bombing"]["noun_in_phrase"] == 1.0  # "the anniversary of the bombing"
-    assert rows["offensive"]["noun_in_phrase"] == 0.0  # the object of "launched"
-    assert rows["protest"]["noun_in_phrase"] == 0.0  # the subject of the sentence
-
-
 def test_a_trigger_not_told_as_done() -> None:
     rows = _by_trigger(
         "Kenya would retaliate if Somali militants attacked its border posts again. "

@@ -69,7 +69,7 @@ _CLAUSE = ("past", "root", "depth", "subordinate", "overt_subject", "overt_objec
 _BANDS = ("sides_lexicon", "sides_described", "sides_weak")  # how each side was coded
 _FOUND = ("weak", "nominal", "senses", "noun_embedded", "side_in_trigger")  # how the trigger was
 _RETOLD = ("restated", "same_act", "told_again")  # the act told before, or again
-_FRAME = ("noun_in_phrase", "unrealised", "if_clause")  # named in passing, or not told as done
+_FRAME = ("unrealised", "if_clause")  # an act not told as done
 # The general evidence kinds alone: how the trigger was found, how each side was coded, the
 # status, restatements, events sharing the sentence; nothing keyed to a word or an outlet.
 _GENERAL = _FOUND + _BANDS + _STATUS + _RETOLD + ("events_in_sentence",)

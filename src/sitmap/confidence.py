@@ -11,10 +11,10 @@ sentence or on the same trigger word in an earlier one, a quoted post, a generic
 clause, a side named by a common noun, a background clause), and how the trigger was found and
 written: its verb form (past, present, -ing, bare), a subordinate clause it heads, its own subject
 and object in the parse, a noun named inside a phrase, how many PLOVER types its lemma can take,
-a side the pipeline took from the trigger word itself, the later tellings merged into it, a noun
-named in passing in a phrase on another noun, an act not told as done (under "if", "whether" or a
-purpose infinitive), and how each side was coded: the actor coder's own score and whether a side
-is named by a proper name or a demonym rather than by common words.
+a side the pipeline took from the trigger word itself, the later tellings merged into it, an act
+not told as done (under "if", "whether" or a purpose infinitive), and how each side was coded: the
+actor coder's own score and whether a side is named by a proper name or a demonym rather than by
+common words.
 
 The score is a logistic regression over ``features(doc)``: ``P(real) = 1 / (1 + exp(-(b + w·x)))``.
 The feature list, weights and intercept are data (``data/confidence.yaml``), fitted offline by
@@ -175,7 +175,6 @@ FEATURES = (
     "sides_described",
     "sides_weak",
     "sides_uncoded",
-    "noun_in_phrase",  # a noun trigger in a phrase on another noun ("the anniversary of the raid")
     "unrealised",  # under "if", "whether", "unless" or a purpose infinitive ("meant to punish")
 )
 
@@ -277,7 +276,6 @@ def features(doc: Document) -> list[dict[str, float]]:
             "target_score": target.score if target is not None else 0.0,
             "named_sides": sum(_named(doc, event, a) for a in (source, target)) / 2.0,
             **_coding_bands(source, target),
-            "noun_in_phrase": float(_noun_in_phrase(tok)),
             "unrealised": float(_unrealised(tok)),
         }
         told.setdefault((lemma, event.plover), event.sentence)
@@ -463,19 +461,6 @@ def _aside(tok: Any) -> bool:
 
 _UNREALISED_MARKS = {"if", "unless", "whether", "lest"}
 _PURPOSE = {"mean", "intend", "design", "aim", "seek", "order"}  # "meant to", "in order to"
-
-
-def _noun_in_phrase(tok: Any) -> bool:
-    """A noun trigger named inside a phrase on another noun: the object of a preposition that
-    modifies a noun ("the anniversary of the surrender", "notes on the meetings"), or a noun
-    compound or possessive on one ("the invasion anniversary"): background named in passing."""
-    if tok is None or tok.pos_ not in _NOMINAL:
-        return False
-    if tok.dep_ in {"compound", "poss", "nmod"}:
-        return tok.head.pos_ in _NOMINAL
-    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-        return tok.head.head.pos_ in _NOMINAL
-    return False
 
 
 def _unrealised(tok: Any) -> bool:
