@@ -316,7 +316,8 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             steps.uninstall()
         peak.stop.set()
-        size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+        extra = {_input_path(db), _marks_path(db)}  # (beside the store, not of it)
+        size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*") if p not in extra)
     cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF,
               resource.RUSAGE_CHILDREN) for f in ("ru_utime", "ru_stime"))  # fmt: skip
     pairs = zip([(before, base_s), *marks], marks, strict=False)
