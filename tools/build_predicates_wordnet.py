@@ -592,7 +592,7 @@ def main(argv: list[str] | None = None) -> int:
     hand = yaml.safe_load(HAND.read_text())
     wn = _reader(args.wordnet)
     found = generate(wn, hand)
-    taken = {name.partition("_")[0] for name in found["verbs"] if "_" not in name}
+    taken = {name for name in found["verbs"] if "_" not in name}  # bare verbs, no phrasal
     text = render(found, directives(wn, hand, taken))
     if args.check:
         same = OUT.exists() and OUT.read_text() == text

@@ -378,10 +378,11 @@ def _past_year(text: str, doc: Document) -> bool:
     return any(int(y) <= doc.published.year - 2 for y in _YEAR.findall(text))
 
 
-def _in_clause(tok: Any, marks: frozenset[str]) -> bool:
-    """Whether the trigger or a clause above it is introduced by one of ``marks``."""
+def _in_clause(tok: Any, marks: frozenset[str], limit: int = 6) -> bool:
+    """Whether the trigger or a clause above it (up to ``limit`` steps) is introduced by one
+    of ``marks``."""
     steps = 0
-    while tok is not None and steps < 6:
+    while tok is not None and steps < limit:
         if any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
             return True
         if tok.head.i == tok.i:
@@ -459,7 +460,7 @@ def _aside(tok: Any) -> bool:
     return False
 
 
-_UNREALISED_MARKS = {"if", "unless", "whether", "lest"}
+_UNREALISED_MARKS = frozenset({"if", "unless", "whether", "lest"})
 _PURPOSE = {"mean", "intend", "design", "aim", "seek", "order"}  # "meant to", "in order to"
 
 
@@ -467,13 +468,8 @@ def _unrealised(tok: Any) -> bool:
     """The act is not told as done: the trigger or a clause above it (up to 4 steps) is
     introduced by "if", "unless", "whether" or "lest", or the trigger is a purpose infinitive
     ("in order to", "meant to", an adverbial "to" clause: "sent troops to secure the port")."""
-    node, steps = tok, 0
-    while node is not None and steps < 4:
-        if any(c.dep_ == "mark" and c.lower_ in _UNREALISED_MARKS for c in node.children):
-            return True
-        if node.head.i == node.i:
-            break
-        node, steps = node.head, steps + 1
+    if _in_clause(tok, _UNREALISED_MARKS, limit=4):
+        return True
     if tok is None or not any(c.tag_ == "TO" for c in tok.children):
         return False
     if tok.dep_ == "advcl":

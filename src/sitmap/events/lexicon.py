@@ -413,16 +413,22 @@ def _appeal(head: Any) -> bool:
             for c in _objects(head, entry.prep) + _children(head, _COMPLEMENTS)
         ):
             continue
-        if entry.complement and not _complemented(head, entry):
-            continue
-        if entry.wish and not wished_subjects(head):
-            continue  # "wants to deport ...": the subject's own plan, coded itself
-        if entry.dissuade and _dissuaded(head) is None:
-            continue
-        if entry.directive and directed_act(head) is None:
+        if not _frame_holds(head, entry):
             continue
         return entry.type == "REQUEST"
     return False
+
+
+def _frame_holds(tok: Any, entry: _Entry) -> bool:
+    """Whether the clause conditions an entry sets hold on its verb (shared by ``_trigger``
+    and ``_appeal``): a complement, a wished subject ("wants *Pakistan* to act"; "wants to
+    deport ..." is the subject's own plan, coded itself), a dissuasion, a directive's act."""
+    return not (
+        (entry.complement and not _complemented(tok, entry))
+        or (entry.wish and not wished_subjects(tok))
+        or (entry.dissuade and _dissuaded(tok) is None)
+        or (entry.directive and directed_act(tok) is None)
+    )
 
 
 def wished_subjects(tok: Any) -> list[Any]:
@@ -544,17 +550,11 @@ def _trigger(tok: Any, content: bool = False) -> tuple[_Entry, bool] | None:
                 for c in named or _objects(tok, entry.prep) + _children(tok, _COMPLEMENTS)
             ):
                 continue
-            if entry.complement and not _complemented(tok, entry):
+            if not _frame_holds(tok, entry):
                 continue
             if entry.refusal and not _refused(tok):
                 continue
-            if entry.wish and not wished_subjects(tok):
-                continue
             if entry.threat and _hostile_content(tok) is None:
-                continue
-            if entry.dissuade and _dissuaded(tok) is None:
-                continue
-            if entry.directive and directed_act(tok) is None:
                 continue
             if not entry.objects and (
                 _figurative(tok, entry, lemma)
