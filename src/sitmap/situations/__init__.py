@@ -56,7 +56,6 @@ class Updater:
             tables.stored_components(store),
             tables.stored_situations(store),
         )
-        self.shared.clear_documents()
         self.links = tables.stored_links(store)
         self._doc_events: dict[str, set[str]] = {}
         for key in self.merger.keys.values():
@@ -70,7 +69,6 @@ class Updater:
             for doc_id in ids:
                 self.merger.remove(self._doc_events.pop(doc_id, ()))
             keys = list(tables.iter_keys(self.store, ids, self.shared))
-            self.shared.clear_documents()
             for key in keys:
                 self._doc_events.setdefault(key.doc_id, set()).add(key.id)
             self.merger.add(keys)

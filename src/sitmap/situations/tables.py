@@ -79,37 +79,21 @@ class Shared:
     strings repeat across the events of a document and of a story. Sharing them keeps a
     100,000-document store's keys to about half the memory; the keys compare as before."""
 
-    _STRINGS = ("doc_id", "plover", "family", "group", "country", "admin1", "level", "outlet")
-    _DATES = ("start", "end", "published", "retold_from")
+    _PARTS = ("doc_id", "plover", "family", "group", "country", "admin1", "level", "outlet",
+              "start", "end", "published", "retold_from", "source", "target", "doc_places",
+              "doc_countries")  # fmt: skip
 
     def __init__(self) -> None:
-        self._docs: dict[str, tuple[frozenset, frozenset]] = {}
         self._parts: dict[Any, Any] = {}
 
     def share(self, key: Key) -> Key:
         parts = self._parts
-        for name in self._STRINGS:
+        for name in self._PARTS:
             value = getattr(key, name)
             if value is not None:
                 setattr(key, name, parts.setdefault(value, value))
-        for name in self._DATES:
-            value = getattr(key, name)
-            if value is not None:
-                setattr(key, name, parts.setdefault(value, value))
-        key.source = parts.setdefault(key.source, key.source)
-        key.target = parts.setdefault(key.target, key.target)
-        places = self._docs.get(key.doc_id)
-        if places is None or places != (key.doc_places, key.doc_countries):
-            places = (parts.setdefault(key.doc_places, key.doc_places),
-                      parts.setdefault(key.doc_countries, key.doc_countries))  # fmt: skip
-            self._docs[key.doc_id] = places
-        key.doc_places, key.doc_countries = places
         key.order = (key.start or key.order[0], key.published or key.order[1], key.id)
         return key
-
-    def clear_documents(self) -> None:
-        """Forget the per-document cache (the parts stay shared)."""
-        self._docs.clear()
 
 
 def iter_keys(
