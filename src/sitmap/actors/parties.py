@@ -39,9 +39,9 @@ def party_country(words: list[str], placed: set[str] | frozenset[str] = frozense
     i = 0
     while i < len(folded):
         for size in range(min(longest, len(folded) - i), 0, -1):
-            country = table.get(tuple(folded[i : i + size]))
+            key = tuple(folded[i : i + size])
+            country = table.get(key)
             if country is not None:
-                key = tuple(folded[i : i + size])
                 if key in _shared() and len(placed) == 1 and country not in placed:
                     country = next(iter(placed))
                 found.add(country)

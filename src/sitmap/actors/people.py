@@ -45,7 +45,6 @@ _BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)\s*(?P<desc>(?:The|A|An)\s+[^,;:.()\"“
 
 @dataclass(frozen=True)
 class _Words:
-    party: dict[str, str]  # party word -> country
     legislature: frozenset[str]
     nouns: dict[tuple[str, ...], str]  # description noun (tokens) -> sector
     head_verbs: frozenset[str]
@@ -64,7 +63,6 @@ def _words() -> _Words:
             nouns[tuple(w.lower().split())] = sector
             nouns[tuple((w + "s").lower().split())] = sector
     return _Words(
-        party={k.lower(): v for k, v in data["party_words"].items()},
         legislature=frozenset(data["legislature_words"]),
         nouns=nouns,
         head_verbs=frozenset(data["head_verbs"]),

@@ -12,13 +12,16 @@ be compared with the region a place lies in by identity, not by a looser string 
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from sitmap import lexicons
 from sitmap.geo.index import ADM1, load, normalise
 
 
-def _generic_words() -> frozenset[str]:
+@cache
+def admin_words() -> frozenset[str]:
+    """Words that make a name a region ("Kilifi county", "Sverdlovsk Oblast"), normalised
+    (data/geo.yaml ``admin_words``)."""
     return frozenset(normalise(w) for w in lexicons.yaml_file("geo.yaml")["admin_words"])
 
 
@@ -28,7 +31,7 @@ def _keys(name: str) -> list[str]:
     key = normalise(name)
     keys = [key]
     tokens = key.split()
-    generic = _generic_words()
+    generic = admin_words()
     if len(tokens) > 1 and tokens[-1] in generic:
         keys.append(" ".join(tokens[:-1]))
     if len(tokens) > 2 and tokens[0] in generic and tokens[1] == "of":
@@ -63,4 +66,4 @@ def regions_named(name: str, country: str) -> frozenset[str]:
     return frozenset()
 
 
-__all__ = ["regions_named"]
+__all__ = ["admin_words", "regions_named"]

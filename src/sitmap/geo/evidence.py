@@ -9,10 +9,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import Any
 
-from sitmap import lexicons
+from sitmap.geo.admin import admin_words
 from sitmap.geo.index import ADM1, ADM2, CONTINENT, COUNTRY, MACRO, Gazetteer, normalise
 from sitmap.geo.mentions import _Mention, _own_name, _us_state_name
 from sitmap.geo.placement import focus_place
@@ -122,7 +121,7 @@ def _off_container(gaz: Gazetteer, i: int, m: _Mention, text: str) -> bool:
         ]
     elif m.container:
         words = m.container.split()
-        bare = " ".join(words[:-1]) if len(words) > 1 and words[-1] in _admin_words() else ""
+        bare = " ".join(words[:-1]) if len(words) > 1 and words[-1] in admin_words() else ""
         regions = [
             p
             for p in gaz.key_ids(m.container)
@@ -140,12 +139,6 @@ def _off_container(gaz: Gazetteer, i: int, m: _Mention, text: str) -> bool:
         for p in regions
         for j in (i, *m.ids)
     )
-
-
-@cache
-def _admin_words() -> frozenset[str]:
-    """Words that make a name a region ("Kilifi county"), normalised (data/geo.yaml)."""
-    return frozenset(normalise(w) for w in lexicons.yaml_file("geo.yaml")["admin_words"])
 
 
 def _corroborated(gaz: Gazetteer, i: int, ctx: _Context | None) -> bool:
