@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from _article_events import event_on as _event
+from _article_events import speaker_of as _speaker
 
 from sitmap import actors
 
@@ -104,19 +106,6 @@ def test_actor_conventions_special_counsel_title_later_mentions(analysed):
     )
     doc = actors.code(analysed(text, published=D2017))
     assert [a.code for a in doc.actors if "ounsel" in a.text] == ["USAGOV", "USAGOV"]
-
-
-def _event(text: str, trigger: str):
-    from sitmap import pipeline
-
-    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
-    found = [e for e in doc.events if e.trigger == trigger]
-    assert found, f"no event on {trigger!r}: {[e.trigger for e in doc.events]}"
-    return found[0]
-
-
-def _speaker(event) -> str | None:
-    return next((s.name for s in event.attribution if s.role == "speaker"), None)
 
 
 @pytest.mark.model

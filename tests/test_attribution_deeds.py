@@ -11,22 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from _article_events import event_on as _event
+from _article_events import speaker_of as _speaker
 
-from sitmap import lexicons, pipeline
+from sitmap import lexicons
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _event(text: str, trigger: str):
-    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
-    found = [e for e in doc.events if e.trigger == trigger]
-    assert found, f"no event on {trigger!r}: {[e.trigger for e in doc.events]}"
-    return found[0]
-
-
-def _speaker(event) -> str | None:
-    names = [s.name for s in event.attribution if s.role == "speaker"]
-    return names[0] if names else None
 
 
 @pytest.mark.model

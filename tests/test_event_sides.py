@@ -4,17 +4,11 @@ pronoun, nominal events governed by another verb, places visited."""
 from __future__ import annotations
 
 import pytest
+from _article_events import event_on as _event
 
 from sitmap import pipeline
 
 pytestmark = pytest.mark.model
-
-
-def _event(text: str, trigger: str):
-    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
-    found = [e for e in doc.events if e.trigger == trigger]
-    assert found, f"no event on {trigger!r}: {[e.trigger for e in doc.events]}"
-    return found[0]
 
 
 def _codes(event) -> tuple[str | None, str | None]:
