@@ -37,6 +37,7 @@ from sitmap.model import Actor, Document, Event, Source
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION"}
 POSSIBLE = "possible"  # an uncertain act: hypothetical, or predicted under a predicting frame
 CONDITIONAL = "conditional"  # an act under its own "if": hypothetical, or a conditional threat
+_PAST_TAGS = {"VBD", "VBN"}
 _COMPLEMENTS = {"ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj", "csubj", "attr"}
 
 
@@ -51,6 +52,7 @@ class _Cues:
     modals: frozenset[str]
     predicting_verbs: frozenset[str]
     predicting_words: frozenset[str]
+    attempt_verbs: frozenset[str]
     uncertain_words: frozenset[str]
     conditionals: frozenset[str]
     intent: frozenset[str]
@@ -73,6 +75,7 @@ def _cues() -> _Cues:
         modals=frozenset(d["modals"]),
         predicting_verbs=frozenset(d["predicting_verbs"]),
         predicting_words=frozenset(d["predicting_words"]),
+        attempt_verbs=frozenset(d["attempt_verbs"]),
         uncertain_words=frozenset(d["uncertain_words"]),
         conditionals=frozenset(d["conditionals"]),
         intent=frozenset(d["intent"]),
@@ -622,8 +625,12 @@ def _modality(tok: Any, plover: str | None = None) -> tuple[str | None, bool]:
             intent = intent or any(c.dep_ == "aux" and c.lower_ in cues.intent for c in kids)
         if any(c.dep_ in {"amod", "advmod"} and c.lower_ in cues.predicting_words for c in kids):
             predicted = True
-        if i > 0 and (
-            node.lemma_.lower() in cues.predicting_verbs or node.lower_ in cues.predicting_words
+        if (
+            i > 0
+            and not _past_attempt(node, cues)
+            and (
+                node.lemma_.lower() in cues.predicting_verbs or node.lower_ in cues.predicting_words
+            )
         ):
             predicted = True
             intent = intent or node.lemma_.lower() in cues.intent
@@ -640,6 +647,12 @@ def _modality(tok: Any, plover: str | None = None) -> tuple[str | None, bool]:
     if predicted:
         return "predicted", intent
     return None, False
+
+
+def _past_attempt(node: Any, cues: _Cues) -> bool:
+    """An attempt verb in the past or perfect ("sought to punish", "has tried to persuade"):
+    the attempt took place, so it puts the act it governs in no future."""
+    return node.lemma_.lower() in cues.attempt_verbs and node.tag_ in _PAST_TAGS
 
 
 def _conditional(clause: Any, cues: _Cues) -> bool:
