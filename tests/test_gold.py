@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import json
 import subprocess
 import sys
@@ -86,6 +87,28 @@ def test_drawn_article_split_is_what_the_documented_draw_gives(split):
     if split == DEV5:  # the only unused non-US articles left are two Russia stories
         assert {r["_file"] for r in non_us} == {"isot-unreliable-2017-sample.jsonl"}
         assert len(non_us) == 2
+
+
+@pytest.mark.skipif(not CORPUS_DIR.is_dir(), reason="needs ../shared/corpora")
+def test_sixth_split_draw_lets_non_us_articles_be_longer():
+    # articles-dev6 is annotated outside eval/ this round: its draw alone is checked here
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import draw_articles
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    records = draw_articles.draw(CORPUS_DIR, split="articles-dev6.jsonl")
+    drawn = {f"{r['_file']}#{r['id']}" for r in records}
+    others = set().union(*(_origins(p) for p in (ROOT / "eval").glob("*.jsonl")))
+    assert len(drawn) == 24 and not drawn & others
+    non_us = [r for r in records if r["_main_country"] not in (None, "USA")]
+    words = [len(r["text"].split()) for r in records]
+    # US articles keep 150-500 words; non-US ones may have 120-700, and some need it
+    assert all(150 <= n <= 500 for r, n in zip(records, words, strict=True) if r not in non_us)
+    assert all(120 <= len(r["text"].split()) <= 700 for r in non_us)
+    assert any(len(r["text"].split()) > 500 for r in non_us)
+    assert {r["_file"] for r in non_us} == set(draw_articles.FILES) and len(non_us) == 8
+    assert max(collections.Counter(r["_main_country"] for r in non_us).values()) <= 2
 
 
 CORPUS = CORPUS_DIR / "isot-reuters-2017-sample.jsonl"
