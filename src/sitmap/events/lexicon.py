@@ -48,6 +48,8 @@ class _Entry:
     needs_source: bool = False  # needs a coded source ("X said Y must ...": X's demand)
     foreign: bool = False  # an arrival: a person or body reaching another state ("arrived in")
     directive: bool = False  # "told X to leave": needs an addressee and what it is to do
+    thing_object: bool = False  # "questioned the figures": not with a person as object (the
+    # lemma's other sense, "questioned Kushner", is an interrogation)
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
         needs_source=bool(spec.get("needs_source", False)),
         foreign=bool(spec.get("foreign", False)),
         directive=bool(spec.get("directive", False)),
+        thing_object=bool(spec.get("thing_object", False)),
     )
 
 
@@ -428,6 +431,21 @@ def _frame_holds(tok: Any, entry: _Entry) -> bool:
         or (entry.wish and not wished_subjects(tok))
         or (entry.dissuade and _dissuaded(tok) is None)
         or (entry.directive and directed_act(tok) is None)
+        or (entry.thing_object and _person_object(tok))
+    )
+
+
+def _person_object(tok: Any) -> bool:
+    """Whether a verb's direct object or passive subject is a person: a name, a personal
+    pronoun or a noun of people ("questioned *Kushner*", "*he* was questioned by agents",
+    "questioned two *men*"), not "it" nor a thing."""
+    people = _lexicon().doer_nouns | _figurative_lexicon()[1]  # "a man", "the minister"
+    return any(
+        x.ent_type_ == "PERSON"
+        or (x.tag_ == "PRP" and x.lower_ not in {"it", "this", "that"})
+        or (x.pos_ == "NOUN" and x.lemma_.lower() in people)
+        for o in _objects(tok, None)
+        for x in (o, *o.conjuncts)
     )
 
 
