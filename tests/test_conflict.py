@@ -168,6 +168,29 @@ def test_events_throwing_support_is_not_an_assault():
         ),
         # a group named without being held responsible
         ("Gunmen killed two traders in the market. Al Shabaab operates in the area.", None),
+        # a group told as the victim is not a second candidate beside the one that claims
+        (
+            "Three Hezbollah fighters were killed when a roadside bomb exploded near the "
+            "border. The Islamic State claimed responsibility.",
+            "IMGINSISI",
+        ),
+        (
+            "Two Boko Haram commanders were killed when an explosive device hit their "
+            "truck near Monguno. ISWAP later claimed the attack.",
+            "IMGINSISI",
+        ),
+        # a bare sector word beside the named group is the same doer, not a second one
+        (
+            "Four soldiers were wounded when their vehicle struck a mine near Gao. The device "
+            "was probably planted by Islamic State militants.",
+            "IMGINSISI",
+        ),
+        # near miss: the group is only the victim, the state claims the strike
+        (
+            "Boko Haram fighters were killed by a bomb near Maiduguri; the army claimed "
+            "responsibility.",
+            None,
+        ),
     ],
 )
 def test_conflict_unnamed_doer_is_the_group_the_report_holds_responsible(text, doer):

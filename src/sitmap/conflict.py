@@ -585,9 +585,23 @@ def _clash(doc: Document, event: Event, table: _Table) -> None:
 
 def responsible_group(doc: Document, table: _Table | None = None) -> Actor | None:
     """The one named armed group a report holds responsible ("JNIM claimed responsibility",
-    "likely planted by Al Shabaab militants"), or None (none, or several groups named)."""
+    "likely planted by Al Shabaab militants"), or None (none, or several groups named). A
+    group told as a victim (an assault's or coercion's target: "two Hezbollah fighters were
+    killed by a bomb; IS claimed it") is none, nor a bare sector word beside a named group
+    ("militants" after "Katiba Macina (JNIM)")."""
     table = table or _table()
-    groups = [a for a in doc.actors if a.name and a.code and a.sector in table.responsible]
+    victims = {
+        (e.target.start, e.target.end)
+        for e in doc.events
+        if e.target is not None and e.plover in ("ASSAULT", "COERCE")
+    }
+    groups = [
+        a
+        for a in doc.actors
+        if a.name and a.code and a.sector in table.responsible and (a.start, a.end) not in victims
+    ]
+    named = [a for a in groups if a.code != actors.recode(a, a.sector)]
+    groups = named or groups
     if len({a.code for a in groups}) != 1:
         return None
     for actor in groups:
