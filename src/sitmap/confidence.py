@@ -33,6 +33,7 @@ from typing import Any
 
 from sitmap import lexicons, modality
 from sitmap.model import Document, Event
+from sitmap.tokens import table
 
 _STATUSES = ("reported", "quoted", "predicted", "hypothetical", "negated")
 _NOMINAL = {"NOUN", "PROPN"}
@@ -430,7 +431,11 @@ def _named(doc: Document, event: Event, actor: Any) -> bool:
     pdoc = doc._parses.get(event.sentence) if doc._parses else None
     if pdoc is not None:
         offset = doc.sentences[event.sentence].start if event.sentence < len(doc.sentences) else 0
-        span = [t for t in pdoc if actor.start <= offset + t.idx < actor.end]
+        span = [
+            pdoc[i]
+            for i, idx in enumerate(table(pdoc).idx)
+            if actor.start <= offset + idx < actor.end
+        ]
         if span:
             return any(
                 t.pos_ == "PROPN"
@@ -493,7 +498,7 @@ def _personal(text: str) -> bool:
 def _sentence_words(doc: Document, event: Event) -> list[str]:
     pdoc = doc._parses.get(event.sentence) if doc._parses else None
     if pdoc is not None:
-        return [t.lower_ for t in pdoc]
+        return list(table(pdoc).lower)
     return re.findall(r"\w+(?:'\w+)?|n't", event.evidence.lower())
 
 

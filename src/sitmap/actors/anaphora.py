@@ -7,6 +7,7 @@ from typing import Any
 
 from sitmap.actors.phrases import place_actor
 from sitmap.model import Actor, Sentence
+from sitmap.tokens import ents, table
 
 _STATE_NOUNS = frozenset({"country", "nation"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -24,9 +25,11 @@ def country_anaphors(actors: list[Actor], sdoc: Any, sentences: list[Sentence]) 
     covered = [(a.start, a.end) for a in actors]
     states: list[Actor] | None = None  # listed at the first description: most texts have none
     found: list[Actor] = []
-    for tok in sdoc:
-        if tok.lower_ not in _STATE_NOUNS or tok.tag_ != "NN":
-            continue
+    tab = table(sdoc)
+    for i, (lower, tag) in enumerate(zip(tab.lower, tab.tag, strict=True)):
+        if lower not in _STATE_NOUNS or tag != "NN":
+            continue  # read from the token table: a Token only for "country"/"nation"
+        tok = sdoc[i]
         det = _determiner(tok)
         if det is None or det.lower_ != "the" or _named_after(tok):
             continue
@@ -41,7 +44,7 @@ def country_anaphors(actors: list[Actor], sdoc: Any, sentences: list[Sentence]) 
         if antecedent is not None:
             found.append(
                 Actor(
-                    text=sdoc.text[start:end],
+                    text=tab.doc_text[start:end],
                     start=start,
                     end=end,
                     name=antecedent.name,
@@ -58,7 +61,7 @@ def _states(actors: list[Actor], sdoc: Any) -> list[Actor]:
     """Mentions of states in text order: coded state actors and country names the actors
     stage left as places ("arrived in Japan")."""
     found = {a.start: a for a in actors if a.kind == "state" and a.code and a.country}
-    for ent in sdoc.ents:
+    for ent in ents(sdoc):
         if ent.label_ == "GPE" and ent.start_char not in found:
             actor = place_actor(ent.text, ent.start_char)
             if actor is not None and actor.kind == "state":

@@ -10,6 +10,7 @@ from typing import Any
 from sitmap.actors.lexicon import _CAPITAL, _COUNTRY, _Entry, _key, _Lexicon, _lexicon
 from sitmap.actors.parties import party_country
 from sitmap.model import Actor, Document
+from sitmap.tokens import ents, sent_ents
 
 _STATE_SECTORS = frozenset(
     {"government", "military", "police", "judiciary", "legislature", "intelligence"}
@@ -83,7 +84,7 @@ def _party_qualified(actor: Actor, sdoc: Any) -> Actor:
         return actor
     placed = {
         key
-        for ent in span.sent.ents
+        for ent in _ents_of(span.sent)
         if ent.label_ == "GPE" and ent.start > 0 and span.doc[ent.start - 1].lower_ in _AT
         for key in (e.key for e in _country_entries(ent.text))
     }
@@ -319,7 +320,7 @@ def _of_country(span: Any) -> str | None:
         k += 1
     if k >= len(sdoc) or sdoc[k].ent_type_ != "GPE" or sdoc[k].ent_iob_ != "B":
         return None
-    ent = next((e for e in sdoc.ents if e.start == k), None)
+    ent = next((e for e in ents(sdoc) if e.start == k), None)
     if ent is None:
         return None
     after = sdoc[ent.end] if ent.end < len(sdoc) else None
@@ -332,12 +333,17 @@ def _of_country(span: Any) -> str | None:
 def _named_countries(sent: Any) -> dict[str, set[str]]:
     """The countries each place entity of a sentence names, as a country or its capital."""
     out: dict[str, set[str]] = {}
-    for ent in sent.ents:
+    for ent in _ents_of(sent):
         if ent.label_ == "GPE":
             named = {e.key for e in _country_entries(ent.text)}
             if named:
                 out[ent.text] = named
     return out
+
+
+def _ents_of(sent: Any) -> list[Any]:
+    """``sent.ents`` from the document's entities listed once (``sitmap.tokens``)."""
+    return sent_ents(sent.doc, sent.start, sent.end)
 
 
 def _country_entries(text: str) -> list[_Entry]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sitmap import lexicons
@@ -93,8 +93,10 @@ class _Lexicon:
     group_homes: dict[str, str]  # community -> the one country it lives in
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
-    """Lower-cased, accent-free form used for matching ("Erdoğan" -> "erdogan")."""
+    """Lower-cased, accent-free form used for matching ("Erdoğan" -> "erdogan"); memoised, as
+    the same words come back in every document."""
     text = text.replace("’", "'").replace("‘", "'")
     if not text.isascii():
         text = "".join(

@@ -4,6 +4,7 @@ reads them into pieces (countries, sector words, titles, organisations, holders 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sitmap.actors.lexicon import (
@@ -15,6 +16,7 @@ from sitmap.actors.lexicon import (
     _split_hyphens,
     _tokenizer,
 )
+from sitmap.tokens import ents, table
 
 
 @dataclass
@@ -30,20 +32,26 @@ class _Tok:
 
 
 def _doc_tokens(sdoc: Any) -> list[_Tok]:
-    """spaCy tokens → match tokens (hyphenated tokens split), keeping POS and entities."""
+    """spaCy tokens → match tokens (hyphenated tokens split), keeping POS and entities.
+
+    Reads the document's token table (``sitmap.tokens``), not one ``Token`` per word."""
+    tab = table(sdoc)
     toks: list[_Tok] = []
     ent_of: dict[int, tuple[int, int, str]] = {}
-    for ent in sdoc.ents:
+    for ent in ents(sdoc):
+        label = ent.label_
         for i in range(ent.start, ent.end):
-            ent_of[i] = (ent.start, ent.end, ent.label_)
+            ent_of[i] = (ent.start, ent.end, label)
     first_sub: dict[int, int] = {}
-    for t in sdoc:
-        if t.is_space:
+    none = (0, 0, "")
+    space, pos, idx = tab.space, tab.pos, tab.idx
+    for i, word in enumerate(tab.text):
+        if space[i]:
             continue
-        first_sub[t.i] = len(toks)
-        for text, s, e in _split_hyphens(t.text, t.idx):
-            toks.append(_Tok(text, _fold(text), s, e, t.pos_, ent_of.get(t.i, (0, 0, ""))[2]))
-            toks[-1].ent_start = t.i  # temporarily the spaCy token index
+        first_sub[i] = len(toks)
+        tag, ent_label = pos[i], ent_of.get(i, none)[2]
+        for text, s, e in _split_hyphens(word, idx[i]):
+            toks.append(_Tok(text, _fold(text), s, e, tag, ent_label, i))  # i: the spaCy index
     # map entity spans from spaCy token indices to _Tok indices
     n_tok = len(sdoc)
     for tok in toks:
@@ -65,13 +73,18 @@ def _sub_end(first_sub: dict[int, int], spacy_end: int, n_tok: int, n_sub: int) 
 
 
 def _phrase_tokens(text: str) -> list[_Tok]:
-    toks: list[_Tok] = []
+    return [_Tok(part, _fold(part), s, e) for part, s, e in _phrase_parts(text)]
+
+
+@lru_cache(maxsize=8192)
+def _phrase_parts(text: str) -> tuple[tuple[str, int, int], ...]:
+    """A phrase's words (hyphenated ones split) and offsets, tokenized once per phrase: the
+    same phrases ("Reuters", "the United States") are looked up again and again."""
+    parts: list[tuple[str, int, int]] = []
     for t in _tokenizer()(text):
-        if t.is_space:
-            continue
-        for part, s, e in _split_hyphens(t.text, t.idx):
-            toks.append(_Tok(part, _fold(part), s, e))
-    return toks
+        if not t.is_space:
+            parts.extend(_split_hyphens(t.text, t.idx))
+    return tuple(parts)
 
 
 @dataclass

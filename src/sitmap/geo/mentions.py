@@ -16,6 +16,7 @@ from sitmap import lexicons
 from sitmap.geo import context
 from sitmap.geo.index import ADM1, ADM2, COUNTRY, Gazetteer, normalise
 from sitmap.model import Document
+from sitmap.tokens import ents, table
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SCAN_MIN_POPULATION = 100_000
@@ -109,21 +110,23 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
     sdoc = doc._spacy
     if sdoc is None:
         return []
-    taken = [False] * len(sdoc)
+    tab = table(sdoc)
+    words, lower = tab.text, tab.lower
+    taken = [False] * len(tab)
     lex = _lex()
     after_locative = {w for w in lex.locative if " " not in w}
     mentions = []
-    for e in sdoc.ents:
+    for e in ents(sdoc):
         # NER mislabels many places after "in"/"near" ("in Sanaa" as PERSON, "in Rakhine state"
         # as ORG): leave those to the gazetteer scan below instead of taking them.
         if e.label_ not in PLACE_LABELS:
             town = _facility_town(e, gaz) if e.label_ in _FACILITY_LABELS else []
             if town:  # "outside the Orhei Court": the court's town
                 mentions.extend(town)
+            # "(Gopalganj, Bihar)" read as one organisation: a list of names, left to the scan
             elif e.start > 0 and (
-                sdoc[e.start - 1].lower_ in after_locative
-                # "(Gopalganj, Bihar)" read as one organisation: a list of names, left to the scan
-                or (sdoc[e.start - 1].text == "(" and any(t.text == "," for t in e))
+                lower[e.start - 1] in after_locative
+                or (words[e.start - 1] == "(" and "," in words[e.start : e.end])
             ):
                 continue
             # ... and after "the town of" ("the town of Kaya" as PERSON) or before "residents":
@@ -132,17 +135,20 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
                 mentions.extend(_cued_entity(e, gaz))
         for t in range(e.start, e.end):
             taken[t] = True
-    for e in sdoc.ents:
+    for e in ents(sdoc):
         if e.label_ in PLACE_LABELS:
             span = _extend(sdoc, e, taken, gaz)
             mentions.append(_Mention(text=span.text, start=span.start_char, end=span.end_char))
             for t in range(span.start, span.end):
                 taken[t] = True
     # Token tests once per token, in lists: most tokens fail them and never become a Span.
-    size = len(sdoc)
+    size = len(tab)
     # "NDjamena", "McAllen" are capitalised too
-    capital = [t.is_title or t.is_upper or t.text[:1].isupper() for t in sdoc]
-    proper = [t.pos_ == "PROPN" for t in sdoc]
+    capital = [
+        ti or up or w[:1].isupper()
+        for ti, up, w in zip(tab.title, tab.upper, tab.text, strict=True)
+    ]
+    proper = [p == "PROPN" for p in tab.pos]
     i = 0
     while i < size:
         found = 0
@@ -150,12 +156,14 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
             end = i + n
             if end > size or not proper[end - 1] or any(taken[i:end]):
                 continue
-            span = sdoc[i:end]
-            if n == 1 and span.text.lower() in lex.stoplist:
+            # the span's text and offsets from the table: most candidates never become a Span
+            first, last = tab.idx[i], tab.idx[end - 1] + len(tab.text[end - 1])
+            span_text = tab.doc_text[first:last]
+            if n == 1 and span_text.lower() in lex.stoplist:
                 continue
-            if span[-1].text in ("'s", "’s") or (span.text.isupper() and len(span.text) <= 4):
+            if tab.text[end - 1] in ("'s", "’s") or (span_text.isupper() and len(span_text) <= 4):
                 continue  # possessives; EST, CEO and other upper-case abbreviations
-            key = normalise(span.text)
+            key = normalise(span_text)
             ids = gaz.key_ids(key)
             if not ids:
                 continue
@@ -183,9 +191,9 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
                 small = cue == "feature" or not any(_scan_worthy(gaz, j, key) for j in ids)
                 mentions.append(
                     _Mention(
-                        text=span.text,
-                        start=span.start_char,
-                        end=span.end_char,
+                        text=span_text,
+                        start=first,
+                        end=last,
                         scanned=True,
                         small=small,
                     )
@@ -208,7 +216,7 @@ def _name_cues(doc: Document, gaz: Gazetteer, mentions: list[_Mention]) -> list[
         return []
     lex = _lex()
     cues = []
-    for e in sdoc.ents:
+    for e in ents(sdoc):
         if e.label_ != "ORG" or any(
             m.start < e.end_char and e.start_char < m.end for m in mentions
         ):
@@ -235,17 +243,19 @@ def _name_cues(doc: Document, gaz: Gazetteer, mentions: list[_Mention]) -> list[
 
 def _extend(sdoc: Any, ent: Any, taken: list[bool], gaz: Gazetteer) -> Any:
     """The longest gazetteer name around an entity NER cut short ("Deir" of "Deir ez-Zor")."""
+    tab = table(sdoc)
+    space, sent_start = tab.space, tab.sent_start
     for right in range(4, -1, -1):
         for left in range(0, 3):
             if not right and not left:
                 return ent
             start, end = ent.start - left, ent.end + right
-            if start < 0 or end > len(sdoc):
+            if start < 0 or end > len(tab):
                 continue
             extra = [*range(start, ent.start), *range(ent.end, end)]
-            if any(taken[t] or sdoc[t].is_space or sdoc[t].is_sent_start for t in extra):
+            if any(taken[t] or space[t] or sent_start[t] for t in extra):
                 continue
-            if sdoc[end - 1].is_punct:
+            if tab.punct[end - 1]:
                 continue
             span = sdoc[start:end]
             if gaz.key_ids(normalise(span.text)):
@@ -308,13 +318,15 @@ def _place_cue(sdoc: Any, start: int, end: int) -> str:
     "residents of") or before a lower-case place word ("the Kano area", "Chitungwiza
     residents", "a Bamako-based charity"); "" otherwise."""
     lex = _lex()
-    if start > 0 and sdoc[start - 1].lower_ in lex.scan_settings:
+    tab = table(sdoc)
+    lower = tab.lower
+    if start > 0 and lower[start - 1] in lex.scan_settings:
         return "setting"
-    if start > 1 and sdoc[start - 1].lower_ == "of" and sdoc[start - 2].lower_ in lex.place_of:
+    if start > 1 and lower[start - 1] == "of" and lower[start - 2] in lex.place_of:
         return "feature"
-    if end < len(sdoc) and sdoc[end].is_lower and sdoc[end].lower_ in lex.place_after:
+    if end < len(tab) and tab.lowercase[end] and lower[end] in lex.place_after:
         return "feature"
-    if end + 1 < len(sdoc) and sdoc[end].text == "-" and sdoc[end + 1].lower_ == "based":
+    if end + 1 < len(tab) and tab.text[end] == "-" and lower[end + 1] == "based":
         return "feature"  # "a Bamako-based charity"
     return ""
 

@@ -1,0 +1,74 @@
+"""tokens: one table per spaCy document, the same values as its Token objects."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import events, nlp, tokens
+from sitmap.model import Document
+
+pytestmark = pytest.mark.model
+
+TEXT = (
+    "LIMA (Reuters) - Peruvian riot police fired tear gas at striking miners near Arequipa on "
+    "Thursday.\n\nThe union's leader, Jorge Quispe, said 14 workers were hurt and the "
+    "country would not back down.  Mining-dependent towns closed schools."
+)
+
+
+def _columns(tab: tokens.Table, i: int) -> tuple:
+    return (
+        tab.text[i], tab.lower[i], tab.idx[i], tab.pos[i], tab.tag[i], tab.lemma[i],
+        tab.dep[i], tab.head[i], tab.ent_type[i], tab.space[i], tab.title[i], tab.upper[i],
+        tab.lowercase[i], tab.punct[i], tab.sent_start[i],
+    )  # fmt: skip
+
+
+def _attributes(tok) -> tuple:
+    return (
+        tok.text, tok.lower_, tok.idx, tok.pos_, tok.tag_, tok.lemma_, tok.dep_, tok.head.i,
+        tok.ent_type_, tok.is_space, tok.is_title, tok.is_upper, tok.is_lower, tok.is_punct,
+        bool(tok.is_sent_start),
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def analysed() -> Document:
+    return next(nlp.analyse([Document(text=TEXT)], parse_if=events.may_hold_event))
+
+
+def test_tokens_table_matches_every_token_attribute(analysed):
+    sdoc = analysed._spacy
+    tab = tokens.table(sdoc)
+    assert len(tab) == len(sdoc)
+    assert tab.doc_text == sdoc.text
+    assert [_columns(tab, i) for i in range(len(sdoc))] == [_attributes(t) for t in sdoc]
+    assert True in tab.space and "PROPN" in tab.pos and {"ORG", "NORP"} <= set(tab.ent_type)
+
+
+def test_tokens_table_of_a_parse_has_its_heads_and_labels(analysed):
+    assert analysed._parses  # the sentences with a possible event were parsed
+    for pdoc in analysed._parses.values():
+        tab = tokens.table(pdoc)
+        assert [_columns(tab, i) for i in range(len(pdoc))] == [_attributes(t) for t in pdoc]
+        assert "nsubj" in tab.dep or "nsubjpass" in tab.dep
+
+
+def test_tokens_table_and_entities_are_built_once(analysed):
+    sdoc = analysed._spacy
+    assert tokens.table(sdoc) is tokens.table(sdoc)
+    assert tokens.ents(sdoc) is tokens.ents(sdoc)
+    assert [(e.start, e.end, e.label_) for e in tokens.ents(sdoc)] == [
+        (e.start, e.end, e.label_) for e in sdoc.ents
+    ]
+
+
+def test_tokens_sentence_entities_are_the_spans_own(analysed):
+    sdoc = analysed._spacy
+    for sent in sdoc.sents:
+        ours = tokens.sent_ents(sdoc, sent.start, sent.end)
+        assert [(e.start, e.end) for e in ours] == [(e.start, e.end) for e in sent.ents]
+    cut = sdoc[3:12]  # an entity cut by the span's edge is not the span's
+    assert [e.text for e in tokens.sent_ents(sdoc, cut.start, cut.end)] == [
+        e.text for e in cut.ents
+    ]
