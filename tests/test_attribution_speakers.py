@@ -117,7 +117,12 @@ def test_attribution_speakers_coordinated_clauses_and_capitals(text, trigger, sp
     [
         # an unnamed class of people does an act; nobody made a statement
         ("Brazilian lawmakers have criticized Toyota for delaying the recall.", "criticized", None),
-        ("Australian opposition lawmakers condemned the Chinese loans.", "condemned", None),
+        ("Australian lawmakers condemned the Chinese loans.", "condemned", None),
+        (
+            "Election monitors have accused the Zimbabwean police of intimidation.",
+            "accused",
+            "monitors",
+        ),
         ("Some Canadian senators dismissed the Mexican offer as too small.", "dismissed", None),
         # a counted set of people, a named body or a person does make a statement
         (

@@ -802,10 +802,13 @@ _GROUP_NOUNS = frozenset({"group", "coalition", "delegation", "number", "dozen",
 
 
 def _counted(noun: Any) -> bool:
-    """Whether a plural noun names a counted set of people: a number or a counting word on it
-    ("three senators", "several women") or "a group of ..." above it."""
+    """Whether a plural noun names a set of people who speak together: a number or a counting
+    word on it ("three senators", "several women"), a common noun naming their body or calling
+    ("committee members", "human rights monitors") or "a group of ..." above it."""
     if any(c.dep_ == "nummod" or c.lower_ in _COUNTING_WORDS for c in noun.children):
         return True
+    if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.children):
+        return True  # people of one body or calling: "committee members", "rights monitors"
     of = noun.head
     return of.lower_ == "of" and of.head.lemma_.lower() in _GROUP_NOUNS
 
