@@ -7,7 +7,7 @@ events as ``sitmap eval events`` does, and classifies every unmatched gold event
 * ``not-candidate``: the sentence never reached the parser (no trigger lemma in it);
 * ``not-in-lexicon``: no word of the gold trigger is a lexicon verb or noun;
 * ``lexicon-condition``: a word is in the lexicon but its prep/object condition failed, or
-  the tagger gave it another part of speech;
+  the tagger gave it another part of speech (the detail names the failed check per sense);
 * ``dropped/...``: the trigger fires but no event came out: ``uncoded-person`` (a side is a
   person the actor coder leaves uncoded), ``uncoded-other`` (a side is another phrase with no
   code), ``no-args`` (the parse gives no side), ``merged-into-verb``;
@@ -27,7 +27,7 @@ from collections import Counter
 from sitmap import events, pipeline
 from sitmap.evaluate import events as ev
 from sitmap.events import arguments, lexicon
-from sitmap.events.syntax import _expand
+from sitmap.events.syntax import _children, _expand, _objects, _pobjs
 
 SPEECH = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE"}
 
@@ -115,6 +115,45 @@ def _nominal(doc, occ) -> bool:
     return False
 
 
+def _failed_check(tok) -> str:
+    """Which check of ``lexicon._trigger`` turns a lexicon verb down, sense by sense: the
+    clause it sits in (the content of an appeal or a demand), a bound preposition, the object
+    list, the frame (complement, wish, directive, thing object), a refusal or threat condition,
+    or another sense (``senses``); a noun or another part of speech is named as such."""
+    lex = lexicon._lexicon()
+    lemma = lexicon._lemma(tok)
+    if tok.pos_ != "VERB" or lemma not in lex.verbs:
+        return f"pos {tok.pos_}"
+    if lexicon._requested(tok) or lexicon._demanded(tok):
+        return "content of an appeal/threat/demand"
+    children = list(tok.children)
+    why = []
+    for e in lex.verbs[lemma]:
+        labels = lexicon.labelled_as(tok) if e.prep == "as" else []
+        bound = any(lexicon._bound_prep(c, e.prep) for c in children) if e.prep else True
+        if not (bound or lexicon._marked_clause(children, e.prep) or labels):
+            why.append(f"{e.type} prep {e.prep}")
+            continue
+        if e.objects:
+            named = _pobjs(tok, {"as"}) + labels if e.prep == "as" else []
+            objs = named or _objects(tok, e.prep) + _children(tok, lexicon._COMPLEMENTS)
+            if not any(c.lemma_.lower() in e.objects for c in objs):
+                why.append(f"{e.type} object [{' '.join(c.lemma_ for c in objs)}]")
+                continue
+        if not lexicon._frame_holds(tok, e):
+            why.append(f"{e.type} frame")
+            continue
+        if e.refusal and not lexicon._refused(tok):
+            why.append(f"{e.type} refusal")
+            continue
+        if e.threat and lexicon._hostile_content(tok) is None:
+            why.append(f"{e.type} threat")
+            continue
+        why.append(f"{e.type} figurative or other sense")
+        break
+    return "; ".join(why)
+
+
 def _cause(doc, g, occ, span, preds, lex):
     if not occ:
         return "anchor", "trigger/evidence not found"
@@ -147,7 +186,9 @@ def _cause(doc, g, occ, span, preds, lex):
             or lexicon._lemma(t) in lex.predicatives
         ]
         if in_lex:
-            return "lexicon-condition", ",".join(f"{t.text}/{t.pos_}/{t.dep_}" for t in in_lex)
+            return "lexicon-condition", ",".join(
+                f"{t.text}/{t.pos_}/{t.dep_}[{_failed_check(t)}]" for t in in_lex
+            )
         return "not-in-lexicon", ",".join(sorted({lexicon._lemma(t) for t in toks}))[:60]
     at = {sent.start + t.idx for t, _ in fired}
     produced = [p for p in preds if p.trigger_start in at]
