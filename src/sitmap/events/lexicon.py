@@ -499,7 +499,8 @@ def _refused(tok: Any) -> bool:
             return False
         found = _trigger(clause) if clause.pos_ == "VERB" else None
         return found is None or found[0].type in lex.symmetric_types
-    return any(c.dep_ == "dobj" for c in tok.children)
+    # "declined comment", "refused further comment": silence as a noun is no rejection either
+    return any(c.dep_ == "dobj" and c.lemma_.lower() not in lex.silence for c in tok.children)
 
 
 def labelled_as(tok: Any) -> list[Any]:
@@ -624,9 +625,25 @@ def _figurative_lexicon() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _figurative(tok: Any, entry: _Entry, lemma: str) -> bool:
-    """A person fired from a post ("fired Mueller", "fired his adviser"): a dismissal, no
-    assault."""
+    """A person fired from a post: a dismissal, no assault. The one fired is a person word as
+    object or passive subject ("fired Mueller", "fired his adviser", "Comey, *who* was fired"),
+    the post is named ("being fired from the FBI"), or the participle sits on a person ("fired
+    FBI Director James Comey"); firing "at" or "on" someone stays an attack."""
     dismissal, roles = _figurative_lexicon()
     if entry.type != "ASSAULT" or lemma not in dismissal:
         return False
-    return any(_person_word(o, roles) for o in _children(tok, {"dobj", "nsubjpass"}))
+    preps = {  # "fired him on Tuesday": a time is no one fired on
+        c.lower_
+        for c in tok.children
+        if c.dep_ == "prep" and not any(p.ent_type_ in {"DATE", "TIME"} for p in c.children)
+    }
+    if preps & {"at", "on", "upon"}:
+        return False  # "fired on protesters", "fired at the police"
+    if "from" in preps:
+        return True  # "since being fired from the FBI"
+    if tok.dep_ == "amod" and tok.head.i != tok.i and _person_word(tok.head, roles):
+        return True
+    return any(
+        _person_word(o, roles) or o.lower_ in {"who", "whom"}
+        for o in _children(tok, {"dobj", "nsubjpass"})
+    )

@@ -20,6 +20,7 @@ _OBJECTS = {"dobj"} | _PASS_SUBJ
 _RELATIVE = {"which", "that", "who", "whom"}
 _COMPLEMENTS = {"ccomp", "parataxis", "xcomp", "advcl"}  # "asked if": advcl to the parser
 _DESCRIBING = {"acl", "relcl"}  # a clause describing the noun it hangs on
+_WH_TAGS = {"WRB", "WP", "WP$", "WDT"}  # how, why, what, whose, which
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,8 @@ def _asks_a_question(tok: Any, senses: _Senses, depth: int = 0) -> bool:
             continue  # "asked him to leave" is a request
         if any(c.dep_ == "mark" and c.lower_ in senses.question_marks for c in clause.children):
             return True
+        if clause.dep_ == "ccomp" and _wh_question(clause):
+            return True  # "asked the minister how the loan was repaid", "asked why"
         if clause.dep_ != "advcl" and (_inverted(clause) or _ends_in_question(clause)):
             return True
         if (  # "pressed Trudeau on the matter, asking him if ...": the participle says how
@@ -176,6 +179,13 @@ def _asks_a_question(tok: Any, senses: _Senses, depth: int = 0) -> bool:
             and _asks_a_question(clause, senses, depth + 1)
         ):
             return True
+    if any(  # "asked the attorney how the bills were paid": the parser may hang the question
+        # on the one asked, as if a relative clause
+        r.dep_ == "relcl" and _wh_question(r) and r.doc[min(t.i for t in r.subtree)].tag_ == "WRB"
+        for o in _children(tok, {"dobj", "dative"})
+        for r in o.children
+    ):
+        return True
     if depth == 0 and _asks_about(tok, senses):
         return True  # "asked the minister about the shortfall"
     if depth == 0 and tok.dep_ == "xcomp" and tok.head.i != tok.i:  # "continued to press X, asking"
@@ -187,6 +197,13 @@ def _asks_a_question(tok: Any, senses: _Senses, depth: int = 0) -> bool:
             for c in tok.head.children
         )
     return False
+
+
+def _wh_question(clause: Any) -> bool:
+    """A clause that opens with a wh-word ("how the bills were paid", "why he was involved",
+    "what they would do"): an embedded question, no content of a request."""
+    first = next((t for t in clause.subtree if not t.is_punct), clause)
+    return first.tag_ in _WH_TAGS and first.lower_ != "that"
 
 
 def _asks_about(tok: Any, senses: _Senses) -> bool:
