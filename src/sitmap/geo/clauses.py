@@ -253,11 +253,15 @@ def _unclaimed(p: Place, event: Event, doc: Document) -> bool:
         if e is not event and e.sentence == event.sentence and e.trigger_start is not None
     }
     speech = _speech_verbs()
+    own_verb = False  # a verb of the place's own clause passed on the way up
     for a in root.ancestors:
-        if a.lemma_.lower() in speech or any(
-            a.idx + offset <= t < a.idx + offset + len(a.text) for t in triggers
-        ):
+        if any(a.idx + offset <= t < a.idx + offset + len(a.text) for t in triggers):
             return False
+        if a.lemma_.lower() in speech and not own_verb:
+            return False
+        # "a girl was forced into a park in Chitungwiza ... (date not reported)": a reporting
+        # verb above the clause the place belongs to reports that clause, not where it spoke
+        own_verb = own_verb or (a.pos_ in ("VERB", "AUX") and a.dep_ not in _NOT_PREDICATES)
     return True
 
 
@@ -279,8 +283,9 @@ def _modifies_noun(p: Place, doc: Document, index: int) -> bool:
         and head.pos_ in {"NOUN", "PROPN"}
         and not head.ent_type_  # "Deir ez-Zor" split by the parser stays one name
         # "in Imphal East district", "in Kassala town", "in Northern governorate" (the parser
-        # reads a compass name as an adjective): a feature word names the place itself
-        and not (root.dep_ in ("compound", "amod") and head.lower_ in _feature_words())
+        # reads a compass name as an adjective), "in As-Sweida city" (a hyphenated name read
+        # as a noun modifier): a feature word names the place itself
+        and not (root.dep_ in ("compound", "amod", "nmod") and head.lower_ in _feature_words())
     )
 
 
@@ -334,10 +339,15 @@ def _names_site(p: Place, doc: Document, index: int) -> bool:
     for _ in range(3):  # "Sanaa's [central] prison", "the Mombasa [bus] station"
         if token is None or token.dep_ not in _lex().modifier_deps or token.head == token:
             return False
-        token = token.head
+        below, token = token, token.head
         if token.pos_ not in ("NOUN", "PROPN"):
             return False
         if token.lower_ in _lex().site_words:
+            return True
+        # "in Bangui's PK5 area", "in the Kano Sabon Gari district": the town of a named spot
+        if token.lower_ in _feature_words() and any(
+            c.pos_ == "PROPN" and c.dep_ == "compound" and c != below for c in token.children
+        ):
             return True
     return False
 

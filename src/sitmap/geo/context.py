@@ -58,6 +58,7 @@ class Chain:
     # names may be equals, not a name and its containers
     listed: bool = False
     strict: bool = False  # "in X of Y": nothing unless Y is a region and X a gazetteer name
+    paren: bool = False  # the containers written in parentheses after the name: "X (Y, Z)"
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ def _find(text: str) -> list[Chain]:
         if not parents:
             continue
         x0, x1 = hit.span("x")
-        chains.append(Chain(x0, x1, parents, cued=_cued(text, x0)))
+        chains.append(Chain(x0, x1, parents, cued=_cued(text, x0), paren=True))
     for hit in _windowed(w.in_region, text, w.admin_word):
         x0, x1 = hit.span("x")
         y0, y1 = hit.span("y")

@@ -37,6 +37,8 @@ _ROUNDS = 3  # rounds of document context (each name against the others' evidenc
 _W_CONTAINED = 3.0  # a town and the county containing it, both named in the document
 _OFF_CONTAINER_KM = 250.0  # a reading this near a written region it lies outside still stands
 _CUE_WEIGHT = 0.5  # evidence of a region named in an organisation's name, per name
+_MINOR_POPULATION = 100_000  # a town below this, abroad from the story's country: a lacuna
+_CAPITALS = frozenset({"PPLC", "PPLA"})  # capitals of countries and first-level regions
 
 
 def _resolve_all(
@@ -52,11 +54,20 @@ def _resolve_all(
             ranked = sorted(((s, i) for i, s in scores[id(m)].items()), reverse=True)
             placed[id(m)] = _to_place(m, gaz, ranked)
             best[id(m)] = ranked[0][1]
+    # countries the text names, itself or by one of their first-level regions
+    written = {
+        gaz.country[best[id(m)]]
+        for m in mentions
+        if m.ids and gaz.fcode[best[id(m)]] in (COUNTRY, ADM1)
+    }
     places: list[Place] = []
     for m in mentions:
         ctx = contexts.get(m.key or "")
-        if (m.small and _abroad(gaz, best[id(m)], ctx)) or (
-            m.variant and not _corroborated(gaz, best[id(m)], ctx)
+        lacks = bool(m.ids) and _minor_abroad(gaz, m, best[id(m)], ctx, written)
+        if (
+            (m.small and _abroad(gaz, best[id(m)], ctx))
+            or (m.variant and not _corroborated(gaz, best[id(m)], ctx))
+            or (lacks and not m.parents)  # with containers: placed in them below
         ):
             # "killed in Boura" of a story in Burkina Faso when the gazetteer's only Boura is
             # Romanian, or "in Kinyasi village" (no Kinyasi anywhere) guessed to be Konosu in
@@ -67,7 +78,7 @@ def _resolve_all(
         # (Djougou, Donga)" when the gazetteer's Bougou is in another country; "Colerain,
         # Pennsylvania" when its only Colerains are in Ohio and Massachusetts) is a place the
         # gazetteer lacks.
-        outside = (
+        outside = lacks or (
             bool(m.ids)
             and (gaz.fclass[best[id(m)]] == "P" or gaz.fcode[best[id(m)]] == ADM2)
             and (
@@ -98,6 +109,28 @@ def _resolve_all(
         elif m.cued or not _looks_like_demonym(m):
             places.append(_to_place(m, gaz, []))
     return places
+
+
+def _minor_abroad(
+    gaz: Gazetteer, m: _Mention, i: int, ctx: _Context | None, written: set[str]
+) -> bool:
+    """Whether every reading of a name is a town or district of fewer than
+    :data:`_MINOR_POPULATION` people (no capital) outside the countries the text names, itself
+    or by a first-level region, while the document is firmly set in one of those
+    (:func:`_abroad`): "a convoy ambushed near Kiunga" in a report on Kenya's Lamu county, when
+    the gazetteer's only Kiunga is in Papua New Guinea, is a place the gazetteer lacks, no
+    namesake across the world. A capital or a big city abroad is news from there, and a note
+    naming no country or region has no home to set against the reading."""
+    if ctx is None or not ctx.countries or gaz.country[i] in written:
+        return False
+    if ctx.countries.most_common(1)[0][0] not in written or not _abroad(gaz, i, ctx):
+        return False
+    return bool(m.ids) and all(
+        (gaz.fclass[i] == "P" or gaz.fcode[i] == ADM2)
+        and gaz.fcode[i] not in _CAPITALS
+        and gaz.population[i] < _MINOR_POPULATION
+        for i in m.ids
+    )
 
 
 def _off_container(gaz: Gazetteer, i: int, m: _Mention, text: str) -> bool:

@@ -11,13 +11,15 @@ resolved toponyms), in this order:
    another event of the sentence ("X said in Washington that Y attacked Z": Washington is where X
    spoke, not where Y attacked);
    A spot the gazetteer lacks that is such a setting places the event in the first container
-   written beside it that resolves ("in Kpalanga village (Dassa, Collines)": Dassa);
+   written beside it that resolves ("in Kpalanga village (Dassa, Collines)": Dassa); an act on
+   the ground still unplaced takes a spot its clause writes with its containers in parentheses,
+   whatever word governs it ("regained control over Dimbi (Kembe, Basse-Kotto)": Kembe);
 3. ``dateline``: the wire dateline ("KABUL (Reuters) -") for the events of the lead sentence
    whose acting side belongs to the dateline's country (a story filed in one capital about
    fighting elsewhere does not put the fighting there);
 4. ``previous``: for an act on the ground (an attack, arrest, protest), the setting of one of
    the two sentences before, in the same paragraph, when the event's own sentence names no
-   place ("Clashes erupted in Kassala. Two people were killed.");
+   place ("Clashes erupted in Kassala. Two people were killed."), or such a spot in parentheses;
 5. ``document`` (only with ``document_place=True``): the document's most salient place, a guess
    that exports and maps leave out unless asked.
 
@@ -95,6 +97,7 @@ def place_events(doc: Document, *, document_place: bool = False) -> None:
     dateline = _dateline(doc, resolved)
     focus = focus_place(places) if document_place else None
     contained = _contained_spots(doc, text, resolved)
+    written = _admin_spots(text, resolved)
     for event in doc.events:
         place, basis = _event_place(event, places, doc, text, resolved)
         if place is None:
@@ -105,12 +108,14 @@ def place_events(doc: Document, *, document_place: bool = False) -> None:
             if spot is None:
                 spot, basis = _object_place(event, spots, doc), "clause"
             place = contained[id(spot)][1] if spot is not None else None
+        if place is None and written:
+            place, basis = _spot_place(event, written, doc), "clause"
         if place is None:
             place, basis = _home_place(event, resolved, doc), "clause"
         if place is None and dateline is not None:
             place, basis = _dateline_place(event, dateline, doc, resolved)
         if place is None:
-            place, basis = _previous_place(event, places, doc, text)
+            place, basis = _previous_place(event, places, doc, text, written)
         if place is None and focus is not None:
             place, basis = focus, "document"
         if place is None:
@@ -216,7 +221,11 @@ _PREVIOUS_REACH = 2  # sentences back that a setting carries over to an event wi
 
 
 def _previous_place(
-    event: Event, places: list[Place], doc: Document, text: str
+    event: Event,
+    places: list[Place],
+    doc: Document,
+    text: str,
+    spots: list[tuple[int, int, Place]] | None = None,
 ) -> tuple[Place | None, str]:
     """The setting of the sentence just before, in the same paragraph ("Clashes erupted in
     Kassala town on Monday. Two people were killed."): a report that names no new place goes on
@@ -245,9 +254,52 @@ def _previous_place(
         ]
         if chosen:
             return _best_local(chosen), "previous"
+        # "FAMa forces entered Ber (Tombouctou, Tombouctou). One civilian was killed."
+        spot = next((pl for s, e, pl in spots or () if sent.start <= s and e <= sent.end), None)
+        if spot is not None:
+            return spot, "previous"
         if inside:
             break
     return None, ""
+
+
+def _admin_spots(text: str, resolved: list[Place]) -> list[tuple[int, int, Place]]:
+    """Named spots written with their containers in parentheses, as conflict notes locate
+    them ("regained control over Dimbi (Kembe, Basse-Kotto)", "between Sare-Dina and Sahona
+    (Mopti, Mopti)", "the city of Bambari (Bambari, Ouaka) was taken"): (start, end, place) of
+    each spot, the place the spot itself when the gazetteer has it, else its first container
+    that resolves, at the precision the text allows. One container alone counts only when it
+    is a region ("Apple (AAPL.O)", "Hanoi (VNA)" are no such chains)."""
+    out: list[tuple[int, int, Place]] = []
+    for chain in context.find(text):
+        if not chain.paren or text[: chain.start].rstrip().lower().endswith("from"):
+            continue  # "fled from Dimbi (Kembe, Basse-Kotto)": where they left
+        parents = [
+            next((p for p in resolved if p.start < e and s < p.end), None) for s, e in chain.parents
+        ]
+        parents = [p for p in parents if p is not None]
+        regions = (_SPECIFICITY[ADM1], _SPECIFICITY[ADM2])
+        if not parents or (len(chain.parents) == 1 and specificity(parents[0]) not in regions):
+            continue
+        own = next((p for p in resolved if p.start < chain.end and chain.start < p.end), None)
+        if own is not None and specificity(own) >= specificity(parents[0]):
+            out.append((chain.start, chain.end, own))
+        else:
+            share = round(parents[0].score * _CONTAINED_SHARE, 3)
+            out.append((chain.start, chain.end, replace(parents[0], score=share)))
+    return out
+
+
+def _spot_place(event: Event, spots: list[tuple[int, int, Place]], doc: Document) -> Place | None:
+    """For an act on the ground (``carry_over_types``) that nothing else places, the first spot
+    its own clause locates with containers in parentheses, whatever word governs it: such a
+    note says where the act happened that way ("forces regained control over Dimbi (Kembe,
+    Basse-Kotto)", "militants attacked positions between X and Y (Mopti, Mopti)")."""
+    if event.plover not in _lex().carry_types or not 0 <= event.sentence < len(doc.sentences):
+        return None
+    sent = doc.sentences[event.sentence]
+    lo, hi = max(event.start, sent.start), min(event.end, sent.end)
+    return next((p for s, e, p in spots if lo <= s and e <= hi), None)
 
 
 def _object_place(event: Event, places: list[Place], doc: Document) -> Place | None:
