@@ -482,3 +482,38 @@ def test_conflict_arrest_with_the_person_hidden_is_a_forced_disappearance(text, 
     arrests = [e for e in doc.events if e.plover == "COERCE"]
     assert arrests
     assert {acled_sub_event(e) for e in arrests} == {sub_event}
+
+
+@pytest.mark.parametrize(
+    ("text", "sector", "country"),
+    [
+        # a named armed group's home country is not the country of the forces it fights
+        (
+            "Al Shabaab fighters raided a village near Mandera. Two police officers were "
+            "killed in the attack.",
+            "police",
+            "KEN",
+        ),
+        ("Security forces killed four members of al Shabaab in a forest on Tuesday.",
+         "military", None),
+        (
+            "Boko Haram militants stormed a market in Diffa. Soldiers later repelled the "
+            "attackers.",
+            "military",
+            None,
+        ),
+        # near misses: a country word on the group, or on the forces themselves, still counts
+        ("Syrian rebels shelled a town. The army responded with air strikes.", "military", "SYR"),
+        ("Kenyan police killed two al Shabaab fighters near Garissa.", "police", "KEN"),
+    ],
+)  # fmt: skip
+def test_conflict_forces_do_not_take_the_country_of_the_group_they_fight(text, sector, country):
+    doc = pipeline.extract(text, source="Wire")
+    coded = [a for a in doc.actors if a.sector == sector]
+    coded += [s for e in doc.events for s in (e.source, e.target) if s and s.sector == sector]
+    assert coded
+    if country is None:
+        assert {a.country for a in coded} == {None}
+    else:
+        assert country in {a.country for a in coded}
+        assert not {a.country for a in coded} - {country, None}

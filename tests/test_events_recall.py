@@ -324,7 +324,8 @@ def test_events_trip_to_a_region_is_a_visit_with_no_host(analysed):
     [
         # a noun whose sense is bound to its "of" object; an exchange goes both ways
         (
-            "An exchange of fire between the army and Boko Haram fighters left five dead.",
+            # (the army named Nigerian: a group's home country is not its opponent's)
+            "An exchange of fire between the Nigerian army and Boko Haram fighters left five dead.",
             [("ASSAULT", "NGAMIL", "NGAINSBKH"), ("ASSAULT", "NGAINSBKH", "NGAMIL")],
         ),
         (

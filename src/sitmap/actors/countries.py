@@ -137,6 +137,19 @@ _UNFOCUSED_SECTORS = frozenset({"ngo", "igo", "refugees"})
 _OTHER_SIDE_SECTORS = frozenset(
     {"rebels", "insurgents", "militia", "unidentified", "criminals", "opposition", "rioters"}
 )
+# named armed groups, whose home country says nothing of the state institutions beside them:
+# they fight across borders ("police killed four al Shabaab fighters" in Kenya: not Somalia's
+# police); a country word on the group's sector word stays evidence ("Syrian rebels")
+_ARMED_GROUPS = frozenset({"rebels", "insurgents", "militia", "unidentified", "criminals"})
+
+
+def _foreign_group(actor: Actor, lex: _Lexicon) -> bool:
+    """Whether an actor is a named armed group ("al Shabaab" SOMINSSHB, "Boko Haram")."""
+    sector = lex.sector_codes.get(actor.sector or "", "")
+    bare = (None, sector, (actor.country or "") + sector)  # "rebels", "Syrian rebels"
+    return actor.sector in _ARMED_GROUPS and actor.code not in bare
+
+
 _FOCUS_SHARE = 0.6  # a document is about one country when it has this share of mentions
 
 
@@ -150,7 +163,12 @@ def _focus_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Acto
     focus country with the same sector in the sentence makes two sides too ("U.S. troops
     fought soldiers")."""
     # the outlets a story cites ("(Reuters)") say nothing of where it is set
-    counts = Counter(a.country for a in actors if a.country and a.code and not _outlet(a, lex))
+    # ... nor does a named armed group's (al Shabaab in a Kenyan story: ``_foreign_group``)
+    counts = Counter(
+        a.country
+        for a in actors
+        if a.country and a.code and not _outlet(a, lex) and not _foreign_group(a, lex)
+    )
     total = sum(counts.values())
     if not total:
         return actors
@@ -363,7 +381,11 @@ def _sole_country(actor: Actor, actors: list[Actor], sent: Any) -> str | None:
         return None
     lex = _lexicon()
     # an outlet the sentence names ("told Reuters") says nothing of where its actors are from
-    countries = {a.country for a in inside if a.country and not _outlet(a, lex)}
+    countries = {
+        a.country
+        for a in inside
+        if a.country and not _outlet(a, lex) and not _foreign_group(a, lex)
+    }
     if len(countries) != 1:
         return None
     country = countries.pop()
