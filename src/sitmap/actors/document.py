@@ -116,16 +116,52 @@ def _entities(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
         if known is None and tok.ent == "PERSON":
             known = _named_in_full(text, start, actors + out)
         surname = known is not None and _short_name(known, text)
-        if known is not None and (tok.ent == "PERSON" or surname):  # "Cotton" tagged ORG too
-            out.append(replace(known, text=text, start=start, end=end, score=0.8))
+        if known is not None and (tok.ent == "PERSON" or surname or _same_body(known, text)):
+            out.append(replace(known, text=text, start=start, end=end, score=0.8))  # "Cotton"
         elif full is not None:
             out.append(Actor(text=text, start=start, end=end, name=full, kind="person", score=0.5))
         else:
             kind = "person" if tok.ent == "PERSON" else "organisation"
             actor = Actor(text=text, start=start, end=end, name=text, kind=kind, score=0.3)
-            out.append(_described(actor, actors, ctx) or actor)
+            found = _described(actor, actors, ctx)
+            if found is None and kind == "organisation":
+                found = _company(text, start, end, ctx)
+            out.append(found or actor)
         taken.append((start, end))
     return out
+
+
+# a stock ticker after a company's name: "(GS.N)", "(AAPL.O)", "(7203.T)", "(NYSE: T)"
+_TICKER = re.compile(r"\s*\((?:[A-Z0-9]{1,6}\.[A-Z]{1,2}|(?:NYSE|NASDAQ|Nasdaq|LSE):\s*[A-Z.]+)\)")
+
+
+def _company(text: str, start: int, end: int, ctx: _Ctx) -> Actor | None:
+    """A name the parser tags as an organisation that ends in a company's legal form ("AT&T
+    Inc", "Mercury LLC", "Prevezon Holdings Ltd") or stands before a stock ticker ("Goldman
+    Sachs Group Inc (GS.N)"): a business, BUS, of no country yet (the document's may follow).
+    Its name is the short form without the legal form, which later mentions ("AT&T") use."""
+    words = text.split()
+    legal = len(words) > 1 and _fold(words[-1]).rstrip(",") in ctx.lex.company_suffixes
+    if not legal and _TICKER.match(ctx.text, end) is None:
+        return None
+    name = " ".join(words[:-1]).rstrip(",") if legal else text
+    company = Actor(
+        text=text,
+        start=start,
+        end=end,
+        name=name,
+        kind="organisation",
+        sector="business",
+        code=ctx.lex.sector_codes["business"],
+        score=0.6,
+    )
+    ctx.persons.setdefault(_fold(name), []).append(company)
+    return company
+
+
+def _same_body(known: Actor, text: str) -> bool:
+    """Whether ``text`` is a known body's name as written ("AT&T" after "AT&T Inc")."""
+    return known.kind == "organisation" and _fold(known.name or "") == _fold(text)
 
 
 # ", a Russian-controlled company", ", who is a lobbyist", ", the group's leader"

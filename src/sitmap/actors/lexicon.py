@@ -91,6 +91,7 @@ class _Lexicon:
     surnames: dict[str, int]  # weak surname -> how many holders share it
     honorifics: frozenset[str]
     group_homes: dict[str, str]  # community -> the one country it lives in
+    company_suffixes: frozenset[str] = frozenset()  # "Inc", "Ltd": a company's legal form
 
 
 @lru_cache(maxsize=1 << 16)
@@ -281,4 +282,5 @@ def _compile() -> _Lexicon:
         name_only=frozenset(_fold(w) for w in sectors["name_only"]),
         surnames=surnames,
         honorifics=frozenset(sectors["honorifics"]),
+        company_suffixes=frozenset(_fold(w) for w in sectors["company_suffixes"]),
     )
