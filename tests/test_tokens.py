@@ -72,3 +72,16 @@ def test_tokens_sentence_entities_are_the_spans_own(analysed):
     assert [e.text for e in tokens.sent_ents(sdoc, cut.start, cut.end)] == [
         e.text for e in cut.ents
     ]
+
+
+def test_tokens_token_at_and_token_starting_find_by_character(analysed):
+    sdoc = analysed._spacy
+    at = TEXT.index("Arequipa")
+    assert tokens.token_at(sdoc, at + 3).text == "Arequipa"
+    assert tokens.token_starting(sdoc, at).i == tokens.token_at(sdoc, at).i
+    assert tokens.token_starting(sdoc, at + 1) is None  # inside a word, no token starts there
+    assert tokens.token_at(sdoc, TEXT.index("near") + 4) is None  # the space after "near"
+    assert tokens.token_at(sdoc, len(TEXT) + 5) is None
+    for t in sdoc:  # every character of every token finds that token
+        for char in range(t.idx, t.idx + len(t)):
+            assert tokens.token_at(sdoc, char).i == t.i

@@ -33,6 +33,7 @@ from typing import Any
 from sitmap import actors as actor_stage
 from sitmap import lexicons, modality
 from sitmap.model import Actor, Document, Event, Source
+from sitmap.tokens import table, token_at
 
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION"}
 POSSIBLE = "possible"  # an uncertain act: hypothetical, or predicted under a predicting frame
@@ -147,10 +148,16 @@ def attribute(doc: Document) -> Document:
 
 
 def _token_at(pdoc: Any, char: int) -> Any:
-    for tok in pdoc:
-        if tok.idx <= char < tok.idx + len(tok):
-            return tok
-    return None
+    return token_at(pdoc, char)
+
+
+def _verbs(pdoc: Any) -> list[Any]:
+    """The verbs and auxiliaries of a parse (the only tokens ``_is_speech`` accepts), read
+    from its token table."""
+    return [pdoc[i] for i, pos in enumerate(table(pdoc).pos) if pos in _VERBAL]
+
+
+_VERBAL = frozenset({"VERB", "AUX"})
 
 
 def _is_speech(tok: Any) -> bool:
@@ -243,8 +250,12 @@ def _own_named_subject(clause: Any) -> bool:
 
 def _sentence_frames(doc: Document, pdoc: Any, offset: int, state: _State) -> list[_Frame]:
     """Sentence-wide frames from "according to X" anywhere in the sentence."""
+    tab, according = table(pdoc), _cues().according
     return [
-        _frame_from(doc, pobj, offset, state, verb=None) for tok in pdoc for pobj in _according(tok)
+        _frame_from(doc, pobj, offset, state, verb=None)
+        for i, dep in enumerate(tab.dep)
+        if dep == "prep" and tab.lower[i] in according  # (``_according``'s own test, first)
+        for pobj in _according(pdoc[i])
     ]
 
 
@@ -396,7 +407,7 @@ def _quote_frame(
     best: tuple[int, Any, int] | None = None
     for i in candidates:
         pdoc, offset = doc._parses[i], doc.sentences[i].start
-        for tok in pdoc:
+        for tok in _verbs(pdoc):
             pos = offset + tok.idx
             if quote[0] <= pos < quote[1] or not _is_speech(tok):
                 continue
@@ -542,7 +553,7 @@ def _remember(doc: Document, pdoc: Any, offset: int, frames: list[_Frame], state
     for frame in frames:
         if frame.cited:
             state.last_outlet = frame.cited
-    for tok in pdoc:
+    for tok in _verbs(pdoc):
         if _is_speech(tok):
             subj = _subject(tok)
             if subj is not None:

@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from sitmap import actors, fatalities, lexicons
+from sitmap import actors, fatalities, lexicons, tokens
 from sitmap.model import Actor, Document, Event
 
 PROTEST_MODES = ("violent", "excessive", "intervention")
@@ -243,7 +243,7 @@ def _passive_agent(doc: Document, event: Event) -> None:
     if not implicit or pdoc is None or event.trigger_start is None:
         return
     offset = doc.sentences[event.sentence].start
-    trigger = next((t for t in pdoc if t.idx == event.trigger_start - offset), None)
+    trigger = tokens.token_starting(pdoc, event.trigger_start - offset)
     if trigger is None:
         return
     conj = [t for t in trigger.children if t.dep_ == "conj"]  # "abducted and (one) raped"
@@ -297,7 +297,7 @@ def _victim_place(pdoc: Any, idx: int, table: _Table) -> bool:
     """Whether the token at character ``idx`` of a parsed sentence is in no doer's place: it
     or a head above it is an object or a passive subject, the first verb above it is a speech
     verb, or the parse does not hold it."""
-    tok = next((t for t in pdoc if t.idx <= idx < t.idx + len(t)), None)
+    tok = tokens.token_at(pdoc, idx)
     if tok is None:
         return True
     verb_seen = False
@@ -379,8 +379,8 @@ def _grievance(doc: Document, event: Event, protest: Event, table: _Table) -> bo
     if pdoc is None or event.trigger_start is None or protest.trigger_start is None:
         return False
     offset = doc.sentences[event.sentence].start
-    inner = next((t for t in pdoc if t.idx == event.trigger_start - offset), None)
-    outer = next((t for t in pdoc if t.idx == protest.trigger_start - offset), None)
+    inner = tokens.token_starting(pdoc, event.trigger_start - offset)
+    outer = tokens.token_starting(pdoc, protest.trigger_start - offset)
     if inner is None or outer is None:
         return False
     for token in inner.ancestors:
@@ -466,14 +466,14 @@ def _specific_weapon(doc: Document, event: Event, table: _Table) -> None:
     if pdoc is None:
         return
     offset = doc.sentences[event.sentence].start
-    trigger = next((t for t in pdoc if t.idx == event.trigger_start - offset), None)
+    trigger = tokens.token_starting(pdoc, event.trigger_start - offset)
     if trigger is None:
         return
     own = list(trigger.subtree)
     span = (own[0].idx, own[-1].idx + len(own[-1]))
     for pattern, mode in table.specific_weapons:
-        for found in pattern.finditer(pdoc.text):
-            word = next((t for t in pdoc if t.idx <= found.start() < t.idx + len(t)), None)
+        for found in pattern.finditer(tokens.table(pdoc).doc_text):
+            word = tokens.token_at(pdoc, found.start())
             if word is None or any(a.lower_ in table.time_preps for a in word.ancestors):
                 continue  # "a day after a suicide bombing": another act
             if found.start() < trigger.idx or span[0] <= found.start() < span[1]:
@@ -497,10 +497,12 @@ def _noun_fights(doc: Document, table: _Table) -> None:
         if index in fought:
             continue
         sent = doc.sentences[index]
-        for tok in pdoc:
+        rows = tokens.table(pdoc)
+        for i, pos in enumerate(rows.pos):
+            if pos not in {"NOUN", "PROPN"} or rows.lemma[i].lower() not in nouns:
+                continue  # read from the token table: a Token only for a fight noun
+            tok = pdoc[i]
             lemma = tok.lemma_.lower()
-            if tok.pos_ not in {"NOUN", "PROPN"} or lemma not in nouns:
-                continue
             if tok.dep_ == "compound" or _unreal(tok, table):
                 continue
             pairs = [c for c in (*tok.children, *tok.head.children) if c.lower_ in _PAIR]

@@ -332,7 +332,9 @@ class Document(_Json):
         if pdoc is None or event.trigger_start is None or event.sentence >= len(self.sentences):
             return None
         at = event.trigger_start - self.sentences[event.sentence].start
-        return next((t for t in pdoc if t.idx <= at < t.idx + len(t)), None)
+        from sitmap.tokens import token_at
+
+        return token_at(pdoc, at)
 
     @property
     def words(self) -> int:

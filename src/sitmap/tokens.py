@@ -14,49 +14,146 @@ pass are done when the stages run): the table is not updated when the ``Doc`` ch
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from functools import cache, cached_property
 from typing import Any
 
 _TABLE = "sitmap.tokens.table"
 _ENTS = "sitmap.tokens.ents"
 
 
-@dataclass(slots=True)
 class Table:
     """The columns of one spaCy ``Doc``: item ``i`` of each list is token ``i``'s value
-    (``text[i] == doc[i].text``, ``pos[i] == doc[i].pos_``, ``space[i] == doc[i].is_space``)."""
+    (``text[i] == doc[i].text``, ``pos[i] == doc[i].pos_``, ``space[i] == doc[i].is_space``).
 
-    doc_text: str
-    """``doc.text`` (which spaCy joins afresh from every token on each call)."""
-    text: list[str]
-    lower: list[str]
-    idx: list[int]
-    pos: list[str]
-    tag: list[str]
-    lemma: list[str]
-    dep: list[str]
-    """``doc[i].dep_`` ("" before the parser)."""
-    head: list[int]
-    """``doc[i].head.i`` (``i`` itself before the parser and at a root)."""
-    ent_type: list[str]
-    space: list[bool]
-    title: list[bool]
-    upper: list[bool]
-    lowercase: list[bool]
-    """``doc[i].is_lower``."""
-    punct: list[bool]
-    sent_start: list[bool]
-    """``doc[i].is_sent_start`` is True (the first token, and each sentence's first)."""
+    One ``Doc.to_array`` call reads every attribute as numbers; each column is made into a
+    Python list the first time a stage reads it (a stage that wants only ``pos`` and ``idx``
+    pays for no other), its strings looked up once per distinct value for the whole process.
+    """
+
+    def __init__(self, doc: Any) -> None:
+        cols = doc.to_array(_attrs()).T
+        self._cols = cols
+        self._strings = doc.vocab.strings
+        self.idx: list[int] = cols[0].tolist()
 
     def __len__(self) -> int:
-        return len(self.text)
+        return len(self.idx)
+
+    def _names(self, row: int) -> list[str]:
+        keys = self._cols[row].tolist()
+        names = _NAMES
+        try:
+            return [names[k] for k in keys]
+        except KeyError:
+            strings = self._strings
+            for k in set(keys):
+                if k not in names:
+                    names[k] = strings[k] if k else ""
+            return [names[k] for k in keys]
+
+    def _flags(self, row: int) -> list[bool]:
+        return [bool(v) for v in self._cols[row].tolist()]
+
+    @cached_property
+    def text(self) -> list[str]:
+        """``doc[i].text``."""
+        return self._names(1)
+
+    @cached_property
+    def doc_text(self) -> str:
+        """``doc.text`` (which spaCy joins afresh from every token on each call): each token's
+        text and its trailing space, if any."""
+        spaces = self._cols[2].tolist()
+        return "".join([w + " " if s else w for w, s in zip(self.text, spaces, strict=True)])
+
+    @cached_property
+    def lower(self) -> list[str]:
+        """``doc[i].lower_``."""
+        return self._names(3)
+
+    @cached_property
+    def pos(self) -> list[str]:
+        """``doc[i].pos_``."""
+        return self._names(4)
+
+    @cached_property
+    def tag(self) -> list[str]:
+        """``doc[i].tag_``."""
+        return self._names(5)
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        """``doc[i].lemma_``."""
+        return self._names(6)
+
+    @cached_property
+    def dep(self) -> list[str]:
+        """``doc[i].dep_`` ("" before the parser)."""
+        return self._names(7)
+
+    @cached_property
+    def ent_type(self) -> list[str]:
+        """``doc[i].ent_type_``."""
+        return self._names(8)
+
+    @cached_property
+    def head(self) -> list[int]:
+        """``doc[i].head.i`` (``i`` itself before the parser and at a root)."""
+        # the array holds the head as a signed offset from the token, stored unsigned
+        offsets = self._cols[9].astype("int64").tolist()
+        return [i + h for i, h in enumerate(offsets)]
+
+    @cached_property
+    def sent_start(self) -> list[bool]:
+        """``doc[i].is_sent_start`` is True (1 in the array; -1 not a start, 0 unknown)."""
+        return [v == 1 for v in self._cols[10].tolist()]
+
+    @cached_property
+    def space(self) -> list[bool]:
+        """``doc[i].is_space``."""
+        return self._flags(11)
+
+    @cached_property
+    def title(self) -> list[bool]:
+        """``doc[i].is_title``."""
+        return self._flags(12)
+
+    @cached_property
+    def upper(self) -> list[bool]:
+        """``doc[i].is_upper``."""
+        return self._flags(13)
+
+    @cached_property
+    def lowercase(self) -> list[bool]:
+        """``doc[i].is_lower``."""
+        return self._flags(14)
+
+    @cached_property
+    def punct(self) -> list[bool]:
+        """``doc[i].is_punct``."""
+        return self._flags(15)
+
+
+_NAMES: dict[int, str] = {}
+"""String of each hash or symbol id met so far (the same in every spaCy vocabulary)."""
+
+
+@cache
+def _attrs() -> list[int]:
+    from spacy import attrs as a
+
+    return [
+        a.IDX, a.ORTH, a.SPACY, a.LOWER, a.POS, a.TAG, a.LEMMA, a.DEP, a.ENT_TYPE,
+        a.HEAD, a.SENT_START, a.IS_SPACE, a.IS_TITLE, a.IS_UPPER, a.IS_LOWER, a.IS_PUNCT,
+    ]  # fmt: skip
 
 
 def table(sdoc: Any) -> Table:
     """The columns of ``sdoc``, built on the first call and kept in ``sdoc.user_data``."""
     found = sdoc.user_data.get(_TABLE)
     if found is None:
-        found = sdoc.user_data[_TABLE] = _build(sdoc)
+        found = sdoc.user_data[_TABLE] = Table(sdoc)
     return found
 
 
@@ -80,61 +177,18 @@ def sent_ents(sdoc: Any, start: int, end: int) -> list[Any]:
     return out
 
 
-def _build(sdoc: Any) -> Table:
-    from spacy.attrs import (
-        DEP,
-        ENT_TYPE,
-        HEAD,
-        IDX,
-        IS_LOWER,
-        IS_PUNCT,
-        IS_SPACE,
-        IS_TITLE,
-        IS_UPPER,
-        LEMMA,
-        LOWER,
-        ORTH,
-        POS,
-        SENT_START,
-        SPACY,
-        TAG,
-    )
+def token_at(doc: Any, char: int) -> Any:
+    """The token of ``doc`` whose characters hold offset ``char`` (``t.idx <= char <
+    t.idx + len(t)``), or None: a search in the table, no ``Token`` made for the others."""
+    tab = table(doc)
+    i = bisect_right(tab.idx, char) - 1
+    if i >= 0 and char < tab.idx[i] + len(tab.text[i]):
+        return doc[i]
+    return None
 
-    attrs = [IDX, ORTH, SPACY, LOWER, POS, TAG, LEMMA, DEP, ENT_TYPE]
-    flags = [IS_SPACE, IS_TITLE, IS_UPPER, IS_LOWER, IS_PUNCT]
-    cols = sdoc.to_array([*attrs, *flags]).T.tolist()
-    idx, orth, spacy, lower, pos, tag, lemma, dep, ent_type = cols[: len(attrs)]
-    space, title, upper, low, punct = cols[len(attrs) :]
-    # signed columns: the head as an offset from the token, the sentence start as 1 / -1 / 0
-    signed = sdoc.to_array([HEAD, SENT_START]).astype("int64").T.tolist()
-    heads, sent = signed
-    strings = sdoc.vocab.strings
-    names: dict[int, str] = {}
 
-    def name(key: int) -> str:
-        got = names.get(key)
-        if got is None:
-            got = names[key] = strings[key] if key else ""
-        return got
-
-    words = [name(k) for k in orth]
-    # ``doc.text`` is each token's text and its trailing space, if any
-    text = "".join([w + " " if s else w for w, s in zip(words, spacy, strict=True)])
-    return Table(
-        doc_text=text,
-        text=words,
-        lower=[name(k) for k in lower],
-        idx=idx,
-        pos=[name(k) for k in pos],
-        tag=[name(k) for k in tag],
-        lemma=[name(k) for k in lemma],
-        dep=[name(k) for k in dep],
-        head=[i + h for i, h in enumerate(heads)],
-        ent_type=[name(k) for k in ent_type],
-        space=[bool(s) for s in space],
-        title=[bool(s) for s in title],
-        upper=[bool(s) for s in upper],
-        lowercase=[bool(s) for s in low],
-        punct=[bool(s) for s in punct],
-        sent_start=[s == 1 for s in sent],
-    )
+def token_starting(doc: Any, char: int) -> Any:
+    """The token of ``doc`` that starts at offset ``char`` (``t.idx == char``), or None."""
+    tab = table(doc)
+    i = bisect_left(tab.idx, char)
+    return doc[i] if i < len(tab.idx) and tab.idx[i] == char else None

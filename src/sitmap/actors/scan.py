@@ -19,7 +19,7 @@ from sitmap.actors.lexicon import (
 from sitmap.tokens import ents, table
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     text: str
     norm: str
@@ -49,9 +49,12 @@ def _doc_tokens(sdoc: Any) -> list[_Tok]:
         if space[i]:
             continue
         first_sub[i] = len(toks)
-        tag, ent_label = pos[i], ent_of.get(i, none)[2]
-        for text, s, e in _split_hyphens(word, idx[i]):
-            toks.append(_Tok(text, _fold(text), s, e, tag, ent_label, i))  # i: the spaCy index
+        tag, ent_label, start = pos[i], ent_of.get(i, none)[2], idx[i]
+        if "-" not in word:  # (``_split_hyphens`` keeps it whole)
+            toks.append(_Tok(word, _fold(word), start, start + len(word), tag, ent_label, i))
+            continue  # i: the spaCy index, for now
+        for text, s, e in _split_hyphens(word, start):
+            toks.append(_Tok(text, _fold(text), s, e, tag, ent_label, i))
     # map entity spans from spaCy token indices to _Tok indices
     n_tok = len(sdoc)
     for tok in toks:

@@ -585,11 +585,18 @@ def _trigger(tok: Any, content: bool = False) -> tuple[_Entry, bool] | None:
     if tok.pos_ in {"NOUN", "PROPN"}:
         lemma = _capitalised_noun(tok) or lemma
         prev = tok.nbor(-1) if tok.i > 0 else None
+        pair = f"{prev.lower_} {lemma}" if prev is not None else None
+        joined = _hyphenated(tok)
+        if not (
+            (pair is not None and pair in lex.nouns)
+            or (joined is not None and joined in lex.nouns)
+            or (lemma in lex.nouns and tok.dep_ != "compound")
+        ):
+            return None  # no event noun here: the costlier sense tests below need not run
         if senses.figurative_noun(tok) or tok.ent_type_ in {"DATE", "TIME"}:
             return None  # "an empty threat", "a war of words"; "in March"
-        if prev is not None and f"{prev.lower_} {lemma}" in lex.nouns:
-            return lex.nouns[f"{prev.lower_} {lemma}"][0], True
-        joined = _hyphenated(tok)
+        if pair is not None and pair in lex.nouns:
+            return lex.nouns[pair][0], True
         if joined is not None and joined in lex.nouns:
             return lex.nouns[joined][0], True
         if lemma in lex.nouns and tok.dep_ != "compound":

@@ -15,6 +15,7 @@ from typing import Any
 
 from sitmap import lexicons
 from sitmap.events.syntax import _PASS_SUBJ, _children
+from sitmap.tokens import table
 
 _OBJECTS = {"dobj"} | _PASS_SUBJ
 _RELATIVE = {"which", "that", "who", "whom"}
@@ -516,7 +517,7 @@ def _in_phrase(tok: Any, senses: _Senses) -> bool:
     lemma = tok.lemma_.lower()
     if not any(tok.lower_ in p or lemma in p for p in senses.figurative_phrases):
         return False
-    lower = [t.lower_ for t in tok.doc]
+    lower = table(tok.doc).lower
     for phrase in senses.figurative_phrases:
         for at, word in enumerate(phrase):
             if word not in (tok.lower_, lemma):
