@@ -35,7 +35,7 @@ from typing import Any
 import duckdb
 
 from sitmap.errors import SitmapError
-from sitmap.situations import tables
+from sitmap.situations import bounded, tables
 from sitmap.situations.merge import Merger
 from sitmap.store import Store, _alpha2, _as_date
 
@@ -46,9 +46,12 @@ FLAT_COLUMNS = tuple(c for c in tables.SITUATION_COLUMNS if c not in ("record", 
 class Updater:
     """Keeps a store's situations up to date as documents are written (one per ingest run)."""
 
-    def __init__(self, store: Store, *, blocking: bool = True) -> None:
+    def __init__(
+        self, store: Store, *, blocking: bool = True, cap: int | bool | None = True
+    ) -> None:
         self.store = store
-        self.merger = Merger(blocking=blocking)
+        # ``cap``: True, ``bounded.component_cap()``; None: every component clustered whole
+        self.merger = Merger(blocking=blocking, cap=bounded.component_cap() if cap is True else cap)
         self.merger.texts = lambda ids: tables.evidence(store, ids)
         self.shared = tables.Shared()  # equal parts of the keys held once (memory)
         self.merger.load(
@@ -116,7 +119,7 @@ def build(store: Store, *, vectorised: bool = True) -> dict[str, Any]:
         store.con.execute("DELETE FROM situation_members")
         store.con.execute("DELETE FROM situations")
     with store.session():
-        updater = Updater(store, blocking=not vectorised)
+        updater = Updater(store, blocking=not vectorised, cap=None)
         if vectorised:
             updater.merger.prime(pairs.neighbour_map(updater.merger.keys))
         result = updater.update(None)

@@ -29,7 +29,8 @@ How events become situations (the rules themselves are in ``sitmap.situations.ru
 
 A situation's id is derived from its first member's event id, a component's from its smallest
 event id: a re-run, a resumed run or an incremental update gives the same situations as a
-build from scratch, because only whole components are ever re-clustered.
+build from scratch, because only whole components are ever re-clustered, up to the update's
+cap (``Merger.cap``): past it a story grows by attachment (``sitmap.situations.bounded``).
 """
 
 from __future__ import annotations
@@ -55,8 +56,13 @@ class Merger:
     situations of the components touched since the last call.
     """
 
-    def __init__(self, *, blocking: bool = True) -> None:
+    def __init__(self, *, blocking: bool = True, cap: int | None = None) -> None:
         self.blocking = blocking  # False: neighbours come from ``prime`` (a build from scratch)
+        # groups of new events larger than this (with the components they reach) are attached,
+        # not re-clustered whole (``sitmap.situations.bounded``); None: always whole (a build)
+        self.cap = cap
+        self.replaced: set[str] = set()  # situation ids the last recluster wrote or dropped
+        self._orphans: set[str] = set()  # members of situations that lost one (a removal)
         self.keys: dict[str, Key] = {}
         self.component: dict[str, str] = {}  # event id -> component id (as stored)
         self._buckets: dict[tuple, list[str]] = defaultdict(list)
@@ -111,6 +117,8 @@ class Merger:
             if event_id in self.keys:
                 self.situation[event_id] = sid
                 self.situation_members.setdefault(sid, []).append(event_id)
+        for members in self.situation_members.values():  # earliest first, as clustered
+            members.sort(key=lambda i: self.keys[i].order)
         for event_id in self.keys:
             if event_id not in self.component:  # stored but never merged: treat as new
                 self._fresh.add(event_id)
@@ -148,7 +156,8 @@ class Merger:
             sid = self.situation.pop(event_id, None)
             if sid is not None:  # gone at the next recluster (even when no member is left)
                 self._left.add(sid)
-                self.situation_members.pop(sid, None)
+                self._orphans.update(self.situation_members.pop(sid, ()))
+            self._orphans.discard(event_id)
             self._fresh.discard(event_id)
             self._drop_best(event_id)
             for tag in _tags(key):
@@ -210,9 +219,10 @@ class Merger:
         keys, linked, near = self.keys, rules.linked, self._near
         found = []
         short = not _is_coarse(key)
+        sampled = self._unsampled if self.cap is not None else None
         for i in self.candidates(key):
             other = keys.get(i)
-            if other is None:
+            if other is None or (sampled is not None and sampled(i)):
                 continue
             if near is not None and short and i in near and not _is_coarse(other):
                 # linked is symmetric, and so is blocking between short windows: reuse
@@ -227,6 +237,17 @@ class Merger:
             near[key.id] = found
             self._near_set[key.id] = set(found)
         return found
+
+    def _unsampled(self, event_id: str) -> bool:
+        """A member of a large situation of a component past the cap, not among its
+        ``bounded.sample_size()`` earliest and latest members: not compared (the situation is
+        reached through its sample: a lookup costs the same however often a story is told)."""
+        comp = self.component.get(event_id)
+        if comp is None or len(self.members.get(comp, ())) <= (self.cap or 0):
+            return False
+        members = self.situation_members.get(self.situation.get(event_id) or "", ())
+        n = int(rules.config()["update"]["sample"])
+        return len(members) > 2 * n and event_id not in members[:n] and event_id not in members[-n:]
 
     # -- clustering ----------------------------------------------------------------------------
 
@@ -302,10 +323,11 @@ class Merger:
     def _recluster(self) -> tuple[set[str], list[tuple[str, list[list[Key]]]]]:
         todo: set[str] = set(self._fresh)
         old = set(self._touched)
+        found_of: dict[str, list[str]] = {}
         for event_id in sorted(self._fresh):
             key = self.keys[event_id]
             self._forget(event_id, key)
-            found = self.neighbours(key)
+            found = found_of[event_id] = self.neighbours(key)
             self._news_to_kept(key, found)
             for other in found:
                 comp = self.component.get(other)
@@ -315,6 +337,21 @@ class Merger:
                     todo.add(other)
         gone: set[str] = set(self._left)
         self._left.clear()
+        attached: list[tuple[str, list[list[Key]]]] = []
+        self.replaced = set()
+        if self.cap is not None:  # the groups beyond the cap are attached (``bounded``)
+            from sitmap.situations import bounded
+
+            todo = {i for i in todo if i in self.keys}
+            events, keep = bounded.split(self, found_of, todo, old, self.cap)
+            if keep:
+                orphans = {i for i in self._orphans if self.component.get(i) in keep}
+                attached, replaced = bounded.attach(self, events, keep, orphans)
+                gone |= replaced
+                self.replaced = set(gone)  # (rows of kept components go by situation id)
+                todo -= events
+                old -= keep
+        self._orphans.clear()
         for comp in old:
             for event_id in self.members.pop(comp, ()):
                 todo.add(event_id)
@@ -336,6 +373,8 @@ class Merger:
         texts = self.texts(wanted) if self.texts is not None and wanted else {}
         for members in components:
             comp_id = content_id("component", min(members))
+            while self.members.get(comp_id):  # a kept component's id (``bounded``): another
+                comp_id = content_id("component", comp_id)
             situations = _cluster([self.keys[i] for i in members], self, texts)
             self.members[comp_id] = set(members)
             for event_id in members:
@@ -346,6 +385,7 @@ class Merger:
                 for k in sit:
                     self.situation[k.id] = sid
             out.append((comp_id, situations))
+        out += attached
         new_facts = {i for i in self._fresh if i in self.keys
                      and self.keys[i].group == "factual"}  # fmt: skip
         new_by_tag: dict[tuple, list[Key]] = defaultdict(list)

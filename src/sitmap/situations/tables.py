@@ -227,9 +227,17 @@ def write(
                     ev.get("url"), ev.get("published"), ev.get("status"),
                 ))  # fmt: skip
     gone = sorted(old)
+    replaced = sorted(merger.replaced)  # situations of attached events (``bounded``), by id
     with store._transaction():
         if gone:
             _delete(store, gone)
+        for i in range(0, len(replaced), SMALL):
+            chunk = replaced[i : i + SMALL]
+            marks = ", ".join("?" * len(chunk))
+            store.con.execute(f"DELETE FROM situations WHERE id IN ({marks})", chunk)
+            store.con.execute(
+                f"DELETE FROM situation_members WHERE situation_id IN ({marks})", chunk
+            )
         store._insert("situations", SITUATION_COLUMNS, sit_rows)
         store._insert("situation_members", MEMBER_COLUMNS, member_rows)
     return len(sit_rows)

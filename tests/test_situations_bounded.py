@@ -1,0 +1,168 @@
+"""The bounded situations update (``sitmap.situations.bounded``): past ``component_cap`` a
+story grows by attaching new reports to its situations, writing only the ones they join."""
+
+from __future__ import annotations
+
+import itertools
+
+from _situation_samples import report
+from test_situations_pairs import random_docs
+
+from sitmap import situations
+from sitmap.situations import bounded, rules, tables
+from sitmap.store import Store
+
+# a car bomb on a Saturday, told by six outlets; another on the Monday, told by two; and an
+# undated report of a blast published on the Monday (its window reaches back to the Saturday:
+# linked to both, so one story of nine reports and two attacks)
+SATURDAY = [
+    ("Coast Wire", "A car bomb exploded at a market in Kismayo on Saturday, police said."),
+    ("Horn Daily", "At least five people died when a car bomb hit Kismayo's main market."),
+    ("Jubba Radio", "Witnesses in Kismayo described a huge explosion near the market stalls."),
+    ("Gulf Monitor", "Kismayo market was struck by a bomb hidden in a parked car on Saturday."),
+    ("Ocean Times", "A parked car packed with explosives detonated in Kismayo on Saturday."),
+    ("Savanna Post", "Police blamed militants for Saturday's car bombing in Kismayo."),
+]
+MONDAY = [
+    ("Coast Wire", "A second bomb went off at a checkpoint in Kismayo on Monday."),
+    ("Horn Daily", "Another blast hit a Kismayo checkpoint on Monday, two days after the first."),
+]
+UNDATED = ("Valley Voice", "A blast shook Kismayo, residents said.")
+LATE = ("Delta Herald", "Saturday's market bombing in Kismayo killed five, officials confirmed.")
+
+
+def _sat(outlet: str, text: str):
+    return report(outlet, "2017-11-18", text, trigger=text.split()[2], place="Kismayo",
+                  date="2017-11-18")  # fmt: skip
+
+
+def _mon(outlet: str, text: str):
+    return report(outlet, "2017-11-20", text, trigger=text.split()[2], place="Kismayo",
+                  date="2017-11-20")  # fmt: skip
+
+
+def _story() -> list:
+    docs = [_sat(o, t) for o, t in SATURDAY] + [_mon(o, t) for o, t in MONDAY]
+    docs.append(report(UNDATED[0], "2017-11-20", UNDATED[1], trigger="blast", place="Kismayo"))
+    return docs
+
+
+def _ingest(store: Store, updater: situations.Updater, docs: list) -> dict:
+    store.write_many(docs)
+    return updater.update([d.id for d in docs])
+
+
+def _consistent(store: Store, updater: situations.Updater) -> None:
+    """Every stored event in exactly one situation, as the merger holds it; each situation row
+    counts its member rows; members of a situation are compatible with each other."""
+    events = {r[0] for r in store.con.execute("SELECT id FROM events").fetchall()}
+    rows = store.con.execute("SELECT event_id, situation_id FROM situation_members").fetchall()
+    assert sorted(e for e, _ in rows) == sorted(events)
+    assert dict(rows) == {e: updater.merger.situation[e] for e in events}
+    counts = store.con.execute(
+        "SELECT s.events, count(m.event_id) FROM situations s "
+        "JOIN situation_members m ON m.situation_id = s.id GROUP BY s.id, s.events"
+    ).fetchall()
+    assert all(a == b for a, b in counts)
+    assert store.con.execute("SELECT count(*) FROM situations").fetchone()[0] == len(
+        {s for _, s in rows}
+    )
+    keys = updater.merger.keys
+    for members in updater.merger.situation_members.values():
+        for a, b in itertools.combinations(members, 2):
+            assert rules.compatible(keys[a], keys[b]), (a, b)
+
+
+def test_bounded_a_late_report_joins_its_attack_and_only_that_one_is_written() -> None:
+    store = Store(":memory:")
+    updater = situations.Updater(store, cap=4)  # the story (9 reports) is past the cap
+    _ingest(store, updater, _story())
+    before = {s["id"]: s["events"] for s in situations.query(store, limit=None)}
+    assert sorted(before.values()) == [2, 7]  # the undated blast told with the Saturday one
+    result = _ingest(store, updater, [_sat(*LATE)])
+    assert result["situations_written"] == 1
+    after = {s["id"]: s for s in situations.query(store, limit=None)}
+    assert sorted(s["events"] for s in after.values()) == [2, 8]
+    (grown,) = [s for s in after.values() if s["events"] == 8]
+    assert grown["sources"] == 8 and grown["place_name"] == "Kismayo"
+    _consistent(store, updater)
+    # clustered whole (no cap), the same report rewrites every situation of the story
+    whole = Store(":memory:")
+    uncapped = situations.Updater(whole, cap=None)
+    _ingest(whole, uncapped, _story())
+    assert _ingest(whole, uncapped, [_sat(*LATE)])["situations_written"] == 2
+    assert sorted(s["events"] for s in situations.query(whole, limit=None)) == [2, 8]
+
+
+def test_bounded_a_story_under_the_cap_is_clustered_as_a_build() -> None:
+    docs = [*_story(), _sat(*LATE)]
+    store = Store(":memory:")
+    updater = situations.Updater(store)  # the default cap is far above ten reports
+    assert bounded.component_cap() > len(docs)
+    for doc in docs:
+        _ingest(store, updater, [doc])
+    full = Store(":memory:")
+    full.write_many(docs)
+    situations.build(full)
+    query = "SELECT * FROM situations ORDER BY id"
+    assert store.con.execute(query).fetchall() == full.con.execute(query).fetchall()
+
+
+def test_bounded_a_rewritten_report_leaves_its_attack_and_the_rest_stay() -> None:
+    store = Store(":memory:")
+    updater = situations.Updater(store, cap=4)
+    docs = _story()
+    _ingest(store, updater, docs)
+    gone = docs[1]  # Horn Daily's Saturday report, rewritten without its event
+    gone.events = []
+    result = _ingest(store, updater, [gone])
+    assert result["situations_written"] == 1  # the Saturday attack, one report fewer
+    assert sorted(s["events"] for s in situations.query(store, limit=None)) == [2, 6]
+    _consistent(store, updater)
+
+
+def test_bounded_random_batches_stay_consistent_and_write_less() -> None:
+    """Random reports in a small world, in batches, with documents rewritten: with a cap of 3
+    every event stays in exactly one situation of compatible members, the tables match the
+    merger, and fewer situations are written than by re-clustering every component whole."""
+    written = {}
+    for cap in (3, None):
+        docs = random_docs(300, 7)
+        store = Store(":memory:")
+        updater = situations.Updater(store, cap=cap)
+        total = 0
+        for i in range(0, len(docs), 12):
+            batch = docs[i : i + 12]
+            if i and i % 60 == 0:
+                for doc in docs[i - 50 : i - 46]:
+                    doc.events = doc.events[1:]
+                    batch = [*batch, doc]
+            total += _ingest(store, updater, batch)["situations_written"]
+            if cap is not None:
+                _consistent(store, updater)
+        written[cap] = total
+        if cap is None:  # clustered whole: as a build
+            full = Store(":memory:")
+            full.write_many(docs)
+            situations.build(full)
+            assert tables.stored_situations(store) == tables.stored_situations(full)
+    assert written[3] < written[None]
+
+
+def test_bounded_a_large_situation_is_compared_through_its_sample(monkeypatch) -> None:
+    """Past the cap, a new report is compared with the earliest and latest members of each
+    large situation only (here one of each end), and still joins it."""
+    monkeypatch.setitem(rules.config()["update"], "sample", 1)
+    store = Store(":memory:")
+    updater = situations.Updater(store, cap=4)
+    _ingest(store, updater, _story())
+    merger = updater.merger
+    (big,) = [m for m in merger.situation_members.values() if len(m) == 7]
+    late = _sat(*LATE)
+    store.write_many([late])
+    key = next(tables.iter_keys(store, [late.id]))
+    near = set(merger.neighbours(key)) & set(big)
+    assert near == {big[0], big[-1]}  # of the seven, the first and the last
+    _ingest(store, updater, [late])
+    assert len(merger.situation_members[merger.situation[key.id]]) == 8
+    _consistent(store, updater)
