@@ -231,8 +231,8 @@ def write(
     with store._transaction():
         if gone:
             _delete(store, gone)
-        for i in range(0, len(replaced), SMALL):
-            chunk = replaced[i : i + SMALL]
+        for i in range(0, len(replaced), 2000):  # constant IN lists of ``SMALL``'s size
+            chunk = replaced[i : i + 2000]
             marks = ", ".join("?" * len(chunk))
             store.con.execute(f"DELETE FROM situations WHERE id IN ({marks})", chunk)
             store.con.execute(
