@@ -48,6 +48,8 @@ class _Entry:
     needs_source: bool = False  # needs a coded source ("X said Y must ...": X's demand)
     foreign: bool = False  # an arrival: a person or body reaching another state ("arrived in")
     directive: bool = False  # "told X to leave": needs an addressee and what it is to do
+    naming: bool = False  # "called X a Y": needs an object and what it is called (the guide's
+    # name-calling, whatever the name: "called Obama a Kenyan"), no praise (see ``praises``)
     thing_object: bool = False  # "questioned the figures": not with a person as object (the
     # lemma's other sense, "questioned Kushner", is an interrogation)
 
@@ -105,6 +107,7 @@ def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
         foreign=bool(spec.get("foreign", False)),
         directive=bool(spec.get("directive", False)),
         thing_object=bool(spec.get("thing_object", False)),
+        naming=bool(spec.get("naming", False)),
     )
 
 
@@ -432,7 +435,26 @@ def _frame_holds(tok: Any, entry: _Entry) -> bool:
         or (entry.dissuade and _dissuaded(tok) is None)
         or (entry.directive and directed_act(tok) is None)
         or (entry.thing_object and _person_object(tok))
+        or (entry.naming and not _named(tok))
     )
+
+
+def _named(tok: Any) -> bool:
+    """Whether a naming verb has both an object and what the object is called: an object's
+    complement ("called the minister *a coward*", "was called *a liar*"), a name set beside the
+    object ("called Obama *a Kenyan*"), or a second object ("which you call *Fake News*"); not
+    a name given ("a group called Britain First") nor a call made ("called the minister"),
+    nor the means of an act a verb above it tells ("insulted him *by calling* him old")."""
+    objects = _objects(tok, None)
+    if not objects:
+        return False
+    by = tok.head
+    if tok.dep_ == "pcomp" and by.lower_ == "by" and by.head.i != by.i:
+        if by.head.pos_ == "VERB" and _trigger(by.head) is not None:
+            return False
+    predicate = any(c.dep_ == "oprd" and c.pos_ in {"NOUN", "PROPN", "ADJ"} for c in tok.children)
+    beside = any(a.dep_ == "appos" for o in objects for a in o.children)
+    return predicate or beside or len([c for c in tok.children if c.dep_ == "dobj"]) > 1
 
 
 def _person_object(tok: Any) -> bool:
