@@ -449,9 +449,9 @@ def _named(tok: Any) -> bool:
     if not objects:
         return False
     by = tok.head
-    if tok.dep_ == "pcomp" and by.lower_ == "by" and by.head.i != by.i:
-        if by.head.pos_ == "VERB" and _trigger(by.head) is not None:
-            return False
+    means = tok.dep_ == "pcomp" and by.lower_ == "by" and by.head.i != by.i
+    if means and by.head.pos_ == "VERB" and _trigger(by.head) is not None:
+        return False
     predicate = any(c.dep_ == "oprd" and c.pos_ in {"NOUN", "PROPN", "ADJ"} for c in tok.children)
     beside = any(a.dep_ == "appos" for o in objects for a in o.children)
     return predicate or beside or len([c for c in tok.children if c.dep_ == "dobj"]) > 1
