@@ -30,6 +30,17 @@ def _placed(text: str) -> dict[str, tuple[str | None, str | None]]:
             "ambushed",
             ("Macomia", "clause"),
         ),
+        (  # outside the event's words, hanging off the verb that carries its trigger
+            "On 12 May 2021, police conducted raids in the forest of Gwoza-Kirawa (Gwoza, Borno).",
+            "raids",
+            ("Gwoza", "clause"),
+        ),
+        (  # ... the spot itself when the gazetteer has it
+            "On 2 March 2022, the army carried out airstrikes in the hills of Kibingo (Bushenyi,"
+            " Western). No casualties were reported.",
+            "airstrikes",
+            ("Kibingo", "clause"),
+        ),
         (  # the spot of the sentence before sets the scene of the next act on the ground
             "On 3 July, ADF rebels entered the village of Kamangu (Beni, Nord-Kivu). Two"
             " civilians were killed.",

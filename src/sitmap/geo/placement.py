@@ -299,7 +299,16 @@ def _spot_place(event: Event, spots: list[tuple[int, int, Place]], doc: Document
         return None
     sent = doc.sentences[event.sentence]
     lo, hi = max(event.start, sent.start), min(event.end, sent.end)
-    return next((p for s, e, p in spots if lo <= s and e <= hi), None)
+    for s, e, p in spots:
+        if lo <= s and e <= hi:
+            return p
+        # "forces conducted airstrikes in the forest of Nantinore (Djenne, Mopti)": outside the
+        # event's words, but the spot's phrase hangs off the verb that carries its trigger
+        if sent.start <= s and e <= sent.end:
+            spot = replace(p, text=doc.clean_text[s:e], start=s, end=e)
+            if _governed_by_trigger(spot, event, doc):
+                return p
+    return None
 
 
 def _object_place(event: Event, places: list[Place], doc: Document) -> Place | None:
