@@ -21,6 +21,8 @@ _OBJECTS = {"dobj"} | _PASS_SUBJ
 _RELATIVE = {"which", "that", "who", "whom"}
 _COMPLEMENTS = {"ccomp", "parataxis", "xcomp", "advcl"}  # "asked if": advcl to the parser
 _DESCRIBING = {"acl", "relcl"}  # a clause describing the noun it hangs on
+_UNTOLD_TAGS = {"VB", "VBG", "VBP", "VBZ"}  # infinitive, gerund, present: no past act told
+_SETTING_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 _WH_TAGS = {"WRB", "WP", "WP$", "WDT"}  # how, why, what, whose, which
 
 
@@ -51,6 +53,7 @@ class _Senses:
     advisory_verbs: frozenset[str]
     public_audiences: frozenset[str]
     natural_agents: frozenset[str]
+    generic_objects: frozenset[str]
     formulas: dict[str, frozenset[str]]
     setting_verbs: frozenset[str]
     setting_preps: frozenset[str]
@@ -95,6 +98,7 @@ def _senses() -> _Senses:
         advisory_verbs=frozenset(data["advisory_verbs"]),
         public_audiences=frozenset(data["public_audiences"]),
         natural_agents=frozenset(data["natural_agents"]),
+        generic_objects=frozenset(data["generic_objects"]),
         formulas=table("formulas"),
         setting_verbs=frozenset(data["setting_verbs"]),
         setting_preps=frozenset(data["setting_preps"]),
@@ -126,6 +130,8 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
         return True  # "Pruitt discussed the role of U.S. technology"
     if _advisory(tok, plover, lemma, senses) or _formula(tok, lemma, senses):
         return True  # "police warned residents that ...", "“Thank you,” she said"
+    if plover in senses.figurative_types and _anyone(tok, senses):
+        return True  # "attacking innocent people won't stop terror", "to kill more people"
     if plover in senses.figurative_types and _natural_agent(tok, senses):
         return True  # "the storm killed three people", "opioids are destroying our youth"
     objects = [_antecedent(o, tok).lemma_.lower() for o in _verb_objects(tok)]
@@ -413,6 +419,22 @@ def _natural_agent(tok: Any, senses: _Senses) -> bool:
         p for agent in _children(tok, {"agent"}) for p in _children(agent, {"pobj"})
     ]
     return bool(doers) and all(d.lemma_.lower() in senses.natural_agents for d in doers)
+
+
+def _anyone(tok: Any, senses: _Senses) -> bool:
+    """A violent verb not told as a past act whose only objects are bare words for anyone at all
+    ("attacking innocent people", "to kill more people", "destroy everything"), with no named
+    place or time in its phrase: a kind of conduct, no act."""
+    if tok.tag_ not in _UNTOLD_TAGS:
+        return False  # "gunmen killed people in the market"
+    objects = _children(tok, {"dobj"})
+    if not objects or any(
+        o.lemma_.lower() not in senses.generic_objects
+        or any(c.dep_ in {"det", "poss", "nummod", "compound"} for c in o.children)
+        for o in objects
+    ):
+        return False  # "the people of Idlib", "12 people"
+    return not any(t.ent_type_ in _SETTING_ENTS for t in tok.subtree)  # "people in Aleppo"
 
 
 def _setting(tok: Any, senses: _Senses) -> bool:
