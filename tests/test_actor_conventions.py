@@ -125,13 +125,12 @@ def test_actor_conventions_special_counsel_title_later_mentions(analysed):
             "PRO",
             "Ali Khan",
         ),
-        # a plural group stays the group; an unnamed class of people makes no statement, so
-        # its act has no speaker (attribution._collective)
+        # a plural group stays the group
         (
             "Protesters, mostly students, urged the police to leave the square.",
             "urged",
             "PRO",
-            None,
+            "Protesters",
         ),
     ],
 )

@@ -733,7 +733,6 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
         and event.source is not None
         and event.source.code
         and not _deed(tok)
-        and not _collective(event.source, tok, doc.sentences[event.sentence].start)
     ):
         # "The White House condemned ...": the act's author is its speaker; not of a deed
         # ("the group sued the ministry", "a judge sided with the city")
@@ -789,39 +788,6 @@ def _deed(tok: Any) -> bool:
     """Whether a trigger is a verb that names a deed, never words ("sued", "sided with",
     "lobbied": ``data/deed_verbs_wordnet.yaml``, generated from WordNet's verb classes)."""
     return tok is not None and tok.pos_ == "VERB" and tok.lemma_.lower() in _deed_verbs()
-
-
-def _collective(actor: Actor, tok: Any, offset: int) -> bool:
-    """Whether a speech act's author is named only as an unnamed plural group ("lawmakers have
-    criticized ...", "Republicans complained", "some senators dismissed it"): the act is the
-    group's, and no one person or body made a statement, so it has no speaker. A counted set
-    ("three senators", "a group of scientists": ``_counted``), a named body
-    ("the European Union", "Members of the German parliament": the parliament) or person
-    speaks; so does a group named in another sentence (not checked here)."""
-    if tok is None or actor.kind == "person" or actor.kind == "state":
-        return False
-    last = _token_at(tok.doc, actor.end - 1 - offset)
-    if last is None or last.tag_ not in {"NNS", "NNPS"} or last.idx + offset < actor.start:
-        return False
-    return not _counted(last)
-
-
-# quantities that single out a set of people who act together ("several women accused him",
-# "a group of 37 scientists asked"), unlike a class ("lawmakers", "some senators")
-_COUNTING_WORDS = frozenset({"several", "few", "dozens", "hundreds"})
-_GROUP_NOUNS = frozenset({"group", "coalition", "delegation", "number", "dozen", "team"})
-
-
-def _counted(noun: Any) -> bool:
-    """Whether a plural noun names a set of people who speak together: a number or a counting
-    word on it ("three senators", "several women"), a common noun naming their body or calling
-    ("committee members", "human rights monitors") or "a group of ..." above it."""
-    if any(c.dep_ == "nummod" or c.lower_ in _COUNTING_WORDS for c in noun.children):
-        return True
-    if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.children):
-        return True  # people of one body or calling: "committee members", "rights monitors"
-    of = noun.head
-    return of.lower_ == "of" and of.head.lemma_.lower() in _GROUP_NOUNS
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
