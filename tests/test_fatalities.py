@@ -189,6 +189,11 @@ def _deaths(text: str) -> list[int | None]:
         # a shared object of two coordinated verbs, a singular person object
         ("Unknown attackers killed and burned a herder in the Tillaberi region.", [1]),
         ("A trader was robbed, beaten and killed by bandits near Maradi.", [1]),
+        # a participle completing or following a passive shares its subject
+        ("A missing teenager has been found raped and killed near Gulu.", [1]),
+        ("On Sunday, a guard was beaten, disarmed and killed by a gang he had tried to stop at "
+         "the gate of a mine.", [1]),
+        ("A shopkeeper was found beaten and killed in his kiosk in Bukavu.", [1]),
         # a subject that dies
         ("A student wounded by police later died in hospital in Conakry.", [1]),
     ],
@@ -204,6 +209,9 @@ def test_fatalities_parsed_victims(text, deaths):
         "Police said the attackers could have killed five guards at the bank in Lagos.",
         "Soldiers killed the insurgents in a raid near Maiduguri.",  # plural, no number
         "Armed men executed a daring raid on a bank in Kidal.",  # a raid is no person
+        # a participle with its own auxiliary is its own clause: the arrested killed nobody
+        "A herder was arrested in Kaduna, having killed no one, police said.",
+        "Two youths were detained and questioned after the killings in Jos.",
     ],
 )
 def test_fatalities_parsed_near_misses(text):
@@ -239,3 +247,24 @@ def test_fatalities_plural_pronouns_and_burned_alive(text, deaths):
 )
 def test_fatalities_plural_pronoun_near_misses(text):
     assert _deaths(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # a count told "in addition to" the doers leaves them out: they are added
+        ("A suicide bomber blew up a car outside a hotel in Mogadishu. In addition to the "
+         "bomber, at least six guests were killed.", [7]),
+        ("Three suicide bombers attacked an army base near Gao on Sunday. In addition to the "
+         "bombers, at least nine soldiers were killed.", [12]),
+        ("Two gunmen stormed a church in Kaduna. In addition to the gunmen, four worshippers "
+         "were killed.", [6]),
+        # near misses: doers with no number told stay uncounted; "in addition to" others
+        ("Militants attacked a checkpoint in Sinai. In addition to the attackers, five "
+         "policemen died.", [5]),
+        ("In addition to the army, police were deployed after gunmen killed two traders in "
+         "Jos.", [2]),
+    ],
+)  # fmt: skip
+def test_fatalities_in_addition_to_the_doers(text, deaths):
+    assert _deaths(text) == deaths

@@ -288,13 +288,14 @@ def _unreal(tok: Any) -> bool:
 def _victim_heads(tok: Any) -> list[Any]:
     """Head words of a death predicate's victims (see ``parsed``): the passive subject or the
     subject of "die", its own or that of the verb it is coordinated with ("was robbed, beaten
-    and killed"); else the object, its own or that of a verb coordinated after it that has no
-    subject of its own ("killed and mutilated a farmer")."""
+    and killed") or completes (``_bare_participle``: "was found raped and killed"); else the
+    object, its own or that of a verb coordinated after it that has no subject of its own
+    ("killed and mutilated a farmer")."""
     subjects: list[Any] = []
     verb = tok
     while True:
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subjects or verb.dep_ != "conj" or verb.head is verb:
+        if subjects or verb.head is verb or not (verb.dep_ == "conj" or _bare_participle(verb)):
             break
         verb = verb.head  # "were shot and killed": the first verb's subject
     passive = any(c.dep_ == "auxpass" for c in (*tok.children, *verb.children))
@@ -309,6 +310,19 @@ def _victim_heads(tok: Any) -> list[Any]:
         if objects:
             return objects
     return []
+
+
+def _bare_participle(verb: Any) -> bool:
+    """A past participle with no auxiliary, marker or subject of its own that completes or
+    follows a passive ("was found raped and killed", "was assaulted, disarmed and killed" as
+    the parse attaches them): its victim is that passive's subject."""
+    own = {"aux", "auxpass", "mark", "nsubj", "nsubjpass"}
+    return (
+        verb.dep_ in {"xcomp", "oprd", "advcl"}
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in own for c in verb.children)
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
+    )
 
 
 def _victim_count(heads: list[Any], people: Callable[[Any], bool]) -> int | None:
@@ -381,6 +395,7 @@ def count(doc: Document) -> Document:
             n = told
         if n is None:
             continue
+        n = _with_the_doers(doc.text, sent.start, doc.text[sent.start : sent.end], n)
         events = by_sentence.get(sent.index)
         if not events:
             events = [e for e in by_sentence.get(sent.index - 1, []) if e.fatalities is None]
@@ -390,6 +405,36 @@ def count(doc: Document) -> Document:
             if event.fatalities is None or n > event.fatalities:
                 event.fatalities = n
     return doc
+
+
+@cache
+def _addition() -> re.Pattern[str]:
+    t = _table()["in_addition_to"]
+    nouns = "|".join(re.escape(w) for w in (*t["one"], *t["many"]))
+    return re.compile(
+        rf"^\W*in addition to (?:the\s+)?(?:(?P<n>[\w-]+)\s+)?(?:suicide\s+)?(?P<noun>{nouns})\b",
+        re.IGNORECASE,
+    )
+
+
+def _with_the_doers(text: str, start: int, sentence: str, n: int) -> int:
+    """A count told beside the doers who died ("In addition to the bombers, at least 13
+    soldiers were killed": 13 and the bombers), the doers added: one for a singular doer, the
+    number said with them ("In addition to the two gunmen"), or that of the text's last
+    earlier mention of them ("Three suicide bombers detonated ..."); else the count as told."""
+    m = _addition().match(sentence)
+    if m is None or n <= 0:
+        return n
+    said = number(m.group("n")) if m.group("n") else None
+    noun = m.group("noun").lower()
+    if said is None and noun in _table()["in_addition_to"]["one"]:
+        said = 1
+    if said is None:
+        mentions = rf"\b(?P<n>[\w-]+)\s+(?:suicide\s+)?{re.escape(noun)}\b"
+        earlier = re.finditer(mentions, text[:start], re.IGNORECASE)
+        counts = [c for e in earlier if (c := number(e.group("n"))) is not None]
+        said = counts[-1] if counts else None
+    return n + said if said else n
 
 
 def _parsed_in(doc: Document, sent: Any) -> int | None:
