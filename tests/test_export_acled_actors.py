@@ -170,3 +170,29 @@ def test_export_acled_excessive_dispersal_of_protesters_is_excessive_force(text,
     doc = pipeline.extract(text, source="Wire")
     subs = {acled_sub_event(e) for e in doc.events if e.plover == "COERCE"}
     assert subs == {sub_event}, subs
+
+
+@pytest.mark.parametrize(
+    ("text", "inter", "country"),
+    [
+        # a country as the doer is its state (ACLED Codebook 2023, "State forces"); abroad,
+        # an external force
+        ("Niger charged two opposition leaders with plotting a coup on Tuesday.", 1, "NER"),
+        ("Ghana agreed with Togo to reopen the border on Monday.", 1, "GHA"),
+        ("Turkey shelled Kurdish positions near Kobani in northern Syria.", 8, "TUR"),
+        # near miss: a country-only victim leaves the doer first
+        ("A Kenyan was abducted by gunmen in Mogadishu.", 3, "SOM"),
+    ],
+)
+def test_export_acled_a_country_as_doer_is_its_state(text, inter, country):
+    doc = pipeline.extract(text, source="Wire")
+    firsts = {(i, c) for _, _, i, c in map(acled_actor1, doc.events)}
+    assert (inter, country) in firsts, firsts
+
+
+def test_export_acled_inter_of_a_country_code_alone():
+    row = _row(plover="ASSAULT", cameo="19", mode="artillery", trigger="shelled")
+    niger = {"source_code": "NER", "source_sector": None, "source_country": "NER"}
+    assert acled_actors({**row, **niger, "country": "NE"})[0][1] == 1
+    assert acled_actors({**row, **niger, "country": "ML"})[0][1] == 8
+    assert acled_actors({**row, **niger, "source_code": None})[0][1] is None

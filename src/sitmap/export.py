@@ -447,6 +447,8 @@ def acled_inter(row: dict[str, Any], side: str) -> int | None:
         return 2
     sector = row.get(f"{side}_sector")
     inter = _tables()["acled_inter"].get(sector) if sector else None
+    if not sector and code and code == row.get(f"{side}_country"):
+        inter = 1  # a country as the doer ("Benin charged ...", "Beninese defused"): its state
     if side == "source" and sector in _tables()["acled_crowd"]:
         kind = acled_type(row)
         inter = {"Protests": 6, "Riots": 5}.get(kind[1] if kind else "", inter)
