@@ -75,3 +75,17 @@ def test_actor_roles_agent_is_coded_as_its_principal():
     # "officials from Iran" stay the state's officials, not the state
     doc = pipeline.extract("Officials from Iran on Monday rejected the accusations.")
     assert doc.events[0].source.code == "IRNGOV"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        # a cabinet's chief law officer is a minister (GOV), not a court; a prosecutor is JUD
+        ("Kenya's Attorney General", "KENGOV"),
+        ("former Indian Attorney General Ravi Menon", "INDGOV"),
+        ("Kenyan public prosecutor", "KENJUD"),
+    ],
+)
+def test_actor_roles_an_attorney_general_is_a_minister(phrase, code):
+    found = actors.lookup(phrase, on=D2017)
+    assert found is not None and found.code == code
