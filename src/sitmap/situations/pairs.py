@@ -51,6 +51,9 @@ def _cells(key: Key) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, s
     if pair:
         index.append(("a", "", "\x1f".join(pair)))
         lookup.append(("a", "", "\x1f".join(pair)))
+    for lead in rules.wording_hashes(key):  # copies (``rules.copied``)
+        index.append(("w", "", str(lead)))
+        lookup.append(("w", "", str(lead)))
     return index, lookup
 
 

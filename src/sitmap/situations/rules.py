@@ -54,6 +54,15 @@ often names no place and no day). The same two actors a week later, or the same 
 known actor, stay apart. Meetings, agreements and cooperation (``counterpart`` types) merge only
 when both sides are known in both reports and each side is the very same actor in both (the
 same name; a sector code alone is not enough): who met whom is what tells two meetings apart.
+
+Two compatible events whose evidence sentences are **copies** (``copied``: one wire sentence
+re-run, lightly edited, by another outlet: both at least ``merge.copy.min_words`` distinct
+words, word-set Jaccard at least ``copy_similarity``, published at most
+``merge.copy.published_days`` apart) earn ``merge.copy.points``: the wording is the evidence,
+even when no actor is coded and no place named. Every other rule still applies (another stated
+day, place, family or actor is a conflict; a meeting still needs its two sides). The key
+carries the sentence as hashes (``wording``: MinHash values of its word pairs for blocking, its
+words' hashes for the Jaccard), not the text.
 """
 
 from __future__ import annotations
@@ -61,6 +70,8 @@ from __future__ import annotations
 import functools
 import math
 import re
+import zlib
+from array import array
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -158,6 +169,7 @@ class Key:
     evidence: str = ""  # the evidence sentence (``similarity``; not read by ``tables``)
     text_dated: bool = False  # the window is the text's date, not the publication lookback
     retold_from: date | None = None  # ``retold``: the earliest day an undated telling may mean
+    wording: bytes | None = None  # the evidence sentence as hashes (``wording_of``), or None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -245,6 +257,7 @@ def key_of(row: dict[str, Any]) -> Key:
         evidence=row.get("evidence") or "",
         text_dated=text_date is not None,
         retold_from=retold_from,
+        wording=wording_of(row.get("evidence") or ""),
     )
 
 
@@ -265,6 +278,64 @@ def text_similarity(x: str, y: str) -> float:
 @functools.lru_cache(maxsize=65536)
 def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"\w+", text.lower()) if len(w) >= 3)
+
+
+def wording_of(text: str) -> bytes | None:
+    """The sentence as ``COPY_BANDS`` MinHash values of its word pairs (for blocking) followed by
+    its sorted distinct words' CRC-32s (for ``copied``; the words of ``similarity``), 4 bytes
+    each; None when it has fewer than ``merge.copy.min_words`` words: "two people were killed,
+    police said" is a stock phrase, no telling of its own."""
+    words = _words(text)
+    if len(words) < int(config()["merge"]["copy"]["min_words"]):
+        return None
+    seq = [w for w in re.findall(r"\w+", text.lower()) if len(w) >= 3]
+    pairs = {zlib.crc32(f"{x} {y}".encode()) for x, y in zip(seq, seq[1:], strict=False)}
+    lead = [min((h * m + c) & 0xFFFFFFFF for h in pairs) for m, c in _PERMUTE]
+    return array("I", lead + sorted({zlib.crc32(w.encode()) for w in words})).tobytes()
+
+
+_PERMUTE = ((0x9E3779B1, 0x7F4A7C15), (0x85EBCA77, 0x2545F491), (0xC2B2AE3D, 0x27D4EB2F))
+"""Odd multipliers and offsets: ``h * m + c`` modulo 2**32 permutes the 32-bit hashes (one
+MinHash order each)."""
+
+COPY_BANDS = len(_PERMUTE)
+
+
+def wording_hashes(key: Key) -> tuple[int, ...]:
+    """The evidence sentence's MinHash values over its word pairs, for blocking: two sentences
+    share each with probability the Jaccard of their word-pair sets (about 0.7 for copies of
+    word-set Jaccard 0.8: at least one of three shared with probability about 0.97; a few
+    percent for two unrelated sentences, even from a small vocabulary, which single words
+    would not give)."""
+    if key.wording is None:
+        return ()
+    return tuple(memoryview(key.wording).cast("I")[:COPY_BANDS])
+
+
+@functools.lru_cache(maxsize=65536)
+def _hash_set(wording: bytes) -> frozenset[int]:
+    return frozenset(memoryview(wording).cast("I")[COPY_BANDS:])
+
+
+def copied(a: Key, b: Key) -> bool:
+    """The two evidence sentences are one telling, re-run by another document: both long
+    enough to have a ``wording``, word-set Jaccard at least ``copy_similarity`` (the figure
+    that makes two members one voice), published at most ``merge.copy.published_days`` apart
+    (a wire story spreads in a day or two; the same wording a week later is another day's
+    stock sentence)."""
+    if a.wording is None or b.wording is None or a.doc_id == b.doc_id:
+        return False
+    if a.published is None or b.published is None:
+        return False
+    cfg = config()
+    if abs((a.published - b.published).days) > int(cfg["merge"]["copy"]["published_days"]):
+        return False
+    limit = float(cfg["copy_similarity"])
+    na, nb = len(a.wording) // 4 - COPY_BANDS, len(b.wording) // 4 - COPY_BANDS
+    if min(na, nb) < limit * max(na, nb):  # Jaccard is at most min/max
+        return False
+    shared = len(_hash_set(a.wording) & _hash_set(b.wording))
+    return shared >= limit * (na + nb - shared)
 
 
 def _after_publication(text_date: date | None, published: date | None) -> bool:
@@ -543,6 +614,8 @@ def score(a: Key, b: Key) -> int:
             total += pts["named_target"]
     if a.fatalities and a.fatalities == b.fatalities:
         total += pts["fatalities"]
+    if a.wording is not None and b.wording is not None and copied(a, b):
+        total += pts["copy"]["points"]
     return int(total)
 
 
@@ -695,6 +768,7 @@ __all__ = [
     "close_reports",
     "compatible",
     "config",
+    "copied",
     "date_points",
     "date_window",
     "explain",
@@ -712,4 +786,6 @@ __all__ = [
     "similarity",
     "status_group",
     "text_similarity",
+    "wording_hashes",
+    "wording_of",
 ]

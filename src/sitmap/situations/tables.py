@@ -16,7 +16,7 @@ KEY_COLUMNS = (
     "id", "doc_id", "sentence", "plover", "status", "source_code", "source_name", "source_country",
     "source_kind", "target_code", "target_name", "target_country", "target_kind", "lat", "lon",
     "geonameid", "country", "admin1", "feature_class", "feature_code", "date", "date_precision",
-    "published", "outlet", "fatalities",
+    "published", "outlet", "fatalities", "evidence",
 )  # fmt: skip
 
 RECORD_COLUMNS = (
@@ -70,6 +70,7 @@ def key_from(values: tuple, shared: Shared | None = None) -> Key:
     row = dict(zip(KEY_COLUMNS, values, strict=False))
     row["doc_places"], row["doc_countries"] = values[len(KEY_COLUMNS)], values[-1]
     key = rules.key_of(row)
+    key.evidence = ""  # kept as its word hashes (``Key.wording``), not as text
     return shared.share(key) if shared is not None else key
 
 
@@ -81,7 +82,7 @@ class Shared:
 
     _PARTS = ("doc_id", "plover", "family", "group", "country", "admin1", "level", "outlet",
               "start", "end", "published", "retold_from", "source", "target", "doc_places",
-              "doc_countries")  # fmt: skip
+              "doc_countries", "wording")  # fmt: skip
 
     def __init__(self) -> None:
         self._parts: dict[Any, Any] = {}
