@@ -66,6 +66,27 @@ def _actor(rng: random.Random) -> Actor | None:
                  name=name)  # fmt: skip
 
 
+WIRE = (
+    "Armed men stormed a police checkpoint outside the provincial capital before dawn, killing "
+    "several officers, a regional official said.",
+    "Protesters blocked the main highway into the port city for a third day, demanding the "
+    "release of detained union leaders, organisers said.",
+    "The ministry announced new restrictions on fuel imports late on Sunday, citing shortages "
+    "caused by the currency crisis, state media reported.",
+)
+
+
+def _evidence(seed: int, sentence: int, d: int) -> str:
+    """Mostly a sentence of its own; sometimes a wire sentence re-run with one word dropped
+    (``rules.copied``: the copy cells). Its own random stream: the worlds stay as they were."""
+    rng = random.Random(f"{seed}-{d}-{sentence}")
+    if rng.random() < 0.3:
+        words = rng.choice(WIRE).split()
+        del words[rng.randrange(len(words))]
+        return " ".join(words)
+    return f"sentence {sentence} of {d}"
+
+
 def random_docs(n_docs: int, seed: int) -> list[Document]:
     """``n_docs`` documents of 1-4 events each (see the module docstring)."""
     rng = random.Random(seed)
@@ -82,7 +103,7 @@ def random_docs(n_docs: int, seed: int) -> list[Document]:
         for _ in range(rng.choice((1, 1, 2, 3, 4))):
             sentence += rng.choice((0, 1))  # some events share a sentence
             ev = Event(doc_id=doc.id, sentence=sentence, start=0, end=10,
-                       evidence=f"sentence {sentence} of {d}", trigger="hit",
+                       evidence=_evidence(seed, sentence, d), trigger="hit",
                        plover=rng.choice(TYPES), cameo="19", status=rng.choice(STATUS),
                        source=_actor(rng), target=_actor(rng))  # fmt: skip
             if rng.random() < 0.8:
@@ -129,6 +150,7 @@ def test_pairs_candidates_are_exactly_the_buckets(seed: int) -> None:
     expected = {i: merger.candidates(keys[i]) for i in ids}
     assert sum(map(len, expected.values())) > 2000  # the world is small: many candidates
     assert found == expected
+    assert sum(rules.copied(keys[ids[x]], keys[ids[y]]) for x, y in zip(a, b, strict=True)) > 50
 
 
 @pytest.mark.parametrize("seed", [1, 2])

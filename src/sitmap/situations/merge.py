@@ -7,9 +7,10 @@ How events become situations (the rules themselves are in ``sitmap.situations.ru
    country and its latitude band (``rules.radius_km.point`` wide: two towns that may be one
    place lie in the same or adjacent bands), a district, region or country by its country, an
    event without a place by every country its document names; and by (family, group, day,
-   both actor codes) when both actors are coded, and by (family, group, day, each of the two
-   MinHash values of its evidence sentence's words, ``rules.wording_hashes``) when the sentence
-   is long enough to be copied (``rules.copied``). A town looks into its own and the two
+   both actor codes) when both actors are coded, and by (family, group, each MinHash value of
+   its evidence sentence's word pairs, ``rules.wording_hashes``, publication block,
+   ``wording_block``) when the sentence is long enough to be copied (``rules.copied``), looking
+   into its own and the two adjacent blocks. A town looks into its own and the two
    adjacent bands and into the coarser places of its country; a coarser place into all of its
    country (the towns it may contain). Events whose window is longer than ``COARSE_DAYS`` (a
    month, a year) go into one bucket per month of each of their countries (an event without a
@@ -707,9 +708,20 @@ def _keys(key: Key, *, lookup: bool) -> list[tuple]:
     out = [(family, day, *cell) for day in days for cell in cells]
     if pair:
         out += [(family, day, "a", pair) for day in days]
-    for lead in rules.wording_hashes(key):  # copies of one sentence, wherever they are placed
-        out += [(family, day, "w", lead) for day in days]
+    lead = rules.wording_hashes(key)
+    if lead and key.published is not None:  # copies of one sentence, wherever they are placed
+        k = wording_block(key.published)
+        blocks = (k - 1, k, k + 1) if lookup else (k,)
+        out += [(family, "w", h, b) for h in lead for b in blocks]
     return out
+
+
+def wording_block(published: date) -> int:
+    """The publication block of the copy cells: ``merge.copy.published_days`` + 1 days wide, so
+    two copies (published at most that many days apart, ``rules.copied``) lie in the same or
+    adjacent blocks; one cell per MinHash value, not one per day of the window."""
+    width = int(rules.config()["merge"]["copy"]["published_days"]) + 1
+    return published.toordinal() // width
 
 
 def _countries(key: Key) -> list[str]:

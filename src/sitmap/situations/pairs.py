@@ -9,7 +9,8 @@ and rule calls. ``neighbour_map`` gives the very same answer for every event at 
    place part of the bucket keys, computed by the same Python as the buckets) goes to DuckDB;
 2. DuckDB expands the days, joins lookup cells to index cells on (family, status group, day,
    cell) and the month buckets of long windows the same way: exactly the directed candidate
-   pairs of ``Merger.candidates``;
+   pairs of ``Merger.candidates``; copies (``rules.copied``) by their MinHash values and
+   adjacent publication blocks;
 3. the cheap rules prune pairs that ``rules.score`` would call a conflict anyway: windows
    apart (beyond ``dates.slack``), two events of one document not told by one sentence, two
    places in different countries, two towns or districts farther apart than their radius
@@ -51,9 +52,6 @@ def _cells(key: Key) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, s
     if pair:
         index.append(("a", "", "\x1f".join(pair)))
         lookup.append(("a", "", "\x1f".join(pair)))
-    for lead in rules.wording_hashes(key):  # copies (``rules.copied``)
-        index.append(("w", "", str(lead)))
-        lookup.append(("w", "", str(lead)))
     return index, lookup
 
 
@@ -84,6 +82,7 @@ def candidate_pairs(
     icell: dict[str, list] = defaultdict(list)
     lcell: dict[str, list] = defaultdict(list)
     months: dict[str, list] = defaultdict(list)
+    words: dict[str, list] = defaultdict(list)  # copy cells (``merge._keys``): short windows
     for i, event_id in enumerate(ids):
         key = keys[event_id]
         if key.start is None or key.end is None:
@@ -110,6 +109,12 @@ def candidate_pairs(
                 lcell["x"].append(x)
         else:
             index, lookup = _cells(key)
+            lead = rules.wording_hashes(key) if key.published is not None else ()
+            for h in lead:
+                words["i"].append(i)
+                words["fg"].append(fg)
+                words["h"].append(h)
+                words["blk"].append(merge.wording_block(key.published))
             for table, cells in ((icell, index), (lcell, lookup)):
                 for kind, cc, x in cells:
                     table["i"].append(i)
@@ -151,6 +156,10 @@ def candidate_pairs(
             "m1": pa.array(months["m1"], pa.int64()),
             "coarse": pa.array(months["coarse"], pa.bool_()),
         }))  # fmt: skip
+        con.register("wd", pa.table({
+            "i": pa.array(words["i"], pa.int64()), "fg": pa.array(words["fg"], pa.int64()),
+            "h": pa.array(words["h"], pa.int64()), "blk": pa.array(words["blk"], pa.int64()),
+        }))  # fmt: skip
         radius = rules.config()["radius_km"]
         sql = _PAIRS_SQL.format(point=float(radius["point"]) + _MARGIN_KM,
                                 district=float(radius["district"]) + _MARGIN_KM)  # fmt: skip
@@ -158,7 +167,7 @@ def candidate_pairs(
             sql = sql.split("WHERE NOT coalesce")[0]
         found = con.execute(sql).fetchnumpy()
     finally:
-        for name in ("ev", "icell", "lcell", "mon"):
+        for name in ("ev", "icell", "lcell", "mon", "wd"):
             with contextlib.suppress(duckdb.Error):
                 con.unregister(name)
         if own:
@@ -185,6 +194,10 @@ WITH days AS (
     UNION
     SELECT ml.i AS a, mi.i AS b FROM ml JOIN mi ON ml.fg = mi.fg AND ml.cc = mi.cc AND ml.m = mi.m
     WHERE ml.i <> mi.i
+    UNION
+    SELECT w1.i AS a, w2.i AS b FROM wd w1 JOIN wd w2 ON w1.fg = w2.fg AND w1.h = w2.h
+        AND abs(w1.blk - w2.blk) <= 1
+    WHERE w1.i <> w2.i
 )
 SELECT c.a, c.b FROM cand c JOIN ev x ON x.i = c.a JOIN ev y ON y.i = c.b
 WHERE NOT coalesce(

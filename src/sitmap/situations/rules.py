@@ -68,6 +68,7 @@ words' hashes for the Jaccard), not the text.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import zlib
@@ -289,7 +290,7 @@ def wording_of(text: str) -> bytes | None:
     if len(words) < int(config()["merge"]["copy"]["min_words"]):
         return None
     seq = [w for w in re.findall(r"\w+", text.lower()) if len(w) >= 3]
-    pairs = {zlib.crc32(f"{x} {y}".encode()) for x, y in zip(seq, seq[1:], strict=False)}
+    pairs = {zlib.crc32(f"{x} {y}".encode()) for x, y in itertools.pairwise(seq)}
     lead = [min((h * m + c) & 0xFFFFFFFF for h in pairs) for m, c in _PERMUTE]
     return array("I", lead + sorted({zlib.crc32(w.encode()) for w in words})).tobytes()
 
