@@ -276,6 +276,9 @@ def text_similarity(x: str, y: str) -> float:
     return len(wa & wb) / len(wa | wb)
 
 
+_WORD = re.compile(r"\w+")
+
+
 @functools.lru_cache(maxsize=65536)
 def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"\w+", text.lower()) if len(w) >= 3)
@@ -286,10 +289,10 @@ def wording_of(text: str) -> bytes | None:
     its sorted distinct words' CRC-32s (for ``copied``; the words of ``similarity``), 4 bytes
     each; None when it has fewer than ``merge.copy.min_words`` words: "two people were killed,
     police said" is a stock phrase, no telling of its own."""
-    words = _words(text)
+    seq = [w for w in _WORD.findall(text.lower()) if len(w) >= 3]
+    words = set(seq)
     if len(words) < int(config()["merge"]["copy"]["min_words"]):
         return None
-    seq = [w for w in re.findall(r"\w+", text.lower()) if len(w) >= 3]
     pairs = {zlib.crc32(f"{x} {y}".encode()) for x, y in itertools.pairwise(seq)}
     lead = [min((h * m + c) & 0xFFFFFFFF for h in pairs) for m, c in _PERMUTE]
     return array("I", lead + sorted({zlib.crc32(w.encode()) for w in words})).tobytes()
