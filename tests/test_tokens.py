@@ -85,3 +85,23 @@ def test_tokens_token_at_and_token_starting_find_by_character(analysed):
     for t in sdoc:  # every character of every token finds that token
         for char in range(t.idx, t.idx + len(t)):
             assert tokens.token_at(sdoc, char).i == t.i
+
+
+def test_tokens_sentence_tokens_of_when_read_the_table(analysed):
+    from sitmap.when.tense import _sentence_tokens, _verb_tense
+
+    doc = analysed
+    for index in range(len(doc.sentences)):
+        toks = _sentence_tokens(doc, index)
+        assert toks is not None
+        start, end = doc.sentences[index].start, doc.sentences[index].end
+        for a, b in ((start, end), (start + 5, start + 30), (end - 9, end), (start, start)):
+            naive = [t.i for t in toks.tokens if a <= t.idx + toks.offset < b]
+            assert [t.i for t in toks.inside(a, b)] == naive
+        first = toks.tokens[0]
+        assert toks.starting(first.idx + toks.offset).i == first.i
+        assert toks.starting(first.idx + toks.offset + 1) is None or len(first) == 1
+        for verb in (t for t in toks.tokens if t.pos_ in ("VERB", "AUX")):
+            assert _verb_tense(verb, toks) == _verb_tense(verb, toks.tokens)
+    fired = next(t for t in doc._parses[0] if t.text == "fired")
+    assert _verb_tense(fired, _sentence_tokens(doc, 0)) == "past"

@@ -42,6 +42,7 @@ from sitmap.events.syntax import (
     _pobjs,
 )
 from sitmap.model import Actor, Document, Event
+from sitmap.tokens import table
 
 # entity types whose names hold event nouns without being events ("the Paris Agreement")
 _NAMED_THINGS = {"LAW", "WORK_OF_ART", "ORG", "FAC", "PRODUCT"}
@@ -67,11 +68,20 @@ def extract(doc: Document) -> Document:
     return doc
 
 
+_MAY_TRIGGER = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
+"""The parts of speech ``_trigger``, ``_no_finding`` and ``demand`` accept (``_judgement``
+wants a predicative's lemma)."""
+
+
 def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder) -> list[Event]:
     sentence = doc.sentences[index]
     offset = sentence.start
     events: list[Event] = []
-    for tok in pdoc:
+    tab, predicatives = table(pdoc), _lexicon().predicatives
+    for i, pos in enumerate(tab.pos):
+        if pos not in _MAY_TRIGGER and tab.lemma[i].lower() not in predicatives:
+            continue  # no trigger, verdict, denied finding or demand: read from the table
+        tok = pdoc[i]
         judged = _judgement(tok) or _no_finding(tok) or demand(tok)
         if judged is not None:
             entry, nominal = judged[0], False

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from sitmap.geo import index
@@ -81,6 +81,9 @@ class _Context:
     countries: Counter[str]
     admin1: Counter[tuple[str, str]] | None = None
     admin2: Counter[tuple[str, str, str]] | None = None
+    country_bonus: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
+    """Each country's share of ``_context_bonus``, worked out once per context (a context is
+    never changed once made)."""
 
 
 _NO_CONTEXT = _Context(countries=Counter())
@@ -144,10 +147,13 @@ def _context_bonus(gaz: Gazetteer, i: int, ctx: _Context, *, local: bool = True)
     cc = gaz.country[i]
     score = 0.0
     if ctx.countries and cc:
-        weight = ctx.countries.get(cc, 0.0)
-        near = sum(ctx.countries.get(n, 0.0) for n in _neighbours().get(cc, ()))
-        weight += _NEIGHBOUR_SHARE * min(1.0, near)
-        score += _W_CONTEXT_COUNTRY * min(1.0, weight)
+        part = ctx.country_bonus.get(cc)
+        if part is None:
+            weight = ctx.countries.get(cc, 0.0)
+            near = sum(ctx.countries.get(n, 0.0) for n in _neighbours().get(cc, ()))
+            weight += _NEIGHBOUR_SHARE * min(1.0, near)
+            part = ctx.country_bonus[cc] = _W_CONTEXT_COUNTRY * min(1.0, weight)
+        score += part
     a1 = gaz.admin1[i]
     if not local:
         return score

@@ -206,16 +206,13 @@ def _past_tense(ev: Event, doc: Document, cache: dict[int, _Tokens | None]) -> b
     toks = _tokens(doc, ev.sentence, cache)
     if toks is None or not toks.parsed:
         return False
-    for tok in toks.tokens:
-        if tok.idx + toks.offset == ev.trigger_start:
-            return tok.tag_ == "VBD" or (
-                tok.tag_ == "VBN"
-                and any(
-                    c.dep_ == "aux" and (c.tag_ == "VBD" or c.lemma_ == "have")
-                    for c in tok.children
-                )
-            )
-    return False
+    tok = toks.starting(ev.trigger_start)
+    if tok is None:
+        return False
+    return tok.tag_ == "VBD" or (
+        tok.tag_ == "VBN"
+        and any(c.dep_ == "aux" and (c.tag_ == "VBD" or c.lemma_ == "have") for c in tok.children)
+    )
 
 
 def _present_event(ev: Event, doc: Document, cache: dict[int, _Tokens | None]) -> bool:
@@ -260,7 +257,7 @@ def _triggers(
         toks = _tokens(doc, ev.sentence, cache)
         if toks is None:
             continue
-        tok = next((t for t in toks.tokens if t.idx + toks.offset == ev.trigger_start), None)
+        tok = toks.starting(ev.trigger_start)
         if tok is not None:
             out.setdefault((ev.sentence, tok.i), (ev, tok))
     return out
@@ -277,7 +274,7 @@ def _date_heads(
         toks = _tokens(doc, sent.index, cache) if sent and sent.index in doc._parses else None
         if toks is None:
             continue
-        inside = [t for t in toks.tokens if f.start <= t.idx + toks.offset < f.end]
+        inside = toks.inside(f.start, f.end)
         node = next((t for t in inside if not (f.start <= t.head.idx + toks.offset < f.end)), None)
         if node is not None:
             out[id(f)] = (sent.index, node)

@@ -2,30 +2,55 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from sitmap.model import Document
+from sitmap.tokens import table
 from sitmap.when.vocab import _vocab
 
 
 @dataclass
 class _Tokens:
-    """Tokens of one sentence (a parse when there is one) and its offset in the document."""
+    """Tokens of one sentence (a parse when there is one) and its offset in the document:
+    ``doc[lo:hi]``, read through the doc's token table (``sitmap.tokens``) and made into
+    ``Token`` objects only where asked."""
 
-    tokens: list[Any]
+    doc: Any
+    lo: int
+    hi: int
     offset: int
     parsed: bool
+
+    @cached_property
+    def tokens(self) -> list[Any]:
+        """All the sentence's tokens."""
+        return list(self.doc[self.lo : self.hi])
+
+    def inside(self, start: int, end: int) -> list[Any]:
+        """The tokens that start in document characters ``[start, end)``, in order."""
+        idx = table(self.doc).idx
+        first = max(self.lo, bisect_left(idx, start - self.offset, self.lo, self.hi))
+        last = bisect_left(idx, end - self.offset, first, self.hi)
+        return [self.doc[i] for i in range(first, last)]
+
+    def starting(self, char: int) -> Any:
+        """The token that starts at document character ``char``, or None."""
+        found = self.inside(char, char + 1)
+        return found[0] if found else None
 
 
 def _sentence_tokens(doc: Document, index: int) -> _Tokens | None:
     if index in doc._parses:
-        return _Tokens(list(doc._parses[index]), doc.sentences[index].start, True)
+        pdoc = doc._parses[index]
+        return _Tokens(pdoc, 0, len(pdoc), doc.sentences[index].start, True)
     if doc._spacy is not None:
         sent = doc.sentences[index]
         span = doc._spacy.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is not None:
-            return _Tokens(list(span), 0, False)
+            return _Tokens(doc._spacy, span.start, span.end, 0, False)
     return None
 
 
@@ -36,12 +61,9 @@ def _tense(toks: _Tokens | None, start: int, end: int) -> str | None:
     verb ("telling the court on Wednesday", "to question him on Sunday") takes the tense of
     the verb it hangs from; without one, the nearest finite verb decides.
     """
-    if toks is None:
+    if toks is None or toks.hi <= toks.lo:
         return None
-    tokens = toks.tokens
-    if not tokens:
-        return None
-    inside = [t for t in tokens if start <= t.idx + toks.offset < end]
+    inside = toks.inside(start, end)
     if not inside:
         return None
     verb = None
@@ -49,12 +71,17 @@ def _tense(toks: _Tokens | None, start: int, end: int) -> str | None:
         node = next((t for t in inside if not (start <= t.head.idx + toks.offset < end)), inside[0])
         verb = _verb_above(node)
     if verb is None:
-        verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and t.tag_ != "MD"]
+        tab, doc = table(toks.doc), toks.doc
+        verbs = [
+            doc[i]
+            for i in range(toks.lo, toks.hi)
+            if tab.pos[i] in ("VERB", "AUX") and tab.tag[i] != "MD"
+        ]
         if not verbs:
             return None
         verb = min(verbs, key=lambda t: min(abs(t.i - inside[0].i), abs(t.i - inside[-1].i)))
     for _ in range(4):
-        tense = _verb_tense(verb, tokens)
+        tense = _verb_tense(verb, toks)
         if tense != "nonfinite":
             return tense
         head = _verb_above(verb.head) if toks.parsed and verb.head.i != verb.i else None
@@ -75,15 +102,23 @@ def _verb_above(node: Any) -> Any:
     return None
 
 
-def _verb_tense(verb: Any, tokens: list[Any]) -> str | None:
-    """Tense of one verb from its tag and its auxiliaries; "nonfinite" for participles."""
-    base = tokens[0].i
+def _verb_tense(verb: Any, tokens: list[Any] | _Tokens) -> str | None:
+    """Tense of one verb from its tag and its auxiliaries; "nonfinite" for participles.
+
+    ``tokens``: the consecutive tokens of ``verb.doc`` around it (a list, or a sentence's
+    ``_Tokens``), read through the doc's token table."""
+    if isinstance(tokens, _Tokens):
+        base, size = tokens.lo, tokens.hi - tokens.lo
+    else:
+        base, size = tokens[0].i, len(tokens)
+    tab = table(verb.doc)
+    tags, words = tab.tag[base : base + size], tab.text[base : base + size]
     k = verb.i - base
     lo = k
-    while lo > 0 and k - lo < 5 and tokens[lo - 1].tag_[:2] in ("MD", "VB", "RB", "TO"):
+    while lo > 0 and k - lo < 5 and tags[lo - 1][:2] in ("MD", "VB", "RB", "TO"):
         lo -= 1
-    window = [t.text.lower() for t in tokens[lo : k + 1]]
-    after = [t.text.lower() for t in tokens[k + 1 : k + 2]]
+    window = [w.lower() for w in words[lo : k + 1]]
+    after = [w.lower() for w in words[k + 1 : k + 2]]
     voc = _vocab()
     for cue in voc.future_cues:
         seq = window + after if cue[-1] == "to" else window
