@@ -15,7 +15,9 @@ actors (and placing them, offices), events, attribution, fatalities, conflict co
 when, confidence, the language check, situations, deduplication, the store's writes;
 "read + prepare + other glue" is what is left of the wall time. Model and gazetteer loading are
 timed apart (``load``). With ``--top`` the run is also under cProfile and the costliest
-functions (own time) are listed, all of them or only those in one module (``--within``).
+functions (own time) are listed, all of them or only those in one module (``--within``), with
+the count of spaCy ``Token`` objects made (each ``doc[i]``, ``token.head``, ``for t in doc``
+makes one; ``sitmap.tokens`` reads the columns instead).
 ``--components`` instead times each component of the bare spaCy pipeline (the full model, as
 ``bench_engines.py``'s baseline runs it) over the same texts, batches of 16. ``--spacy`` times
 sitmap's own spaCy pass (``nlp.analyse``) step by step over the prepared articles, batches of
@@ -241,6 +243,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name:<30} {seconds:7.2f} s  {100 * seconds / wall:5.1f}%")
     if profiler:
         stats = pstats.Stats(profiler)
+        made = sum(
+            v[1]
+            for k, v in stats.stats.items()  # type: ignore[attr-defined]
+            if k[2] == "cinit" and k[0].endswith("token.pxd")
+        )
+        print(f"\nspaCy Token objects made: {made:,} ({made / max(summary.words, 1):.1f} a word)")
         rows = [(k, v) for k, v in stats.stats.items() if args.within in k[0]]  # type: ignore[attr-defined]
         rows.sort(key=lambda kv: -kv[1][2])
         print(f"\ncostliest functions (own time){' in ' + args.within if args.within else ''}:")
