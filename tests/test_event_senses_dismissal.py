@@ -1,6 +1,7 @@
-"""events.senses: embedded wh-questions, dismissals, withdrawals and silence are no events of
-their trigger's type (data/non_events.yaml, data/predicates.yaml `silence`). Sentences written
-for these tests, each with near-misses that keep the event."""
+"""events.senses: embedded wh-questions, dismissals, withdrawals, silence, violence against
+anyone at all (a kind of conduct) and shared opinions are no events of their trigger's type
+(data/non_events.yaml, data/predicates.yaml `silence`, `dismissal_verbs`). Sentences written for
+these tests, each with near-misses that keep the event."""
 
 from __future__ import annotations
 
@@ -79,3 +80,37 @@ def _triggers(text: str) -> list[tuple[str, str]]:
 )
 def test_senses(text: str, trigger: str, plover: str, kept: bool) -> None:
     assert ((trigger, plover) in _triggers(text)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # agreeing that something is true, or "couldn't agree more": an opinion, no accord
+        ("Most economists in Chile agree that the central bank was behind the devaluation.", False),
+        ("Asked about the plan, the Italian minister said he couldn't agree more.", False),
+        # ... consent to act or an accord with a partner is an agreement
+        ("Iran agreed to limit its uranium enrichment.", True),
+        ("Ghana agreed with Togo on new border patrols.", True),
+    ],
+)
+def test_opinion_is_no_agreement(text: str, kept: bool) -> None:
+    assert any(plover == "AGREE" for _, plover in _triggers(text)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a violent verb not told as a past act, on a bare word for anyone at all: conduct
+        ("Attacking innocent people will not bring peace to Kashmir.", False),
+        ("The militia leader said he wanted to kill more people.", False),
+        ("She is known for attacking people on social media.", False),
+        ("The insurgents are trying to destroy everything.", False),
+        # ... a past act, a named place, a determiner or a number keep the attack
+        ("Gunmen killed people in the market on Monday.", True),
+        ("Militants are killing people in Aleppo every day.", True),
+        ("The army has been shelling the people of Idlib.", True),
+        ("Rebels want to kill 12 people a week, the general said.", True),
+    ],
+)
+def test_generic_violence(text: str, kept: bool) -> None:
+    assert any(plover == "ASSAULT" for _, plover in _triggers(text)) is kept

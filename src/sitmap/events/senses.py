@@ -53,6 +53,8 @@ class _Senses:
     advisory_verbs: frozenset[str]
     public_audiences: frozenset[str]
     natural_agents: frozenset[str]
+    opinion_verbs: frozenset[str]
+    opinion_degrees: frozenset[str]
     generic_objects: frozenset[str]
     formulas: dict[str, frozenset[str]]
     setting_verbs: frozenset[str]
@@ -98,6 +100,8 @@ def _senses() -> _Senses:
         advisory_verbs=frozenset(data["advisory_verbs"]),
         public_audiences=frozenset(data["public_audiences"]),
         natural_agents=frozenset(data["natural_agents"]),
+        opinion_verbs=frozenset(data["opinion_verbs"]),
+        opinion_degrees=frozenset(data["opinion_degrees"]),
         generic_objects=frozenset(data["generic_objects"]),
         formulas=table("formulas"),
         setting_verbs=frozenset(data["setting_verbs"]),
@@ -130,6 +134,8 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
         return True  # "Pruitt discussed the role of U.S. technology"
     if _advisory(tok, plover, lemma, senses) or _formula(tok, lemma, senses):
         return True  # "police warned residents that ...", "“Thank you,” she said"
+    if lemma in senses.opinion_verbs and _opinion(tok, senses):
+        return True  # "agencies agree that Russia was behind it", "couldn't agree more"
     if plover in senses.figurative_types and _anyone(tok, senses):
         return True  # "attacking innocent people won't stop terror", "to kill more people"
     if plover in senses.figurative_types and _natural_agent(tok, senses):
@@ -419,6 +425,16 @@ def _natural_agent(tok: Any, senses: _Senses) -> bool:
         p for agent in _children(tok, {"agent"}) for p in _children(agent, {"pobj"})
     ]
     return bool(doers) and all(d.lemma_.lower() in senses.natural_agents for d in doers)
+
+
+def _opinion(tok: Any, senses: _Senses) -> bool:
+    """ "agree that Russia was behind the hack", "couldn't agree more": a shared opinion, no
+    accord ("agreed to pay", "agreed with Tokyo on a ceasefire" keep it)."""
+    if _children(tok, {"xcomp"}):
+        return False  # "agreed to pay": consent to act
+    return bool(_children(tok, {"ccomp"})) or any(
+        c.dep_ == "advmod" and c.lower_ in senses.opinion_degrees for c in tok.children
+    )
 
 
 def _anyone(tok: Any, senses: _Senses) -> bool:
