@@ -113,3 +113,39 @@ def test_event_sides_owner_pronoun_whose_antecedent_is_its_own_phrase():
         published="2017-11-20",
     )
     assert all(e.trigger != "flew" for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # "our" nation in the outlet's own voice: the country the document is about
+        (
+            "Canadian officials say Chinese hackers attacked our election last year. Ottawa "
+            "has protested to Beijing. Canada's prime minister called the envoy in.",
+            "attacked",
+            "CAN",
+        ),
+        # in someone's words: the speaker's state
+        (
+            "The Kenyan president said Somali militants had attacked our country.",
+            "attacked",
+            "KEN",
+        ),
+    ],
+)
+def test_event_sides_our_nation_is_a_state(text, trigger, target):
+    event = _event(text, trigger)
+    assert event.target is not None and event.target.code == target
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # not a nation's own: a part of it, or a thing
+        ("Chinese hackers attacked our servers last week.", "attacked"),
+        ("Russian hackers attacked the election in our state.", "attacked"),
+    ],
+)
+def test_event_sides_our_other_things_are_no_state(text, trigger):
+    event = _event(text, trigger)
+    assert event.target is None or event.target.kind != "state"

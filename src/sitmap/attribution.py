@@ -26,7 +26,7 @@ by that speaker. A first-person pronoun ("we") as source becomes the speaker's a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -755,6 +755,7 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
     if modal == POSSIBLE:  # "warned of a possible attack": ahead; "possible collusion": uncertain
         modal = "predicted" if predicts else "hypothetical"
     speaker_actor = speaker.speaker if speaker is not None else None
+    _our_nation(doc, event, speaker_actor)
     _first_person(event, speaker_actor)
     if (
         modal in ("predicted", CONDITIONAL)
@@ -829,6 +830,18 @@ def _capital(actor: Actor) -> bool:
 
 
 _INITIALS = re.compile(r"[A-Z][A-Z.]{1,7}")
+
+
+def _our_nation(doc: Document, event: Event, speaker: Actor | None) -> None:
+    """"Our" nation as a side ("hacked our election": ``events.sides``) is the state of the
+    speaker's country, or in the outlet's own voice the country the document is about."""
+    for role in ("source", "target"):
+        actor = getattr(event, role)
+        if actor is None or actor.kind != "pronoun" or actor.text.lower() != "our":
+            continue
+        country = speaker.country if speaker else actor_stage.focus_country(doc.actors)
+        if country:
+            setattr(event, role, replace(actor, country=country, code=country, kind="state"))
 
 
 def _first_person(event: Event, speaker: Actor | None) -> None:

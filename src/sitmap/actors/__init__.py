@@ -24,13 +24,14 @@ longest-match scan), ``compose`` (pieces → coded actors), ``document`` (``code
 (``in_office``) and ``phrases`` (``lookup``, ``place_actor``, ``group``, ``outlet``).
 """
 
-from sitmap.actors.countries import localise, recode, with_country
+from sitmap.actors.countries import focus_country, localise, recode, with_country
 from sitmap.actors.document import code
 from sitmap.actors.offices import in_office
 from sitmap.actors.phrases import group, lookup, outlet, place_actor
 
 __all__ = [
     "code",
+    "focus_country",
     "group",
     "in_office",
     "localise",

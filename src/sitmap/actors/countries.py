@@ -189,6 +189,18 @@ def _focus_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Acto
     return _same_person_same_country(out)
 
 
+def focus_country(actors: list[Actor]) -> str | None:
+    """The one country a document is about (three in five of its coded actors of a country
+    are that country's, cited outlets left out), or None."""
+    lex = _lexicon()
+    counts = Counter(a.country for a in actors if a.country and a.code and not _outlet(a, lex))
+    total = sum(counts.values())
+    if not total:
+        return None
+    focus, top = counts.most_common(1)[0]
+    return focus if top / total >= _FOCUS_SHARE else None
+
+
 def _outlet(actor: Actor, lex: _Lexicon) -> bool:
     """Whether an actor is a news outlet or agency named by its name ("Reuters")."""
     return actor.kind == "organisation" and actor.name in lex.outlets

@@ -32,6 +32,7 @@ from sitmap.events.sides import (
     _uncoded_doer,
     _unnamed_doer,
     _verbal,
+    our_nation,
     verbal_clause,
 )
 from sitmap.events.syntax import (
@@ -173,6 +174,7 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             if named is not None and sources[0] is not None:  # keep the words of the doer
                 sources = [replace(sources[0], text=named.text, start=named.start, end=named.end)]
         sources, targets = _court_sides(tok, entry, finder, sources, targets, nominal)
+        targets = our_nation(tok, finder, targets)  # "hacked our election"
         coded = any(a is not None and a.code for a in (*sources, *targets))
         has_args = bool(source_toks or target_toks) or coded
         if (entry.weak or nominal) and not coded:

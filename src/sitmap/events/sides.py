@@ -4,6 +4,7 @@ symmetric pairs and verbal attacks by politicians."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from sitmap import actors, lexicons
@@ -143,6 +144,39 @@ def _implicit_sides(
         for a in targets
     ]
     return sources, targets
+
+
+@cache
+def _national_nouns() -> frozenset[str]:
+    return frozenset(lexicons.yaml_file("sectors.yaml")["national_nouns"])
+
+
+def our_nation(tok: Any, finder: _ActorFinder, targets: list[Actor | None]) -> list[Actor | None]:
+    """The targets, or "our" nation (``_our_nation``) when none is coded."""
+    if any(a is not None and a.code for a in targets):
+        return targets
+    ours = _our_nation(tok, finder)
+    return [ours] if ours is not None else targets
+
+
+def _our_nation(tok: Any, finder: _ActorFinder) -> Actor | None:
+    """A trigger's object that is "our" nation ("hacked our election", "the attack on our
+    country"): a first-person stand-in (kind pronoun, text "our") that attribution turns into
+    the speaker's state, or the document's in the outlet's own voice."""
+    objects = _children(tok, {"dobj"}) + [
+        o for p in _children(tok, {"prep"}) if p.lower_ in {"on", "against", "into"}
+        for o in _children(p, {"pobj"})
+    ]
+    for obj in objects:
+        words = {obj.lemma_.lower(), obj.lower_}
+        if not words & _national_nouns():
+            continue
+        our = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ == "our"), None)
+        if our is not None:
+            start = finder.offset + our.idx
+            end = start + len(our)
+            return Actor(text=our.text, start=start, end=end, kind="pronoun", score=0.0)
+    return None
 
 
 def _anti(head: Any, finder: _ActorFinder, doc: Document) -> Actor | None:
