@@ -499,10 +499,10 @@ def _noun_fights(doc: Document, table: _Table) -> None:
         sent = doc.sentences[index]
         rows = tokens.table(pdoc)
         for i, pos in enumerate(rows.pos):
-            if pos not in {"NOUN", "PROPN"} or rows.lemma[i].lower() not in nouns:
+            lemma = rows.lemma[i].lower() if pos in {"NOUN", "PROPN"} else ""
+            if lemma not in nouns:
                 continue  # read from the token table: a Token only for a fight noun
             tok = pdoc[i]
-            lemma = tok.lemma_.lower()
             if tok.dep_ == "compound" or _unreal(tok, table):
                 continue
             pairs = [c for c in (*tok.children, *tok.head.children) if c.lower_ in _PAIR]

@@ -446,15 +446,15 @@ def acled_inter(row: dict[str, Any], side: str) -> int | None:
     if code.startswith("IMG"):
         return 2
     sector = row.get(f"{side}_sector")
+    actor_country = row.get(f"{side}_country")
     inter = _tables()["acled_inter"].get(sector) if sector else None
-    if not sector and code and code == row.get(f"{side}_country"):
+    if not sector and code and code == actor_country:
         inter = 1  # a country as the doer ("Benin charged ...", "Beninese defused"): its state
     if side == "source" and sector in _tables()["acled_crowd"]:
         kind = acled_type(row)
         inter = {"Protests": 6, "Riots": 5}.get(kind[1] if kind else "", inter)
         if inter == 7 and kind and kind[0] == "Political violence":
             inter = _tables()["acled_civilian_doer"]  # "men raped a woman": not civilians
-    actor_country = row.get(f"{side}_country")
     event_country = _country(row.get("country"))
     foreign = inter == 1 or sector in _tables()["acled_foreign_external"]
     if foreign and actor_country and event_country and actor_country != event_country.alpha_3:

@@ -389,13 +389,14 @@ def count(doc: Document) -> Document:
     for sent in doc.sentences:
         if sent.index not in by_sentence and sent.index - 1 not in by_sentence:
             continue  # no violent event here or just before: a count would go nowhere
-        n = stated(doc.text[sent.start : sent.end])
+        text = doc.text[sent.start : sent.end]
+        n = stated(text)
         told = _parsed_in(doc, sent)
         if told is not None and (n is None or told > n):
             n = told
         if n is None:
             continue
-        n = _with_the_doers(doc.text, sent.start, doc.text[sent.start : sent.end], n)
+        n = _with_the_doers(doc.text, sent.start, text, n)
         events = by_sentence.get(sent.index)
         if not events:
             events = [e for e in by_sentence.get(sent.index - 1, []) if e.fatalities is None]
