@@ -125,11 +125,11 @@ def _minor_abroad(
         return False
     if ctx.countries.most_common(1)[0][0] not in written or not _abroad(gaz, i, ctx):
         return False
-    return bool(m.ids) and all(
-        (gaz.fclass[i] == "P" or gaz.fcode[i] == ADM2)
-        and gaz.fcode[i] not in _CAPITALS
-        and gaz.population[i] < _MINOR_POPULATION
-        for i in m.ids
+    return all(
+        (gaz.fclass[j] == "P" or gaz.fcode[j] == ADM2)
+        and gaz.fcode[j] not in _CAPITALS
+        and gaz.population[j] < _MINOR_POPULATION
+        for j in m.ids
     )
 
 

@@ -64,6 +64,7 @@ BASIS_FACTOR = {
 
 _CONTAINED_SHARE = 0.5  # of a container's score, for an event set in a spot inside it
 _SPECIFICITY = {"P": 3, ADM2: 2, ADM1: 1, REGION: 1, COUNTRY: 0, CONTINENT: -1}
+_REGIONS = (_SPECIFICITY[ADM1], _SPECIFICITY[ADM2])  # a lone container in parentheses is one
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])(?:,[^()\n]{0,40})?\s*\([^()\n]{0,30}\)\s*[-–—]"
 )
@@ -96,8 +97,9 @@ def place_events(doc: Document, *, document_place: bool = False) -> None:
     places += [p for p in _seats(doc, text, resolved) if p not in places]
     dateline = _dateline(doc, resolved)
     focus = focus_place(places) if document_place else None
-    contained = _contained_spots(doc, text, resolved)
-    written = _admin_spots(text, resolved)
+    chains = context.find(text)  # the name-and-containers chains, read by both spot lists
+    contained = _contained_spots(doc, chains, resolved)
+    written = _admin_spots(text, chains, resolved)
     for event in doc.events:
         place, basis = _event_place(event, places, doc, text, resolved)
         if place is None:
@@ -263,7 +265,9 @@ def _previous_place(
     return None, ""
 
 
-def _admin_spots(text: str, resolved: list[Place]) -> list[tuple[int, int, Place]]:
+def _admin_spots(
+    text: str, chains: list[context.Chain], resolved: list[Place]
+) -> list[tuple[int, int, Place]]:
     """Named spots written with their containers in parentheses, as conflict notes locate
     them ("regained control over Dimbi (Kembe, Basse-Kotto)", "between Sare-Dina and Sahona
     (Mopti, Mopti)", "the city of Bambari (Bambari, Ouaka) was taken"): (start, end, place) of
@@ -271,23 +275,26 @@ def _admin_spots(text: str, resolved: list[Place]) -> list[tuple[int, int, Place
     that resolves, at the precision the text allows. One container alone counts only when it
     is a region ("Apple (AAPL.O)", "Hanoi (VNA)" are no such chains)."""
     out: list[tuple[int, int, Place]] = []
-    for chain in context.find(text):
+    for chain in chains:
         if not chain.paren or text[: chain.start].rstrip().lower().endswith("from"):
             continue  # "fled from Dimbi (Kembe, Basse-Kotto)": where they left
         parents = [
             next((p for p in resolved if p.start < e and s < p.end), None) for s, e in chain.parents
         ]
         parents = [p for p in parents if p is not None]
-        regions = (_SPECIFICITY[ADM1], _SPECIFICITY[ADM2])
-        if not parents or (len(chain.parents) == 1 and specificity(parents[0]) not in regions):
+        if not parents or (len(chain.parents) == 1 and specificity(parents[0]) not in _REGIONS):
             continue
         own = next((p for p in resolved if p.start < chain.end and chain.start < p.end), None)
         if own is not None and specificity(own) >= specificity(parents[0]):
             out.append((chain.start, chain.end, own))
         else:
-            share = round(parents[0].score * _CONTAINED_SHARE, 3)
-            out.append((chain.start, chain.end, replace(parents[0], score=share)))
+            out.append((chain.start, chain.end, _in_container(parents[0])))
     return out
+
+
+def _in_container(parent: Place) -> Place:
+    """The container of a spot as the place of an event set in the spot: its score shared."""
+    return replace(parent, score=round(parent.score * _CONTAINED_SHARE, 3))
 
 
 def _spot_place(event: Event, spots: list[tuple[int, int, Place]], doc: Document) -> Place | None:
@@ -382,7 +389,7 @@ def _facility_head(root: Any, trigger: Any) -> Any:
 
 
 def _contained_spots(
-    doc: Document, text: str, resolved: list[Place]
+    doc: Document, chains: list[context.Chain], resolved: list[Place]
 ) -> dict[int, tuple[Place, Place]]:
     """Each spot the gazetteer lacks whose containers are written beside it ("in Kpalanga
     village (Dassa, Collines)", "at Rampur village in Purnia district"), mapped to its first
@@ -392,15 +399,14 @@ def _contained_spots(
     unknown = [p for p in doc.places if p.geonameid is None]
     if not unknown or not resolved:
         return out
-    for chain in context.find(text):
+    for chain in chains:
         spot = next((p for p in unknown if p.start < chain.end and chain.start < p.end), None)
         if spot is None or id(spot) in out:
             continue
         for s, e in chain.parents:
             parent = next((p for p in resolved if p.start < e and s < p.end), None)
             if parent is not None:
-                share = round(parent.score * _CONTAINED_SHARE, 3)
-                out[id(spot)] = (spot, replace(parent, score=share))
+                out[id(spot)] = (spot, _in_container(parent))
                 break
     return out
 
