@@ -134,6 +134,11 @@ def _resolved(text: str) -> dict[str, tuple[str | None, str | None]]:
             "Brussels",
             ("Brussels", "BE"),
         ),
+        (  # ... and so is a big city abroad that is no capital
+            "Officials in Kenya said the trader was arrested in Antwerp on Monday.",
+            "Antwerp",
+            ("Antwerp", "BE"),
+        ),
     ],
 )
 def test_resolution_small_town_only_abroad(text, name, expected) -> None:
