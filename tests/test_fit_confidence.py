@@ -105,3 +105,34 @@ def test_confidence_data_file_weights_known_features_in_order() -> None:
     assert names and set(names) <= set(confidence.FEATURES)
     assert names == [f for f in confidence.FEATURES if f in names]
     assert isinstance(data["intercept"], float)
+
+
+def test_the_refit_is_weighed_against_the_current_recipe_left_out_not_in_sample(
+    monkeypatch, tmp_path, capsys
+) -> None:
+    # The current model leans on the quirk of file a: in-sample it scores well there, but its
+    # recipe (weak + post, C=0.01 as its header says) refitted without file a fails on a.
+    model = tmp_path / "confidence.yaml"
+    model.write_text(
+        "# (L2, C=0.01, feature set 'quirky')\nintercept: 0.1\nweights:\n  weak: -1.9\n"
+        "  post: 1.9\n",
+        encoding="utf-8",
+    )
+    data = _data()
+    columns = [confidence.FEATURES.index(n) for n in ("weak", "post")]
+    expected = fit.cross_file_aucs(data, data.x[:, columns], 0.01)
+    assert fit.current_recipe(data, model) == pytest.approx(expected)
+    assert min(expected.values()) < 0.55
+    monkeypatch.setattr(fit, "FEATURE_SETS", {"general": ("weak",)})
+    monkeypatch.setattr(fit, "STRENGTHS", (1.0,))
+    cache = tmp_path / "features.npz"
+    np.savez(
+        cache, x=data.x, y=data.y, groups=data.groups, files=data.files,
+        features=np.array(confidence.FEATURES),
+    )  # fmt: skip
+    argv = ["fit", "a.jsonl", "b.jsonl", "--cache", str(cache), "--output", str(model)]
+    monkeypatch.setattr("sys.argv", argv)
+    fit.main()
+    assert "current recipe refitted, left-out files: -> a.jsonl" in capsys.readouterr().out
+    written = model.read_text(encoding="utf-8")
+    assert "weak:" in written and "post:" not in written
