@@ -1,0 +1,277 @@
+"""An event's epistemic status and attribution chain from its frames (``_apply``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+from sitmap import actors as actor_stage
+from sitmap import lexicons, modality
+from sitmap.attribution.cues import _HOSTILE, _PAST_TAGS, CONDITIONAL, POSSIBLE, _Cues, _cues
+from sitmap.attribution.frames import _Frame, _is_speech, _spoken_name, _State
+from sitmap.model import Actor, Document, Event, Source
+
+# -- status ----------------------------------------------------------------------------------
+
+
+def _modality(tok: Any, plover: str | None = None) -> tuple[str | None, bool]:
+    """(negated / hypothetical / predicted / None, whether an intent cue such as "will",
+    "vowed to" or "plans to" made it predicted) from the trigger's clause and its governors.
+    An "if" clause on the trigger itself makes it hypothetical (``CONDITIONAL``: a hostile act
+    the acting side's own speaker announces under a condition is still a threat, see
+    ``_apply``), except for a threat (``plover`` THREATEN), which states its condition:
+    "threatened to destroy X if attacked" is a threat."""
+    cues = _cues()
+    conditional_types = plover != "THREATEN"
+    path = []
+    node = tok
+    while True:
+        path.append(node)
+        # a relative clause or apposition has its own tense and modality; so has a presupposed
+        # noun ("his crackdown") and a past temporal clause ("after Russia banned adoptions")
+        if (
+            node.head.i == node.i
+            or _is_speech(node.head)
+            or node.dep_ in {"relcl", "appos"}
+            or modality.presupposed(node)
+            or modality.background(node)
+        ):
+            break
+        node = node.head
+        if len(path) > 10:
+            break
+    negated = hypothetical = predicted = intent = possible = conditioned = False
+    last = path[-1]
+    if (  # a speech verb that negates what it governs: "Iran denied attacking the tanker"
+        last.head.i != last.i
+        and last.dep_ != "conj"
+        and last.head.lemma_.lower() in cues.negating_verbs
+    ):
+        negated = True
+    for i, node in enumerate(path):
+        kids = list(node.children)
+        if any(
+            c.dep_ == "neg" or (c.lower_ in cues.negating_words and c.dep_ in {"neg", "det"})
+            for c in kids
+        ):
+            negated = negated or i <= 1 or (node.pos_ in {"VERB", "AUX"} and i <= 2)
+        if i > 0 and node.lemma_.lower() in cues.negating_verbs and path[i - 1].dep_ != "conj":
+            negated = True
+        if any(c.dep_ == "mark" and c.lower_ in cues.conditionals for c in kids):
+            hypothetical = True
+        if i == 0 and conditional_types and any(_conditional(c, cues) for c in kids):
+            conditioned = True  # "Moore should step aside if they are true"
+        if i == 0 and any(
+            c.dep_ in {"amod", "advmod"} and c.lower_ in cues.uncertain_words for c in kids
+        ):
+            possible = True  # "possible collusion", "possibly coordinated"
+        weighed = modality.uncertain(node)  # "investigating whether", "whether to"
+        hypothetical = hypothetical or weighed == "hypothetical"
+        predicted = predicted or weighed == "predicted"
+        if any(c.dep_ == "aux" and c.lower_ in cues.modals for c in kids):
+            predicted = True
+            intent = intent or any(c.dep_ == "aux" and c.lower_ in cues.intent for c in kids)
+        if any(c.dep_ in {"amod", "advmod"} and c.lower_ in cues.predicting_words for c in kids):
+            predicted = True
+        if (
+            i > 0
+            and not _past_attempt(node, cues)
+            and (
+                node.lemma_.lower() in cues.predicting_verbs or node.lower_ in cues.predicting_words
+            )
+        ):
+            predicted = True
+            intent = intent or node.lemma_.lower() in cues.intent
+        if any(c.lower_ == "going" and any(g.lower_ == "to" for g in c.children) for c in kids):
+            predicted = intent = True
+    if negated:
+        return "negated", False
+    if hypothetical:
+        return "hypothetical", False
+    if conditioned:  # hypothetical, unless the acting side's own speaker threatens it
+        return CONDITIONAL, intent and predicted
+    if possible and not predicted:  # a possible act in the future is predicted ("could")
+        return POSSIBLE, False
+    if predicted:
+        return "predicted", intent
+    return None, False
+
+
+def _past_attempt(node: Any, cues: _Cues) -> bool:
+    """An attempt verb in the past or perfect ("sought to punish", "has tried to persuade"):
+    the attempt took place, so it puts the act it governs in no future."""
+    return node.lemma_.lower() in cues.attempt_verbs and node.tag_ in _PAST_TAGS
+
+
+def _conditional(clause: Any, cues: _Cues) -> bool:
+    """An adverbial clause under "if"/"unless" ("... if they are true")."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in cues.conditionals for c in clause.children
+    )
+
+
+def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _State) -> None:
+    chain: list[Source] = []
+    if doc.source:
+        chain.append(Source(role="outlet", name=doc.source))
+    speaker: _Frame | None = None
+    predicts = any(f.predicts for f in frames)
+    frames = [f for f in frames if not f.own]
+    for frame in reversed(frames):  # outermost first
+        if frame.cited and all(s.name != frame.cited for s in chain if s.role == "cited"):
+            text = frame.cited_text
+            chain.append(
+                Source(
+                    role="cited",
+                    name=frame.cited,
+                    text=text and text[0],
+                    start=text and text[1],
+                    end=text and text[2],
+                )
+            )
+        if frame.speaker_name:
+            speaker = frame
+    if speaker is not None:
+        key = speaker.speaker_name or ""
+        if not any(s.role == "cited" for s in chain) and key in state.speaker_outlet:
+            chain.append(Source(role="cited", name=state.speaker_outlet[key]))
+        cited_here = next((s.name for s in chain if s.role == "cited"), None)
+        if cited_here and key:
+            state.speaker_outlet.setdefault(key, cited_here)
+        text = speaker.speaker_text
+        chain.append(
+            Source(
+                role="speaker",
+                name=speaker.speaker_name or (text[0] if text else ""),
+                text=text and text[0],
+                start=text and text[1],
+                end=text and text[2],
+                code=speaker.speaker.code if speaker.speaker else None,
+            )
+        )
+    speech_act = event.plover in _cues().speech_acts
+    tweeted = any(f.tweet for f in frames)
+    author = speaker.speaker if tweeted and speaker is not None else None
+    if (
+        speech_act
+        and author is not None
+        and (event.source is None or event.source.kind == "pronoun")
+    ):
+        event.source = author  # "Wrong! ..." tweeted: the author's own act
+    own_words = (
+        speech_act
+        and not tweeted
+        and speaker is not None
+        and _same_actor(speaker.speaker, event.source)
+    )
+    if (
+        speech_act
+        and speaker is None
+        and event.source is not None
+        and event.source.code
+        and not _deed(tok)
+    ):
+        # "The White House condemned ...": the act's author is its speaker; not of a deed
+        # ("the group sued the ministry", "a judge sided with the city")
+        chain.append(_speaker_source(event.source))
+    event.attribution = chain
+    status = "asserted"
+    if any(s.role == "cited" for s in chain):
+        status = "reported"
+    if speaker is not None and not speaker.journalist and not own_words:
+        # a speech act narrated by the outlet ("X said Y was to blame") is asserted
+        status = "quoted"
+    modal, intent = _modality(tok, event.plover) if tok is not None else (None, False)
+    if (
+        modal is None
+        and predicts
+        and not own_words
+        and not (tok is not None and modality.presupposed(tok))
+    ):
+        modal = "predicted"  # "warned that ... could be halted", but not "Washington's funding"
+    if modal == POSSIBLE:  # "warned of a possible attack": ahead; "possible collusion": uncertain
+        modal = "predicted" if predicts else "hypothetical"
+    speaker_actor = speaker.speaker if speaker is not None else None
+    _our_nation(doc, event, speaker_actor)
+    _first_person(event, speaker_actor)
+    if (
+        modal in ("predicted", CONDITIONAL)
+        and intent
+        and event.plover in _HOSTILE
+        and speaker_actor is not None
+        and speaker_actor.code
+        and speaker_actor.sector != "media"
+        and _same_side(speaker_actor, event.source)
+    ):
+        event.plover, event.cameo = "THREATEN", "13"
+        event.source = speaker_actor
+        modal = None
+    if modal == CONDITIONAL:
+        modal = "hypothetical"
+    event.status = modal or status
+    for actor in (event.source, event.target):
+        if actor is not None and actor.kind == "pronoun":
+            if event.source is actor:
+                event.source = None
+            else:
+                event.target = None
+
+
+@cache
+def _deed_verbs() -> frozenset[str]:
+    return frozenset(lexicons.yaml_file("deed_verbs_wordnet.yaml")["deed_verbs"])
+
+
+def _deed(tok: Any) -> bool:
+    """Whether a trigger is a verb that names a deed, never words ("sued", "sided with",
+    "lobbied": ``data/deed_verbs_wordnet.yaml``, generated from WordNet's verb classes)."""
+    return tok is not None and tok.pos_ == "VERB" and tok.lemma_.lower() in _deed_verbs()
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return False
+    return a.start == b.start or (bool(a.code) and a.code == b.code)
+
+
+def _speaker_source(actor: Actor) -> Source:
+    return Source(
+        role="speaker",
+        name=_spoken_name(actor),
+        text=actor.text,
+        start=actor.start,
+        end=actor.end,
+        code=actor.code,
+    )
+
+
+def _our_nation(doc: Document, event: Event, speaker: Actor | None) -> None:
+    """"Our" nation as a side ("hacked our election": ``events.sides``) is the state of the
+    speaker's country, or in the outlet's own voice the country the document is about."""
+    for role in ("source", "target"):
+        actor = getattr(event, role)
+        if actor is None or actor.kind != "pronoun" or actor.text.lower() != "our":
+            continue
+        country = speaker.country if speaker else actor_stage.focus_country(doc.actors)
+        if country:
+            setattr(event, role, replace(actor, country=country, code=country, kind="state"))
+
+
+def _first_person(event: Event, speaker: Actor | None) -> None:
+    if speaker is None or not speaker.code:
+        return
+    for role in ("source", "target"):
+        actor = getattr(event, role)
+        if (
+            actor is not None
+            and actor.kind == "pronoun"
+            and actor.text.lower() in {"we", "i", "us"}
+        ):
+            setattr(event, role, speaker)
+
+
+def _same_side(speaker: Actor, source: Actor | None) -> bool:
+    if source is None or source.kind == "pronoun":
+        return True
+    return bool(speaker.country) and speaker.country == source.country
