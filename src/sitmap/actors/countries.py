@@ -162,18 +162,10 @@ def _focus_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Acto
     likely its opponent as its own ("Russian jets bombed army positions"); an actor of the
     focus country with the same sector in the sentence makes two sides too ("U.S. troops
     fought soldiers")."""
-    # the outlets a story cites ("(Reuters)") say nothing of where it is set
-    # ... nor does a named armed group's (al Shabaab in a Kenyan story: ``_foreign_group``)
-    counts = Counter(
-        a.country
-        for a in actors
-        if a.country and a.code and not _outlet(a, lex) and not _foreign_group(a, lex)
-    )
-    total = sum(counts.values())
-    if not total:
-        return actors
-    focus, top = counts.most_common(1)[0]
-    if top / total < _FOCUS_SHARE:
+    # a named armed group's home says nothing of where the story is set either (al Shabaab
+    # in a Kenyan story: ``_foreign_group``)
+    focus = _focus(actors, lex, groups=False)
+    if focus is None:
         return actors
     out: list[Actor] = []
     for actor in actors:
@@ -192,8 +184,18 @@ def _focus_countries(actors: list[Actor], sdoc: Any, lex: _Lexicon) -> list[Acto
 def focus_country(actors: list[Actor]) -> str | None:
     """The one country a document is about (three in five of its coded actors of a country
     are that country's, cited outlets left out), or None."""
-    lex = _lexicon()
-    counts = Counter(a.country for a in actors if a.country and a.code and not _outlet(a, lex))
+    return _focus(actors, _lexicon(), groups=True)
+
+
+def _focus(actors: list[Actor], lex: _Lexicon, groups: bool) -> str | None:
+    """The country with three in five of the coded actors' countries, or None. The outlets a
+    story cites ("(Reuters)") say nothing of where it is set; named armed groups count only
+    with ``groups``."""
+    counts = Counter(
+        a.country
+        for a in actors
+        if a.country and a.code and not _outlet(a, lex) and (groups or not _foreign_group(a, lex))
+    )
     total = sum(counts.values())
     if not total:
         return None

@@ -34,12 +34,12 @@ from sitmap.attribution.frames import (
     _remember,
     _sentence_frames,
     _State,
-    _token_at,
     _tweet_frame,
 )
 from sitmap.attribution.status import _apply
 from sitmap.attribution.tweets import Tweet, _tweet_at, tweet_spans
 from sitmap.model import Document, Event
+from sitmap.tokens import token_at
 
 __all__ = ["CONDITIONAL", "POSSIBLE", "Tweet", "attribute", "tweet_spans"]
 
@@ -57,7 +57,7 @@ def attribute(doc: Document) -> Document:
         offset = doc.sentences[index].start
         sentence_frames = _sentence_frames(doc, pdoc, offset, state)
         for event in by_sentence.get(index, []):
-            tok = _token_at(pdoc, (event.trigger_start or event.start) - offset)
+            tok = token_at(pdoc, (event.trigger_start or event.start) - offset)
             frames = _frames_for(doc, tok, offset, state) if tok is not None else []
             tweet = _tweet_at(tweets, event.trigger_start or event.start)
             if tweet is not None:

@@ -11,7 +11,7 @@ from sitmap import modality
 from sitmap.attribution.cues import _COMPLEMENTS, _cues
 from sitmap.attribution.tweets import Tweet
 from sitmap.model import Actor, Document
-from sitmap.tokens import table, token_at
+from sitmap.tokens import table
 
 
 @dataclass
@@ -39,10 +39,6 @@ class _State:
 
 
 # -- frames -----------------------------------------------------------------------------------
-
-
-def _token_at(pdoc: Any, char: int) -> Any:
-    return token_at(pdoc, char)
 
 
 def _verbs(pdoc: Any) -> list[Any]:

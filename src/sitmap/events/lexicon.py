@@ -609,31 +609,25 @@ def _trigger(tok: Any, content: bool = False) -> tuple[_Entry, bool] | None:
         prev = tok.nbor(-1) if tok.i > 0 else None
         pair = f"{prev.lower_} {lemma}" if prev is not None else None
         joined = _hyphenated(tok)
-        if not (
-            (pair is not None and pair in lex.nouns)
-            or (joined is not None and joined in lex.nouns)
-            or (lemma in lex.nouns and tok.dep_ != "compound")
-        ):
+        phrase = next((k for k in (pair, joined) if k is not None and k in lex.nouns), None)
+        if phrase is None and (lemma not in lex.nouns or tok.dep_ == "compound"):
             return None  # no event noun here: the costlier sense tests below need not run
         if senses.figurative_noun(tok) or tok.ent_type_ in {"DATE", "TIME"}:
             return None  # "an empty threat", "a war of words"; "in March"
-        if pair is not None and pair in lex.nouns:
-            return lex.nouns[pair][0], True
-        if joined is not None and joined in lex.nouns:
-            return lex.nouns[joined][0], True
-        if lemma in lex.nouns and tok.dep_ != "compound":
-            children = list(tok.children)
-            for entry in lex.nouns[lemma]:  # "a call *for* talks"; "a call" alone is none
-                if entry.prep and not (
-                    any(c.dep_ == "prep" and c.lower_ == entry.prep for c in children)
-                    or _marked_clause(children, entry.prep)
-                ):
-                    continue
-                if entry.objects and not any(  # "an exchange *of fire*", "an offer of aid"
-                    o.lemma_.lower() in entry.objects for o in _pobjs(tok, {"of"})
-                ):
-                    continue
-                return entry, True
+        if phrase is not None:  # a two-word or hyphenated event noun
+            return lex.nouns[phrase][0], True
+        children = list(tok.children)
+        for entry in lex.nouns[lemma]:  # "a call *for* talks"; "a call" alone is none
+            if entry.prep and not (
+                any(c.dep_ == "prep" and c.lower_ == entry.prep for c in children)
+                or _marked_clause(children, entry.prep)
+            ):
+                continue
+            if entry.objects and not any(  # "an exchange *of fire*", "an offer of aid"
+                o.lemma_.lower() in entry.objects for o in _pobjs(tok, {"of"})
+            ):
+                continue
+            return entry, True
     return None
 
 

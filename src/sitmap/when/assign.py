@@ -595,7 +595,7 @@ def _share_with_conjuncts(triggers: dict[tuple[int, int], tuple[Event, Any]], te
                 if (
                     head[0].date is not None
                     and not _glued_between(text, head[0], ev)
-                    and not (later and _verb_tense(node, list(node.doc)) == "past")
+                    and not (later and _verb_tense(node) == "past")
                 ):
                     ev.date, ev.historical = head[0].date, head[0].historical
                 break
@@ -628,7 +628,7 @@ def _trailing_participle(tok: Any) -> bool:
 
 def _told_later(node: Any) -> bool:
     """Whether a verb is told in the present or the future ("are facing", "will march")."""
-    return node.pos_ in ("VERB", "AUX") and _verb_tense(node, list(node.doc)) in _NOW_OR_LATER
+    return node.pos_ in ("VERB", "AUX") and _verb_tense(node) in _NOW_OR_LATER
 
 
 def _holds(outer: Event, inner: Event | _Found) -> bool:

@@ -102,12 +102,14 @@ def _verb_above(node: Any) -> Any:
     return None
 
 
-def _verb_tense(verb: Any, tokens: list[Any] | _Tokens) -> str | None:
+def _verb_tense(verb: Any, tokens: list[Any] | _Tokens | None = None) -> str | None:
     """Tense of one verb from its tag and its auxiliaries; "nonfinite" for participles.
 
     ``tokens``: the consecutive tokens of ``verb.doc`` around it (a list, or a sentence's
-    ``_Tokens``), read through the doc's token table."""
-    if isinstance(tokens, _Tokens):
+    ``_Tokens``; by default all of ``verb.doc``), read through the doc's token table."""
+    if tokens is None:
+        base, size = 0, len(verb.doc)  # no list of the doc's Token objects to make
+    elif isinstance(tokens, _Tokens):
         base, size = tokens.lo, tokens.hi - tokens.lo
     else:
         base, size = tokens[0].i, len(tokens)
