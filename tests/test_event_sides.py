@@ -120,6 +120,13 @@ def test_event_sides_owner_pronoun_whose_antecedent_is_its_own_phrase():
     [
         # "our" nation in the outlet's own voice: the country the document is about
         (
+            "Chinese hackers attacked our election last year. Ottawa has protested to Beijing. "
+            "Canada's prime minister called the envoy in.",
+            "attacked",
+            "CAN",
+        ),
+        # ... in its officials' words: their state
+        (
             "Canadian officials say Chinese hackers attacked our election last year. Ottawa "
             "has protested to Beijing. Canada's prime minister called the envoy in.",
             "attacked",
