@@ -11,6 +11,7 @@ rules may only drop pairs ``rules.linked`` rejects, and the situations must be i
 from __future__ import annotations
 
 import random
+import sys
 from datetime import date, timedelta
 
 import pytest
@@ -333,7 +334,34 @@ def test_pairs_a_resumed_run_merges_and_links_as_a_build() -> None:
     """A second ingest run (a new ``Updater``: nothing kept in memory, the earliest facts of
     the stored predictions unknown) continues with the same situations and links as a build:
     a new fact is compared with the stored predictions it may fulfil."""
-    docs = random_docs(260, 12)
+    _resumed_equals_build(random_docs(260, 12))
+
+
+def test_pairs_a_resumed_run_relinks_a_stored_prediction_whose_fact_moved(monkeypatch) -> None:
+    """A prediction linked in the first run, whose fulfilling fact's situation the second run
+    re-clusters under a new id, is linked to the new one (the new ``Updater`` never learnt
+    which fact it was: the stored links of the re-clustered targets are redone), not left
+    pointing at a situation that is gone."""
+
+    def evidence(seed: int, sentence: int, d: int) -> str:  # another stream: such a case
+        rng = random.Random(f"{d}-{seed}-{sentence}")
+        if rng.random() < 0.3:
+            words = rng.choice(WIRE).split()
+            del words[rng.randrange(len(words))]
+            return " ".join(words)
+        return f"sentence {sentence} of {d}"
+
+    monkeypatch.setattr(sys.modules[__name__], "_evidence", evidence)
+    store = _resumed_equals_build(random_docs(260, 12))
+    dangling = store.con.execute(
+        "SELECT count(*) FROM situations WHERE fulfilled_by IS NOT NULL AND fulfilled_by NOT IN "
+        "(SELECT id FROM situations)"
+    ).fetchone()[0]
+    assert dangling == 0
+
+
+def _resumed_equals_build(docs: list[Document]) -> Store:
+    """Two ingest runs (each a new ``Updater``) give the tables of a build; the runs' store."""
     store = Store(":memory:")
     for run in (docs[:130], docs[130:]):
         updater = situations.Updater(store)
@@ -346,3 +374,4 @@ def test_pairs_a_resumed_run_merges_and_links_as_a_build() -> None:
     situations.build(full)
     assert _tables(store) == _tables(full)
     assert full.con.execute("SELECT count(fulfilled_by) FROM situations").fetchone()[0] > 5
+    return store

@@ -60,6 +60,7 @@ class Updater:
             tables.stored_situations(store),
         )
         self.links = tables.stored_links(store)
+        self.linked_to = tables.links_to(self.links)  # (stored links: see ``prediction_links``)
         self._doc_events: dict[str, set[str]] = {}
         for key in self.merger.keys.values():
             self._doc_events.setdefault(key.doc_id, set()).add(key.id)
@@ -79,7 +80,9 @@ class Updater:
         written = linked = 0
         if old or fresh:
             # the links first: a written situation's goes in with its row (no UPDATE after)
-            with_rows, changed = tables.prediction_links(self.merger, fresh, self.links)
+            with_rows, changed = tables.prediction_links(
+                self.merger, fresh, self.links, self.linked_to
+            )
             written = tables.write(self.store, self.merger, old, fresh, with_rows)
             tables.update_links(self.store, changed)
             linked = len(changed) + sum(t is not None for t in with_rows.values())

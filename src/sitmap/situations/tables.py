@@ -291,12 +291,19 @@ def prediction_links(
     merger: Merger,
     fresh: list[tuple[str, list[list[Key]]]],
     links: dict[str, str | None],
+    linked_to: dict[str, list[str]] | None = None,
 ) -> tuple[dict[str, str | None], dict[str, str | None]]:
     """The links of the last recluster: (situation id -> the situation that fulfils it, for
     every situation it wrote: to write with the row; the links of situations it did not write
     that changed: to update in place). ``links`` (id -> target, as stored after this batch)
-    is kept in step; see ``Merger.predictions_to_relink``."""
+    is kept in step; see ``Merger.predictions_to_relink``. ``linked_to`` (``links_to`` of the
+    links stored before this run, emptied as it goes): a stored prediction whose target was
+    re-clustered is linked again, though the merger never learnt which fact it was (a resumed
+    run: its ``_best_of`` knows only the predictions it linked itself)."""
     written = {merger.situation[s[0].id] for _, sits in fresh for s in sits}
+    relink = merger.predictions_to_relink(fresh)
+    for sid in merger.gone if linked_to else ():
+        relink.update(p for p in linked_to.pop(sid, ()) if p in merger.situation_members)
     for sid in merger.gone:  # (situations leave only by a recluster: not a scan of ``links``)
         if sid not in merger.situation_members:
             links.pop(sid, None)  # replaced by a re-clustered situation
@@ -305,7 +312,7 @@ def prediction_links(
             links[sid] = None  # written again with no link unless it has one now
     with_rows: dict[str, str | None] = {}
     changed: dict[str, str | None] = {}
-    for sid in merger.predictions_to_relink(fresh):
+    for sid in relink:
         target = merger.fulfilment(sid)
         if sid in written:
             with_rows[sid] = target
@@ -313,6 +320,15 @@ def prediction_links(
             changed[sid] = target
         links[sid] = target
     return with_rows, changed
+
+
+def links_to(links: dict[str, str | None]) -> dict[str, list[str]]:
+    """Target situation id -> the predicted situations ``links`` links to it."""
+    out: dict[str, list[str]] = {}
+    for sid, target in links.items():
+        if target is not None:
+            out.setdefault(target, []).append(sid)
+    return out
 
 
 def update_links(store: Store, changed: dict[str, str | None]) -> None:
@@ -337,6 +353,7 @@ __all__ = [
     "event_rows",
     "evidence",
     "iter_keys",
+    "links_to",
     "prediction_links",
     "stored_components",
     "stored_links",
