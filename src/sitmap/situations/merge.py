@@ -45,7 +45,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 
 from sitmap.model import content_id
-from sitmap.situations import rules
+from sitmap.situations import bounded, rules
 from sitmap.situations.rules import Key
 
 COARSE_DAYS = 14
@@ -249,7 +249,7 @@ class Merger:
         if comp is None or len(self.members.get(comp, ())) <= (self.cap or 0):
             return False
         members = self.situation_members.get(self.situation.get(event_id) or "", ())
-        n = int(rules.config()["update"]["sample"])
+        n = bounded.sample_size()
         return len(members) > 2 * n and event_id not in members[:n] and event_id not in members[-n:]
 
     # -- clustering ----------------------------------------------------------------------------
@@ -343,8 +343,6 @@ class Merger:
         attached: list[tuple[str, list[list[Key]]]] = []
         self.replaced = set()
         if self.cap is not None:  # the groups beyond the cap are attached (``bounded``)
-            from sitmap.situations import bounded
-
             todo = {i for i in todo if i in self.keys}
             events, keep = bounded.split(self, found_of, todo, old, self.cap)
             if keep:

@@ -110,11 +110,13 @@ def candidate_pairs(
         else:
             index, lookup = _cells(key)
             lead = rules.wording_hashes(key) if key.published is not None else ()
-            for h in lead:
-                words["i"].append(i)
-                words["fg"].append(fg)
-                words["h"].append(h)
-                words["blk"].append(merge.wording_block(key.published))
+            if lead:
+                block = merge.wording_block(key.published)
+                for h in lead:
+                    words["i"].append(i)
+                    words["fg"].append(fg)
+                    words["h"].append(h)
+                    words["blk"].append(block)
             for table, cells in ((icell, index), (lcell, lookup)):
                 for kind, cc, x in cells:
                     table["i"].append(i)
