@@ -57,4 +57,3 @@ def _cues() -> _Cues:
         quote_open="".join(d["quote_open"]),
         quote_close="".join(d["quote_close"]),
     )
-

@@ -37,7 +37,6 @@ class _State:
     speaker_outlet: dict[str, str] = field(default_factory=dict)
 
 
-
 # -- frames -----------------------------------------------------------------------------------
 
 
@@ -312,7 +311,6 @@ def _quote_frame(
     if best is None:
         return None
     return _frame_from(doc, best[1], best[2], state, verb=None)
-
 
 
 def _tweet_frame(doc: Document, tweet: Tweet, state: _State) -> _Frame:

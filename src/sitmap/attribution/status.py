@@ -247,7 +247,7 @@ def _speaker_source(actor: Actor) -> Source:
 
 
 def _our_nation(doc: Document, event: Event, speaker: Actor | None) -> None:
-    """"Our" nation as a side ("hacked our election": ``events.sides``) is the state of the
+    """ "Our" nation as a side ("hacked our election": ``events.sides``) is the state of the
     speaker's country, or in the outlet's own voice the country the document is about."""
     for role in ("source", "target"):
         actor = getattr(event, role)

@@ -105,4 +105,3 @@ def _second_copy(text: str, lo: int, hi: int) -> int:
 
 def _tweet_at(tweets: list[Tweet], char: int) -> Tweet | None:
     return next((t for t in tweets if t.start <= char < t.end), None)
-

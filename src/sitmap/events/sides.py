@@ -164,7 +164,9 @@ def _our_nation(tok: Any, finder: _ActorFinder) -> Actor | None:
     country"): a first-person stand-in (kind pronoun, text "our") that attribution turns into
     the speaker's state, or the document's in the outlet's own voice."""
     objects = _children(tok, {"dobj"}) + [
-        o for p in _children(tok, {"prep"}) if p.lower_ in {"on", "against", "into"}
+        o
+        for p in _children(tok, {"prep"})
+        if p.lower_ in {"on", "against", "into"}
         for o in _children(p, {"pobj"})
     ]
     for obj in objects:
