@@ -4,17 +4,13 @@ predicted); one still ahead or under way stays predicted. Sentences written for 
 from __future__ import annotations
 
 import pytest
-
-from sitmap import pipeline
+from _article_events import event_on
 
 pytestmark = pytest.mark.model
 
 
 def _status(text: str, trigger: str) -> str:
-    doc = pipeline.extract(text, published="2017-11-29", source="Reuters")
-    found = [e for e in doc.events if e.trigger == trigger]
-    assert found, f"no event on {trigger!r}: {[e.trigger for e in doc.events]}"
-    return found[0].status
+    return event_on(text, trigger).status
 
 
 @pytest.mark.parametrize(
