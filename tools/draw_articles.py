@@ -33,7 +33,11 @@ eval/articles-dev3.jsonl the same way with its own seed (``python tools/draw_art
    excluding every earlier split, articles-dev4 included. The sixth split (``--split
    articles-dev6.jsonl``, kept outside eval/ until its round ends) excludes every earlier split
    and lets a non-US article have 120-700 words (``NON_US_WORDS``): with 150-500 words the
-   samples had no unused non-US Reuters article and only Russia ones in the other file.
+   samples had no unused non-US Reuters article and only Russia ones in the other file. The
+   seventh (``--split articles-dev7.jsonl``, kept outside eval/ until its round ends) excludes
+   every earlier split, articles-dev6 included, and lets a non-US article have 120-1,000 words:
+   the samples have 11 unused non-US Reuters articles (9 under 120 words) and 9 unused non-US
+   articles in the other file (8 of them Russia), so only 5 pass the length and country caps.
 
 Nothing here runs sitmap: the table is read as text, so the draw is independent of the
 pipeline. Prints one line per drawn article (file, id, words, main country, kind, title);
@@ -57,6 +61,7 @@ SPLITS = {  # whole-article splits drawn by this tool, in the order they were dr
     "articles-dev4.jsonl": 20261214,
     "articles-dev5.jsonl": 20261221,
     "articles-dev6.jsonl": 20261228,
+    "articles-dev7.jsonl": 20270104,
 }
 # splits whose non-US half may pass the kind cap
 KIND_CAP_YIELDS = {
@@ -64,11 +69,12 @@ KIND_CAP_YIELDS = {
     "articles-dev4.jsonl",
     "articles-dev5.jsonl",
     "articles-dev6.jsonl",
+    "articles-dev7.jsonl",
 }
 WORDS = (150, 500)  # an article's length in whitespace tokens
 # splits whose non-US articles may have this wider length (the samples are nearly out of unused
 # non-US articles of 150-500 words)
-NON_US_WORDS = {"articles-dev6.jsonl": (120, 700)}
+NON_US_WORDS = {"articles-dev6.jsonl": (120, 700), "articles-dev7.jsonl": (120, 1000)}
 OUTPUT = "articles-dev2.jsonl"  # the default split
 SEED = SPLITS[OUTPUT]
 PER_FILE = 12
