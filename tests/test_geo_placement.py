@@ -180,13 +180,7 @@ def test_placement_dateline_only_for_what_happened_there() -> None:
         "on Iran."
     )
     assert foreseen["impose"] == (None, None)  # predicted: it has not happened anywhere
-    # a statement by a body of no known country: filed where it was made ...
-    urged = _placed(
-        "WASHINGTON (Reuters) - A coalition of farm groups on Tuesday urged Congress to expand "
-        "crop insurance."
-    )
-    assert urged["urged"] == ("Washington", "dateline")
-    # ... but an attack by unnamed gunmen is not placed by where the story was filed
+    # an attack by unnamed gunmen is not placed by where the story was filed
     attacked = _placed("BEIRUT (Reuters) - Gunmen attacked a convoy on Monday.")
     assert attacked["attacked"] == (None, None)
 
@@ -202,11 +196,83 @@ def test_placement_seat_of_an_institution_after_a_setting_preposition() -> None:
 @pytest.mark.model
 def test_placement_dateline_not_for_background_in_a_relative_clause() -> None:
     placed = _placed(
-        "LONDON (Reuters) - The prime minister criticised a British party that was convicted "
+        "LONDON (Reuters) - Police raided the offices of a British party that was convicted "
         "in November of inciting hatred."
     )
-    assert placed["criticised"] == ("London", "dateline")
+    assert placed["raided"] == ("London", "dateline")
     assert placed["convicted"] == (None, None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (  # a legislature's statement: the body sits where the story was filed (GUIDE.md)
+            "NAIROBI (Reuters) - Kenya's parliament on Tuesday condemned the expulsion of two "
+            "Ugandan diplomats.",
+            "condemned",
+            ("Nairobi", "dateline"),
+        ),
+        (  # a court's ruling
+            "OTTAWA (Reuters) - A Canadian judge on Friday rejected a request by the province to "
+            "delay the trial of a former mayor.",
+            "rejected",
+            ("Ottawa", "dateline"),
+        ),
+        (  # a subject naming a legislature, before the actors stage links it
+            "LONDON (Reuters) - A senior member of the House of Commons defence committee on "
+            "Monday accused the government of hiding the cost of new warships.",
+            "accused",
+            ("London", "dateline"),
+        ),
+        (  # a ministry's statement: an organisation seated in the dateline's country
+            "TOKYO (Reuters) - Japan's Foreign Ministry on Tuesday condemned the seizure of a "
+            "Japanese fishing boat by Russian coast guards.",
+            "condemned",
+            ("Tokyo", "dateline"),
+        ),
+        (  # a person's statement may have been made anywhere: the dateline does not say
+            "MADRID (Reuters) - The Spanish prime minister on Friday accused Catalan leaders of "
+            "staging an illegal vote.",
+            "accused",
+            (None, None),
+        ),
+        (  # ... nor a minister's appeal
+            "CANBERRA (Reuters) - Australia's foreign minister on Monday urged China to release "
+            "a detained journalist.",
+            "urged",
+            (None, None),
+        ),
+        (  # ... nor a lobby's
+            "BERLIN (Reuters) - A German business lobby on Wednesday called on the government to "
+            "cut energy taxes.",
+            "called",
+            (None, None),
+        ),
+        (  # an appeal *to* a legislature is not the legislature's act
+            "WASHINGTON (Reuters) - A coalition of farm groups on Tuesday urged Congress to "
+            "expand crop insurance.",
+            "urged",
+            (None, None),
+        ),
+        (  # an act on the ground by the dateline country's police keeps it
+            "NAIROBI (Reuters) - Kenyan police arrested three opposition protesters on Monday, "
+            "a police spokesman said.",
+            "arrested",
+            ("Nairobi", "dateline"),
+        ),
+        (  # ... and so does a meeting
+            "OTTAWA (Reuters) - The Canadian prime minister met with the leaders of the "
+            "opposition parties on Thursday.",
+            "met",
+            ("Ottawa", "dateline"),
+        ),
+    ],
+)
+def test_placement_dateline_for_a_statement_only_by_a_seated_body(
+    text: str, trigger: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _placed(text)[trigger] == expected
 
 
 @pytest.mark.model

@@ -29,6 +29,8 @@ class _Lex:
     carry_types: frozenset[str]
     remote: frozenset[str]
     speech_types: frozenset[str]
+    remote_types: frozenset[str]
+    seated_sectors: frozenset[str]
     unreal_statuses: frozenset[str]
     of_skip: frozenset[str]
     not_name_words: frozenset[str]
@@ -57,6 +59,8 @@ def _lex() -> _Lex:
         carry_types=frozenset(data["carry_over_types"]),
         remote=frozenset(data["remote_words"]),
         speech_types=frozenset(data["speech_types"]),
+        remote_types=frozenset(data["speech_types"]) | frozenset(data["remote_types"]),
+        seated_sectors=frozenset(data["seated_sectors"]),
         unreal_statuses=frozenset(data["unreal_statuses"]),
         of_skip=frozenset(w.lower() for w in data["of_skip"]),
         not_name_words=frozenset(w.lower() for w in data["not_name_words"]),

@@ -51,7 +51,7 @@ from sitmap.geo.clauses import (
     _visiting,
 )
 from sitmap.geo.index import ADM1, ADM2, CONTINENT, COUNTRY, REGION
-from sitmap.model import Document, Event, Place
+from sitmap.model import Actor, Document, Event, Place
 
 BASIS_FACTOR = {
     "clause": 1.0,
@@ -617,8 +617,9 @@ def _dateline_place(
     """The dateline's place for an event of the lead sentence that happened there: one that has
     happened (not predicted, hypothetical or negated), by an actor of the dateline's country,
     or, for a statement or a policy act (not an act on the ground), by an actor of no known
-    country when the sentence names no place abroad ("WASHINGTON - An industry group called on
-    Congress ...", not "BEIRUT - Gunmen attacked a convoy")."""
+    country when the sentence names no place abroad (not "BEIRUT - Gunmen attacked a convoy").
+    A statement or a sanction takes it only when its source sits there (``_seated``: "NEW YORK -
+    A judge denied ...", not "WASHINGTON - The attorney general called on the courts ...")."""
     lead = next((s for s in doc.sentences if s.end > dateline.end), None)
     if lead is None or event.sentence != lead.index or not dateline.country:
         return None, ""
@@ -637,6 +638,8 @@ def _dateline_place(
         return None, ""
     if lead.start - dateline.end > 40 + _DATELINE_REACH:
         return None, ""
+    if event.plover in _lex().remote_types and not _seated(event, dateline, doc):
+        return None, ""  # a statement or a charge may have been made anywhere (GUIDE.md)
     actor = event.source or event.target
     if actor is not None and actor.country:
         if _alpha3(dateline.country) != actor.country[:3]:
@@ -648,6 +651,32 @@ def _dateline_place(
     ):
         return None, ""
     return dateline, "dateline"
+
+
+def _seated(event: Event, dateline: Place, doc: Document) -> bool:
+    """Whether the event's source is a body that sits in the dateline's country: a legislature
+    or a court ("the Senate", "a U.S. judge"; ``seated_sectors``) or an organisation ("the
+    Foreign Ministry"), whose acts are done at its seat; not a person, who may have spoken
+    anywhere (an appeal *to* Congress may be sent from anywhere)."""
+    home = _alpha3(dateline.country) if dateline.country else None
+
+    def seated(actor: Actor) -> bool:  # "USALEG", or "LEG" before the actor is localised
+        code = actor.code
+        if code is None or (len(code) > 3 and code[:3] != home):
+            return False
+        return code[-3:] in _lex().seated_sectors or actor.kind == "organisation"
+
+    if event.source is not None:
+        return seated(event.source)
+    # a subject the actors stage has not linked yet ("The top Democrat on the Senate committee
+    # asked ...") is seated when it names such a body
+    trigger = doc.trigger_token(event)
+    subjects = [t for t in trigger.children if t.dep_ in ("nsubj", "nsubjpass")] if trigger else []
+    base = doc.sentences[event.sentence].start
+    spans = [
+        (base + t.left_edge.idx, base + t.right_edge.idx + len(t.right_edge)) for t in subjects
+    ]
+    return any(seated(a) and any(s <= a.start and a.end <= e for s, e in spans) for a in doc.actors)
 
 
 @cache
