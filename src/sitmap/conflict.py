@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from sitmap import actors, fatalities, lexicons, tokens
+from sitmap import actors, fatalities, lexicons, mobs, tokens
 from sitmap.model import Actor, Document, Event
 
 PROTEST_MODES = ("violent", "excessive", "intervention")
@@ -193,6 +193,7 @@ def code(doc: Document) -> Document:
             _sentence_doer(doc, event, table)
             if event.mode != "sexual" and table.sexual.search(_sentence(doc, event)):
                 event.mode = "sexual"
+            mobs.name_doer(doc, event, table.identity)
             _specific_weapon(doc, event, table)
             _clash(doc, event, table)
             _excessive(doc, event, table)

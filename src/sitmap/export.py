@@ -489,6 +489,10 @@ def acled_actors(row: dict[str, Any]) -> tuple[tuple[str, int | None, str | None
         name = label.format(name=doer["name"], country=_country_name(country) if country else "")
         return (name, doer["inter"], country.alpha_3 if country else None), sides[1]
     crowd = _CROWD_INTER.get(kind[1]) if kind else None
+    where = _country(row.get("country"))
+    if sides[0][1] in (5, 6) and sides[0][2] is None and where is not None:
+        # a crowd is coded with the country it gathers in: "Rioters (Kenya)"
+        sides = ((sides[0][0], sides[0][1], where.alpha_3), sides[1])
     if crowd is None or sides[0][1] in (5, 6):
         return sides
     inter, label = crowd

@@ -1,0 +1,133 @@
+"""Uncoded doers of violence: the words the text names them by, and a mob told from an armed
+group (ACLED Codebook 2023, "Actor types" and "Riots").
+
+The event coder puts an unidentified armed group (UAF) for a doer of violence it cannot code
+("inmates attacked a prisoner", "a farmer was beaten by community members") and names it by
+the trigger's words. ``name_doer`` gives that doer the words of the subject (or the passive's
+agent) the parse finds for the trigger ("Inmates", "community members", "a group of illegal
+settlers"), and, when those words name a group of people that is neither armed nor a handful
+of individuals, codes it as a mob (sector ``rioters``): ACLED's rioters are spontaneous,
+disorganised groups acting violently ("villagers", "inmates", "settlers", "a mob"). Armed
+people nobody names ("gunmen", "bandits", "assailants", "kidnappers"), a party's or
+movement's people ("supporters", "activists", "cadres": ACLED political militias; both lists
+in ``data/armed_nouns.yaml``, generated from WordNet by ``tools/build_armed_nouns.py``) and
+people named only as men or women ("two men stabbed a trader": ``export.yaml``
+``acled_individuals``) stay an unidentified armed group.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+from sitmap import lexicons, tokens
+from sitmap.model import Document, Event
+
+_SECTOR = "rioters"
+_NAMED = frozenset({"PERSON", "ORG"})
+
+
+@cache
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(armed and partisan nouns, individuals, collective nouns, group-of nouns)."""
+    table = lexicons.yaml_file("conflict.yaml")
+    armed = lexicons.yaml_file("armed_nouns.yaml")
+    return (
+        frozenset(armed["armed"]) | frozenset(armed["partisans"]),
+        frozenset(lexicons.yaml_file("export.yaml")["acled_individuals"]),
+        frozenset(table["mob_collectives"]),
+        frozenset(table["mob_group_of"]),
+    )
+
+
+def name_doer(doc: Document, event: Event, identity: re.Pattern[str] | None = None) -> None:
+    """Name the unidentified doer the event coder put for an assault by its subject's or
+    agent's words, and code a crowd of people as a mob (see the module docstring); words that
+    ``identity`` finds ("Fulani herders", "clansmen") leave it for the communal recoding."""
+    source = event.source
+    if (
+        event.mode in {"sexual", "abduct"}  # ACLED: violence against civilians by armed men
+        or source is None
+        or source.sector != "unidentified"
+        or source.start != event.trigger_start
+        or event.trigger_start is None
+    ):
+        return
+    pdoc = doc._parses.get(event.sentence) if doc._parses else None
+    if pdoc is None:
+        return
+    offset = doc.sentences[event.sentence].start
+    trigger = tokens.token_starting(pdoc, event.trigger_start - offset)
+    if trigger is None:
+        return
+    head = _doer_token(trigger)
+    if head is None or head.pos_ not in {"NOUN", "PROPN"}:
+        return
+    start, end = _phrase(head)
+    text = pdoc.text[start:end]
+    sector, code = source.sector, source.code
+    if _mob(head) and not (identity is not None and identity.search(text)):
+        sector, code = _SECTOR, f"{source.country or ''}{_mob_code()}"
+    event.source = replace(
+        source, text=text, start=start + offset, end=end + offset, sector=sector, code=code
+    )
+
+
+def _doer_token(trigger: Any) -> Any:
+    """The head of the trigger's active subject or passive agent (or of the verb it is
+    coordinated with: "assaulted and robbed"), or None."""
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.children)
+    verbs = [trigger] + ([trigger.head] if trigger.dep_ == "conj" and not passive else [])
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return child
+    conj = [c for c in trigger.children if c.dep_ == "conj"]  # "was beaten and robbed by"
+    for verb in verbs + conj:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _phrase(head: Any) -> tuple[int, int]:
+    """Character span of a doer's noun phrase: its modifiers and "of" phrase, not a clause or
+    apposition after it ("settlers, suspected to be ...": "settlers")."""
+    left = min((t.idx for t in head.subtree if t.i <= head.i), default=head.idx)
+    last = head
+    for child in head.children:
+        if child.i > head.i and child.dep_ == "prep" and child.lower_ == "of":
+            last = max(child.subtree, key=lambda t: t.i)
+    return left, last.idx + len(last)
+
+
+def _mob(head: Any) -> bool:
+    """Whether a doer's head names a crowd: a collective noun ("a mob", "the community") or
+    plural people, neither armed nor mere individuals nor the people of a group named before
+    them (a name, not a nationality or creed: "Islamic fundamentalists" can be a mob); in "a
+    group of X" or "members of X" the words of X decide."""
+    armed, individuals, collectives, group_of = _words()
+    lemma = head.lemma_.lower()
+    inner = next(
+        (o for p in head.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"),
+        None,
+    )
+    if lemma in group_of and inner is not None:
+        head, lemma = inner, inner.lemma_.lower()
+    if any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in head.subtree if t.i <= head.i):
+        return False  # "ZANU-PF supporters", "Likud activists": a named group's people
+    if lemma in armed or lemma in individuals or head.lower_ in individuals:
+        return False
+    if any(c.lower_ in {"armed", "masked", "unidentified", "unknown"} for c in head.children):
+        return False
+    return lemma in collectives or head.tag_ == "NNS"
+
+
+@cache
+def _mob_code() -> str:
+    return str(lexicons.yaml_file("codes.yaml")["sectors"][_SECTOR])
+
+
+__all__ = ["name_doer"]
