@@ -77,12 +77,25 @@ def _load(model: str) -> Any:
 
 def _paragraph_breaks(doc: Any) -> Any:
     """Mark the token after a line break as a sentence start, and the word after a full stop
-    glued to it (``_glued_start``) (the senter keeps preset starts)."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
-        elif tok.text == "." and not tok.whitespace_:
-            start = _glued_start(doc, tok.i)
+    glued to it (``_glued_start``) (the senter keeps preset starts).
+
+    Only the tokens that may be either (a space token, a full stop with no space after it)
+    are looked at as ``Token`` objects, found in one ``Doc.to_array`` read."""
+    import numpy
+    from spacy.attrs import IS_SPACE, ORTH, SPACY
+
+    if len(doc) < 2:
+        return doc
+    cols = doc.to_array([IS_SPACE, ORTH, SPACY])[:-1]
+    stop = doc.vocab.strings["."]
+    maybe = numpy.flatnonzero((cols[:, 0] == 1) | ((cols[:, 1] == stop) & (cols[:, 2] == 0)))
+    for i in maybe.tolist():
+        tok = doc[i]
+        if tok.is_space:
+            if "\n" in tok.text:
+                doc[i + 1].is_sent_start = True
+        else:
+            start = _glued_start(doc, i)
             if start is not None:
                 doc[start].is_sent_start = True
     return doc

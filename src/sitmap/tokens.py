@@ -68,6 +68,11 @@ class Table:
         return "".join([w + " " if s else w for w, s in zip(self.text, spaces, strict=True)])
 
     @cached_property
+    def trailing(self) -> list[bool]:
+        """``doc[i].whitespace_`` is a space (the token is followed by one)."""
+        return self._flags(2)
+
+    @cached_property
     def lower(self) -> list[str]:
         """``doc[i].lower_``."""
         return self._names(3)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sitmap import lexicons
+from sitmap import lexicons, tokens
 from sitmap.events import senses
 from sitmap.events.syntax import (
     _VERBAL_DEPS,
@@ -185,28 +185,45 @@ def _merge_generated(
 
 
 def may_hold_event(span: Any) -> bool:
-    """True when a sentence (spaCy span with lemmas) has a token that may trigger an event."""
-    lemmas = _lexicon().lemmas
-    empty: frozenset[str] = frozenset()
-    return any(
-        _lemma(t) in lemmas.get(t.pos_, empty)
-        or _capitalised_verb(t)
-        or _capitalised_noun(t)
-        or _hyphenated(t) in lemmas.get("NOUN", empty)
-        for t in span
-    ) or _may_hold_demand(span)
+    """True when a sentence (spaCy span with lemmas) has a token that may trigger an event.
 
-
-def _may_hold_demand(span: Any) -> bool:
-    """Whether a sentence may state a demand ("X said Y must ..."): a modal or semi-modal of
-    obligation and a judging verb (see ``demand``)."""
+    Reads the document's token table (``sitmap.tokens``), not one ``Token`` per word: the same
+    tests as ``_lemma``, ``_capitalised_verb``, ``_capitalised_noun`` and ``_hyphenated``."""
     lex = _lexicon()
+    lemmas, fixes = lex.lemmas, lex.lemma_fixes
+    empty: frozenset[str] = frozenset()
+    nouns = lemmas.get("NOUN", empty)
+    tab = tokens.table(span.doc)
+    text, lower, pos, lemma, trailing = tab.text, tab.lower, tab.pos, tab.lemma, tab.trailing
+    title, ent_type = tab.title, tab.ent_type
+    words = []
+    for i in range(span.start, span.end):
+        word = lower[i]
+        lem = fixes.get(word) or lemma[i].lower()
+        words.append(lem)
+        tag = pos[i]
+        if lem in lemmas.get(tag, empty):
+            return True
+        if (
+            tag == "PROPN"
+            and title[i]
+            and (_participle_verb(word) or (not ent_type[i] and _plural_noun(word)))
+        ):
+            return True
+        if (
+            i >= 2
+            and text[i - 1] == "-"
+            and not trailing[i - 2]
+            and not trailing[i - 1]
+            and f"{lower[i - 2]}-{lem}" in nouns
+        ):
+            return True
     obliged = any(
-        t.lower_ in lex.deontic
-        or (_lemma(t) in lex.semi_modals and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to")
-        for t in span
+        lower[i] in lex.deontic
+        or (lem in lex.semi_modals and i + 1 < len(lower) and lower[i + 1] == "to")
+        for i, lem in enumerate(words, span.start)
     )
-    return obliged and any(_lemma(t) in lex.judging_verbs for t in span)
+    return obliged and any(lem in lex.judging_verbs for lem in words)
 
 
 def _hyphenated(tok: Any) -> str | None:
@@ -228,8 +245,14 @@ def _lemma(tok: Any) -> str:
 def _capitalised_verb(tok: Any) -> str | None:
     """The lexicon verb a capitalised participle the tagger took for a name stands for
     ("*Visiting* Seoul, Trump warned ..." tagged PROPN), or None."""
-    word = tok.lower_
-    if tok.pos_ != "PROPN" or not tok.is_title or not word.endswith(("ing", "ed")):
+    if tok.pos_ != "PROPN" or not tok.is_title:
+        return None
+    return _participle_verb(tok.lower_)
+
+
+def _participle_verb(word: str) -> str | None:
+    """The lexicon verb a lower-cased participle ("visiting", "denied") is a form of, or None."""
+    if not word.endswith(("ing", "ed")):
         return None
     stem = word[:-3] if word.endswith("ing") else word[:-2]
     candidates = (stem, stem + "e", stem[:-1], stem[:-1] + "y" if word.endswith("ied") else "")
@@ -242,7 +265,11 @@ def _capitalised_noun(tok: Any) -> str | None:
     no entity ("*Meetings* between Trump and Xi ...", "*Arrests* of gang members"), or None."""
     if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_:
         return None
-    word = tok.lower_
+    return _plural_noun(tok.lower_)
+
+
+def _plural_noun(word: str) -> str | None:
+    """The lexicon noun a lower-cased word is, or is the plural of ("arrests"), or None."""
     candidates = (
         word,
         word[:-1] if word.endswith("s") else "",

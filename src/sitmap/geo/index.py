@@ -85,6 +85,8 @@ _GLUED_ARTICLE = re.compile(r"^[ae]([lrsztdn])\1(?=[a-z]{2})")
 
 def fold(text: str) -> str:
     """Lower case without diacritics: "Ḩalab" → "halab"."""
+    if text.isascii():  # NFKD leaves ASCII as it is, and no ASCII character is combining
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 

@@ -115,8 +115,9 @@ def check_english(text: str) -> str:
         return "en"
     lang, prob = detect(text)
     sample = text[:SAMPLE_CHARS]
-    letters = sum(c.isalpha() for c in sample)
-    if letters and len(_UNSPACED.findall(sample)) / letters > UNSPACED_SHARE:
+    unspaced = len(_UNSPACED.findall(sample))  # letters counted only where there are some
+    letters = sum(c.isalpha() for c in sample) if unspaced else 0
+    if letters and unspaced / letters > UNSPACED_SHARE:
         # Mostly Chinese/Japanese/Korean/Thai...: not English whatever the classifier's
         # confidence (it spreads its probability over neighbouring languages there).
         raise NotEnglish(lang if lang != "en" else "und", prob)
