@@ -52,6 +52,9 @@ class _Entry:
     # name-calling, whatever the name: "called Obama a Kenyan"), no praise (see ``praises``)
     thing_object: bool = False  # "questioned the figures": not with a person as object (the
     # lemma's other sense, "questioned Kushner", is an interrogation)
+    appearance: bool = False  # "will testify": the subject's own act, with no that-clause
+    # ("testified that ..." reports what was said) and no verb above it that sends or lets
+    # the subject do it ("called to testify", "cleared him to testify")
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
         directive=bool(spec.get("directive", False)),
         thing_object=bool(spec.get("thing_object", False)),
         naming=bool(spec.get("naming", False)),
+        appearance=bool(spec.get("appearance", False)),
     )
 
 
@@ -463,7 +467,19 @@ def _frame_holds(tok: Any, entry: _Entry) -> bool:
         or (entry.directive and directed_act(tok) is None)
         or (entry.thing_object and _person_object(tok))
         or (entry.naming and not _named(tok))
+        or (entry.appearance and not _own_appearance(tok))
     )
+
+
+def _own_appearance(tok: Any) -> bool:
+    """Whether a verb is its subject's own act, with no reported content: no that-clause
+    ("testified *that* ...") and not an infinitive under another verb ("was called *to
+    testify*", "subpoenaed him *to testify*"); under an adjective or a modal it is ("is
+    willing to testify", "will testify")."""
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return not (infinitive and tok.dep_ in {"xcomp", "ccomp", "advcl"} and tok.head.pos_ == "VERB")
 
 
 def _named(tok: Any) -> bool:
