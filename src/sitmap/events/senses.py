@@ -65,6 +65,7 @@ class _Senses:
     question_modals: frozenset[str]
     topic_preps: frozenset[str]
     state_verbs: frozenset[str]
+    information_verbs: frozenset[str]
 
 
 @cache
@@ -112,7 +113,14 @@ def _senses() -> _Senses:
         question_modals=frozenset(data["question_modals"]),
         topic_preps=frozenset(data["topic_preps"]),
         state_verbs=frozenset(data["state_verbs"]),
+        information_verbs=frozenset(data.get("information_verbs") or ()),
     )
+
+
+@cache
+def _information_nouns() -> frozenset[str]:
+    """Nouns for information and messages, generated from WordNet (tools/wordnet_information.py)."""
+    return frozenset(map(str, lexicons.yaml_file("information_nouns.yaml")["nouns"]))
 
 
 def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
@@ -162,6 +170,8 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
     ]
     if any(o in senses.object_senses.get(lemma, ()) for o in objects + prep_objects):
         return True  # "released a poll", "signed the bill into law"
+    if lemma in senses.information_verbs and _publishes(tok):
+        return True  # "statistics released by the ministry", "ads to be released by Congress"
     particles = senses.particle_senses.get(lemma, frozenset())
     if any(c.dep_ in {"prt", "advmod"} and c.lower_ in particles for c in tok.children):
         return True  # "struck the rule down"
@@ -170,6 +180,18 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
     if transitive and not any(o in keeping for o in objects):
         return True  # "demonstrate that ...", but not "demonstrate opposition to ..."
     return lemma in senses.asking_verbs and _asks_a_question(tok, senses)
+
+
+def _publishes(tok: Any) -> bool:
+    """Whether a release verb's object is a piece of information or a message (a noun whose
+    first WordNet sense is one: "released guidance", "the figures released on Friday"), so
+    that it publishes and frees no one ("released two hostages", "released him" keep it)."""
+    nouns = _information_nouns()
+    return any(
+        x.pos_ == "NOUN" and x.lemma_.lower() in nouns
+        for o in _verb_objects(tok)
+        for x in (_antecedent(o, tok), *o.conjuncts)
+    )
 
 
 def _asks_a_question(tok: Any, senses: _Senses, depth: int = 0) -> bool:
