@@ -15,6 +15,26 @@ from sitmap.model import Actor, Document, Event, Source
 # -- status ----------------------------------------------------------------------------------
 
 
+@cache
+def _disclosure_verbs() -> frozenset[str]:
+    """Verbs that tell of an act without doing it (generated from WordNet by
+    tools/wordnet_disclosure.py): what they govern keeps its own modality."""
+    return frozenset(map(str, lexicons.yaml_file("disclosure_verbs_wordnet.yaml")["verbs"]))
+
+
+def _contrasted(path: list[Any], i: int) -> bool:
+    """Whether ``path[i - 1]`` is a conjunct set against ``path[i]`` by "but" ("did not resign
+    *but* apologised", "came not to praise them but to condemn them"): the negation of the
+    first conjunct is not the second's."""
+    if i == 0 or path[i - 1].dep_ != "conj":
+        return False
+    second = path[i - 1]
+    return any(
+        c.dep_ == "cc" and c.lower_ == "but" and c.i < second.i
+        for c in (*path[i].children, *second.children)
+    )
+
+
 def _modality(tok: Any, plover: str | None = None) -> tuple[str | None, bool]:
     """(negated / hypothetical / predicted / None, whether an intent cue such as "will",
     "vowed to" or "plans to" made it predicted) from the trigger's clause and its governors.
@@ -36,8 +56,9 @@ def _modality(tok: Any, plover: str | None = None) -> tuple[str | None, bool]:
             or node.dep_ in {"relcl", "appos"}
             or modality.presupposed(node)
             or modality.background(node)
+            or node.head.lemma_.lower() in _disclosure_verbs()
         ):
-            break
+            break  # "failed to disclose the meetings": the meetings' own modality holds
         node = node.head
         if len(path) > 10:
             break
@@ -51,7 +72,7 @@ def _modality(tok: Any, plover: str | None = None) -> tuple[str | None, bool]:
         negated = True
     for i, node in enumerate(path):
         kids = list(node.children)
-        if any(
+        if not _contrasted(path, i) and any(
             c.dep_ == "neg" or (c.lower_ in cues.negating_words and c.dep_ in {"neg", "det"})
             for c in kids
         ):
