@@ -66,6 +66,8 @@ class _Senses:
     topic_preps: frozenset[str]
     state_verbs: frozenset[str]
     information_verbs: frozenset[str]
+    contest_nouns: frozenset[str]
+    contest_preps: frozenset[str]
 
 
 @cache
@@ -114,6 +116,8 @@ def _senses() -> _Senses:
         topic_preps=frozenset(data["topic_preps"]),
         state_verbs=frozenset(data["state_verbs"]),
         information_verbs=frozenset(data.get("information_verbs") or ()),
+        contest_nouns=frozenset(data.get("contest_nouns") or ()),
+        contest_preps=frozenset(data.get("contest_preps") or ()),
     )
 
 
@@ -146,6 +150,8 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
         return True  # "agencies agree that Russia was behind it", "couldn't agree more"
     if plover in senses.figurative_types and _anyone(tok, senses):
         return True  # "attacking innocent people won't stop terror", "to kill more people"
+    if plover in senses.figurative_types and _contest(tok, senses):
+        return True  # "beat her rival for the nomination", "the runoff pits X against Y"
     if plover in senses.figurative_types and _natural_agent(tok, senses):
         return True  # "the storm killed three people", "opioids are destroying our youth"
     objects = [_antecedent(o, tok).lemma_.lower() for o in _verb_objects(tok)]
@@ -447,6 +453,31 @@ def _natural_agent(tok: Any, senses: _Senses) -> bool:
         p for agent in _children(tok, {"agent"}) for p in _children(agent, {"pobj"})
     ]
     return bool(doers) and all(d.lemma_.lower() in senses.natural_agents for d in doers)
+
+
+def _contest(tok: Any, senses: _Senses) -> bool:
+    """A violent verb told of a vote or a game: its subject is the contest ("Sunday's runoff
+    pits the general against an economist"), or a named person is beaten in, for or by one
+    ("beat Le Pen in the runoff", "beat her rival for the nomination", "beating him by 300
+    votes"). Beating protesters "in the square" or killing people "in the election" (no named
+    person beaten) stays an act."""
+    doers = [_antecedent(d, tok) if d.lower_ in _RELATIVE else d for d in _children(tok, {"nsubj"})]
+    if tok.dep_ == "relcl" and tok.head.i != tok.i and any(d.lower_ in _RELATIVE for d in doers):
+        doers.append(tok.head)  # "the election, which pits X against Y"
+    if any(d.lemma_.lower() in senses.contest_nouns for d in doers):
+        return True
+    if not any(
+        x.ent_type_ == "PERSON" or x.pos_ == "PROPN" or (x.tag_ == "PRP" and x.lower_ != "it")
+        for o in _verb_objects(tok)
+        for x in (o, *_children(o, {"appos"}))
+    ):
+        return False  # a named or pronominal person beaten, not "protesters" or "people"
+    return any(
+        p.lemma_.lower() in senses.contest_nouns
+        for prep in _children(tok, {"prep"})
+        if prep.lower_ in senses.contest_preps
+        for p in _children(prep, {"pobj"})
+    )
 
 
 def _opinion(tok: Any, senses: _Senses) -> bool:
