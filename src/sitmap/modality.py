@@ -72,14 +72,11 @@ def uncertain(node: Any) -> str | None:
 
 
 def background(node: Any) -> bool:
-    """Whether ``node`` heads a past-tense, perfect or past passive clause under a temporal mark
-    ("after Russia banned adoptions", "after Turkey had expelled the ambassador", "after it was
-    revealed that she had met him"): a fact outside the modality and the report of the clause
-    above it."""
+    """Whether ``node`` heads a past-tense or perfect clause under a temporal mark ("after Russia
+    banned adoptions", "after Turkey had expelled the ambassador"): a fact outside the modality
+    and the report of the clause above it."""
     perfect = node.tag_ == "VBN" and any(  # "after Turkey had expelled the ambassador"
-        (c.dep_ == "aux" and c.lower_ in _PERFECT)
-        or (c.dep_ == "auxpass" and c.tag_ in _PAST)  # "after it was revealed that ..."
-        for c in node.children
+        c.dep_ == "aux" and c.lower_ in _PERFECT for c in node.children
     )
     return (node.tag_ in _PAST or perfect) and any(
         c.dep_ == "mark" and c.lower_ in _cues().temporal for c in node.children
