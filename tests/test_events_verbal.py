@@ -48,3 +48,39 @@ def test_verbal_attack_is_accuse(analysed, text):
 def test_physical_attack_stays_assault(analysed, text):
     found = _types(analysed, text)
     assert found.get("attacked") == "ASSAULT", found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a named political body (not a crowd) on a person or on its own state's institution
+        ("The Democrats attacked Attorney General Jeff Sessions on Monday.", "attacked"),
+        ("The Republicans have been attacking the Justice Department for weeks.", "attacking"),
+        # a politician on an agency of the politician's own state, with no issue complement
+        ("President Donald Trump has openly attacked the FBI.", "attacked"),
+        # "confront" a person: words, like "attack" (a verbal alternative)
+        (
+            "Emmanuel Macron is expected to confront Vladimir Putin about the poisoning.",
+            "confront",
+        ),
+    ],
+)
+def test_political_side_on_political_side_is_accuse(analysed, text, trigger):
+    assert _types(analysed, text).get(trigger) == "ACCUSE"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Putin attacked Ukraine in 2014.", "attacked"),  # a state, not an institution
+        ("Netanyahu attacked Hamas on Sunday.", "attacked"),  # an armed group abroad
+        (
+            "Opposition supporters attacked the police in Kinshasa, injuring three officers.",
+            "attacked",
+        ),
+        ("Police confronted protesters in Santiago.", "confronted"),  # an armed source
+        ("Israeli jets targeted a Hamas commander in Gaza.", "targeted"),
+    ],
+)
+def test_armed_or_foreign_attack_stays_assault(analysed, text, trigger):
+    assert _types(analysed, text).get(trigger) == "ASSAULT"

@@ -233,6 +233,8 @@ def verbal_clause(tok: Any, source: Actor | None, target: Actor | None) -> bool:
     the budget", "a *blistering* attack", "attacked her *in a tweet*") and no violence word
     in the sentence nor an armed side ("militants attacked a police post")."""
     data = lexicons.yaml_file("verbal.yaml")
+    if _politician_on(source, target, data) and not _has_words(tok.sent, data["violence"]):
+        return True
     sides = [a for a in (source, target) if a is not None]
     if any(a.sector in data["armed_sectors"] for a in sides):
         return False
@@ -241,6 +243,29 @@ def verbal_clause(tok: Any, source: Actor | None, target: Actor | None) -> bool:
     if _has_words(tok.sent, data["violence"]):
         return False
     return _speech_evidence(tok, data)
+
+
+def _politician_on(source: Actor | None, target: Actor | None, data: dict[str, Any]) -> bool:
+    """A political side attacking a political one, which only words do (eval/GUIDE.md: ASSAULT
+    needs violence): the source a politician or a named political body ("the Democrats",
+    "the Senate"; not a crowd of supporters), the target a person, a political body, or an
+    institution of the source's own state ("Duterte attacked the national police", "the
+    Republicans attacked the FBI": a state does not assault its own agencies)."""
+    if source is None or target is None or not source.code or not target.code:
+        return False
+    lex = _lexicon()
+    person = source.kind == "person" and source.sector in lex.verbal_sources
+    body = source.kind == "organisation" and source.sector in data["political_bodies"]
+    if not (person or body):
+        return False
+    if target.kind == "person" or target.sector in lex.verbal_targets:
+        return True
+    return (
+        target.kind == "organisation"
+        and target.sector in data["own_state_institutions"]
+        and target.country is not None
+        and target.country == source.country
+    )
 
 
 def _has_words(span: Any, words: list[str]) -> bool:
