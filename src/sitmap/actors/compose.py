@@ -167,6 +167,15 @@ def _term_code(term: dict[str, Any], ctx: _Ctx) -> tuple[str | None, str | None]
     return _compose_code(term["country"], sector, None, ctx), sector
 
 
+def _former_code(country: str | None, sector: str | None, ctx: _Ctx) -> str | None:
+    """The code of a former holder of an organisation's office ("former CIA Director X"): his
+    government's for a state office of ``former_officials`` (the gold guide's former officials,
+    xxxGOV), none for another organisation's."""
+    if country is None or sector not in ctx.lex.former_officials:
+        return None
+    return _compose_code(country, "government", None, ctx)
+
+
 def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
     """One noun phrase of pieces → an Actor (or None when it names no actor)."""
     toks, lex = ctx.toks, ctx.lex
@@ -275,7 +284,9 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
                 sector = "party"  # "U.S. Senate candidate Roy Moore" runs for it: PTY
                 code = _compose_code(org_country, sector, None, ctx)
             if former:
-                code, score = None, 0.6
+                code, score = _former_code(org_country, org_sector, ctx), 0.6
+                sector = "government" if code else sector
+                role = f"former {role}"
     elif holder is not None:
         kind, name = "person", holder.entry.key
         ctx.seen.add(holder.entry.key)
@@ -293,6 +304,8 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
             # former president is his government's, GOV), the role telling "former"
             role, score = f"former {past['role']}", 0.7
             code, sector = _term_code(past, ctx)
+            if sector in lex.former_officials:  # "ex-FBI Director Comey": a former official
+                code, sector = _compose_code(country, "government", None, ctx), "government"
         else:
             sector, code, score = None, None, 0.7
         after = group[group.index(holder) + 1 :]

@@ -92,6 +92,7 @@ class _Lexicon:
     honorifics: frozenset[str]
     group_homes: dict[str, str]  # community -> the one country it lives in
     company_suffixes: frozenset[str] = frozenset()  # "Inc", "Ltd": a company's legal form
+    former_officials: frozenset[str] = frozenset()  # sectors whose former holders are GOV
 
 
 @lru_cache(maxsize=1 << 16)
@@ -283,4 +284,5 @@ def _compile() -> _Lexicon:
         surnames=surnames,
         honorifics=frozenset(sectors["honorifics"]),
         company_suffixes=frozenset(_fold(w) for w in sectors["company_suffixes"]),
+        former_officials=frozenset(sectors["former_officials"]),
     )
