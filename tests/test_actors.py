@@ -283,7 +283,9 @@ def test_actors_other_person_with_same_surname(analysed):
          "former President"),
         ("Former U.S. Defense Secretary Ash Carter spoke in Boston.", "Carter", "USAMIL",
          "former Secretary of Defense"),
-        ("Former FBI Director James Comey testified on Thursday.", "Comey", "USACOP",
+        # a former police or intelligence chief is a former official: GOV (eval/GUIDE.md,
+        # "Testimony": a former FBI director -> USAGOV)
+        ("Former FBI Director James Comey testified on Thursday.", "Comey", "USAGOV",
          "former FBI Director"),
         # a former official with no office-holder entry, coded from the title and its country
         ("Former Syrian Prime Minister Riad Hijab met opposition leaders.", "Hijab", "SYRGOV",
