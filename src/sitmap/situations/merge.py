@@ -38,7 +38,6 @@ cap (``Merger.cap``): past it a story grows by attachment (``sitmap.situations.b
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -46,10 +45,27 @@ from datetime import date, timedelta
 
 from sitmap.model import content_id
 from sitmap.situations import bounded, rules
+from sitmap.situations.blocks import (  # noqa: F401  (``merge._band`` etc. as before)
+    COARSE_DAYS,
+    _band,
+    _block,
+    _bucket_keys,
+    _coarse_keys,
+    _countries,
+    _days,
+    _horizon,
+    _is_coarse,
+    _keys,
+    _long_cells,
+    _lookup_keys,
+    _month_keys,
+    _months,
+    _pair,
+    _slack,
+    _tags,
+    wording_block,
+)
 from sitmap.situations.rules import Key
-
-COARSE_DAYS = 14
-"""Date windows longer than this are looked up, not indexed, in the day buckets."""
 
 
 class Merger:
@@ -557,17 +573,6 @@ class Merger:
                 return
 
 
-def _tags(key: Key) -> list[tuple]:
-    """Index keys of an event for prediction links: its family with its place's country and
-    with each actor (``rules.fulfils`` needs a shared place or actor)."""
-    countries = [key.country] if key.country else []
-    if key.level is None:  # held to the places its document names (rules._document_places)
-        countries = sorted(key.doc_countries)
-    tags = [(key.family, "c", c) for c in countries]
-    tags += [(key.family, "a", a.ident) for a in (key.source, key.target) if a.ident]
-    return tags
-
-
 def _components(ids: set[str], merger: Merger) -> Iterator[list[str]]:
     """Connected components of the linked graph over ``ids`` (each sorted)."""
     parent = {i: i for i in ids}
@@ -646,141 +651,6 @@ def _cluster(
 def situation_id(members: list[Key]) -> str:
     """A situation's id: from its first member (earliest window, then publication, then id)."""
     return content_id("situation", min(members, key=lambda k: k.order).id)
-
-
-def _horizon() -> timedelta:
-    return timedelta(days=int(rules.config()["prediction_horizon_days"]))
-
-
-def _slack() -> timedelta:
-    return timedelta(days=int(rules.config()["dates"]["slack"]))
-
-
-def _is_coarse(key: Key) -> bool:
-    if key.start is None or key.end is None:
-        return False  # never merged (rules.date_points), never indexed
-    return (key.end - key.start).days > COARSE_DAYS
-
-
-def _days(key: Key) -> range:
-    """The days of an event's window widened by ``slack`` (and back to ``Key.retold_from``:
-    ``rules.retold``), as ordinals (bucket keys)."""
-    assert key.start is not None and key.end is not None
-    return range(rules.first_day(key).toordinal(), (key.end + _slack()).toordinal() + 1)
-
-
-def _bucket_keys(key: Key) -> list[tuple]:
-    """The day buckets an event is indexed in (see the module docstring)."""
-    return _keys(key, lookup=False)
-
-
-def _lookup_keys(key: Key) -> list[tuple]:
-    """The day buckets an event looks into for candidates."""
-    return _keys(key, lookup=True)
-
-
-def _band(lat: float) -> int:
-    """A town's latitude band (``rules.radius_km.point`` wide, a little more)."""
-    return math.floor(lat / (float(rules.config()["radius_km"]["point"]) / 111.0))
-
-
-def _keys(key: Key, *, lookup: bool) -> list[tuple]:
-    if _is_coarse(key) or key.start is None:
-        return []
-    pair = _pair(key)
-    family = _block(key)
-    if key.level == "point" and key.country and key.lat is not None:
-        band = _band(key.lat)
-        if lookup:  # the coarser places of its country, and towns in its and adjacent bands
-            near = [("p", key.country, b) for b in (band - 1, band, band + 1)]
-            cells = [("c", key.country), *near]
-        else:
-            cells = [("P", key.country), ("p", key.country, band)]
-    else:
-        # an event without a place is compared with the events of every country its document
-        # names; a coarser place with every place of its country
-        countries = _countries(key)
-        kinds = ("c", "P") if lookup else ("c",)
-        cells = [(kind, c) for c in countries for kind in kinds]
-    days = _days(key)
-    out = [(family, day, *cell) for day in days for cell in cells]
-    if pair:
-        out += [(family, day, "a", pair) for day in days]
-    lead = rules.wording_hashes(key)
-    if lead and key.published is not None:  # copies of one sentence, wherever they are placed
-        k = wording_block(key.published)
-        blocks = (k - 1, k, k + 1) if lookup else (k,)
-        out += [(family, "w", h, b) for h in lead for b in blocks]
-    return out
-
-
-def wording_block(published: date) -> int:
-    """The publication block of the copy cells: ``merge.copy.published_days`` + 1 days wide, so
-    two copies (published at most that many days apart, ``rules.copied``) lie in the same or
-    adjacent blocks; one cell per MinHash value, not one per day of the window."""
-    width = int(rules.config()["merge"]["copy"]["published_days"]) + 1
-    return published.toordinal() // width
-
-
-def _countries(key: Key) -> list[str]:
-    """The countries an event's place cells name: its place's, or, without a place, every
-    country its document names."""
-    countries = [key.country] if key.level is not None else sorted(key.doc_countries)
-    return [c for c in countries if c]
-
-
-def _long_cells(key: Key) -> list[tuple]:
-    """The cells of the day buckets a long window looks into: its countries' (a coarser
-    place's and a town's) and its two actors'."""
-    cells: list[tuple] = [(kind, c) for c in _countries(key) for kind in ("c", "P")]
-    pair = _pair(key)
-    if pair:
-        cells.append(("a", pair))
-    return cells
-
-
-def _pair(key: Key) -> tuple[str, str] | None:
-    """Both actors' identities, sorted, when both are known (the actor-pair cell)."""
-    if key.source.ident and key.target.ident:
-        a, b = sorted((key.source.ident, key.target.ident))
-        return a, b
-    return None
-
-
-def _month_keys(key: Key) -> list[tuple]:
-    """The month buckets of an event's window: one per country of its place cells (an event
-    without a place: every country its document names) and one for its two actors."""
-    block, months = _block(key), _months(key)
-    out = [(block, "C", country, month) for country in _countries(key) for month in months]
-    pair = _pair(key)
-    if pair:
-        out += [(block, "A", pair, month) for month in months]
-    return out
-
-
-def _coarse_keys(key: Key) -> list[tuple]:
-    """The month buckets a long window is indexed in (none for a short one)."""
-    return _month_keys(key) if _is_coarse(key) else []
-
-
-def _block(key: Key) -> tuple[str, str]:
-    """What every bucket key starts with: the type family and the status group (events of
-    two families or two groups never merge)."""
-    return key.family, key.group
-
-
-def _months(key: Key) -> list[tuple[int, int]]:
-    """(year, month) of every month the window (widened by ``slack``) touches: two windows
-    that may overlap share one."""
-    assert key.start is not None and key.end is not None
-    last = key.end + _slack()
-    first = rules.first_day(key)
-    y, m = first.year, first.month
-    out = []
-    while (y, m) <= (last.year, last.month):
-        out.append((y, m))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
 
 
 __all__ = ["COARSE_DAYS", "Merger", "situation_id"]
