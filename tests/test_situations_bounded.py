@@ -166,3 +166,70 @@ def test_bounded_a_large_situation_is_compared_through_its_sample(monkeypatch) -
     _ingest(store, updater, [late])
     assert len(merger.situation_members[merger.situation[key.id]]) == 8
     _consistent(store, updater)
+
+
+def test_bounded_unsampled_members_are_out_of_the_buckets_and_a_resumed_run_knows(
+    monkeypatch,
+) -> None:
+    """The members a lookup skips (the middle of a large situation past the cap) are kept out
+    of the buckets, so a lookup never reads them; a new ``Updater`` on the same store (a
+    resumed run) holds the same ones out, and a report that joins the situation moves the
+    edge of its sample."""
+    monkeypatch.setitem(rules.config()["update"], "sample", 1)
+    store = Store(":memory:")
+    updater = situations.Updater(store, cap=4)
+    _ingest(store, updater, _story())
+    merger = updater.merger
+    (big,) = [m for m in merger.situation_members.values() if len(m) == 7]
+    assert merger.hidden == set(big[1:-1])
+    in_buckets = {i for ids in merger._buckets.values() for i in ids}
+    assert not in_buckets & merger.hidden and set(big[:1] + big[-1:]) <= in_buckets
+    resumed = situations.Updater(store, cap=4)
+    assert resumed.merger.hidden == merger.hidden
+    late = _sat(*LATE)
+    _ingest(store, resumed, [late])
+    grown = resumed.merger.situation_members[resumed.merger.situation[big[0]]]
+    assert len(grown) == 8 and resumed.merger.hidden == set(grown[1:-1])
+    _consistent(store, resumed)
+
+
+def test_bounded_keeping_members_out_of_the_buckets_changes_no_situation(monkeypatch) -> None:
+    """Random reports in batches, documents rewritten, a small cap and sample: the situations
+    are the same whether the skipped members are kept out of the buckets or not."""
+    monkeypatch.setitem(rules.config()["update"], "sample", 1)
+    out = []
+    for hide in (True, False):
+        if not hide:
+            monkeypatch.setattr(bounded, "hide", lambda *a, **k: None)
+        docs = random_docs(300, 5)
+        store = Store(":memory:")
+        updater = situations.Updater(store, cap=3)
+        hidden = 0
+        for i in range(0, len(docs), 12):
+            batch = docs[i : i + 12]
+            if i and i % 60 == 0:
+                for doc in docs[i - 50 : i - 46]:
+                    doc.events = doc.events[1:]
+                    batch = [*batch, doc]
+            _ingest(store, updater, batch)
+            hidden = max(hidden, len(updater.merger.hidden))
+        assert (hidden > 0) == hide
+        out.append(tables.stored_situations(store))
+    assert out[0] == out[1]
+
+
+def test_bounded_kept_neighbours_are_bounded_and_change_no_situation(monkeypatch) -> None:
+    """An update keeps the neighbours of at most ``update.kept_events`` events between batches
+    (the rest are looked up again when needed): memory that does not grow with the store, and
+    the same situations as a build."""
+    monkeypatch.setitem(rules.config()["update"], "kept_events", 3)
+    docs = random_docs(200, 3)
+    store = Store(":memory:")
+    updater = situations.Updater(store)
+    for i in range(0, len(docs), 12):
+        _ingest(store, updater, docs[i : i + 12])
+        assert len(updater.merger._kept) <= 3
+    full = Store(":memory:")
+    full.write_many(docs)
+    situations.build(full)
+    assert tables.stored_situations(store) == tables.stored_situations(full)

@@ -61,21 +61,14 @@ class Updater:
         )
         self.links = tables.stored_links(store)
         self.linked_to = tables.links_to(self.links)  # (stored links: see ``prediction_links``)
-        self._doc_events: dict[str, set[str]] = {}
-        for key in self.merger.keys.values():
-            self._doc_events.setdefault(key.doc_id, set()).add(key.id)
 
     def update(self, doc_ids: Iterable[str] | None = None) -> dict[str, Any]:
         """Merge the events of these (new or rewritten) documents; all pending ones if None."""
         started = time.perf_counter()
         if doc_ids is not None:
             ids = sorted(set(doc_ids))
-            for doc_id in ids:
-                self.merger.remove(self._doc_events.pop(doc_id, ()))
-            keys = list(tables.iter_keys(self.store, ids, self.shared))
-            for key in keys:
-                self._doc_events.setdefault(key.doc_id, set()).add(key.id)
-            self.merger.add(keys)
+            self.merger.remove(self._events_of(ids))  # (a rewritten document's old events)
+            self.merger.add(tables.iter_keys(self.store, ids, self.shared))
         old, fresh = self.merger.recluster()
         written = linked = 0
         if old or fresh:
@@ -92,6 +85,17 @@ class Updater:
             "predictions_relinked": linked,
             "seconds": round(time.perf_counter() - started, 3),
         }
+
+    def _events_of(self, doc_ids: list[str]) -> list[str]:
+        """The merged events of these documents (their stored members: not an index of every
+        document held in memory) and those not merged yet."""
+        if not doc_ids:
+            return []
+        found = tables.members_of(self.store, doc_ids)
+        docs = set(doc_ids)
+        keys = self.merger.keys
+        found.update(i for i in self.merger.pending() if keys[i].doc_id in docs)
+        return sorted(i for i in found if i in keys)
 
     def count_copies(self) -> None:
         """Recount ``articles`` (members' documents + their stored copies) of every situation.

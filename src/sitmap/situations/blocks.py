@@ -63,8 +63,16 @@ def _band(lat: float) -> int:
 def _keys(key: Key, *, lookup: bool) -> list[tuple]:
     if _is_coarse(key) or key.start is None:
         return []
-    pair = _pair(key)
     family = _block(key)
+    days = _days(key)
+    out = [(family, day, *cell) for day in days for cell in _cells(key, lookup=lookup)]
+    return out + _copy_keys(key, lookup=lookup)
+
+
+def _cells(key: Key, *, lookup: bool) -> list[tuple]:
+    """The place and actor-pair cells of a short window's day buckets (``_keys`` without the
+    day)."""
+    pair = _pair(key)
     if key.level == "point" and key.country and key.lat is not None:
         band = _band(key.lat)
         if lookup:  # the coarser places of its country, and towns in its and adjacent bands
@@ -78,16 +86,42 @@ def _keys(key: Key, *, lookup: bool) -> list[tuple]:
         countries = _countries(key)
         kinds = ("c", "P") if lookup else ("c",)
         cells = [(kind, c) for c in countries for kind in kinds]
-    days = _days(key)
-    out = [(family, day, *cell) for day in days for cell in cells]
     if pair:
-        out += [(family, day, "a", pair) for day in days]
+        cells.append(("a", pair))
+    return cells
+
+
+def _copy_keys(key: Key, *, lookup: bool) -> list[tuple]:
+    """The copy cells of a short window (see ``_keys``): not keyed by day."""
     lead = rules.wording_hashes(key)
-    if lead and key.published is not None:  # copies of one sentence, wherever they are placed
-        k = wording_block(key.published)
-        blocks = (k - 1, k, k + 1) if lookup else (k,)
-        out += [(family, "w", h, b) for h in lead for b in blocks]
-    return out
+    if not lead or key.published is None:
+        return []
+    k = wording_block(key.published)  # copies of one sentence, wherever they are placed
+    blocks = (k - 1, k, k + 1) if lookup else (k,)
+    return [(_block(key), "w", h, b) for h in lead for b in blocks]
+
+
+SPAN = 7
+"""Days per bucket of the merge index (``Merger``): an event is indexed in each span of
+``SPAN`` days its widened window touches, once per cell, not once per day (about a third of
+the entries); a lookup keeps only the events of those spans whose days meet its own
+(``meets``), which are exactly the events of the day buckets ``_keys`` names."""
+
+
+def _span_keys(key: Key, cells: list[tuple]) -> list[tuple]:
+    """The index buckets of these cells over an event's days: (block, "S", span, *cell)."""
+    days = _days(key)
+    family = _block(key)
+    spans = range(days.start // SPAN, (days.stop - 1) // SPAN + 1)
+    return [(family, "S", s, *cell) for s in spans for cell in cells]
+
+
+def meets(key: Key, first: int, last: int) -> bool:
+    """Whether an event's days (``_days``) meet the ordinals ``first`` .. ``last`` (never, for
+    an event without a date window: one in no day bucket)."""
+    if key.start is None or key.end is None:
+        return False
+    return rules.first_day(key).toordinal() <= last and (key.end + _slack()).toordinal() >= first
 
 
 def wording_block(published: date) -> int:
@@ -159,4 +193,4 @@ def _months(key: Key) -> list[tuple[int, int]]:
     return out
 
 
-__all__ = ["COARSE_DAYS", "wording_block"]
+__all__ = ["COARSE_DAYS", "SPAN", "meets", "wording_block"]

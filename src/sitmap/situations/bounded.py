@@ -19,6 +19,19 @@ a situation that loses a member (a rewritten document) is clustered again from t
 members. Looking a new event up, a member of a situation of more than ``2 * sample`` members in
 a component past the cap is compared only when it is one of the ``sample`` earliest or latest
 (``Merger._unsampled``): a story told a thousand times costs a lookup what it costs told once.
+Those members are kept out of the buckets altogether (``hide``; ``Merger.hidden``), so a lookup
+never even reads them: the candidates a new event is compared with are the events of its cells
+and days in stories under the cap and at most ``2 * sample`` members of each situation past it,
+however often each was told. The set is worked out again from the stored situations when an
+``Updater`` is made (a resumed run holds the same members out), after each batch for the
+situations it wrote, and before a batch's lookups for the members a removal may have brought
+back into a sample (``show``); the situations are the same as with every member in the buckets
+(a test checks this on random batches with rewritten documents).
+
+The memory of an update is bounded where it grew without need: the neighbours found for the
+``update.kept_events`` most recent events are kept between batches (a re-clustered story reads
+them instead of looking its members up again); older ones are forgotten and looked up again
+when needed, exactly as after a resume.
 
 What this changes: inside a story of more than ``component_cap`` events, the situations depend
 on the order the documents arrived in (the complete-link check reads a sample of a large
@@ -31,6 +44,7 @@ component that grew past the cap keeps its id; events attached to it carry it.
 from __future__ import annotations
 
 from bisect import insort
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from sitmap.model import content_id
@@ -49,6 +63,11 @@ def component_cap() -> int:
 def sample_size() -> int:
     """Members of each end of a situation an attached event must be compatible with."""
     return int(rules.config()["update"]["sample"])
+
+
+def kept_events() -> int:
+    """Events whose neighbours an update keeps between batches (the most recently found)."""
+    return int(rules.config()["update"]["kept_events"])
 
 
 def split(
@@ -174,6 +193,49 @@ def attach(
     return sorted(by_comp.items()), replaced | set(written)
 
 
+def hide(merger: Merger, sids: Iterable[str], recheck: Iterable[str] = ()) -> None:
+    """Take the members ``Merger._unsampled`` skips (the middle of a situation of more than
+    ``2 * sample`` members in a component past the cap) out of the buckets, and put back those
+    of these situations it no longer skips: a lookup then never even reads them, however often
+    a story is told. ``sids``: the situations just written (or loaded); ``recheck``: the
+    components a removal touched (they may have fallen back under the cap)."""
+    n, cap = sample_size(), merger.cap or 0
+    keys, hidden = merger.keys, merger.hidden
+    check = set(sids)
+    for comp in recheck:
+        for event_id in merger.members.get(comp, ()):
+            if event_id in hidden:
+                check.add(merger.situation.get(event_id) or "")
+    for sid in check:
+        members = merger.situation_members.get(sid)
+        if not members:
+            continue
+        comp = merger.component.get(members[0])
+        large = len(members) > 2 * n and len(merger.members.get(comp or "", ())) > cap
+        middle = set(members[n:-n]) if large else set()
+        for event_id in middle - hidden:
+            merger.unblock(keys[event_id])
+            hidden.add(event_id)
+        if len(members) > len(middle):
+            for event_id in [i for i in members if i in hidden and i not in middle]:
+                hidden.discard(event_id)
+                merger.reblock(keys[event_id])
+
+
+def show(merger: Merger, comps: Iterable[str], orphans: Iterable[str]) -> None:
+    """Put back into the buckets the hidden members (``hide``) that ``Merger._unsampled`` no
+    longer skips after a removal: of components that may have fallen under the cap, and
+    members of situations that lost one (before any lookup of the update)."""
+    hidden = merger.hidden
+    check = {i for i in orphans if i in hidden}
+    for comp in comps:
+        check.update(i for i in merger.members.get(comp, ()) if i in hidden)
+    for event_id in sorted(check):
+        if not merger._unsampled(event_id):
+            hidden.discard(event_id)
+            merger.reblock(merger.keys[event_id])
+
+
 def _fits(key: Key, members: list[str], keys: dict[str, Key], n: int) -> bool:
     """Compatible with the ``n`` earliest and ``n`` latest members of a situation (all of a
     situation of up to ``2 n``)."""
@@ -181,4 +243,4 @@ def _fits(key: Key, members: list[str], keys: dict[str, Key], n: int) -> bool:
     return all(rules.compatible(key, keys[m]) for m in sample)
 
 
-__all__ = ["attach", "component_cap", "sample_size", "split"]
+__all__ = ["attach", "component_cap", "hide", "kept_events", "sample_size", "show", "split"]

@@ -19,7 +19,9 @@ How events become situations (the rules themselves are in ``sitmap.situations.ru
    touches (of their countries and their actor pair). Only events
    sharing a block are compared, never all pairs; every pair that can reach the merge
    threshold shares one (two towns farther apart than the radius, or in two countries, are a
-   conflict).
+   conflict). The index holds each event once per span of ``blocks.SPAN`` days its window
+   touches (not once per day) and a lookup keeps the events of a span whose days meet its own:
+   exactly the day buckets' candidates, from about a third of the entries.
 2. **Components**: events linked by ``rules.linked`` form connected components (order-free).
 3. **Clustering** inside a component: every event starts as its own situation; the linked
    pairs are taken strongest first (``rules.score``, then ``rules.similarity`` of the evidence
@@ -38,6 +40,7 @@ cap (``Merger.cap``): past it a story grows by attachment (``sitmap.situations.b
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -50,7 +53,9 @@ from sitmap.situations.blocks import (  # noqa: F401  (``merge._band`` etc. as b
     _band,
     _block,
     _bucket_keys,
+    _cells,
     _coarse_keys,
+    _copy_keys,
     _countries,
     _days,
     _horizon,
@@ -62,7 +67,9 @@ from sitmap.situations.blocks import (  # noqa: F401  (``merge._band`` etc. as b
     _months,
     _pair,
     _slack,
+    _span_keys,
     _tags,
+    meets,
     wording_block,
 )
 from sitmap.situations.rules import Key
@@ -86,6 +93,10 @@ class Merger:
         self.component: dict[str, str] = {}  # event id -> component id (as stored)
         self._buckets: dict[tuple, list[str]] = defaultdict(list)
         self._coarse: dict[tuple, list[str]] = defaultdict(list)
+        # members ``_unsampled`` skips, kept out of the buckets (``bounded.hide``), and the
+        # components a removal touched (their hidden members are checked again)
+        self.hidden: set[str] = set()
+        self._recheck: set[str] = set()
         self._touched: set[str] = set()  # component ids to redo
         self._fresh: set[str] = set()  # event ids added since the last recluster
         self._left: set[str] = set()  # situation ids of events removed since the last one
@@ -95,6 +106,9 @@ class Merger:
         # neighbours of merged events, kept between reclusters (``_keep_near``):
         # a re-clustered component reads its old members' instead of looking each up again
         self._kept: dict[str, list[str]] = {}
+        # at most this many, the oldest forgotten first (looked up again when needed, as in a
+        # resumed run): ``update.kept_events``; None (a build): all
+        self.kept_limit = bounded.kept_events() if cap is not None else None
         # month key -> kept ids of short windows, of long ones (a new short window looks into
         # the long ones' only: not a scan of every event of a country and month)
         self._watch: dict[tuple, set[str]] = defaultdict(set)
@@ -125,19 +139,40 @@ class Merger:
         components: dict[str, str],
         situations: dict[str, str] | None = None,
     ) -> None:
-        """Index stored events with their stored component and situation ids (no clustering)."""
-        for key in keys:
-            self._index(key)
+        """Index stored events with their stored component and situation ids (no clustering).
+
+        The buckets are filled last, from the keys held (of two stored rows of one id, the
+        last, as ``add`` leaves them), without the members ``bounded.hide`` keeps out."""
+        blocking, self.blocking = self.blocking, False
+        try:
+            for key in keys:
+                self._index(key)
+        finally:
+            self.blocking = blocking
+        # the keys' own id strings, and one string for each component and situation id (the
+        # rows read give each member its own copies: a third of the state's memory)
+        names: dict[str, str] = {}
+        keys = self.keys
         for event_id, comp in components.items():
-            if event_id in self.keys:
-                self.component[event_id] = comp
-                self.members[comp].add(event_id)
+            key = keys.get(event_id)
+            if key is not None:
+                comp = names.setdefault(comp, comp)
+                self.component[key.id] = comp
+                self.members[comp].add(key.id)
         for event_id, sid in (situations or {}).items():
-            if event_id in self.keys:
-                self.situation[event_id] = sid
-                self.situation_members.setdefault(sid, []).append(event_id)
+            key = keys.get(event_id)
+            if key is not None:
+                sid = names.setdefault(sid, sid)
+                self.situation[key.id] = sid
+                self.situation_members.setdefault(sid, []).append(key.id)
         for members in self.situation_members.values():  # earliest first, as clustered
             members.sort(key=lambda i: self.keys[i].order)
+        if self.blocking:
+            if self.cap is not None:  # (nothing in the buckets yet: only ``hidden`` is set)
+                bounded.hide(self, list(self.situation_members))
+            for key in self.keys.values():
+                if key.id not in self.hidden:
+                    self.reblock(key)
         for event_id in self.keys:
             if event_id not in self.component:  # stored but never merged: treat as new
                 self._fresh.add(event_id)
@@ -156,19 +191,13 @@ class Merger:
             key = self.keys.pop(event_id, None)
             if key is None:
                 continue
-            # (recomputed, not kept: ~20 tuples an event, most of the index's memory)
-            for bucket in _bucket_keys(key) if self.blocking else ():
-                ids = self._buckets.get(bucket)
-                if ids is not None and event_id in ids:
-                    ids.remove(event_id)
-            for bucket in _coarse_keys(key):
-                ids = self._coarse.get(bucket)
-                if ids is not None and event_id in ids:
-                    ids.remove(event_id)
+            self.unblock(key)
+            self.hidden.discard(event_id)
             comp = self.component.pop(event_id, None)
             self._forget(event_id, key)
             if comp is not None:
                 self._touched.add(comp)
+                self._recheck.add(comp)
                 self.members[comp].discard(event_id)
                 for other in self.members.get(comp, ()):  # the only events linked to it
                     self._forget(other)
@@ -184,6 +213,21 @@ class Merger:
                 if key.group != "predicted":
                     self._sorted_remove(tag, key)
 
+    def unblock(self, key: Key) -> None:
+        """Take an event out of the day, copy and month buckets."""
+        event_id = key.id
+        # (recomputed, not kept: a few tuples an event, most of the index's memory)
+        for bucket in self._index_keys(key) if self.blocking else ():
+            ids = self._buckets.get(bucket)
+            if ids is not None and event_id in ids:
+                ids.remove(event_id)
+                if not ids:
+                    del self._buckets[bucket]
+        for bucket in _coarse_keys(key):
+            ids = self._coarse.get(bucket)
+            if ids is not None and event_id in ids:
+                ids.remove(event_id)
+
     def _index(self, key: Key) -> None:
         self.keys[key.id] = key
         if key.group in ("predicted", "factual"):
@@ -191,14 +235,29 @@ class Merger:
                 (self._pred if key.group == "predicted" else self._fact)[tag].add(key.id)
                 if key.group == "factual":
                     self._sorted_add(tag, key)
-        if not self.blocking:
-            return
+        if self.blocking:
+            self.reblock(key)
+
+    def reblock(self, key: Key) -> None:
+        """Put an event into its day, copy or month buckets."""
         if _is_coarse(key):
             for bucket in _coarse_keys(key):
                 self._coarse[bucket].append(key.id)
         else:
-            for bucket in _bucket_keys(key):
+            for bucket in self._index_keys(key):
                 self._buckets[bucket].append(key.id)
+
+    @staticmethod
+    def _index_keys(key: Key) -> list[tuple]:
+        """The index buckets of a short window: its day cells by span of ``SPAN`` days
+        (``blocks._span_keys``) and its copy cells."""
+        if _is_coarse(key) or key.start is None:
+            return []
+        return _span_keys(key, _cells(key, lookup=False)) + _copy_keys(key, lookup=False)
+
+    def pending(self) -> set[str]:
+        """Ids of the events added (or stored but never merged) since the last recluster."""
+        return self._fresh
 
     def prime(self, near: dict[str, list[str]]) -> None:
         """Give every event's neighbours at once (``sitmap.situations.pairs.neighbour_map``):
@@ -210,20 +269,24 @@ class Merger:
         found: set[str] = set()
         if key.start is None:
             return found
+        buckets, spanned = self._buckets, set()
         if _is_coarse(key):
-            buckets, family, cells = self._buckets, _block(key), _long_cells(key)
-            for day in _days(key):  # the days of its countries (and of its two actors)
-                for cell in cells:
-                    found.update(buckets.get((family, day, *cell), ()))
+            # the days of its countries (and of its two actors)
+            for bucket in _span_keys(key, _long_cells(key)):
+                spanned.update(buckets.get(bucket, ()))
             for bucket in _coarse_keys(key):
                 found.update(self._coarse.get(bucket, ()))
         else:
-            buckets = self._buckets
-            for bucket in _lookup_keys(key):
+            for bucket in _span_keys(key, _cells(key, lookup=True)):
+                spanned.update(buckets.get(bucket, ()))
+            for bucket in _copy_keys(key, lookup=True):
                 found.update(buckets.get(bucket, ()))
             # as a long window looks into the days of its countries and actors
             for bucket in _month_keys(key):
                 found.update(self._coarse.get(bucket, ()))
+        days, keys = _days(key), self.keys  # of a span, the events whose days meet its own
+        first, last = days.start, days.stop - 1
+        found.update(i for i in spanned - found if meets(keys[i], first, last))
         found.discard(key.id)
         return found
 
@@ -305,6 +368,9 @@ class Merger:
             watch = self._watch_long if _is_coarse(key) else self._watch
             for mk in _month_keys(key):
                 watch[mk].add(event_id)
+        extra = len(self._kept) - (self.kept_limit or len(self._kept))
+        for event_id in list(itertools.islice(self._kept, max(extra, 0))):
+            self._forget(event_id)
 
     def _news_to_kept(self, key: Key, found: list[str]) -> None:
         """A new event joins the kept neighbours of the events whose ``candidates`` it is in
@@ -340,6 +406,8 @@ class Merger:
                     kept.append(key.id)
 
     def _recluster(self) -> tuple[set[str], list[tuple[str, list[list[Key]]]]]:
+        if self.hidden and (self._recheck or self._orphans):  # a removal: skipped no longer?
+            bounded.show(self, self._recheck, self._orphans)
         todo: set[str] = set(self._fresh)
         old = set(self._touched)
         found_of: dict[str, list[str]] = {}
@@ -382,6 +450,9 @@ class Merger:
             if sid is not None:
                 gone.add(sid)
                 self.situation_members.pop(sid, None)
+        for event_id in todo & self.hidden:  # clustered whole: compared again
+            self.hidden.discard(event_id)
+            self.reblock(self.keys[event_id])
         out: list[tuple[str, list[list[Key]]]] = []
         components = list(_components(todo, self))
         # evidence sentences, read only for the components where the order of equally good
@@ -412,6 +483,10 @@ class Merger:
                 new_by_tag[tag].append(key)
         self._new_by_tag = dict(new_by_tag)
         self.gone = gone
+        if self.cap is not None and self.blocking:
+            written = [self.situation[sit[0].id] for _, sits in out for sit in sits]
+            bounded.hide(self, written, self._recheck)
+        self._recheck.clear()
         self._touched.clear()
         self._fresh.clear()
         return old, out

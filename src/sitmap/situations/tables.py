@@ -129,6 +129,20 @@ def evidence(store: Store, event_ids: list[str]) -> dict[str, str]:
     return out
 
 
+def members_of(store: Store, doc_ids: list[str]) -> set[str]:
+    """Ids of the stored situation members of these documents."""
+    out: set[str] = set()
+    for i in range(0, len(doc_ids), SMALL):  # constant IN lists
+        chunk = doc_ids[i : i + SMALL]
+        rows = store.con.execute(
+            "SELECT event_id FROM situation_members "
+            f"WHERE doc_id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall()
+        out.update(r[0] for r in rows)
+    return out
+
+
 def stored_components(store: Store) -> dict[str, str]:
     """event id -> component id of every stored member."""
     return dict(store.con.execute("SELECT event_id, component FROM situation_members").fetchall())
@@ -354,6 +368,7 @@ __all__ = [
     "evidence",
     "iter_keys",
     "links_to",
+    "members_of",
     "prediction_links",
     "stored_components",
     "stored_links",
