@@ -132,8 +132,8 @@ def evidence(store: Store, event_ids: list[str]) -> dict[str, str]:
 def members_of(store: Store, doc_ids: list[str]) -> set[str]:
     """Ids of the stored situation members of these documents."""
     out: set[str] = set()
-    for i in range(0, len(doc_ids), SMALL):  # constant IN lists
-        chunk = doc_ids[i : i + SMALL]
+    for i in range(0, len(doc_ids), 2000):  # constant IN lists of ``SMALL``'s size
+        chunk = doc_ids[i : i + 2000]
         rows = store.con.execute(
             "SELECT event_id FROM situation_members "
             f"WHERE doc_id IN ({', '.join('?' * len(chunk))})",
