@@ -1,5 +1,5 @@
 """events: classes of predicates (not single words) that whole articles state and sitmap
-missed: arrivals abroad as visits, participles on documents, pronoun objects, ties."""
+missed: arrivals and journeys abroad as visits, participles on documents, pronoun objects, ties."""
 
 from __future__ import annotations
 
@@ -40,6 +40,34 @@ def test_arrival_abroad_is_a_visit(analysed, text, expected):
     ],
 )
 def test_arrival_that_is_no_visit(analysed, text):
+    assert not [c for c in coded_events(analysed, text) if c[0] == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a journey to another state is a visit too (travel.v.01's heads: travel, fly, go)
+        ("The Japanese foreign minister traveled to Iran on Monday.", ("CONSULT", "JPNGOV", "IRN")),
+        ("Then the French president went to Algeria.", ("CONSULT", "FRAGOV", "DZA")),
+        ("The Indonesian trade minister flew to Beijing for two days of meetings.",
+         ("CONSULT", "IDNGOV", "CHN")),
+    ],
+)  # fmt: skip
+def test_journey_abroad_is_a_visit(analysed, text, expected):
+    assert expected in coded_events(analysed, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # at home, to no state, or no journey at all
+        "The Texas governor traveled to Houston.",
+        "Prices went to record highs in Brazil.",
+        "The Indian government went to court over the ruling.",
+        "The Canadian ambassador went to the embassy.",
+    ],
+)
+def test_journey_that_is_no_visit(analysed, text):
     assert not [c for c in coded_events(analysed, text) if c[0] == "CONSULT"]
 
 

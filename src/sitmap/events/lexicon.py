@@ -200,13 +200,16 @@ def may_hold_event(span: Any) -> bool:
     tab = tokens.table(span.doc)
     text, lower, pos, lemma, trailing = tab.text, tab.lower, tab.pos, tab.lemma, tab.trailing
     title, ent_type = tab.title, tab.ent_type
+    journeys = _journey_verbs()
     words = []
     for i in range(span.start, span.end):
         word = lower[i]
         lem = fixes.get(word) or lemma[i].lower()
         words.append(lem)
         tag = pos[i]
-        if lem in lemmas.get(tag, empty):
+        if lem in lemmas.get(tag, empty) and (
+            tag != "VERB" or lem not in journeys or _names_place(ent_type, span)
+        ):
             return True
         if (
             tag == "PROPN"
@@ -228,6 +231,20 @@ def may_hold_event(span: Any) -> bool:
         for i, lem in enumerate(words, span.start)
     )
     return obliged and any(lem in lex.judging_verbs for lem in words)
+
+
+@cache
+def _journey_verbs() -> frozenset[str]:
+    """Verbs whose every sense is a journey abroad (``foreign``: "arrived in", "went to"):
+    a sentence that names no place cannot hold one, so it need not be parsed for them."""
+    return frozenset(
+        lemma for lemma, entries in _lexicon().verbs.items() if all(e.foreign for e in entries)
+    )
+
+
+def _names_place(ent_type: list[str], span: Any) -> bool:
+    """Whether a sentence has a place entity (a state, a city, a region)."""
+    return any(ent_type[i] in {"GPE", "LOC"} for i in range(span.start, span.end))
 
 
 def _hyphenated(tok: Any) -> str | None:
