@@ -113,13 +113,14 @@ def _scan(toks: list[_Tok], lex: _Lexicon, learned: dict[str, _Entry]) -> list[_
     """Longest lexicon match at each token, left to right, non-overlapping."""
     pieces: list[_Piece] = []
     n = len(toks)
+    norms = [t.norm for t in toks]  # each key a slice of these, not a new generator per length
+    maxlen, phrases = lex.maxlen, lex.table
     i = 0
     while i < n:
-        norm = toks[i].norm
         found: _Piece | None = None
-        longest = lex.maxlen.get(norm, 0)
+        longest = maxlen.get(norms[i], 0)
         for length in range(min(longest, n - i), 0, -1):
-            bucket = lex.table.get(tuple(t.norm for t in toks[i : i + length]))
+            bucket = phrases.get(tuple(norms[i : i + length]))
             if not bucket:
                 continue
             entry = next((e for e in bucket if _valid(e, toks, i, i + length)), None)
