@@ -63,6 +63,22 @@ def test_export_acled_actors_other_events_keep_source_first():
     assert acled_actors(protest)[0] == ("protesters", 6, "KEN")
 
 
+def test_export_acled_actors_crowd_with_no_country_takes_the_events():
+    # a crowd is coded with the country it gathers in (sitmap.mobs' rioters carry none)
+    mob = _row(
+        plover="ASSAULT",
+        cameo="18",
+        mode=None,
+        trigger="attacked",
+        source_code="RIO",
+        source_sector="rioters",
+        source_country=None,
+        source_name="Squatters",
+    )
+    assert acled_actors(mob)[0] == ("Squatters", 5, "KEN")
+    assert acled_actors({**mob, "country": None})[0] == ("Squatters", 5, None)
+
+
 @pytest.mark.parametrize(
     ("text", "sub_event"),
     [

@@ -500,9 +500,8 @@ def acled_actors(row: dict[str, Any]) -> tuple[tuple[str, int | None, str | None
         return (sides[1][0], inter, sides[1][2]), sides[0]
     if row.get("target_sector") is not None:
         return sides
-    country = _country(row.get("country"))
-    name = f"{label} ({_country_name(country)})" if country else label
-    return (name, inter, country.alpha_3 if country else None), sides[0]
+    name = f"{label} ({_country_name(where)})" if where else label
+    return (name, inter, where.alpha_3 if where else None), sides[0]
 
 
 def _acled_row(
