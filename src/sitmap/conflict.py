@@ -92,6 +92,8 @@ class _Table:
     speech: frozenset[str]
     perish: frozenset[str]
     disappearance: re.Pattern[str]
+    seizures: frozenset[str]
+    captives: frozenset[str]
 
 
 def _phrases(words: Iterable[str], *, case: bool = False) -> re.Pattern[str]:
@@ -166,6 +168,15 @@ def _table() -> _Table:
         speech=frozenset(lexicons.yaml_file("attribution.yaml")["speech"]),
         perish=frozenset(lexicons.yaml_file("fatalities.yaml")["parse"]["intransitive"]),
         disappearance=_phrases(t["disappearance_words"]),
+        seizures=frozenset(t["seizure_verbs"]),
+        captives=frozenset(
+            [
+                *lexicons.yaml_file("predicates.yaml")["conflict"]["persons"],
+                *lexicons.yaml_file("fatalities.yaml")["parse"]["person_nouns"],
+                *t["captive_nouns"],
+            ]
+        )
+        - mobs.armed_nouns(),
     )
 
 
@@ -194,6 +205,7 @@ def code(doc: Document) -> Document:
             if event.mode != "sexual" and table.sexual.search(_sentence(doc, event)):
                 event.mode = "sexual"
             mobs.name_doer(doc, event, table.identity)
+            _seized_people(doc, event, table)
             _specific_weapon(doc, event, table)
             _clash(doc, event, table)
             _excessive(doc, event, table)
@@ -453,6 +465,29 @@ def _untold_deaths(doc: Document, table: _Table) -> None:
         violent.add(sent.index)
     if added:
         doc.events = sorted([*doc.events, *added], key=lambda e: (e.sentence, e.start))
+
+
+def _seized_people(doc: Document, event: Event, table: _Table) -> None:
+    """An assault that seizes people ("gunmen seized two engineers", "two nuns were captured")
+    is an abduction (mode ``abduct``), not the taking of a place; armed people captured
+    ("captured three soldiers") and the state's seizures (arrests) are left
+    (``conflict.yaml`` ``seizure_verbs``)."""
+    if event.mode in {"sexual", "abduct"} or _sector(event.source) in table.state:
+        return
+    trigger = doc.trigger_token(event)
+    if trigger is None or trigger.lemma_.lower() not in table.seizures:
+        return
+    offset = doc.sentences[event.sentence].start
+    for obj in (c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}):
+        at = obj.idx + offset
+        actor = next((a for a in doc.actors if a.start <= at < a.end and a.sector), None)
+        if actor is not None:
+            people = actor.sector not in table.force
+        else:
+            people = obj.ent_type_ == "PERSON" or obj.lemma_.lower() in table.captives
+        if people:
+            event.mode = "abduct"
+            return
 
 
 def _specific_weapon(doc: Document, event: Event, table: _Table) -> None:

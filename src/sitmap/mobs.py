@@ -125,9 +125,14 @@ def _mob(head: Any) -> bool:
     return lemma in collectives or head.tag_ == "NNS"
 
 
+def armed_nouns() -> frozenset[str]:
+    """Nouns of armed people and partisans (``data/armed_nouns.yaml``)."""
+    return _words()[0]
+
+
 @cache
 def _mob_code() -> str:
     return str(lexicons.yaml_file("codes.yaml")["sectors"][_SECTOR])
 
 
-__all__ = ["name_doer"]
+__all__ = ["armed_nouns", "name_doer"]
