@@ -22,7 +22,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from sitmap import lexicons, tokens
+from sitmap import lexicons
 from sitmap.model import Document, Event
 
 _SECTOR = "rioters"
@@ -52,21 +52,17 @@ def name_doer(doc: Document, event: Event, identity: re.Pattern[str] | None = No
         or source is None
         or source.sector != "unidentified"
         or source.start != event.trigger_start
-        or event.trigger_start is None
     ):
         return
-    pdoc = doc._parses.get(event.sentence) if doc._parses else None
-    if pdoc is None:
-        return
-    offset = doc.sentences[event.sentence].start
-    trigger = tokens.token_starting(pdoc, event.trigger_start - offset)
+    trigger = doc.trigger_token(event)
     if trigger is None:
         return
+    offset = doc.sentences[event.sentence].start
     head = _doer_token(trigger)
     if head is None or head.pos_ not in {"NOUN", "PROPN"}:
         return
     start, end = _phrase(head)
-    text = pdoc.text[start:end]
+    text = trigger.doc.text[start:end]
     sector, code = source.sector, source.code
     if _mob(head) and not (identity is not None and identity.search(text)):
         sector, code = _SECTOR, f"{source.country or ''}{_mob_code()}"
