@@ -1,10 +1,13 @@
-"""Definite descriptions of a state: "the country", "the nation" stand for the country the
-text last named (``country_anaphors``)."""
+"""Definite descriptions: "the country", "the nation" stand for the country the text last named
+(``country_anaphors``); "the ministry", "the group", "the committee" for the last body of that
+kind (``body_anaphors``)."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+from sitmap import lexicons
 from sitmap.actors.phrases import place_actor
 from sitmap.model import Actor, Sentence
 from sitmap.tokens import ents, table
@@ -111,3 +114,73 @@ def _subject(state: Actor, sdoc: Any) -> bool:
         return False
     first = span.sent.start
     return not any(t.pos_ in {"VERB", "AUX"} for t in sdoc[first : span.start])
+
+
+@cache
+def _body_nouns() -> dict[str, frozenset[str]]:
+    data = lexicons.yaml_file("sectors.yaml")["body_anaphors"]
+    return {noun: frozenset(sectors or ()) for noun, sectors in data.items()}
+
+
+def body_anaphors(actors: list[Actor], sdoc: Any, sentences: list[Sentence]) -> list[Actor]:
+    """New mentions for "the ministry", "the group", "the committee" ... (``body_anaphors`` in
+    sectors.yaml), coded as the last organisation before them of the noun's sectors or whose
+    name holds the noun ("Amnesty International criticised the army. The group said ...":
+    Amnesty). Like ``country_anaphors``: only where no mention covers the words, not "the
+    group of ..." or "the group's", never its own clause's subject."""
+    nouns = _body_nouns()
+    covered = [(a.start, a.end) for a in actors]
+    bodies = sorted(
+        (a for a in actors if a.kind == "organisation" and a.code and a.name),
+        key=lambda a: a.start,
+    )
+    found: list[Actor] = []
+    tab = table(sdoc)
+    for i, (lower, tag) in enumerate(zip(tab.lower, tab.tag, strict=True)):
+        if lower not in nouns or tag != "NN":
+            continue
+        tok = sdoc[i]
+        det = _determiner(tok)
+        if det is None or det.lower_ != "the" or _body_named_after(tok):
+            continue
+        start = sdoc[det.i].idx
+        end = tok.idx + len(tok)
+        if any(s < end and e > start for s, e in covered):
+            continue
+        sentence = next((s for s in sentences if s.start <= start < s.end), None)
+        kinds = [b for b in bodies if _of_kind(b, lower, nouns[lower])]
+        antecedent = _antecedent(kinds, start, sentence, sdoc)
+        if antecedent is not None:
+            found.append(
+                Actor(
+                    text=tab.doc_text[start:end],
+                    start=start,
+                    end=end,
+                    name=antecedent.name,
+                    country=antecedent.country,
+                    sector=antecedent.sector,
+                    code=antecedent.code,
+                    kind="organisation",
+                    score=0.5,
+                )
+            )
+    return found
+
+
+def _of_kind(body: Actor, noun: str, sectors: frozenset[str]) -> bool:
+    """Whether a body is one a description's noun can stand for: of its sectors, or named
+    with the noun ("Justice Department" for "the department")."""
+    sector = body.sector
+    if sector is None and (body.code or "").startswith("NGO"):
+        sector = "ngo"  # an international NGO ("Human Rights Watch": NGOHRW)
+    return sector in sectors or noun in (body.name or "").lower().split()
+
+
+def _body_named_after(tok: Any) -> bool:
+    """Whether the description is named or owned after its noun: "the group of 20", "the
+    group's leader", "the committee chairman", "the group Code Pink"."""
+    sdoc = tok.doc
+    nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
+    if nxt is None:
+        return False
+    return nxt.text in _POSSESSIVE or nxt.lower_ == "of" or nxt.pos_ in {"PROPN", "NOUN"}

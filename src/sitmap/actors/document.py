@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sitmap.actors.anaphora import country_anaphors
+from sitmap.actors.anaphora import body_anaphors, country_anaphors
 from sitmap.actors.compose import _actors, _Ctx, _full_names
 from sitmap.actors.countries import _country_entries, _inherit_countries
 from sitmap.actors.lexicon import _ABBREV, _ORG, _Entry, _fold, _Lexicon, _lexicon
@@ -46,6 +46,7 @@ def code(doc: Document) -> Document:
     actors += _entities(actors, ctx)
     actors += _surnames(actors, ctx)
     actors += country_anaphors(actors, sdoc, doc.sentences)
+    actors += body_anaphors(actors, sdoc, doc.sentences)
     actors.sort(key=lambda a: a.start)
     doc.actors = describe(_inherit_countries(actors, sdoc, lex), ctx)
     return doc
