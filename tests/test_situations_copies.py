@@ -109,3 +109,29 @@ def test_copies_stay_apart_on_another_day_city_or_kind_of_act() -> None:
         ("Valley Post", "Two people were killed, police said on Sunday."),
     )]  # fmt: skip
     assert _merged(_store(*short)) == [["Demo Wire"], ["Valley Post"]]
+
+
+ARREST = ("Police in Lagos arrested a reporter of an online paper on Friday over a story on a "
+          "governor's land deals, his lawyer said.")  # fmt: skip
+ARREST_RERUN = ("Police at Lagos arrested a reporter with an online paper late on Friday over his "
+                "story about a governor's land deals, his lawyer said.")  # fmt: skip
+
+
+def test_a_copy_is_one_voice_by_the_copy_rules_own_words() -> None:
+    # Edited only in short words ("in" -> "at", "of" -> "with", "a" -> "his"): a copy to the
+    # merge rule, and so one voice in the situation's record (one word filter for both; over
+    # every word, short ones included, the two would score 0.76 and count as two sources).
+    assert rules.copy_words("He was in a car of his.") == ["was", "car", "his"]
+    assert rules.text_similarity(ARREST, ARREST_RERUN) >= rules.config()["copy_similarity"]
+    assert rules.text_copied(ARREST, ARREST_RERUN)
+    # a stock phrase too short to be a telling of its own is no copy, as for the merge rule
+    assert not rules.text_copied("Two people were killed, police said.",
+                                 "Two people were killed, police said on Friday.")  # fmt: skip
+    wire = report("Lagos Wire", "2019-03-08", ARREST, trigger="arrested", plover="COERCE",
+                  cameo="17")  # fmt: skip
+    rerun = report("Delta Times", "2019-03-08", ARREST_RERUN, trigger="arrested",
+                   plover="COERCE", cameo="17")  # fmt: skip
+    store = _store(wire, rerun)
+    assert rules.copied(*tables.iter_keys(store))
+    (sit,) = situations.query(store)
+    assert sit["documents"] == 2 and sit["sources"] == 1

@@ -5,8 +5,9 @@ disagreements.
   region before country; the members agree on it, or they would not have merged), the most
   precise date the texts give, the most specific coded actor on each side;
 * **voices**: members from one outlet are one voice; so are reports whose evidence sentences
-  are copies of each other (token-set Jaccard ≥ ``copy_similarity``: a wire story re-run under
-  another name) and a report citing another member's outlet ("..., Reuters reported");
+  are copies of each other (``rules.text_copied``: the copy rule's words, length and figure,
+  without its publication window: a wire story re-run under another name) and a report citing
+  another member's outlet ("..., Reuters reported");
   documents without an outlet are one voice together. ``sources`` = the number of voices;
   ``articles`` = member documents plus their stored exact and near-duplicate copies (GDELT's
   NumArticles), ``documents`` = member documents;
@@ -20,7 +21,6 @@ disagreements.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -32,7 +32,6 @@ UNKNOWN_OUTLET = "(unknown outlet)"
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _PLACE_RANK = {p: i for i, p in enumerate(rules.PRECISIONS)}
-_WORD = re.compile(r"\w+")
 
 
 def build(
@@ -134,8 +133,6 @@ def _voices(evs: list[dict[str, Any]]) -> dict[str, str]:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    limit = float(rules.config()["copy_similarity"])
-    words = {e["id"]: set(_WORD.findall((e.get("evidence") or "").lower())) for e in evs}
     for i, a in enumerate(evs):
         for b in evs[i + 1 :]:
             if find(a["id"]) == find(b["id"]):
@@ -143,8 +140,7 @@ def _voices(evs: list[dict[str, Any]]) -> dict[str, str]:
             if _outlet(a).lower() == _outlet(b).lower():
                 union(a["id"], b["id"])
                 continue
-            wa, wb = words[a["id"]], words[b["id"]]
-            if wa and wb and len(wa & wb) / len(wa | wb) >= limit:
+            if rules.text_copied(a.get("evidence") or "", b.get("evidence") or ""):
                 union(a["id"], b["id"])
                 continue
             if _cites(a, b) or _cites(b, a):

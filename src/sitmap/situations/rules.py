@@ -276,12 +276,30 @@ def text_similarity(x: str, y: str) -> float:
     return len(wa & wb) / len(wa | wb)
 
 
+def text_copied(x: str, y: str) -> bool:
+    """The wording test of ``copied`` on two sentences, without the publication window: both
+    at least ``merge.copy.min_words`` distinct ``copy_words`` (a stock phrase is no telling of
+    its own) and ``text_similarity`` at least ``copy_similarity``. What makes two members of a
+    situation one voice (``records``)."""
+    least = int(config()["merge"]["copy"]["min_words"])
+    if len(_words(x)) < least or len(_words(y)) < least:
+        return False
+    return text_similarity(x, y) >= float(config()["copy_similarity"])
+
+
 _WORD = re.compile(r"\w+")
+
+
+def copy_words(text: str) -> list[str]:
+    """The words the copy rule compares, in order: lower case, three letters or more ("of",
+    "in", "a" are in every sentence and say nothing of which telling it is). One filter for
+    ``copied``, ``similarity`` and the voices of a situation record (``records``)."""
+    return [w for w in _WORD.findall(text.lower()) if len(w) >= 3]
 
 
 @functools.lru_cache(maxsize=65536)
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"\w+", text.lower()) if len(w) >= 3)
+    return frozenset(copy_words(text))
 
 
 def wording_of(text: str) -> bytes | None:
@@ -289,7 +307,7 @@ def wording_of(text: str) -> bytes | None:
     its sorted distinct words' CRC-32s (for ``copied``; the words of ``similarity``), 4 bytes
     each; None when it has fewer than ``merge.copy.min_words`` words: "two people were killed,
     police said" is a stock phrase, no telling of its own."""
-    seq = [w for w in _WORD.findall(text.lower()) if len(w) >= 3]
+    seq = copy_words(text)
     words = set(seq)
     if len(words) < int(config()["merge"]["copy"]["min_words"]):
         return None
@@ -773,6 +791,7 @@ __all__ = [
     "compatible",
     "config",
     "copied",
+    "copy_words",
     "date_points",
     "date_window",
     "explain",
@@ -789,6 +808,7 @@ __all__ = [
     "score",
     "similarity",
     "status_group",
+    "text_copied",
     "text_similarity",
     "wording_hashes",
     "wording_of",
