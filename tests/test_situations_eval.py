@@ -138,7 +138,7 @@ def test_situations_eval_says_why_a_mention_has_no_event() -> None:
     detained = GoldMention("x.jsonl#1", "Aid workers were detained in Aleppo.", "detained",
                            "COERCE")  # fmt: skip
     shelling = GoldMention("x.jsonl#1", "Troops shelled Idlib on Monday.", "troops", "MOBILIZE")
-    assert miss_cause(text, [shell], detained) == "no event in the sentence"
+    assert miss_cause(text, [shell], detained) == "no event in the sentence (known trigger)"
     assert miss_cause(text, [shell], shelling) == "another act in the sentence"
     gone = GoldMention("x.jsonl#1", "Nobody was hurt.", "hurt", "ASSAULT")
     assert miss_cause(text, [shell], gone) == "sentence not found"
@@ -147,6 +147,19 @@ def test_situations_eval_says_why_a_mention_has_no_event() -> None:
                             {B.key: "no event in the sentence"})  # fmt: skip
     assert scores.mentions_missed == {"no event in the sentence": 1}
     assert scores.errors[0]["b_missed"] == "no event in the sentence"
+
+
+def test_situations_eval_says_whether_a_missed_trigger_is_in_the_lexicon() -> None:
+    """A mention with no event in its sentence: a trigger word the event lexicon has (the
+    context dropped it) or one it lacks."""
+    from sitmap.evaluate.situations import miss_cause, trigger_known
+
+    assert trigger_known("detained") and trigger_known("allegations")
+    assert trigger_known("firing") and trigger_known("charged with")
+    assert not trigger_known("undermining") and not trigger_known("wrong thing to do")
+    text = "The governor kept undermining the health minister in radio interviews in Lagos."
+    told = GoldMention("x.jsonl#1", text, "undermining", "ACCUSE")
+    assert miss_cause(text, [], told) == "no event in the sentence (no trigger)"
 
 
 def test_situations_eval_names_the_other_acts_in_the_sentence() -> None:

@@ -410,13 +410,41 @@ def miss_cause(text: str, tellings: list[Telling], m: GoldMention) -> str:
     """Why a gold mention has no event (for the recall of event detection, not the merge):
     ``article not found``, ``sentence not found`` (not in the article text), ``another act in
     the sentence`` (sitmap's events there have neither the gold trigger nor its type), or
-    ``no event in the sentence``."""
+    ``no event in the sentence`` with whether a word of the gold trigger is a trigger of the
+    event lexicon (``trigger_known``): ``(known trigger)``, so the context or a filter dropped
+    it ("the indictment lays out ...", "in the wake of allegations"), or ``(no trigger)``, a
+    word the lexicon lacks ("kept undermining the minister")."""
     if not text:
         return "article not found"
     told = _told_in_sentence(text, tellings, m)
     if told is None:
         return "sentence not found"
-    return "another act in the sentence" if told else "no event in the sentence"
+    if told:
+        return "another act in the sentence"
+    known = "known trigger" if trigger_known(m.trigger) else "no trigger"
+    return f"no event in the sentence ({known})"
+
+
+def trigger_known(trigger: str) -> bool:
+    """Whether a word of ``trigger`` is, by a plain inflection ("accused", "allegations",
+    "firing"), a verb or noun trigger of the event lexicon (``events.lexicon``: the curated and
+    the generated entries). A diagnosis, not spaCy's lemma: "accused" tries "accused",
+    "accuse" and "accus"."""
+    from sitmap.events import lexicon
+
+    lemmas = lexicon._lexicon().lemmas
+    known = lemmas["VERB"] | lemmas["NOUN"]
+    return any(form in known for w in _WORD.findall(trigger.lower()) for form in _forms(w))
+
+
+def _forms(word: str) -> set[str]:
+    """``word`` and what it may be inflected from: -s, -es, -ies, -ed, -d, -ing (+e)."""
+    forms = {word}
+    for suffix, back in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("d", ""),
+                         ("ing", ""), ("ing", "e")):  # fmt: skip
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.add(word[: -len(suffix)] + back)
+    return forms
 
 
 def _told_in_sentence(text: str, tellings: list[Telling], m: GoldMention) -> list[Telling] | None:
@@ -494,4 +522,5 @@ __all__ = [
     "read_situation_gold",
     "score_situations_file",
     "tellings_of",
+    "trigger_known",
 ]
