@@ -12,7 +12,8 @@ merge), and fed to those three steps exactly as ``corpus.ingest`` does.
 
 Printed per 1,000 stored documents: CPU milliseconds per batch (this process and DuckDB's
 threads: the machine is shared, and CPU time hardly depends on its load) for each step and in
-all, and the ratio of the last window to the first (flat: about 1). ``--days N`` puts every
+all, the process's resident memory at the mark, and the ratio of the last window to the first
+(flat: about 1). ``--days N`` puts every
 event in one N-day window (a backfill of one period: the density of events per day grows with
 the store, as in bench_scale.py's variants of the Oct-Dec 2017 corpora); by default the
 publication dates advance with the feed (``--per-day`` documents a day), as a running feed
@@ -44,6 +45,8 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+
+import psutil
 
 from sitmap import situations
 from sitmap.corpus import BATCH_SIZE
@@ -209,11 +212,12 @@ def run(docs: list[Document], db: Path, every: int) -> list[dict[str, float]]:
             row = {k: 1000 * statistics.fmean(v) for k, v in acc.items()}
             row["total"] = sum(row.values())
             row["stored"] = stored
+            row["rss_mb"] = psutil.Process().memory_info().rss >> 20
             windows.append(row)
             print(
                 f"  {stored:>7,} stored   "
                 + "   ".join(f"{k} {row[k]:6.1f}" for k in (*acc, "total"))
-                + " CPU ms/batch",
+                + f" CPU ms/batch   RSS {row['rss_mb']:,} MB",
                 flush=True,
             )
             acc = {k: [] for k in acc}
