@@ -395,6 +395,32 @@ def test_geo_small_place_named_after_a_setting_preposition() -> None:
 
 
 @pytest.mark.model
+def test_geo_town_of_its_region_after_a_setting_preposition() -> None:
+    """ "in X of Y", as notes write a town and its first-level region: X is taken whole when Y
+    is a region that holds a town or district named X, also before a region word; not when Y
+    is another region, nor when "of Y" goes on into a longer name."""
+    from sitmap import pipeline
+
+    beaten = "21 October. A suspected thief is caught and beaten to death in {} by residents."
+    for written, name, country in (
+        ("Sangmelima of South", "Sangmélima", "CM"),
+        ("Fenoarivo Atsinanana of Analanjirofo", "Fenoarivo Atsinanana", "MG"),
+        ("Fenoarivo Atsinanana of Analanjirofo region", "Fenoarivo Atsinanana", "MG"),
+    ):
+        doc = pipeline.extract(beaten.format(written))
+        assert [(e.place.name, e.place.country) for e in doc.events if e.place] == [
+            (name, country)
+        ], written
+    # Fenoarivo Atsinanana lies in Analanjirofo, not in Boeny; "Youth Movement" goes on
+    doc = pipeline.extract(beaten.format("Fenoarivo Atsinanana of Boeny"))
+    assert "Fenoarivo Atsinanana" not in by_text(doc)
+    doc = pipeline.extract(
+        "The rally in Fenoarivo Atsinanana of Analanjirofo Youth Movement ended."
+    )
+    assert "Fenoarivo Atsinanana" not in by_text(doc)
+
+
+@pytest.mark.model
 def test_geo_last_container_in_parentheses_is_a_region() -> None:
     """ "X (Y, Z)": the last container is the region when the gazetteer has one of that name,
     not a village of the same name in another country."""

@@ -171,7 +171,10 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
             # "Chitungwiza residents"), not the start of a longer one ("at Fatima Food Mart",
             # "in Abu Saif neighborhood", "in Al-Midan")
             cue = _place_cue(sdoc, i, end)
-            setting = bool(cue) and _whole_name(sdoc, end, capital)
+            setting = bool(cue) and (
+                _whole_name(sdoc, end, capital)
+                or (cue == "setting" and _of_region(tab, end, capital, gaz, ids))
+            )
             # ... after "in"/"at" only a name of one first-level region's town or district:
             # "in Sibut", not "in Clare" (Ireland, Michigan, South Australia ...)
             if setting and cue == "setting":
@@ -340,6 +343,46 @@ def _whole_name(sdoc: Any, end: int, capital: list[bool]) -> bool:
     if capital[end] or sdoc[end].text in _JOINERS:
         return False
     return not (sdoc[end].lower_ in ("and", "of") and end + 1 < len(sdoc) and capital[end + 1])
+
+
+def _of_region(
+    tab: Any, end: int, capital: list[bool], gaz: Gazetteer, ids: tuple[int, ...]
+) -> bool:
+    """Whether the name ending at token ``end`` is followed by "of Y" that says which region
+    it lies in, as notes write it ("in Mahajanga of Boeny", "in Kissidougou of Faranah"): Y a
+    one- or two-word name ending a phrase (or before a region word: "of Boeny region"), a
+    first-level region of a country where a town or
+    district of this name lies in it. A longer name ("in Bank of Kigali Towers"), a Y
+    followed by a noun ("in Washington of Iowa officials") or a region holding no namesake
+    ("in Kano of Lagos") is no such pair."""
+    size = len(tab)
+    admin_words = _lex().admin_words  # "of Y province"
+    if end + 1 >= size or tab.lower[end] != "of" or not capital[end + 1]:
+        return False
+    homes = {
+        (gaz.country[j], gaz.admin1[j]) for j in ids if gaz.fclass[j] == "P" or gaz.fcode[j] == ADM2
+    }
+    for n in (2, 1):
+        stop = end + 1 + n
+        if (
+            stop > size
+            or not all(capital[end + 1 : stop])
+            or not all(p == "PROPN" for p in tab.pos[end + 1 : stop])
+        ):
+            continue
+        if stop < size and (
+            capital[stop]
+            or (tab.pos[stop] in ("NOUN", "PROPN") and tab.lower[stop] not in admin_words)
+        ):
+            continue
+        first, last = tab.idx[end + 1], tab.idx[stop - 1] + len(tab.text[stop - 1])
+        key = normalise(tab.doc_text[first:last])
+        if any(
+            gaz.fcode[k] == ADM1 and (gaz.country[k], gaz.admin1[k]) in homes
+            for k in gaz.key_ids(key)
+        ):
+            return True
+    return False
 
 
 def _scan_worthy(gaz: Gazetteer, i: int, key: str, *, small: bool = False) -> bool:
