@@ -167,6 +167,16 @@ def _term_code(term: dict[str, Any], ctx: _Ctx) -> tuple[str | None, str | None]
     return _compose_code(term["country"], sector, None, ctx), sector
 
 
+def _past_term_code(term: dict[str, Any], country: str, ctx: _Ctx) -> tuple[str | None, str | None]:
+    """(code, sector) of a holder out of office, by his last term: a former police,
+    intelligence or government official (``former_officials``) is his government's ("ex-FBI
+    Director Comey": USAGOV; eval/GUIDE.md, former officials xxxGOV)."""
+    code, sector = _term_code(term, ctx)
+    if sector in ctx.lex.former_officials:
+        return _compose_code(country, "government", None, ctx), "government"
+    return code, sector
+
+
 def _former_code(country: str | None, sector: str | None, ctx: _Ctx) -> str | None:
     """The code of a former holder of an organisation's office ("former CIA Director X"): his
     government's for a state office of ``former_officials`` (the gold guide's former officials,
@@ -303,9 +313,7 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
             # out of office: coded by the last office held (the gold guide's convention: a
             # former president is his government's, GOV), the role telling "former"
             role, score = f"former {past['role']}", 0.7
-            code, sector = _term_code(past, ctx)
-            if sector in lex.former_officials:  # "ex-FBI Director Comey": a former official
-                code, sector = _compose_code(country, "government", None, ctx), "government"
+            code, sector = _past_term_code(past, country, ctx)
         else:
             sector, code, score = None, None, 0.7
         after = group[group.index(holder) + 1 :]

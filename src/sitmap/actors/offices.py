@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sitmap.actors.compose import _compose_code, _Ctx, _term_code
+from sitmap.actors.compose import _Ctx, _past_term_code, _term_code
 from sitmap.actors.lexicon import _IGO_BASES, _lexicon
 from sitmap.model import Document
 
@@ -35,10 +35,8 @@ def in_office(doc: Document) -> Document:
                 role = term["role"]
             elif past and country is not None:
                 last = max(past, key=lambda t: t["end"])
-                code, sector = _term_code(last, ctx)
+                code, sector = _past_term_code(last, country, ctx)
                 role = f"former {last['role']}"
-                if sector in lex.former_officials:  # a former FBI director: a former official
-                    code, sector = _compose_code(country, "government", None, ctx), "government"
             else:
                 continue  # before any term: the date may be another event's; keep the code
             if (code, role) != (actor.code, actor.role):
