@@ -71,3 +71,40 @@ def test_events_on_one_trigger_share_its_date():
         "charged",
     )
     assert "2015-01-01" not in dates
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a date right after "said", before a that-less complement's subject, is the saying's
+        # (the parser hangs it in the complement): no coming Monday for the rejection ...
+        (
+            "Kenya's opposition coalition said on Monday it would reject the results of the "
+            "presidential election.",
+            "reject",
+            None,
+        ),
+        # ... as with "that"
+        (
+            "Kenya's opposition coalition said on Monday that it would reject the results of "
+            "the presidential election.",
+            "reject",
+            None,
+        ),
+        # a date inside the complement after its subject stays the complement's
+        (
+            "Kenya's opposition coalition said it would reject the results of the presidential "
+            "election on Monday.",
+            "reject",
+            "2017-12-04",
+        ),
+        # a speech act told in the complement still takes the saying's date
+        (
+            "The ministry said on Tuesday Washington was to blame for the attack on the embassy.",
+            "blame",
+            "2017-11-28",
+        ),
+    ],
+)
+def test_date_after_reporting_verb_is_the_sayings(text, trigger, expected):
+    assert _dates(text, trigger)[0] == expected

@@ -303,6 +303,7 @@ def _attachments(
             if owner is not None:
                 out[id(f)] = triggers[(index, owner.i)][0]
             continue
+        node = _report_date(node) or node
         for _ in range(8):
             hit = triggers.get((index, node.i)) or _light_object(node, index, triggers)
             if hit is not None:
@@ -355,7 +356,7 @@ def _foreign(f: _Found, head: Any, trigger: Any) -> bool:
     noun = _modified_noun(f, head)
     if noun is not None:
         return noun.i not in (trigger.i, trigger.head.i)
-    up_t, up_d = _path_up(trigger), _path_up(head)
+    up_t, up_d = _path_up(trigger), _path_up(_report_date(head) or head)
     on_t = [n.i for n in up_t]
     common = next((n for n in up_d if n.i in on_t), None)
     if common is None or _cleft(common):
@@ -398,6 +399,7 @@ def _said_act(ev: Event, head: Any, trigger: Any, offset: int) -> bool:
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
+    verb = _report_date(head) or verb  # "said on Tuesday Washington was to blame"
     if verb.lemma_.lower() not in voc.saying_verbs:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -514,6 +516,28 @@ def _cleft(node: Any) -> bool:
     return node.lemma_ == "be" and any(
         c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in node.children
     )
+
+
+def _report_date(head: Any) -> Any | None:
+    """The reporting verb a date belongs to when the parser hung it inside the verb's
+    complement with no "that" ("said on Monday it would reject the results": the date stands
+    before the complement's subject, so it dates the saying, as in "said on Monday that it
+    would reject"), or None."""
+    verb = head
+    for _ in range(4):  # "Monday" → "on" → "reject"
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    report = verb.head
+    if (
+        verb.dep_ != "ccomp"
+        or report.lemma_.lower() not in _vocab().reporting
+        or not report.i < head.i < verb.i
+        or any(c.dep_ == "mark" for c in verb.children)
+    ):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return report if subjects and all(head.i < s.i for s in subjects) else None
 
 
 def _path_up(node: Any) -> list[Any]:
