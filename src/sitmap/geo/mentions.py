@@ -351,10 +351,9 @@ def _of_region(
     """Whether the name ending at token ``end`` is followed by "of Y" that says which region
     it lies in, as notes write it ("in Mahajanga of Boeny", "in Kissidougou of Faranah"): Y a
     one- or two-word name ending a phrase (or before a region word: "of Boeny region"), a
-    first-level region of a country where a town or
-    district of this name lies in it. A longer name ("in Bank of Kigali Towers"), a Y
-    followed by a noun ("in Washington of Iowa officials") or a region holding no namesake
-    ("in Kano of Lagos") is no such pair."""
+    first-level region of a country where a town or district of this name lies in it. A
+    longer name ("in Bank of Kigali Towers"), a Y followed by a noun ("in Washington of Iowa
+    officials") or a region holding no namesake ("in Kano of Lagos") is no such pair."""
     size = len(tab)
     admin_words = _lex().admin_words  # "of Y province"
     if end + 1 >= size or tab.lower[end] != "of" or not capital[end + 1]:

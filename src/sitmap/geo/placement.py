@@ -638,7 +638,7 @@ def _dateline_place(
         return None, ""
     if lead.start - dateline.end > 40 + _DATELINE_REACH:
         return None, ""
-    if event.plover in _lex().remote_types and not _seated(event, dateline, doc):
+    if event.plover in _lex().remote_types and not _seated(event, trigger, dateline, doc):
         return None, ""  # a statement or a charge may have been made anywhere (GUIDE.md)
     actor = event.source or event.target
     if actor is not None and actor.country:
@@ -653,12 +653,12 @@ def _dateline_place(
     return dateline, "dateline"
 
 
-def _seated(event: Event, dateline: Place, doc: Document) -> bool:
+def _seated(event: Event, trigger: Any, dateline: Place, doc: Document) -> bool:
     """Whether the event's source is a body that sits in the dateline's country: a legislature
     or a court ("the Senate", "a U.S. judge"; ``seated_sectors``) or an organisation ("the
     Foreign Ministry"), whose acts are done at its seat; not a person, who may have spoken
     anywhere (an appeal *to* Congress may be sent from anywhere)."""
-    home = _alpha3(dateline.country) if dateline.country else None
+    home = _alpha3(dateline.country)  # the caller has checked the dateline has a country
 
     def seated(actor: Actor) -> bool:  # "USALEG", or "LEG" before the actor is localised
         code = actor.code
@@ -670,7 +670,6 @@ def _seated(event: Event, dateline: Place, doc: Document) -> bool:
         return seated(event.source)
     # a subject the actors stage has not linked yet ("The top Democrat on the Senate committee
     # asked ...") is seated when it names such a body
-    trigger = doc.trigger_token(event)
     subjects = [t for t in trigger.children if t.dep_ in ("nsubj", "nsubjpass")] if trigger else []
     base = doc.sentences[event.sentence].start
     spans = [
