@@ -45,16 +45,6 @@ def _days(key: Key) -> range:
     return range(rules.first_day(key).toordinal(), (key.end + _slack()).toordinal() + 1)
 
 
-def _bucket_keys(key: Key) -> list[tuple]:
-    """The day buckets an event is indexed in (see the module docstring)."""
-    return _keys(key, lookup=False)
-
-
-def _lookup_keys(key: Key) -> list[tuple]:
-    """The day buckets an event looks into for candidates."""
-    return _keys(key, lookup=True)
-
-
 def _band(lat: float) -> int:
     """A town's latitude band (``rules.radius_km.point`` wide, a little more)."""
     return math.floor(lat / (float(rules.config()["radius_km"]["point"]) / 111.0))

@@ -216,10 +216,9 @@ def hide(merger: Merger, sids: Iterable[str], recheck: Iterable[str] = ()) -> No
         for event_id in middle - hidden:
             merger.unblock(keys[event_id])
             hidden.add(event_id)
-        if len(members) > len(middle):
-            for event_id in [i for i in members if i in hidden and i not in middle]:
-                hidden.discard(event_id)
-                merger.reblock(keys[event_id])
+        for event_id in [i for i in members if i in hidden and i not in middle]:
+            hidden.discard(event_id)
+            merger.reblock(keys[event_id])
 
 
 def show(merger: Merger, comps: Iterable[str], orphans: Iterable[str]) -> None:

@@ -52,7 +52,6 @@ from sitmap.situations.blocks import (  # noqa: F401  (``merge._band`` etc. as b
     COARSE_DAYS,
     _band,
     _block,
-    _bucket_keys,
     _cells,
     _coarse_keys,
     _copy_keys,
@@ -62,7 +61,6 @@ from sitmap.situations.blocks import (  # noqa: F401  (``merge._band`` etc. as b
     _is_coarse,
     _keys,
     _long_cells,
-    _lookup_keys,
     _month_keys,
     _months,
     _pair,
@@ -385,7 +383,8 @@ class Merger:
                 kept = self._kept.get(other)
                 if kept is not None and not _is_coarse(self.keys[other]) and key.id not in kept:
                     kept.append(key.id)
-        days = _bucket_keys(key) if short else []
+        if short:  # the day buckets it is indexed in: its block, its cells, its days
+            family, cells, days = _block(key), set(_cells(key, lookup=False)), _days(key)
         seen: set[str] = set()
         watches = (self._watch_long,) if short else (self._watch_long, self._watch)
         for mk in _month_keys(key):
@@ -394,11 +393,9 @@ class Merger:
                     continue
                 seen.add(other)
                 y = self.keys[other]
-                if short:
-                    family, window, cells = _block(y), _days(y), set(_long_cells(y))
-                    if not any(b[0] == family and b[1] in window and tuple(b[2:]) in cells
-                               for b in days):  # fmt: skip
-                        continue  # not in the day buckets it looks into
+                if short and (_block(y) != family or cells.isdisjoint(_long_cells(y))
+                              or not meets(y, days.start, days.stop - 1)):  # fmt: skip
+                    continue  # not in the day buckets it looks into
                 elif mk not in _month_keys(y):
                     continue
                 kept = self._kept[other]
