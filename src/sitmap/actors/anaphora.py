@@ -45,19 +45,25 @@ def country_anaphors(actors: list[Actor], sdoc: Any, sentences: list[Sentence]) 
             states = _states(actors, sdoc)
         antecedent = _antecedent(states, start, sentence, sdoc)
         if antecedent is not None:
-            found.append(
-                Actor(
-                    text=tab.doc_text[start:end],
-                    start=start,
-                    end=end,
-                    name=antecedent.name,
-                    country=antecedent.country,
-                    code=antecedent.code,
-                    kind="state",
-                    score=0.5,
-                )
-            )
+            found.append(_stand_in(tab.doc_text, start, end, antecedent, "state"))
     return found
+
+
+def _stand_in(
+    text: str, start: int, end: int, antecedent: Actor, kind: str, sector: str | None = None
+) -> Actor:
+    """A description's words (``text[start:end]``) as a mention coded as its antecedent."""
+    return Actor(
+        text=text[start:end],
+        start=start,
+        end=end,
+        name=antecedent.name,
+        country=antecedent.country,
+        sector=sector,
+        code=antecedent.code,
+        kind=kind,
+        score=0.5,
+    )
 
 
 def _states(actors: list[Actor], sdoc: Any) -> list[Actor]:
@@ -152,17 +158,7 @@ def body_anaphors(actors: list[Actor], sdoc: Any, sentences: list[Sentence]) -> 
         antecedent = _antecedent(kinds, start, sentence, sdoc)
         if antecedent is not None:
             found.append(
-                Actor(
-                    text=tab.doc_text[start:end],
-                    start=start,
-                    end=end,
-                    name=antecedent.name,
-                    country=antecedent.country,
-                    sector=antecedent.sector,
-                    code=antecedent.code,
-                    kind="organisation",
-                    score=0.5,
-                )
+                _stand_in(tab.doc_text, start, end, antecedent, "organisation", antecedent.sector)
             )
     return found
 
