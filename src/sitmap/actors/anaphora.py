@@ -4,6 +4,7 @@ kind (``body_anaphors``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Iterator
 from functools import cache
 from typing import Any
 
@@ -25,28 +26,44 @@ def country_anaphors(actors: list[Actor], sdoc: Any, sentences: list[Sentence]) 
     refers to its own clause's subject ("The United States said it would sanction the
     country" is not the United States). "the country of Georgia", "the country's", "this
     country" (the speaker's own) and a description the lexicons already code are left alone."""
-    covered = [(a.start, a.end) for a in actors]
     states: list[Actor] | None = None  # listed at the first description: most texts have none
     found: list[Actor] = []
+    text = table(sdoc).doc_text
+    for _, start, end, sentence in _descriptions(
+        actors, sdoc, sentences, _STATE_NOUNS, _named_after
+    ):
+        if states is None:
+            states = _states(actors, sdoc)
+        antecedent = _antecedent(states, start, sentence, sdoc)
+        if antecedent is not None:
+            found.append(_stand_in(text, start, end, antecedent, "state"))
+    return found
+
+
+def _descriptions(
+    actors: list[Actor],
+    sdoc: Any,
+    sentences: list[Sentence],
+    nouns: Collection[str],
+    named_after: Callable[[Any], bool],
+) -> Iterator[tuple[str, int, int, Sentence | None]]:
+    """(noun, start, end, sentence) of each "the <noun>" no actor mention covers, the noun a
+    singular common noun (read from the token table: a Token only for the nouns asked) and not
+    followed by the name it describes (``named_after``)."""
+    covered = [(a.start, a.end) for a in actors]
     tab = table(sdoc)
     for i, (lower, tag) in enumerate(zip(tab.lower, tab.tag, strict=True)):
-        if lower not in _STATE_NOUNS or tag != "NN":
-            continue  # read from the token table: a Token only for "country"/"nation"
+        if lower not in nouns or tag != "NN":
+            continue
         tok = sdoc[i]
         det = _determiner(tok)
-        if det is None or det.lower_ != "the" or _named_after(tok):
+        if det is None or det.lower_ != "the" or named_after(tok):
             continue
         start = sdoc[det.i].idx
         end = tok.idx + len(tok)
         if any(s < end and e > start for s, e in covered):
             continue
-        sentence = next((s for s in sentences if s.start <= start < s.end), None)
-        if states is None:
-            states = _states(actors, sdoc)
-        antecedent = _antecedent(states, start, sentence, sdoc)
-        if antecedent is not None:
-            found.append(_stand_in(tab.doc_text, start, end, antecedent, "state"))
-    return found
+        yield lower, start, end, next((s for s in sentences if s.start <= start < s.end), None)
 
 
 def _stand_in(
@@ -135,31 +152,19 @@ def body_anaphors(actors: list[Actor], sdoc: Any, sentences: list[Sentence]) -> 
     Amnesty). Like ``country_anaphors``: only where no mention covers the words, not "the
     group of ..." or "the group's", never its own clause's subject."""
     nouns = _body_nouns()
-    covered = [(a.start, a.end) for a in actors]
     bodies = sorted(
         (a for a in actors if a.kind == "organisation" and a.code and a.name),
         key=lambda a: a.start,
     )
     found: list[Actor] = []
-    tab = table(sdoc)
-    for i, (lower, tag) in enumerate(zip(tab.lower, tab.tag, strict=True)):
-        if lower not in nouns or tag != "NN":
-            continue
-        tok = sdoc[i]
-        det = _determiner(tok)
-        if det is None or det.lower_ != "the" or _body_named_after(tok):
-            continue
-        start = sdoc[det.i].idx
-        end = tok.idx + len(tok)
-        if any(s < end and e > start for s, e in covered):
-            continue
-        sentence = next((s for s in sentences if s.start <= start < s.end), None)
+    text = table(sdoc).doc_text
+    for lower, start, end, sentence in _descriptions(
+        actors, sdoc, sentences, nouns, _body_named_after
+    ):
         kinds = [b for b in bodies if _of_kind(b, lower, nouns[lower])]
         antecedent = _antecedent(kinds, start, sentence, sdoc)
         if antecedent is not None:
-            found.append(
-                _stand_in(tab.doc_text, start, end, antecedent, "organisation", antecedent.sector)
-            )
+            found.append(_stand_in(text, start, end, antecedent, "organisation", antecedent.sector))
     return found
 
 
