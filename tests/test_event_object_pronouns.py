@@ -60,3 +60,23 @@ def test_object_pronoun_with_no_person_before_it_stays_unresolved():
     (event,) = [e for e in doc.events if e.trigger == "criticized"]
     assert event.source.code == "BRAGOV"
     assert event.target is None
+
+
+def test_object_pronoun_takes_the_one_other_person_of_the_previous_sentence():
+    # "him" has no antecedent in its own sentence; of the previous sentence's two people one
+    # is the subject of the pronoun's clause, so it stands for the other
+    text = (
+        "Chinese President Xi Jinping hosted Mexican President Enrique Pena Nieto in Beijing "
+        "on Thursday. Xi urged him to lift the tariffs on Chinese steel."
+    )
+    assert _target(text, "urged") == "MEXGOV"
+
+
+def test_object_pronoun_with_two_people_before_it_stays_unresolved():
+    # near miss: two people in the previous sentence besides the subject: no guess
+    text = (
+        "Chinese President Xi Jinping met Mexican President Enrique Pena Nieto and Peruvian "
+        "President Pedro Pablo Kuczynski in Beijing on Thursday. Japanese Prime Minister "
+        "Shinzo Abe urged him to lift the tariffs on Japanese steel."
+    )
+    assert _target(text, "urged") is None

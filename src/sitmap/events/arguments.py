@@ -172,6 +172,7 @@ def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], l
                 sources = _children(tok, {"dobj"}) or sources
                 targets = _sides(tok, entry.target_preps)
             targets = _scrutinised(tok, entry) or targets or _for_to_subject(tok, entry)
+            targets = targets or _gap_object(tok)
             if targets:
                 targets = targets + _misattached_objects(tok)
         return sources, targets
@@ -206,6 +207,28 @@ def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], l
     if not sources and entry.type in _lexicon().symmetric_types:
         sources = _participant(tok)
     return sources, targets
+
+
+def _gap_object(tok: Any) -> list[Any]:
+    """The noun a contact relative clause modifies when the clause has its own subject and no
+    object: the noun fills the object's gap ("the sitting president *he was indicting*", "the
+    country Trump visited", "the man he spoke to"). Not when an adverb or a preposition's
+    relative fills the gap ("the day he arrived", "the city where he spoke", "the bill in
+    which ...")."""
+    noun = tok.head
+    if tok.dep_ != "relcl" or noun.pos_ not in {"NOUN", "PROPN"} or noun.i > tok.i:
+        return []
+    subjects = _children(tok, _SUBJ)
+    if not subjects or any(s.lower_ in _RELATIVE_PRONOUNS for s in subjects):
+        return []
+    if _children(tok, {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative"}):
+        return []
+    for child in tok.children:
+        if child.tag_ in {"WRB", "WDT", "WP"} or child.ent_type_ in {"DATE", "TIME"}:
+            return []
+        if child.dep_ == "prep" and any(g.tag_ in {"WDT", "WP"} for g in child.children):
+            return []
+    return [noun]
 
 
 def _reduced_relative(tok: Any) -> list[Any]:

@@ -126,6 +126,9 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             targets = _content_targets(tok, finder) or targets  # "warned it would hit X"
         if not nominal and entry.type == "ACCUSE" and _coded(sources) and not _coded(targets):
             targets = _accused(tok, finder) or targets  # "alleged that the police rigged it"
+        asks = not nominal and entry.type == "REQUEST" and not entry.needs_target
+        if asks and _coded(sources) and not _coded(targets):
+            targets = _mandated(tok, finder, sources) or targets  # "demanded that X resign"
         if not nominal and not any(targets) and entry.type == "THREATEN":
             aimed = [finder.resolve(t) for t in _expand(senses.threatened_objects(tok))]
             targets = [a for a in aimed if a is not None and a.code] or targets  # "to destroy X"
@@ -244,6 +247,37 @@ def _accused(tok: Any, finder: _ActorFinder) -> list[Actor]:
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         found = [finder.resolve(t) for t in _expand(subjects) if t.lower_ not in {"it", "there"}]
         coded = [a for a in found if a is not None and a.code]
+        if coded:
+            return coded
+    return []
+
+
+# a clause a directive verb governs that is a question, not what is asked for ("asked
+# whether Russia had ...")
+_QUESTION_MARKS = frozenset({"whether", "if"})
+# the subjunctive is the verb's bare form, which the tagger reads as VB or, after a subject, as
+# a present not of the third person singular (VBP); "stopped", "stops" state a fact
+_BARE_FORMS = frozenset({"VB", "VBP"})
+
+
+def _mandated(tok: Any, finder: _ActorFinder, sources: list[Actor | None]) -> list[Actor]:
+    """Whom a request in a that-clause asks to act: the subject of its mandative clause, the
+    one the clause obliges ("demanded that *Sessions* investigate Clinton", "urged that *the
+    Pentagon* release the report"). The clause must be one of obligation, a bare verb (the
+    subjunctive) or a modal ("should", "must"), not a statement or a question ("asked whether
+    Russia had ..."); the subject must be a coded actor other than the one who asks."""
+    asking = {(a.name or a.text) for a in sources if a is not None}
+    for clause in tok.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in {"VERB", "AUX"}:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in clause.children):
+            continue
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+        if not modal and (clause.tag_ not in _BARE_FORMS or _children(clause, {"aux", "auxpass"})):
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        found = [finder.resolve(t) for t in _expand(subjects) if t.lower_ not in {"it", "there"}]
+        coded = [a for a in found if a is not None and a.code and (a.name or a.text) not in asking]
         if coded:
             return coded
     return []

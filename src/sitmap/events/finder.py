@@ -205,7 +205,7 @@ class _ActorFinder:
             earlier = self._earlier_subject(tok, fits)
             return earlier or next((a for a in self.before if fits(a)), None)
         if tok.lower_ in _OBJECT_PERSONAL and tok.dep_ in _OBJECT_DEPS:
-            return self._earlier_mention(tok, fits)
+            return self._earlier_mention(tok, fits) or self._previous_person(tok, fits)
         return None
 
     def _earlier_mention(self, tok: Any, fits: Callable[[Actor], bool]) -> Actor | None:
@@ -239,6 +239,32 @@ class _ActorFinder:
                 continue
             return actor
         return None
+
+    def _previous_person(self, tok: Any, fits: Callable[[Actor], bool]) -> Actor | None:
+        """The person an object "him"/"her" with no antecedent in its own sentence stands for:
+        the one agreeing coded person of the previous sentence who is not the subject of the
+        pronoun's clause (an object pronoun never stands for its own clause's subject:
+        "Xi Jinping hosted Trump. Xi urged *him* to ...": Trump). Two or more candidates
+        leave it unresolved: sitmap does not guess."""
+        subjects = {a.name for a in self._clause_subjects(tok) if a.name}
+        names = {a.name for a in self.before if a.kind == "person" and a.name and fits(a)}
+        left = names - subjects
+        if len(left) != 1 or not subjects:
+            return None
+        name = left.pop()
+        return next(a for a in reversed(self.before) if a.name == name)
+
+    def _clause_subjects(self, tok: Any) -> list[Actor]:
+        """The actors the subject of a pronoun's clause names, understood subjects included
+        ("urged X and thanked *him*")."""
+        node = tok.head.head if tok.dep_ == "pobj" else tok.head
+        while True:
+            subjects = _children(node, _SUBJ | _PASS_SUBJ)
+            if subjects or node.head.i == node.i or node.dep_ not in {"conj", "xcomp", "advcl"}:
+                break
+            node = node.head
+        found = [self.resolve(_relative_antecedent(s), depth=2) for s in subjects]
+        return [a for a in found if a is not None and a.code]
 
     def _earlier_object(
         self, tok: Any, fits: Callable[[Actor], bool], subject: Actor | None

@@ -1,0 +1,86 @@
+"""Targets found in a clause's structure: the subject of a mandative that-clause is whom a
+request asks to act ("demanded that X investigate"), and the noun a contact relative clause
+modifies fills the clause's object gap ("the president he was indicting"). Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import pipeline
+
+pytestmark = pytest.mark.model
+
+
+def _sides(text: str, trigger: str) -> tuple[str | None, str | None]:
+    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
+    found = [e for e in doc.events if e.trigger == trigger]
+    assert found, f"no event on {trigger!r}: {[e.trigger for e in doc.events]}"
+    event = found[0]
+    return (
+        event.source.code if event.source is not None else None,
+        event.target.code if event.target is not None else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sides"),
+    [
+        (
+            "Kenyan President Uhuru Kenyatta demanded that Ugandan President Yoweri Museveni "
+            "release the detained traders.",
+            "demanded",
+            ("KENGOV", "UGAGOV"),
+        ),
+        (
+            "Kenyan President Uhuru Kenyatta urged that Uganda should release the detained "
+            "traders.",
+            "urged",
+            ("KENGOV", "UGA"),
+        ),
+    ],
+)
+def test_the_subject_of_a_mandative_clause_is_the_one_asked(text, trigger, sides):
+    assert _sides(text, trigger) == sides
+
+
+def test_a_question_or_a_statement_after_ask_names_no_one_asked():
+    # near misses: "whether" asks a question; a past-tense clause states a fact
+    for text in (
+        "Kenyan President Uhuru Kenyatta asked whether Uganda had released the traders.",
+        "Kenyan President Uhuru Kenyatta asked that Uganda released the traders.",
+    ):
+        doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
+        asked = [e for e in doc.events if e.trigger == "asked"]
+        assert all(e.target is None or e.target.code != "UGA" for e in asked), text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sides"),
+    [
+        (
+            "Nigeria's army freed the Cameroonian soldiers the rebels had abducted in May.",
+            "abducted",
+            ("NGAREB", "CMRMIL"),
+        ),
+        (
+            "The Kenyan senator declined to name the sitting president he was accusing in the "
+            "report.",
+            "accusing",
+            ("KENLEG", "KENGOV"),
+        ),
+    ],
+)
+def test_the_noun_a_contact_relative_clause_modifies_fills_its_object_gap(text, trigger, sides):
+    assert _sides(text, trigger) == sides
+
+
+def test_a_relative_clause_with_its_own_object_or_a_time_noun_has_no_gap():
+    # near misses: the clause names its own object; "the day" is when, not whom
+    doc = pipeline.extract(
+        "The Kenyan senator praised the Ugandan envoy the day he criticized Tanzania.",
+        published="2017-11-20",
+        source="Reuters",
+    )
+    criticized = [e for e in doc.events if e.trigger == "criticized"]
+    assert criticized and all(e.target is not None and e.target.code == "TZA" for e in criticized)
