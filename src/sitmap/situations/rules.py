@@ -53,7 +53,8 @@ Jerusalem as Israel's capital (same source, same target, same kind of act; news 
 often names no place and no day). The same two actors a week later, or the same act of only one
 known actor, stay apart. Meetings, agreements and cooperation (``counterpart`` types) merge only
 when both sides are known in both reports and each side is the very same actor in both (the
-same name; a sector code alone is not enough): who met whom is what tells two meetings apart.
+same name; a sector code alone is not enough): who met whom is what tells two meetings apart;
+in two ``copied`` sentences a side neither report coded is the side the same words name.
 
 Two compatible events whose evidence sentences are **copies** (``copied``: one wire sentence
 re-run, lightly edited, by another outlet: both at least ``merge.copy.min_words`` distinct
@@ -325,8 +326,8 @@ COPY_BANDS = len(_PERMUTE)
 
 def wording_hashes(key: Key) -> tuple[int, ...]:
     """The evidence sentence's MinHash values over its word pairs, for blocking: two sentences
-    share each with probability the Jaccard of their word-pair sets (about 0.7 for copies of
-    word-set Jaccard 0.8: at least one of three shared with probability about 0.97; a few
+    share each with probability the Jaccard of their word-pair sets (about 0.6 for copies of
+    word-set Jaccard 0.75: at least one of three shared with probability about 0.94; a few
     percent for two unrelated sentences, even from a small vocabulary, which single words
     would not give)."""
     if key.wording is None:
@@ -709,13 +710,25 @@ def _sides_known(a: Key, b: Key) -> bool:
     """Source and target known (and identified) in both events, each side the very same actor
     in both (``_same_actor``; either orientation for ``symmetric`` types): "Republican
     leaders" and "the Democratic leaders of Congress" are both the legislature, and two
-    meetings."""
-    if not all(x.known and not _unidentified(x) for x in (a.source, a.target, b.source, b.target)):
-        return False
+    meetings. In two ``copied`` sentences a side neither report coded is the side the same
+    words name ("Pelosi and Schumer, who canceled a meeting with Trump" re-run, the relative
+    clause's subject coded in neither); a side known in both must still be the very same
+    actor."""
+    copy = copied(a, b)
     orders = [(b.source, b.target)]
     if a.plover in config()["symmetric_set"] and a.plover == b.plover:
         orders.append((b.target, b.source))
-    return any(_same_actor(a.source, s) and _same_actor(a.target, t) for s, t in orders)
+    return any(_same_side(a.source, s, copy) and _same_side(a.target, t, copy) for s, t in orders)
+
+
+def _same_side(x: ActorKey, y: ActorKey, copy: bool) -> bool:
+    """One side of a meeting in two reports (``_sides_known``): the very same actor, or, in
+    copies, unknown in both (known in one only, a copy could also link the report that leaves
+    it unknown to another meeting's report that names another side, and clustering would then
+    join the two meetings through it)."""
+    if x.known and y.known and not _unidentified(x) and not _unidentified(y):
+        return _same_actor(x, y)
+    return copy and not x.known and not y.known
 
 
 def explain(a: Key, b: Key) -> str | None:
