@@ -174,3 +174,23 @@ def test_situations_check_end_to_end_with_the_pipeline(tmp_path) -> None:
     assert urls == {"https://wire.example/1", "https://gulf.example/2"}
     with Store.reader(db) as store:
         assert store.stats()["documents"] == 2  # nothing stored
+
+
+def test_situations_check_same_voice_is_the_situations_copy_test(store) -> None:
+    # Another outlet re-running Demo Wire's bomb sentence with a word added: a copy, so the
+    # same voice, as the situation's record counts it; Horn Observer's own telling corroborates.
+    rerun = report("Example Blog", "2017-10-16", BOMB.replace("police said", "police officials "
+                   "said"), trigger="killed", place="Mogadishu", date="2017-10-14")  # fmt: skip
+    (ev,) = check_document(store, rerun)["events"]
+    (sit,) = ev["situations"]
+    assert [c["outlet"] for c in sit["same_voice"]] == ["Demo Wire"]
+    assert [c["outlet"] for c in sit["corroborating"]] == ["Horn Observer"]
+    # Horn Observer's short Kismayo sentence told by another outlet with "police said" added:
+    # too short to be a telling of its own (fewer than ten words of three letters or more, a
+    # stock sentence), so another voice, though over every word it would pass for a copy.
+    short = report("Example Blog", "2017-10-21", KISMAYO.replace(".", ", police said."),
+                   trigger="killed", place="Kismayo", date="2017-10-20")  # fmt: skip
+    (ev,) = check_document(store, short)["events"]
+    (sit,) = ev["situations"]
+    assert [c["outlet"] for c in sit["corroborating"]] == ["Horn Observer"]
+    assert not sit["same_voice"] and ev["verdict"] == "corroborated"

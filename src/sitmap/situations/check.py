@@ -16,7 +16,8 @@ event's ``verdict``:
 
 * ``corroborated``: it matches a stored situation with a report from another voice (another
   outlet, not a copy of this article's sentence, not the article itself);
-* ``same voice only``: the matching reports are the article's own outlet or copies of it;
+* ``same voice only``: the matching reports are the article's own outlet or copies of it
+  (``rules.text_copied``, the test that makes two members of a situation one voice);
 * ``not found``: no stored event matches.
 
 For each matching situation: the corroborating documents (outlet, url, published, evidence
@@ -26,7 +27,6 @@ place, other actors or another fatality count). The store is opened read-only.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -37,8 +37,6 @@ from sitmap.situations import rules, tables
 from sitmap.situations.records import UNKNOWN_OUTLET
 from sitmap.situations.track import share
 from sitmap.store import EVENT_COLUMNS, Store, event_row
-
-_WORD = re.compile(r"\w+")
 
 
 def check(
@@ -115,7 +113,6 @@ def check_event(store: Store, doc: Document, ev: Any) -> dict[str, Any]:
     situations: dict[str, list[str]] = {}
     for cand_id, sid in _situations_of(store, [c.id for c in matches]):
         situations.setdefault(sid, []).append(cand_id)
-    ours = set(_WORD.findall(ev.evidence.lower()))
     outlet = (doc.source or "").lower()
     results = []
     for sid, matched in situations.items():
@@ -141,10 +138,7 @@ def check_event(store: Store, doc: Document, ev: Any) -> dict[str, Any]:
             if m["doc_id"] in seen:
                 continue
             seen.add(m["doc_id"])
-            words = set(_WORD.findall((m.get("evidence") or "").lower()))
-            copy = bool(ours and words) and len(ours & words) / len(ours | words) >= float(
-                rules.config()["copy_similarity"]
-            )
+            copy = rules.text_copied(ev.evidence, m.get("evidence") or "")
             if (outlet and (m.get("outlet") or "").lower() == outlet) or copy:
                 same_voice.append(doc_info)
             else:
