@@ -1,6 +1,8 @@
 """An object "him"/"her" stands for the nearest person named before it in its sentence, never
 the subject of its own clause (understood subjects included); inside a noun's phrase ("the
-allegations against her") the subject may be meant. Sentences written for these tests."""
+allegations against her") the subject may be meant; with none there, the one other person of
+the previous sentence. A possessive "his"/"her" with no subject to stand for takes the one
+person named before it in its sentence. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -80,3 +82,26 @@ def test_object_pronoun_with_two_people_before_it_stays_unresolved():
         "Shinzo Abe urged him to lift the tariffs on Japanese steel."
     )
     assert _target(text, "urged") is None
+
+
+def test_possessive_takes_the_one_named_person_before_it():
+    # "his" is no subject and its clause's subject is understood: the one person named before
+    # it in the sentence owns the trip
+    text = (
+        "Analysts praised U.S. President Donald Trump on Monday, citing the $250 billion in "
+        "deals from his trip to Beijing."
+    )
+    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
+    trips = [e for e in doc.events if e.trigger == "trip"]
+    assert trips and trips[0].source is not None and trips[0].source.code == "USAGOV"
+
+
+def test_possessive_after_two_named_people_is_not_guessed():
+    # near miss: two people named before "his": no owner from this rule
+    text = (
+        "Analysts praised Chinese President Xi Jinping and U.S. President Donald Trump on "
+        "Monday, citing the $250 billion in deals from his trip to Beijing."
+    )
+    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
+    trips = [e for e in doc.events if e.trigger == "trip"]
+    assert all(e.source is None or e.source.code != "USAGOV" for e in trips)

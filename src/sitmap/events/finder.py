@@ -202,7 +202,7 @@ class _ActorFinder:
         if controller:
             return self._earlier_object(tok, fits, None)
         if tok.dep_ in _SUBJ | _PASS_SUBJ | {"poss"}:
-            earlier = self._earlier_subject(tok, fits)
+            earlier = self._earlier_subject(tok, fits) or self._sole_person_before(tok)
             return earlier or next((a for a in self.before if fits(a)), None)
         if tok.lower_ in _OBJECT_PERSONAL and tok.dep_ in _OBJECT_DEPS:
             return self._earlier_mention(tok, fits) or self._previous_person(tok, fits)
@@ -239,6 +239,25 @@ class _ActorFinder:
                 continue
             return actor
         return None
+
+    def _sole_person_before(self, tok: Any) -> Actor | None:
+        """The one coded person named (by name) before a possessive "his"/"her" in its sentence
+        ("... President Donald Trump, claiming $250 billion in deals from *his* trip"): a
+        possessive may stand for any earlier mention, the subject included; two or more leave
+        it to the other rules."""
+        if tok.dep_ != "poss" or tok.lower_ not in {"his", "her"}:
+            return None
+        lo = self.offset + tok.sent.start_char
+        hi = self.offset + tok.idx
+        found = [
+            a
+            for a in self.actors
+            if lo <= a.start < hi and a.kind == "person" and a.code and a.name
+        ]
+        names = {a.name for a in found}
+        if len(names) != 1:
+            return None
+        return found[-1]
 
     def _previous_person(self, tok: Any, fits: Callable[[Actor], bool]) -> Actor | None:
         """The person an object "him"/"her" with no antecedent in its own sentence stands for:
