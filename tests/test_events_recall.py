@@ -27,6 +27,18 @@ _codes = coded_events
         ),
         # "raged" is lemmatised "rag" by the model: the generated lemma fixes repair it
         ("Putin raged against Washington in a speech.", ("ACCUSE", "RUSGOV", "USAGOV")),
+        # the phrasal verbs of open criticism, the particle split off or not
+        (
+            "Senator John McCain called out President Donald Trump over his remarks.",
+            ("ACCUSE", "USALEG", "USAGOV"),
+        ),
+        ("The European Union called Turkey out over the arrests.", ("ACCUSE", "IGOGOV", "TUR")),
+        (
+            "British Prime Minister Theresa May spoke out against Russia on Thursday.",
+            ("ACCUSE", "GBRGOV", "RUS"),
+        ),
+        # forces called out are mobilised, not criticised
+        ("Mexico called out the army after the riots.", ("MOBILIZE", "MEX", None)),
         # refusals and disagreement
         ("Germany disagreed with France over the budget.", ("REJECT", "DEU", "FRA")),
         (
