@@ -75,7 +75,7 @@ def test_export_acled_actors_crowd_with_no_country_takes_the_events():
         source_country=None,
         source_name="Squatters",
     )
-    assert acled_actors(mob)[0] == ("Squatters", 5, "KEN")
+    assert acled_actors(mob)[0] == ("Squatters (Kenya)", 5, "KEN")
     assert acled_actors({**mob, "country": None})[0] == ("Squatters", 5, None)
 
 
@@ -212,3 +212,58 @@ def test_export_acled_inter_of_a_country_code_alone():
     assert acled_actors({**row, **niger, "country": "NE"})[0][1] == 1
     assert acled_actors({**row, **niger, "country": "ML"})[0][1] == 8
     assert acled_actors({**row, **niger, "source_code": None})[0][1] is None
+
+
+def test_export_acled_actors_take_the_country_of_the_events_place():
+    # "gunmen ambushed a park chief in Surat Thani": an actor the report gives no country is of
+    # the country it acts in, and the name the export writes says so
+    ambush = _row(
+        plover="ASSAULT",
+        cameo="18",
+        mode=None,
+        trigger="ambushed",
+        country="TH",
+        source_code="UAF",
+        source_sector="militia",
+        source_country=None,
+        source_name="gunmen",
+        target_code="GOV",
+        target_sector="government",
+        target_country=None,
+        target_name="park chief",
+    )
+    first, second = acled_actors(ambush)
+    assert first == ("gunmen (Thailand)", 3, "THA")
+    assert second == ("park chief (Thailand)", 1, "THA")
+    # an actor the text gives a country keeps it (a foreign militia: external, 8); an event
+    # with no place adds none
+    assert acled_actors({**ambush, "source_country": "MYS"})[0] == ("gunmen", 8, "MYS")
+    assert acled_actors({**ambush, "country": None})[0] == ("gunmen", 3, None)
+
+
+def test_export_acled_protesters_are_of_the_country_they_gather_in():
+    # "residents of Kisumu demonstrated against sanctions on Russia": the actors stage gave the
+    # crowd the country its sentence names; ACLED codes protesters where they protest
+    protest = _row(
+        plover="PROTEST",
+        cameo="14",
+        mode="demonstrate",
+        trigger="demonstrated",
+        source_code="RUSPRO",
+        source_sector="protesters",
+        source_country="RUS",
+        source_name="residents",
+    )
+    assert acled_actors(protest)[0] == ("residents (Kenya)", 6, "KEN")
+    # a police force of another country stays that country's (ACLED type 8, external forces)
+    police = {**protest, "source_code": "UGACOP", "source_sector": "police"}
+    assert acled_actors(
+        {
+            **police,
+            "plover": "ASSAULT",
+            "cameo": "18",
+            "mode": None,
+            "source_country": "UGA",
+            "source_name": "Ugandan police",
+        }
+    )[0] == ("Ugandan police", 8, "UGA")

@@ -490,9 +490,7 @@ def acled_actors(row: dict[str, Any]) -> tuple[tuple[str, int | None, str | None
         return (name, doer["inter"], country.alpha_3 if country else None), sides[1]
     crowd = _CROWD_INTER.get(kind[1]) if kind else None
     where = _country(row.get("country"))
-    if sides[0][1] in (5, 6) and sides[0][2] is None and where is not None:
-        # a crowd is coded with the country it gathers in: "Rioters (Kenya)"
-        sides = ((sides[0][0], sides[0][1], where.alpha_3), sides[1])
+    sides = tuple(_of_place(side, where) for side in sides)
     if crowd is None or sides[0][1] in (5, 6):
         return sides
     inter, label = crowd
@@ -502,6 +500,24 @@ def acled_actors(row: dict[str, Any]) -> tuple[tuple[str, int | None, str | None
         return sides
     name = f"{label} ({_country_name(where)})" if where else label
     return (name, inter, where.alpha_3 if where else None), sides[0]
+
+
+def _of_place(
+    side: tuple[str, int | None, str | None], where: Any
+) -> tuple[str, int | None, str | None]:
+    """An actor coded with the country of the event's place, as the ACLED Codebook (2023,
+    "Actors") names the actors a report gives no country: a crowd is of the country it gathers
+    in, whatever its sentence names ("residents of Kisumu protested sanctions against Russia":
+    "Protesters (Kenya)"), and an actor of no country ("gunmen", "police", "a militia") is of
+    the country it acts in ("Unidentified Armed Group (Thailand)"); the name carries the
+    country then, as ACLED's does. An international organisation (8) has none."""
+    name, inter, country = side
+    if where is None or inter is None or inter == 8:
+        return side
+    if country is not None and (inter not in (5, 6) or country == where.alpha_3):
+        return side
+    label = _country_name(where)
+    return (f"{name} ({label})" if label not in name else name, inter, where.alpha_3)
 
 
 def _acled_row(
