@@ -329,3 +329,35 @@ def test_restatement_a_side_left_uncoded_on_one_trigger_is_the_same_act():
     assert len(_merged(coded, other)) == 2
     bare = _event(0, "visit", "CONSULT", None, None, status="predicted")
     assert len(_merged(uncoded, bare)) == 2
+
+
+@pytest.mark.model
+def test_restatement_article_a_given_act_is_the_one_told_before():
+    # "the deals": a definite event noun with nothing of its own names the agreements told
+    # in the lead, whatever the sides its own clause would lend it
+    text = (
+        "ANKARA (Reuters) - Turkey and Russia signed trade agreements worth $10 billion in Sochi "
+        "on Monday. Speaking alongside Putin as they announced the deals, Erdogan said Turkish "
+        "exports would grow."
+    )
+    doc = pipeline.extract(text, source="Reuters", published="2019-05-08")
+    [agreement] = [e for e in doc.events if e.plover == "AGREE"]
+    assert agreement.trigger == "signed"
+    assert [m.label for m in agreement.mentions] == ["deals"]
+
+
+@pytest.mark.model
+def test_restatement_article_a_given_act_told_nowhere_before_is_an_event():
+    text = (
+        "HARARE (Reuters) - Riot police in Harare fired tear gas on Monday to disperse the "
+        "protests."
+    )
+    doc = pipeline.extract(text, source="Reuters", published="2019-05-08")
+    assert [e.trigger for e in doc.events if e.plover == "PROTEST"] == ["protests"]
+
+
+@pytest.mark.model
+def test_restatement_article_a_given_act_told_nowhere_and_not_acted_on_is_known():
+    text = "SOCHI (Reuters) - After the meeting, Erdogan shook hands with Putin again and left."
+    doc = pipeline.extract(text, source="Reuters", published="2019-05-08")
+    assert not [e for e in doc.events if e.trigger == "meeting"]

@@ -27,7 +27,12 @@ sentence only when each side is named in both or in neither ("were shot and kill
 is one act; "seized the timber and detained the loggers" two). A later telling marked as
 another act ("another", "also", "subsequently", "dozens of", a bare plural:
 ``distinct_words``) or one in a time phrase of the other in its sentence ("after that meeting,
-they met alone": ``sequence_words``) is never merged.
+they met alone": ``sequence_words``) is never merged. A given act, a definite event noun with
+nothing of its own but adjectives ("as they announced the deals", "filed the lawsuit":
+``senses.given``), is the last act of its family told in an earlier sentence, whatever the status
+its clause lends it, if no side tells them apart; with none before it, it is an event of its own
+("police were called to suppress the protests") unless it only dates another act ("after the
+meeting, they shook hands": a time word of ``sequence_words``).
 
 The event kept is the earliest telling; it takes from the later ones what it lacks or states
 less precisely: a side it does not know or knows only as a country or bare sector, a place or
@@ -50,6 +55,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from sitmap import lexicons
+from sitmap.events.senses import given
 from sitmap.model import Actor, Document, Event, Place, Span
 
 _LOCAL = {"clause", "sentence"}  # place bases stated in the event's own sentence
@@ -106,7 +112,7 @@ def merge(doc: Document) -> Document:
 
     Events keep their order; a merged event stays where its first telling is.
     """
-    if len(doc.events) < 2:
+    if not doc.events:
         return doc
     stems = {id(e): _stems(doc, e) for e in doc.events}
     kept: list[Event] = []
@@ -114,6 +120,12 @@ def merge(doc: Document) -> Document:
         if _distinct(doc, event):  # "another", "also", "dozens of": not a retelling
             kept.append(event)
             continue
+        if given(doc.trigger_token(event)):  # "announced the deals": the last one told
+            same = next((k for k in reversed(kept) if _antecedent(k, event)), None)
+            if same is not None:
+                _absorb(same, event, doc)
+            if same is not None or _time_phrase(doc, event):
+                continue  # told before, or only a time for another act: "after the meeting"
         same = next(
             (
                 k
@@ -129,6 +141,28 @@ def merge(doc: Document) -> Document:
     keep = {id(e) for e in kept}
     doc.events = [e for e in doc.events if id(e) in keep]
     return doc
+
+
+def _antecedent(earlier: Event, later: Event) -> bool:
+    """Whether ``earlier`` is the act a given noun ("the deals", "the lawsuit") refers back to:
+    one of its family told in an earlier sentence, with no side against it. The noun's status
+    is only that of the clause around it (a presupposed act), so it does not keep them apart."""
+    return (
+        earlier.sentence < later.sentence
+        and _family(earlier.plover) == _family(later.plover)
+        and _sides(earlier, later) != _CONFLICT
+    )
+
+
+def _time_phrase(doc: Document, event: Event) -> bool:
+    """Whether the event noun is the object of a time word ("after the meeting, they shook
+    hands", "since the invasion"): it dates another act rather than telling its own."""
+    tok = doc.trigger_token(event)
+    return (
+        tok is not None
+        and tok.dep_ in {"pobj", "pcomp"}
+        and tok.head.lower_ in _rules().sequence_words
+    )
 
 
 def same_act(a: Event, b: Event, doc: Document | None = None) -> bool:

@@ -50,6 +50,7 @@ class _Senses:
     singular_pronouns: frozenset[str]
     collective_nouns: frozenset[str]
     kind_determiners: frozenset[str]
+    given_determiners: frozenset[str]
     advisory_verbs: frozenset[str]
     public_audiences: frozenset[str]
     natural_agents: frozenset[str]
@@ -100,6 +101,7 @@ def _senses() -> _Senses:
         singular_pronouns=frozenset(data["singular_pronouns"]),
         collective_nouns=frozenset(data["collective_nouns"]),
         kind_determiners=frozenset(data["kind_determiners"]),
+        given_determiners=frozenset(data.get("given_determiners") or ()),
         advisory_verbs=frozenset(data["advisory_verbs"]),
         public_audiences=frozenset(data["public_audiences"]),
         natural_agents=frozenset(data["natural_agents"]),
@@ -533,6 +535,23 @@ def _kind(tok: Any, senses: _Senses) -> bool:
         c.dep_ in {"det", "amod", "predet"} and c.lower_ in senses.kind_determiners
         for c in tok.children
     )
+
+
+# dependents that say which act a noun names: its participants ("of", "between", an owner, a
+# compound name), a describing clause, a number ("two meetings")
+_IDENTIFYING = {"prep", "poss", "compound", "nmod", "relcl", "acl", "appos", "nummod", "npadvmod"}
+
+
+def given(tok: Any) -> bool:
+    """A definite event noun with nothing of its own but adjectives ("as they announced the
+    deals", "filed the lawsuit", "to quell the riot"): it names an act the reader already
+    knows, so an earlier telling of its kind is that act (``restatements``)."""
+    if tok is None or tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    children = list(tok.children)
+    return any(
+        c.dep_ == "det" and c.lower_ in _senses().given_determiners for c in children
+    ) and not any(c.dep_ in _IDENTIFYING for c in children)
 
 
 def _generic(tok: Any, senses: _Senses) -> bool:
