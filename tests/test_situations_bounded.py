@@ -233,3 +233,77 @@ def test_bounded_kept_neighbours_are_bounded_and_change_no_situation(monkeypatch
     full.write_many(docs)
     situations.build(full)
     assert tables.stored_situations(store) == tables.stored_situations(full)
+
+
+def _other_attacks() -> list:
+    """Gunmen attacking a Kismayo checkpoint on each other day of three weeks, told by two
+    outlets each: the same family, place and weeks as the car bombs, none linked to them (their
+    days conflict), so they fill the buckets a report of the bombs is looked up in."""
+    out = []
+    for day in range(8, 30):
+        if day in (18, 19, 20):  # (the bombs' days, and the day the undated blast was told)
+            continue
+        when = f"2017-11-{day:02d}"
+        for outlet in ("Coast Wire", "Jubba Radio"):
+            text = f"Gunmen attacked a checkpoint in Kismayo on November {day}, {outlet} said."
+            out.append(report(outlet, when, text, trigger="attacked", place="Kismayo", date=when))
+    return out
+
+
+def test_bounded_a_lookup_reads_the_events_of_each_bucket_nearest_in_date(monkeypatch) -> None:
+    """Past ``update.bucket_events`` a lookup reads that many events of each bucket of the
+    merge index, those nearest in date to its own: a late report of the Saturday bombing is
+    compared with a bounded number of reports however many the three weeks hold, and still
+    joins the six reports of its attack, as it does when every event is read."""
+    from sitmap.situations import blocks
+
+    read = {}
+    for cap in (4, None):
+        if cap is not None:
+            monkeypatch.setitem(rules.config()["update"], "bucket_events", cap)
+        store = Store(":memory:")
+        updater = situations.Updater(store)
+        merger = updater.merger
+        if cap is None:
+            merger.bucket_cap = None  # every event of every bucket
+        _ingest(store, updater, _other_attacks())
+        _ingest(store, updater, _story())
+        late = _sat(*LATE)
+        _ingest(store, updater, [late])
+        (event_id,) = [e.id for e in late.events]
+        members = merger.situation_members[merger.situation[event_id]]
+        outlets = sorted(merger.keys[m].outlet for m in members)
+        assert outlets == sorted([o for o, _ in SATURDAY] + [LATE[0]])  # the six, and it
+        _consistent(store, updater)
+        key = merger.keys[event_id]
+        read[cap] = merger.candidates(key)
+        if cap is not None:
+            buckets = (blocks._span_keys(key, blocks._cells(key, lookup=True))
+                       + blocks._copy_keys(key, lookup=True))  # fmt: skip
+            assert len(read[cap]) <= cap * len(buckets) and event_id in merger._cut
+    assert read[4] < read[None]  # (a part of the attacks and bombs of its days)
+
+
+def test_bounded_random_batches_with_a_small_bucket_cap_stay_consistent(monkeypatch) -> None:
+    """Random reports in batches, documents rewritten, each lookup reading at most two events
+    of each bucket: lookups are cut, and every event stays in exactly one situation of
+    compatible members, the tables matching the merger."""
+    monkeypatch.setitem(rules.config()["update"], "bucket_events", 2)
+    docs = random_docs(300, 9)
+    store = Store(":memory:")
+    updater = situations.Updater(store)
+    cut: set[str] = set()
+    for i in range(0, len(docs), 12):
+        batch = docs[i : i + 12]
+        if i and i % 60 == 0:
+            for doc in docs[i - 50 : i - 46]:
+                doc.events = doc.events[1:]
+                batch = [*batch, doc]
+        _ingest(store, updater, batch)
+        _consistent(store, updater)
+        for doc in batch:  # (a lookup outside an update: ``_cut`` says which were cut)
+            for ev in doc.events:
+                if ev.id in updater.merger.keys:
+                    updater.merger.candidates(updater.merger.keys[ev.id])
+        cut |= updater.merger._cut
+    assert len(cut) > 20

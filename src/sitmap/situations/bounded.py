@@ -28,6 +28,21 @@ situations it wrote, and before a batch's lookups for the members a removal may 
 back into a sample (``show``); the situations are the same as with every member in the buckets
 (a test checks this on random batches with rewritten documents).
 
+A lookup is bounded too, however dense a cell grows (a week of one country's news: every
+new event of its family was compared with all of them, and with more as the store grew): it
+reads at most ``update.bucket_events`` events of each bucket of the merge index (the day
+buckets of its 7-day spans and place and actor cells, its copy cells, its month cells), those
+nearest to it in ``Key.order`` (date window, then publication; the buckets are kept in that
+order), half before it and half after where a bucket has enough (``Merger._nearest``). The
+candidates a new event is compared with are so at most ``bucket_events`` times the number of
+its buckets (a few spans times a few cells, and its copy cells). The links of an event are
+those its lookups found (kept between batches, ``update.kept_events``); an event looked up
+again later reads the buckets as they are then. Inside a cell and span of more than
+``bucket_events`` events, the situations so depend on what the store held when each report
+came, and ``build`` (which reads every event of every bucket) may link such a dense week
+differently; below it update and build are identical (the tests' worlds and the situations
+dev set are).
+
 The memory of an update is bounded where it grew without need: the neighbours found for the
 ``update.kept_events`` most recent events are kept between batches (a re-clustered story reads
 them instead of looking its members up again); older ones are forgotten and looked up again
@@ -68,6 +83,11 @@ def sample_size() -> int:
 def kept_events() -> int:
     """Events whose neighbours an update keeps between batches (the most recently found)."""
     return int(rules.config()["update"]["kept_events"])
+
+
+def bucket_events() -> int:
+    """Events of each bucket of the merge index a lookup reads (those nearest in date)."""
+    return int(rules.config()["update"]["bucket_events"])
 
 
 def split(
@@ -242,4 +262,13 @@ def _fits(key: Key, members: list[str], keys: dict[str, Key], n: int) -> bool:
     return all(rules.compatible(key, keys[m]) for m in sample)
 
 
-__all__ = ["attach", "component_cap", "hide", "kept_events", "sample_size", "show", "split"]
+__all__ = [
+    "attach",
+    "bucket_events",
+    "component_cap",
+    "hide",
+    "kept_events",
+    "sample_size",
+    "show",
+    "split",
+]

@@ -41,7 +41,7 @@ cap (``Merger.cap``): past it a story grows by attachment (``sitmap.situations.b
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
@@ -107,6 +107,13 @@ class Merger:
         # at most this many, the oldest forgotten first (looked up again when needed, as in a
         # resumed run): ``update.kept_events``; None (a build): all
         self.kept_limit = bounded.kept_events() if cap is not None else None
+        # a lookup reads at most this many events of each bucket, those nearest in date to
+        # its own (``update.bucket_events``; the buckets are then kept in ``Key.order``), so
+        # a new event is compared with a bounded number of candidates however dense its
+        # cells and days grow; None (a build): every event of every bucket
+        self.bucket_cap = bounded.bucket_events() if cap is not None else None
+        self._cut: set[str] = set()  # events whose lookup a bucket's cap cut (this recluster)
+        self._sorting = False  # (``load``: the buckets are sorted once, at its end)
         # month key -> kept ids of short windows, of long ones (a new short window looks into
         # the long ones' only: not a scan of every event of a country and month)
         self._watch: dict[tuple, set[str]] = defaultdict(set)
@@ -168,9 +175,17 @@ class Merger:
         if self.blocking:
             if self.cap is not None:  # (nothing in the buckets yet: only ``hidden`` is set)
                 bounded.hide(self, list(self.situation_members))
-            for key in self.keys.values():
-                if key.id not in self.hidden:
-                    self.reblock(key)
+            self._sorting = True  # (appended, then each bucket sorted once)
+            try:
+                for key in self.keys.values():
+                    if key.id not in self.hidden:
+                        self.reblock(key)
+            finally:
+                self._sorting = False
+            if self.bucket_cap is not None:
+                order = {i: k.order for i, k in keys.items()}.__getitem__
+                for ids in itertools.chain(self._buckets.values(), self._coarse.values()):
+                    ids.sort(key=order)
         for event_id in self.keys:
             if event_id not in self.component:  # stored but never merged: treat as new
                 self._fresh.add(event_id)
@@ -237,13 +252,32 @@ class Merger:
             self.reblock(key)
 
     def reblock(self, key: Key) -> None:
-        """Put an event into its day, copy or month buckets."""
-        if _is_coarse(key):
-            for bucket in _coarse_keys(key):
-                self._coarse[bucket].append(key.id)
-        else:
-            for bucket in self._index_keys(key):
-                self._buckets[bucket].append(key.id)
+        """Put an event into its day, copy or month buckets (in ``Key.order`` when a lookup
+        reads a bounded part of each: ``bucket_cap``)."""
+        buckets, bucket_keys = (
+            (self._coarse, _coarse_keys(key)) if _is_coarse(key) else
+            (self._buckets, self._index_keys(key))
+        )  # fmt: skip
+        if self.bucket_cap is None or self._sorting:
+            for bucket in bucket_keys:
+                buckets[bucket].append(key.id)
+            return
+        keys = self.keys
+        for bucket in bucket_keys:
+            insort(buckets[bucket], key.id, key=lambda i: keys[i].order)
+
+    def _nearest(self, ids: list[str], key: Key) -> list[str]:
+        """The events of a bucket a lookup of ``key`` reads: all of them, or, past
+        ``bucket_cap``, that many nearest to it in ``Key.order`` (date window, publication: the
+        bucket is kept in that order), half before it and half after where there are enough."""
+        cap = self.bucket_cap
+        if cap is None or len(ids) <= cap:
+            return ids
+        keys = self.keys
+        pos = bisect_left(ids, key.order, key=lambda i: keys[i].order)
+        lo = max(0, min(pos - cap // 2, len(ids) - cap))
+        self._cut.add(key.id)
+        return ids[lo : lo + cap]
 
     @staticmethod
     def _index_keys(key: Key) -> list[tuple]:
@@ -267,21 +301,21 @@ class Merger:
         found: set[str] = set()
         if key.start is None:
             return found
-        buckets, spanned = self._buckets, set()
+        buckets, spanned, near, none = self._buckets, set(), self._nearest, []
         if _is_coarse(key):
             # the days of its countries (and of its two actors)
             for bucket in _span_keys(key, _long_cells(key)):
-                spanned.update(buckets.get(bucket, ()))
+                spanned.update(near(buckets.get(bucket, none), key))
             for bucket in _coarse_keys(key):
-                found.update(self._coarse.get(bucket, ()))
+                found.update(near(self._coarse.get(bucket, none), key))
         else:
             for bucket in _span_keys(key, _cells(key, lookup=True)):
-                spanned.update(buckets.get(bucket, ()))
+                spanned.update(near(buckets.get(bucket, none), key))
             for bucket in _copy_keys(key, lookup=True):
-                found.update(buckets.get(bucket, ()))
+                found.update(near(buckets.get(bucket, none), key))
             # as a long window looks into the days of its countries and actors
             for bucket in _month_keys(key):
-                found.update(self._coarse.get(bucket, ()))
+                found.update(near(self._coarse.get(bucket, none), key))
         days, keys = _days(key), self.keys  # of a span, the events whose days meet its own
         first, last = days.start, days.stop - 1
         found.update(i for i in spanned - found if meets(keys[i], first, last))
@@ -300,12 +334,16 @@ class Merger:
         found = []
         short = not _is_coarse(key)
         sampled = self._unsampled if self.cap is not None else None
+        cut = self._cut
         for i in self.candidates(key):
             other = keys.get(i)
             if other is None or (sampled is not None and sampled(i)):
                 continue
-            if near is not None and short and i in near and not _is_coarse(other):
-                # linked is symmetric, and so is blocking between short windows: reuse
+            if near is not None and short and i in near and not _is_coarse(other) and (
+                i not in cut
+            ):
+                # linked is symmetric, and so is blocking between short windows (unless a
+                # bucket's cap cut the other's lookup): reuse
                 others = self._near_set.get(i)
                 if others is None:
                     others = self._near_set[i] = set(near[i])
@@ -346,6 +384,7 @@ class Merger:
             self._near = None
             self._near_set = {}
             self._primed = {}
+            self._cut = set()
 
     def _forget(self, event_id: str, key: Key | None = None) -> None:
         """Drop an event's kept neighbours (it left, or one of its component did)."""
