@@ -307,3 +307,43 @@ def test_bounded_random_batches_with_a_small_bucket_cap_stay_consistent(monkeypa
                     updater.merger.candidates(updater.merger.keys[ev.id])
         cut |= updater.merger._cut
     assert len(cut) > 20
+
+
+def test_bounded_a_new_fact_reads_only_the_forecasts_it_may_fulfil(monkeypatch) -> None:
+    """The forecasts of a tag are indexed by the last day a fact may start and fulfil them
+    (the predicted window, or the horizon after they were said): an attack in November is
+    compared with October's warning, which it fulfils, and never with February's, whose
+    horizon ended in May; the links are those every forecast compared gives."""
+    said = (("2017-02-10", "February"), ("2017-10-30", "October"))
+    old, recent = (
+        report(
+            "Daily Planet",
+            day,
+            f"Analysts warned in {month} that al-Shabaab will attack Mogadishu again.",
+            trigger="attack",
+            source="al-Shabaab",
+            place="Mogadishu",
+            status="predicted",
+        )
+        for day, month in said
+    )
+    text = "Fighters of al-Shabaab attacked a base in Mogadishu on Wednesday."
+    attack = report("Demo Wire", "2017-11-02", text, trigger="attacked", source="al-Shabaab",
+                    place="Mogadishu", date="2017-11-01")  # fmt: skip
+    store = Store(":memory:")
+    updater = situations.Updater(store)
+    _ingest(store, updater, [old, recent])
+    compared: list[str] = []
+    fulfils = rules.fulfils
+
+    def counting(prediction, fact):
+        compared.append(prediction.doc_id)
+        return fulfils(prediction, fact)
+
+    monkeypatch.setattr(rules, "fulfils", counting)
+    _ingest(store, updater, [attack])
+    assert recent.id in compared and old.id not in compared
+    (fact,) = situations.query(store, status_group="factual")
+    links = {s["first_published"]: s["fulfilled_by"]
+             for s in situations.query(store, status_group="predicted")}  # fmt: skip
+    assert links == {"2017-10-30": fact["id"], "2017-02-10": None}

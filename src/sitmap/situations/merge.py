@@ -121,7 +121,9 @@ class Merger:
         self.members: dict[str, set[str]] = defaultdict(set)  # component id -> event ids
         self.situation: dict[str, str] = {}  # event id -> situation id
         self.situation_members: dict[str, list[str]] = {}  # situation id -> event ids
-        self._pred: dict[tuple, set[str]] = defaultdict(set)  # (family, tag) -> predicted ids
+        # (family, tag) -> (the last day a fact may start to fulfil it, id) of its predicted
+        # events, in that order: a new fact is compared only with those it may fulfil
+        self._pred: dict[tuple, list[tuple[int, str]]] = defaultdict(list)
         self._fact: dict[tuple, set[str]] = defaultdict(set)  # (family, tag) -> factual ids
         self._fact_sorted: dict[tuple, tuple] = {}  # the same, in date order (lazily)
         self.gone: set[str] = set()  # situation ids the last recluster replaced
@@ -222,8 +224,13 @@ class Merger:
             self._fresh.discard(event_id)
             self._drop_best(event_id)
             for tag in _tags(key):
-                (self._pred if key.group == "predicted" else self._fact)[tag].discard(event_id)
-                if key.group != "predicted":
+                if key.group == "predicted":
+                    preds, entry = self._pred.get(tag), (_fulfil_until(key), event_id)
+                    i = bisect_left(preds, entry) if preds else 0
+                    if preds and i < len(preds) and preds[i] == entry:
+                        del preds[i]
+                else:
+                    self._fact[tag].discard(event_id)
                     self._sorted_remove(tag, key)
 
     def unblock(self, key: Key) -> None:
@@ -245,8 +252,10 @@ class Merger:
         self.keys[key.id] = key
         if key.group in ("predicted", "factual"):
             for tag in _tags(key):
-                (self._pred if key.group == "predicted" else self._fact)[tag].add(key.id)
-                if key.group == "factual":
+                if key.group == "predicted":
+                    insort(self._pred[tag], (_fulfil_until(key), key.id))
+                else:
+                    self._fact[tag].add(key.id)
                     self._sorted_add(tag, key)
         if self.blocking:
             self.reblock(key)
@@ -339,9 +348,8 @@ class Merger:
             other = keys.get(i)
             if other is None or (sampled is not None and sampled(i)):
                 continue
-            if near is not None and short and i in near and not _is_coarse(other) and (
-                i not in cut
-            ):
+            reuse = near is not None and short and i in near and i not in cut
+            if reuse and not _is_coarse(other):
                 # linked is symmetric, and so is blocking between short windows (unless a
                 # bucket's cap cut the other's lookup): reuse
                 others = self._near_set.get(i)
@@ -536,7 +544,9 @@ class Merger:
         have changed).
 
         A new fact is compared with the predictions of its tags whose earliest fact is later
-        than it (or that have none), the earliest facts are updated as it goes."""
+        than it (or that have none), the earliest facts are updated as it goes; only with those
+        it may fulfil in time (the index ``_pred`` is in order of the last day a fact may
+        start and fulfil each, ``_fulfil_until``: a feed's old forecasts are not read)."""
         out = {
             self.situation[s[0].id] for _, sits in fresh for s in sits
             if s[0].group == "predicted"
@@ -544,7 +554,13 @@ class Merger:
         keys, best = self.keys, self._best
         for tag, facts in self._new_by_tag.items():
             facts = sorted(facts, key=lambda k: k.order)
-            for p in self._pred.get(tag, ()):
+            preds = self._pred.get(tag)
+            if not preds:
+                continue
+            # no fact starting after a prediction's last day fulfils it: those that end
+            # before the first new fact's start are not read (a feed's old forecasts)
+            first = min(f.start.toordinal() if f.start else _NEVER for f in facts)
+            for _, p in preds[bisect_left(preds, (first, "")) :]:
                 if p not in best:  # not known yet (a resumed run): scanned by ``fulfilment``
                     if any(rules.fulfils(keys[p], fact) for fact in facts):
                         self._relink.add(p)
@@ -616,13 +632,7 @@ class Merger:
         tags (in date order, so the scan stops at the first that fulfils)."""
         best: Key | None = None
         said = p.published or p.start
-        # no fact starting after the predicted window (or, without one, the horizon) can
-        # fulfil it (``rules.fulfils_in_time``)
-        if p.day_stated or (p.start and said and p.start > said):
-            assert p.end is not None
-            limit = p.end + _slack()
-        else:
-            limit = said + _horizon() if said else date.min
+        limit = _fulfil_last(p)
         for tag in _tags(p):
             short, starts, long_ = self._facts_in_order(tag)
             # a fact of a short window that ends before the prediction was made starts
@@ -682,6 +692,25 @@ class Merger:
                 if extra is not None:
                     del extra[i]
                 return
+
+
+_NEVER = date.max.toordinal()
+
+
+def _fulfil_last(p: Key) -> date:
+    """The last day a fact may start and fulfil predicted event ``p``: the end of the predicted
+    window (widened by ``slack``) or, without one, the horizon after it was said
+    (``rules.fulfils_in_time``); ``date.min`` when it cannot be fulfilled."""
+    said = p.published or p.start
+    if p.day_stated or (p.start and said and p.start > said):
+        assert p.end is not None
+        return p.end + _slack()
+    return said + _horizon() if said else date.min
+
+
+def _fulfil_until(p: Key) -> int:
+    """``_fulfil_last`` as an ordinal (the prediction index's order)."""
+    return _fulfil_last(p).toordinal()
 
 
 def _components(ids: set[str], merger: Merger) -> Iterator[list[str]]:
