@@ -72,6 +72,9 @@ def _load(model: str) -> Any:
         nlp.disable_pipe("lemmatizer")
         assert isinstance(nlp.get_pipe("sitmap_attributes"), MemoAttributes)
     nlp.max_length = MAX_CHARS
+    from sitmap import embedcache
+
+    embedcache.remember(nlp)
     return nlp
 
 
