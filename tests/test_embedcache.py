@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import pickle
+import subprocess
+import sys
 
 import numpy
 import pytest
@@ -83,6 +87,7 @@ def test_a_full_store_starts_again_with_the_same_numbers(texts, reference, monke
     # a fresh process's store (new objects: the real one is put back, untouched, after)
     monkeypatch.setattr(store, "index", {})
     monkeypatch.setattr(store, "table", store.table[:0])
+    monkeypatch.setattr(store, "ids", store.ids[:0])
     emptied = store.emptied
     for text in texts[1:4]:
         ours, theirs = model(text), reference(text)
@@ -96,3 +101,54 @@ def test_the_pipeline_serialises_as_before(reference):
     for name in ("tok2vec", "ner", "senter"):
         ours = nlp.load().get_pipe(name).model.to_bytes()
         assert ours == reference.get_pipe(name).model.to_bytes()
+
+
+_CHILD = """
+import hashlib, json, sys
+from sitmap import embedcache, nlp
+embedcache.SAVE_AFTER = 1
+model = nlp.load()
+loaded = sorted(store.loaded for store in embedcache._STORES.values())
+texts = json.loads(sys.stdin.read())
+tensors = hashlib.sha256(b"".join(d.tensor.tobytes() for d in model.pipe(texts))).hexdigest()
+print(json.dumps([loaded, tensors]))
+"""
+
+
+def _child(texts, cache):
+    env = {**os.environ, "SITMAP_CACHE": str(cache)}
+    done = subprocess.run([sys.executable, "-c", _CHILD], input=json.dumps(texts), env=env,
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_next_process_starts_from_the_rows_written_at_exit(texts, tmp_path):
+    """A process writes its rows to the cache folder at exit; the next one reads them back and
+    gives the same tensors as the process that computed them."""
+    first_loaded, first = _child(texts[:4], tmp_path)
+    assert first_loaded == [0, 0, 0]
+    files = sorted(tmp_path.glob("embed-*.pickle"))
+    assert len(files) == 3  # the shared tok2vec's, the NER's, the sentence recogniser's
+    loaded, again = _child(texts[:4], tmp_path)
+    assert min(loaded) > 100
+    assert again == first
+
+
+def test_a_cache_file_of_other_numbers_is_not_used(texts, tmp_path):
+    """A file whose rows are not this machine's numbers (one bit off) is ignored; the true
+    rows are taken."""
+    model = nlp.load()
+    block = _embeds(model.get_pipe("ner").model)[0]
+    _, _, hashed, mixed, _ = block.layers
+
+    def compute(ids):
+        return mixed.predict(hashed.predict(ids))
+
+    ids = numpy.concatenate(block.layers[0].predict([model.make_doc(t) for t in texts[:2]]))
+    rows = compute(ids)
+    path = tmp_path / "embed-test.pickle"
+    for table, used in ((rows, True), (numpy.nextafter(rows, 1, dtype=rows.dtype), False)):
+        path.write_bytes(pickle.dumps({"ids": ids, "rows": table}))
+        store = embedcache._Rows()
+        assert store.restore(path, compute) is used
+        assert store.loaded == (len(numpy.unique(ids, axis=0)) if used else 0)

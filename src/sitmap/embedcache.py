@@ -18,10 +18,23 @@ embedding sums, the maxout's matrix product and the layer norm work on each row 
 
 At most ``LIMIT`` rows are kept per block (96 floats each; ~38 MB at the limit for the widest)
 once a batch is done: when a batch's new rows would pass it, the store starts again empty.
+
+Between processes: at exit a process that computed ``SAVE_AFTER`` new rows or more writes up
+to ``KEEP`` of its rows to the cache folder (``sitmap.compiled.cache_dir``), and the next
+process starts from them. The file's name holds a hash of the block's weights and of what the
+numbers may depend on (the numpy, thinc and BLIS versions, the processor); on loading, a sample
+of its rows is computed again and the file is used only if every one is bit-identical.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import hashlib
+import os
+import pickle
+import platform
+from pathlib import Path
 from typing import Any
 
 import numpy
@@ -29,11 +42,24 @@ import numpy
 LIMIT = 100_000
 """Rows kept per embedding block before its store is emptied (a long ingest meets new words)."""
 
+KEEP = 50_000
+"""Rows per block written to the cache folder at exit (the first seen, most of them common)."""
+SAVE_AFTER = 1_000
+"""New rows a process must have computed for its store to be written at exit."""
+_CHECK = 32
+"""Rows of a cache file computed again on loading; one that differs discards the file."""
+
 _STORES: dict[int, _Rows] = {}
 """The row store of each wrapped block, by the block's thinc model id (never in ``attrs``,
 which thinc serialises)."""
 
-_PARTS = ("extract_features", "list2ragged", "with_array(", "with_array(maxout", "ragged2list")
+_PARTS = (
+    "extract_features",
+    "list2ragged",
+    "with_array(",
+    "with_array(maxout",
+    "ragged2list",
+)
 
 
 def remember(nlp: Any) -> int:
@@ -69,13 +95,21 @@ def _wrap(embed: Any) -> None:
     extract, _, hashed, mixed, _ = embed.layers
     store = _Rows()
 
+    def compute(new: Any) -> Any:
+        return mixed.predict(hashed.predict(new))
+
+    path = _path(embed)
+    if path is not None:
+        store.restore(path, compute)
+        atexit.register(store.save, path)
+
     def forward(model: Any, docs: Any, is_train: bool) -> Any:
         if is_train or not docs:
             return original(model, docs, is_train)
         feats = extract.predict(docs)
         lengths = [len(f) for f in feats]
         ids = numpy.ascontiguousarray(numpy.concatenate(feats), dtype=numpy.uint64)
-        rows = store.rows(ids, lambda new: mixed.predict(hashed.predict(new)))
+        rows = store.rows(ids, compute)
         out = []
         start = 0
         for n in lengths:
@@ -91,13 +125,42 @@ def _no_backprop(_: Any) -> Any:
     raise NotImplementedError("the remembered embedding is for prediction only")
 
 
+def _path(embed: Any) -> Path | None:
+    """The cache file of this block's rows (None when the weights cannot be read)."""
+    from importlib.metadata import version
+
+    from sitmap import compiled
+
+    versions = tuple(version(package) for package in ("numpy", "thinc", "blis"))
+    where = (platform.machine(), platform.processor(), _cpu_model())
+    h = hashlib.sha256(repr((embed.name, versions, where)).encode())
+    try:
+        for node in embed.walk():
+            for name in node.param_names:
+                if node.has_param(name):
+                    h.update(node.get_param(name).tobytes())
+    except (AttributeError, ValueError, TypeError):
+        return None
+    return compiled.cache_dir() / f"embed-{h.hexdigest()[:20]}.pickle"
+
+
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            return next((line for line in fh if line.startswith("model name")), "")
+    except OSError:
+        return ""
+
+
 class _Rows:
     """Output rows by feature-id row (its bytes), in one growing float32 table."""
 
     def __init__(self) -> None:
         self.index: dict[bytes, int] = {}
         self.table = numpy.empty((0, 0), dtype=numpy.float32)
+        self.ids = numpy.empty((0, 0), dtype=numpy.uint64)
         self.emptied = 0
+        self.loaded = 0
 
     def rows(self, ids: numpy.ndarray, compute: Any) -> numpy.ndarray:
         """Every row of ``ids``'s output, computing (``compute(new_ids)``) the unseen ones."""
@@ -115,20 +178,66 @@ class _Rows:
                 self.emptied += 1
                 slots = [None] * len(words)
                 missing = list(range(len(words)))
-            new = compute(ids[first[missing]])
+            new_ids = ids[first[missing]]
+            new = compute(new_ids)
             base = len(index)
-            self._fit(base + len(missing), new)
+            self._fit(base + len(missing), new, new_ids)
             self.table[base : base + len(missing)] = new
+            self.ids[base : base + len(missing)] = new_ids
             for j, i in enumerate(missing):
                 index[words[i]] = slots[i] = base + j
         return self.table[numpy.asarray(slots, dtype=numpy.intp)[inverse.ravel()]]
 
-    def _fit(self, size: int, new: numpy.ndarray) -> None:
-        """Room for ``size`` rows shaped and typed like ``new``'s."""
-        table = self.table
-        if len(table) >= size and table.shape[1:] == new.shape[1:] and table.dtype == new.dtype:
+    def restore(self, path: Path, compute: Any) -> bool:
+        """Start from the rows in ``path`` if they are this machine's numbers (a sample of
+        ``_CHECK`` rows computed again, bit for bit); False when not used."""
+        try:
+            with open(path, "rb") as fh:
+                saved = pickle.load(fh)
+            ids, table = saved["ids"], saved["rows"]
+            if len(ids) != len(table) or ids.ndim != 2 or len(ids) == 0:
+                return False
+        except (OSError, EOFError, pickle.UnpicklingError, KeyError, TypeError, ValueError,
+                AttributeError):  # fmt: skip
+            return False
+        sample = numpy.linspace(0, len(ids) - 1, min(_CHECK, len(ids))).astype(numpy.intp)
+        if not numpy.array_equal(compute(ids[sample]), table[sample]):
+            return False
+        keys = ids.view(numpy.dtype((numpy.void, ids.shape[1] * ids.itemsize))).ravel()
+        self.index = {k: i for i, k in enumerate(keys.tolist())}
+        self.ids = ids.copy()
+        self.table = table
+        self.loaded = len(self.index)
+        with contextlib.suppress(OSError):
+            os.utime(path)  # in use: ``compiled.write`` deletes files unused for an hour
+        return True
+
+    def save(self, path: Path) -> None:
+        """Write up to ``KEEP`` rows to ``path`` when this process computed ``SAVE_AFTER``
+        new ones (``sitmap.compiled.write``: atomic; a folder that cannot be written is
+        skipped)."""
+        from sitmap import compiled
+
+        size = min(len(self.index), KEEP)
+        if len(self.index) - self.loaded < SAVE_AFTER and not self.emptied:
             return
-        grown = numpy.empty((max(size, 2 * len(table), 4096), *new.shape[1:]), dtype=new.dtype)
-        if table.shape[1:] == new.shape[1:]:
-            grown[: len(table)] = table
-        self.table = grown
+        if size == 0:
+            return
+        compiled.write({"ids": self.ids[:size].copy(), "rows": self.table[:size].copy()}, path,
+                       "embed")  # fmt: skip
+
+    def _fit(self, size: int, new: numpy.ndarray, new_ids: numpy.ndarray) -> None:
+        """Room for ``size`` rows shaped and typed like ``new``'s (and their ids)."""
+        self.table = _grown(self.table, size, new)
+        self.ids = _grown(self.ids, size, new_ids)
+
+
+def _grown(table: numpy.ndarray, size: int, like: numpy.ndarray) -> numpy.ndarray:
+    """``table``, or a larger copy of it, with room for ``size`` rows like ``like``'s."""
+    same = table.shape[1:] == like.shape[1:] and table.dtype == like.dtype
+    if same and len(table) >= size:
+        return table
+    grown = numpy.empty((max(size, 2 * len(table), 4096), *like.shape[1:]), dtype=like.dtype)
+    if same:
+        grown[: len(table)] = table
+    return grown
