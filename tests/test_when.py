@@ -440,6 +440,7 @@ def test_when_event_date_from_sentence_outside_other_clauses(analysed):
         "on Thursday",
         "resign",
     )
+    resign.status = "predicted"  # "will resign": an asserted act takes no date after publication
     accuse = _event(doc, "facing allegations of sexual misconduct", "allegations")
     doc.events = [resign, accuse]
     when.resolve(doc)

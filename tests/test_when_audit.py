@@ -164,6 +164,63 @@ def test_a_speech_act_of_another_time_or_actor_keeps_no_saying_date(
     assert _dates(analysed, text, spec) == [None]
 
 
+@pytest.mark.parametrize(
+    ("text", "clause", "trigger", "status", "expected"),
+    [
+        # a stance the subject commits to by saying it is taken in the saying
+        (
+            "The finance ministry said on Monday it would oppose the merger of the two banks.",
+            "it would oppose the merger of the two banks",
+            "oppose",
+            "predicted",
+            "2019-03-11",
+        ),
+        # ... also after a second verb of saying that shares the subject
+        (
+            "The minister said in a statement on Friday that the talks had stalled and said he "
+            "would never accuse the unions of sabotage.",
+            "he would never accuse the unions of sabotage",
+            "accuse",
+            "negated",
+            "2019-03-08",
+        ),
+    ],
+)
+def test_a_speech_act_the_sayer_commits_to_takes_the_sayings_date(
+    analysed, text, clause, trigger, status, expected
+):
+    source = text.split(" said")[0]
+    spec = {"clause": clause, "trigger": trigger, "plover": "REJECT", "status": status}
+    assert _dates(analysed, text, {**spec, "source": source}) == [expected]
+
+
+def test_a_prediction_deeper_in_the_report_keeps_no_saying_date(analysed):
+    """Only the complement's own verb (or its "to" chain) is the sayer's commitment: an act
+    inside a clause about someone's visit is not said into being."""
+    text = (
+        "A senior diplomat said on Friday the ministry had done its best, ahead of a visit next "
+        "week when the envoy is expected to press the government on trade."
+    )
+    spec = {
+        "clause": "the envoy is expected to press the government on trade",
+        "trigger": "press",
+        "plover": "REQUEST",
+        "status": "predicted",
+        "source": "A senior diplomat",
+    }
+    assert _dates(analysed, text, spec) == [None]
+
+
+@pytest.mark.parametrize("status", ["asserted", "reported"])
+def test_an_act_told_as_done_is_never_dated_after_publication(analysed, status):
+    """Guide: a date after publication is kept only for a predicted event ("is asking for
+    another $40 million next year" asks now)."""
+    text = "The agency is asking for another $40 million next year to finish the memorial."
+    spec = {"clause": text.rstrip("."), "trigger": "asking", "plover": "REQUEST", "status": status}
+    assert _dates(analysed, text, spec) == [None]
+    assert _dates(analysed, text, {**spec, "status": "predicted"}) == ["2020-01-01"]
+
+
 # --- coordination, participle clauses, light verbs and media ----------------------------------
 
 

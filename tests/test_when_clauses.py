@@ -77,19 +77,20 @@ def test_events_on_one_trigger_share_its_date():
     ("text", "trigger", "expected"),
     [
         # a date right after "said", before a that-less complement's subject, is the saying's
-        # (the parser hangs it in the complement): no coming Monday for the rejection ...
+        # (the parser hangs it in the complement): no coming Monday for the rejection, which
+        # the coalition states in the saying, so the Monday before ...
         (
             "Kenya's opposition coalition said on Monday it would reject the results of the "
             "presidential election.",
             "reject",
-            None,
+            "2017-11-27",
         ),
         # ... as with "that"
         (
             "Kenya's opposition coalition said on Monday that it would reject the results of "
             "the presidential election.",
             "reject",
-            None,
+            "2017-11-27",
         ),
         # a date inside the complement after its subject stays the complement's
         (

@@ -9,10 +9,19 @@ from typing import Any
 
 from sitmap.model import DateExpr, Document, Event
 from sitmap.when.find import _Found
-from sitmap.when.tense import _sentence_tokens, _tense, _Tokens, _verb_tense
+from sitmap.when.tense import _report_date, _sentence_tokens, _tense, _Tokens, _verb_tense
 from sitmap.when.vocab import _vocab
 
 _RECENT_DAYS = 31  # an event dated more than this before publication is historical
+
+# Statuses of an act the outlet tells as done by the time of the report: a
+# date after publication is never theirs (the guide keeps such a date only for `predicted`):
+# "is asking for another $40 million next year" asks now; "the Senate Banking Committee would
+# act next week, while Trump is on his trip" is no date of the trip. `quoted` and `negated`
+# are left out: a speaker's words may tell a plan ("he will visit next week"), and a refusal
+# may be announced for a coming day ("will refuse to testify at Wednesday's hearing"), which
+# the status does not show.
+_DONE = frozenset({"asserted", "reported"})
 
 
 # A date that opens a sentence: "On 9 May 2020, ...", "As reported on 22 August 2018, ...",
@@ -70,9 +79,11 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
     event. In the sentence, a date inside any other event's clause is never borrowed. Among
     candidates a resolved date beats an unresolved one, then the nearest to the trigger wins.
     A predicted or hypothetical event takes only a date inside its own clause (the rest of the
-    sentence dates the prediction, not the event) and is never historical. An event told in the
-    past tense never takes a date after publication ("asked them to respond by Dec. 15": the
-    deadline is the response's, not the asking's); one not told in the past takes no deadline
+    sentence dates the prediction, not the event), unless it is a speech act its subject
+    commits to by saying it (``_saying_dates``), and is never historical. An event told in the
+    past tense, or asserted or reported (``_DONE``), never takes a date after
+    publication ("asked them to respond by Dec. 15": the deadline is the response's, not the
+    asking's); one not told in the past takes no deadline
     ("will withdraw its troops by Friday": the time it is due by, not its time).
     """
     cache: dict[int, _Tokens | None] = {}
@@ -109,8 +120,14 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
                 if sent.start <= f.start
                 and f.end <= sent.end
                 and not any(_holds(o, f) for o in others)
-                and not (present and _tense(toks, f.start, f.end) == "past")
+                and not (
+                    present
+                    and _tense(toks, f.start, f.end) == "past"
+                    and not _said_date(doc, ev, f, heads, trigger_of)
+                )
             ]
+        if not cands and ev.status == "predicted" and id(ev) in trigger_of:
+            cands = _saying_dates(doc, ev, trigger_of[id(ev)], found, heads)
         if id(ev) in trigger_of and not mine:
             tok = trigger_of[id(ev)]
             cands = [
@@ -127,7 +144,7 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
         past = _past_tense(ev, doc, cache)
         if not past:  # "arrested 40 by Sunday evening" keeps its day
             cands = [f for f in cands if not _deadline(doc.text, f)]
-        if pub is not None and past:
+        if pub is not None and (past or ev.status in _DONE):
             cands = [f for f in cands if not _after(f, pub)]
         if not cands:
             continue
@@ -143,6 +160,36 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
         ev.historical = not unreal and _historical(best, pub)
     _share_with_conjuncts(triggers, doc.text)
     _share_trigger(doc, triggers)
+
+
+def _said_date(
+    doc: Document,
+    ev: Event,
+    f: _Found,
+    heads: dict[int, tuple[int, Any]],
+    trigger_of: dict[int, Any],
+) -> bool:
+    """Whether ``f`` dates the saying that performs ``ev`` (``_said_act``): "said on Sunday ...
+    and said he would never call Kim ..." is told now, but dated by its saying."""
+    if id(ev) not in trigger_of or id(f) not in heads or heads[id(f)][0] != ev.sentence:
+        return False
+    offset = doc.sentences[ev.sentence].start
+    return _said_act(ev, heads[id(f)][1], trigger_of[id(ev)], offset)
+
+
+def _saying_dates(
+    doc: Document, ev: Event, tok: Any, found: list[_Found], heads: dict[int, tuple[int, Any]]
+) -> list[_Found]:
+    """The dates of the saying a predicted speech act is made in ("said on Wednesday it would
+    oppose the unions": the opposing is stated on Wednesday; see ``_said_act``)."""
+    offset = doc.sentences[ev.sentence].start
+    return [
+        f
+        for f in found
+        if id(f) in heads
+        and heads[id(f)][0] == ev.sentence
+        and _said_act(ev, heads[id(f)][1], tok, offset)
+    ]
 
 
 def _share_trigger(doc: Document, triggers: dict[tuple[int, int], tuple[Event, Any]]) -> None:
@@ -383,12 +430,15 @@ def _said_act(ev: Event, head: Any, trigger: Any, offset: int) -> bool:
     source be the verb's subject. A non-speech event in the report ("said on Tuesday that
     rebels had attacked a convoy", status quoted), another actor's speech act ("officials said
     on Thursday that the governor had accused the militia"), a past act the saying tells ("said
-    on Monday that they rejected the offer": the rejecting may be older), and a prediction ("said
-    on Friday it would retaliate") keep no date from it.
+    on Monday that they rejected the offer": the rejecting may be older) keep no date from it.
+    A speech act the subject commits to by saying it ("said on Wednesday it would oppose the
+    unions", status predicted) is performed in the saying and takes its date; so does one told
+    after a second verb of saying that shares the subject ("said in a tweet on Sunday that ...
+    and said he would never call Kim ...").
     """
     voc = _vocab()
     if (
-        ev.status not in ("asserted", "negated")
+        ev.status not in ("asserted", "negated", "predicted")
         or ev.plover not in voc.speech_act_types
         or ev.source is None
         or trigger.tag_ in ("VBD", "VBN")
@@ -409,10 +459,23 @@ def _said_act(ev: Event, head: Any, trigger: Any, offset: int) -> bool:
     for _ in range(8):
         if node.head.i == node.i:
             return False
-        if node.head.i == verb.i:
+        if node.head.i == verb.i or _same_saying(node.head, verb):
             return node.dep_ in ("ccomp", "xcomp")
+        if ev.status == "predicted" and node.dep_ not in ("xcomp", "conj"):
+            return False  # "said ... ahead of a visit when he is expected to press China"
         node = node.head
     return False
+
+
+def _same_saying(node: Any, verb: Any) -> bool:
+    """Whether ``node`` is a verb of saying coordinated with ``verb`` that shares its subject
+    ("said on Sunday that ... and said he would never ...", "confirmed ... but said ...")."""
+    return (
+        node.dep_ == "conj"
+        and node.head.i == verb.i
+        and node.lemma_.lower() in _vocab().saying_verbs
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+    )
 
 
 def _shifted(node: Any) -> bool:
@@ -516,28 +579,6 @@ def _cleft(node: Any) -> bool:
     return node.lemma_ == "be" and any(
         c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in node.children
     )
-
-
-def _report_date(head: Any) -> Any | None:
-    """The reporting verb a date belongs to when the parser hung it inside the verb's
-    complement with no "that" ("said on Monday it would reject the results": the date stands
-    before the complement's subject, so it dates the saying, as in "said on Monday that it
-    would reject"), or None."""
-    verb = head
-    for _ in range(4):  # "Monday" → "on" → "reject"
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    report = verb.head
-    if (
-        verb.dep_ != "ccomp"
-        or report.lemma_.lower() not in _vocab().reporting
-        or not report.i < head.i < verb.i
-        or any(c.dep_ == "mark" for c in verb.children)
-    ):
-        return None
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return report if subjects and all(head.i < s.i for s in subjects) else None
 
 
 def _path_up(node: Any) -> list[Any]:

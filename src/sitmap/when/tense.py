@@ -59,7 +59,9 @@ def _tense(toks: _Tokens | None, start: int, end: int) -> str | None:
 
     With a dependency parse the governing verb is found through the heads, and a non-finite
     verb ("telling the court on Wednesday", "to question him on Sunday") takes the tense of
-    the verb it hangs from; without one, the nearest finite verb decides.
+    the verb it hangs from; without one, the nearest finite verb decides. A date the parser
+    hung inside a that-less complement right after a reporting verb takes the reporting verb's
+    tense ("said on Monday it would reject the results": the Monday before, not after).
     """
     if toks is None or toks.hi <= toks.lo:
         return None
@@ -69,7 +71,7 @@ def _tense(toks: _Tokens | None, start: int, end: int) -> str | None:
     verb = None
     if toks.parsed:
         node = next((t for t in inside if not (start <= t.head.idx + toks.offset < end)), inside[0])
-        verb = _verb_above(node)
+        verb = _verb_above(_report_date(node) or node)
     if verb is None:
         tab, doc = table(toks.doc), toks.doc
         verbs = [
@@ -89,6 +91,28 @@ def _tense(toks: _Tokens | None, start: int, end: int) -> str | None:
             return None
         verb = head
     return None
+
+
+def _report_date(head: Any) -> Any | None:
+    """The reporting verb a date belongs to when the parser hung it inside the verb's
+    complement with no "that" ("said on Monday it would reject the results": the date stands
+    before the complement's subject, so it dates the saying, as in "said on Monday that it
+    would reject"), or None."""
+    verb = head
+    for _ in range(4):  # "Monday" → "on" → "reject"
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    report = verb.head
+    if (
+        verb.dep_ != "ccomp"
+        or report.lemma_.lower() not in _vocab().reporting
+        or not report.i < head.i < verb.i
+        or any(c.dep_ == "mark" for c in verb.children)
+    ):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return report if subjects and all(head.i < s.i for s in subjects) else None
 
 
 def _verb_above(node: Any) -> Any:
