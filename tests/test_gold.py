@@ -18,8 +18,9 @@ DEV3 = ROOT / "eval" / "articles-dev3.jsonl"
 DEV4 = ROOT / "eval" / "articles-dev4.jsonl"
 DEV5 = ROOT / "eval" / "articles-dev5.jsonl"
 DEV6 = ROOT / "eval" / "articles-dev6.jsonl"
-DEV7 = ROOT / "eval" / "articles-dev7.jsonl"  # never tuned: no sitmap run on it in this suite
-SPLITS = [DEV2, DEV3, DEV4, DEV5, DEV6, DEV7]
+DEV7 = ROOT / "eval" / "articles-dev7.jsonl"
+DEV8 = ROOT / "eval" / "articles-dev8.jsonl"  # never tuned: no sitmap run on it in this suite
+SPLITS = [DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8]
 CORPUS_DIR = ROOT.parent / "shared" / "corpora"
 
 
@@ -94,6 +95,9 @@ def test_drawn_article_split_is_what_the_documented_draw_gives(split):
         assert len(non_us) == 8
     if split == DEV7:  # the 5 left within 120-1,000 words at two per country
         assert len(non_us) == 5
+    if split == DEV8:  # the 3 left within 120-1,500 words at three per country, all Russia
+        assert len(non_us) == 3
+        assert {r["_file"] for r in non_us} == {"isot-unreliable-2017-sample.jsonl"}
 
 
 @pytest.mark.skipif(not CORPUS_DIR.is_dir(), reason="needs ../shared/corpora")
