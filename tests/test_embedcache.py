@@ -148,7 +148,99 @@ def test_a_cache_file_of_other_numbers_is_not_used(texts, tmp_path):
     rows = compute(ids)
     path = tmp_path / "embed-test.pickle"
     for table, used in ((rows, True), (numpy.nextafter(rows, 1, dtype=rows.dtype), False)):
-        path.write_bytes(pickle.dumps({"ids": ids, "rows": table}))
+        path.write_bytes(pickle.dumps(embedcache.payload(ids, table)))
         store = embedcache._Rows()
         assert store.restore(path, compute) is used
         assert store.loaded == (len(numpy.unique(ids, axis=0)) if used else 0)
+
+
+@pytest.fixture(scope="module")
+def ner_block(texts):
+    """The NER's wrapped block: (its ``compute``, the feature ids of two articles, their rows)."""
+    model = nlp.load()
+    block = _embeds(model.get_pipe("ner").model)[0]
+    _, _, hashed, mixed, _ = block.layers
+
+    def compute(ids):
+        return mixed.predict(hashed.predict(ids))
+
+    ids = numpy.concatenate(block.layers[0].predict([model.make_doc(t) for t in texts[:2]]))
+    ids = numpy.ascontiguousarray(ids, dtype=numpy.uint64)
+    return compute, ids, compute(ids)
+
+
+def test_a_truncated_or_foreign_cache_file_is_ignored(ner_block, tmp_path):
+    """A cache file cut short at any point, of random bytes, of another pickled object or of
+    arrays of the wrong kind is not used and raises nothing: the store stays empty."""
+    compute, ids, rows = ner_block
+    whole = pickle.dumps(embedcache.payload(ids, rows))
+    bad = [whole[:n] for n in (0, 1, 2, 40, len(whole) // 3, len(whole) // 2, len(whole) - 1)]
+    bad += [
+        bytes(range(256)) * 8,
+        pickle.dumps([ids, rows]),
+        pickle.dumps({"ids": ids.tolist(), "rows": rows.tolist()}),
+        pickle.dumps({"ids": ids.astype(numpy.int32), "rows": rows}),  # ids of another type
+        pickle.dumps({"ids": ids[:, :1], "rows": rows}),  # one feature column only
+        pickle.dumps({"ids": numpy.asfortranarray(ids), "rows": rows}),
+        pickle.dumps({"ids": ids[:0], "rows": rows[:0]}),
+        # the same numbers in float64: taken, the store's next growth would drop the table
+        pickle.dumps(embedcache.payload(ids, rows.astype(numpy.float64))),
+    ]
+    path = tmp_path / "embed-test.pickle"
+    for data in bad:
+        path.write_bytes(data)
+        store = embedcache._Rows()
+        assert store.restore(path, compute) is False
+        assert (store.loaded, len(store.index)) == (0, 0)
+    assert embedcache._Rows().restore(tmp_path / "missing.pickle", compute) is False
+
+
+def test_a_cache_file_damaged_where_the_sample_does_not_look_is_not_used(ner_block, tmp_path):
+    """One row off in a place the recomputed sample misses: the checksum turns the file away
+    (before it, the row would have been taken, and the tensors changed)."""
+    compute, ids, rows = ner_block
+    sample = set(numpy.linspace(0, len(ids) - 1, min(embedcache._CHECK, len(ids))).astype(int))
+    row = next(i for i in range(len(ids)) if i not in sample)
+    data = embedcache.payload(ids, rows)
+    path = tmp_path / "embed-test.pickle"
+    path.write_bytes(pickle.dumps(data))
+    assert embedcache._Rows().restore(path, compute) is True
+    data["rows"] = rows.copy()
+    data["rows"][row, 0] = numpy.nextafter(rows[row, 0], 1, dtype=rows.dtype)
+    path.write_bytes(pickle.dumps(data))
+    store = embedcache._Rows()
+    assert store.restore(path, compute) is False
+    assert store.loaded == 0
+
+
+def test_rows_a_process_could_not_write_are_not_an_error(ner_block, tmp_path):
+    """A cache folder that cannot be made (its place is a file) is skipped at exit, and a
+    process that wrote its rows leaves a file the next one restores in full."""
+    compute, ids, _ = ner_block
+    store = embedcache._Rows()
+    store.rows(ids, compute)
+    store.emptied = 1  # as if past ``SAVE_AFTER``
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    store.save(blocked / "embed-test.pickle")
+    assert not (blocked / "embed-test.pickle").exists()
+    store.save(tmp_path / "embed-test.pickle")
+    again = embedcache._Rows()
+    assert again.restore(tmp_path / "embed-test.pickle", compute) is True
+    assert again.loaded == len(store.index) == len(numpy.unique(ids, axis=0))
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_no_cache_path_when_a_version_cannot_be_read(monkeypatch):
+    """A package whose version cannot be read leaves the block uncached, not the load broken."""
+    from importlib import metadata
+
+    model = nlp.load()
+    block = _embeds(model.get_pipe("ner").model)[0]
+    assert embedcache._path(block) is not None
+
+    def missing(name):
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "version", missing)
+    assert embedcache._path(block) is None

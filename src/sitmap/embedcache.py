@@ -23,7 +23,10 @@ Between processes: at exit a process that computed ``SAVE_AFTER`` new rows or mo
 to ``KEEP`` of its rows to the cache folder (``sitmap.compiled.cache_dir``), and the next
 process starts from them. The file's name holds a hash of the block's weights and of what the
 numbers may depend on (the numpy, thinc and BLIS versions, the processor); on loading, a sample
-of its rows is computed again and the file is used only if every one is bit-identical.
+of its rows is computed again and the file is used only if every one is bit-identical, and only
+if the checksum written with the rows matches (a file damaged in a row the sample missed is not
+used). A missing, truncated, corrupt or foreign file is ignored; an unwritable folder is skipped;
+processes writing at once each replace the file whole (``compiled.write``).
 """
 
 from __future__ import annotations
@@ -131,17 +134,18 @@ def _path(embed: Any) -> Path | None:
 
     from sitmap import compiled
 
-    versions = tuple(version(package) for package in ("numpy", "thinc", "blis"))
-    where = (platform.machine(), platform.processor(), _cpu_model())
-    h = hashlib.sha256(repr((embed.name, versions, where)).encode())
     try:
+        versions = tuple(version(package) for package in ("numpy", "thinc", "blis"))
+        where = (platform.machine(), platform.processor(), _cpu_model())
+        h = hashlib.sha256(repr((embed.name, versions, where)).encode())
         for node in embed.walk():
             for name in node.param_names:
                 if node.has_param(name):
                     h.update(node.get_param(name).tobytes())
-    except (AttributeError, ValueError, TypeError):
-        return None
-    return compiled.cache_dir() / f"embed-{h.hexdigest()[:20]}.pickle"
+        folder = compiled.cache_dir()  # Path.home() raises RuntimeError with no home
+    except (AttributeError, ValueError, TypeError, ImportError, RuntimeError):
+        return None  # ImportError: importlib.metadata's PackageNotFoundError
+    return folder / f"embed-{h.hexdigest()[:20]}.pickle"
 
 
 def _cpu_model() -> str:
@@ -189,22 +193,21 @@ class _Rows:
         return self.table[numpy.asarray(slots, dtype=numpy.intp)[inverse.ravel()]]
 
     def restore(self, path: Path, compute: Any) -> bool:
-        """Start from the rows in ``path`` if they are this machine's numbers (a sample of
-        ``_CHECK`` rows computed again, bit for bit); False when not used."""
+        """Start from the rows in ``path`` if they are whole and this machine's numbers (their
+        checksum matches and a sample of ``_CHECK`` rows computed again is bit for bit the
+        same); False when not used. A missing, truncated, corrupt or foreign file is never an
+        error: the store stays empty and every row is computed."""
         try:
-            with open(path, "rb") as fh:
-                saved = pickle.load(fh)
-            ids, table = saved["ids"], saved["rows"]
-            if len(ids) != len(table) or ids.ndim != 2 or len(ids) == 0:
+            ids, table = _checked(path)
+            sample = numpy.linspace(0, len(ids) - 1, min(_CHECK, len(ids))).astype(numpy.intp)
+            again = numpy.asarray(compute(ids[sample]))
+            if again.dtype != table.dtype or not numpy.array_equal(again, table[sample]):
                 return False
-        except (OSError, EOFError, pickle.UnpicklingError, KeyError, TypeError, ValueError,
-                AttributeError):  # fmt: skip
+            keys = ids.view(numpy.dtype((numpy.void, ids.shape[1] * ids.itemsize))).ravel()
+            index = {k: i for i, k in enumerate(keys.tolist())}
+        except Exception:  # a cache file must never stop the pipeline nor change its output
             return False
-        sample = numpy.linspace(0, len(ids) - 1, min(_CHECK, len(ids))).astype(numpy.intp)
-        if not numpy.array_equal(compute(ids[sample]), table[sample]):
-            return False
-        keys = ids.view(numpy.dtype((numpy.void, ids.shape[1] * ids.itemsize))).ravel()
-        self.index = {k: i for i, k in enumerate(keys.tolist())}
+        self.index = index
         self.ids = ids.copy()
         self.table = table
         self.loaded = len(self.index)
@@ -223,13 +226,47 @@ class _Rows:
             return
         if size == 0:
             return
-        compiled.write({"ids": self.ids[:size].copy(), "rows": self.table[:size].copy()}, path,
-                       "embed")  # fmt: skip
+        compiled.write(payload(self.ids[:size], self.table[:size]), path, "embed")
 
     def _fit(self, size: int, new: numpy.ndarray, new_ids: numpy.ndarray) -> None:
         """Room for ``size`` rows shaped and typed like ``new``'s (and their ids)."""
         self.table = _grown(self.table, size, new)
         self.ids = _grown(self.ids, size, new_ids)
+
+
+def payload(ids: numpy.ndarray, rows: numpy.ndarray) -> dict[str, Any]:
+    """What a cache file holds: the feature-id rows, their output rows and a checksum of both."""
+    ids = numpy.ascontiguousarray(ids)
+    rows = numpy.ascontiguousarray(rows)
+    return {"ids": ids, "rows": rows, "sha256": _checksum(ids, rows)}
+
+
+def _checksum(ids: numpy.ndarray, rows: numpy.ndarray) -> str:
+    h = hashlib.sha256(repr((ids.dtype.str, ids.shape, rows.dtype.str, rows.shape)).encode())
+    h.update(memoryview(ids).cast("B"))
+    h.update(memoryview(rows).cast("B"))
+    return h.hexdigest()
+
+
+def _checked(path: Path) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """The (ids, rows) of a cache file written by ``payload``; ValueError (or whatever reading
+    or unpickling raises) when it is not one, whole."""
+    with open(path, "rb") as fh:
+        saved = pickle.load(fh)
+    ids, rows = saved["ids"], saved["rows"]
+    if not (
+        isinstance(ids, numpy.ndarray)
+        and isinstance(rows, numpy.ndarray)
+        and ids.dtype == numpy.uint64
+        and ids.ndim == 2
+        and rows.ndim == 2
+        and len(ids) == len(rows) > 0
+        and ids.flags.c_contiguous
+        and rows.flags.c_contiguous
+        and saved.get("sha256") == _checksum(ids, rows)
+    ):
+        raise ValueError(f"not a whole embedding cache file: {path}")
+    return ids, rows
 
 
 def _grown(table: numpy.ndarray, size: int, like: numpy.ndarray) -> numpy.ndarray:
