@@ -267,3 +267,27 @@ def test_export_acled_protesters_are_of_the_country_they_gather_in():
             "source_name": "Ugandan police",
         }
     )[0] == ("Ugandan police", 8, "UGA")
+
+
+def test_export_acled_actor_with_no_name_takes_the_country_but_no_name():
+    # "gunmen attacked in Surat Thani" with a target known only by its sector: the side takes the
+    # country of the event's place, and its name stays empty, not " (Thailand)"
+    attack = _row(
+        plover="ASSAULT",
+        cameo="18",
+        mode=None,
+        trigger="attacked",
+        country="TH",
+        source_code="UAF",
+        source_sector="militia",
+        source_country=None,
+        source_name="gunmen",
+        target_code=None,
+        target_sector="civilians",
+        target_country=None,
+        target_name=None,
+        target_text=None,
+    )
+    first, second = acled_actors(attack)
+    assert first == ("gunmen (Thailand)", 3, "THA")
+    assert second == ("", 7, "THA")

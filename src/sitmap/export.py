@@ -517,7 +517,9 @@ def _of_place(
     if country is not None and (inter not in (5, 6) or country == where.alpha_3):
         return side
     label = _country_name(where)
-    return (f"{name} ({label})" if label not in name else name, inter, where.alpha_3)
+    if name and label not in name:  # (an actor with no name stays unnamed: no " (Kenya)")
+        name = f"{name} ({label})"
+    return (name, inter, where.alpha_3)
 
 
 def _acled_row(
