@@ -255,6 +255,21 @@ def test_export_acled_protesters_are_of_the_country_they_gather_in():
         source_name="residents",
     )
     assert acled_actors(protest)[0] == ("residents (Kenya)", 6, "KEN")
+    # the country is matched as a word, and a crowd's name loses the other country it carried
+    niger = {**protest, "country": "NE"}
+    assert acled_actors({**niger, "source_name": "Nigerian traders"})[0] == (
+        "Nigerian traders (Niger)",
+        6,
+        "NER",
+    )
+    assert acled_actors({**niger, "source_name": "Protesters (Nigeria)", "source_country": "NGA"})[
+        0
+    ] == ("Protesters (Niger)", 6, "NER")
+    assert acled_actors({**niger, "source_name": "Niger traders", "source_country": None})[0] == (
+        "Niger traders",
+        6,
+        "NER",
+    )
     # a police force of another country stays that country's (ACLED type 8, external forces)
     police = {**protest, "source_code": "UGACOP", "source_sector": "police"}
     assert acled_actors(

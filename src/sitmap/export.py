@@ -125,6 +125,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -517,7 +518,11 @@ def _of_place(
     if country is not None and (inter not in (5, 6) or country == where.alpha_3):
         return side
     label = _country_name(where)
-    if name and label not in name:  # (an actor with no name stays unnamed: no " (Kenya)")
+    if name and country is not None:  # a crowd named with another country's: "(Nigeria)" goes
+        name = re.sub(r"\s*\([^()]*\)$", "", name)
+    # the country as a whole word ("Nigerian police" in Niger still gets "(Niger)"); an actor
+    # with no name stays unnamed: no " (Kenya)"
+    if name and not re.search(rf"\b{re.escape(label)}\b", name):
         name = f"{name} ({label})"
     return (name, inter, where.alpha_3)
 
