@@ -72,3 +72,23 @@ def test_compiled_actor_lexicon_equals_a_fresh_compile(tmp_path, monkeypatch):
         assert read.table[("kenyan",)][0].key == "KEN"
     finally:
         lexicon._lexicon.cache_clear()
+
+
+def test_compiled_write_removes_old_versions_and_a_killed_writers_temporary_file(tmp_path):
+    """A version unused for an hour and the temporary file of a writer killed before its rename
+    go when a table is written; a fresh temporary file (a writer still at work) stays."""
+    import os
+    import time
+
+    path = tmp_path / "lexicon-new.pickle"
+    unused = tmp_path / "lexicon-old.pickle"
+    killed = tmp_path / "lexicon-old.pickle.abc123.tmp"
+    working = tmp_path / "lexicon-new.pickle.def456.tmp"
+    for f in (unused, killed, working):
+        f.write_bytes(b"x")
+    long_ago = time.time() - 2 * 3600
+    for f in (unused, killed):
+        os.utime(f, (long_ago, long_ago))
+    compiled.write({"a": 1}, path, "lexicon")
+    assert path.exists() and working.exists()
+    assert not unused.exists() and not killed.exists()

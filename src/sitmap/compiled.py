@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import pickle
 import sys
@@ -82,7 +83,8 @@ def write(table: Any, path: Path, name: str) -> None:
     """Pickle ``table`` to ``path`` through a temporary file and an atomic rename (two processes
     writing at once both leave a whole file), then delete the other versions ``name-*.pickle``
     unused for an hour (another checkout may be on one). A folder that cannot be written is
-    skipped: the caller keeps its table in memory and builds it again next process."""
+    skipped: the caller keeps its table in memory and builds it again next process. Temporary
+    files left by a writer killed before its rename go the same way."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
@@ -95,7 +97,9 @@ def write(table: Any, path: Path, name: str) -> None:
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         Path(tmp).unlink(missing_ok=True)
         return
-    for old in path.parent.glob(f"{name}-*.pickle"):
+    # and the temporary files of writers killed before their rename, once an hour old
+    leftovers = path.parent.glob(f"{name}-*.pickle.*.tmp")
+    for old in itertools.chain(path.parent.glob(f"{name}-*.pickle"), leftovers):
         try:
             used = max(old.stat().st_atime, old.stat().st_mtime)
             if old != path and time.time() - used > _KEEP_OTHER_S:
