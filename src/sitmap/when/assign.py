@@ -80,7 +80,7 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
     candidates a resolved date beats an unresolved one, then the nearest to the trigger wins.
     A predicted or hypothetical event takes only a date inside its own clause (the rest of the
     sentence dates the prediction, not the event), unless it is a speech act its subject
-    commits to by saying it (``_saying_dates``), and is never historical. An event told in the
+    commits to by saying it (``_said_date``), and is never historical. An event told in the
     past tense, or asserted or reported (``_DONE``), never takes a date after
     publication ("asked them to respond by Dec. 15": the deadline is the response's, not the
     asking's); one not told in the past takes no deadline
@@ -127,7 +127,7 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
                 )
             ]
         if not cands and ev.status == "predicted" and id(ev) in trigger_of:
-            cands = _saying_dates(doc, ev, trigger_of[id(ev)], found, heads)
+            cands = [f for f in found if _said_date(doc, ev, f, heads, trigger_of)]
         if id(ev) in trigger_of and not mine:
             tok = trigger_of[id(ev)]
             cands = [
@@ -175,21 +175,6 @@ def _said_date(
         return False
     offset = doc.sentences[ev.sentence].start
     return _said_act(ev, heads[id(f)][1], trigger_of[id(ev)], offset)
-
-
-def _saying_dates(
-    doc: Document, ev: Event, tok: Any, found: list[_Found], heads: dict[int, tuple[int, Any]]
-) -> list[_Found]:
-    """The dates of the saying a predicted speech act is made in ("said on Wednesday it would
-    oppose the unions": the opposing is stated on Wednesday; see ``_said_act``)."""
-    offset = doc.sentences[ev.sentence].start
-    return [
-        f
-        for f in found
-        if id(f) in heads
-        and heads[id(f)][0] == ev.sentence
-        and _said_act(ev, heads[id(f)][1], tok, offset)
-    ]
 
 
 def _share_trigger(doc: Document, triggers: dict[tuple[int, int], tuple[Event, Any]]) -> None:
