@@ -147,6 +147,32 @@ def test_seventh_split_draw_takes_the_longer_non_us_articles_left():
     assert collections.Counter(r["_main_country"] for r in non_us) == {"CHN": 2, "RUS": 2, "PAN": 1}
 
 
+@pytest.mark.skipif(not CORPUS_DIR.is_dir(), reason="needs ../shared/corpora")
+def test_ninth_split_draw_has_no_quota_only_the_length_and_country_caps():
+    # the samples hold no unused non-US article under the caps any more: the ninth split
+    # drops the non-US half and the kind cap; every article may have 120-1,500 words
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import draw_articles
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    records = draw_articles.draw(CORPUS_DIR, split="articles-dev9.jsonl")
+    drawn = {f"{r['_file']}#{r['id']}" for r in records}
+    others = set().union(*(_origins(p) for p in (ROOT / "eval").glob("*.jsonl")))
+    assert len(drawn) == 24 and not drawn & others
+    per_file = collections.Counter(r["_file"] for r in records)
+    assert per_file == dict.fromkeys(draw_articles.FILES, 12)
+    words = [len(r["text"].split()) for r in records]
+    assert all(120 <= n <= 1500 for n in words) and any(n > 500 for n in words)
+    non_us = collections.Counter(
+        r["_main_country"] for r in records if r["_main_country"] not in (None, "USA")
+    )
+    assert all(n <= 3 for n in non_us.values())
+    # no kind cap: some file has more than four articles of one rough kind
+    kinds = collections.Counter((r["_file"], r["_kind"]) for r in records)
+    assert max(kinds.values()) > draw_articles.MAX_PER_KIND
+
+
 CORPUS = CORPUS_DIR / "isot-reuters-2017-sample.jsonl"
 
 

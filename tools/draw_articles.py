@@ -43,6 +43,15 @@ eval/articles-dev3.jsonl the same way with its own seed (``python tools/draw_art
    words and lets a country have three articles (``MAX_PER_COUNTRY_SPLIT``): after seven
    draws at two per country within 120-1,000 words the samples are nearly out of unused
    non-US articles, so the non-US half would otherwise be filled with US ones.
+   The ninth (``--split articles-dev9.jsonl``, kept outside eval/ until its round ends)
+   excludes every earlier split, articles-dev8 included, and has no non-US quota and no kind
+   cap (``NO_QUOTA``): after eight draws the samples are out of non-US articles (the unused
+   ones are 9 Reuters articles, all under 120 words, and 3 low-credibility ones, all Russia,
+   the country the last two splits already drew most), so a quota would only refill the
+   non-US half with the same few stories. Each file gives its first 12 articles in the seeded
+   order that have 120-1,500 words, whatever their country or kind, with at most three per
+   non-US main country in the split (US/none is not capped: most of the samples are US
+   politics).
 
 Nothing here runs sitmap: the table is read as text, so the draw is independent of the
 pipeline. Prints one line per drawn article (file, id, words, main country, kind, title);
@@ -68,6 +77,7 @@ SPLITS = {  # whole-article splits drawn by this tool, in the order they were dr
     "articles-dev6.jsonl": 20261228,
     "articles-dev7.jsonl": 20270104,
     "articles-dev8.jsonl": 20270111,
+    "articles-dev9.jsonl": 20270201,
 }
 # splits whose non-US half may pass the kind cap
 KIND_CAP_YIELDS = {
@@ -85,14 +95,20 @@ NON_US_WORDS = {
     "articles-dev6.jsonl": (120, 700),
     "articles-dev7.jsonl": (120, 1000),
     "articles-dev8.jsonl": (120, 1500),
+    "articles-dev9.jsonl": (120, 1500),
 }
+# splits drawn at random within the length and country caps: no non-US half, no kind cap
+NO_QUOTA = {"articles-dev9.jsonl"}
 OUTPUT = "articles-dev2.jsonl"  # the default split
 SEED = SPLITS[OUTPUT]
 PER_FILE = 12
 FILES = ("isot-reuters-2017-sample.jsonl", "isot-unreliable-2017-sample.jsonl")
 SHINGLE = 10  # words: an article sharing any run of this many words with a gold text overlaps
 MAX_PER_COUNTRY = 2
-MAX_PER_COUNTRY_SPLIT = {"articles-dev8.jsonl": 3}  # splits with a wider country cap
+MAX_PER_COUNTRY_SPLIT = {
+    "articles-dev8.jsonl": 3,
+    "articles-dev9.jsonl": 3,
+}  # splits with a wider country cap
 MAX_PER_KIND = 4
 MIN_MENTIONS = 3
 US_INSTITUTIONS = (
@@ -235,6 +251,8 @@ def draw(
         walks = [(True, True), (True, False), (False, True)]
         if split not in KIND_CAP_YIELDS:
             walks.remove((True, False))
+        if split in NO_QUOTA:  # one walk: only the length and country caps
+            walks = [(False, False)]
         for strict, cap_non_us in walks:
             for rec in records:
                 if taken == per_file:
@@ -253,10 +271,11 @@ def draw(
                     guessed[name, rec["id"]] = (country, kind(text))
                 country, story = guessed[name, rec["id"]]
                 half = "US" if country in (None, "USA") else "non-US"
-                low, high = wide if half == "non-US" else WORDS
+                low, high = wide if half == "non-US" or split in NO_QUOTA else WORDS
                 if not low <= words <= high:
                     continue
                 capped = kinds[story] >= MAX_PER_KIND and (cap_non_us or half == "US")
+                capped = capped and split not in NO_QUOTA
                 if (strict and not halves[half]) or capped:
                     continue
                 if half == "non-US" and per_country[country] >= country_cap:
