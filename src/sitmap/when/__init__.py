@@ -16,7 +16,7 @@ dates found in corpora and feeds.
 Modules: ``vocab`` (word lists and patterns), ``find`` (rule matches), ``tense`` (the governing
 verb's tense), ``expressions`` (one expression → a date), ``assign`` (events ← dates),
 ``published`` (publication dates), ``episode`` (an event told again in the next sentence with
-its date).
+its date), ``offsets`` ("a day after <clause>": the clause's date from its sentence's day).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from sitmap.when.assign import _assign, _report_scope
 from sitmap.when.episode import said_next, told_again, tweeted_next
 from sitmap.when.expressions import _dateparser, _resolve_found, resolve_anaphors
 from sitmap.when.find import _find, _Found
+from sitmap.when.offsets import mark_clauses, resolve_clauses
 from sitmap.when.published import parse_published
 from sitmap.when.tense import _sentence_tokens, _tense, _Tokens
 from sitmap.when.vocab import _vocab
@@ -51,6 +52,7 @@ def resolve(doc: Document) -> Document:
         ]
     date_ents = [(s, e) for s, e, label in ents if label == "DATE"]
     found, rejected = _find(text, [(s, e) for s, e, _ in ents])
+    found = mark_clauses(doc, found)
     covered = [(f.start, f.end) for f in found]
     tokens_cache: dict[int, _Tokens | None] = {}
 
@@ -91,6 +93,7 @@ def resolve(doc: Document) -> Document:
             f.expr = DateExpr(etext, s, e, None, None, relative=False, score=0.5)
         found.append(f)
     found.sort(key=lambda f: f.start)
+    found = resolve_clauses(doc, found)
     doc.dates = [f.expr for f in found if f.expr is not None]
     _assign(doc, found, pub)
     _report_scope(doc, found)

@@ -140,7 +140,7 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
                     and not _said_act(ev, heads[id(f)][1], tok, doc.sentences[ev.sentence].start)
                 )
             ]
-        cands = [f for f in cands if not _glued_apart(doc.text, f, ev)]
+        cands = [f for f in cands if not _glued_apart(doc.text, f, ev) and _reaches(f, ev, found)]
         past = _past_tense(ev, doc, cache)
         if not past:  # "arrested 40 by Sunday evening" keeps its day
             cands = [f for f in cands if not _deadline(doc.text, f)]
@@ -200,6 +200,22 @@ def _glued_apart(text: str, f: _Found, ev: Event) -> bool:
     """Whether a glued paragraph break lies between a date and the event's clause."""
     lo, hi = (f.end, ev.start) if f.end <= ev.start else (ev.end, f.start)
     return lo <= hi and _GLUED.search(text, max(0, lo - 3), hi + 2) is not None
+
+
+def _reaches(f: _Found, ev: Event, found: list[_Found]) -> bool:
+    """Whether a date may date the event: an offset before a clause ("a day after Bannon
+    accused him") dates only the events of that clause, and they take no date from outside it
+    ("on Thursday, two days after he drove a truck down a path, killing eight": not Thursday)."""
+    at = ev.trigger_start if ev.trigger_start is not None else ev.start
+    if f.clause is not None:
+        return f.clause[0] <= at < f.clause[1]
+    return not any(
+        o.clause is not None
+        and o.expr is not None
+        and o.clause[0] <= at < o.clause[1]
+        and not (o.clause[0] <= f.start < o.clause[1])
+        for o in found
+    )
 
 
 def _vague_clause(text: str, ev: Event) -> bool:

@@ -268,8 +268,8 @@ def resolve_anaphors(found: list[_Found], text: str) -> None:
     He was released the following day." → 4 May 2019); without one they stay undated."""
     voc = _vocab()
     for f in sorted(found, key=lambda x: x.start):
-        if f.kind != "anaphor" or f.expr is None:
-            continue
+        if f.kind != "anaphor" or f.expr is None or f.clause is not None:
+            continue  # an offset before a clause: see ``offsets.resolve_clauses``
         prior = [
             p
             for p in found

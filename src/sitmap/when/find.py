@@ -20,6 +20,7 @@ class _Found:
     expr: DateExpr | None = None
     window: bool = False  # "over the past few days": a period ending at publication
     past_period: bool = False  # inherently before any publication ("last year", "in 2016" + past)
+    clause: tuple[int, int] | None = None  # "a day after <clause>": the clause it dates
 
 
 # A bare month or year needs one of these words before it (or a DATE entity around it).

@@ -134,9 +134,7 @@ def _vocab() -> _Vocab:
             "anaphor",
             rf"(?:the\s+(?P<which>same|following|next|previous|preceding)\s+(?P<aunit>day|week)"
             rf"|the\s+(?P<aunit2>day|week)\s+(?P<dir>before|after)"
-            rf"|(?P<anum>{num})\s+(?P<aunit3>day|week)s?\s+(?P<dir2>earlier|later|before|after))\b"
-            r"(?!\s+(?:(?:the|a|an|his|her|their|its|this|that|he|she|they|it|we)\b"
-            r"|(?-i:[A-Z0-9])))",
+            rf"|(?P<anum>{num})\s+(?P<aunit3>day|week)s?\s+(?P<dir2>earlier|later|before|after))\b",
         ),
     ]
     # A cheap search per text decides whether a pattern can match at all (speed only).
