@@ -46,6 +46,13 @@ def _coded(text: str) -> list[tuple[str, str | None, str | None, str | None, int
             "Excessive force against protesters",
         ),
         (
+            # armed men who injure protesters: excessive force, whoever they are
+            "About 300 residents staged a protest against the election in the town. "
+            "Unidentified gunmen opened fire, injuring nine.",
+            "excessive",
+            "Excessive force against protesters",
+        ),
+        (
             "Hundreds of residents protested in the town over water shortages, burning tyres "
             "and throwing stones at the governor's office.",
             "violent",

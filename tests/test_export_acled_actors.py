@@ -136,8 +136,13 @@ def test_export_acled_civilian_doer_of_violence_is_no_civilian(text, sub_event, 
         ("Two women threw acid at a teacher in Lahore.", "Attack", 3),
         ("Three men beat a bus driver to death in Accra after a dispute over fares.", "Attack", 3),
         ("A woman shot a security guard at a bank in Lima.", "Attack", 3),
+        # ... and their assault on an armed side is an armed clash
+        ("Four men attacked a police station at Loropeni on Sunday.", "Armed clash", 3),
         # ... while residents, villagers or a mob are rioters
         ("Residents beat a suspected thief to death in Kisumu.", "Mob violence", 5),
+        # community members are a mob, not an identity militia
+        ("Two suspected thieves were fatally assaulted by community members in Nairobi.",
+         "Mob violence", 5),
         ("A group of villagers attacked a tax collector near Gulu.", "Mob violence", 5),
         ("A mob lynched a man accused of theft in Dhaka.", "Mob violence", 5),
     ],

@@ -158,6 +158,12 @@ def test_fatalities_sums_and_phrasing(sentence, deaths):
         ("Police shot and killed two robbers in Lagos.", 2),
         ("Fighters massacred 40 villagers in Ituri.", 40),
         ("Clashes between two clans near Baidoa left three people dead on Sunday.", 3),
+        # the count nearest the death word, not an article before it
+        ("Herders and farmers fought in a conflict that left eight dead.", 8),
+        ("A fight in a bar left two people dead and five wounded.", 2),
+        ("Gunmen attacked a bus, leaving two soldiers and a civilian dead.", 3),
+        # "leaving" counts deaths only with a death word after it
+        ("The blast hit a market, leaving five injured.", None),
         # near misses: an age, no count, a verb that carries out attacks
         ("Gunmen shot dead a 32-year-old trader in Maiduguri.", 1),
         ("The rebels executed 3 attacks on convoys.", None),

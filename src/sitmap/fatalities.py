@@ -124,7 +124,7 @@ def stated(sentence: str) -> int | None:
         if n is not None:
             found.append((m.start(), m.end(), n + 1))
     units = set(_table()["not_victims"])
-    for m in before.finditer(sentence):
+    for m in _nearest(before, sentence):
         rest = m.group("rest") or ""
         if re.search(r"\b(?:injured|wounded|hurt|arrested)\b", rest, re.I):
             continue
@@ -158,6 +158,22 @@ def stated(sentence: str) -> int | None:
     ):
         return 1  # "the village chief was shot dead", "gunmen shot dead a trader"
     return None
+
+
+def _nearest(before: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
+    """The counts before a death word, each read from the number nearest to it: an article
+    that opens the words before a number ("a clash in a village left eight dead") is no count
+    of them when that number reaches the same death word ("eight dead": 8, not "a ... dead")."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    while (m := before.search(sentence, pos)) is not None:
+        if m.group("n").lower() in {"a", "an"}:
+            inner = before.search(sentence, m.end("n"))
+            if inner is not None and inner.end() == m.end():
+                m = inner
+        found.append(m)
+        pos = m.end()
+    return found
 
 
 def _victims(sentence: str, joined: re.Match[str]) -> bool:
