@@ -182,3 +182,37 @@ def test_people_title_with_its_office_name_before_a_name(analysed):
     text = "The minister of the interior said that Amina Mohamed left."
     doc = actors.code(analysed(text, published=D2017))
     assert _codes(doc, "Amina Mohamed") == [None]
+
+
+@pytest.mark.model
+def test_people_description_head_is_before_of(analysed):
+    # "a neighbour of the senator" is a private person, not a senator
+    text = (
+        "Australian police said Ian Pratt, a neighbour of the senator, assaulted Senator Mary "
+        "Dunn at her home in Perth. Pratt was charged on Monday."
+    )
+    doc = actors.code(analysed(text, published=D2017))
+    assert set(_codes(doc, "Pratt")) == {"AUSCVL"}
+
+
+@pytest.mark.model
+def test_people_kind_of_person_noun_before_the_name(analysed):
+    # a kind of person (a lobbyist: BUS) written right before the name, in lower case
+    text = (
+        "Canadian officials said on Monday that lobbyist Helen Marsh had criticised the "
+        "Canadian government's climate plan. Ottawa rejected her findings."
+    )
+    doc = actors.code(analysed(text, published=D2017))
+    assert set(_codes(doc, "Helen Marsh")) == {"CANBUS"}
+
+
+@pytest.mark.model
+def test_people_apposition_ends_at_its_relative_clause(analysed):
+    # no comma within reach: the apposition ends where "who ..." begins
+    text = (
+        "The senator was accused by Rita Vance, a television reporter who in 2009 travelled "
+        "with him on a tour of bases in the Gulf for American troops deployed overseas. "
+        "U.S. lawmakers said Vance should testify."
+    )
+    doc = actors.code(analysed(text, published=D2017))
+    assert set(_codes(doc, "Vance")) == {"USAMED"}

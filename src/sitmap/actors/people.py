@@ -5,7 +5,12 @@ the document says of him anywhere, and every mention of him (full name or surnam
   "Rick Gates, his business partner" BUS of the document's country, "Tom Jones, who heads the
   Environmental Protection Agency" USAGOV;
 * a description set before the name: "The top Democrat on the House Oversight Committee, Elijah
-  Cummings, said" USALEG;
+  Cummings, said" USALEG, or a kind-of-person noun right before it ("lobbyist Jane Roe" BUS,
+  "his neighbor John Doe" CVL);
+* a description's head is what precedes "of": "a neighbor of the senator" is a civilian, "a
+  favorite of conservative Republicans" no party member; "X of <body>" makes a person the
+  body's only where X is a title held in it ("director", "co-chairman"); an apposition with
+  no comma soon enough ends where its relative clause ("who ...") begins;
 * a code one mention has (a title: "business partner Rick Gates") goes to the uncoded others
   ("Gates", even where the parser took the surname for an organisation);
 * as a last resort a person the article names in full and describes in no way is coded by the
@@ -25,7 +30,7 @@ from functools import cache
 
 from sitmap import lexicons
 from sitmap.actors.compose import _compose_code, _Ctx
-from sitmap.actors.lexicon import _fold
+from sitmap.actors.lexicon import _TITLE, _fold
 from sitmap.actors.parties import party_country
 from sitmap.model import Actor
 
@@ -38,6 +43,11 @@ _AFTER = re.compile(
     r"(?P<desc>(?:(?:a|an|the|his|her|their|its)\s+|[A-Z][\w.\-]*['’]s?\s+|who\s+\w+\s+"
     r"|[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s+(?:of|at|for)\s+)"
     r"[^,;:.()\"“”\n]{2,90}?)\s*(?=[,;:.()\"“”\n]|$)"
+)
+# the same ending at a relative clause when no punctuation comes soon enough (", a radio
+# broadcaster who in 2006 appeared with ... in ... for ...")
+_AFTER_RELATIVE = re.compile(
+    _AFTER.pattern.replace(r"(?=[,;:.()\"“”\n]|$)", r"(?=\s(?:who|whom|whose|which|that)\s)")
 )
 # "The top Democrat on the committee, " right before the name, at a sentence's start
 _BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)\s*(?P<desc>(?:The|A|An)\s+[^,;:.()\"“”\n]{2,90}),\s*$")
@@ -240,7 +250,7 @@ def _identities(actors: list[Actor], ctx: _Ctx) -> dict[str, list[int]]:
 def _descriptions(mention: Actor, ctx: _Ctx) -> list[tuple[int, int]]:
     """Character spans of the descriptions beside one mention (after it, or before it)."""
     spans: list[tuple[int, int]] = []
-    m = _AFTER.match(ctx.text, mention.end)
+    m = _AFTER.match(ctx.text, mention.end) or _AFTER_RELATIVE.match(ctx.text, mention.end)
     if m:
         spans.append((m.start("desc"), m.end("desc")))
     b = _BEFORE.search(ctx.text, max(0, mention.start - 120), mention.start)
@@ -264,7 +274,8 @@ def _from_descriptions(
                 return coded
     for mention in mentions:
         coded = (
-            _office_of(mention, actors, ctx)
+            _role_before(mention, actors, ctx, focus)
+            or _office_of(mention, actors, ctx)
             or _headed_by(mention, actors, ctx)
             or _party_before(mention, ctx)
             or _party_and_state(mention, ctx)
@@ -272,6 +283,27 @@ def _from_descriptions(
         if coded is not None:
             return coded
     return None
+
+
+def _role_before(mention: Actor, actors: list[Actor], ctx: _Ctx, focus: str | None):
+    """A kind-of-person noun the tagger reads as a common noun right before the name
+    ("lobbyist Jane Roe", "his neighbor John Doe"): the person's description, coded as one
+    written after the name would be."""
+    k = next((n for n, t in enumerate(ctx.toks) if t.start == mention.start), None)
+    if not k:
+        return None
+    prev = ctx.toks[k - 1]
+    if prev.pos != "NOUN" or not prev.text.islower() or prev.end > mention.start:
+        return None
+    lo = ctx.toks[k - 2].start if k >= 2 and ctx.toks[k - 2].pos in ("NOUN", "ADJ") else prev.start
+    toks = [_fold(t.text) for t in ctx.toks[max(0, k - 2) : k] if t.start >= lo]
+    nouns = _words().nouns
+    sector = nouns.get(tuple(toks)) or nouns.get((toks[-1],))
+    if sector is None:
+        return None
+    near = [a for a in actors if a.end <= lo and lo - a.end <= 3 and a.code and a.country]
+    country = party_country(toks) or (near[-1].country if near else None) or focus
+    return _coded(sector, country, None, ctx, 0.4)
 
 
 # "Minister| of International Relations |Christine St-Pierre": the office's name between
@@ -360,30 +392,53 @@ def _code_description(
     text = ctx.text[lo:hi]
     toks = [_fold(t) for t in re.findall(r"[\w\-’']+", text)]
     inside = [a for a in actors if lo <= a.start and a.end <= hi]
-    party = party_country(toks)
+    # the description's head is what comes before "of": "a neighbor of the senator" is no
+    # senator, "a favorite of conservative Republicans" no Republican
+    of = re.search(r"\s(?:of|for|to|with)\s", text)
+    head_end = lo + of.start() if of else hi
+    head_toks = toks[: len(re.findall(r"[\w\-’']+", text[: head_end - lo]))]
+    party = party_country(head_toks)
     if toks and toks[0] == "who":  # "who heads the EPA": the body's code
         if len(toks) > 1 and toks[1] in words.head_verbs:
             body = next((a for a in inside if a.code and a.kind == "organisation"), None)
             if body is not None:
                 return replace(body, kind="person", role=None, score=0.5)
         return None
-    head = re.match(r"(?:(?:a|an|the)\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s+(?:of|at|for)\s", text)
+    head = re.match(
+        r"(?:(?:a|an|the)\s+)?(?P<role>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s+(?:of|at|for)\s", text
+    )
     body = next((a for a in inside if a.code and a.kind == "organisation"), None)
-    if head and body is not None and not any(a.kind == "person" and a.code for a in inside):
+    if (
+        head
+        and body is not None
+        and _title(head.group("role"), ctx)
+        and not any(a.kind == "person" and a.code for a in inside)
+    ):
         return replace(body, kind="person", role=None, score=0.5)  # "director of the CFPB"
-    titled = next((a for a in inside if a.code and a.kind == "person" and not a.name), None)
+    titled = next(
+        (a for a in inside if a.code and a.kind == "person" and not a.name and a.end <= head_end),
+        None,
+    )
     if titled is not None:  # "a Russian lawyer", "the EPA chief", "a Republican senator"
         country = titled.country or party or _possessor(inside, titled) or focus
         return _coded(titled.sector, country, titled.role, ctx, 0.5)
     if party is not None and words.legislature & set(toks):
         return _coded("legislature", party, None, ctx, 0.5)
-    sector = _noun_sector(toks)
+    sector = _noun_sector(head_toks)
     if party is not None and sector in (None, "party"):
         return _coded("party", party, None, ctx, 0.5)
     if sector is not None:
         country = party or _possessor(inside, None) or focus
         return _coded(sector, country, None, ctx, 0.4)
     return None
+
+
+def _title(words: str, ctx: _Ctx) -> bool:
+    """Whether a description's head is a title one holds in a body ("director", "member",
+    "chief executive"), not a relation to it ("a favorite of", "a critic of")."""
+    toks = tuple(_fold(t) for t in words.split())
+    keys = (toks, toks[-1:], (toks[-1].split("-")[-1],))  # "co-chairman": a chairman
+    return any(e.type == _TITLE for key in keys for e in ctx.lex.table.get(key, ()))
 
 
 def _noun_sector(toks: list[str]) -> str | None:
