@@ -98,3 +98,24 @@ def test_offset_before_a_noun_phrase_is_no_date(analysed):
         )
     )
     assert [d.text for d in doc.dates] == ["Friday"]
+
+
+def test_thats_when_is_the_day_told_before_it(analysed):
+    doc = when.resolve(
+        analysed(
+            "Protesters gathered at the airport on Saturday. That s when police arrested "
+            "their leader.",
+            published="2017-12-06",
+        )
+    )
+    assert {d.text: d.date for d in doc.dates} == {
+        "Saturday": "2017-12-02",
+        "That s when": "2017-12-02",
+    }
+
+
+def test_thats_when_without_a_day_before_it_is_no_date(analysed):
+    doc = when.resolve(
+        analysed("That's when police arrested their leader.", published="2017-12-06")
+    )
+    assert doc.dates == []

@@ -263,9 +263,10 @@ def _dateparser(text: str, base: date | None) -> tuple[str, str] | None:
 
 
 def resolve_anaphors(found: list[_Found], text: str) -> None:
-    """Date "the same day", "the following day", "two days later", "the week before" against the
-    nearest day-precision date before them in the text ("Gunmen abducted him on 3 May 2019.
-    He was released the following day." → 4 May 2019); without one they stay undated."""
+    """Date "the same day", "the following day", "two days later", "the week before", "that's
+    when" against the nearest day-precision date before them in the text ("Gunmen abducted him
+    on 3 May 2019. He was released the following day." → 4 May 2019; "... on Sunday. That's
+    when the chants rang out." → that Sunday); without one they stay undated."""
     voc = _vocab()
     for f in sorted(found, key=lambda x: x.start):
         if f.kind != "anaphor" or f.expr is None or f.clause is not None:
@@ -283,6 +284,8 @@ def resolve_anaphors(found: list[_Found], text: str) -> None:
         which = (g.get("which") or g.get("dir") or g.get("dir2") or "").lower()
         n = _number(voc, g.get("anum")) or 1
         sign = {"same": 0, "following": 1, "next": 1, "after": 1, "later": 1}.get(which, -1)
+        if g.get("then"):  # "That's when he called": the time just told
+            sign = 0
         when = ref + timedelta(days=sign * n * (7 if unit == "week" else 1))
         precision = "day"
         if unit == "week" and sign:

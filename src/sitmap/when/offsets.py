@@ -48,7 +48,7 @@ def mark_clauses(doc: Document, found: list[_Found]) -> list[_Found]:
             continue
         if _direction(f) in ("after", "before") and _WORD_AFTER.match(doc.text, f.end):
             f.clause = _clause(doc, f)
-        if f.clause is not None or not _OBJECT.match(doc.text, f.end):
+        if f.clause is not None or f.groups.get("then") or not _OBJECT.match(doc.text, f.end):
             out.append(f)  # "two days later", "the day after.": an adverb, as before
     return out
 
@@ -80,10 +80,13 @@ def _clause(doc: Document, f: _Found) -> tuple[int, int] | None:
 def resolve_clauses(doc: Document, found: list[_Found]) -> list[_Found]:
     """Date each marked offset from the day its main clause states in the same sentence
     ("on Wednesday ..., a day after Bannon accused him" → the Tuesday); ``found`` without the
-    marked offsets that have no such day."""
+    marked offsets that have no such day, and without a "that's when" that no day before it
+    dates."""
     voc = _vocab()
     out: list[_Found] = []
     for f in found:
+        if f.groups.get("then") and (f.expr is None or not f.expr.date):
+            continue  # "that's when" with no day told before it: no time at all
         if f.clause is None:
             out.append(f)
             continue

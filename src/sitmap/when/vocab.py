@@ -134,7 +134,8 @@ def _vocab() -> _Vocab:
             "anaphor",
             rf"(?:the\s+(?P<which>same|following|next|previous|preceding)\s+(?P<aunit>day|week)"
             rf"|the\s+(?P<aunit2>day|week)\s+(?P<dir>before|after)"
-            rf"|(?P<anum>{num})\s+(?P<aunit3>day|week)s?\s+(?P<dir2>earlier|later|before|after))\b",
+            rf"|(?P<anum>{num})\s+(?P<aunit3>day|week)s?\s+(?P<dir2>earlier|later|before|after)"
+            r"|(?P<then>that(?:\s+is|\s+was|[’']s|\s+s)\s+when))\b",
         ),
     ]
     # A cheap search per text decides whether a pattern can match at all (speed only).
@@ -152,7 +153,7 @@ def _vocab() -> _Vocab:
         "period": r"\b(?:last|this|next|coming|current)\b",
         "weekend": r"\bweekend\b",
         "anaphor": r"\b(?:day|week)s?\s+(?:before|after|earlier|later)\b|\b(?:same|following"
-        r"|next|previous|preceding)\s+(?:day|week)\b",
+        r"|next|previous|preceding)\s+(?:day|week)\b|\bthat(?:\s+is|\s+was|[’']s|\s+s)\s+when\b",
     }
     compiled = tuple(
         (
