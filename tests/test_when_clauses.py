@@ -109,3 +109,13 @@ def test_events_on_one_trigger_share_its_date():
 )
 def test_date_after_reporting_verb_is_the_sayings(text, trigger, expected):
     assert _dates(text, trigger)[0] == expected
+
+
+def test_a_date_in_a_since_phrase_is_not_the_governing_events():
+    # "since taking office in January" tells when he took office, not when the visit is
+    text = (
+        "U.S. President Donald Trump asked Congress on Monday for $4 billion to support missile "
+        "defense, just ahead of his first visit to South Korea since taking office in January."
+    )
+    assert _dates(text, "visit") == [None]
+    assert _dates(text, "asked") == ["2017-11-27"]
