@@ -524,3 +524,42 @@ def test_conflict_forces_do_not_take_the_country_of_the_group_they_fight(text, s
     else:
         assert country in {a.country for a in coded}
         assert not {a.country for a in coded} - {country, None}
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        # a takeover told alone is a non-violent transfer of territory (ACLED Codebook 2023) ...
+        (
+            "On 2 May, insurgents took control of the village of Nassougou and raised a black "
+            "banner over the school.",
+            "Non-violent transfer of territory",
+        ),
+        # ... one won by an assault its sentence, or a sentence just before, tells is a
+        # non-state actor overtaking territory
+        (
+            "On January 28, militants attacked the army base in Nassoumbou, overran the base "
+            "and killed four soldiers.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Rebels attacked the town of Bunia on Monday. The rebels seized the town after the "
+            "army withdrew.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_conflict_takeover_won_in_a_fight_or_without_one(text, sub_event):
+    assert sub_event in {c[3] for c in _coded(text)}
+
+
+def test_conflict_armed_group_crushing_a_protest_with_force_is_excessive_force():
+    # an armed group's coercion of a protest with lethal force near it (ACLED Codebook 2023,
+    # "Excessive force against protesters"), not only the state's
+    text = (
+        "Rebels suppressed a demonstration by prisoners in the central prison on Monday. The "
+        "rebels used live ammunition to quell the demonstration."
+    )
+    protests = [c for c in _coded(text) if c[0] == "PROTEST"]
+    assert protests and protests[0][1] == "excessive"
+    assert protests[0][3] == "Excessive force against protesters"

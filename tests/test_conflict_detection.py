@@ -88,6 +88,8 @@ def test_conflict_agentless_conflict_nouns_are_events(text, sub_event):
         # a crowd's destruction is a riot (ACLED keeps looting/property destruction for others)
         ("Rioters set the district office on fire after the vote.", "Violent demonstration"),
         ("Insurgents took control of the town of Diffa on Thursday.",
+         "Non-violent transfer of territory"),  # no fight told
+        ("Insurgents attacked Diffa and took control of the town on Thursday.",
          "Non-state actor overtakes territory"),
         ("The army regained control of the town after two days.", "Government regains territory"),
         ("Hundreds of nurses staged a march to the ministry on Tuesday.", "Peaceful protest"),

@@ -149,6 +149,15 @@ def test_export_acled_counts_what_it_leaves_out(db: Path, docs, tmp_path: Path) 
         ),
         (
             {"plover": "ASSAULT", "trigger": "seized", "source_sector": "insurgents"},
+            "Non-violent transfer of territory",  # no fight told with it: no mode
+        ),
+        (
+            {
+                "plover": "ASSAULT",
+                "trigger": "seized",
+                "source_sector": "insurgents",
+                "mode": "clash",
+            },
             "Non-state actor overtakes territory",
         ),
         ({"plover": "PROTEST", "trigger": "rioted"}, "Violent demonstration"),

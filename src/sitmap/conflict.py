@@ -5,7 +5,9 @@ single clause tells. One verb: ``code(doc)``, run after ``events`` (and before `
   sentence and the ``window`` sentences after it (``data/conflict.yaml``): ``violent`` when its
   people used violence ("burned tyres", "threw stones", "clashed with police", or an assault
   by a crowd sector), ``excessive`` when state forces shot, killed, injured or beat them (an
-  assault by a state sector, or a force phrase with a state actor named), ``intervention``
+  assault by a state sector, or a force phrase with a state actor named or an armed actor's
+  assault or coercion near it: "militants used live ammunition to quell the demonstration"),
+  ``intervention``
   when they were dispersed, tear-gassed or arrested; no mode: a peaceful protest. The ACLED
   export writes these as violent demonstration, excessive force against protesters and
   protest with intervention (``export.yaml`` ``acled_types``).
@@ -29,6 +31,11 @@ single clause tells. One verb: ``code(doc)``, run after ``events`` (and before `
 * **Deaths in accidents**: a killing with no doer in the text whose sentence tells an
   accident or disaster (``not_violent``: "killed in a road accident", "in a flood") and holds
   no other event is dropped, not coded as an unidentified group's assault.
+* **Takeovers won in a fight**: a takeover ("overran the base", "seized the town") whose
+  sentence or the ``window`` sentences before it tell another assault ("attacked the army
+  camp") has mode ``clash``: the ACLED export writes it as a non-state actor overtaking
+  territory; one told alone ("took control of the village and raised their flag") keeps no
+  mode and is written as a non-violent transfer of territory (ACLED Codebook 2023).
 * **Fights between communities**: a side of an assault whose words name an identity
   ("ethnic", "clan", "Fulani", "Pokot militia") and that is an armed or civilian group, or
   civilians fighting civilians ("farmers and herders clashed"), is recoded to the
@@ -65,6 +72,7 @@ class _Table:
     fights: tuple[str, ...]
     fight_words: re.Pattern[str]
     clash_overrides: frozenset[str]
+    takeovers: tuple[str, ...]
     communal_words: re.Pattern[str]
     communal_code: str
     responsible: frozenset[str]
@@ -124,6 +132,7 @@ def _table() -> _Table:
         fights=tuple(t["fight_triggers"]),
         fight_words=_phrases(t["fight_words"]),
         clash_overrides=frozenset(t["clash_overrides"]),
+        takeovers=tuple(t["takeover_triggers"]),
         communal_words=re.compile(
             "|".join([_phrases(t["communal_words"]).pattern, identity]), re.IGNORECASE
         ),
@@ -603,7 +612,7 @@ def _clash(doc: Document, event: Event, table: _Table) -> None:
         return
     sentence = _sentence(doc, event)
     fight = (event.trigger or "").lower().startswith(table.fights)
-    if not (fight or table.fight_words.search(sentence)):
+    if not (fight or table.fight_words.search(sentence) or _fought_for(doc, event, table)):
         return
     event.mode = "clash"
     source = event.source
@@ -619,6 +628,23 @@ def _clash(doc: Document, event: Event, table: _Table) -> None:
             score=0.3,
         )
         event.source = communal(doer, table)
+
+
+def _fought_for(doc: Document, event: Event, table: _Table) -> bool:
+    """Whether a takeover ("overran the base", "took control of the town") was won by
+    violence its sentence or the ``window`` sentences before it tell as another assault
+    ("attacked the camp, overran it, killing four"): a fight, as a takeover told alone ("took
+    control of the village and raised their flag") is not (ACLED Codebook 2023: a non-state
+    actor overtakes territory after a battle; without one, a non-violent transfer)."""
+    if not (event.trigger or "").lower().startswith(table.takeovers):
+        return False
+    return any(
+        other is not event
+        and other.plover == "ASSAULT"
+        and event.sentence - table.window <= other.sentence <= event.sentence
+        and not (other.trigger or "").lower().startswith(table.takeovers)
+        for other in doc.events
+    )
 
 
 def responsible_group(doc: Document, table: _Table | None = None) -> Actor | None:
@@ -677,7 +703,7 @@ def protest_mode(doc: Document, event: Event, table: _Table | None = None) -> st
         _sector(e.source) in table.state or _sector(e.target) in table.state for e in near
     )
     armed = state_named or any(
-        e.plover == "ASSAULT"
+        e.plover in {"ASSAULT", "COERCE"}
         and _sector(e.source) in table.force
         and _sector(e.target) in table.crowd | {None}
         for e in near
