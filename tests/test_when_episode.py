@@ -19,7 +19,6 @@ def _dated(text: str, published: str | None = PUBLISHED) -> dict[str, str | None
 @pytest.mark.parametrize(
     ("second", "trigger"),
     [
-        ("They killed four passengers.", "killed"),  # the guide: no time for it, no date
         ("Police have arrested two suspects.", "arrested"),
         ("Police later arrested two suspects.", "arrested"),
         ("In the past, the rebels raided the town.", "raided"),
@@ -35,12 +34,34 @@ def test_a_date_is_not_carried_to_the_next_sentence(second, trigger):
     assert dated[trigger] is None
 
 
-def test_a_letter_date_is_not_lent_to_the_next_sentences_request():
+def test_a_topic_chain_carries_the_day_to_the_next_sentence():
+    # the pronoun subject goes on with the topic, the simple past with its narrative time
+    dated = _dated("Gunmen attacked a bus near the border on Monday. They killed four passengers.")
+    assert dated["killed"] == "2017-12-04"
+    # a deadline is no date of the sentence's own
     dated = _dated(
         "In Friday's letter, the senators said their concerns were serious. "
         "They asked the agency to respond by Dec. 15."
     )
-    assert dated["asked"] is None
+    assert dated["asked"] == "2017-12-08"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "They have killed four passengers.",  # no simple past: told as of now
+        "They said rebels killed four passengers.",  # the killing is what they report
+        "They killed four passengers on Sunday.",  # a date of its own
+    ],
+)
+def test_a_topic_chain_needs_a_past_main_verb_and_no_date_of_its_own(second):
+    dated = _dated("Gunmen attacked a bus near the border on Monday. " + second)
+    assert dated["killed"] != "2017-12-04"
+
+
+def test_no_topic_chain_across_a_paragraph():
+    dated = _dated("Gunmen attacked a bus near the border on Monday.\n\nThey killed four men.")
+    assert dated["killed"] is None
 
 
 def test_no_date_across_a_glued_paragraph_break():

@@ -26,7 +26,7 @@ from datetime import date, datetime
 
 from sitmap.model import DateExpr, Document
 from sitmap.when.assign import _assign, _report_scope
-from sitmap.when.episode import said_next, told_again, tweeted_next
+from sitmap.when.episode import continued, said_next, told_again, tweeted_next
 from sitmap.when.expressions import _dateparser, _resolve_found, resolve_anaphors
 from sitmap.when.find import _find, _Found
 from sitmap.when.offsets import mark_clauses, resolve_clauses
@@ -100,6 +100,7 @@ def resolve(doc: Document) -> Document:
     told_again(doc, found, tense_at)
     said_next(doc, found, tense_at, pub)
     tweeted_next(doc, found, tense_at, pub)
+    continued(doc, found, tense_at)
     return doc
 
 

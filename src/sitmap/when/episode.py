@@ -7,11 +7,13 @@ later mention when only that one has it." "Gunmen killed five soldiers near the 
 attack happened on Monday." dates the killing on Monday: the next sentence tells it again by a
 definite event noun of a matching type as the subject of a dated past-tense clause.
 
-A date is not carried forward to the events of the following sentences ("Gunmen attacked a bus
-on Monday. They killed four passengers." leaves the killing undated): the guide leaves an event
-undated when the article gives no time for it, and carrying the date of the sentence before
-(tried in an earlier round) dated events the never-tuned annotators left undated or dated
-otherwise.
+A date is not carried forward to the events of the following sentences in general ("Gunmen
+attacked a bus on Monday. Police later arrested two men." leaves the arrest undated): the guide
+leaves an event undated when the article gives no time for it, and carrying the date of the
+sentence before to every sentence (tried in an earlier round) dated events the never-tuned
+annotators left undated or dated otherwise. One syntactic case carries it (``continued``): the
+next sentence goes on with the same topic in the simple past, its subject a personal pronoun
+("Wild responded in a letter on Nov. 20. He declined to provide a list.").
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from sitmap.model import Actor, Document, Event, Sentence
+from sitmap.when.assign import _GLUED, _deadline
 from sitmap.when.find import _Found
 from sitmap.when.tense import _sentence_tokens, _Tokens
 from sitmap.when.vocab import _vocab
@@ -233,3 +237,81 @@ def _same_source(actor: Actor, source: Actor) -> bool:
     if actor.kind == "person" and source.kind == "person":
         return bool(actor.name) and actor.name == source.name
     return True
+
+
+_CHAIN_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def continued(
+    doc: Document, found: list[_Found], tense_at: Callable[[int, int], str | None]
+) -> None:
+    """Date the main-clause events of a sentence that goes on telling the same actor's doings
+    with the day of the sentence before: "Wild responded in a letter on Nov. 20. He declined
+    to provide a list of witnesses." (a topic chain: the pronoun subject carries on the topic
+    of the sentence before, and the simple past goes on with its narrative time). The sentence
+    must follow without a paragraph break, state no date of its own (a deadline aside), have a
+    past-tense (VBD) main verb whose subject is "he", "she" or "they", and the sentence before
+    must state one past day or week. Only events on the main verb or a verb coordinated with
+    it take the date, not what a complement reports ("They said rebels had attacked ...")."""
+    cache: dict[int, _Tokens | None] = {}
+    for index in range(1, len(doc.sentences)):
+        if index not in doc._parses or _paragraph_break(doc, index, doc.text):
+            continue
+        sent, before = doc.sentences[index], doc.sentences[index - 1]
+        if any(sent.start <= f.start < sent.end and not _deadline(doc.text, f) for f in found):
+            continue  # a date of its own; "asked them to respond by Dec. 15" is a deadline
+        mine = [
+            ev
+            for ev in doc.events
+            if ev.sentence == index
+            and ev.date is None
+            and ev.status not in {"predicted", "hypothetical"}
+            and ev.trigger_start is not None
+        ]
+        if not mine:
+            continue
+        toks = _chain_tokens(doc, index, cache)
+        root = _main_verb(toks)
+        if root is None or root.tag_ != "VBD":
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ in _CHAIN_PRONOUNS for c in root.children):
+            continue
+        days = [
+            f
+            for f in _past_occasions(found, before, tense_at)
+            if not _GLUED.search(doc.text, max(0, f.end - 3), sent.start + 2)
+        ]  # "... on Thursday.Fernandez has long been ...": a paragraph the scrape glued shut
+        if len({f.expr.date for f in days}) != 1:  # type: ignore[union-attr]
+            continue
+        expr = days[0].expr
+        for ev in mine:
+            if _on_chain(toks, ev.trigger_start, root):
+                ev.date = expr
+
+
+def _chain_tokens(doc: Document, index: int, cache: dict[int, _Tokens | None]) -> _Tokens | None:
+    if index not in cache:
+        cache[index] = _sentence_tokens(doc, index) if index in doc._parses else None
+    return cache[index]
+
+
+def _main_verb(toks: _Tokens | None) -> Any:
+    """The root verb of a parsed sentence, or None."""
+    if toks is None or not toks.parsed:
+        return None
+    root = next((t for t in toks.tokens if t.head.i == t.i), None)
+    return root if root is not None and root.pos_ in ("VERB", "AUX") else None
+
+
+def _on_chain(toks: _Tokens | None, char: int, root: Any) -> bool:
+    """Whether the token at ``char`` is ``root`` or a verb coordinated with it."""
+    tok = toks.starting(char) if toks is not None else None
+    for _ in range(4):
+        if tok is None:
+            return False
+        if tok.i == root.i:
+            return True
+        if tok.dep_ != "conj":
+            return False
+        tok = tok.head
+    return False
