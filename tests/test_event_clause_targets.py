@@ -84,3 +84,37 @@ def test_a_relative_clause_with_its_own_object_or_a_time_noun_has_no_gap():
     )
     criticized = [e for e in doc.events if e.trigger == "criticized"]
     assert criticized and all(e.target is not None and e.target.code == "TZA" for e in criticized)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        (
+            "The Kenyan government refused to cooperate with Uganda over the detained traders.",
+            "refused",
+            "UGA",
+        ),
+        (
+            "Ugandan President Yoweri Museveni declined to meet Kenyan President Uhuru Kenyatta "
+            "in Nairobi.",
+            "declined",
+            "KENGOV",
+        ),
+    ],
+)
+def test_a_controlled_complement_names_whom_the_act_is_done_to(text, trigger, target):
+    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
+    found = [e for e in doc.events if e.trigger == trigger]
+    assert found, f"no event on {trigger!r}: {[e.trigger for e in doc.events]}"
+    assert target in [e.target.code for e in found if e.target is not None], found
+
+
+def test_a_reflexive_complement_is_the_doers_own_act():
+    # "himself" is the object: the act is done to its doer, the "with" phrase names no target
+    doc = pipeline.extract(
+        "Ugandan President Yoweri Museveni promised to surround himself with Kenyan officials.",
+        published="2017-11-20",
+        source="Reuters",
+    )
+    promised = [e for e in doc.events if e.trigger == "promised"]
+    assert all(e.target is None or e.target.code != "KENGOV" for e in promised)

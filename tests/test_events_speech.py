@@ -34,8 +34,8 @@ _codes = coded_events
         # refusals: an object, or an infinitive that is no event of its own
         ("Iran declined to provide a list of the detainees.", ("REJECT", "IRN", None)),
         ("Syria declined the invitation to Geneva.", ("REJECT", "SYR", None)),
-        # a refused meeting stays a rejection
-        ("Venezuela refused to meet the Colombian delegation.", ("REJECT", "VEN", None)),
+        # a refused meeting stays a rejection, of whom the meeting would have been with
+        ("Venezuela refused to meet the Colombian delegation.", ("REJECT", "VEN", "COL")),
         # legal steps: "charged X with" a crime is coercion, not an accusation
         (
             "Turkish police charged two German journalists with espionage.",

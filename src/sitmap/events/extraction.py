@@ -134,6 +134,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             targets = [a for a in aimed if a is not None and a.code] or targets  # "to destroy X"
         if not nominal and target_toks and not any(targets):
             targets = _event_agents(target_toks[0], finder) or finder.owners(target_toks[0], tok)
+        if not nominal and not _coded(targets):
+            targets = _complement_targets(tok, finder, sources) or targets  # "refused to meet X"
         act = _participle_act(tok, entry) if nominal and not _coded(targets) else None
         if act is not None:  # "a lawsuit accusing *Chevron*", "attacks targeting *Riyadh*"
             told = [finder.resolve(t) for t in _expand(_arguments(*act, False)[1])]
@@ -232,6 +234,39 @@ def _content_targets(tok: Any, finder: _ActorFinder) -> list[Actor]:
         _, target_toks = _arguments(clause, entry, False)
         found = [finder.resolve(t) for t in _expand(target_toks)]
         coded = [a for a in found if a is not None and a.code]
+        if coded:
+            return coded
+    return []
+
+
+# prepositions whose object a controlled complement acts on ("agreed to pay $6 million *to* the
+# government", "refused to cooperate *with* the FBI", "vowed to fight *against* X")
+_COMPLEMENT_PREPS = frozenset({"to", "with", "against"})
+
+
+def _complement_targets(tok: Any, finder: _ActorFinder, sources: list[Actor | None]) -> list[Actor]:
+    """Whom a verb's own act is done to when a to-infinitive complement names it: the coded
+    object of the complement ("refused *to meet* Xi", "agreed *to pay* $6 million to the U.S.
+    government", "declined *to refer* Clinton"). Only for a complement that shares the verb's
+    subject (the verb has no object of its own: "urged Iran to attack X" asks Iran, not X)
+    and names someone other than the subject; not one done to the subject itself (a
+    reflexive object: "promised to surround himself with the best people")."""
+    if _children(tok, {"dobj", "dative"}):
+        return []
+    doers = {(a.name or a.text) for a in sources if a is not None}
+    for clause in tok.children:
+        if clause.dep_ != "xcomp" or clause.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        if _children(clause, {"nsubj", "nsubjpass"}):
+            continue
+        direct = _children(clause, {"dobj", "dative"})
+        if any(t.lower_.endswith(("self", "selves")) for t in direct):
+            continue  # "promised to surround himself with the best people": his own act
+        objects = direct + _pobjs(clause, _COMPLEMENT_PREPS)
+        found = [finder.resolve(t) for t in _expand(objects)]
+        coded = [a for a in found if a is not None and a.code and (a.name or a.text) not in doers]
         if coded:
             return coded
     return []
