@@ -51,7 +51,9 @@ eval/articles-dev3.jsonl the same way with its own seed (``python tools/draw_art
    non-US half with the same few stories. Each file gives its first 12 articles in the seeded
    order that have 120-1,500 words, whatever their country or kind, with at most three per
    non-US main country in the split (US/none is not capped: most of the samples are US
-   politics).
+   politics). The tenth (``--split articles-dev10.jsonl``, kept outside eval/ until its round
+   ends) is drawn the same way as the ninth with its own seed, excluding every earlier split,
+   articles-dev9 included.
 
 Nothing here runs sitmap: the table is read as text, so the draw is independent of the
 pipeline. Prints one line per drawn article (file, id, words, main country, kind, title);
@@ -78,6 +80,7 @@ SPLITS = {  # whole-article splits drawn by this tool, in the order they were dr
     "articles-dev7.jsonl": 20270104,
     "articles-dev8.jsonl": 20270111,
     "articles-dev9.jsonl": 20270201,
+    "articles-dev10.jsonl": 20270208,
 }
 # splits whose non-US half may pass the kind cap
 KIND_CAP_YIELDS = {
@@ -96,9 +99,10 @@ NON_US_WORDS = {
     "articles-dev7.jsonl": (120, 1000),
     "articles-dev8.jsonl": (120, 1500),
     "articles-dev9.jsonl": (120, 1500),
+    "articles-dev10.jsonl": (120, 1500),
 }
 # splits drawn at random within the length and country caps: no non-US half, no kind cap
-NO_QUOTA = {"articles-dev9.jsonl"}
+NO_QUOTA = {"articles-dev9.jsonl", "articles-dev10.jsonl"}
 OUTPUT = "articles-dev2.jsonl"  # the default split
 SEED = SPLITS[OUTPUT]
 PER_FILE = 12
@@ -108,6 +112,7 @@ MAX_PER_COUNTRY = 2
 MAX_PER_COUNTRY_SPLIT = {
     "articles-dev8.jsonl": 3,
     "articles-dev9.jsonl": 3,
+    "articles-dev10.jsonl": 3,
 }  # splits with a wider country cap
 MAX_PER_KIND = 4
 MIN_MENTIONS = 3
