@@ -292,3 +292,48 @@ def test_attribution_refused_and_denied_acts_are_negated(text, trigger, status):
 
     doc = pipeline.extract(text, published="2017-12-08", source="Wire")
     assert {e.trigger: e.status for e in doc.events}[trigger] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        # a verb coordinated with a speech verb, with no subject of its own, is the speaker's
+        # own next act told by the outlet, not what the speech verb reports
+        (
+            "The Kenyan senator has denied the allegations and apologized to the two women.",
+            "apologized",
+            "asserted",
+        ),
+        (
+            "Kenyan officials said the army had withdrawn from the town and freed the hostages.",
+            "freed",
+            "quoted",
+        ),
+        # a stance declared for the future by its own holder is declared now
+        (
+            "The Kenyan ruling party said on Friday that it would continue to support the "
+            "president.",
+            "support",
+            "asserted",
+        ),
+        (
+            "The German ministry said it would continue to oppose the union in court.",
+            "oppose",
+            "asserted",
+        ),
+        (
+            "The German ministry said it could continue to oppose the union in court.",
+            "oppose",
+            "predicted",
+        ),
+        ("The German ministry said it would oppose the union in court.", "oppose", "predicted"),
+        (
+            "The German senator said she would support the nominee if he apologized.",
+            "support",
+            "hypothetical",
+        ),
+        ("Russia and Iran will support the Syrian government.", "support", "predicted"),
+    ],
+)
+def test_attribution_own_acts_beside_a_speech_verb(text, trigger, status):
+    assert _only(text, trigger, published="2017-12-08", source="Wire").status == status

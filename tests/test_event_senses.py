@@ -349,6 +349,23 @@ def test_a_violent_verb_aimed_at_criticism_is_figurative(text, violent):
         ("Journalists wanted to ask Modi about the border dispute with Pakistan.", "ask", False),
         ("Nigeria's president asked Chad for help against the insurgents.", "asked", True),
         ("The Kenyan government asked Uganda to close the border.", "asked", True),
+        # an asking verb with no one asked and nothing asked for reports a question
+        ("“Will you meet the Iranian president?” the Omani reporter asked.", "asked", False),
+        (
+            "When asked by reporters about the strikes, the French president said the police "
+            "had acted lawfully.",
+            "asked",
+            False,
+        ),
+        ("The Ukrainian government asked for more weapons on Monday.", "asked", True),
+        # a contrast is no rejection
+        (
+            "The Turkish minister said the army would strike the rebels hard, as opposed to "
+            "negotiating with them.",
+            "opposed",
+            False,
+        ),
+        ("The Turkish minister opposed negotiating with the rebels.", "opposed", True),
         # talking to the press or the public is a statement, no consultation
         (
             "Speaking with reporters in Nairobi, the Kenyan foreign minister said the talks "

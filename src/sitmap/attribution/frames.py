@@ -123,7 +123,21 @@ def _reported_by(child: Any, verb: Any) -> bool:
         return child.lower_ in {"of", "for"}
     if child.dep_ == "conj" and _own_named_subject(child):
         return False  # "Moscow has denied it, and Trump has dismissed ...": a clause of its own
+    if child.dep_ == "conj" and _shares_subject(child):
+        return False  # "has denied the claims and apologized": a second act of the speaker's
     return child.dep_ in _COMPLEMENTS and not (child.dep_ == "advcl" and child.i < verb.i)
+
+
+def _shares_subject(clause: Any) -> bool:
+    """Whether a verb coordinated with a speech verb has no subject, mark or auxiliary of its
+    own ("denied the claims *and apologized* to the women"): the speaker's own next act,
+    narrated by the outlet, not what the speech verb reports ("said the army would withdraw
+    and *would* hold talks" keeps a clause of its own under the speech verb's scope)."""
+    if clause.pos_ != "VERB" or clause.tag_ not in {"VBD", "VBZ", "VBP", "VBN"}:
+        return False
+    return not any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl", "mark", "aux", "auxpass"} for c in clause.children
+    )
 
 
 def _own_named_subject(clause: Any) -> bool:

@@ -119,6 +119,32 @@ def _modality(tok: Any, plover: str | None = None) -> tuple[str | None, bool]:
     return None, False
 
 
+@cache
+def _stance() -> tuple[frozenset[str], frozenset[str]]:
+    d = lexicons.yaml_file("attribution.yaml")
+    return frozenset(d["stance_verbs"]), frozenset(d["stance_carriers"])
+
+
+_PLAIN_FUTURE = {"will", "would", "'ll", "'d"}
+
+
+def _declared_stance(tok: Any) -> bool:
+    """Whether a stance verb ("support", "oppose") is held on ("continue to") under only
+    "will" / "would" in a clause a speech verb reports ("said it would continue to support
+    him"): the stance holds now, and saying so declares it ("would support his appointment"
+    is a future vote)."""
+    verbs, carriers = _stance()
+    if tok.lemma_.lower() not in verbs:
+        return False
+    if tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in carriers:
+        return False  # "would support his appointment": a future vote, predicted
+    node = tok.head
+    auxes = [c.lower_ for c in node.children if c.dep_ == "aux"]
+    if not auxes or any(a not in _PLAIN_FUTURE for a in auxes):
+        return False  # "could continue to support"
+    return node.dep_ == "ccomp" and _is_speech(node.head)
+
+
 def _past_attempt(node: Any, cues: _Cues) -> bool:
     """An attempt verb in the past or perfect ("sought to punish", "has tried to persuade"):
     the attempt took place, so it puts the act it governs in no future."""
@@ -211,6 +237,8 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
         and not (tok is not None and modality.presupposed(tok))
     ):
         modal = "predicted"  # "warned that ... could be halted", but not "Washington's funding"
+    if modal == "predicted" and own_words and tok is not None and _declared_stance(tok):
+        modal = None  # "said it would continue to support him": the stance is declared now
     if modal == POSSIBLE:  # "warned of a possible attack": ahead; "possible collusion": uncertain
         modal = "predicted" if predicts else "hypothetical"
     speaker_actor = speaker.speaker if speaker is not None else None

@@ -138,6 +138,8 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
         return True  # "villagers feel threatened by the army": a state, no act
     if _in_question(tok, senses):
         return True  # "Why would Lagos insult me?", "would you be defending him?"
+    if _in_phrase(tok, senses):
+        return True  # "an all-out strike, as opposed to firing a few missiles"
     if plover == "CONSULT" and _to_the_public(tok, lemma, senses):
         return True  # "speaking with reporters", "speaks directly to voters on television"
     if _content(tok, plover, senses):
@@ -231,6 +233,8 @@ def _asks_a_question(tok: Any, senses: _Senses, depth: int = 0) -> bool:
         return True
     if depth == 0 and _asks_about(tok, senses):
         return True  # "asked the minister about the shortfall"
+    if depth == 0 and _asks_nothing(tok):
+        return True  # "“Why?” the senator asked.", "when asked by reporters, she said"
     if depth == 0 and tok.dep_ == "xcomp" and tok.head.i != tok.i:  # "continued to press X, asking"
         return any(
             c.dep_ == "advcl"
@@ -240,6 +244,15 @@ def _asks_a_question(tok: Any, senses: _Senses, depth: int = 0) -> bool:
             for c in tok.head.children
         )
     return False
+
+
+def _asks_nothing(tok: Any) -> bool:
+    """An asking verb with no one asked, nothing asked for and no clause of what is asked
+    ("“Why?” the senator asked.", "when asked by reporters, she said ..."): it reports a
+    question; a request names what it asks ("asked for help", "asked Congress to act")."""
+    if _children(tok, {"dobj", "dative", "xcomp", "ccomp", "parataxis", "oprd", "nsubjpass"}):
+        return False
+    return not any(p.lower_ in {"for", "to"} for p in _children(tok, {"prep"}))
 
 
 def _wh_question(clause: Any) -> bool:
