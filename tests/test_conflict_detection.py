@@ -33,7 +33,8 @@ def _coded(text: str) -> list[tuple[str, str | None, str | None, int | None]]:
         ("Three party supporters attack a rival activist in Thrissur on Monday.", "Attack"),
         ("Armed assailants have kidnapped a shopkeeper and his son in Toliara.",
          "Abduction/forced disappearance"),
-        ("Two Maoists raided a road construction camp near the village.", "Attack"),
+        ("Two Kamajor fighters raided a road construction camp near the village.", "Attack"),
+        # (a named armed movement, "two Maoists", is a rebel group: test_mobs.py)
     ],
 )  # fmt: skip
 def test_conflict_uncoded_doer_is_an_unidentified_armed_group(text, sub_event):

@@ -76,6 +76,26 @@ def test_geo_places_short_former_and_contested_names(name: str, code: str, count
     assert place is not None and (place.feature_code, place.country) == (code, country)
 
 
+@pytest.mark.parametrize(
+    ("spelling", "country"),
+    [("Saladin", "IQ"), ("Lower Shabelle", "SO"), ("Banadir", "SO"), ("Hodeidah", "YE")],
+)
+def test_geo_places_english_region_names(spelling: str, country: str) -> None:
+    """First-level regions are found under the English names news and conflict datasets
+    write (geo.yaml ``region_aliases``), though GeoNames spells them otherwise."""
+    regions = [p for p in geo.candidates(spelling) if p.feature_code == "ADM1"]
+    assert [p.country for p in regions] == [country]
+
+
+@pytest.mark.model
+def test_geo_resolve_town_in_english_named_governorate(analysed) -> None:
+    """An unknown village written with its governorate under its English name is placed in
+    that governorate, not the country."""
+    text = "Gunmen opened fire on a checkpoint in Umm Dhiban village, Saladin governorate, Iraq."
+    places = by_text(geo.resolve(analysed(text)))
+    assert places["Saladin"].feature_code == "ADM1" and places["Saladin"].country == "IQ"
+
+
 def test_geo_places_short_names_are_not_demonyms() -> None:
     """ "Turks and Caicos Islands" lends no "Turks": that word is a people."""
     assert geo.lookup("Turks") is None

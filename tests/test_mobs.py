@@ -58,3 +58,29 @@ def test_mobs_named_or_coded_doers_are_left_alone():
     assert coded and all(c[1] == "military" for c in coded), coded
     coded = _assaults("Fulani herders attacked farmers in the village of Agatu.")
     assert coded and all(c[1] != "rioters" for c in coded), coded
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # an armed movement the lexicon does not know, named by its own name: a rebel group
+        ("The Karen National Liberation Army ambushed a truck near Myawaddy.", "Liberation Army"),
+        ("Fighters of the Ogaden National Liberation Front attacked a garrison.", "Front"),
+        # Maoists and Naxalites are rebels by their word alone
+        ("Two Maoists beat a contractor near Gaya on Monday.", "Maoists"),
+        ("Naxalites torched three trucks and shot a driver in Sukma.", "Naxalites"),
+    ],
+)
+def test_mobs_armed_movements_are_rebels(text, words):
+    coded = _assaults(text)
+    assert any(words in w and sector == "rebels" and inter == 2 for w, sector, _, inter in coded)
+
+
+def test_mobs_rebel_words_need_a_proper_name():
+    """A liberation army in lower case, or a party's supporters, is no rebel group."""
+    from sitmap.mobs import rebel_named
+
+    assert rebel_named("the Oromo Liberation Army")
+    assert rebel_named("gunmen of the Sudan People's Liberation Movement")
+    assert not rebel_named("members of a national liberation army")
+    assert not rebel_named("supporters of the Movement for Democratic Change")

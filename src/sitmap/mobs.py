@@ -12,7 +12,9 @@ people nobody names ("gunmen", "bandits", "assailants", "kidnappers"), a party's
 movement's people ("supporters", "activists", "cadres": ACLED political militias; both lists
 in ``data/armed_nouns.yaml``, generated from WordNet by ``tools/build_armed_nouns.py``) and
 people named only as men or women ("two men stabbed a trader": ``export.yaml``
-``acled_individuals``) stay an unidentified armed group.
+``acled_individuals``) stay an unidentified armed group. A doer named by an armed
+movement's proper name ("the West Papua Liberation Army": ``conflict.yaml``
+``rebel_name_phrases``) is a rebel group.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from sitmap import lexicons
 from sitmap.model import Document, Event
 
 _SECTOR = "rioters"
+_REBELS = "rebels"
 _NAMED = frozenset({"PERSON", "ORG"})
 
 
@@ -64,8 +67,10 @@ def name_doer(doc: Document, event: Event, identity: re.Pattern[str] | None = No
     start, end = _phrase(head)
     text = trigger.doc.text[start:end]
     sector, code = source.sector, source.code
-    if _mob(head) and not (identity is not None and identity.search(text)):
-        sector, code = _SECTOR, f"{source.country or ''}{_mob_code()}"
+    if rebel_named(text):
+        sector, code = _REBELS, f"{source.country or ''}{_sector_code(_REBELS)}"
+    elif _mob(head) and not (identity is not None and identity.search(text)):
+        sector, code = _SECTOR, f"{source.country or ''}{_sector_code(_SECTOR)}"
     event.source = replace(
         source, text=text, start=start + offset, end=end + offset, sector=sector, code=code
     )
@@ -99,6 +104,29 @@ def _phrase(head: Any) -> tuple[int, int]:
     return left, last.idx + len(last)
 
 
+def rebel_named(text: str) -> bool:
+    """Whether a doer's words name an armed movement: a proper name holding one of
+    ``conflict.yaml`` ``rebel_name_phrases``, written capitalised ("the West Papua Liberation
+    Army", "fighters of the Moro Islamic Liberation Front"; not "a liberation army")."""
+    folded = text.lower()
+    for phrase in _rebel_phrases():
+        at = folded.find(phrase)
+        while at >= 0:
+            words = text[at : at + len(phrase)].split()
+            if all(w[:1].isupper() for w in words if w.lower() not in _LINKS):
+                return True
+            at = folded.find(phrase, at + 1)
+    return False
+
+
+_LINKS = frozenset({"for", "the", "of"})
+
+
+@cache
+def _rebel_phrases() -> tuple[str, ...]:
+    return tuple(lexicons.yaml_file("conflict.yaml")["rebel_name_phrases"])
+
+
 def _mob(head: Any) -> bool:
     """Whether a doer's head names a crowd: a collective noun ("a mob", "the community") or
     plural people, neither armed nor mere individuals nor the people of a group named before
@@ -126,9 +154,14 @@ def armed_nouns() -> frozenset[str]:
     return _words()[0]
 
 
+def rebels_code() -> str:
+    """The code of the rebels sector (codes.yaml: "REB")."""
+    return _sector_code(_REBELS)
+
+
 @cache
-def _mob_code() -> str:
-    return str(lexicons.yaml_file("codes.yaml")["sectors"][_SECTOR])
+def _sector_code(sector: str) -> str:
+    return str(lexicons.yaml_file("codes.yaml")["sectors"][sector])
 
 
-__all__ = ["armed_nouns", "name_doer"]
+__all__ = ["armed_nouns", "name_doer", "rebel_named", "rebels_code"]

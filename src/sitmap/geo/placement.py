@@ -125,6 +125,41 @@ def place_events(doc: Document, *, document_place: bool = False) -> None:
             continue
         event.place = replace(place, score=round(place.score * BASIS_FACTOR[basis], 3))
         event.place_basis = basis
+    _share_linked(doc)
+
+
+_LINKS = frozenset({"advcl", "conj", "xcomp"})  # "attacked X in Y, killing four"; "... and burned"
+_OWN_BASES = frozenset({"clause", "sentence"})
+
+
+def _share_linked(doc: Document) -> None:
+    """An act on the ground told as a participle, a coordinated verb or a complement of
+    another event's verb ("rebels shelled Zlitan, killing four", "attacked a village in Kaya
+    and burned houses") happened where that event did, when its own words place it nowhere
+    (or only by a sentence before or the dateline): it takes that event's place."""
+    own = {id(e) for e in doc.events if e.place is not None and e.place_basis in _OWN_BASES}
+    placed = {}
+    for event in doc.events:
+        if id(event) in own:
+            tok = doc.trigger_token(event)
+            if tok is not None:
+                placed[(event.sentence, tok.i)] = event
+    if not placed:
+        return
+    for event in doc.events:
+        if id(event) in own or event.plover not in _lex().carry_types:
+            continue
+        tok = doc.trigger_token(event)
+        if tok is None:
+            continue
+        linked = [tok.head] if tok.dep_ in _LINKS else []
+        linked += [c for c in tok.children if c.dep_ in _LINKS]
+        found = next((placed[k] for t in linked if (k := (event.sentence, t.i)) in placed), None)
+        if found is None or found.place is None:
+            continue
+        factor = BASIS_FACTOR["sentence"] / BASIS_FACTOR[found.place_basis or "clause"]
+        event.place = replace(found.place, score=round(found.place.score * factor, 3))
+        event.place_basis = "sentence"
 
 
 def _town_setting(actor: Any, resolved: list[Place], text: str) -> bool:

@@ -217,7 +217,9 @@ def _add_short_names(gaz: Gazetteer, lex: dict[str, Any]) -> None:
     "Trinidad", "Newfoundland"; an alternate name, so it outranks no town's own name); a
     first-level region named with its feature word is also its bare name ("Northern" of Sri
     Lanka's Northern Province, as in "Mullaitivu (Mullaitivu, Northern)": among the namesakes
-    the container country picks it); and the city abbreviations of ``geo.yaml`` ("L.A.")."""
+    the container country picks it); the English region names of ``geo.yaml``
+    ``region_aliases`` ("Saladin" for Salah ad Din Governorate); and the city abbreviations of
+    ``geo.yaml`` ("L.A.")."""
     words = {w.lower() for w in lex["admin_words"]}
     generic = words | {w.lower() for w in [*lex["city_words"], *lex["locality_words"]]}
     for i, code in enumerate(gaz.fcode):
@@ -229,6 +231,11 @@ def _add_short_names(gaz: Gazetteer, lex: dict[str, Any]) -> None:
             head, _, last = gaz.name[i].rpartition(" ")
             if head and last.lower() in words and head.split()[-1].lower() not in generic:
                 gaz.alias(i, [head])
+    for country, regions in (lex.get("region_aliases") or {}).items():
+        for name, names in regions.items():
+            for i in gaz.key_ids(normalise(name)):
+                if gaz.fcode[i] == ADM1 and gaz.country[i] == country:
+                    gaz.alias(i, list(names))
     for name, short in (lex.get("city_aliases") or {}).items():
         towns = [i for i in gaz.key_ids(normalise(name)) if gaz.fclass[i] == "P"]
         if towns:
