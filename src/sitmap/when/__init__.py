@@ -15,6 +15,7 @@ dates found in corpora and feeds.
 
 Modules: ``vocab`` (word lists and patterns), ``find`` (rule matches), ``tense`` (the governing
 verb's tense), ``expressions`` (one expression → a date), ``assign`` (events ← dates),
+``share`` (dates shared within a sentence: conjuncts, "-ing" clauses, dated occasions),
 ``published`` (publication dates), ``episode`` (an event told again in the next sentence with
 its date), ``offsets`` ("a day after <clause>": the clause's date from its sentence's day).
 """

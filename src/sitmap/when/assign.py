@@ -9,7 +9,14 @@ from typing import Any
 
 from sitmap.model import DateExpr, Document, Event
 from sitmap.when.find import _Found
-from sitmap.when.tense import _report_date, _sentence_tokens, _tense, _Tokens, _verb_tense
+from sitmap.when.share import (
+    _GLUED,
+    _infinitive,
+    share_occasion,
+    share_trigger,
+    share_with_conjuncts,
+)
+from sitmap.when.tense import _report_date, _sentence_tokens, _tense, _Tokens
 from sitmap.when.vocab import _vocab
 
 _RECENT_DAYS = 31  # an event dated more than this before publication is historical
@@ -140,11 +147,17 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
                     and not _said_act(ev, heads[id(f)][1], tok, doc.sentences[ev.sentence].start)
                 )
             ]
-        cands = [f for f in cands if not _glued_apart(doc.text, f, ev) and _reaches(f, ev, found)]
+        cands = [
+            f
+            for f in cands
+            if not _glued_apart(doc.text, f, ev)
+            and _reaches(f, ev, found)
+            and not _COMPARED.search(doc.text, max(0, f.start - 30), f.start)
+        ]
         past = _past_tense(ev, doc, cache)
         if not past:  # "arrested 40 by Sunday evening" keeps its day
             cands = [f for f in cands if not _deadline(doc.text, f)]
-        if pub is not None and (past or ev.status in _DONE):
+        if pub is not None and (past or (ev.status in _DONE and not _coming(ev, doc, cache))):
             cands = [f for f in cands if not _after(f, pub)]
         if not cands:
             continue
@@ -158,8 +171,9 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
         best = min(cands, key=rank)
         ev.date = best.expr
         ev.historical = not unreal and _historical(best, pub)
-    _share_with_conjuncts(triggers, doc.text)
-    _share_trigger(doc, triggers)
+    share_occasion(triggers)
+    share_with_conjuncts(triggers, doc.text)
+    share_trigger(doc, triggers)
 
 
 def _said_date(
@@ -177,23 +191,9 @@ def _said_date(
     return _said_act(ev, heads[id(f)][1], trigger_of[id(ev)], offset)
 
 
-def _share_trigger(doc: Document, triggers: dict[tuple[int, int], tuple[Event, Any]]) -> None:
-    """Events on one trigger word (one per coordinated side: "charged Manafort and Gates") tell
-    one act at one time: each takes the date of the first, which the parse placed (the others
-    are not in ``triggers``, so a date of another clause would reach them unchecked)."""
-    first = {(ev.sentence, ev.trigger_start): ev for ev, _ in triggers.values()}
-    for ev in doc.events:
-        lead = first.get((ev.sentence, ev.trigger_start))
-        if lead is None or lead is ev or ev.trigger_start is None or lead.status != ev.status:
-            continue
-        ev.date, ev.historical = lead.date, lead.historical
-
-
-# A paragraph break the scrape glued shut ("the most corrupt president ever.Former Attorney
-# General Eric Holder tweeted on Friday"), also after the date line of an embedded tweet
-# ("— Name (@handle) June 16, 2017This daily melodrama ..."): the sentence splitter keeps both
-# in one sentence, and the tweet's date is not the next paragraph's.
-_GLUED = re.compile(r"[a-z]{2}[.!?][”\"]?(?=[A-Z][a-z])|(?<=\b[12]\d{3})(?=[A-Z][a-z])")
+# A date in a comparison ("arrested more people in 2017 than it did last year", "than on
+# Monday"): the time compared with, not the event's.
+_COMPARED = re.compile(r"\bthan(?:\s+[\w’']+){0,3}?\s+(?:on|in|during)?\s*$", re.IGNORECASE)
 
 
 def _glued_apart(text: str, f: _Found, ev: Event) -> bool:
@@ -222,12 +222,6 @@ def _vague_clause(text: str, ev: Event) -> bool:
     """Whether the event's clause says only vaguely when ("a nation he has criticized in the
     past"): it takes no date from the rest of its sentence."""
     return _vocab().vague_time.search(text, ev.start, ev.end) is not None
-
-
-def _glued_between(text: str, one: Event, other: Event) -> bool:
-    """Whether a glued paragraph break lies between two events' clauses."""
-    lo, hi = min(one.end, other.end), max(one.start, other.start)
-    return lo <= hi and _GLUED.search(text, max(0, lo - 3), hi + 2) is not None
 
 
 def _deadline(text: str, f: _Found) -> bool:
@@ -261,6 +255,17 @@ def _past_tense(ev: Event, doc: Document, cache: dict[int, _Tokens | None]) -> b
         tok.tag_ == "VBN"
         and any(c.dep_ == "aux" and (c.tag_ == "VBD" or c.lemma_ == "have") for c in tok.children)
     )
+
+
+def _coming(ev: Event, doc: Document, cache: dict[int, _Tokens | None]) -> bool:
+    """Whether the event's trigger is told as coming ("is set to visit Brussels on Tuesday",
+    "will meet"): its date may lie after publication whatever its status says."""
+    if ev.trigger_start is None or ev.trigger_end is None:
+        return False
+    toks = _tokens(doc, ev.sentence, cache)
+    if toks is None or not toks.parsed:
+        return False
+    return _tense(toks, ev.trigger_start, ev.trigger_end) == "future"
 
 
 def _present_event(ev: Event, doc: Document, cache: dict[int, _Tokens | None]) -> bool:
@@ -380,8 +385,6 @@ def _attachments(
     return out
 
 
-_NOW_OR_LATER = ("present", "future")  # tenses of a conjunct told at another time
-
 _MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
 
 
@@ -411,7 +414,12 @@ def _foreign(f: _Found, head: Any, trigger: Any) -> bool:
         return False
     below_t = up_t[: on_t.index(common.i)]
     below_d = up_d[: [n.i for n in up_d].index(common.i)]
-    if any(_shifted(n) or _own_subject_relative(n, trigger) for n in below_d):
+    if any(_relative_after(n, head) for n in below_t):
+        return True  # "called on Monday for an inquiry into Trump, who has denied it"
+    if any(
+        _shifted(n) or _own_subject_relative(n, trigger) or _attribution(n) or _now_relative(n)
+        for n in below_d
+    ):
         return True  # the date sits in an "after ..." clause or a relative clause of its own
     if any(_shifted_phrase(n, head) for n in below_t + below_d):
         return True  # "On Tuesday, he resigned after allegations"; "Following the order on
@@ -419,6 +427,38 @@ def _foreign(f: _Found, head: Any, trigger: Any) -> bool:
     if any(_content_clause(n) or _inside_relative(n, head) for n in below_d):
         return True  # "accused him of touching her in 2010"; "a host who in 2006 appeared"
     return any(n.dep_ == "ccomp" or _clause_on_noun(n) for n in below_t + below_d)
+
+
+def _relative_after(node: Any, head: Any) -> bool:
+    """A subject relative in the perfect or present wholly after the date ("called on Monday
+    for an inquiry into Trump, who has denied the accusations"): it tells a person's or thing's
+    doings up to now, not at the date, and the parser cannot have hung a date it does not
+    hold on the wrong side of it. A simple past may tell a deed at the date ("in August, ...
+    one who drove his car into a crowd"); a relative with a subject of its own ("a statement on
+    Wednesday in which he did not concede") tells what happened at the dated occasion."""
+    return (
+        node.dep_ == "relcl"
+        and head.i < min(t.i for t in node.subtree)
+        and _up_to_now(node)
+        and any(
+            c.dep_ in ("nsubj", "nsubjpass") and (c.tag_ in ("WP", "WDT") or c.lower_ == "that")
+            for c in node.children
+        )
+    )
+
+
+def _now_relative(node: Any) -> bool:
+    """A relative clause in the present or present perfect holding the date ("killing a soldier
+    who has served since 2010"): the date is its own, not the clause's it describes a noun of."""
+    return node.dep_ == "relcl" and _up_to_now(node)
+
+
+def _up_to_now(verb: Any) -> bool:
+    """Whether a verb is in the present or the present perfect ("denies", "has denied", "have
+    decided", "is facing")."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
 def _said_act(ev: Event, head: Any, trigger: Any, offset: int) -> bool:
@@ -476,6 +516,17 @@ def _same_saying(node: Any, verb: Any) -> bool:
         and node.head.i == verb.i
         and node.lemma_.lower() in _vocab().saying_verbs
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+    )
+
+
+def _attribution(node: Any) -> bool:
+    """An attribution the parser hangs from the clause it attributes ("officials tried to
+    pressure her, the Washington Post reported on Thursday"): a verb of saying with a subject
+    of its own as an adverbial clause; its date is the report's."""
+    return (
+        node.dep_ == "advcl"
+        and node.lemma_.lower() in (_vocab().saying_verbs | _vocab().reporting)
+        and any(c.dep_ == "nsubj" for c in node.children)
     )
 
 
@@ -630,71 +681,6 @@ def _light_object(
         if child.dep_ == "dobj" and (index, child.i) in triggers:
             return triggers[(index, child.i)]
     return None
-
-
-def _infinitive(node: Any) -> bool:
-    """A "to" infinitive ("do more to rein in North Korea on Thursday"): part of its governor's
-    clause, not a clause of its own."""
-    return node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-
-
-def _share_with_conjuncts(triggers: dict[tuple[int, int], tuple[Event, Any]], text: str) -> None:
-    """An undated event coordinated with a dated one shares its date ("met on Saturday and
-    agreed on a statement"), and so does one whose subjectless participle clause is dated
-    ("Visiting Seoul last week, Trump warned ..."), unless it is predicted or hypothetical or
-    told in the present or future where the dated one is not ("was jailed in May, and both
-    are facing further charges"). A subjectless "-ing" clause hanging from a dated event tells
-    what that event did, at its time ("fired tear gas on Monday, injuring dozens")."""
-    for (sentence, _), (ev, tok) in triggers.items():
-        if ev.date is not None or ev.status in {"predicted", "hypothetical"}:
-            continue
-        node = tok
-        if tok.dep_ == "dobj" and (sentence, tok.head.i) not in triggers:
-            node = tok.head  # "did not hold talks": the light verb carries the coordination
-        later = _told_later(node)
-        for _ in range(3):  # "met on Saturday, agreed on a statement but did not hold talks"
-            if node.dep_ != "conj":
-                break
-            node = node.head
-            head = triggers.get((sentence, node.i))
-            if head is not None:
-                if (
-                    head[0].date is not None
-                    and not _glued_between(text, head[0], ev)
-                    and not (later and _verb_tense(node) == "past")
-                ):
-                    ev.date, ev.historical = head[0].date, head[0].historical
-                break
-        if ev.date is not None:
-            continue
-        for child in tok.children:
-            if child.dep_ != "advcl" or _infinitive(child) or child.tag_ in ("VBD", "VBZ", "VBP"):
-                continue
-            if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children):
-                continue  # "after he visited ...", "when troops arrived ...": a clause of its own
-            dated = triggers.get((sentence, child.i))
-            if dated is not None and dated[0].date is not None:
-                ev.date, ev.historical = dated[0].date, dated[0].historical
-                break
-        if ev.date is None and _trailing_participle(tok):
-            head = triggers.get((sentence, tok.head.i))
-            if head is not None and head[0].date is not None:
-                ev.date, ev.historical = head[0].date, head[0].historical
-
-
-def _trailing_participle(tok: Any) -> bool:
-    """Whether ``tok`` heads a subjectless "-ing" clause of its governor ("fired tear gas on
-    Monday, injuring dozens"), not a clause of its own ("while he was visiting")."""
-    return (
-        tok.dep_ == "advcl"
-        and tok.tag_ == "VBG"
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in tok.children)
-    )
-
-
-def _told_later(node: Any) -> bool:
-    """Whether a verb is told in the present or the future ("are facing", "will march")."""
-    return node.pos_ in ("VERB", "AUX") and _verb_tense(node) in _NOW_OR_LATER
 
 
 def _holds(outer: Event, inner: Event | _Found) -> bool:

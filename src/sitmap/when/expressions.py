@@ -221,6 +221,8 @@ def _resolve_found(f: _Found, text: str, pub: date | None, tense: str | None) ->
             precision = "week" if unit in ("week", "weekend") else unit
             return _expr(f, text, None, precision, relative=True, score=0.6)
         shift = {"last": -1, "next": 1}.get(rel or "", 0)
+        if rel is not None and rel.startswith("the new"):  # "early in the new year"
+            shift = 1 if pub.month >= _NEW_YEAR_FROM else 0
         if unit == "weekend":
             sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
             if rel == "next" or (
@@ -291,3 +293,6 @@ def resolve_anaphors(found: list[_Found], text: str) -> None:
         if unit == "week" and sign:
             when, precision = when - timedelta(days=when.weekday()), "week"
         f.expr = _expr(f, text, when, precision, relative=True, score=0.7)
+
+
+_NEW_YEAR_FROM = 10  # from October on, "the new year" is the coming one; before, this one

@@ -126,7 +126,8 @@ def _vocab() -> _Vocab:
         ),
         (
             "period",
-            rf"{mod}(?P<rel>last|this\s+past|this\s+coming|this|next|the\s+coming|the\s+current)\s+"
+            rf"{mod}(?P<rel>last|this\s+past|this\s+coming|this|next|the\s+coming|the\s+current"
+            r"|the\s+new(?=\s+year))\s+"
             r"(?P<unit>weekend|week|month|year)\b",
         ),
         ("weekend", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bat\s)|(?<=\bon\s))the\s+weekend\b"),
@@ -150,7 +151,7 @@ def _vocab() -> _Vocab:
         "weekday": wday,
         "ago": r"\bago\b",
         "window": r"\b(?:past|last|recent)\b",
-        "period": r"\b(?:last|this|next|coming|current)\b",
+        "period": r"\b(?:last|this|next|coming|current|new)\b",
         "weekend": r"\bweekend\b",
         "anaphor": r"\b(?:day|week)s?\s+(?:before|after|earlier|later)\b|\b(?:same|following"
         r"|next|previous|preceding)\s+(?:day|week)\b|\bthat(?:\s+is|\s+was|[’']s|\s+s)\s+when\b",

@@ -1,0 +1,98 @@
+"""when: which date in a sentence reaches an event: an occasion's date reaches what is done at
+it, a perfect relative after the date, a report's date and a comparison's date do not; coming
+acts keep their coming day; "the new year" is a date."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitmap import pipeline
+
+pytestmark = pytest.mark.model
+
+
+def _dates(text: str, published: str) -> dict[str, str | None]:
+    doc = pipeline.extract(text, published=published, source="Wire")
+    return {e.trigger: (e.date.date if e.date is not None else None) for e in doc.events}
+
+
+def _date(text: str, trigger: str, published: str = "2019-11-20") -> str | None:
+    dates = _dates(text, published)
+    assert trigger in dates, f"no event on {trigger!r}: {list(dates)}"
+    return dates[trigger]
+
+
+def test_an_act_at_a_dated_occasion_takes_its_date() -> None:
+    text = (
+        "At an EU summit in Brussels in March, the prime minister accused Hungary of "
+        "undermining the rule of law and threatened to cut its funds."
+    )
+    dates = _dates(text, "2019-11-20")
+    assert dates["accused"] == "2019-03-01"
+    assert dates["threatened"] == "2019-03-01"
+
+
+def test_an_act_only_near_a_dated_occasion_does_not() -> None:
+    text = "Ahead of an EU summit in March, the prime minister accused Hungary of lying."
+    assert _date(text, "accused") is None
+
+
+def test_the_new_year_is_the_coming_year_late_in_a_year() -> None:
+    text = "The two parties agreed to resume talks early in the new year, the minister said."
+    doc = pipeline.extract(text, published="2019-12-13", source="Wire")
+    found = [d for d in doc.dates if "new year" in d.text]
+    assert found and (found[0].date, found[0].precision) == ("2020-01-01", "year")
+
+
+def test_the_new_year_early_in_a_year_is_this_one() -> None:
+    doc = pipeline.extract(
+        "Officials hope to finish the bridge in the new year.", published="2019-01-04"
+    )
+    found = [d for d in doc.dates if "new year" in d.text]
+    assert found and found[0].date == "2019-01-01"
+
+
+def test_a_visit_set_for_a_coming_day_keeps_that_day() -> None:
+    # published on a Sunday: "Tuesday" is two days later
+    text = "The Turkish foreign minister is set to visit Berlin on Tuesday for talks on migration."
+    assert _date(text, "visit", "2019-11-17") == "2019-11-19"
+
+
+def test_a_perfect_relative_after_the_date_is_not_dated_by_it() -> None:
+    text = (
+        "Hundreds of protesters on Monday demanded the resignation of the mayor, who has "
+        "denied any wrongdoing."
+    )
+    dates = _dates(text, "2019-11-20")
+    assert dates["demanded"] == "2019-11-18"
+    assert dates["denied"] is None
+
+
+def test_a_date_inside_a_past_relative_still_dates_it() -> None:
+    text = "Police on Monday detained a man who attacked a bus driver in the city centre on Sunday."
+    dates = _dates(text, "2019-11-20")
+    assert dates["detained"] == "2019-11-18"
+    assert dates["attacked"] == "2019-11-17"
+
+
+def test_a_date_inside_a_perfect_relative_dates_only_it() -> None:
+    text = (
+        "Rebels shelled the town on Monday, killing a soldier who has served in the army "
+        "since 2010."
+    )
+    assert _date(text, "killing") == "2019-11-18"
+
+
+def test_a_report_date_does_not_date_the_reported_act() -> None:
+    text = (
+        "Government officials tried to pressure the electoral commission into delaying the "
+        "vote, the Daily Nation reported on Thursday."
+    )
+    assert _date(text, "pressure", "2019-11-22") is None
+
+
+def test_a_comparison_date_does_not_date_the_event() -> None:
+    text = "Border agents detained far more migrants at the crossing than they did last year."
+    assert _date(text, "detained") is None
+    text = "Police arrested more protesters in the capital on Saturday than on Friday."
+    assert _date(text, "arrested", "2019-11-20") == "2019-11-16"
