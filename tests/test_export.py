@@ -288,3 +288,27 @@ def test_export_acled_fatalities_only_where_the_text_states_them(tmp_path: Path)
     _, _, rows = _read_acled(path, tmp_path)
     assert rows[struck.id]["fatalities"] == "4"
     assert rows[_by_trigger(docs, "shelled").id]["fatalities"] == ""
+
+
+def test_no_export_invents_a_date_the_text_does_not_give(db: Path, docs, tmp_path: Path) -> None:
+    """The air strike's text gives no date: every flat export leaves its event date empty and
+    carries the publication date in its own column (issue 12, item 5)."""
+    import pyarrow.parquet as pq
+
+    struck = _by_trigger(docs, "struck")
+    assert struck.date is None
+    export(db, "jsonl", tmp_path / "e.jsonl")
+    lines = (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()
+    row = next(r for r in map(json.loads, lines) if r["id"] == struck.id)
+    assert row["event_date"] is None and row["date"] is None and row["published"]
+    export(db, "csv", tmp_path / "e.csv")
+    with (tmp_path / "e.csv").open(encoding="utf-8", newline="") as fh:
+        flat = next(r for r in csv.DictReader(fh) if r["id"] == struck.id)
+    assert flat["event_date"] == "" and flat["published"]
+    export(db, "geojson", tmp_path / "e.geojson")
+    features = json.loads((tmp_path / "e.geojson").read_text(encoding="utf-8"))["features"]
+    props = next(f["properties"] for f in features if f["properties"]["id"] == struck.id)
+    assert props["event_date"] is None
+    export(db, "parquet", tmp_path / "pq")
+    table = pq.read_table(tmp_path / "pq" / "events.parquet").to_pylist()
+    assert next(r for r in table if r["id"] == struck.id)["event_date"] is None
