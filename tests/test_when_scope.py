@@ -96,3 +96,14 @@ def test_a_comparison_date_does_not_date_the_event() -> None:
     assert _date(text, "detained") is None
     text = "Police arrested more protesters in the capital on Saturday than on Friday."
     assert _date(text, "arrested", "2019-11-20") == "2019-11-16"
+
+
+def test_a_stance_told_in_the_past_after_a_dated_saying_is_held_at_the_saying() -> None:
+    # "told reporters on Monday he wanted ..." reports "I want ...": held on Monday
+    text = "On Monday, the governor told reporters he wanted the senator to seek re-election."
+    assert _date(text, "wanted") == "2019-11-18"
+
+
+def test_a_past_act_after_a_dated_saying_is_not_dated_by_it() -> None:
+    text = "The minister said on Monday that the rebels accused the army of shelling the town."
+    assert _date(text, "accused") is None

@@ -482,7 +482,8 @@ def _said_act(ev: Event, head: Any, trigger: Any, offset: int) -> bool:
         ev.status not in ("asserted", "negated", "predicted")
         or ev.plover not in voc.speech_act_types
         or ev.source is None
-        or trigger.tag_ in ("VBD", "VBN")
+        or trigger.tag_ == "VBN"
+        or (trigger.tag_ == "VBD" and trigger.lemma_.lower() not in voc.backshifted_states)
     ):
         return False  # "admitted on Friday that he asked ...": a past act the saying tells
     verb = head

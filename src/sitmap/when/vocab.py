@@ -38,6 +38,7 @@ class _Vocab:
     saying_verbs: frozenset[str]
     shifting_phrases: frozenset[str]
     speech_act_types: frozenset[str]
+    backshifted_states: frozenset[str]
     ambiguous_months: frozenset[str]
     untensed_before: frozenset[str]
     period_end_before: frozenset[str]
@@ -201,6 +202,7 @@ def _vocab() -> _Vocab:
         saying_verbs=frozenset(str(w) for w in data["saying_verbs"]),
         shifting_phrases=frozenset(str(w) for w in data["shifting_phrases"]),
         speech_act_types=frozenset(str(w) for w in data["speech_act_types"]),
+        backshifted_states=frozenset(str(w) for w in data["backshifted_states"]),
         ambiguous_months=frozenset(str(w) for w in data["ambiguous_months"]),
         anchor=anchor,
         month=re.compile(r"\b" + mon + r"(?!\w)"),
