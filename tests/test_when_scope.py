@@ -107,3 +107,20 @@ def test_a_stance_told_in_the_past_after_a_dated_saying_is_held_at_the_saying() 
 def test_a_past_act_after_a_dated_saying_is_not_dated_by_it() -> None:
     text = "The minister said on Monday that the rebels accused the army of shelling the town."
     assert _date(text, "accused") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("From July to October of 1992, the committee debated the bill.", "1992-07-01"),
+        ("Troops shelled the villages between March and May 2016, the report said.", "2016-03-01"),
+    ],
+)
+def test_a_range_shares_its_closing_year(text: str, first: str) -> None:
+    doc = pipeline.extract(text, published="2019-11-20", source="Wire")
+    assert doc.dates and doc.dates[0].date == first
+
+
+def test_a_month_without_a_range_keeps_the_publication_year() -> None:
+    doc = pipeline.extract("Protesters marched in July and again in 2018.", published="2019-11-20")
+    assert doc.dates[0].date == "2019-07-01"

@@ -118,9 +118,10 @@ def _resolve_found(f: _Found, text: str, pub: date | None, tense: str | None) ->
             text[max(0, f.start - 16) : f.start] + "|" + text[f.end : f.end + 12]
         ):
             precision = "week"  # "the week of 16 July", "7 December 2022 (week of)"
-        if g.get("year"):
+        year = g.get("year") or _range_year(voc, text, f.end)
+        if year:
             try:
-                when = _monday_if_week(date(int(g["year"]), month, day or 1), precision)
+                when = _monday_if_week(date(int(year), month, day or 1), precision)
             except ValueError:
                 return _expr(f, text, None, None, relative=False, score=0.3)
             return _expr(f, text, when, precision, relative=False, score=1.0)
@@ -296,3 +297,18 @@ def resolve_anaphors(found: list[_Found], text: str) -> None:
 
 
 _NEW_YEAR_FROM = 10  # from October on, "the new year" is the coming one; before, this one
+
+
+def _range_year(voc: _Vocab, text: str, end: int) -> str | None:
+    """The year closing a range whose first end has none ("From July to October of 1992",
+    "between March and May 2016", "Nov. 3-Dec. 2, 2019"): it is the first end's year too."""
+    m = _RANGE_END.match(text, end)
+    if m is None or voc.month.match(m["mon"]) is None:
+        return None
+    return m["year"]
+
+
+_RANGE_END = re.compile(
+    r"\s*(?:to|through|until|till|and|[-–])\s*(?P<mon>[A-Z][a-z]+\.?)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    r"(?:\s*,\s*|\s+)(?:of\s+)?(?P<year>(?:1[89]|20)\d\d)\b"
+)
