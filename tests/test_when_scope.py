@@ -32,6 +32,14 @@ def test_an_act_at_a_dated_occasion_takes_its_date() -> None:
     assert dates["threatened"] == "2019-03-01"
 
 
+def test_an_event_noun_of_a_light_verb_takes_the_occasion_date() -> None:
+    text = (
+        "The two ministers held frank talks on the border dispute during a visit to Delhi by "
+        "the Chinese premier on Thursday, an official said."
+    )
+    assert _date(text, "talks", "2019-11-22") == "2019-11-21"
+
+
 def test_an_act_only_near_a_dated_occasion_does_not() -> None:
     text = "Ahead of an EU summit in March, the prime minister accused Hungary of lying."
     assert _date(text, "accused") is None

@@ -88,13 +88,15 @@ _OCCASION_PREPOSITIONS = frozenset({"at", "during"})
 def share_occasion(triggers: dict[tuple[int, int], tuple[Event, Any]]) -> None:
     """An undated act done at a dated occasion takes its date: "At a NATO summit in Brussels in
     May, the president admonished European leaders" (the summit's May dates the admonishing),
-    "During talks on Monday, the ministers agreed ...". The occasion is an event noun, object
-    of "at" or "during" hanging from the act's trigger; predicted and hypothetical acts take
-    none (the conjuncts of the act then share it)."""
+    "had a frank exchange of views during a visit by Trump on Thursday". The occasion is an
+    event noun, object of "at" or "during" hanging from the act's trigger (or from the light
+    verb whose object the trigger is); predicted and hypothetical acts take none (the
+    conjuncts of the act then share it)."""
     for (sentence, _), (ev, tok) in triggers.items():
         if ev.date is not None or ev.status in {"predicted", "hypothetical"}:
             continue
-        for prep in tok.children:
+        carrier = tok.head if tok.dep_ == "dobj" and (sentence, tok.head.i) not in triggers else tok
+        for prep in carrier.children:
             if prep.dep_ != "prep" or prep.lower_ not in _OCCASION_PREPOSITIONS:
                 continue
             noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
