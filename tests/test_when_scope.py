@@ -132,3 +132,15 @@ def test_a_range_shares_its_closing_year(text: str, first: str) -> None:
 def test_a_month_without_a_range_keeps_the_publication_year() -> None:
     doc = pipeline.extract("Protesters marched in July and again in 2018.", published="2019-11-20")
     assert doc.dates[0].date == "2019-07-01"
+
+
+def test_a_window_longer_than_a_week_dates_no_event() -> None:
+    text = (
+        "Over the past two weeks, the president has repeatedly attacked the football players "
+        "who knelt during the anthem."
+    )
+    doc = pipeline.extract(text, published="2019-10-01", source="Wire")
+    assert any("past two weeks" in d.text for d in doc.dates)  # the expression is kept
+    assert _date(text, "attacked", "2019-10-01") is None
+    text = "Rebels shelled the villages near the dam over the past three days."
+    assert _date(text, "shelled", "2019-10-01") == "2019-09-28"  # days: still dated

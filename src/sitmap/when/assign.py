@@ -153,6 +153,7 @@ def _assign(doc: Document, found: list[_Found], pub: date | None) -> None:
             if not _glued_apart(doc.text, f, ev)
             and _reaches(f, ev, found)
             and not _COMPARED.search(doc.text, max(0, f.start - 30), f.start)
+            and not _long_window(f)
         ]
         past = _past_tense(ev, doc, cache)
         if not past:  # "arrested 40 by Sunday evening" keeps its day
@@ -194,6 +195,13 @@ def _said_date(
 # A date in a comparison ("arrested more people in 2017 than it did last year", "than on
 # Monday"): the time compared with, not the event's.
 _COMPARED = re.compile(r"\bthan(?:\s+[\w’']+){0,3}?\s+(?:on|in|during)?\s*$", re.IGNORECASE)
+
+
+def _long_window(f: _Found) -> bool:
+    """A window up to publication longer than a week ("for the last two weeks", "over the past
+    year"): a stretch of doings, no occasion of one act; "over the past three days" still
+    dates (a week)."""
+    return f.window and f.expr is not None and f.expr.precision in ("month", "year")
 
 
 def _glued_apart(text: str, f: _Found, ev: Event) -> bool:
