@@ -294,3 +294,48 @@ def test_conflict_set_ablaze_is_an_event(text, plover, sub_event):
 )
 def test_conflict_set_without_burning_is_no_event(text):
     assert _coded(text) == []
+
+
+def _subs(text: str) -> list[str | None]:
+    return [acled_sub_event(e) for e in pipeline.extract(text, source="Wire").events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 June, a police patrol discovered an IED buried under the road near Kaya.",
+        "Soldiers uncovered an arms cache in a forest outside Beni on Tuesday.",
+        "Customs officers intercepted 40 rifles hidden in a lorry at the Busia border post.",
+        "The army neutralised two landmines on the road to Djibo.",
+    ],
+)
+def test_conflict_weapons_found_before_use_are_disrupted_weapons_use(text):
+    """Weapons found, seized in transit or neutralised before they are used: ACLED's
+    disrupted weapons use."""
+    assert "Disrupted weapons use" in _subs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Archaeologists discovered a Roman coin near the river.",
+        "Police discovered the body of a trader in a ditch outside Kisumu.",
+        "The ruling party overtook the opposition in the latest poll.",
+    ],
+)
+def test_conflict_discoveries_and_overtaking_of_no_weapon_or_place_are_no_events(text):
+    subs = _subs(text)
+    assert "Disrupted weapons use" not in subs
+    assert "Non-state actor overtakes territory" not in subs
+
+
+def test_conflict_rebels_overtaking_territory_in_a_clash():
+    subs = _subs("Rebels clashed with soldiers near Bria, overtaking the town after an hour.")
+    assert "Non-state actor overtakes territory" in subs
+
+
+def test_conflict_security_personnel_are_state_forces():
+    doc = pipeline.extract(
+        "Security personnel beat two traders at a market in Kasese.", source="Wire"
+    )
+    assert any(e.source is not None and e.source.sector == "military" for e in doc.events)

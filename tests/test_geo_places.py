@@ -120,6 +120,17 @@ def test_geo_context_find_region_with_its_feature_word() -> None:
     assert chain.cued and chain.region_word
 
 
+def test_geo_context_find_comma_chain_ending_with_a_country() -> None:
+    """With no locative before it, a name and its containers up to a country's name; a list
+    of countries is no chain."""
+    text = "Gunmen raided Umm Sawi, Tarmiyah, Baghdad, Iraq. Police repelled them."
+    [chain] = context.find(text)
+    assert text[chain.start : chain.end] == "Umm Sawi"
+    assert [text[s:e] for s, e in chain.parents] == ["Tarmiyah", "Baghdad", "Iraq"]
+    assert not context.find("Envoys of Iran, Iraq, Syria met on Monday.")
+    assert not context.find("The talks brought Macron, Merkel and Italy together.")
+
+
 def test_geo_context_find_comma_chain_after_a_locative() -> None:
     text = "A kidnapping took place in Suwari, Rueso, Narathiwat. The incident was reported."
     [chain] = context.find(text)

@@ -12,6 +12,9 @@ no gazetteer has):
 * "in Suwari, Rueso, Narathiwat", "in Moo 7 village, Kabang district, Yala province", "in
   Sadad, northern Bahrain": after a locative, a name and its containers separated by commas
   (a list of equals goes on with "and"/"or": "in Aleppo, Homs and Hama");
+* "raided al-Naser, Makhmur, Arbil, Iraq": with no locative, a name and its containers
+  separated by commas up to a country's name (no country before it: "Iran, Iraq, Syria" are
+  equals);
 * "in Dan Musa town", "at Nduta camp": a name the settlement word makes a place (no
   container);
 * "in Siguirini of Kankan", "in Antalaha of Sava": after a locative, a name and its region
@@ -69,6 +72,7 @@ class _Words:
     before: frozenset[str]
     in_region: re.Pattern[str]
     comma_chain: re.Pattern[str]
+    bare_chain: re.Pattern[str]
     paren: re.Pattern[str]
     settlement: re.Pattern[str]
     of_region: re.Pattern[str]
@@ -92,6 +96,9 @@ def _words() -> _Words:
     comma_chain = re.compile(
         rf"\b(?:in|at|near|from)\s+(?:the\s+)?(?P<chain>{item}(?:,\s+{compass}{item})+)"
     )
+    # a chain after no locative ("raided al-Naser, Makhmur, Arbil, Iraq"): kept when it ends
+    # with a country's name (``_find``)
+    bare_chain = re.compile(rf"(?P<chain>{item}(?:,\s+{compass}{item})+)")
     paren = re.compile(rf"(?P<x>{_NAME})(?:\s+{feature})?\s*\((?P<inside>[^()\n]{{2,90}})\)")
     settlement = re.compile(rf"\b(?:in|at|near|from)\s+(?:the\s+)?(?P<x>{_NAME})\s+(?:{loc_alt})\b")
     admin_word = re.compile(rf"\b(?:{admin_alt})\b")
@@ -103,6 +110,7 @@ def _words() -> _Words:
         before=before,
         in_region=in_region,
         comma_chain=comma_chain,
+        bare_chain=bare_chain,
         paren=paren,
         settlement=settlement,
         of_region=of_region,
@@ -230,6 +238,24 @@ def _find(text: str) -> list[Chain]:
             bool(_LIST_GOES_ON.match(text, hit.end())) or not _chain_ends(text, hit.end())
         )
         chains.append(Chain(*spans[0], spans[1:], cued=True, region_word=featured, listed=listed))
+    # spans other chains hold, their parentheses included ("(Mokwa, Niger)" is Niger State's)
+    taken = [(c.start, max(e for _, e in [(c.start, c.end), *c.parents])) for c in chains]
+    for hit in w.bare_chain.finditer(text):  # "raided al-Naser, Makhmur, Arbil, Iraq."
+        items = list(_item().finditer(hit.group("chain")))
+        at = hit.start("chain")
+        spans = [(at + m.start("n"), at + m.end("n")) for m in items]
+        names = [m.group("n") for m in items]
+        if (
+            len(spans) < 2
+            or any(s <= spans[0][0] < e for s, e in taken)
+            or text[: spans[0][0]].rstrip().endswith("(")
+            or not _country_name(names[-1])
+            or any(_country_name(n) for n in names[:-1])  # "Iran, Iraq, Syria": equals
+            or _LIST_GOES_ON.match(text, hit.end())
+            or not _chain_ends(text, hit.end())
+        ):
+            continue
+        chains.append(Chain(*spans[0], spans[1:], cued=True))
     for hit in w.settlement.finditer(text):  # "in Dan Musa town", "at Nduta camp"
         chains.append(Chain(*hit.span("x"), [], cued=True))
     for at in _OF_ANCHOR.finditer(text):  # "in Siguirini of Kankan": the town in that region
@@ -237,6 +263,21 @@ def _find(text: str) -> list[Chain]:
         if hit and hit.group("x").lower() not in w.admin | w.locality:
             chains.append(Chain(*hit.span("x"), [hit.span("y")], strict=True))
     return chains
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """Lower-cased names and aliases of countries (countries.tsv, geo.yaml)."""
+    names = set()
+    for row in lexicons.tsv_file("countries.tsv"):
+        names.update(n for n in [row["name"], *row["aliases"].split("|")] if n)
+    for aliases in lexicons.yaml_file("geo.yaml")["country_aliases"].values():
+        names.update(aliases)
+    return frozenset(n.lower() for n in names)
+
+
+def _country_name(name: str) -> bool:
+    return name.rstrip(".").lower() in _country_names()
 
 
 @cache
