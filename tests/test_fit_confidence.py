@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import yaml
 
 from sitmap import confidence, lexicons
 
@@ -136,3 +137,69 @@ def test_the_refit_is_weighed_against_the_current_recipe_left_out_not_in_sample(
     assert "current recipe refitted, left-out files: -> a.jsonl" in capsys.readouterr().out
     written = model.read_text(encoding="utf-8")
     assert "weak:" in written and "post:" not in written
+
+
+def test_trigger_priors_are_smoothed_log_odds_against_all_triggers() -> None:
+    lemmas = np.array(["attack"] * 10 + ["meet"] * 10 + ["visit"])
+    y = np.array([0] * 8 + [1] * 2 + [1] * 10 + [1])
+    table = fit.priors(lemmas, y, m=5.0)
+    share = y.mean()
+    expected = (2 + 5 * share) / (10 + 5)
+    assert table["attack"] == pytest.approx(
+        np.log(expected / (1 - expected)) - np.log(share / (1 - share))
+    )
+    assert table["attack"] < 0 < table["visit"] < table["meet"]  # one event moves it little
+
+
+def test_each_rows_prior_comes_from_the_other_files_only() -> None:
+    data = _data()
+    # In file a every "attack" is real, in file b none: a row never sees its own file's labels.
+    data.lemmas = np.where(np.arange(len(data.y)) % 2 == 0, "attack", "meet")
+    data.y = np.where(data.lemmas == "attack", (data.files == "a.jsonl").astype(int), data.y)
+    fit.fill_priors(data)
+    column = data.x[:, confidence.FEATURES.index(fit.PRIOR)]
+    attack = data.lemmas == "attack"
+    assert (column[attack & (data.files == "a.jsonl")] < 0).all()  # from b: never real
+    assert (column[attack & (data.files == "b.jsonl")] > 0).all()  # from a: always real
+
+
+def test_the_prior_table_is_written_beside_the_weights(monkeypatch, tmp_path) -> None:
+    data = _data()
+    data.lemmas = np.where(data.y == 1, "meet", "attack")
+    cache = tmp_path / "features.npz"
+    np.savez(
+        cache, x=data.x, y=data.y, groups=data.groups, files=data.files,
+        features=np.array(confidence.FEATURES), lemmas=data.lemmas,
+    )  # fmt: skip
+    monkeypatch.setattr(fit, "FEATURE_SETS", {"prior": ("weak", fit.PRIOR)})
+    monkeypatch.setattr(fit, "STRENGTHS", (1.0,))
+    model = tmp_path / "confidence.yaml"
+    argv = ["fit", "a.jsonl", "b.jsonl", "--cache", str(cache), "--output", str(model)]
+    monkeypatch.setattr("sys.argv", argv)
+    fit.main()
+    written = yaml.safe_load(model.read_text(encoding="utf-8"))
+    assert written["weights"][fit.PRIOR] > 0
+    assert written["trigger_priors"]["meet"] > 0 > written["trigger_priors"]["attack"]
+
+
+def test_a_refit_of_the_same_recipe_replaces_the_current_weights(
+    monkeypatch, tmp_path, capsys
+) -> None:
+    # Same features and strength: the refit cannot beat its own recipe, but the events it is
+    # fitted on changed, so it is written (the weights of stale events are no model of these).
+    model = tmp_path / "confidence.yaml"
+    model.write_text("# (L2, C=1.0)\nintercept: 0.5\nweights:\n  weak: -9.0\n", encoding="utf-8")
+    data = _data()
+    cache = tmp_path / "features.npz"
+    np.savez(
+        cache, x=data.x, y=data.y, groups=data.groups, files=data.files,
+        features=np.array(confidence.FEATURES),
+    )  # fmt: skip
+    monkeypatch.setattr(fit, "FEATURE_SETS", {"general": ("weak",)})
+    monkeypatch.setattr(fit, "STRENGTHS", (1.0,))
+    argv = ["fit", "a.jsonl", "b.jsonl", "--cache", str(cache), "--output", str(model)]
+    monkeypatch.setattr("sys.argv", argv)
+    fit.main()
+    assert "same recipe" in capsys.readouterr().out
+    weight = yaml.safe_load(model.read_text(encoding="utf-8"))["weights"]["weak"]
+    assert -9.0 < weight < 0

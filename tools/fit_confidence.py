@@ -17,15 +17,21 @@ candidate's figures are printed ("-> FILE": fitted on the other files), and the 
 ``--output`` is scored on each left-out file (AUC and precision at confidence >= 0.8; a file it
 was fitted on is in-sample there). As that is in-sample, the refit is weighed against the current
 model's RECIPE (its features, and the L2 strength its header names) refitted leaving each file out
-in turn on the same data: the refit replaces it only when its worst left-out-file AUC is higher
-than that recipe's worst and its median left-out-file AUC is not lower (``--force`` writes it
-anyway).
+in turn on the same data: a refit of that same recipe always replaces it (the events changed, not
+the recipe); another recipe replaces it only when its worst left-out-file AUC is higher than that
+recipe's worst and its median left-out-file AUC is not lower (``--force`` writes it anyway).
 
 Only tuning splits go in (never ``*-heldout.jsonl``)::
 
     python tools/fit_confidence.py eval/articles-dev.jsonl eval/articles-dev2.jsonl \
         eval/articles-dev3.jsonl eval/articles-dev4.jsonl eval/articles-dev5.jsonl \
         --train-only eval/dev.jsonl
+
+The trigger lemma prior (feature ``trigger_prior``) is fitted here too: each lemma's share of
+real events, smoothed towards the share over all triggers (``PRIOR_SMOOTHING`` pseudo-events),
+as log-odds against it. Every row's prior is computed from the OTHER files only (never from its
+own labels), so the validations and the weight are honest; the table written beside the weights
+(``trigger_priors``) is computed from all the files.
 
 ``--cache FILE.npz`` keeps the extracted features so another selection run skips the pipeline.
 Then measure on the never-tuned split: ``sitmap eval events eval/articles-heldout.jsonl``.
@@ -51,6 +57,8 @@ from sitmap import confidence, pipeline
 from sitmap.errors import SitmapError
 from sitmap.evaluate.events import evaluate_events, read_event_gold
 
+PRIOR = "trigger_prior"
+PRIOR_SMOOTHING = 5.0  # pseudo-events at the overall share added to each lemma's count
 OUT = Path(__file__).resolve().parents[1] / "src" / "sitmap" / "data" / "confidence.yaml"
 STRENGTHS = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 
@@ -133,6 +141,30 @@ class Data:
     groups: np.ndarray
     files: np.ndarray
     held_out: np.ndarray  # rows of the files validated on in turn (not a train-only file)
+    lemmas: np.ndarray | None = None  # the trigger lemma of every event (for the prior)
+
+
+def priors(lemmas: np.ndarray, y: np.ndarray, m: float = PRIOR_SMOOTHING) -> dict[str, float]:
+    """Each lemma's smoothed log-odds of a real event, less the log-odds over all events."""
+    share = float(np.clip(y.mean(), 1e-3, 1 - 1e-3)) if len(y) else 0.5
+    base = np.log(share / (1 - share))
+    out = {}
+    for lemma in sorted(set(lemmas.tolist())):
+        rows = lemmas == lemma
+        p = (float(y[rows].sum()) + m * share) / (int(rows.sum()) + m)
+        out[lemma] = float(np.log(p / (1 - p)) - base)
+    return out
+
+
+def fill_priors(data: Data) -> None:
+    """Set the ``trigger_prior`` column of every row from the other files' events only."""
+    if data.lemmas is None:
+        return
+    column = confidence.FEATURES.index(PRIOR)
+    for name in dict.fromkeys(data.files):
+        own = data.files == name
+        table = priors(data.lemmas[~own], data.y[~own])
+        data.x[own, column] = [table.get(lemma, 0.0) for lemma in data.lemmas[own]]
 
 
 def collect(paths: list[str]) -> Data:
@@ -141,11 +173,12 @@ def collect(paths: list[str]) -> Data:
     real_score = confidence.score
 
     def spy(doc):  # the pipeline's last stage: record the features while the parse is held
-        captured.append(confidence.features(doc))
+        lemmas = [confidence.trigger_lemma(doc, event) for event in doc.events]
+        captured.append(list(zip(confidence.features(doc), lemmas, strict=True)))
         return doc
 
     confidence.score = spy
-    rows, labels, groups, files = [], [], [], []
+    rows, labels, groups, files, lemmas = [], [], [], [], []
     try:
         for path in paths:
             if "heldout" in Path(path).name:
@@ -160,8 +193,9 @@ def collect(paths: list[str]) -> Data:
                     continue
                 feats = captured[0] if captured else []
                 scored = evaluate_events([gold], [doc]).confidence  # (score, real) per event
-                for row, (_, real) in zip(feats, scored, strict=True):
+                for (row, lemma), (_, real) in zip(feats, scored, strict=True):
                     rows.append([row[name] for name in confidence.FEATURES])
+                    lemmas.append(lemma)
                     labels.append(int(real))
                     groups.append(f"{path}:{number}")
                     files.append(path)
@@ -169,7 +203,8 @@ def collect(paths: list[str]) -> Data:
         confidence.score = real_score
     x = np.array(rows, dtype=float).reshape(len(rows), len(confidence.FEATURES))
     files_ = np.array(files)
-    return Data(x, np.array(labels), np.array(groups), files_, np.ones(len(files_), dtype=bool))
+    held_out = np.ones(len(files_), dtype=bool)
+    return Data(x, np.array(labels), np.array(groups), files_, held_out, np.array(lemmas))
 
 
 def _fit(x: np.ndarray, y: np.ndarray, c: float) -> LogisticRegression:
@@ -237,16 +272,25 @@ def current(data: Data, path: Path) -> dict[str, tuple[float, float, int]] | Non
 def current_recipe(data: Data, path: Path) -> dict[str, float] | None:
     """The current model's recipe (the features it weighs, the strength ``C=`` in its header,
     else 1.0) refitted leaving each held-out file out in turn: its left-out-file AUCs."""
+    recipe = saved_recipe(path)
+    if recipe is None:
+        return None
+    names, c = recipe
+    columns = [confidence.FEATURES.index(n) for n in names]
+    return cross_file_aucs(data, data.x[:, columns], c)
+
+
+def saved_recipe(path: Path) -> tuple[tuple[str, ...], float] | None:
+    """The features the model in ``path`` weighs and the strength ``C=`` in its header (else
+    1.0); None without a model of this feature list."""
     if not path.exists():
         return None
     text = path.read_text(encoding="utf-8")
-    names = list(yaml.safe_load(text)["weights"])
+    names = tuple(yaml.safe_load(text)["weights"])
     if set(names) - set(confidence.FEATURES):
         return None
     strength = re.search(r"\bC=([0-9.]+)", text)
-    c = float(strength.group(1)) if strength else 1.0
-    columns = [confidence.FEATURES.index(n) for n in names]
-    return cross_file_aucs(data, data.x[:, columns], c)
+    return names, float(strength.group(1)) if strength else 1.0
 
 
 def select(data: Data) -> tuple[str, float, dict[str, float]]:
@@ -287,14 +331,18 @@ def main() -> None:
         if list(saved["features"]) != list(confidence.FEATURES):
             sys.exit(f"{cache}: features of another version; delete it")
         files = saved["files"]
-        data = Data(saved["x"], saved["y"], saved["groups"], files, np.ones(len(files), bool))
+        lemmas = saved.get("lemmas")
+        data = Data(
+            saved["x"], saved["y"], saved["groups"], files, np.ones(len(files), bool), lemmas
+        )
     else:
         data = collect(paths)
         if cache is not None:
             np.savez(
                 cache, x=data.x, y=data.y, groups=data.groups, files=data.files,
-                features=np.array(confidence.FEATURES),
+                features=np.array(confidence.FEATURES), lemmas=data.lemmas,
             )  # fmt: skip
+    fill_priors(data)
     data.held_out = ~np.isin(data.files, args.train_only)
     y = data.y
     print(f"{len(y)} events, {int(y.sum())} real, from {len(set(data.groups))} documents")
@@ -323,7 +371,9 @@ def main() -> None:
     if recipe is not None:
         shown = "  ".join(f"-> {Path(k).name} {v:.3f}" for k, v in recipe.items())
         print(f"current recipe refitted, left-out files: {shown}")
-    if recipe and not args.force:
+    if saved_recipe(output) == (names, c):
+        print("the same recipe as the current model: refitted on the current events")
+    elif recipe and not args.force:
         refit = [v for k, v in scores.items() if k.startswith("->")] or [worst_file]
         now_worst, now_median = min(recipe.values()), float(np.median(list(recipe.values())))
         if worst_file <= now_worst or float(np.median(refit)) < now_median:
@@ -346,9 +396,15 @@ def main() -> None:
         f"{len(set(data.groups))} documents,\n# chosen by the worst of its validation ROC AUCs "
         f"({figures}).\n# Label: the event matched a gold event.\n"
     )
-    body = yaml.safe_dump(
-        {"intercept": round(float(model.intercept_[0]), 4), "weights": weights}, sort_keys=False
-    )
+    fitted: dict = {"intercept": round(float(model.intercept_[0]), 4), "weights": weights}
+    if PRIOR in names and data.lemmas is not None:
+        table = priors(data.lemmas, y)
+        fitted["trigger_priors"] = {k: round(v, 3) for k, v in table.items() if round(v, 3)}
+        header += (
+            f"# trigger_priors: each trigger lemma's log-odds of a real event against all "
+            f"triggers', smoothed with {PRIOR_SMOOTHING:g} pseudo-events (fit_confidence.priors).\n"
+        )
+    body = yaml.safe_dump(fitted, sort_keys=False, allow_unicode=True)
     output.write_text(header + body, encoding="utf-8")
     print(f"written {output}")
 

@@ -13,8 +13,11 @@ written: its verb form (past, present, -ing, bare), a subordinate clause it head
 and object in the parse, a noun named inside a phrase, how many PLOVER types its lemma can take,
 a side the pipeline took from the trigger word itself, the later tellings merged into it, an act
 not told as done (under "if", "whether" or a purpose infinitive), and how each side was coded: the
-actor coder's own score and whether a side is named by a proper name or a demonym rather than by
-common words.
+actor coder's own score, whether a side is named by a proper name or a demonym rather than by
+common words, and both sides coded alike; whether the act is dated well before publication or has
+stated deaths; of the whole document, how eventful it is (events per sentence) and how much of
+it is quoted; and how often the trigger's lemma stood for a real event on the tuning splits (a
+smoothed prior the fit tool writes beside the weights).
 
 The score is a logistic regression over ``features(doc)``: ``P(real) = 1 / (1 + exp(-(b + w·x)))``.
 The feature list, weights and intercept are data (``data/confidence.yaml``), fitted offline by
@@ -27,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -46,6 +49,7 @@ class _Model:
     features: tuple[str, ...]
     weights: tuple[float, ...]
     intercept: float
+    priors: dict[str, float] = field(default_factory=dict)  # trigger lemma -> log-odds offset
 
 
 @cache
@@ -56,7 +60,8 @@ def _model() -> _Model:
     unknown = set(names) - set(FEATURES)
     if unknown:  # a data file from another version of the feature list
         raise ValueError(f"confidence.yaml names unknown features: {sorted(unknown)}")
-    return _Model(names, tuple(float(weights[n]) for n in names), float(data["intercept"]))
+    priors = {str(k): float(v) for k, v in (data.get("trigger_priors") or {}).items()}
+    return _Model(names, tuple(float(weights[n]) for n in names), float(data["intercept"]), priors)
 
 
 @dataclass(frozen=True)
@@ -177,6 +182,14 @@ FEATURES = (
     "sides_weak",
     "sides_uncoded",
     "unrealised",  # under "if", "whether", "unless" or a purpose infinitive ("meant to punish")
+    "same_sides",  # both sides coded with the same code ("he and Putin discussed": one side twice)
+    "historical",  # the event happened well before publication (``Event.historical``)
+    "fatalities",  # the text states deaths for the event: a concrete, reported act
+    "events_per_sentence",  # log(1 + the document's events per sentence): an eventful report
+    "quoted_document",  # share of the document's characters inside quotation marks
+    # How often the trigger's lemma stood for a real event on the tuning splits: its smoothed
+    # log-odds against all triggers' (``trigger_priors`` in the data file; 0 for a lemma unseen).
+    "trigger_prior",
 )
 
 
@@ -187,11 +200,14 @@ def features(doc: Document) -> list[dict[str, float]]:
     deserialised document) the part-of-speech and cue features fall back to the text.
     """
     cues = _cues()
+    priors = _model().priors
     per_sentence = Counter(e.sentence for e in doc.events)
     quotes = _quote_spans(doc.text, cues)
     n_sentences = max(len(doc.sentences), 1)
     personal = {i for i, sent in enumerate(doc.sentences) if _personal(sent.text)}
     personal_share = len(personal) / n_sentences
+    eventful = math.log1p(len(doc.events) / n_sentences)
+    quoted = sum(end - start for start, end in quotes) / max(len(doc.text), 1)
     rows = []
     seen: set[tuple[str, str | None, str | None]] = set()
     seen_types: set[tuple[int, str]] = set()
@@ -200,7 +216,7 @@ def features(doc: Document) -> list[dict[str, float]]:
     for event in doc.events:
         tok = doc.trigger_token(event)
         words = _sentence_words(doc, event)
-        lemma = (tok.lemma_ if tok is not None else event.trigger).lower()
+        lemma = trigger_lemma(doc, event)
         source, target = event.source, event.target
         s_coded = bool(source is not None and source.code)
         t_coded = bool(target is not None and target.code)
@@ -278,6 +294,12 @@ def features(doc: Document) -> list[dict[str, float]]:
             "named_sides": sum(_named(doc, event, a) for a in (source, target)) / 2.0,
             **_coding_bands(source, target),
             "unrealised": float(_unrealised(tok)),
+            "same_sides": float(s_coded and t_coded and codes[0] == codes[1]),
+            "historical": float(event.historical),
+            "fatalities": float(event.fatalities is not None),
+            "events_per_sentence": eventful,
+            "quoted_document": quoted,
+            "trigger_prior": priors.get(lemma, 0.0),
         }
         told.setdefault((lemma, event.plover), event.sentence)
         for code in codes:
@@ -286,6 +308,12 @@ def features(doc: Document) -> list[dict[str, float]]:
         seen_types.add((event.sentence, event.plover))
         rows.append(row)
     return rows
+
+
+def trigger_lemma(doc: Document, event: Event) -> str:
+    """The trigger's lemma, lower case (its words as written without the parse)."""
+    tok = doc.trigger_token(event)
+    return (tok.lemma_ if tok is not None else event.trigger).lower()
 
 
 _LOCAL = {"clause", "sentence"}
@@ -516,4 +544,4 @@ def _quote_spans(text: str, cues: _Cues) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(1)) for m in pattern.finditer(text)]
 
 
-__all__ = ["FEATURES", "features", "probability", "score"]
+__all__ = ["FEATURES", "features", "probability", "score", "trigger_lemma"]
