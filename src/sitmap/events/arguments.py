@@ -123,6 +123,19 @@ def _antecedents(tokens: list[Any]) -> list[Any]:
     return out
 
 
+def _conj_subject(tok: Any, entry: _Entry) -> list[Any]:
+    """The subject a conjoined passive shares with the verb it is conjoined to, when it has
+    none of its own ("Moore was removed from the court, and was later accused of misconduct",
+    "Moore resigned and was accused"): the same referent undergoes the passive. Not for a
+    ``weak`` trigger, whose sense its own arguments decide ("writes rules and can only be
+    fired for cause": a dismissal, not shots)."""
+    if entry.weak or tok.dep_ != "conj" or tok.head.i == tok.i or tok.head.pos_ not in ("VERB", "AUX"):
+        return []
+    if _children(tok, _SUBJ):
+        return []
+    return _children(tok.head, _PASS_SUBJ) or _children(tok.head, _SUBJ)
+
+
 def _one_sided(entry: _Entry) -> bool:
     """A violent act done by one side to another ("kill", not "clash with")."""
     return entry.type in _lexicon().unnamed_doer_types and "with" not in entry.target_preps
@@ -154,7 +167,7 @@ def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], l
         if (passive or reduced) and not agents and entry.type in _lexicon().symmetric_types:
             return [], []  # "any threat will be met with a response": no meeting
         if passive or reduced:
-            sources, targets = agents, _children(tok, _PASS_SUBJ) or reduced
+            sources, targets = agents, _children(tok, _PASS_SUBJ) or reduced or _conj_subject(tok, entry)
             if entry.objects:  # "sanctions will be imposed on X": the subject is the object
                 targets = _sides(tok, entry.target_preps)
         else:
