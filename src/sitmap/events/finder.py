@@ -61,7 +61,7 @@ class _ActorFinder:
             return found or self._named_in_apposition(tok, named, depth) or named
         found = self._resolve_uncovered(tok, depth) if named is None else None
         if found is not None:
-            return found
+            return self._person_in_apposition(tok, found, depth) or found
         if depth < 2:
             for child in tok.children:
                 if child.dep_ == "appos":
@@ -96,6 +96,24 @@ class _ActorFinder:
                         if not actor.code
                         else actor
                     )
+        return None
+
+    def _person_in_apposition(self, tok: Any, found: Actor, depth: int) -> Actor | None:
+        """The person an uncovered title names, when a modifier gave the title its actor
+        ("Trump's former campaign chair, Paul Manafort": Manafort, not the campaign): the
+        named person in apposition, coded as the modifier's body when the person has no code
+        of their own (a person modifier, "Trump's lawyer", lends no code)."""
+        if depth >= 2 or found.kind == "person" and found.name:
+            return None
+        for child in tok.children:
+            if child.dep_ != "appos":
+                continue
+            actor = self.covering(child)
+            if actor is None or actor.kind != "person" or " " not in (actor.name or ""):
+                continue
+            if actor.code or not found.code or found.kind == "person":
+                return actor
+            return replace(actor, code=found.code, country=found.country, sector=found.sector)
         return None
 
     def _owned(self, tok: Any, named: Actor, depth: int) -> Actor | None:
