@@ -119,3 +119,31 @@ def test_a_date_in_a_since_phrase_is_not_the_governing_events():
     )
     assert _dates(text, "visit") == [None]
     assert _dates(text, "asked") == ["2017-11-27"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a noun a verb is about: the verb's day is the telling's, not the act's ...
+        (
+            "The Kenyan president tweeted on Tuesday about his meeting with the Ugandan "
+            "president.",
+            "meeting",
+            None,
+        ),
+        (
+            "A reporter asked the Indian minister on Monday about the attack on the Pakistani "
+            "army.",
+            "attack",
+            None,
+        ),
+        # ... the day on the act itself still dates it
+        (
+            "The Kenyan president met the Ugandan president on Tuesday.",
+            "met",
+            "2017-11-28",
+        ),
+    ],
+)  # fmt: skip
+def test_a_date_of_a_verb_is_not_the_date_of_what_it_is_about(text, trigger, expected):
+    assert _dates(text, trigger)[0] == expected

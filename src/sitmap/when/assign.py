@@ -434,6 +434,8 @@ def _foreign(f: _Found, head: Any, trigger: Any) -> bool:
         # Monday, a lawyer filed a letter asking ...": one side is in a phrase set before/after
     if any(_content_clause(n) or _inside_relative(n, head) for n in below_d):
         return True  # "accused him of touching her in 2010"; "a host who in 2006 appeared"
+    if _topic_of(below_t, common):
+        return True  # "tweeted on Sunday about his meeting with Putin": the tweet's day
     return any(n.dep_ == "ccomp" or _clause_on_noun(n) for n in below_t + below_d)
 
 
@@ -467,6 +469,21 @@ def _up_to_now(verb: Any) -> bool:
     if verb.tag_ in ("VBZ", "VBP"):
         return True
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _topic_of(below_t: list[Any], common: Any) -> bool:
+    """Whether the event is a noun that a verb is about ("tweeted on Sunday *about* his visit
+    with Putin", "asked on Monday *about* the indictment"): the verb's date is of the telling,
+    not of what it tells. ``below_t`` is the path from the trigger up to ``common``, the verb
+    both the trigger and the date hang from."""
+    if common.pos_ not in ("VERB", "AUX") or not below_t or below_t[0].pos_ != "NOUN":
+        return False
+    top = below_t[-1]
+    return top.dep_ == "prep" and top.lower_ in _TOPIC_PREPS and top.head.i == common.i
+
+
+_TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
+"""Prepositions that name what a verb tells of ("asked about", "tweeted about")."""
 
 
 def _said_act(ev: Event, head: Any, trigger: Any, offset: int) -> bool:
