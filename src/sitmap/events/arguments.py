@@ -129,9 +129,9 @@ def _conj_subject(tok: Any, entry: _Entry) -> list[Any]:
     "Moore resigned and was accused"): the same referent undergoes the passive. Not for a
     ``weak`` trigger, whose sense its own arguments decide ("writes rules and can only be
     fired for cause": a dismissal, not shots)."""
-    if entry.weak or tok.dep_ != "conj" or tok.head.i == tok.i or tok.head.pos_ not in ("VERB", "AUX"):
+    if entry.weak or tok.dep_ != "conj" or tok.head.i == tok.i:
         return []
-    if _children(tok, _SUBJ):
+    if tok.head.pos_ not in ("VERB", "AUX") or _children(tok, _SUBJ):
         return []
     return _children(tok.head, _PASS_SUBJ) or _children(tok.head, _SUBJ)
 
@@ -167,7 +167,8 @@ def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], l
         if (passive or reduced) and not agents and entry.type in _lexicon().symmetric_types:
             return [], []  # "any threat will be met with a response": no meeting
         if passive or reduced:
-            sources, targets = agents, _children(tok, _PASS_SUBJ) or reduced or _conj_subject(tok, entry)
+            targets = _children(tok, _PASS_SUBJ) or reduced or _conj_subject(tok, entry)
+            sources = agents
             if entry.objects:  # "sanctions will be imposed on X": the subject is the object
                 targets = _sides(tok, entry.target_preps)
         else:

@@ -103,7 +103,7 @@ class _ActorFinder:
         ("Trump's former campaign chair, Paul Manafort": Manafort, not the campaign): the
         named person in apposition, coded as the modifier's body when the person has no code
         of their own (a person modifier, "Trump's lawyer", lends no code)."""
-        if depth >= 2 or found.kind == "person" and found.name:
+        if depth >= 2 or (found.kind == "person" and found.name):
             return None
         for child in tok.children:
             if child.dep_ != "appos":
