@@ -37,9 +37,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sitmap import engines, situations
+from sitmap import dbfile, engines, situations
 from sitmap.dedup import SIGNATURE_SCHEME, Deduper
 from sitmap.engines import BATCH_SIZE, Engine, process_batch
+from sitmap.engines.base import default_workers
 from sitmap.model import Document, Skip
 from sitmap.store import DEFAULT_PATH, Store, origin_of
 
@@ -129,7 +130,16 @@ def ingest(
     if not isinstance(engine, Engine):
         engines.check(engine, scheduler)  # before the store file is created
     # hold=False: the file is released between writes, so readers answer during the run.
-    store = db if isinstance(db, Store) else Store(db, hold=False)
+    # One worker in this process: the store starts no thread (see ``sitmap.threads``) and is
+    # released here, before each batch's NLP and whenever reading leaves it idle.
+    alone = engine == "local" and default_workers(workers) == 1
+    store = db if isinstance(db, Store) else Store(db, hold=False, single_thread=alone)
+
+    def idle(seconds: float = dbfile.IDLE_RELEASE) -> None:
+        """Release the file if idle (at once with 0): what the store's thread does otherwise."""
+        if store.single_thread:
+            store.release_if_idle(seconds)
+
     summary = IngestSummary(db=store.path)
     skips: Counter[str] = Counter()
     started = time.perf_counter()
@@ -187,6 +197,7 @@ def ingest(
         summary.workers, summary.engine = runner.workers, runner.name
         batch: list[Document] = []
         for item in reader.read(paths, **kwargs):
+            idle()
             if isinstance(item, Skip):
                 skip(item)
                 continue
@@ -223,12 +234,15 @@ def ingest(
             pending[doc.id] = (origin, sig_bytes)
             batch.append(doc)
             if len(batch) >= batch_size:
+                idle(0.0)
                 for results in runner.submit(batch):
                     finished(results)
                 batch = []
         if batch:
+            idle(0.0)
             for results in runner.submit(batch):
                 finished(results)
+        idle(0.0)
         for results in runner.drain():
             finished(results)
         with store.session():

@@ -38,6 +38,10 @@ SAFE_CONFIG: dict[str, Any] = {
 }
 """DuckDB settings of every store connection (see DuckDB's configuration reference)."""
 
+SINGLE_THREAD_CONFIG: dict[str, Any] = {"threads": 1, "async_threads": 0}
+"""Added for a store that must start no thread (``Store(single_thread=True)``): DuckDB runs
+every query on the calling thread and starts neither its worker nor its I/O threads."""
+
 READ_WAIT = 60.0
 """Seconds a reader waits for a writer to release the file before giving up."""
 WRITE_WAIT = 600.0
@@ -56,8 +60,12 @@ _PID = re.compile(r"\(PID (\d+)\)")
 _DUCKDB_MAGIC = b"DUCK"
 
 
-def connect(path: str, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+def connect(
+    path: str, *, read_only: bool, wait: float, single_thread: bool = False
+) -> duckdb.DuckDBPyConnection:
     """A locked-down connection to ``path``, retrying while another process holds the file.
+
+    ``single_thread``: DuckDB starts no thread of its own (``SINGLE_THREAD_CONFIG``).
 
     Raises ``StoreError`` naming the real cause: not a DuckDB file (and what it is), a
     folder, no permission, a lock held longer than ``wait`` seconds, or DuckDB's own message.
@@ -70,9 +78,10 @@ def connect(path: str, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnec
             time.sleep(delay)  # created this instant by a writer that has not written yet
             delay = min(delay * 1.5, 0.25)
         _check_file(path, read_only=read_only)
+    config = {**SAFE_CONFIG, **(SINGLE_THREAD_CONFIG if single_thread else {})}
     while True:
         try:
-            return duckdb.connect(path, read_only=read_only, config=dict(SAFE_CONFIG))
+            return duckdb.connect(path, read_only=read_only, config=config)
         except duckdb.Error as exc:
             text = first_line(exc)
             if _STARTING.search(text) and time.monotonic() < starting:

@@ -6,10 +6,14 @@ the one ``app`` from ``sitmap.cli._app``.
 
 from __future__ import annotations
 
-from sitmap.cli._app import app, main
+from sitmap import threads
+
+threads.quiet_libraries()  # before numpy and pyarrow load (see sitmap.threads)
+
+from sitmap.cli._app import app, main  # noqa: E402
 
 # Importing the command modules registers their commands on ``app``.
-from sitmap.cli import extract  # noqa: F401  isort: skip
+from sitmap.cli import extract  # noqa: F401, E402  isort: skip
 
 for _optional in ("corpus", "evaluate", "situations", "serve"):
     try:

@@ -57,7 +57,10 @@ class Store:
     waits for a writer to release the file and closes it after the answer. ``hold=False``
     (what ``sitmap ingest`` uses) opens the file only while working and releases it when idle,
     so readers keep answering during a long ingest (see ``sitmap.dbfile``). ``wait``: seconds
-    to wait for another process to release the file.
+    to wait for another process to release the file. ``single_thread=True`` starts no thread:
+    DuckDB runs on the calling thread, and a ``hold=False`` store is released by the caller's
+    ``release_if_idle`` calls instead of a background thread (``sitmap ingest --workers 1``,
+    whose process stays single-threaded: see ``sitmap.threads``).
     """
 
     def __init__(
@@ -67,8 +70,10 @@ class Store:
         read_only: bool = False,
         hold: bool = True,
         wait: float | None = None,
+        single_thread: bool = False,
     ) -> None:
         self.path = str(path)
+        self.single_thread = single_thread
         self.read_only = read_only
         self.hold = hold or read_only or self.path == ":memory:"
         self.wait = (
@@ -132,9 +137,14 @@ class Store:
             if self._dataset:
                 self._con = dataset.connect(self.path)
             else:
-                self._con = dbfile.connect(self.path, read_only=self.read_only, wait=self.wait)
+                self._con = dbfile.connect(
+                    self.path,
+                    read_only=self.read_only,
+                    wait=self.wait,
+                    single_thread=self.single_thread,
+                )
             self._opened_at = time.monotonic()
-            if not self.hold and self._releaser is None:
+            if not self.hold and not self.single_thread and self._releaser is None:
                 self._releaser = threading.Thread(
                     target=self._release_when_idle, name="sitmap-store-release", daemon=True
                 )
@@ -165,6 +175,18 @@ class Store:
             finally:
                 self._depth -= 1
                 self._last_used = time.monotonic()
+
+    def release_if_idle(self, idle: float = dbfile.IDLE_RELEASE) -> None:
+        """Release the file if no session holds it and it has been unused ``idle`` seconds.
+
+        What a ``hold=False`` store's background thread does on its own; a ``single_thread``
+        store has no such thread, so its user calls this where it goes idle (``0``: at once).
+        """
+        with self._lock:
+            if self.hold or self._depth > 0 or self._con is None:
+                return
+            if time.monotonic() - self._last_used >= idle:
+                self._release()
 
     def _release_when_idle(self) -> None:
         while not self._closed.wait(dbfile.IDLE_RELEASE / 2):
