@@ -73,3 +73,48 @@ def test_no_party_word_no_party_country(analysed):
         analysed("Alabama lawmakers met Mexican officials in Monterrey.", published=D2017)
     )
     assert _code(doc, "lawmakers") != "GBRLEG"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # a sentence about the legislature: its members in Congress
+        (
+            "Republicans have complained for months that Democrats are stalling the "
+            "confirmation of the president's judges.",
+            "Republicans",
+            "USALEG",
+        ),
+        (
+            "The plan has been questioned by some of his fellow Republicans in Congress.",
+            "Republicans",
+            "USALEG",
+        ),
+        (
+            "The Senate majority leader said he would work with Democrats on the budget next year.",
+            "Democrats",
+            "USALEG",
+        ),
+        # elsewhere the party
+        (
+            "The candidate accused rival Democrats of a smear campaign before the election.",
+            "Democrats",
+            "USAPTY",
+        ),
+        (
+            "The White House accused Democrats of spreading false stories about the trip.",
+            "Democrats",
+            "USAPTY",
+        ),
+        # a state before it: the state's people, not Congress
+        (
+            "Ohio Republicans in the state house rejected the governor's offer.",
+            "Republicans",
+            "USAPTY",
+        ),
+    ],
+)
+def test_party_members_in_a_sentence_about_the_legislature(analysed, text, mention, code):
+    doc = actors.code(analysed(text, published=D2017))
+    assert _code(doc, mention) == code

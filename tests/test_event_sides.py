@@ -156,3 +156,31 @@ def test_event_sides_our_nation_is_a_state(text, trigger, target):
 def test_event_sides_our_other_things_are_no_state(text, trigger):
     event = _event(text, trigger)
     assert event.target is None or event.target.kind != "state"
+
+
+def test_event_sides_he_chain_reaches_the_one_person_named_before():
+    # the previous sentence names nobody but goes on about him ("he said"): the person of the
+    # sentence before it
+    text = (
+        "Canadian Foreign Minister Anne Hollis delivered a long address on trade in Ottawa. "
+        "The new tariffs would hurt farmers, she said. "
+        "She also criticized the Mexican government for the delays."
+    )
+    event = _event(text, "criticized")
+    assert _codes(event) == ("CANGOV", "MEXGOV")
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "The new tariffs would hurt farmers, officials said.",  # no "she": the chain breaks
+        "Jane Miller, a farmer, said the tariffs would hurt her.",  # another person between
+    ],
+)
+def test_event_sides_he_chain_stops_at_a_break(middle):
+    text = (
+        "Canadian Foreign Minister Anne Hollis delivered a long address on trade in Ottawa. "
+        f"{middle} She also criticized the Mexican government for the delays."
+    )
+    event = _event(text, "criticized")
+    assert _codes(event)[0] != "CANGOV"

@@ -10,6 +10,7 @@ from sitmap.actors.anaphora import body_anaphors, country_anaphors
 from sitmap.actors.compose import _actors, _Ctx, _full_names
 from sitmap.actors.countries import _country_entries, _inherit_countries
 from sitmap.actors.lexicon import _ABBREV, _ORG, _Entry, _fold, _Lexicon, _lexicon
+from sitmap.actors.parties import seated
 from sitmap.actors.people import describe, regional
 from sitmap.actors.scan import _doc_tokens, _Tok
 from sitmap.model import Actor, Document
@@ -48,7 +49,7 @@ def code(doc: Document) -> Document:
     actors += country_anaphors(actors, sdoc, doc.sentences)
     actors += body_anaphors(actors, sdoc, doc.sentences)
     actors.sort(key=lambda a: a.start)
-    doc.actors = describe(_inherit_countries(actors, sdoc, lex), ctx)
+    doc.actors = seated(describe(_inherit_countries(actors, sdoc, lex), ctx), sdoc)
     return doc
 
 

@@ -3,10 +3,13 @@ senators" USA, "Labour Party MP" GBR, "Liberal Democrat MP" GBR and not the US "
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
+from typing import Any
 
 from sitmap import lexicons
-from sitmap.actors.lexicon import _fold
+from sitmap.actors.lexicon import _fold, _lexicon
+from sitmap.model import Actor
 
 _UNKNOWN = ""  # a party name of several countries: it gives none and hides its last word
 
@@ -50,3 +53,48 @@ def party_country(words: list[str], placed: set[str] | frozenset[str] = frozense
         else:
             i += 1
     return found.pop() if len(found) == 1 and _UNKNOWN not in found else None
+
+
+@cache
+def _seating() -> tuple[frozenset[str], frozenset[str]]:
+    data = lexicons.yaml_file("roles.yaml")["people"]
+    return frozenset(data["member_plurals"]), frozenset(data["legislature_cues"])
+
+
+def seated(actors: list[Actor], sdoc: Any) -> list[Actor]:
+    """A party named by its members ("Republicans", "Democrats") in a sentence about the
+    legislature, recoded as legislators of its country ("Republicans have complained that
+    Democrats are obstructing the confirmation of judges": USALEG, both): in such a sentence
+    the members meant are those in Congress (eval/GUIDE.md, "Legislators and Congress").
+    Elsewhere ("accused rival Democrats of a smear campaign") and with a state or other
+    modifier before it ("Texas Republicans") the party is left as it is."""
+    plurals, cues = _seating()
+    out: list[Actor] = []
+    for a in actors:
+        if a.sector == "party" and a.kind == "organisation" and a.text.lower() in plurals:
+            span = sdoc.char_span(a.start, a.end)
+            if span is not None and _about_legislature(span, cues):
+                code = f"{a.country or ''}{_lexicon().sector_codes['legislature']}"
+                a = replace(a, sector="legislature", code=code)
+        out.append(a)
+    return out
+
+
+def _about_legislature(span: Any, cues: frozenset[str]) -> bool:
+    """Whether the sentence of a bare party mention is about the legislature (a cue word of
+    ``legislature_cues``: "Congress", "the Senate", "lawmakers", "the bill", "confirmation"),
+    the mention having no place before it ("Texas Republicans": the state's)."""
+    sdoc = span.doc
+    before = sdoc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.ent_type_ in {"GPE", "NORP", "LOC"}:
+        return False
+    for tok in span.sent:
+        word = tok.lower_
+        if word not in cues or span.start <= tok.i < span.end:
+            continue
+        if word == "house" and tok.i > 0 and sdoc[tok.i - 1].lower_ == "white":
+            continue
+        if word in {"bill", "bills"} and tok.pos_ == "PROPN":
+            continue
+        return True
+    return False

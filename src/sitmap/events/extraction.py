@@ -47,6 +47,7 @@ from sitmap.tokens import table
 
 # entity types whose names hold event nouns without being events ("the Paris Agreement")
 _NAMED_THINGS = {"LAW", "WORK_OF_ART", "ORG", "FAC", "PRODUCT"}
+_CHAIN = 3  # sentences before the previous one a "he"/"she" chain may reach back over
 
 
 def extract(doc: Document) -> Document:
@@ -55,7 +56,8 @@ def extract(doc: Document) -> Document:
     for index in sorted(doc._parses):
         sentence = doc.sentences[index]
         previous = doc.sentences[index - 1] if index > 0 else None
-        finder = _ActorFinder(doc.actors, sentence.start, sentence.end, previous)
+        earlier = doc.sentences[max(0, index - 1 - _CHAIN) : max(0, index - 1)]
+        finder = _ActorFinder(doc.actors, sentence.start, sentence.end, previous, earlier)
         seen: set[tuple] = set()
         for event in _sentence_events(doc, index, doc._parses[index], finder):
             key = (

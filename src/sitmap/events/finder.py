@@ -37,7 +37,12 @@ class _ActorFinder:
     """Actors of one sentence, looked up by token."""
 
     def __init__(
-        self, actors: list[Actor], start: int, end: int, previous: Sentence | None = None
+        self,
+        actors: list[Actor],
+        start: int,
+        end: int,
+        previous: Sentence | None = None,
+        earlier: list[Sentence] | None = None,
     ) -> None:
         self.offset = start
         self.actors = [a for a in actors if a.start < end and a.end > start]
@@ -47,6 +52,11 @@ class _ActorFinder:
             if previous is not None
             else []
         )
+        # the previous sentence and those before it, nearest first, with all their mentions
+        self.earlier = [
+            (e.text, [a for a in actors if e.start <= a.start < e.end])
+            for e in ([previous] if previous is not None else []) + list(reversed(earlier or []))
+        ]
 
     def covering(self, tok: Any) -> Actor | None:
         char = self.offset + tok.idx
@@ -221,9 +231,30 @@ class _ActorFinder:
             return self._earlier_object(tok, fits, None)
         if tok.dep_ in _SUBJ | _PASS_SUBJ | {"poss"}:
             earlier = self._earlier_subject(tok, fits) or self._sole_person_before(tok)
-            return earlier or next((a for a in self.before if fits(a)), None)
+            earlier = earlier or next((a for a in self.before if fits(a)), None)
+            return earlier or self._chained(tok)
         if tok.lower_ in _OBJECT_PERSONAL and tok.dep_ in _OBJECT_DEPS:
             return self._earlier_mention(tok, fits) or self._previous_person(tok, fits)
+        return None
+
+    def _chained(self, tok: Any) -> Actor | None:
+        """The person a subject "he"/"she" stands for when the previous sentence names none
+        but goes on about him with the same pronoun ("Tillerson said ... . The cuts would
+        restore it, *he* said. *He* also praised officials": Tillerson): the one coded person
+        of the nearest earlier sentence that names any, reached over sentences that each use
+        the pronoun (a few at most). Two people there leave it unresolved."""
+        word = tok.lower_
+        if word not in {"he", "she"} or tok.dep_ not in _SUBJ | _PASS_SUBJ:
+            return None
+        for k, (text, mentions) in enumerate(self.earlier):
+            people = [a for a in mentions if a.kind == "person"]
+            if people:
+                names = {a.name or a.text for a in people}
+                if k == 0 or len(names) != 1 or not all(a.code for a in people):
+                    return None  # the previous sentence's people: the rules above
+                return people[-1]
+            if not _uses(text, word):
+                return None
         return None
 
     def _earlier_mention(self, tok: Any, fits: Callable[[Actor], bool]) -> Actor | None:
@@ -401,6 +432,12 @@ class _ActorFinder:
             if found:
                 return found
         return []
+
+
+def _uses(text: str, pronoun: str) -> bool:
+    """Whether a sentence uses a personal pronoun (or its object or possessive form)."""
+    forms = {"he": {"he", "him", "his"}, "she": {"she", "her", "hers"}}[pronoun]
+    return any(w.strip(".,;:!?\"“”'’()").lower() in forms for w in text.split())
 
 
 def _controlled_object(tok: Any) -> bool:
