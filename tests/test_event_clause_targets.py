@@ -118,3 +118,32 @@ def test_a_reflexive_complement_is_the_doers_own_act():
     )
     promised = [e for e in doc.events if e.trigger == "promised"]
     assert all(e.target is None or e.target.code != "KENGOV" for e in promised)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sides"),
+    [
+        # a noun's that-clause: whom the request asks to act
+        (
+            "The Kenyan president renewed his demand that Uganda release the detained traders.",
+            "demand",
+            ("KENGOV", "UGA"),
+        ),
+        # a complaint about what someone did: the clause's subject is the one accused
+        (
+            "Kenyan President Uhuru Kenyatta complained about why Ugandan President Yoweri "
+            "Museveni did not release the traders.",
+            "complained",
+            ("KENGOV", "UGAGOV"),
+        ),
+    ],
+)
+def test_a_noun_s_that_clause_or_a_complaint_s_clause_names_the_other_side(text, trigger, sides):
+    assert _sides(text, trigger) == sides
+
+
+def test_a_that_clause_of_no_obligation_names_no_one_asked():
+    # near miss: the clause's subject is a thing, not an actor
+    assert _sides(
+        "The Kenyan president made a request that the talks be kept quiet.", "request"
+    ) == ("KENGOV", None)

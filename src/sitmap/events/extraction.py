@@ -128,7 +128,7 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             targets = _content_targets(tok, finder) or targets  # "warned it would hit X"
         if not nominal and entry.type == "ACCUSE" and _coded(sources) and not _coded(targets):
             targets = _accused(tok, finder) or targets  # "alleged that the police rigged it"
-        asks = not nominal and entry.type == "REQUEST" and not entry.needs_target
+        asks = entry.type == "REQUEST" and not entry.needs_target
         if asks and _coded(sources) and not _coded(targets):
             targets = _mandated(tok, finder, sources) or targets  # "demanded that X resign"
         if not nominal and not any(targets) and entry.type == "THREATEN":
@@ -276,12 +276,24 @@ def _complement_targets(tok: Any, finder: _ActorFinder, sources: list[Actor | No
     return []
 
 
+# prepositions whose clause says what a complaint is about ("complained *about* why X did not")
+_ISSUE_PREPS = frozenset({"about", "over"})
+
+
 def _accused(tok: Any, finder: _ActorFinder) -> list[Actor]:
     """Whom an accusation's that-clause accuses: the clause's active subject ("alleged that
-    *the police* had rigged the vote", "complained that *the media* was unfair"), when it is
-    a coded actor; not an expletive ("complained that it was raining")."""
-    for clause in tok.children:
-        if clause.dep_ != "ccomp" or clause.pos_ not in {"VERB", "AUX"}:
+    *the police* had rigged the vote", "complained that *the media* was unfair", "complained
+    about why *the minister* did not resign"), when it is a coded actor; not an expletive
+    ("complained that it was raining")."""
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"] + [
+        c
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ in _ISSUE_PREPS
+        for c in p.children
+        if c.dep_ == "pcomp"
+    ]
+    for clause in clauses:
+        if clause.pos_ not in {"VERB", "AUX"}:
             continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         found = [finder.resolve(t) for t in _expand(subjects) if t.lower_ not in {"it", "there"}]
@@ -302,12 +314,18 @@ _BARE_FORMS = frozenset({"VB", "VBP"})
 def _mandated(tok: Any, finder: _ActorFinder, sources: list[Actor | None]) -> list[Actor]:
     """Whom a request in a that-clause asks to act: the subject of its mandative clause, the
     one the clause obliges ("demanded that *Sessions* investigate Clinton", "urged that *the
-    Pentagon* release the report"). The clause must be one of obligation, a bare verb (the
-    subjunctive) or a modal ("should", "must"), not a statement or a question ("asked whether
-    Russia had ..."); the subject must be a coded actor other than the one who asks."""
+    Pentagon* release the report", "his request that *Congress* provide the money"). The
+    clause must be one of obligation, a bare verb (the subjunctive) or a modal ("should",
+    "must"), not a statement or a question ("asked whether Russia had ..."); the subject must
+    be a coded actor other than the one who asks."""
     asking = {(a.name or a.text) for a in sources if a is not None}
     for clause in tok.children:
-        if clause.dep_ != "ccomp" or clause.pos_ not in {"VERB", "AUX"}:
+        if clause.pos_ not in {"VERB", "AUX"}:
+            continue
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        if clause.dep_ != ("ccomp" if tok.pos_ in {"VERB", "AUX"} else "acl") or (
+            clause.dep_ == "acl" and not that  # "his request that *Congress* provide $1bn"
+        ):
             continue
         if any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in clause.children):
             continue
