@@ -107,6 +107,17 @@ def test_no_party_word_no_party_country(analysed):
             "Democrats",
             "USAPTY",
         ),
+        # voters and elections: the party
+        (
+            "In the poll, 59 percent of Republicans supported the tax bill.",
+            "Republicans",
+            "USAPTY",
+        ),
+        (
+            "Democrats would need to win 24 seats next year to retake control of the House.",
+            "Democrats",
+            "USAPTY",
+        ),
         # a state before it: the state's people, not Congress
         (
             "Ohio Republicans in the state house rejected the governor's offer.",

@@ -175,6 +175,7 @@ def test_event_sides_he_chain_reaches_the_one_person_named_before():
     [
         "The new tariffs would hurt farmers, officials said.",  # no "she": the chain breaks
         "Jane Miller, a farmer, said the tariffs would hurt her.",  # another person between
+        "Reporters questioned her about the delays.",  # "her" as an object is no topic chain
     ],
 )
 def test_event_sides_he_chain_stops_at_a_break(middle):

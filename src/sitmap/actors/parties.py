@@ -56,9 +56,13 @@ def party_country(words: list[str], placed: set[str] | frozenset[str] = frozense
 
 
 @cache
-def _seating() -> tuple[frozenset[str], frozenset[str]]:
+def _seating() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = lexicons.yaml_file("roles.yaml")["people"]
-    return frozenset(data["member_plurals"]), frozenset(data["legislature_cues"])
+    return (
+        frozenset(data["member_plurals"]),
+        frozenset(data["legislature_cues"]),
+        frozenset(data["electorate_cues"]),
+    )
 
 
 def seated(actors: list[Actor], sdoc: Any) -> list[Actor]:
@@ -67,26 +71,30 @@ def seated(actors: list[Actor], sdoc: Any) -> list[Actor]:
     Democrats are obstructing the confirmation of judges": USALEG, both): in such a sentence
     the members meant are those in Congress (eval/GUIDE.md, "Legislators and Congress").
     Elsewhere ("accused rival Democrats of a smear campaign") and with a state or other
-    modifier before it ("Texas Republicans") the party is left as it is."""
-    plurals, cues = _seating()
+    modifier before it ("Texas Republicans") or in a sentence about voters or elections ("59
+    percent of Republicans back the bill") the party is left as it is."""
+    plurals, cues, electorate = _seating()
     out: list[Actor] = []
     for a in actors:
         if a.sector == "party" and a.kind == "organisation" and a.text.lower() in plurals:
             span = sdoc.char_span(a.start, a.end)
-            if span is not None and _about_legislature(span, cues):
+            if span is not None and _about_legislature(span, cues, electorate):
                 code = f"{a.country or ''}{_lexicon().sector_codes['legislature']}"
                 a = replace(a, sector="legislature", code=code)
         out.append(a)
     return out
 
 
-def _about_legislature(span: Any, cues: frozenset[str]) -> bool:
+def _about_legislature(span: Any, cues: frozenset[str], electorate: frozenset[str]) -> bool:
     """Whether the sentence of a bare party mention is about the legislature (a cue word of
-    ``legislature_cues``: "Congress", "the Senate", "lawmakers", "the bill", "confirmation"),
-    the mention having no place before it ("Texas Republicans": the state's)."""
+    ``legislature_cues``: "Congress", "the Senate", "lawmakers", "the bill", "confirmation")
+    and not about voters or elections (``electorate_cues``), the mention having no place
+    before it ("Texas Republicans": the state's)."""
     sdoc = span.doc
     before = sdoc[span.start - 1] if span.start > 0 else None
     if before is not None and before.ent_type_ in {"GPE", "NORP", "LOC"}:
+        return False
+    if any(t.lower_ in electorate for t in span.sent):
         return False
     for tok in span.sent:
         word = tok.lower_

@@ -239,10 +239,11 @@ class _ActorFinder:
 
     def _chained(self, tok: Any) -> Actor | None:
         """The person a subject "he"/"she" stands for when the previous sentence names none
-        but goes on about him with the same pronoun ("Tillerson said ... . The cuts would
-        restore it, *he* said. *He* also praised officials": Tillerson): the one coded person
-        of the nearest earlier sentence that names any, reached over sentences that each use
-        the pronoun (a few at most). Two people there leave it unresolved."""
+        but goes on about him with the same subject pronoun ("Tillerson said ... . The cuts
+        would restore it, *he* said. *He* also praised officials": Tillerson): the one coded
+        person of the nearest earlier sentence that names any, reached over sentences that
+        each use the pronoun as a subject (a few at most). Two people there, or an uncoded
+        one, leave it unresolved."""
         word = tok.lower_
         if word not in {"he", "she"} or tok.dep_ not in _SUBJ | _PASS_SUBJ:
             return None
@@ -435,9 +436,9 @@ class _ActorFinder:
 
 
 def _uses(text: str, pronoun: str) -> bool:
-    """Whether a sentence uses a personal pronoun (or its object or possessive form)."""
-    forms = {"he": {"he", "him", "his"}, "she": {"she", "her", "hers"}}[pronoun]
-    return any(w.strip(".,;:!?\"“”'’()").lower() in forms for w in text.split())
+    """Whether a sentence uses a subject pronoun ("he said"; not "pushed him", "laughed at
+    him": a sentence about someone else done to him does not go on about him as its topic)."""
+    return any(w.strip(".,;:!?\"“”'’()").lower() == pronoun for w in text.split())
 
 
 def _controlled_object(tok: Any) -> bool:
