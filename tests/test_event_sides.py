@@ -185,3 +185,31 @@ def test_event_sides_he_chain_stops_at_a_break(middle):
     )
     event = _event(text, "criticized")
     assert _codes(event)[0] != "CANGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "codes"),
+    [
+        # an infinitive after the object of a verb of causing or asking is the object's act
+        (
+            "Kenyan President Uhuru Kenyatta forced Ugandan officials to meet Tanzanian envoys.",
+            "meet",
+            ("UGAGOV", "TZAGOV"),
+        ),
+        (
+            "The Kenyan Senate leader said the crisis will lead him to work with Ugandan "
+            "officials.",
+            "work",
+            ("KENLEG", "UGAGOV"),
+        ),
+        # near miss: after other verbs the infinitive is a purpose, the subject's own act
+        (
+            "Kenyan President Uhuru Kenyatta contacted Ugandan President Yoweri Museveni to "
+            "offer aid.",
+            "offer",
+            ("KENGOV", None),
+        ),
+    ],
+)
+def test_event_sides_object_control(text, trigger, codes):
+    assert _codes(_event(text, trigger)) == codes

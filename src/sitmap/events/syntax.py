@@ -94,6 +94,11 @@ def _inherited_subject(tok: Any) -> list[Any]:
             # decides, plans or tries does the infinitive
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
             return _children(head, {"poss"}) + _pobjs(head, {"by"}) if infinitive else []
+        # "will lead *him* to work with X", "forced *Iran* to withdraw": an infinitive after an
+        # object is the object's act (object control), not the subject's
+        objects = _children(head, {"dobj"}) if tok.dep_ == "xcomp" and _infinitive(tok) else []
+        if objects and head.lemma_.lower() in _OBJECT_CONTROL:
+            return objects
         # "Pence is set to hold talks", "Trump was forced to sign": a passive governor's
         # subject is the subject of its infinitive
         subj = _children(head, _SUBJ | _PASS_SUBJ if tok.dep_ == "xcomp" else _SUBJ)
@@ -107,6 +112,20 @@ def _inherited_subject(tok: Any) -> list[Any]:
         if found:
             return found
     return []
+
+
+# verbs whose infinitive after an object is the object's act ("forced *Iran* to withdraw",
+# "will lead *him* to work with X"); with others the parser's "xcomp" is often a purpose
+# ("used Twitter to speak out", "contacted X to offer aid": the subject's act)
+_OBJECT_CONTROL = frozenset(
+    {"ask", "urge", "tell", "order", "force", "compel", "require", "lead", "persuade",
+     "convince", "encourage", "allow", "permit", "invite", "press", "pressure", "push",
+     "prompt", "cause", "instruct", "direct", "authorize", "enable", "help", "get"}
+)  # fmt: skip
+
+
+def _infinitive(tok: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _gerund_subject(tok: Any) -> list[Any]:
