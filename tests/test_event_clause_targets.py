@@ -147,3 +147,12 @@ def test_a_that_clause_of_no_obligation_names_no_one_asked():
     assert _sides(
         "The Kenyan president made a request that the talks be kept quiet.", "request"
     ) == ("KENGOV", None)
+
+
+def test_a_complaint_about_the_complainer_s_own_lot_names_no_one_accused():
+    # the clause's subject is the accuser himself: no target, not the accuser
+    for text in (
+        "Kenyan President Uhuru Kenyatta complained that he had been treated unfairly.",
+        "Kenyan President Uhuru Kenyatta complained about how he was working hard.",
+    ):
+        assert _sides(text, "complained") == ("KENGOV", None), text

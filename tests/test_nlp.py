@@ -52,9 +52,12 @@ def test_nlp_model_loads_once_however_it_is_asked_for(spacy_nlp):
         ("MOSCOW (Reuters) - The Kremlin said on Sunday it was ready.", "The Kremlin said"),
         ("KABUL, Afghanistan (AP) — Taliban fighters attacked a post.", "Taliban fighters"),
         ("BEIRUT/AMMAN (Reuters) - Syrian troops shelled rebels.", "Syrian troops"),
+        # the agency alone, as the story's first words
+        ("(Reuters) - A Kenyan court jailed two activists.", "A Kenyan court"),
         # no dateline: an ordinary capitalised opening is kept whole
         ("NATO (the alliance) said it would act.", "NATO (the alliance)"),
         ("Russia bombed it (again) - twice.", "Russia bombed it"),
+        ("(In Kabul) Taliban fighters attacked a post.", "(In Kabul) Taliban"),
     ],
 )
 def test_nlp_wire_dateline_is_not_part_of_the_sentence(text, first):

@@ -305,18 +305,28 @@ def _trim(span: Any) -> Any:
 
 
 def _after_dateline(doc: Any, start: int, end: int) -> int:
-    """The first token after a dateline opening ``doc[start:end]``, else ``start``."""
-    if start >= end or not (doc[start].is_upper and doc[start].is_alpha and len(doc[start]) > 1):
+    """The first token after a dateline opening ``doc[start:end]``, else ``start``: a place
+    and the agency ("MOSCOW (Reuters) - "), or the agency alone ("(Reuters) - ")."""
+    if start >= end:
+        return start
+    if doc[start].text == "(":  # "(Reuters) - U.S. President Donald Trump on Wednesday ..."
+        return _after_agency(doc, start, end) or start
+    if not (doc[start].is_upper and doc[start].is_alpha and len(doc[start]) > 1):
         return start
     for i in range(start + 1, min(start + 12, end - 3)):
         if doc[i].text == "(":
-            close = next((j for j in range(i + 1, min(i + 6, end)) if doc[j].text == ")"), None)
-            if close is None or close + 1 >= end or doc[close + 1].text not in _DASHES:
-                return start
-            after = close + 2
-            while after < end and doc[after].is_space:
-                after += 1
-            return after if after < end else start
+            return _after_agency(doc, i, end) or start
         if doc[i].text in _DASHES or doc[i].is_sent_end:
             return start
     return start
+
+
+def _after_agency(doc: Any, i: int, end: int) -> int | None:
+    """The first token after "(Agency) - " opening at ``doc[i]`` ("("), else None."""
+    close = next((j for j in range(i + 1, min(i + 6, end)) if doc[j].text == ")"), None)
+    if close is None or close + 1 >= end or doc[close + 1].text not in _DASHES:
+        return None
+    after = close + 2
+    while after < end and doc[after].is_space:
+        after += 1
+    return after if after < end else None

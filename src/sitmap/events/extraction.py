@@ -127,7 +127,7 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
         if not nominal and not any(targets) and entry.type == "THREATEN":
             targets = _content_targets(tok, finder) or targets  # "warned it would hit X"
         if not nominal and entry.type == "ACCUSE" and _coded(sources) and not _coded(targets):
-            targets = _accused(tok, finder) or targets  # "alleged that the police rigged it"
+            targets = _accused(tok, finder, sources) or targets  # "alleged that the police ..."
         asks = entry.type == "REQUEST" and not entry.needs_target
         if asks and _coded(sources) and not _coded(targets):
             targets = _mandated(tok, finder, sources) or targets  # "demanded that X resign"
@@ -280,11 +280,13 @@ def _complement_targets(tok: Any, finder: _ActorFinder, sources: list[Actor | No
 _ISSUE_PREPS = frozenset({"about", "over"})
 
 
-def _accused(tok: Any, finder: _ActorFinder) -> list[Actor]:
+def _accused(tok: Any, finder: _ActorFinder, sources: list[Actor | None]) -> list[Actor]:
     """Whom an accusation's that-clause accuses: the clause's active subject ("alleged that
     *the police* had rigged the vote", "complained that *the media* was unfair", "complained
     about why *the minister* did not resign"), when it is a coded actor; not an expletive
-    ("complained that it was raining")."""
+    ("complained that it was raining") nor the accuser himself ("whined about how *he* is
+    working hard")."""
+    accusers = {(a.name or a.text) for a in sources if a is not None}
     clauses = [c for c in tok.children if c.dep_ == "ccomp"] + [
         c
         for p in tok.children
@@ -297,7 +299,9 @@ def _accused(tok: Any, finder: _ActorFinder) -> list[Actor]:
             continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         found = [finder.resolve(t) for t in _expand(subjects) if t.lower_ not in {"it", "there"}]
-        coded = [a for a in found if a is not None and a.code]
+        coded = [
+            a for a in found if a is not None and a.code and (a.name or a.text) not in accusers
+        ]
         if coded:
             return coded
     return []
