@@ -192,7 +192,7 @@ def test_event_sides_he_chain_stops_at_a_break(middle):
     [
         # an infinitive after the object of a verb of causing or asking is the object's act
         (
-            "Kenyan President Uhuru Kenyatta forced Ugandan officials to meet Tanzanian envoys.",
+            "The border crisis prompted Ugandan officials to meet Tanzanian envoys in Arusha.",
             "meet",
             ("UGAGOV", "TZAGOV"),
         ),

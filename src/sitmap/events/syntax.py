@@ -114,13 +114,14 @@ def _inherited_subject(tok: Any) -> list[Any]:
     return []
 
 
-# verbs whose infinitive after an object is the object's act ("forced *Iran* to withdraw",
-# "will lead *him* to work with X"); with others the parser's "xcomp" is often a purpose
-# ("used Twitter to speak out", "contacted X to offer aid": the subject's act)
+# verbs whose infinitive after an object is the object's act ("will lead *him* to work with
+# X", "prompted *Republicans* to question the inquiry"); with others the parser's "xcomp" is
+# often a purpose ("used Twitter to speak out", "contacted X to offer aid": the subject's
+# act). Not "force": "soldiers forced the detainees to undress" is the soldiers' violence
 _OBJECT_CONTROL = frozenset(
-    {"ask", "urge", "tell", "order", "force", "compel", "require", "lead", "persuade",
-     "convince", "encourage", "allow", "permit", "invite", "press", "pressure", "push",
-     "prompt", "cause", "instruct", "direct", "authorize", "enable", "help", "get"}
+    {"ask", "urge", "tell", "order", "require", "lead", "persuade", "convince", "encourage",
+     "allow", "permit", "invite", "press", "pressure", "push", "prompt", "cause", "instruct",
+     "direct", "authorize", "enable", "help", "get"}
 )  # fmt: skip
 
 
