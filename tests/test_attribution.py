@@ -337,3 +337,27 @@ def test_attribution_refused_and_denied_acts_are_negated(text, trigger, status):
 )
 def test_attribution_own_acts_beside_a_speech_verb(text, trigger, status):
     assert _only(text, trigger, published="2017-12-08", source="Wire").status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        # a circumstance of the saying ("while ...") is no part of what is said
+        (
+            "Kenyan senators said on Wednesday they had agreed on a new aid package, while the "
+            "Ugandan president is on his first trip to Nairobi.",
+            "trip",
+            "asserted",
+        ),
+        ("Kenyan senators said the Ugandan president made a trip to Nairobi.", "trip", "quoted"),
+        # an act the report presupposes (an owner) is known outside the report
+        (
+            "Kenyan senators wrote to the minister asking whether in his talks with Somali "
+            "officials he had discussed the port.",
+            "talks",
+            "asserted",
+        ),
+    ],
+)
+def test_attribution_circumstances_and_known_acts_are_not_quoted(text, trigger, status):
+    assert _only(text, trigger, published="2017-12-08", source="Wire").status == status

@@ -184,6 +184,41 @@ def _triggers(text: str) -> list[tuple[str, str]]:
         ("Trump signed the tax bill into law on Friday.", "signed", None),
         ("The governor of Texas signed a law that restricts abortion.", "signed", None),
         ("Israel and Jordan signed a water-sharing agreement on Monday.", None, "signed"),
+        # signing a letter states the signers' view; what the letter does may be an event
+        (
+            "Some 74 Kenyan lawmakers signed a letter this week opposing the Chinese rail deal.",
+            "signed",
+            "opposing",
+        ),
+        ("The petition was signed by 56 Kenyan lawmakers.", "signed", None),
+        # withdrawing a name or a nomination is no retreat from another actor
+        ("The Kenyan nominee withdrew his name from consideration in July.", "withdrew", None),
+        ("The Kenyan army withdrew its troops from Somalia.", None, "withdrew"),
+        # a video captured is recorded, no seizure
+        (
+            "Cellphone video of the clash was captured by a Kenyan police officer.",
+            "captured",
+            None,
+        ),
+        ("Kenyan troops captured the Somali town of Kismayo.", None, "captured"),
+        # hitting a home run or growth is no blow against an actor
+        ("The Kenyan senator hit a home run with his speech on Somalia.", "hit", None),
+        ("Kenyan officials say the Somali ban will hit growth in Nairobi.", "hit", "ban"),
+        # a named storm is a disaster like "the storm": no attack
+        ("Typhoon Haiyan hit the Philippine city of Tacloban in 2013.", "hit", None),
+        ("Rebels hit the Philippine city of Marawi with mortars.", None, "hit"),
+        # a town hall meeting is a public forum, no meeting between actors
+        (
+            "During a town hall meeting at the Kenyan foreign ministry, the minister laid out "
+            "new rules.",
+            "meeting",
+            None,
+        ),
+        (
+            "The Kenyan president held a meeting with the Ugandan president in Nairobi.",
+            None,
+            "meeting",
+        ),
         ("Trump has vetoed two bills since January.", "vetoed", None),
         ("Russia vetoed the U.N. Security Council resolution on Syria.", None, "vetoed"),
         # lawmakers agreeing on a text is procedure; the sanctions it holds stay an event

@@ -51,6 +51,29 @@ def test_what_the_addressee_is_told_to_do_is_not_coded_apart(analysed):
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mandative that-clause under an appeal is what is asked for
+        (
+            "The Kenyan government is demanding that the court punish the Somali lawyers.",
+            ["REQUEST"],
+        ),
+        # the infinitive on a request noun is what the request asks for
+        (
+            "Kenyan police requests to detain Somali migrants were ignored by the courts.",
+            ["REQUEST", "REJECT"],
+        ),
+        # a statement of fact under a speech verb stays an act of its own
+        ("The Kenyan government said that Uganda withdrew its troops.", ["RETREAT"]),
+    ],
+)
+def test_what_an_appeal_asks_for_in_a_clause_is_not_coded_apart(analysed, text, expected):
+    found = coded_events(analysed, text)
+    assert [f[0] for f in found] == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     "text",
     [
         # a statement to an audience, no telling to act

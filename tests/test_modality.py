@@ -21,12 +21,14 @@ def _status(text: str, trigger: str) -> tuple[str, list[str]]:
 @pytest.mark.parametrize(
     ("text", "trigger", "status"),
     [
-        # an owned or existing act is no prediction, whatever the clause's modal says
+        # an owned or existing act is no prediction, whatever the clause's modal says, and it
+        # is known outside the warning (eval/GUIDE.md: quoted is an act known only through
+        # speech)
         (
             "Senators warned that Washington's funding of the Palestinian Authority could be "
             "halted.",
             "funding",
-            "quoted",
+            "asserted",
         ),
         (
             "The bill would expand existing sanctions on Iran's central bank.",
@@ -141,6 +143,12 @@ def _status(text: str, trigger: str) -> tuple[str, list[str]]:
             "The Dutch premier said the talks were “difficult”, after Turkey had expelled the "
             "Dutch ambassador.",
             "expelled",
+            "asserted",
+        ),
+        # ... so is a past passive under "after": the negation above does not reach it
+        (
+            "The Kenyan army did not withdraw after the town was attacked by Somali militants.",
+            "attacked",
             "asserted",
         ),
         # ... while a perfect under "once" after a future stays in the future

@@ -26,6 +26,7 @@ from sitmap import lexicons
 _NOUNS = {"NOUN", "PROPN"}
 _PAST = {"VBD"}
 _PERFECT = {"had", "'d"}
+_PAST_PASSIVE = {"was", "were"}
 _RELATIVE = {"which", "that"}
 
 
@@ -76,7 +77,9 @@ def background(node: Any) -> bool:
     banned adoptions", "after Turkey had expelled the ambassador"): a fact outside the modality
     and the report of the clause above it."""
     perfect = node.tag_ == "VBN" and any(  # "after Turkey had expelled the ambassador"
-        c.dep_ == "aux" and c.lower_ in _PERFECT for c in node.children
+        (c.dep_ == "aux" and c.lower_ in _PERFECT)
+        or (c.dep_ == "auxpass" and c.lower_ in _PAST_PASSIVE)  # "after it was revealed"
+        for c in node.children
     )
     return (node.tag_ in _PAST or perfect) and any(
         c.dep_ == "mark" and c.lower_ in _cues().temporal for c in node.children

@@ -125,7 +125,14 @@ def _reported_by(child: Any, verb: Any) -> bool:
         return False  # "Moscow has denied it, and Trump has dismissed ...": a clause of its own
     if child.dep_ == "conj" and _shares_subject(child):
         return False  # "has denied the claims and apologized": a second act of the speaker's
+    if child.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in _TEMPORAL_MARKS for m in child.children
+    ):
+        return False  # "said ..., while Trump is on his first trip to Asia": when it was said
     return child.dep_ in _COMPLEMENTS and not (child.dep_ == "advcl" and child.i < verb.i)
+
+
+_TEMPORAL_MARKS = frozenset({"while", "when", "as", "after", "before", "since", "once", "until"})
 
 
 def _shares_subject(clause: Any) -> bool:

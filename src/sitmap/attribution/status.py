@@ -226,8 +226,15 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
     status = "asserted"
     if any(s.role == "cited" for s in chain):
         status = "reported"
-    if speaker is not None and not speaker.journalist and not own_words:
-        # a speech act narrated by the outlet ("X said Y was to blame") is asserted
+    if (
+        speaker is not None
+        and not speaker.journalist
+        and not own_words
+        and not (tok is not None and not tweeted and modality.presupposed(tok))
+    ):
+        # a speech act narrated by the outlet ("X said Y was to blame") is asserted; so is an
+        # act the report presupposes as known ("warned that Washington's funding could be
+        # halted", "would question him about his past denials")
         status = "quoted"
     modal, intent = _modality(tok, event.plover) if tok is not None else (None, False)
     if (

@@ -338,11 +338,15 @@ def _requested(tok: Any) -> bool:
     guide codes the appeal or the threat only."""
     for _ in range(3):
         head = tok.head
+        if tok.dep_ == "acl" and head.i != tok.i and _asked_for(tok, head):
+            return True  # "requests to detain migrants": what the request asks for
         if tok.dep_ not in {"xcomp", "ccomp", "advcl"} or head.i == tok.i:
             return False
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if infinitive and head.pos_ == "VERB" and _appeal(head):
             return True
+        if _mandative(tok) and head.pos_ == "VERB" and _appeal(head):
+            return True  # "demanded that the court punish the lawyers"
         if head.pos_ == "VERB" and _own_act(tok, infinitive) and _threat(head):
             return True
         tok = head
@@ -350,6 +354,30 @@ def _requested(tok: Any) -> bool:
 
 
 _THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
+
+
+def _mandative(clause: Any) -> bool:
+    """Whether a that-clause is mandative: its verb in the bare form (the subjunctive, "that
+    the court *punish*") or under "should"/"must", with a subject of its own and no
+    question mark ("asked whether ..." asks a question)."""
+    if clause.dep_ != "ccomp" or not _children(clause, {"nsubj"}):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children):
+        return False
+    auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in {"should", "must"} for a in auxes):
+        return True
+    return not auxes and clause.tag_ in {"VB", "VBP"} and clause.lemma_.lower() != "be"
+
+
+def _asked_for(clause: Any, noun: Any) -> bool:
+    """Whether an infinitive on a noun is what a request noun asks for ("requests *to detain*
+    people", "a call to withdraw")."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    return any(e.type == "REQUEST" for e in _lexicon().nouns.get(noun.lemma_.lower(), ()))
 
 
 def _own_act(clause: Any, infinitive: bool) -> bool:

@@ -467,7 +467,16 @@ def _natural_agent(tok: Any, senses: _Senses) -> bool:
     doers = _children(tok, {"nsubj"}) + [
         p for agent in _children(tok, {"agent"}) for p in _children(agent, {"pobj"})
     ]
-    return bool(doers) and all(d.lemma_.lower() in senses.natural_agents for d in doers)
+    return bool(doers) and all(_natural(d, senses) for d in doers)
+
+
+def _natural(doer: Any, senses: _Senses) -> bool:
+    """A disaster word, or a name it classes ("Hurricane Maria", "Typhoon Haiyan")."""
+    if doer.lemma_.lower() in senses.natural_agents:
+        return True
+    return doer.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lemma_.lower() in senses.natural_agents for c in doer.children
+    )
 
 
 def _contest(tok: Any, senses: _Senses) -> bool:
