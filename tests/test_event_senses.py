@@ -204,6 +204,18 @@ def _triggers(text: str) -> list[tuple[str, str]]:
         # hitting a home run or growth is no blow against an actor
         ("The Kenyan senator hit a home run with his speech on Somalia.", "hit", None),
         ("Kenyan officials say the Somali ban will hit growth in Nairobi.", "hit", "ban"),
+        # a candidate's own rally is a campaign event, no protest; a rally against someone is
+        (
+            "The Kenyan opposition leader mocked the police at his rallies in Nairobi.",
+            "rallies",
+            "mocked",
+        ),
+        ("Kenyan opposition supporters held a campaign rally in Mombasa on Sunday.", "rally", None),
+        (
+            "Thousands of Kenyan students held a rally against the government in Nairobi.",
+            None,
+            "rally",
+        ),
         # a named storm is a disaster like "the storm": no attack
         ("Typhoon Haiyan hit the Philippine city of Tacloban in 2013.", "hit", None),
         ("Rebels hit the Philippine city of Marawi with mortars.", None, "hit"),

@@ -69,6 +69,7 @@ class _Senses:
     information_verbs: frozenset[str]
     contest_nouns: frozenset[str]
     contest_preps: frozenset[str]
+    personal_events: frozenset[str]
 
 
 @cache
@@ -120,6 +121,7 @@ def _senses() -> _Senses:
         information_verbs=frozenset(data.get("information_verbs") or ()),
         contest_nouns=frozenset(data.get("contest_nouns") or ()),
         contest_preps=frozenset(data.get("contest_preps") or ()),
+        personal_events=frozenset(data.get("personal_events") or ()),
     )
 
 
@@ -638,10 +640,26 @@ def figurative_noun(tok: Any) -> bool:
     other = senses.modifier_senses.get(tok.lemma_.lower(), frozenset())
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in other for c in tok.children):
         return True  # "the presidential campaign of Hillary Clinton"
+    if tok.lemma_.lower() in senses.personal_events and _held_by_a_person(tok):
+        return True  # "at Trump rallies", "chants at his rallies": a candidate's own rally
     prep = tok.head
     if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i:
         return prep.head.lemma_.lower() in senses.defied_frames or _in_phrase(tok, senses)
     return _in_phrase(tok, senses)
+
+
+_PERSONAL_POSSESSIVES = frozenset({"his", "her", "my", "your"})
+
+
+def _held_by_a_person(tok: Any) -> bool:
+    """Whether an event noun is owned by one person: a personal possessive ("his rallies") or a
+    person's name as its owner or modifier ("Trump rallies", "Trump's rally")."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.lower_ in _PERSONAL_POSSESSIVES:
+            return True
+        if c.dep_ in {"poss", "compound"} and c.ent_type_ == "PERSON":
+            return True
+    return False
 
 
 def _in_phrase(tok: Any, senses: _Senses) -> bool:
