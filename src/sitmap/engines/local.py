@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -27,7 +30,11 @@ from sitmap.model import Document
 
 
 def _worker_init(parent: int) -> None:
-    """Worker start-up: load spaCy once, and exit if the parent dies (e.g. SIGKILL)."""
+    """Worker start-up: load spaCy once, and exit if the parent dies (e.g. SIGKILL).
+
+    On Linux the kernel kills the worker with its parent (``PR_SET_PDEATHSIG``), so the worker
+    starts no watcher thread and stays single-threaded (spaCy's parsers run cheaper in such a
+    process: see ``sitmap.threads``); elsewhere a thread watches the parent."""
 
     def watch() -> None:
         while True:
@@ -35,8 +42,27 @@ def _worker_init(parent: int) -> None:
             if os.getppid() != parent:
                 os._exit(1)
 
-    threading.Thread(target=watch, daemon=True).start()
+    if not _die_with_parent(parent):
+        threading.Thread(target=watch, daemon=True).start()
     warm()
+
+
+def _die_with_parent(parent: int) -> bool:
+    """Ask the kernel to SIGKILL this process when its parent dies; False where it cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+            return False
+    except (OSError, AttributeError):
+        return False
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+    return True
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 class LocalEngine(Engine):
