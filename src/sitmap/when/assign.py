@@ -265,27 +265,27 @@ def _past_tense(ev: Event, doc: Document, cache: dict[int, _Tokens | None]) -> b
     )
 
 
+def _trigger_tense(ev: Event, doc: Document, cache: dict[int, _Tokens | None]) -> str | None:
+    """The tense the event's trigger is told in (None when its sentence is not parsed)."""
+    if ev.trigger_start is None or ev.trigger_end is None:
+        return None
+    toks = _tokens(doc, ev.sentence, cache)
+    if toks is None or not toks.parsed:
+        return None
+    return _tense(toks, ev.trigger_start, ev.trigger_end)
+
+
 def _coming(ev: Event, doc: Document, cache: dict[int, _Tokens | None]) -> bool:
     """Whether the event's trigger is told as coming ("is set to visit Brussels on Tuesday",
     "will meet"): its date may lie after publication whatever its status says."""
-    if ev.trigger_start is None or ev.trigger_end is None:
-        return False
-    toks = _tokens(doc, ev.sentence, cache)
-    if toks is None or not toks.parsed:
-        return False
-    return _tense(toks, ev.trigger_start, ev.trigger_end) == "future"
+    return _trigger_tense(ev, doc, cache) == "future"
 
 
 def _present_event(ev: Event, doc: Document, cache: dict[int, _Tokens | None]) -> bool:
     """Whether the event is told in the present ("are facing charges", "is holding talks"): a
     date governed by a past-tense verb elsewhere in its sentence is another event's ("was
     convicted in November, and both are facing further charges")."""
-    if ev.trigger_start is None or ev.trigger_end is None:
-        return False
-    toks = _tokens(doc, ev.sentence, cache)
-    if toks is None or not toks.parsed:
-        return False
-    return _tense(toks, ev.trigger_start, ev.trigger_end) == "present"
+    return _trigger_tense(ev, doc, cache) == "present"
 
 
 def _after(f: _Found, pub: date) -> bool:
