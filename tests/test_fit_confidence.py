@@ -72,14 +72,16 @@ def test_precision_at_a_cut() -> None:
     assert np.isnan(fit.precision_at(y, p, cut=0.95)[0])
 
 
-def _run(monkeypatch, tmp_path, model: Path, *extra: str) -> str:
+def _run(
+    monkeypatch, tmp_path, model: Path, *extra: str, features: tuple[str, ...] = ("post",)
+) -> str:
     data = _data()
     cache = tmp_path / "features.npz"
     np.savez(
         cache, x=data.x, y=data.y, groups=data.groups, files=data.files,
         features=np.array(confidence.FEATURES),
     )  # fmt: skip
-    monkeypatch.setattr(fit, "FEATURE_SETS", {"quirky": ("post",)})
+    monkeypatch.setattr(fit, "FEATURE_SETS", {"quirky": features})
     monkeypatch.setattr(fit, "STRENGTHS", (1.0,))
     argv = ["fit", "a.jsonl", "b.jsonl", "--cache", str(cache), "--output", str(model), *extra]
     monkeypatch.setattr("sys.argv", argv)
@@ -189,17 +191,7 @@ def test_a_refit_of_the_same_recipe_replaces_the_current_weights(
     # fitted on changed, so it is written (the weights of stale events are no model of these).
     model = tmp_path / "confidence.yaml"
     model.write_text("# (L2, C=1.0)\nintercept: 0.5\nweights:\n  weak: -9.0\n", encoding="utf-8")
-    data = _data()
-    cache = tmp_path / "features.npz"
-    np.savez(
-        cache, x=data.x, y=data.y, groups=data.groups, files=data.files,
-        features=np.array(confidence.FEATURES),
-    )  # fmt: skip
-    monkeypatch.setattr(fit, "FEATURE_SETS", {"general": ("weak",)})
-    monkeypatch.setattr(fit, "STRENGTHS", (1.0,))
-    argv = ["fit", "a.jsonl", "b.jsonl", "--cache", str(cache), "--output", str(model)]
-    monkeypatch.setattr("sys.argv", argv)
-    fit.main()
+    _run(monkeypatch, tmp_path, model, features=("weak",))
     assert "same recipe" in capsys.readouterr().out
     weight = yaml.safe_load(model.read_text(encoding="utf-8"))["weights"]["weak"]
     assert -9.0 < weight < 0

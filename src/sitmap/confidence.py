@@ -216,7 +216,7 @@ def features(doc: Document) -> list[dict[str, float]]:
     for event in doc.events:
         tok = doc.trigger_token(event)
         words = _sentence_words(doc, event)
-        lemma = trigger_lemma(doc, event)
+        lemma = _lemma(tok, event)
         source, target = event.source, event.target
         s_coded = bool(source is not None and source.code)
         t_coded = bool(target is not None and target.code)
@@ -312,7 +312,10 @@ def features(doc: Document) -> list[dict[str, float]]:
 
 def trigger_lemma(doc: Document, event: Event) -> str:
     """The trigger's lemma, lower case (its words as written without the parse)."""
-    tok = doc.trigger_token(event)
+    return _lemma(doc.trigger_token(event), event)
+
+
+def _lemma(tok: Any, event: Event) -> str:
     return (tok.lemma_ if tok is not None else event.trigger).lower()
 
 

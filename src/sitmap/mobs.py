@@ -25,7 +25,7 @@ from functools import cache
 from typing import Any
 
 from sitmap import lexicons
-from sitmap.model import Document, Event
+from sitmap.model import Actor, Document, Event
 
 _SECTOR = "rioters"
 _REBELS = "rebels"
@@ -154,9 +154,10 @@ def armed_nouns() -> frozenset[str]:
     return _words()[0]
 
 
-def rebels_code() -> str:
-    """The code of the rebels sector (codes.yaml: "REB")."""
-    return _sector_code(_REBELS)
+def as_rebels(actor: Actor) -> Actor:
+    """An unidentified doer named as an armed movement, coded as a rebel group of its country
+    (codes.yaml: "REB")."""
+    return replace(actor, sector=_REBELS, code=f"{actor.country or ''}{_sector_code(_REBELS)}")
 
 
 @cache
@@ -164,4 +165,4 @@ def _sector_code(sector: str) -> str:
     return str(lexicons.yaml_file("codes.yaml")["sectors"][sector])
 
 
-__all__ = ["armed_nouns", "name_doer", "rebel_named", "rebels_code"]
+__all__ = ["armed_nouns", "as_rebels", "name_doer", "rebel_named"]

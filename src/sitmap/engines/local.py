@@ -28,6 +28,8 @@ from sitmap.engines.base import (
 from sitmap.errors import SitmapError
 from sitmap.model import Document
 
+_PR_SET_PDEATHSIG = 1  # prctl option: the signal sent when the parent dies (linux/prctl.h)
+
 
 def _worker_init(parent: int) -> None:
     """Worker start-up: load spaCy once, and exit if the parent dies (e.g. SIGKILL).
@@ -60,9 +62,6 @@ def _die_with_parent(parent: int) -> bool:
     if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
     return True
-
-
-_PR_SET_PDEATHSIG = 1
 
 
 class LocalEngine(Engine):

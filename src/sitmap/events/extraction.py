@@ -181,7 +181,7 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             if named is not None and sources[0] is not None:  # keep the words of the doer
                 sources = [replace(sources[0], text=named.text, start=named.start, end=named.end)]
                 if mobs.rebel_named(named.text):  # "the West Papua Liberation Army": rebels
-                    sources = [_as_rebels(sources[0])]
+                    sources = [mobs.as_rebels(sources[0])]
         sources, targets = _court_sides(tok, entry, finder, sources, targets, nominal)
         targets = our_nation(tok, finder, targets)  # "hacked our election"
         coded = any(a is not None and a.code for a in (*sources, *targets))
@@ -498,8 +498,3 @@ def _event(
         mode=mode,
         confidence=round(min(confidence, 0.95), 2),
     )
-
-
-def _as_rebels(actor: Actor) -> Actor:
-    """An unidentified doer named as an armed movement, coded as a rebel group."""
-    return replace(actor, sector="rebels", code=f"{actor.country or ''}{mobs.rebels_code()}")

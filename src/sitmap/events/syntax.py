@@ -92,7 +92,7 @@ def _inherited_subject(tok: Any) -> list[Any]:
                 return [head]
             # "Trump's decision to recognize Jerusalem", "the decision by Trump to ...": whoever
             # decides, plans or tries does the infinitive
-            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            infinitive = _infinitive(tok)
             return _children(head, {"poss"}) + _pobjs(head, {"by"}) if infinitive else []
         # "will lead *him* to work with X", "forced *Iran* to withdraw": an infinitive after an
         # object is the object's act (object control), not the subject's
