@@ -65,3 +65,34 @@ def tsv_file(name: str) -> tuple[dict[str, str], ...]:
     """
     reader = csv.DictReader(io.StringIO(_strip_comments(read_text(name))), delimiter="\t")
     return tuple({k: (v or "").strip() for k, v in row.items()} for row in reader)
+
+
+@cache
+def country_forms(column: str = "names") -> tuple[tuple[str, str], ...]:
+    """Each written form of each country in ``countries.tsv`` as (form, ISO3) pairs, in file
+    order: ``names`` (the name and its aliases: "Syria", "Syrian Arab Republic"),
+    ``demonyms`` ("Syrian"), ``people`` ("Syrians") or ``capital`` ("Damascus").
+
+    The one place the country tables are read for names: the actor lexicon, the place
+    mentions and the place context all take their country words from here.
+    """
+    pairs: list[tuple[str, str]] = []
+    for row in tsv_file("countries.tsv"):
+        if column == "names":
+            forms = [row["name"], *row["aliases"].split("|")]
+        else:
+            forms = row[column].split("|")
+        pairs.extend((form, row["iso3"]) for form in forms if form)
+    return tuple(pairs)
+
+
+@cache
+def country_names(geo_aliases: bool = False) -> frozenset[str]:
+    """Lower-cased names and aliases of countries (:func:`country_forms`); with
+    ``geo_aliases`` also the gazetteer's extra country names (``geo.yaml`` ``country_aliases``:
+    "the United States", "Burma", "Soviet Union")."""
+    names = {form for form, _ in country_forms()}
+    if geo_aliases:
+        for aliases in yaml_file("geo.yaml")["country_aliases"].values():
+            names.update(aliases)
+    return frozenset(n.lower() for n in names)

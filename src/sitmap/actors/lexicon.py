@@ -193,16 +193,15 @@ def _compile() -> _Lexicon:
 
     countries: dict[str, dict[str, str]] = {}
     for row in lexicons.tsv_file("countries.tsv"):
-        iso3 = row["iso3"]
-        countries[iso3] = row
-        for alias in [row["name"], *row["aliases"].split("|")]:
-            add(alias, _Entry(_COUNTRY, iso3))
-        for dem in row["demonyms"].split("|"):
-            add(dem, _Entry(_DEMONYM, iso3))
-        for people in row["people"].split("|"):
-            add(people, _Entry(_PEOPLE, iso3))
-        if row["capital"]:
-            add(row["capital"], _Entry(_CAPITAL, iso3))
+        countries[row["iso3"]] = row
+    for column, kind in (
+        ("names", _COUNTRY),
+        ("demonyms", _DEMONYM),
+        ("people", _PEOPLE),
+        ("capital", _CAPITAL),
+    ):
+        for form, iso3 in lexicons.country_forms(column):
+            add(form, _Entry(kind, iso3))
 
     orgs: dict[str, dict[str, Any]] = {}
     for org in lexicons.yaml_file("orgs.yaml")["orgs"]:

@@ -265,19 +265,8 @@ def _find(text: str) -> list[Chain]:
     return chains
 
 
-@cache
-def _country_names() -> frozenset[str]:
-    """Lower-cased names and aliases of countries (countries.tsv, geo.yaml)."""
-    names = set()
-    for row in lexicons.tsv_file("countries.tsv"):
-        names.update(n for n in [row["name"], *row["aliases"].split("|")] if n)
-    for aliases in lexicons.yaml_file("geo.yaml")["country_aliases"].values():
-        names.update(aliases)
-    return frozenset(n.lower() for n in names)
-
-
 def _country_name(name: str) -> bool:
-    return name.rstrip(".").lower() in _country_names()
+    return name.rstrip(".").lower() in lexicons.country_names(geo_aliases=True)
 
 
 @cache

@@ -73,12 +73,8 @@ def _lex() -> _Lex:
 
 def _demonyms() -> frozenset[str]:
     """Adjectives and nationality nouns of countries (data/countries.tsv), minus country names."""
-    words: set[str] = set()
-    names: set[str] = set()
-    for row in lexicons.tsv_file("countries.tsv"):
-        names.update(normalise(n) for n in [row["name"], *row["aliases"].split("|")] if n)
-        for col in ("demonyms", "people"):
-            words.update(normalise(w) for w in row.get(col, "").split("|") if w)
+    names = {normalise(n) for n, _ in lexicons.country_forms()}
+    words = {normalise(w) for col in ("demonyms", "people") for w, _ in lexicons.country_forms(col)}
     return frozenset(words - names)
 
 
