@@ -162,6 +162,27 @@ def test_situations_eval_says_whether_a_missed_trigger_is_in_the_lexicon() -> No
     assert miss_cause(text, [], told) == "no event in the sentence (no trigger)"
 
 
+def test_situations_eval_says_when_the_act_is_told_in_another_sentence() -> None:
+    """A mention whose sentence has no event, while the article has the act (its type, its
+    trigger's word) in another sentence: a retelling sitmap did not tie to the event."""
+    from sitmap.evaluate.situations import Telling, miss_cause, told_elsewhere
+
+    text = ("Police arrested five students in Kano on Monday. The arrests drew crowds to "
+            "the police station. A court fined a trader.")  # fmt: skip
+    detained = Telling("ev1", 0, 48, "Police arrested five students in Kano on Monday.",
+                       "arrested", "COERCE")  # fmt: skip
+    again = GoldMention("x.jsonl#1", "The arrests drew crowds to the police station.",
+                        "arrests", "COERCE")  # fmt: skip
+    assert told_elsewhere([detained], again)
+    assert miss_cause(text, [detained], again) == "no event in the sentence (told elsewhere)"
+    # another word, or the same word coded as another type, is not the act told again
+    fined = GoldMention("x.jsonl#1", "A court fined a trader.", "fined", "SANCTION")
+    assert not told_elsewhere([detained], fined)
+    assert miss_cause(text, [detained], fined) == "no event in the sentence (known trigger)"
+    other = GoldMention("x.jsonl#1", again.evidence, "arrests", "SANCTION")
+    assert not told_elsewhere([detained], other)
+
+
 def test_situations_eval_names_the_other_acts_in_the_sentence() -> None:
     """A mention whose sentence holds only other acts gets them listed (``a_acts``/``b_acts``):
     what sitmap found there instead of the gold act."""

@@ -30,9 +30,11 @@ that keeps the two events apart (``sitmap.situations.rules.explain``: type famil
 dates, places, actors, counterpart unknown, too little evidence), or ``clustering`` (linked,
 but placed in different situations of one component). Each gold mention without an event
 gets a **cause** (``mentions_missed`` counts them, ``miss_cause``): ``no event in the
-sentence`` (no trigger found, or one dropped), ``another act in the sentence`` (sitmap's events
-there have neither the gold trigger nor its type; the error names them, ``acts_in_sentence``,
-as ``a_acts``/``b_acts``: "convicted COERCE"), ``sentence not found``, ``article not found``.
+sentence`` (no trigger found, or one dropped; "told elsewhere" when the article has the act in
+another sentence and the gold sentence retells it untied), ``another act in the sentence``
+(sitmap's events there have neither the gold trigger nor its type; the error names them,
+``acts_in_sentence``, as ``a_acts``/``b_acts``: "convicted COERCE"), ``sentence not found``,
+``article not found``.
 """
 
 from __future__ import annotations
@@ -410,10 +412,14 @@ def miss_cause(text: str, tellings: list[Telling], m: GoldMention) -> str:
     """Why a gold mention has no event (for the recall of event detection, not the merge):
     ``article not found``, ``sentence not found`` (not in the article text), ``another act in
     the sentence`` (sitmap's events there have neither the gold trigger nor its type), or
-    ``no event in the sentence`` with whether a word of the gold trigger is a trigger of the
-    event lexicon (``trigger_known``): ``(known trigger)``, so the context or a filter dropped
-    it ("the indictment lays out ...", "in the wake of allegations"), or ``(no trigger)``, a
-    word the lexicon lacks ("kept undermining the minister")."""
+    ``no event in the sentence`` with: ``(told elsewhere)`` when the article has an event of
+    the gold type whose trigger is the gold trigger's word (``told_elsewhere``: the sentence
+    retells an act sitmap found in another sentence, "The indictment lays out ..." after
+    "Manafort was indicted on Monday", and ``events.restatements`` did not keep it as a
+    telling), else whether a word of the gold trigger is a trigger of the event lexicon
+    (``trigger_known``): ``(known trigger)``, so the context or a filter dropped it ("in the
+    wake of allegations"), or ``(no trigger)``, a word the lexicon lacks ("kept undermining
+    the minister")."""
     if not text:
         return "article not found"
     told = _told_in_sentence(text, tellings, m)
@@ -421,8 +427,25 @@ def miss_cause(text: str, tellings: list[Telling], m: GoldMention) -> str:
         return "sentence not found"
     if told:
         return "another act in the sentence"
+    if told_elsewhere(tellings, m):
+        return "no event in the sentence (told elsewhere)"
     known = "known trigger" if trigger_known(m.trigger) else "no trigger"
     return f"no event in the sentence ({known})"
+
+
+def told_elsewhere(tellings: list[Telling], m: GoldMention) -> bool:
+    """Whether some telling of the article (outside the gold sentence, where ``miss_cause``
+    asks) is of the gold type and has the gold trigger's word, as ``match_telling`` compares
+    triggers (a shared word, or the same first four letters: "indicted" / "indictment")."""
+    trig = set(_WORD.findall(m.trigger.lower()))
+    kind = (m.type or "").upper()
+    for t in tellings:
+        words = set(_WORD.findall(t.trigger.lower()))
+        if kind and (t.plover or "").upper() != kind:
+            continue
+        if words & trig or _stem_match(words, trig):
+            return True
+    return False
 
 
 def trigger_known(trigger: str) -> bool:
@@ -522,5 +545,6 @@ __all__ = [
     "read_situation_gold",
     "score_situations_file",
     "tellings_of",
+    "told_elsewhere",
     "trigger_known",
 ]
