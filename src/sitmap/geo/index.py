@@ -62,7 +62,7 @@ from sitmap import compiled, lexicons
 from sitmap.compiled import cache_dir
 from sitmap.model import Place
 
-VERSION = "geo-15"
+VERSION = "geo-16"
 """Bump when the build or the normalisation changes: old caches are then ignored."""
 
 _LOCK = threading.Lock()
