@@ -27,3 +27,11 @@ def test_geo_context_country_is_the_shared_set():
     "Mosul, Soviet Union" is a former state's name from geo.yaml)."""
     assert context._country_name("Benin.") and context._country_name("Soviet Union")
     assert not context._country_name("Alibori")
+
+
+def test_lexicons_country_names_hold_no_english_word_or_given_name():
+    """countryinfo's "Island" (Iceland), "Mann" (Isle of Man) and "Dominique" (Dominica) are
+    dropped (tools/country_extras.yaml): "protesting on Reem Island", "Thomas Mann",
+    "Dominique Strauss-Kahn" name no country."""
+    assert not {"island", "mann", "dominique"} & lexicons.country_names()
+    assert {"iceland", "isle of man", "dominica"} <= lexicons.country_names()
