@@ -25,3 +25,11 @@ def test_build_region_aliases_generic_words_are_no_name():
     assert build.bare_names("Central Region", _WORDS) == []
     assert build.bare_names("Governorate Number One", _WORDS) == []
     assert build.bare_names("Awdal", _WORDS) == []
+
+
+def test_build_region_aliases_kind_after_a_bare_name():
+    """Zambia's "North-Western", a province, is also "North-Western Province"."""
+    words = _WORDS | {"state"}
+    assert build.with_feature_word("North-Western", "Province", words) == "North-Western Province"
+    assert build.with_feature_word("Western Province", "Province", words) is None
+    assert build.with_feature_word("Lusaka", "Metropolitan department", words) is None

