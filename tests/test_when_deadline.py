@@ -1,4 +1,5 @@
-"""when: a deadline ("by mid-August", "no later than Friday") is no time of a coming event."""
+"""when: a deadline ("by mid-August", "no later than Friday", "before Friday") is no time of a
+coming event."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ def _date(text: str, trigger: str) -> str | None:
             "The EU said Hungary must withdraw its troops from the border no later than Friday.",
             "withdraw",
         ),
+        ("The ministry said Turkey will withdraw its troops from Afrin before Friday.", "withdraw"),
     ],
 )
 def test_a_deadline_does_not_date_a_coming_event(text: str, trigger: str) -> None:
@@ -41,6 +43,8 @@ def test_a_deadline_does_not_date_a_coming_event(text: str, trigger: str) -> Non
         ("Turkey will withdraw its troops from Afrin on Friday.", "withdraw", "2019-06-14"),
         # a past act done "by" a time keeps that time
         ("Police arrested 40 protesters in Minsk by Sunday evening.", "arrested", "2019-06-09"),
+        # and one done shortly before a time keeps its day
+        ("Police arrested two men shortly before midnight on Sunday.", "arrested", "2019-06-09"),
     ],
 )
 def test_other_dates_still_date_the_event(text: str, trigger: str, day: str) -> None:

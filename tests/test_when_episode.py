@@ -178,6 +178,14 @@ def test_overnight_is_the_night_before_publication(text, expected):
     assert (found[0] if found else None) == expected
 
 
+def test_overnight_after_a_day_is_that_days_night() -> None:
+    """ "On 11 November 2017, overnight, ...": the night of the day just named."""
+    text = "On 11 November 2017, overnight, an armed group exchanged fire with soldiers in Kandi."
+    doc = pipeline.extract(text, published=PUBLISHED)
+    assert [d.text for d in doc.dates] == ["11 November 2017"]
+    assert {e.date.date for e in doc.events if e.date is not None} == {"2017-11-11"}
+
+
 @pytest.mark.parametrize(
     ("text", "trigger", "expected"),
     [

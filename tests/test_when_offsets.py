@@ -119,3 +119,42 @@ def test_thats_when_without_a_day_before_it_is_no_date(analysed):
         analysed("That's when police arrested their leader.", published="2017-12-06")
     )
     assert doc.dates == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # "it's been a week since <clause>" counts back from publication (a Sunday here): the
+        # clause happened that day (the seventh split's call: the previous Sunday, a day)
+        (
+            "It's only been a week since a gunman shot and killed 58 people in Las Vegas.",
+            "killed",
+            "2017-10-01",
+        ),
+        # the apostrophe lost in scraping; days count back day by day
+        (
+            "It s been two days since police arrested the protesters in Cairo.",
+            "arrested",
+            "2017-10-06",
+        ),
+        # said in the past ("it had been a week"), the count starts at the saying, not at
+        # publication: no date
+        (
+            "Villagers said last month it had been a week since rebels attacked the village.",
+            "attacked",
+            None,
+        ),
+    ],
+)
+def test_it_has_been_n_days_since_a_clause(text: str, trigger: str, expected: str | None) -> None:
+    assert _dates(text, trigger, published="2017-10-08") == [expected]
+
+
+def test_it_has_been_n_days_since_dates_no_other_clause() -> None:
+    """The count dates only the clause after "since", not an event elsewhere in the sentence."""
+    text = (
+        "It has been a week since gunmen attacked the village, and the governor condemned the "
+        "violence."
+    )
+    assert _dates(text, "attacked", published="2017-10-08") == ["2017-10-01"]
+    assert _dates(text, "condemned", published="2017-10-08") == [None]

@@ -53,6 +53,7 @@ def resolve(doc: Document) -> Document:
         ]
     date_ents = [(s, e) for s, e, label in ents if label == "DATE"]
     found, rejected = _find(text, [(s, e) for s, e, _ in ents])
+    found = _part_of_day(text, found)
     found = mark_clauses(doc, found)
     covered = [(f.start, f.end) for f in found]
     tokens_cache: dict[int, _Tokens | None] = {}
@@ -122,6 +123,27 @@ def month_day(expr: DateExpr) -> tuple[int, int] | None:
     month = voc.months.get((m["mon"] or m["mon2"]).lower())
     day = int(m["day"] or m["day2"])
     return (month, day) if month and 1 <= day <= 31 else None
+
+
+_DAYS = frozenset({"iso", "slash", "mdy", "dmy", "weekday"})
+
+
+def _part_of_day(text: str, found: list[_Found]) -> list[_Found]:
+    """``found`` without an "overnight" set right after a day ("On 11 November 2022, overnight,
+    gunmen fired ..."): the night of that day, not the night before publication."""
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            f.kind == "deictic"
+            and (f.groups.get("word") or "").lower() == "overnight"
+            and prev is not None
+            and prev.kind in _DAYS
+            and re.fullmatch(r"\s*,?\s*", text[prev.end : f.start])
+        ):
+            continue
+        out.append(f)
+    return out
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

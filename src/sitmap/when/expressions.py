@@ -178,6 +178,18 @@ def _resolve_found(f: _Found, text: str, pub: date | None, tense: str | None) ->
         shift = {"yesterday": -1, "tomorrow": 1, "last night": -1, "overnight": -1}.get(word, 0)
         return _expr(f, text, pub + timedelta(days=shift), "day", relative=True, score=0.9)
 
+    if kind == "since":  # "it's been a week since <clause>": the clause's time, counted back
+        n, unit = _number(voc, g["num"]), lower("unit") or "day"
+        if pub is None or n is None:
+            return _expr(f, text, None, None, relative=True, score=0.5)
+        if unit in ("day", "week"):  # a count of days or weeks: that day (the guide's call)
+            when, precision = pub - timedelta(days=n * _UNIT_DAYS[unit]), "day"
+        elif unit == "month":
+            when, precision = _month_start(pub, -n), "month"
+        else:
+            when, precision = date(pub.year - n, 1, 1), "year"
+        return _expr(f, text, when, precision, relative=True, score=0.8)
+
     if kind == "ago":
         n, unit = _number(voc, g["num"]), lower("unit") or "day"
         if unit == "decade":

@@ -31,6 +31,15 @@ _CUE_BEFORE = re.compile(
 )
 
 
+# What comes before "<N days> since <clause>" for it to count back from now: "it's (only) been",
+# "it has been" ("it had been" counts from a past time the text tells, not from publication).
+_SINCE_BEFORE = re.compile(
+    r"\bit(?:[’']s|\s+s|\s+has)\s+(?:(?:only|just|now|already|barely|nearly|almost|about"
+    r"|more\s+than|less\s+than)\s+)*been\s$",
+    re.IGNORECASE,
+)
+
+
 def _find(text: str, entities: list[tuple[int, int]]) -> tuple[list[_Found], list[tuple[int, int]]]:
     """Rule matches over ``text`` (longest first, without overlaps) and the rejected spans."""
     voc = _vocab()
@@ -108,6 +117,8 @@ def _plausible(
         nxt = re.match(r"[a-z][\w-]*", after)
         if nxt and text[m.end() : m.end() + 1].isspace() and nxt.group() not in voc.overnight_after:
             return False  # "overnight curfews", "overnight stays"
+    if kind == "since" and not _SINCE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return False  # "a week since" only after "it's been": "who had been two weeks since"
     if kind == "weekday":
         prev = before.split()[-1:] if before.split() else []
         if prev and prev[0].lower().strip(".,") in voc.blockers:

@@ -43,6 +43,11 @@ def mark_clauses(doc: Document, found: list[_Found]) -> list[_Found]:
     anaphors read as adverbs ("two days later", "the day after.") are kept as they are."""
     out: list[_Found] = []
     for f in found:
+        if f.kind == "since":  # "it's been a week since <clause>": dates that clause only
+            f.clause = _clause(doc, f, noun=True)
+            if f.clause is not None:
+                out.append(f)
+            continue
         if f.kind != "anaphor":
             out.append(f)
             continue
@@ -53,9 +58,10 @@ def mark_clauses(doc: Document, found: list[_Found]) -> list[_Found]:
     return out
 
 
-def _clause(doc: Document, f: _Found) -> tuple[int, int] | None:
+def _clause(doc: Document, f: _Found, *, noun: bool = False) -> tuple[int, int] | None:
     """The span of the clause whose subordinating conjunction ends ``f``, from the parse: from
-    the offset to the last word under the clause's verb (the parser may make that verb the root)."""
+    the offset to the last word under the clause's verb (the parser may make that verb the root).
+    With ``noun``, a preposition's object phrase counts too ("a week since the shooting")."""
     sent = doc.sentence_at(f.start)
     if sent is None or sent.index not in doc._parses:
         return None
@@ -69,6 +75,8 @@ def _clause(doc: Document, f: _Found) -> tuple[int, int] | None:
     verb = word.head
     if word.dep_ == "prep":  # "a day after freeing a comrade": a clause without a subject
         verb = next((c for c in word.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+        if verb is None and noun:
+            verb = next((c for c in word.children if c.dep_ == "pobj"), None)
         if verb is None:
             return None
     elif word.dep_ != "mark" or verb.pos_ not in ("VERB", "AUX") or verb.i < word.i:
@@ -87,7 +95,7 @@ def resolve_clauses(doc: Document, found: list[_Found]) -> list[_Found]:
     for f in found:
         if f.groups.get("then") and (f.expr is None or not f.expr.date):
             continue  # "that's when" with no day told before it: no time at all
-        if f.clause is None:
+        if f.clause is None or f.kind == "since":  # "since" counts back from publication
             out.append(f)
             continue
         sent = doc.sentence_at(f.start)

@@ -121,6 +121,10 @@ def _vocab() -> _Vocab:
             rf"{fuzzy}(?P<num>{num})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b",
         ),
         (
+            "since",
+            rf"(?<=\bbeen\s)(?P<num>{num})\s+(?P<unit>day|week|month|year)s?\s+since",
+        ),
+        (
             "window",
             rf"(?:the\s+(?:past|last)\s+(?:(?P<num>{num})\s+)?(?P<unit>day|week|month|year)s?"
             r"|recent\s+(?P<runit>day|week|month|year)s)\b",
@@ -151,6 +155,7 @@ def _vocab() -> _Vocab:
         "year": r"(?:1[89]|20)\d\d",
         "weekday": wday,
         "ago": r"\bago\b",
+        "since": r"\bbeen\b.{3,30}\bsince\b",
         "window": r"\b(?:past|last|recent)\b",
         "period": r"\b(?:last|this|next|coming|current|new)\b",
         "weekend": r"\bweekend\b",
