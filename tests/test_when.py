@@ -1016,3 +1016,32 @@ def test_when_one_event_takes_the_date_of_its_clause(
     doc.events = [ev]
     when.resolve(doc)
     assert ev.date is not None and ev.date.date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        # a sentence the scrape glued to the one before still opens with its date
+        (
+            "It would be the end of the rule of law as we know it.Two weeks ago, a migrant "
+            "sought an abortion in Texas.",
+            "Two weeks ago",
+            "2017-08-21",
+        ),
+        (
+            "Trump attacked the senator.Yesterday, he called him a disgrace.",
+            "Yesterday",
+            "2017-09-05",
+        ),
+    ],
+)
+def test_when_finds_a_date_after_a_glued_full_stop(analysed, text, expr, expected):
+    doc = when.resolve(analysed(text, published=SEED_PUBLISHED))
+    assert _dates(doc).get(expr, (None,))[0] == expected, _dates(doc)
+
+
+def test_when_still_finds_no_date_inside_a_number_or_abbreviation(analysed):
+    doc = when.resolve(
+        analysed("Output rose 3.2020 percent in the U.S.Monday figures.", published=SEED_PUBLISHED)
+    )
+    assert not doc.dates, _dates(doc)

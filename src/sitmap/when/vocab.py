@@ -58,6 +58,16 @@ class _Vocab:
     patterns: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 
 
+# Where an expression may start: not inside a word, number or abbreviation ("3.2020", "U.S."),
+# but right after a sentence the scrape glued to it ("...as we know it.Two weeks ago, a
+# migrant sought ...", "...the hearing.Yesterday, he said ..."): a lower-case letter, or a
+# closing quote or bracket, and a full stop before a capital.
+_START = (
+    r"(?:(?<![\w$£€.-])|(?<=(?-i:[a-z])[.!?])(?=(?-i:[A-Z]))"
+    r"|(?<=[)”\"’'][.!?])(?=(?-i:[A-Z])))"
+)
+
+
 @cache
 def _vocab() -> _Vocab:
     """Word lists from ``data/time.yaml`` and the expression patterns built from them (once)."""
@@ -166,7 +176,7 @@ def _vocab() -> _Vocab:
         (
             kind,
             re.compile(prefilters.get(kind, "."), re.IGNORECASE),
-            re.compile(r"(?<![\w$£€.-])" + pat + r"(?!(?-i:[a-z0-9_])|-)", re.IGNORECASE),
+            re.compile(_START + pat + r"(?!(?-i:[a-z0-9_])|-)", re.IGNORECASE),
         )
         for kind, pat in patterns
     )
