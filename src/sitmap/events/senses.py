@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from sitmap import lexicons
+from sitmap.events import doers
 from sitmap.events.syntax import _PASS_SUBJ, _children
 from sitmap.tokens import table
 
@@ -160,6 +161,10 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
         return True  # "beat her rival for the nomination", "the runoff pits X against Y"
     if plover in senses.figurative_types and _natural_agent(tok, senses):
         return True  # "the storm killed three people", "opioids are destroying our youth"
+    if plover in senses.figurative_types and (doers.message(tok) or doers.figure(tok)):
+        return True  # "besieged by media reports", "has shot from 44 percent to 55 percent"
+    if doers.generic(tok):
+        return True  # "anyone who opposes him", "57 percent of Americans support a ban"
     objects = [_antecedent(o, tok).lemma_.lower() for o in _verb_objects(tok)]
     if plover in senses.figurative_types and any(o in senses.inanimate_objects for o in objects):
         return True  # "voted to kill the rule"
