@@ -12,7 +12,10 @@ Three general rules, their words in ``data/attribution.yaml``:
 * a past-tense clause under a temporal mark ("after Russia *banned* adoptions in 2012") is
   background the sentence builds on: neither a modal nor a speech verb above it governs it;
 * so is a non-restrictive relative clause outside quotation marks ("a request for Natalia
-  Veselnitskaya, who *met* with Donald Trump Jr."): the outlet's aside, not the report.
+  Veselnitskaya, who *met* with Donald Trump Jr."): the outlet's aside, not the report;
+* a noun event told as still to come — the object of "ahead of" / "in the run-up to", or
+  dated by a coming time ("Trump's state *visit* to Beijing next week") — is predicted, even
+  with an owner, unless a past time dates it ("ahead of his *visit* last week").
 """
 
 from __future__ import annotations
@@ -37,6 +40,9 @@ class _Cues:
     temporal: frozenset[str]
     document_verbs: frozenset[str]
     documents: frozenset[str]
+    ahead: frozenset[str]
+    coming: frozenset[str]
+    past: frozenset[str]
 
 
 @cache
@@ -48,19 +54,54 @@ def _cues() -> _Cues:
         temporal=frozenset(d["temporal_marks"]),
         document_verbs=frozenset(d["document_verbs"]),
         documents=frozenset(d["cited_nouns"]),
+        ahead=frozenset(d["ahead_words"]),
+        coming=frozenset(d["coming_time_words"]),
+        past=frozenset(d["past_time_words"]),
     )
 
 
 def presupposed(tok: Any) -> bool:
     """Whether a noun trigger names an act that exists already (an owner or an
     existing-state modifier), so that the clause's modality is not its own."""
-    if tok.pos_ not in _NOUNS:
-        return False
+    if tok.pos_ not in _NOUNS or ahead(tok):
+        return False  # "ahead of Trump's visit next week": owned, but still to come
     words = _cues().presupposing
     return any(
         c.dep_ == "poss" or (c.dep_ in {"amod", "advmod"} and c.lower_ in words)
         for c in tok.children
     )
+
+
+_DATING = {"npadvmod", "advmod", "prep", "amod", "tmod", "nmod", "compound"}
+
+
+def _dated(tok: Any, words: frozenset[str]) -> bool:
+    """Whether a time phrase on the noun (a DATE or TIME word) holds one of ``words``."""
+    return any(
+        t.ent_type_ in {"DATE", "TIME"} and t.lower_ in words
+        for c in tok.children
+        if c.dep_ in _DATING
+        for t in c.subtree
+    )
+
+
+def ahead(tok: Any) -> bool:
+    """Whether a noun event is told as still to come: the object of "ahead of", "in the run-up
+    to", "on the eve of" ("ahead of his first visit to South Korea"), or dated by a coming time
+    ("his state visit to Beijing next week"), and not dated by a past one ("last week")."""
+    if tok.pos_ not in _NOUNS:
+        return False
+    cues = _cues()
+    if _dated(tok, cues.past):
+        return False
+    prep = tok.head
+    marked = (
+        tok.dep_ == "pobj"
+        and prep.lower_ in {"of", "to"}
+        and prep.head.i != prep.i
+        and prep.head.lower_ in cues.ahead
+    )
+    return marked or _dated(tok, cues.coming)
 
 
 def uncertain(node: Any) -> str | None:

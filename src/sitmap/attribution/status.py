@@ -95,6 +95,8 @@ def _modality(tok: Any, plover: str | None = None) -> tuple[str | None, bool]:
             intent = intent or any(c.dep_ == "aux" and c.lower_ in cues.intent for c in kids)
         if any(c.dep_ in {"amod", "advmod"} and c.lower_ in cues.predicting_words for c in kids):
             predicted = True
+        if i == 0 and modality.ahead(node):
+            predicted = True  # "ahead of Trump's state visit to Beijing next week"
         if (
             i > 0
             and not _past_attempt(node, cues)
