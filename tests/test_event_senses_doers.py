@@ -34,10 +34,10 @@ def _events(text: str) -> list[tuple[str, str]]:
             "besieged",
         ),
         ("Questions about the loan surround the prime minister's office in Islamabad.", "surround"),
-        # a figure that rises is no shooting, a price that hits a mark no blow
+        # a figure that rises is no shooting, a rate that hits a mark no blow
         (
-            "The number of Syrians without clean water has shot from 44 percent to 55 percent since "
-            "the army's offensive began.",
+            "The number of Syrians without clean water has shot from 44 percent to 55 percent "
+            "since the army's offensive began.",
             "shot",
         ),
         ("Turkish inflation hit 12 percent in April, the statistics office said.", "hit"),

@@ -41,7 +41,7 @@ def _words() -> dict[str, frozenset[str]]:
     return {
         "anyone": frozenset(map(str, data["generic_objects"])),
         "shares": frozenset(map(str, data["poll_shares"])),
-        "messages": frozenset(map(str, info)),
+        "messages": frozenset(map(str, info)) - frozenset(map(str, data["outlet_doers"])),
         "paths": frozenset(map(str, data["path_preps"])),
     }
 
