@@ -31,6 +31,7 @@ class _Cues:
     intent: frozenset[str]
     predicting_speech: frozenset[str]
     speech_acts: frozenset[str]
+    ruling_sectors: frozenset[str]
     quote_open: str
     quote_close: str
 
@@ -54,6 +55,7 @@ def _cues() -> _Cues:
         intent=frozenset(d["intent"]),
         predicting_speech=frozenset(d["predicting_speech"]),
         speech_acts=frozenset(d["speech_acts"]),
+        ruling_sectors=frozenset(d["ruling_sectors"]),
         quote_open="".join(d["quote_open"]),
         quote_close="".join(d["quote_close"]),
     )

@@ -220,9 +220,11 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
         and event.source is not None
         and event.source.code
         and not _deed(tok)
+        and not _ruling_body(event.source)
     ):
         # "The White House condemned ...": the act's author is its speaker; not of a deed
-        # ("the group sued the ministry", "a judge sided with the city")
+        # ("the group sued the ministry", "a judge sided with the city") nor of a court's
+        # ruling ("the appeals court rejected the bid")
         chain.append(_speaker_source(event.source))
     event.attribution = chain
     status = "asserted"
@@ -285,6 +287,15 @@ def _deed(tok: Any) -> bool:
     """Whether a trigger is a verb that names a deed, never words ("sued", "sided with",
     "lobbied": ``data/deed_verbs_wordnet.yaml``, generated from WordNet's verb classes)."""
     return tok is not None and tok.pos_ == "VERB" and tok.lemma_.lower() in _deed_verbs()
+
+
+def _ruling_body(actor: Actor | None) -> bool:
+    """A court, a jury or an unnamed judge or prosecutor (``ruling_sectors``), whose acts are
+    rulings, not statements; a named person keeps his words ("Judge William Pauley denied
+    ...")."""
+    if actor is None or actor.sector not in _cues().ruling_sectors:
+        return False
+    return not (actor.kind == "person" and actor.name)
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:

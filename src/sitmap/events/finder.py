@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
-from sitmap import actors
+from sitmap import actors, lexicons
 from sitmap.events.syntax import _MODIFIER_DEPS, _PASS_SUBJ, _SUBJ, _children
 from sitmap.model import Actor, Sentence
 
@@ -19,7 +20,9 @@ _PRONOUNS = _FIRST_PERSON | {"he", "she", "it", "they", "them", "him", "her", "y
 _OWNER_PREPS = {False: {"of", "from"}, True: {"of", "from", "at", "for", "with"}}
 # "lawyers for Prevezon", "an aide to Senator Cotton": the principal an agent acts for
 _CLIENT_PREPS = {"for", "to", "of"}
-_PRINCIPALS = {"person", "organisation"}  # "officials of Iran" stay Iran's officials (IRNGOV)
+_PRINCIPALS = {"person", "organisation"}
+# prepositions that name who a thing comes from ("a bid by X", "an offer from X")
+_AUTHOR_PREPS = {"by", "from"}  # "officials of Iran" stay Iran's officials (IRNGOV)
 _PERSONAL = {"he", "she", "him", "her", "his"}
 _THIRD_PERSON = _PERSONAL | {"it", "its", "they", "them", "their"}
 _OBJECT_PERSONAL = {"him", "her"}
@@ -84,6 +87,12 @@ class _ActorFinder:
                             actor = self.resolve(pobj, depth + 1)
                             if actor is not None and (actor.code or named is None):
                                 return actor
+        if named is None and depth < 2 and tok.dep_ == "appos" and tok.head.i != tok.i:
+            # "Warsaw, *a city* that was bombed", "The Washington Post, *a newspaper* Trump has
+            # railed against": an apposition names what the noun it is apposed to names
+            actor = self.resolve(tok.head, depth + 1)
+            if actor is not None and actor.code:
+                return actor
         return named
 
     def _named_in_apposition(self, tok: Any, named: Actor, depth: int) -> Actor | None:
@@ -180,6 +189,8 @@ class _ActorFinder:
                 kind="pronoun",
                 score=0.0,
             )
+        if tok.lemma_.lower() in _relation_nouns() or tok.lower_ in _relation_nouns():
+            return None  # "Trump's eldest son", "Trump associates": not Trump
         for child in tok.lefts:
             if child.dep_ in _MODIFIER_DEPS:
                 actor = self.covering(child)
@@ -410,9 +421,17 @@ class _ActorFinder:
         """Whose the object is, when it names no actor itself: an actor in the object's own
         phrase ("the presence of Turkish troops"), or after "that of" in the clause ("any
         presence, whether that of the United States or Turkey"), or the object's possessor
-        ("a review of the minister's travels", "destroyed Iran's nuclear sites"), with its
-        conjuncts."""
+        ("a review of the minister's travels", "destroyed Iran's nuclear sites") or author
+        ("rejected a bid *by* the administration", "turned down an offer *from* Canada"), with
+        its conjuncts."""
         heads: list[Any] = [c for c in obj.children if c.dep_ == "poss"]
+        heads += [
+            p
+            for prep in obj.children
+            if prep.dep_ in {"prep", "agent"} and prep.lower_ in _AUTHOR_PREPS
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
         for t in obj.subtree:
             if t.dep_ in {"relcl", "acl"}:
                 break
@@ -433,6 +452,12 @@ class _ActorFinder:
             if found:
                 return found
         return []
+
+
+@cache
+def _relation_nouns() -> frozenset[str]:
+    """Nouns of kin and companions (``data/roles.yaml`` people ``relation_nouns``)."""
+    return frozenset(lexicons.yaml_file("roles.yaml")["people"]["relation_nouns"])
 
 
 def _uses(text: str, pronoun: str) -> bool:

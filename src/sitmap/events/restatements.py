@@ -320,6 +320,13 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
+def _one_actor(a: Actor | None, b: Actor | None) -> bool:
+    """Whether two sides are one coded actor (no event is done by an actor to itself)."""
+    if a is None or b is None or not a.code:
+        return False
+    return a.code == b.code and (a.name or a.text) == (b.name or b.text)
+
+
 def _more_precise(kept: Actor | None, other: Actor | None) -> Actor | None:
     """The side to keep: the other telling's when this one lacks it or is only a country or a
     bare sector of it."""
@@ -481,8 +488,12 @@ def _same_stem(a: Iterable[str], b: Iterable[str], min_stem: int) -> bool:
 
 def _absorb(kept: Event, other: Event, doc: Document) -> None:
     """Fold a later telling into the kept event (see the module docstring)."""
-    kept.source = _more_precise(kept.source, other.source)
-    kept.target = _more_precise(kept.target, other.target)
+    source = _more_precise(kept.source, other.source)
+    if not _one_actor(source, kept.target):  # a meeting told the other way round
+        kept.source = source
+    target = _more_precise(kept.target, other.target)
+    if not _one_actor(target, kept.source):
+        kept.target = target
     stated = _stated_place(other) is not None
     if _stated_place(kept) is None and other.place is not None and (kept.place is None or stated):
         kept.place, kept.place_basis = other.place, other.place_basis
