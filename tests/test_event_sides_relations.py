@@ -126,3 +126,21 @@ def test_event_sides_a_meeting_told_the_other_way_round_keeps_two_sides():
     assert met
     for e in met:
         assert not (e.source and e.target and e.source.code == e.target.code)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "codes"),
+    [
+        # reports no one is named for are the press's: denying them rebuffs the press
+        (
+            "Secretary of State Rex Tillerson on Friday dismissed reports that he would be "
+            "replaced.",
+            "dismissed",
+            ("USAGOV", "USAMED"),
+        ),
+        # a report someone is named for is theirs
+        ("Russia denied the report by the U.N. inspectors.", "denied", ("RUS", "IGOUNO")),
+    ],
+)
+def test_event_sides_denied_reports_are_the_presss(text, trigger, codes):
+    assert event_sides(text, trigger) == codes

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from sitmap import lexicons
+from sitmap import actors, lexicons
 from sitmap.events.finder import _ActorFinder
 from sitmap.events.lexicon import _Entry, _lexicon, _marked_clause, _trigger, wished_subjects
 from sitmap.events.syntax import (
@@ -574,3 +574,27 @@ def _coordinated(head: Any, finder: _ActorFinder) -> list[Actor | None]:
         return []
     inside = finder.within(sub[0].idx, sub[-1].idx + len(sub[-1]))
     return list(inside) if len(inside) >= 2 else []
+
+
+@cache
+def _news_nouns() -> frozenset[str]:
+    return frozenset(lexicons.yaml_file("roles.yaml")["people"]["news_nouns"])
+
+
+def _press(targets: list[Any], sources: list[Actor | None], finder: _ActorFinder) -> list[Actor]:
+    """The press of the source's country as the target of a denial or an attack on what it
+    reported ("dismissed reports that ...", "denied those reports", "pushed back on the
+    report": eval/GUIDE.md codes it xxxMED): a news noun (``roles.yaml`` ``news_nouns``) no
+    name, possessor or author tells the origin of ("the Times report", "his story", "a report
+    by the inspector general" are someone else's)."""
+    for t in targets:
+        if t.lemma_.lower() not in _news_nouns() or t.pos_ != "NOUN":
+            continue
+        named = (c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
+        if any(c.dep_ == "poss" for c in t.children) or any(named):
+            continue
+        if _pobjs(t, {"by", "from", "of"}):
+            continue
+        country = next((a.country for a in sources if a is not None and a.country), None)
+        return [actors.group("media", country, t.text, finder.offset + t.idx)]
+    return []

@@ -19,6 +19,7 @@ from sitmap.events.arguments import (
     _misattached_conjunct,
     _no_finding,
     _other_targets,
+    _press,
     _threatened,
     reciprocal,
 )
@@ -47,6 +48,7 @@ from sitmap.tokens import table
 
 # entity types whose names hold event nouns without being events ("the Paris Agreement")
 _NAMED_THINGS = {"LAW", "WORK_OF_ART", "ORG", "FAC", "PRODUCT"}
+_PRESS_TYPES = frozenset({"REJECT", "ACCUSE"})  # denials and attacks on what the press reported
 _CHAIN = 3  # sentences before the previous one a "he"/"she" chain may reach back over
 
 
@@ -136,6 +138,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
             targets = [a for a in aimed if a is not None and a.code] or targets  # "to destroy X"
         if not nominal and target_toks and not any(targets):
             targets = _event_agents(target_toks[0], finder) or finder.owners(target_toks[0], tok)
+        if not nominal and entry.type in _PRESS_TYPES and _coded(sources) and not _coded(targets):
+            targets = _press(target_toks, sources, finder) or targets  # "dismissed reports"
         if not nominal and not _coded(targets):
             targets = _complement_targets(tok, finder, sources) or targets  # "refused to meet X"
         act = _participle_act(tok, entry) if nominal and not _coded(targets) else None
