@@ -171,6 +171,29 @@ def test_events_verdict_needs_a_judge(analysed):
     assert all(e[0] != "ACCUSE" or e[1] != "USA" for e in found)  # never the judged as source
 
 
+def test_events_evaluation_of_an_actor_in_a_said_clause(analysed):
+    """ "X said Y is a liar / a terrific guy": X accuses or praises Y; said of a thing, of an
+    unnamed suspect or negated, no event."""
+    cases = [
+        ("China said on Monday that the United States is a bully.", ("ACCUSE", "CHN", "USA")),
+        ("“The Russian president is a liar,” Ukraine said.", ("ACCUSE", "UKR", "RUSGOV")),
+        (
+            "Pakistan said the Chinese president is a terrific leader.",
+            ("SUPPORT", "PAK", "CHNGOV"),
+        ),
+    ]
+    for text, expected in cases:
+        found = [_codes(e) for e in _events(analysed, text)]
+        assert expected in found, (text, found)
+    for text in (
+        "Duke said it was “a tremendous honor” to serve at DHS.",
+        "Police said the attacker was a terrorist.",
+        "Merkel said Trump is not a liar.",
+    ):
+        found = [_codes(e) for e in _events(analysed, text)]
+        assert all(e[0] not in {"ACCUSE", "SUPPORT"} for e in found), (text, found)
+
+
 def test_events_pronoun_takes_the_governing_subject(analysed):
     text = "President Joe Biden warned Russia that he was ready to impose sanctions on Moscow."
     found = [_codes(e) for e in _events(analysed, text, published="2022-02-10")]

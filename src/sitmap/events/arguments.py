@@ -48,20 +48,35 @@ def _sides(tok: Any, preps: frozenset[str] | set[str]) -> list[Any]:
 
 
 def _judgement(tok: Any) -> tuple[_Entry, list[Any], list[Any]] | None:
-    """A verdict reported by a speaker: "X said / found that Y was to blame (responsible)".
+    """A verdict reported by a speaker: "X said / found that Y was to blame (responsible)",
+    "X said Y is a liar (a terrific guy)".
 
     The trigger is the predicate of a "be" clause that is the complement of a judging verb;
-    the source is whoever judges (the verb's subject), the target the clause's subject.
+    the source is whoever judges (the verb's subject), the target the clause's subject. An
+    evaluation (an entry that needs a target) may be a noun or an adjective on one ("a
+    *terrific* guy"); a negated one ("Y is not a liar") is a defence and is left out.
     Returns (entry, source tokens, target tokens), or None.
     """
     lex = _lexicon()
     entry = lex.predicatives.get(tok.lemma_.lower())
-    be = tok.head
-    if entry is None or be.lemma_ != "be" or be.i == tok.i:
+    if entry is None:
         return None
-    if tok.dep_ == "xcomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    pred, deps = tok, {"acomp", "xcomp"}
+    if entry.needs_target:  # an evaluation: "is a liar", "is dishonest", "a terrific guy"
+        deps = {"acomp", "attr"}
+        if tok.dep_ == "amod" and tok.head.dep_ == "attr":
+            if tok.head.lemma_.lower() not in lex.persons:
+                return None  # "it was a tremendous honor": said of no one
+            pred = tok.head
+    be = pred.head
+    if be.lemma_ != "be" or be.i == pred.i:
         return None
-    if tok.dep_ not in {"acomp", "xcomp"} or be.dep_ != "ccomp":
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
+    if pred.dep_ == "xcomp" and not infinitive:
+        return None
+    if pred.dep_ not in deps or be.dep_ != "ccomp":
+        return None
+    if entry.needs_target and any(c.dep_ == "neg" for c in be.children):
         return None
     judge = be.head
     if judge.lemma_.lower() not in lex.judging_verbs:

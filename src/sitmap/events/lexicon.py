@@ -68,7 +68,7 @@ class _Lexicon:
     verbal_sources: frozenset[str]  # sectors whose attack on ...
     verbal_targets: frozenset[str]  # ... these sectors or a person is verbal
     symmetric_types: frozenset[str]  # types whose coordinated sides are source and target
-    predicatives: dict[str, _Entry]  # "Y was to blame", said by the judge
+    predicatives: dict[str, _Entry]  # "Y was to blame", "Y is a liar", said by the judge
     denied_findings: dict[str, _Entry]  # "found no evidence": a rejection
     judging_verbs: frozenset[str]  # verbs whose subject judges ("said", "found")
     instruments: frozenset[str]  # weapons as subjects: "an IED exploded"
@@ -81,6 +81,7 @@ class _Lexicon:
     deontic: frozenset[str] = frozenset()  # modals of obligation ("should", "must")
     semi_modals: frozenset[str] = frozenset()  # "needs to", "has to", "ought to"
     documents: frozenset[str] = frozenset()  # "a letter urging X": said by its author
+    persons: frozenset[str] = frozenset()  # nouns an evaluation's adjective praises: "a great man"
 
 
 def _entry(lemma: str, spec: dict[str, Any]) -> _Entry:
@@ -143,11 +144,18 @@ def _lexicon() -> _Lexicon:
     civil_sectors = frozenset(data["civil_sectors"])
     modes = {w: mode for mode, words in data["modes"].items() for w in words}
     nominal = frozenset(k.split()[-1] for k in nouns)
+    predicatives = {lemma: _entry(lemma, spec) for lemma, spec in data["predicatives"].items()}
+    evaluations = dict(data.get("evaluations") or {})
+    persons = frozenset(evaluations.pop("persons", ()))
+    for kind, spec in evaluations.items():
+        judged = {"type": kind, "cameo": spec["cameo"], "needs_target": True, "needs_source": True}
+        for word in spec["words"]:
+            predicatives.setdefault(str(word), _entry(str(word), judged))
     lemmas = {
-        "VERB": frozenset(verbs) | frozenset(data["predicatives"]),
-        "NOUN": nominal | frozenset(data["denied_findings"]),
+        "VERB": frozenset(verbs) | frozenset(predicatives),
+        "NOUN": nominal | frozenset(data["denied_findings"]) | frozenset(predicatives),
         "PROPN": nominal,
-        "ADJ": frozenset(data["predicatives"]),
+        "ADJ": frozenset(predicatives),
     }
     return _Lexicon(
         verbs,
@@ -159,7 +167,7 @@ def _lexicon() -> _Lexicon:
         frozenset(data["verbal_sources"]),
         frozenset(data["verbal_targets"]),
         frozenset(data["symmetric_types"]),
-        {lemma: _entry(lemma, spec) for lemma, spec in data["predicatives"].items()},
+        predicatives,
         {lemma: _entry(lemma, spec) for lemma, spec in data["denied_findings"].items()},
         frozenset(data["judging_verbs"]),
         frozenset(data["instruments"]),
@@ -172,6 +180,7 @@ def _lexicon() -> _Lexicon:
         frozenset(data["demands"]["modals"]),
         frozenset(data["demands"]["semi_modals"]),
         frozenset(data.get("documents") or ()),
+        persons,
     )
 
 
