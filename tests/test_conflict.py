@@ -563,3 +563,41 @@ def test_conflict_armed_group_crushing_a_protest_with_force_is_excessive_force()
     protests = [c for c in _coded(text) if c[0] == "PROTEST"]
     assert protests and protests[0][1] == "excessive"
     assert protests[0][3] == "Excessive force against protesters"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        # deaths told only with a weapon or a wound of war, no event parsed: an unidentified
+        # group's assault of that weapon
+        ("Three people died when a mortar shell hit their house in Gao.",
+         "Shelling/artillery/missile attack"),
+        ("Two soldiers died of gunshot wounds in the camp hospital on Tuesday.", "Attack"),
+    ],
+)  # fmt: skip
+def test_conflict_deaths_told_with_a_weapon_are_an_assault(text, sub_event):
+    assert [(c[0], c[3]) for c in _coded(text)] == [("ASSAULT", sub_event)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four people died when their bus overturned on the highway near Kano.",
+        "The former minister died in hospital on Tuesday after a long illness.",
+        "Two miners died when a gallery collapsed after an explosion at the gold mine.",
+        "The senator was found dead in a probable suicide from a single gunshot wound near "
+        "the city, the coroner said.",
+    ],
+)
+def test_conflict_deaths_without_a_weapon_are_no_assault(text):
+    assert _coded(text) == []
+
+
+def test_conflict_an_attack_whose_target_fires_back_is_a_clash():
+    text = (
+        "Gunmen stopped a police car near Limuru and started firing at the officers. The "
+        "police fired back and killed two of the attackers."
+    )
+    assert "Armed clash" in [c[3] for c in _coded(text)]
+    text = "Gunmen opened fire on a police patrol near the market, and the officers returned fire."
+    assert [c[3] for c in _coded(text)] == ["Armed clash"]

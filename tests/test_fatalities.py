@@ -274,3 +274,19 @@ def test_fatalities_plural_pronoun_near_misses(text):
 )  # fmt: skip
 def test_fatalities_in_addition_to_the_doers(text, deaths):
     assert _deaths(text) == deaths
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # a bomber told blowing himself up is one of the dead
+        ("A suspected suicide bomber detonated himself at a checkpoint in Kisumu, killing two "
+         "civilians and injuring another person.", [3]),
+        ("A suicide bomber blew himself up outside a mosque in Maiduguri on Friday.", [1]),
+        # near misses: a bomber who did not detonate, a bomb set off by others
+        ("Police shot a suicide bomber before he could detonate his vest at the gate.", []),
+        ("Militants detonated a car bomb outside the ministry, killing four guards.", [4]),
+    ],
+)  # fmt: skip
+def test_fatalities_a_bomber_who_blew_himself_up_is_counted(text, deaths):
+    assert _deaths(text) == deaths

@@ -405,14 +405,9 @@ def count(doc: Document) -> Document:
     for sent in doc.sentences:
         if sent.index not in by_sentence and sent.index - 1 not in by_sentence:
             continue  # no violent event here or just before: a count would go nowhere
-        text = doc.text[sent.start : sent.end]
-        n = stated(text)
-        told = _parsed_in(doc, sent)
-        if told is not None and (n is None or told > n):
-            n = told
+        n = told(doc, sent)
         if n is None:
             continue
-        n = _with_the_doers(doc.text, sent.start, text, n)
         events = by_sentence.get(sent.index)
         if not events:
             events = [e for e in by_sentence.get(sent.index - 1, []) if e.fatalities is None]
@@ -422,6 +417,26 @@ def count(doc: Document) -> Document:
             if event.fatalities is None or n > event.fatalities:
                 event.fatalities = n
     return doc
+
+
+def told(doc: Document, sent: Any) -> int | None:
+    """The deaths one sentence of ``doc`` tells: the larger of what its words state (``stated``)
+    and its parse tells (``parsed``), with the doers told dying beside them ("in addition to
+    the bombers", a bomber who "blew himself up": ``self_detonation``); None: no count."""
+    text = doc.text[sent.start : sent.end]
+    n = stated(text)
+    from_parse = _parsed_in(doc, sent)
+    if from_parse is not None and (n is None or from_parse > n):
+        n = from_parse
+    if _self_detonation().search(text):  # "a suicide bomber blew himself up, killing two": 3
+        return (n or 0) + 1
+    return None if n is None else _with_the_doers(doc.text, sent.start, text, n)
+
+
+@cache
+def _self_detonation() -> re.Pattern[str]:
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _table()["self_detonation"])
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
 @cache
@@ -477,4 +492,4 @@ def _first_assault(event: Event) -> tuple[bool, int, int]:
     return (event.plover != "ASSAULT", event.sentence, at)
 
 
-__all__ = ["count", "number", "parsed", "stated"]
+__all__ = ["count", "number", "parsed", "stated", "told"]

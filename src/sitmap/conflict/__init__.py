@@ -24,7 +24,8 @@ single clause tells. One verb: ``code(doc)``, run after ``events`` (and before `
   no state forces beside it).
 * **Deaths told without a doer** ("Al Shabaab detonates grenade in bus; ten killed", "a
   clash ... left four people killed" where the parse finds no event): a sentence that states
-  violent deaths (``violent_deaths``; no accident told in it or the sentence before:
+  violent deaths (``violent_deaths``, or a death told with a weapon or a wound of war:
+  ``weapon_deaths``; no accident or suicide told in it or the sentence before:
   ``not_violent``) and holds no violent
   event, with none before it to take the count (``fatalities.count``), is an assault by an
   unidentified armed group (UAF) with those deaths, its mode from the sentence's words.
@@ -40,161 +41,34 @@ single clause tells. One verb: ``code(doc)``, run after ``events`` (and before `
   ("ethnic", "clan", "Fulani", "Pokot militia") and that is an armed or civilian group, or
   civilians fighting civilians ("farmers and herders clashed"), is recoded to the
   ``communal`` sector (CAMEO MLT; ACLED identity militia).
+
+Modules: ``tables`` (the word tables, read once), ``deaths`` (accidents dropped, deaths told
+without a doer added), this one (the rest, and ``code``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import replace
 from typing import Any
 
-from sitmap import actors, fatalities, lexicons, mobs, tokens
+from sitmap import actors, fatalities, mobs, tokens
+from sitmap.conflict.deaths import drop_accidents, untold_deaths
+from sitmap.conflict.deaths import unnamed as _unnamed
+from sitmap.conflict.tables import Table as _Table
+from sitmap.conflict.tables import load as _table
+from sitmap.conflict.tables import sentence as _sentence
 from sitmap.model import Actor, Document, Event
 
 PROTEST_MODES = ("violent", "excessive", "intervention")
 
 
-@dataclass(frozen=True)
-class _Table:
-    window: int
-    violence: re.Pattern[str]
-    force_words: re.Pattern[str]
-    intervention: re.Pattern[str]
-    state_intervention: re.Pattern[str]
-    security: frozenset[str]
-    identity: re.Pattern[str]
-    state: frozenset[str]
-    force: frozenset[str]
-    crowd: frozenset[str]
-    armed_or_civil: frozenset[str]
-    fights: tuple[str, ...]
-    fight_words: re.Pattern[str]
-    clash_overrides: frozenset[str]
-    takeovers: tuple[str, ...]
-    communal_words: re.Pattern[str]
-    communal_code: str
-    responsible: frozenset[str]
-    sexual: re.Pattern[str]
-    responsibility: re.Pattern[str]
-    violent_deaths: re.Pattern[str]
-    not_violent: re.Pattern[str]
-    modes: tuple[tuple[re.Pattern[str], str], ...]
-    dispersal: tuple[str, ...]
-    crackdown: tuple[str, ...]
-    protest_words: re.Pattern[str]
-    excessive_overrides: frozenset[str]
-    crowd_acts: tuple[str, ...]
-    calm: re.Pattern[str]
-    grievance: frozenset[str]
-    fight_nouns: frozenset[str]
-    fight_told: frozenset[str]
-    unreal: frozenset[str]
-    harm: re.Pattern[str]
-    specific_weapons: tuple[tuple[re.Pattern[str], str], ...]
-    refined_modes: frozenset[str | None]
-    time_preps: frozenset[str]
-    arrests: tuple[str, ...]
-    paired: frozenset[str]
-    speech: frozenset[str]
-    perish: frozenset[str]
-    disappearance: re.Pattern[str]
-    seizures: frozenset[str]
-    captives: frozenset[str]
-
-
-def _phrases(words: Iterable[str], *, case: bool = False) -> re.Pattern[str]:
-    alts = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])", 0 if case else re.IGNORECASE)
-
-
-@cache
-def _table() -> _Table:
-    t: dict[str, Any] = lexicons.yaml_file("conflict.yaml")
-    groups = lexicons.yaml_file("sectors.yaml")["groups"]
-    names = [w for forms in groups.values() for w in forms] + list(t["communities"])
-    identity = "|".join(
-        [_phrases(t["identity_words"]).pattern, rf"(?-i:{_phrases(names, case=True).pattern})"]
-    )
-    return _Table(
-        window=int(t["window"]),
-        violence=_phrases(t["protest_violence"]),
-        force_words=_phrases(t["protest_force"]),
-        intervention=_phrases(t["protest_intervention"]),
-        state_intervention=_phrases(t["protest_intervention_state"]),
-        security=frozenset(t["security_sectors"]),
-        identity=re.compile(identity, re.IGNORECASE),
-        state=frozenset(t["state_sectors"]),
-        force=frozenset(t["force_sectors"]),
-        crowd=frozenset(t["crowd_sectors"]),
-        armed_or_civil=frozenset(t["armed_or_civil_sectors"]),
-        fights=tuple(t["fight_triggers"]),
-        fight_words=_phrases(t["fight_words"]),
-        clash_overrides=frozenset(t["clash_overrides"]),
-        takeovers=tuple(t["takeover_triggers"]),
-        communal_words=re.compile(
-            "|".join([_phrases(t["communal_words"]).pattern, identity]), re.IGNORECASE
-        ),
-        communal_code=lexicons.yaml_file("codes.yaml")["sectors"]["communal"],
-        responsible=frozenset(t["responsible_sectors"]),
-        responsibility=_phrases(t["responsibility_words"]),
-        sexual=_phrases(t["sexual_words"]),
-        violent_deaths=_phrases(t["violent_deaths"]),
-        not_violent=_phrases(t["not_violent"]),
-        modes=tuple(
-            (_phrases([word]), mode)
-            for mode, words in lexicons.yaml_file("predicates.yaml")["modes"].items()
-            for word in words
-        ),
-        dispersal=tuple(t["dispersal_triggers"]),
-        crackdown=tuple(t["crackdown_triggers"]),
-        protest_words=re.compile(
-            "|".join(
-                [
-                    _phrases(t["protest_words"]).pattern,
-                    f"(?-i:{_phrases(t['protest_words_lower'], case=True).pattern})",
-                ]
-            ),
-            re.IGNORECASE,
-        ),
-        excessive_overrides=frozenset(t["excessive_overrides"]),
-        crowd_acts=tuple(t["crowd_acts"]),
-        grievance=frozenset(t["grievance_words"]),
-        calm=_phrases([*t["calm_phrases"], *lexicons.yaml_file("fatalities.yaml")["none"]]),
-        fight_nouns=frozenset(t["fight_nouns"]),
-        fight_told=frozenset(t["fight_told"]),
-        unreal=frozenset(t["unreal_heads"]),
-        harm=_phrases(t["harm_words"]),
-        specific_weapons=tuple(
-            (_phrases(lexicons.yaml_file("predicates.yaml")["modes"][mode]), mode)
-            for mode in t["specific_weapons"]
-        ),
-        refined_modes=frozenset(None if m == "none" else m for m in t["refined_modes"]),
-        time_preps=frozenset(t["time_preps"]),
-        arrests=tuple(t["arrest_triggers"]),
-        paired=frozenset(t["paired_fight_nouns"]),
-        speech=frozenset(lexicons.yaml_file("attribution.yaml")["speech"]),
-        perish=frozenset(lexicons.yaml_file("fatalities.yaml")["parse"]["intransitive"]),
-        disappearance=_phrases(t["disappearance_words"]),
-        seizures=frozenset(t["seizure_verbs"]),
-        captives=frozenset(
-            [
-                *lexicons.yaml_file("predicates.yaml")["conflict"]["persons"],
-                *lexicons.yaml_file("fatalities.yaml")["parse"]["person_nouns"],
-                *t["captive_nouns"],
-            ]
-        )
-        - mobs.armed_nouns(),
-    )
-
-
 def code(doc: Document) -> Document:
     """Set the mode of each PROTEST event from its report and recode communal fighters."""
     table = _table()
-    _drop_accidents(doc, table)
+    drop_accidents(doc, table)
     _noun_fights(doc, table)
-    _untold_deaths(doc, table)
+    untold_deaths(doc, table)
     held = responsible_group(doc, table)
     for event in doc.events:
         if held is not None and event.plover == "ASSAULT" and _unnamed(event):
@@ -413,69 +287,6 @@ def _grievance(doc: Document, event: Event, protest: Event, table: _Table) -> bo
     return False
 
 
-def _drop_accidents(doc: Document, table: _Table) -> None:
-    """Drop a killing with no doer in the text ("five people were killed in a road accident",
-    "three were killed in floods") when its sentence tells an accident or disaster (``not_violent``)
-    and holds no other event: a death is not an assault by an unidentified group because the
-    passive names no killer. A named doer ("gunmen killed ...") keeps the event."""
-    by_sentence: dict[int, int] = {}
-    for event in doc.events:
-        by_sentence[event.sentence] = by_sentence.get(event.sentence, 0) + 1
-    doc.events = [
-        e
-        for e in doc.events
-        if not (
-            e.plover == "ASSAULT"
-            and table.violent_deaths.search(e.trigger or "")
-            and by_sentence[e.sentence] == 1
-            and (e.source is None or e.source.text in (None, "", e.trigger))
-            and _unnamed(e)
-            and table.not_violent.search(_sentence(doc, e))
-        )
-    ]
-
-
-def _untold_deaths(doc: Document, table: _Table) -> None:
-    """Add an assault by an unidentified armed group for each sentence that states violent
-    deaths and holds no violent event, with no violent event in the sentence before it (which
-    would take the count): the deaths are not dropped for want of a parsed doer."""
-    violent = {e.sentence for e in doc.events if e.plover == "ASSAULT"}
-    added: list[Event] = []
-    for sent in doc.sentences:
-        if sent.index in violent or sent.index - 1 in violent:
-            continue
-        words = table.violent_deaths.search(sent.text)
-        before = doc.sentences[sent.index - 1].text if sent.index > 0 else ""
-        if words is None or table.not_violent.search(f"{before} {sent.text}"):
-            continue  # "the roof collapsed. Two pupils were killed": no violence
-        n = fatalities.stated(sent.text)
-        if not n:
-            continue
-        start = sent.start + words.start()
-        mode = next((m for pattern, m in table.modes if pattern.search(sent.text)), None)
-        added.append(
-            Event(
-                doc_id=doc.id,
-                sentence=sent.index,
-                start=sent.start,
-                end=sent.end,
-                evidence=sent.text,
-                trigger=words.group(0),
-                trigger_start=start,
-                trigger_end=start + len(words.group(0)),
-                plover="ASSAULT",
-                cameo="18",
-                source=actors.group("unidentified", None, words.group(0), start),
-                mode=mode,
-                confidence=0.4,
-                fatalities=n,
-            )
-        )
-        violent.add(sent.index)
-    if added:
-        doc.events = sorted([*doc.events, *added], key=lambda e: (e.sentence, e.start))
-
-
 def _seized_people(doc: Document, event: Event, table: _Table) -> None:
     """An assault that seizes people ("gunmen seized two engineers", "two nuns were captured")
     is an abduction (mode ``abduct``), not the taking of a place; armed people captured
@@ -675,12 +486,6 @@ def responsible_group(doc: Document, table: _Table | None = None) -> Actor | Non
     return None
 
 
-def _unnamed(event: Event) -> bool:
-    """An assault whose doer the text does not name: no source, or the unidentified group
-    sitmap puts for gunmen, assailants, an instrument or a passive."""
-    return event.source is None or event.source.sector == "unidentified"
-
-
 def protest_mode(doc: Document, event: Event, table: _Table | None = None) -> str | None:
     """``violent``, ``excessive``, ``intervention`` or None (peaceful) for a protest event."""
     table = table or _table()
@@ -748,10 +553,6 @@ def _with_modifiers(doc: Document, actor: Actor) -> str:
     start = next((s.start for s in doc.sentences if s.start <= actor.start < s.end), 0)
     before = doc.text[start : actor.start].split()[-2:]
     return " ".join([*before, actor.text])
-
-
-def _sentence(doc: Document, event: Event) -> str:
-    return next((s.text for s in doc.sentences if s.index == event.sentence), event.evidence)
 
 
 def _sector(actor: Actor | None) -> str | None:
