@@ -290,3 +290,26 @@ def test_fatalities_in_addition_to_the_doers(text, deaths):
 )  # fmt: skip
 def test_fatalities_a_bomber_who_blew_himself_up_is_counted(text, deaths):
     assert _deaths(text) == deaths
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # "shot dead X" whose "dead" the parser hangs on the object: still a killing of X
+        ("Suspected militants shot dead ruling party district president Pulwama, Abdul Gani "
+         "in the Pahoo area.", [1]),
+        # a name joined to a counted person is one more, whether the NER tags it or not
+        ("Assailants opened fire on an imam, Maulama Akonjee, and his assistant, Thara Uddin, "
+         "in Queens. Akonjee and Uddin were killed in the attack.", [2]),
+        # one suicide bomber told setting off his charge is one of the dead
+        ("A suicide bomber detonated an explosives-laden vehicle targeting a convoy near "
+         "Baghdadi. In addition to the bomber, two guards were killed.", [3]),
+        ("A suicide bomber detonated his vest at a funeral, killing five mourners.", [6]),
+        # near misses: the dead object of a shooting, bombers counted by others
+        ("Police shot the dead dog near the market.", []),
+        ("Two suicide bombers detonated explosives near the base. At least 13 soldiers were "
+         "killed.", [13]),
+    ],
+)  # fmt: skip
+def test_fatalities_victims_the_parse_hides(text, deaths):
+    assert _deaths(text) == deaths

@@ -249,7 +249,8 @@ def parsed(sentence: Any, people: Callable[[Any], bool] | None = None) -> int | 
     ("two traders, one a minor, were murdered"), the subject of "die", or the object of an
     active killing ("killed and mutilated a farmer") -- counted as their numbers plus one for
     each singular person ("a woman and a boy were killed": 2; "Officers Liu and Ramos": 2;
-    "six people, two guards and four officers, were killed": 6, an apposition restates; a
+    "six people, two guards and four officers, were killed": 6, an apposition restates; a name
+    joined to a counted person is one more, "Akonjee and Uddin": 2, whatever the NER says; a
     "them" or "they" counts as the counted plural it stands for: "captured two thieves and
     burned them alive": 2).
     ``people`` tells whether a singular noun is a person (default: a PERSON entity); a plural
@@ -281,6 +282,9 @@ def _death_predicate(tok: Any) -> bool:
     kids = {c.lower_ for c in tok.children}
     if lemma in g["dead_verbs"] and kids & {"dead", "down"}:
         return True  # "shot dead", "gunned down", "found dead"
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if lemma in g["dead_verbs"] and after is not None and after.lower_ == "dead":
+        return after.head.dep_ == "dobj" and after.head.head == tok  # "shot dead the chief"
     if lemma in g["alive_verbs"] and "alive" in kids | {
         a.lower_ for c in tok.children if c.dep_ == "dobj" for a in c.children
     }:
@@ -351,8 +355,11 @@ def _victim_count(heads: list[Any], people: Callable[[Any], bool]) -> int | None
         group = [head, *head.conjuncts]
         if not any(c.dep_ == "cc" for t in group for c in t.children):
             group = [head]  # "one of the leaders, Chahayi Barkaye": an apposition, not a list
-        for tok in group:
-            n = _head_count(tok, people)
+        counts = [_head_count(tok, people) for tok in group]
+        if any(counts):  # "Akonjee and Uddin": a name joined to a person is one too
+            named = [t.tag_ == "NNP" for t in group]
+            counts = [1 if n is None and nnp else n for n, nnp in zip(counts, named, strict=True)]
+        for n in counts:
             if n is None:
                 return None
             total += n
@@ -422,20 +429,23 @@ def count(doc: Document) -> Document:
 def told(doc: Document, sent: Any) -> int | None:
     """The deaths one sentence of ``doc`` tells: the larger of what its words state (``stated``)
     and its parse tells (``parsed``), with the doers told dying beside them ("in addition to
-    the bombers", a bomber who "blew himself up": ``self_detonation``); None: no count."""
+    the bombers", a bomber who "blew himself up": ``self_detonation``, one who set off his
+    charge beside the deaths counted: ``bomber_detonation``); None: no count."""
     text = doc.text[sent.start : sent.end]
     n = stated(text)
     from_parse = _parsed_in(doc, sent)
     if from_parse is not None and (n is None or from_parse > n):
         n = from_parse
-    if _self_detonation().search(text):  # "a suicide bomber blew himself up, killing two": 3
+    if _detonation("self_detonation").search(text):  # "a bomber blew himself up, killing two"
         return (n or 0) + 1
+    if n and _detonation("bomber_detonation").search(text):  # "a suicide bomber detonated his
+        return n + 1  # vest, killing five": 6
     return None if n is None else _with_the_doers(doc.text, sent.start, text, n)
 
 
 @cache
-def _self_detonation() -> re.Pattern[str]:
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _table()["self_detonation"])
+def _detonation(key: str) -> re.Pattern[str]:
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _table()[key])
     return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
