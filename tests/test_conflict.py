@@ -601,3 +601,22 @@ def test_conflict_an_attack_whose_target_fires_back_is_a_clash():
     assert "Armed clash" in [c[3] for c in _coded(text)]
     text = "Gunmen opened fire on a police patrol near the market, and the officers returned fire."
     assert [c[3] for c in _coded(text)] == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        # a killing told as mob justice is a mob's, its doer a community or nobody named
+        ('A suspected thief was caught and killed in Maroantsetra as a part of "public '
+         'justice" by communal militia members.', "Mob violence"),
+        ("A suspected thief was lynched in the market in an act of mob justice.",
+         "Mob violence"),
+        # near miss: armed men named as the doers stay an armed group
+        ("Police said the killing was no case of mob justice but an attack by gunmen.",
+         "Attack"),
+    ],
+)  # fmt: skip
+def test_conflict_mob_justice_is_mob_violence(text, sub_event):
+    coded = [c[3] for c in _coded(text)]
+    assert sub_event in coded
+    assert sub_event == "Mob violence" or "Mob violence" not in coded

@@ -160,9 +160,14 @@ def as_rebels(actor: Actor) -> Actor:
     return replace(actor, sector=_REBELS, code=f"{actor.country or ''}{_sector_code(_REBELS)}")
 
 
+def as_mob(actor: Actor) -> Actor:
+    """A doer coded as a mob (sector ``rioters``) of its country."""
+    return replace(actor, sector=_SECTOR, code=f"{actor.country or ''}{_sector_code(_SECTOR)}")
+
+
 @cache
 def _sector_code(sector: str) -> str:
     return str(lexicons.yaml_file("codes.yaml")["sectors"][sector])
 
 
-__all__ = ["armed_nouns", "as_rebels", "name_doer", "rebel_named"]
+__all__ = ["armed_nouns", "as_mob", "as_rebels", "name_doer", "rebel_named"]

@@ -37,6 +37,8 @@ single clause tells. One verb: ``code(doc)``, run after ``events`` (and before `
   camp") has mode ``clash``: the ACLED export writes it as a non-state actor overtaking
   territory; one told alone ("took control of the village and raised their flag") keeps no
   mode and is written as a non-violent transfer of territory (ACLED Codebook 2023).
+* **Mob justice** ("caught and killed as a part of 'public justice'"): an assault so told
+  whose doer is unnamed, a community or civilians is a mob's (``rioters``; ACLED mob violence).
 * **Fights between communities**: a side of an assault whose words name an identity
   ("ethnic", "clan", "Fulani", "Pokot militia") and that is an armed or civilian group, or
   civilians fighting civilians ("farmers and herders clashed"), is recoded to the
@@ -93,7 +95,25 @@ def code(doc: Document) -> Document:
             _clash(doc, event, table)
             _excessive(doc, event, table)
             _recode_communal(doc, event, table)
+            _mob_justice(doc, event, table)
     return doc
+
+
+_MOB_DOERS = frozenset({"unidentified", "communal", "civilians"})
+
+
+def _mob_justice(doc: Document, event: Event, table: _Table) -> None:
+    """An assault its sentence tells as mob justice (``mob_justice``) is a mob's: its doer,
+    unnamed (not armed men named: "gunmen"), a community or civilians, is coded as rioters
+    (ACLED: mob violence)."""
+    if event.mode in {"sexual", "abduct"} or not table.mob_justice.search(_sentence(doc, event)):
+        return
+    source = event.source
+    if source is None or source.sector not in _MOB_DOERS:
+        return
+    if source.sector == "unidentified" and source.start != event.trigger_start:
+        return  # "an attack by gunmen": named armed men are no mob
+    event.source = mobs.as_mob(source)
 
 
 def crowd_mode(doc: Document, event: Event, table: _Table | None = None) -> str | None:

@@ -37,6 +37,7 @@ class Table:
     responsibility: re.Pattern[str]
     violent_deaths: re.Pattern[str]
     weapon_deaths: re.Pattern[str]
+    mob_justice: re.Pattern[str]
     not_violent: re.Pattern[str]
     modes: tuple[tuple[re.Pattern[str], str], ...]
     dispersal: tuple[str, ...]
@@ -100,6 +101,7 @@ def load() -> Table:
         sexual=phrases(t["sexual_words"]),
         violent_deaths=phrases(t["violent_deaths"]),
         weapon_deaths=phrases(t["weapon_deaths"]),
+        mob_justice=phrases(t["mob_justice"]),
         not_violent=phrases(t["not_violent"]),
         modes=tuple(
             (phrases([word]), mode)
