@@ -620,3 +620,20 @@ def test_conflict_mob_justice_is_mob_violence(text, sub_event):
     coded = [c[3] for c in _coded(text)]
     assert sub_event in coded
     assert sub_event == "Mob violence" or "Mob violence" not in coded
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        # sexual violence told as done in the next sentence, which holds no event of its own
+        ("A tourist couple was attacked by unidentified armed men at their hotel in Tangalle. "
+         "One was reported killed and the other injured and raped.", "Sexual violence"),
+        # near misses: the crime named, not told as done; a next sentence with its own event
+        ("Gunmen attacked a village near Gao on Sunday. Rape is widespread in the region.",
+         "Attack"),
+        ("Gunmen attacked a village near Gao on Sunday. Rights groups said women were raped "
+         "and called for an inquiry.", "Attack"),
+    ],
+)  # fmt: skip
+def test_conflict_sexual_violence_told_in_the_next_sentence(text, sub_event):
+    assert [c[3] for c in _coded(text) if c[0] == "ASSAULT"][:1] == [sub_event]

@@ -14,8 +14,9 @@ single clause tells. One verb: ``code(doc)``, run after ``events`` (and before `
 * **Forced disappearance**: an arrest whose sentence or the next tells the person's fate
   hidden ("whereabouts remain unknown", "taken to an unknown location", ``disappearance_words``)
   has mode ``abduct`` (ACLED: abduction/forced disappearance, not arrests).
-* **Sexual violence** told anywhere in an assault's sentence is its mode ("abducted and
-  raped", "beaten and stripped naked"), as ACLED codes it before abduction or attack.
+* **Sexual violence** told anywhere in an assault's sentence (or in the next, when that one
+  holds no event of its own) is its mode ("abducted and raped", "beaten and stripped naked"),
+  as ACLED codes it before abduction or attack.
 * **Claimed attacks**: an assault whose doer goes unnamed (gunmen, an IED, a passive) is the
   one named armed group the report holds responsible ("JNIM claimed responsibility", "likely
   planted by Al Shabaab"); with two or more groups named, nobody is chosen. Without such a
@@ -87,7 +88,7 @@ def code(doc: Document) -> Document:
         elif event.plover == "ASSAULT":
             _passive_agent(doc, event)
             _sentence_doer(doc, event, table)
-            if event.mode != "sexual" and table.sexual.search(_sentence(doc, event)):
+            if event.mode != "sexual" and _sexual(doc, event, table):
                 event.mode = "sexual"
             mobs.name_doer(doc, event, table.identity)
             _seized_people(doc, event, table)
@@ -97,6 +98,21 @@ def code(doc: Document) -> Document:
             _recode_communal(doc, event, table)
             _mob_justice(doc, event, table)
     return doc
+
+
+def _sexual(doc: Document, event: Event, table: _Table) -> bool:
+    """Whether sexual violence is told in an assault's sentence, or in the next when that one
+    holds no event of its own ("gunmen attacked a couple at the hotel. One was killed and the
+    other injured and raped")."""
+    if table.sexual.search(_sentence(doc, event)):
+        return True
+    after = event.sentence + 1
+    if any(e.sentence == after for e in doc.events):
+        return False
+    text = next((s.text for s in doc.sentences if s.index == after), "")
+    # told as done to someone ("raped", "sexually assaulted"), not a word for the crime ("rape
+    # is widespread in the region")
+    return any(m.group(0).lower().endswith("ed") for m in table.sexual.finditer(text))
 
 
 _MOB_DOERS = frozenset({"unidentified", "communal", "civilians"})
