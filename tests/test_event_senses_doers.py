@@ -67,6 +67,12 @@ def test_doer_makes_no_act(text: str, trigger: str) -> None:
         ),
         # a quantity of people is not a figure: the act stays
         ("Soldiers shot 12 protesters in the market in Bamako on Friday.", "shot"),
+        # "elements" of a named force are its men, not a message
+        ("Elements of the FARDC attacked a village in Masisi territory on Monday.", "attacked"),
+        (
+            "On Saturday, elements of the SAF seized seven young men at a market south of Kadugli.",
+            "seized",
+        ),
     ],
 )
 def test_actor_doer_keeps_the_act(text: str, trigger: str) -> None:

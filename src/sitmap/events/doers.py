@@ -85,7 +85,21 @@ def message(tok: Any) -> bool:
     doers = _doers(tok)
     if not doers or any(d.ent_type_ in _NAMED or d.pos_ == "PROPN" for d in doers):
         return False
-    return any(d.pos_ == "NOUN" and d.lemma_.lower() in _words()["messages"] for d in doers)
+    return any(
+        d.pos_ == "NOUN" and d.lemma_.lower() in _words()["messages"] and not _of_named(d)
+        for d in doers
+    )
+
+
+def _of_named(noun: Any) -> bool:
+    """Whether ``noun`` is a part of a named group ("elements of the SAF", "units of the
+    army's 5th Division"): people, not a message."""
+    return any(
+        p.ent_type_ in _NAMED or p.pos_ == "PROPN"
+        for prep in _children(noun, {"prep"})
+        if prep.lower_ == "of"
+        for p in _children(prep, {"pobj"})
+    )
 
 
 def figure(tok: Any) -> bool:
