@@ -53,7 +53,8 @@ eval/articles-dev3.jsonl the same way with its own seed (``python tools/draw_art
    non-US main country in the split (US/none is not capped: most of the samples are US
    politics). The tenth (``--split articles-dev10.jsonl``, kept outside eval/ until its round
    ends) is drawn the same way as the ninth with its own seed, excluding every earlier split,
-   articles-dev9 included.
+   articles-dev9 included. The eleventh (``--split articles-dev11.jsonl``) likewise, excluding
+   every earlier split, articles-dev10 included.
 
 Nothing here runs sitmap: the table is read as text, so the draw is independent of the
 pipeline. Prints one line per drawn article (file, id, words, main country, kind, title);
@@ -81,6 +82,7 @@ SPLITS = {  # whole-article splits drawn by this tool, in the order they were dr
     "articles-dev8.jsonl": 20270111,
     "articles-dev9.jsonl": 20270201,
     "articles-dev10.jsonl": 20270208,
+    "articles-dev11.jsonl": 20270215,
 }
 # splits whose non-US half may pass the kind cap
 KIND_CAP_YIELDS = {
@@ -100,9 +102,10 @@ NON_US_WORDS = {
     "articles-dev8.jsonl": (120, 1500),
     "articles-dev9.jsonl": (120, 1500),
     "articles-dev10.jsonl": (120, 1500),
+    "articles-dev11.jsonl": (120, 1500),
 }
 # splits drawn at random within the length and country caps: no non-US half, no kind cap
-NO_QUOTA = {"articles-dev9.jsonl", "articles-dev10.jsonl"}
+NO_QUOTA = {"articles-dev9.jsonl", "articles-dev10.jsonl", "articles-dev11.jsonl"}
 OUTPUT = "articles-dev2.jsonl"  # the default split
 SEED = SPLITS[OUTPUT]
 PER_FILE = 12
@@ -113,6 +116,7 @@ MAX_PER_COUNTRY_SPLIT = {
     "articles-dev8.jsonl": 3,
     "articles-dev9.jsonl": 3,
     "articles-dev10.jsonl": 3,
+    "articles-dev11.jsonl": 3,
 }  # splits with a wider country cap
 MAX_PER_KIND = 4
 MIN_MENTIONS = 3
