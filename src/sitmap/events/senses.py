@@ -71,6 +71,7 @@ class _Senses:
     contest_nouns: frozenset[str]
     contest_preps: frozenset[str]
     personal_events: frozenset[str]
+    anonymity: dict[str, frozenset[str]]
 
 
 @cache
@@ -123,6 +124,7 @@ def _senses() -> _Senses:
         contest_nouns=frozenset(data.get("contest_nouns") or ()),
         contest_preps=frozenset(data.get("contest_preps") or ()),
         personal_events=frozenset(data.get("personal_events") or ()),
+        anonymity=table("anonymity"),
     )
 
 
@@ -196,7 +198,35 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
     transitive = keeping is not None and _children(tok, {"dobj", "ccomp"})
     if transitive and not any(o in keeping for o in objects):
         return True  # "demonstrate that ...", but not "demonstrate opposition to ..."
+    if lemma in senses.anonymity.get("verbs", ()) and _asks_anonymity(tok, senses):
+        return True  # "an official who asked not to be identified", "requested anonymity"
     return lemma in senses.asking_verbs and _asks_a_question(tok, senses)
+
+
+def _asks_anonymity(tok: Any, senses: _Senses) -> bool:
+    """A source asking the outlet not to name it ("asked not to be identified", "asked to
+    remain anonymous", "asked that his name not be used", "requested anonymity")."""
+    words = senses.anonymity.get("words", frozenset())
+    asked = _children(tok, {"dobj"}) + [
+        p
+        for prep in _children(tok, {"prep"})
+        if prep.lower_ == "for"
+        for p in _children(prep, {"pobj"})
+    ]
+    if any(o.lemma_.lower() in words for o in asked):
+        return True  # "requested anonymity", "asked for anonymity"
+    for clause in _children(tok, {"xcomp", "ccomp"}):
+        if any(t.lower_ in words for t in clause.subtree):
+            return True  # "asked to remain anonymous"
+        passive = any(c.dep_ == "auxpass" for c in clause.children)
+        if passive and clause.lemma_.lower() in senses.anonymity.get("passives", ()):
+            return True  # "asked not to be named", "asked that he not be identified"
+        if any(
+            s.lemma_.lower() in senses.anonymity.get("subjects", ())
+            for s in _children(clause, {"nsubjpass"})
+        ):
+            return True  # "asked that his name not be used"
+    return False
 
 
 def _publishes(tok: Any) -> bool:
@@ -594,10 +624,14 @@ def _generic(tok: Any, senses: _Senses) -> bool:
 
 
 def _capability(tok: Any, senses: _Senses) -> bool:
-    """ "capable of hitting", "able to ask": the trigger is what something can do."""
+    """ "capable of hitting", "able to ask", "the ability to hit": the trigger is what
+    something can do."""
     head = tok.head
     if tok.dep_ == "pcomp" and head.lower_ == "of":
         head = head.head
+    elif tok.dep_ == "acl":  # "the ability to hit the United States": an infinitive on the noun
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False
     elif tok.dep_ != "xcomp":
         return False
     return head.i != tok.i and head.lemma_.lower() in senses.capability_words
