@@ -175,6 +175,17 @@ def test_events_throwing_support_is_not_an_assault():
         ),
         # a group named without being held responsible
         ("Gunmen killed two traders in the market. Al Shabaab operates in the area.", None),
+        # two groups of one kind held responsible as alternatives: that kind of group
+        (
+            "A farmer was killed when his cart struck a landmine near Djibo. The device was "
+            "likely planted by JNIM or ISGS militants.",
+            "BFAINS",
+        ),
+        (
+            "An IED exploded under a bus near Ouahigouya, wounding six. Islamic State and JNIM "
+            "fighters are suspected.",
+            "BFAINS",
+        ),
         # a group told as the victim is not a second candidate beside the one that claims
         (
             "Three Hezbollah fighters were killed when a roadside bomb exploded near the "

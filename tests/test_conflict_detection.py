@@ -339,3 +339,19 @@ def test_conflict_security_personnel_are_state_forces():
         "Security personnel beat two traders at a market in Kasese.", source="Wire"
     )
     assert any(e.source is not None and e.source.sector == "military" for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # where a weapon was made says nothing of whose forces use it or whom they hit
+        ("Police seized Chinese-made rifles at a checkpoint in Kano on Tuesday.", "NGA"),
+        ("Rebels fired Russian-made rockets into Zlitan, killing four residents.", "LBY"),
+        ("Two Russian-made attack helicopters were used to bomb rebels near Abeche.", "TCD"),
+        ("Soldiers raided a Houthi camp in Marib and seized Iranian-supplied rifles.", "YEM"),
+    ],
+)
+def test_conflict_made_in_a_country_lends_no_country(text, country):
+    doc = pipeline.extract(text, source="Wire")
+    sides = [a for e in doc.events for a in (e.source, e.target) if a is not None]
+    assert sides and {a.country for a in sides if a.country} == {country}, text

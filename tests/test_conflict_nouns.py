@@ -98,6 +98,7 @@ def test_conflict_fight_noun_feared_or_figurative_is_no_event(text):
     [
         "Pirates took hostage twelve sailors from a cargo ship off the coast of Benin.",
         "Gunmen took twelve sailors hostage off the coast of Benin.",
+        "An armed gang took ten oil workers hostage off the coast of Bakassi.",
         "Twelve sailors were taken hostage by pirates off the coast of Benin.",
         "Rebels took two aid workers captive near Bunia on Friday.",
     ],

@@ -305,3 +305,25 @@ def test_a_note_is_published_at_its_records_timestamp():
     m = evaluate_conflict([rec], docs).to_dict()["measures"]
     assert m["date_month_day"]["correct"] == 1
     assert m.get("date_with_year", {}).get("total", 0) == 0
+
+
+@pytest.mark.parametrize(
+    ("event_type", "sub_event_type", "plover", "right"),
+    [
+        # a crowd's burning or looting is COERCE in PLOVER (CAMEO 1711/1712), a riot to ACLED
+        ("Riots", "Violent demonstration", "COERCE", True),
+        ("Riots", "Mob violence", "COERCE", True),
+        # an armed group's detention of people: ACLED's abduction, PLOVER's COERCE
+        ("Violence against civilians", "Abduction/forced disappearance", "COERCE", True),
+        ("Violence against civilians", "Attack", "COERCE", False),
+        ("Protests", "Peaceful protest", "COERCE", False),
+    ],
+)
+def test_type_accepts_the_plover_types_that_code_the_acled_type(
+    event_type, sub_event_type, plover, right
+):
+    rec = ConflictRecord.from_dict(acled(event_type=event_type, sub_event_type=sub_event_type), 1)
+    doc = Document(text="x")
+    doc.events = [event(plover, trigger="burned")]
+    m = evaluate_conflict([rec], [doc]).to_dict()["measures"]["type"]
+    assert (m["correct"] == 1) is right

@@ -496,10 +496,13 @@ def _fought_for(doc: Document, event: Event, table: _Table) -> bool:
 
 def responsible_group(doc: Document, table: _Table | None = None) -> Actor | None:
     """The one named armed group a report holds responsible ("JNIM claimed responsibility",
-    "likely planted by Al Shabaab militants"), or None (none, or several groups named). A
-    group told as a victim (an assault's or coercion's target: "two Hezbollah fighters were
-    killed by a bomb; IS claimed it") is none, nor a bare sector word beside a named group
-    ("militants" after "Katiba Macina (JNIM)")."""
+    "likely planted by Al Shabaab militants"), or None (none, or groups of several kinds
+    named). A group told as a victim (an assault's or coercion's target: "two Hezbollah
+    fighters were killed by a bomb; IS claimed it") is none, nor a bare sector word beside a
+    named group ("militants" after "Katiba Macina (JNIM)"). Two or more named groups of one
+    sector and country held responsible together ("likely planted by JNIM or ISGS militants",
+    "Katiba Macina or Ansaroul Islam militants") give that sector's unnamed group (insurgents,
+    INS): which of them did it the report leaves open, what kind of group did it is told."""
     table = table or _table()
     victims = {
         (e.target.start, e.target.end)
@@ -513,12 +516,16 @@ def responsible_group(doc: Document, table: _Table | None = None) -> Actor | Non
     ]
     named = [a for a in groups if a.code != actors.recode(a, a.sector)]
     groups = named or groups
-    if len({a.code for a in groups}) != 1:
+    several = len({a.code for a in groups}) > 1
+    if several and len({(a.sector, a.country) for a in groups}) != 1:
         return None
     for actor in groups:
         sentence = next((s for s in doc.sentences if s.start <= actor.start < s.end), None)
-        if sentence is not None and table.responsibility.search(sentence.text):
-            return actor
+        if sentence is None or not table.responsibility.search(sentence.text):
+            continue
+        if several:  # "JNIM or ISGS militants": an insurgent group, not one of them
+            return replace(actor, name=None, code=actors.recode(actor, actor.sector or ""))
+        return actor
     return None
 
 

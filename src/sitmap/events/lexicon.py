@@ -659,8 +659,9 @@ def _marked_clause(children: list[Any], prep: str) -> Any:
 
 
 # an object's complement that binds a verb's sense like its object: "took twelve sailors
-# *hostage*", "were taken *hostage*", "took *hostage* twelve sailors" (parsed as a dative)
-_COMPLEMENTS = {"oprd", "xcomp", "dative"}
+# *hostage*", "were taken *hostage*", "took *hostage* twelve sailors" (parsed as a dative),
+# "took ten oil workers *hostage*" (parsed as a clause of its own)
+_COMPLEMENTS = {"oprd", "xcomp", "dative", "ccomp"}
 
 
 def _trigger(tok: Any, content: bool = False) -> tuple[_Entry, bool] | None:
