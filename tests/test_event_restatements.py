@@ -361,3 +361,33 @@ def test_restatement_article_a_given_act_told_nowhere_and_not_acted_on_is_known(
     text = "SOCHI (Reuters) - After the meeting, Erdogan shook hands with Putin again and left."
     doc = pipeline.extract(text, source="Reuters", published="2019-05-08")
     assert not [e for e in doc.events if e.trigger == "meeting"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (  # conduct up to now (present perfect): a later dated instance is not its date
+            "The governor has repeatedly criticized the pipeline project. In March, he "
+            "criticized the project at a rally in the capital.",
+            "criticized",
+            None,
+        ),
+        (  # ... nor in a relative clause: "who has denied" is the denial up to now
+            "Opposition lawmakers called on Tuesday for an inquiry into bribery claims against "
+            "the minister, who has denied the claims. The minister denied the claims in a "
+            "statement on Friday.",
+            "denied",
+            None,
+        ),
+        (  # a past telling still takes the date of the later one that has it
+            "Gunmen killed five soldiers near the border. The killings happened on Monday.",
+            "killed",
+            "2019-05-06",
+        ),
+    ],
+)
+def test_restatement_article_an_ongoing_telling_takes_no_later_date(text, trigger, expected):
+    doc = pipeline.extract(text, source="Reuters", published="2019-05-08")
+    event = min((e for e in doc.events if e.trigger == trigger), key=lambda e: e.start)
+    assert (event.date.date if event.date else None) == expected

@@ -34,6 +34,16 @@ def _placed(text: str) -> dict[str, tuple[str | None, str | None]]:
             "urged",
             ("Nairobi", "sentence"),
         ),
+        (  # where a movement ends, after "arrived in", though read as the visited side
+            "The Qatari emir arrived in Egypt on Sunday, the state news agency said.",
+            "arrived",
+            ("Egypt", "clause"),
+        ),
+        (  # an irregular past form of a movement verb
+            "Last month the Turkish president went to Russia and met Putin in Sochi.",
+            "went",
+            ("Russia", "clause"),
+        ),
         (  # the attacked place after "on"
             "Rebels fired rockets on Mogadishu overnight, police said.",
             "fired",

@@ -27,6 +27,20 @@ def _dates(text: str, trigger: str) -> list[str | None]:
             "accused",
             None,
         ),
+        # ... and an act told in that clause takes no date of the criticism it is the cause of
+        (
+            "Just two weeks ago, the senator came under fire for visiting the disputed border "
+            "zone.",
+            "visiting",
+            None,
+        ),
+        # ... but a second participle the parser hangs on the content verb is the main act's
+        (
+            "On November 5, the lobbyist emailed the embassy claiming credit for writing the "
+            "article and accusing the prosecutor of twisting the facts.",
+            "accusing",
+            "2017-11-05",
+        ),
         # ... while a date on the act itself dates it
         (
             "Opposition leaders in 2015 accused the Ghanaian finance minister of hiding the "

@@ -497,7 +497,7 @@ def _absorb(kept: Event, other: Event, doc: Document) -> None:
     stated = _stated_place(other) is not None
     if _stated_place(kept) is None and other.place is not None and (kept.place is None or stated):
         kept.place, kept.place_basis = other.place, other.place_basis
-    if _window(kept) is None and _window(other) is not None:
+    if _window(kept) is None and _window(other) is not None and not _up_to_now(kept, doc):
         kept.date, kept.historical = other.date, other.historical
     kept.mode = kept.mode or other.mode
     kept.fatalities = kept.fatalities or other.fatalities
@@ -505,3 +505,21 @@ def _absorb(kept: Event, other: Event, doc: Document) -> None:
         Span(other.start, other.end, doc.text[other.start : other.end], label=other.trigger)
     )
     kept.mentions.extend(other.mentions)
+
+
+def _up_to_now(event: Event, doc: Document) -> bool:
+    """Whether the event is told, undated, as conduct up to now: its trigger a verb in the
+    present perfect or the present ("Trump, who has denied the accusations", "Blankfein has
+    used Twitter to speak out against Trump"). A later dated telling ("In January, he spoke
+    out ...", "a spokesperson denied it on Monday") is one occasion of that conduct, not its
+    date (the guide's ongoing conduct: one undated event)."""
+    tok = doc.trigger_token(event)
+    while tok is not None and tok.dep_ == "xcomp" and tok.head.i != tok.i:
+        tok = tok.head  # "has used Twitter to speak out": the tense is the governing verb's
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.tag_ in ("VBZ", "VBP"):
+        return True
+    return tok.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have" for c in tok.children
+    )

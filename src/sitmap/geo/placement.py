@@ -193,6 +193,8 @@ def _event_place(
         ("expelled 15 diplomats from Washington")."""
         if destination and _after(p, text, _lex().destination):
             return True
+        if destination and _arrived_in(p, event, text):
+            return True
         return origin and _after(p, text, _lex().origin)
 
     def setting(p: Place, nested: bool = True) -> bool:
@@ -455,6 +457,19 @@ def _contained_spots(
 def _same_clause(a: Event, b: Event) -> bool:
     """Two events read off one clause ("attacked and killed")."""
     return (a.start, a.end) == (b.start, b.end)
+
+
+# "arrived in Riyadh", "landed at Narita": the place right after a movement's trigger word
+_ARRIVAL_PREPS = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _arrived_in(p: Place, event: Event, text: str) -> bool:
+    """Whether the place follows the movement's trigger word and "in"/"at" ("Trump arrived in
+    Saudi Arabia", "the envoy landed at Kabul"): where the movement ends, a place even when the
+    events stage read it as the visited side."""
+    if event.trigger_end is None or not event.trigger_end <= p.start:
+        return False
+    return _ARRIVAL_PREPS.fullmatch(text[event.trigger_end : p.start]) is not None
 
 
 def _moves(event: Event) -> bool:

@@ -434,6 +434,9 @@ def _foreign(f: _Found, head: Any, trigger: Any) -> bool:
         # Monday, a lawyer filed a letter asking ...": one side is in a phrase set before/after
     if any(_content_clause(n) or _inside_relative(n, head) for n in below_d):
         return True  # "accused him of touching her in 2010"; "a host who in 2006 appeared"
+    if _in_content_clause(below_t):
+        return True  # "charged on Wednesday with driving a truck ... in support of IS": the
+        # charge's day, not the deed's
     if _topic_of(below_t, common):
         return True  # "tweeted on Sunday about his meeting with Putin": the tweet's day
     return any(n.dep_ == "ccomp" or _clause_on_noun(n) for n in below_t + below_d)
@@ -608,6 +611,20 @@ def _content_clause(node: Any) -> bool:
         and node.head.lower_ in _vocab().content_prepositions
         and _on_verb(node.head.head)  # not "a surplus with the U.S. - calling it ..."
     )
+
+
+def _in_content_clause(below_t: list[Any]) -> bool:
+    """Whether the trigger lies in a content clause (``_content_clause``: "came under fire for
+    visiting the zone", "charged with driving a truck ..., in support of IS") below the verb it
+    shares with the date. A conjunct on the way up is left out: the parser often hangs a
+    second participle of the main clause on the content verb ("claiming credit for writing the
+    piece and accusing Mueller": the accusing is the emailing's)."""
+    for n in below_t:
+        if _content_clause(n):
+            return True
+        if n.dep_ == "conj":
+            return False
+    return False
 
 
 def _on_verb(node: Any) -> bool:
