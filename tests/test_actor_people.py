@@ -174,6 +174,22 @@ def test_people_a_state_or_province_lends_its_country(analysed):
 
 
 @pytest.mark.model
+def test_people_a_state_named_after_a_country_is_the_state(analysed):
+    # "New Jersey", "New Mexico", "New South Wales" end in a country's name: the state's
+    # office, not Jersey's, Mexico's or Wales's
+    text = (
+        "New Mexico Governor Susana Martinez met the mayor on Monday. New South Wales police "
+        "arrested two men."
+    )
+    doc = actors.code(analysed(text, published=D2017))
+    assert _codes(doc, "Governor Susana Martinez") == ["USAGOV"]
+    assert _codes(doc, "police") == ["AUSCOP"]
+    assert actors.lookup("New Jersey", on=D2017) is None
+    # near miss: the country itself keeps its code
+    assert actors.lookup("Mexican Foreign Minister Luis Videgaray", on=D2017).code == "MEXGOV"
+
+
+@pytest.mark.model
 def test_people_title_with_its_office_name_before_a_name(analysed):
     text = "Kenya's Minister of Foreign Affairs Amina Mohamed met the envoy."
     doc = actors.code(analysed(text, published=D2017))

@@ -110,3 +110,26 @@ def test_attribution_speakers_cabinet_titles_are_government(text, code):
 )
 def test_attribution_speakers_coordinated_clauses_and_capitals(text, trigger, speaker):
     assert _speaker(text, trigger) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "speaker"),
+    [
+        # a concession made in words is its author's statement
+        ("Kenyan Senator Moses Wetangula apologized to the Ugandan traders on Thursday.",
+         "apologized", "Moses Wetangula"),
+        ("Former Nigerian oil minister Ahmed Bello pleaded guilty to bribing Ghanaian officials.",
+         "pleaded", "Ahmed Bello"),
+        # a named author sitmap has no code for still speaks
+        ("NILE has encouraged the U.S. Congress to close loopholes in the lobbying law.",
+         "encouraged", "NILE"),
+    ],
+)  # fmt: skip
+def test_attribution_speakers_said_concessions_and_uncoded_authors(text, trigger, speaker):
+    assert _speaker(text, trigger) == speaker
+
+
+def test_attribution_speakers_a_concession_done_is_no_statement():
+    # near miss: lifting sanctions is a deed (CONCEDE), said by no one in the outlet's voice
+    text = "The European Union lifted sanctions on Belarus on Monday."
+    assert _speaker(text, "lifted") is None

@@ -44,6 +44,33 @@ def test_the_subject_of_a_mandative_clause_is_the_one_asked(text, trigger, sides
     assert _sides(text, trigger) == sides
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "sides"),
+    [
+        (
+            "Kenyan President Uhuru Kenyatta met Tanzanian President John Magufuli and urged "
+            "that he reopen the border.",
+            "urged",
+            ("KENGOV", "TZAGOV"),
+        ),
+        (
+            "Ghana's president criticized Togolese President Faure Gnassingbe and demanded he "
+            "release the detained traders.",
+            "demanded",
+            ("GHAGOV", "TGOGOV"),
+        ),
+    ],
+)
+def test_a_pronoun_subject_of_a_mandative_clause_is_not_the_one_who_asks(text, trigger, sides):
+    assert _sides(text, trigger) == sides
+
+
+def test_a_pronoun_subject_of_a_mandative_clause_with_no_one_else_named_stays_unknown():
+    # near miss: the only person before "she" is the one who asks: no one else is asked
+    text = "German Chancellor Angela Merkel demanded that she be allowed to address the summit."
+    assert _sides(text, "demanded") == ("DEUGOV", None)
+
+
 def test_a_question_or_a_statement_after_ask_names_no_one_asked():
     # near misses: "whether" asks a question; a past-tense clause states a fact
     for text in (

@@ -163,6 +163,20 @@ def test_restatement_speech_act_in_other_words_is_another_statement():
     assert not same_act(a, b)
 
 
+def test_restatement_same_speech_verb_with_nothing_else_shared_is_another_statement():
+    # "The lawsuit asks the court to block the rules." ... "On Sept. 29, Perry asked federal
+    # regulators to ...": two requests by two askers, however alike the verb
+    suit = _event(3, "asks", "REQUEST")
+    perry = _actor("USAGOV", name="Rick Perry", kind="person")
+    asked = _event(7, "asked", "REQUEST", perry, _actor("USAGOV"), day="2017-09-29")
+    assert not same_act(suit, asked)
+    assert len(_merged(suit, asked)) == 2
+    # the same asker told again with the same verb is one request
+    again = _event(9, "asked", "REQUEST", perry, None)
+    assert same_act(asked, again)
+    assert len(_merged(asked, again)) == 1
+
+
 def test_restatement_trip_and_meetings_on_it_stay_apart():
     trip = _event(0, "trip", "CONSULT", _actor("CANGOV"), _actor("IND"))
     meetings = _event(3, "meetings", "CONSULT", _actor("CANGOV"), None)

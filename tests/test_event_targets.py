@@ -89,3 +89,9 @@ def test_event_targets_body_named_by_initials_speaks_under_them():
 )
 def test_event_targets_person_known_only_by_nationality(text, trigger, target):
     assert event_sides(text, trigger)[1] == target
+
+
+def test_event_targets_the_one_named_in_call_x_y_even_when_parsed_as_a_complement():
+    # the parser reads "Trump" and "a '... tyrant'" both as complements of "called"
+    text = 'Iranian President Hassan Rouhani has called Trump a "mentally unstable U.S. tyrant."'
+    assert event_sides(text, "called") == ("IRNGOV", "USAGOV")

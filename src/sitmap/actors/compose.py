@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from typing import Any
 
+from sitmap import lexicons
 from sitmap.actors.lexicon import (
     _CAPITAL,
     _COUNTRY,
@@ -554,6 +556,8 @@ def _is_demonym(actor: Actor, ctx: _Ctx) -> bool:
 def _actors(ctx: _Ctx) -> list[Actor]:
     pieces = _scan(ctx.toks, ctx.lex, ctx.learned)
     pieces = _drop_inside_names(pieces, ctx)
+    # "New Jersey Governor Chris Christie", "New Mexico": a US state, not Jersey nor Mexico
+    pieces = [p for p in pieces if not (p.type == _COUNTRY and _in_region_name(p, ctx))]
     actors: list[Actor] = []
     for group in _group(pieces, ctx):
         actor = _make(group, ctx)
@@ -597,4 +601,22 @@ def _in_name(p: _Piece, toks: list[_Tok], covered: set[int]) -> bool:
             tok = toks[k]
             if tok.pos == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha():
                 return True
+    return False
+
+
+@cache
+def _region_names() -> frozenset[str]:
+    """Folded names of states and provinces (``roles.yaml`` people ``subnational``)."""
+    data = lexicons.yaml_file("roles.yaml")["people"]["subnational"]
+    return frozenset(_fold(name) for names in data.values() for name in names)
+
+
+def _in_region_name(piece: _Piece, ctx: _Ctx) -> bool:
+    """Whether a country's name is the end of a longer state or province name ("Jersey" in
+    "New Jersey", "Mexico" in "New Mexico", "Wales" in "New South Wales"): that region, not
+    the country."""
+    toks, end = ctx.toks, piece.j
+    for k in (piece.i - 1, piece.i - 2):
+        if k >= 0 and " ".join(t.norm for t in toks[k:end]) in _region_names():
+            return True
     return False

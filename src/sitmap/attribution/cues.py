@@ -31,6 +31,7 @@ class _Cues:
     intent: frozenset[str]
     predicting_speech: frozenset[str]
     speech_acts: frozenset[str]
+    spoken_concessions: frozenset[str]
     ruling_sectors: frozenset[str]
     quote_open: str
     quote_close: str
@@ -55,6 +56,7 @@ def _cues() -> _Cues:
         intent=frozenset(d["intent"]),
         predicting_speech=frozenset(d["predicting_speech"]),
         speech_acts=frozenset(d["speech_acts"]),
+        spoken_concessions=frozenset(d["spoken_concessions"]),
         ruling_sectors=frozenset(d["ruling_sectors"]),
         quote_open="".join(d["quote_open"]),
         quote_close="".join(d["quote_close"]),

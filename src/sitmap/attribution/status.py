@@ -199,7 +199,7 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
                 code=speaker.speaker.code if speaker.speaker else None,
             )
         )
-    speech_act = event.plover in _cues().speech_acts
+    speech_act = event.plover in _cues().speech_acts or _spoken_concession(event, tok)
     tweeted = any(f.tweet for f in frames)
     author = speaker.speaker if tweeted and speaker is not None else None
     if (
@@ -217,8 +217,7 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
     if (
         speech_act
         and speaker is None
-        and event.source is not None
-        and event.source.code
+        and _author(event.source)
         and not _deed(tok)
         and not _ruling_body(event.source)
     ):
@@ -276,6 +275,25 @@ def _apply(doc: Document, event: Event, tok: Any, frames: list[_Frame], state: _
                 event.source = None
             else:
                 event.target = None
+
+
+def _spoken_concession(event: Event, tok: Any) -> bool:
+    """A concession made in words ("apologized", "pleaded guilty", "conceded the race":
+    ``spoken_concessions``), whose author is its speaker as a speech act's is."""
+    return (
+        event.plover == "CONCEDE"
+        and tok is not None
+        and tok.lemma_.lower() in _cues().spoken_concessions
+    )
+
+
+def _author(actor: Actor | None) -> bool:
+    """Whether a speech act's source can be named as its speaker: a coded actor, or a person
+    or body the text names that sitmap has no code for ("Jerry Falwell blamed ...", "NILE has
+    encouraged Congress ..."); not a pronoun nor an unnamed group."""
+    if actor is None:
+        return False
+    return bool(actor.code) or (actor.kind in {"person", "organisation"} and bool(actor.name))
 
 
 @cache

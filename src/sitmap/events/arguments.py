@@ -188,7 +188,8 @@ def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], l
                 targets = _sides(tok, entry.target_preps)
         else:
             sources = _children(tok, _SUBJ) or _inherited_subject(tok)
-            targets = _children(tok, {"dobj"}) + _recipients(tok) or _sides(tok, entry.target_preps)
+            objects = _children(tok, {"dobj"}) or _named_complement(tok)
+            targets = objects + _recipients(tok) or _sides(tok, entry.target_preps)
             if entry.objects:  # "imposed sanctions on X": X hangs off the verb or the object
                 objects = _children(tok, {"dobj"})
                 targets = (
@@ -236,6 +237,13 @@ def _own_arguments(tok: Any, entry: _Entry, nominal: bool) -> tuple[list[Any], l
     if not sources and entry.type in _lexicon().symmetric_types:
         sources = _participant(tok)
     return sources, targets
+
+
+def _named_complement(tok: Any) -> list[Any]:
+    """The object of "call X Y" that the parser took for a second complement ("has called
+    *Trump* a 'dotard'": two ``oprd`` children, the first the one named)."""
+    complements = _children(tok, {"oprd"})
+    return complements[:1] if len(complements) >= 2 else []
 
 
 def _gap_object(tok: Any) -> list[Any]:

@@ -341,11 +341,28 @@ def _mandated(tok: Any, finder: _ActorFinder, sources: list[Actor | None]) -> li
         if not modal and (clause.tag_ not in _BARE_FORMS or _children(clause, {"aux", "auxpass"})):
             continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-        found = [finder.resolve(t) for t in _expand(subjects) if t.lower_ not in {"it", "there"}]
+        told = [t for t in _expand(subjects) if t.lower_ not in {"it", "there"}]
+        found = [_obliged(t, finder, asking) for t in told]
         coded = [a for a in found if a is not None and a.code and (a.name or a.text) not in asking]
         if coded:
             return coded
     return []
+
+
+_OBLIGED_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _obliged(tok: Any, finder: _ActorFinder, asking: set[str]) -> Actor | None:
+    """The actor the subject of a mandative clause names. A personal pronoun there is someone
+    other than the one who asks ("attacked Sessions and demanded *he* resign", "met Magufuli
+    and urged that *he* reopen the border"): when it would stand for the asker, it is the
+    nearest agreeing person named before it instead."""
+    actor = finder.resolve(tok)
+    if tok.lower_ not in _OBLIGED_PRONOUNS or tok.pos_ != "PRON":
+        return actor
+    if actor is not None and actor.code and (actor.name or actor.text) not in asking:
+        return actor
+    return finder.earlier_mention(tok)
 
 
 def _own_side(source: Actor | None, target: Actor | None) -> bool:

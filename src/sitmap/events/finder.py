@@ -248,6 +248,11 @@ class _ActorFinder:
             return self._earlier_mention(tok, fits) or self._previous_person(tok, fits)
         return None
 
+    def earlier_mention(self, tok: Any) -> Actor | None:
+        """The nearest agreeing coded actor named before a pronoun in its sentence, not the
+        subject of the pronoun's own clause (``_earlier_mention``)."""
+        return self._earlier_mention(tok, _PRONOUN_FITS[tok.lower_])
+
     def _chained(self, tok: Any) -> Actor | None:
         """The person a subject "he"/"she" stands for when the previous sentence names none
         but goes on about him with the same subject pronoun ("Tillerson said ... . The cuts

@@ -17,8 +17,10 @@ first full mention. Two events of a document are the same act when
   holding the other); their dates overlap; their death tolls, when both are stated, agree;
 * **and they share evidence** worth ``threshold`` points (``data/restatements.yaml``): the same
   trigger stem, each side that is the very same known actor in both, the same stated place,
-  day or death toll. Speech acts (``same_word_only``) need the same word: "accused" and later
-  "called him a liar" are two statements even between the same two people.
+  day or death toll. Speech acts (``same_word_only``) need the same word ("accused" and later
+  "called him a liar" are two statements even between the same two people) and something
+  beyond it: one side the very same actor in both, or the same stated place or day ("Perry
+  asked regulators ..." and "the lawsuit asks the court ..." are two requests).
 
 Two events on the very same trigger word (coordination: "urged by Seoul and Washington") are
 merged only when they are exact duplicates (same sides in the same words) or differ only in a
@@ -205,14 +207,11 @@ def _same_act(
             return False
         toll = 1
     pts = rules.points
-    total = (
-        pts["same_word"] * same_word
-        + pts["side"] * sides
-        + pts["place"] * place
-        + pts["day"] * day
-        + pts["fatalities"] * toll
-    )
-    return total >= rules.threshold
+    shared = pts["side"] * sides + pts["place"] * place + pts["day"] * day
+    shared += pts["fatalities"] * toll
+    if a.plover in rules.same_word_only and shared < 1:
+        return False  # "Perry asked regulators" and "the lawsuit asks the court": two requests
+    return pts["same_word"] * same_word + shared >= rules.threshold
 
 
 def _family(plover: str) -> str:
