@@ -59,6 +59,8 @@ def _modality(tok: Any, plover: str | None = None) -> tuple[str | None, bool]:
             or node.head.lemma_.lower() in _disclosure_verbs()
         ):
             break  # "failed to disclose the meetings": the meetings' own modality holds
+        if _own_tense(node, cues):
+            break  # "said the economy would open up and welcomed U.S. firms": told as done
         node = node.head
         if len(path) > 10:
             break
@@ -100,6 +102,7 @@ def _modality(tok: Any, plover: str | None = None) -> tuple[str | None, bool]:
         if (
             i > 0
             and not _past_attempt(node, cues)
+            and path[i - 1].dep_ != "conj"  # "threatened to strike, and expelled diplomats"
             and (
                 node.lemma_.lower() in cues.predicting_verbs or node.lower_ in cues.predicting_words
             )
@@ -119,6 +122,22 @@ def _modality(tok: Any, plover: str | None = None) -> tuple[str | None, bool]:
     if predicted:
         return "predicted", intent
     return None, False
+
+
+def _own_tense(node: Any, cues: _Cues) -> bool:
+    """Whether ``node`` is a past-tense verb coordinated with a verb under a modal or "to" ("said
+    the economy *would* become open and *welcomed* U.S. firms", "threatened *to* retaliate and
+    *expelled* 35 diplomats"): a finite verb of its own tense shares no auxiliary with the verb
+    it is coordinated with, so that verb's modal is not its modality."""
+    head = node.head
+    return (
+        node.dep_ == "conj"
+        and node.tag_ == "VBD"
+        and head.tag_ in {"VB", "VBN"}
+        and any(
+            c.dep_ == "aux" and (c.lower_ in cues.modals or c.lower_ == "to") for c in head.children
+        )
+    )
 
 
 @cache
