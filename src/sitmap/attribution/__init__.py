@@ -50,6 +50,7 @@ def attribute(doc: Document) -> Document:
     quotes = _quote_spans(doc.text)
     tweets = tweet_spans(doc.text)
     by_sentence: dict[int, list[Event]] = {}
+    untold: set[int] = set()
     for event in doc.events:
         by_sentence.setdefault(event.sentence, []).append(event)
     for index in sorted(doc._parses):
@@ -69,10 +70,34 @@ def attribute(doc: Document) -> Document:
             if not frames and sentence_frames and not (tok is not None and modality.outside(tok)):
                 frames = sentence_frames  # not for "... after Russia banned adoptions in 2012"
             _apply(doc, event, tok, frames, state)
+            if tok is not None and tok.pos_ in _NOUNS and _untold_kind(event):
+                untold.add(id(event))
         _remember(doc, pdoc, offset, sentence_frames, state)
     # an event needs a coded actor once pronouns are resolved ("they threatened ..." alone is
     # no usable record)
     doc.events = [
-        e for e in doc.events if any(a is not None and a.code for a in (e.source, e.target))
+        e
+        for e in doc.events
+        if any(a is not None and a.code for a in (e.source, e.target)) and id(e) not in untold
     ]
     return doc
+
+
+_UNTOLD = frozenset({"negated", "hypothetical", "predicted"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+def _untold_kind(event: Event) -> bool:
+    """An act with no side but the unnamed doer its own trigger implies, told as not done
+    ("there will be violence", "no fear of retaliation", "a civil war will happen"): a kind of
+    act, no event (eval/GUIDE.md: generic references without any actor are not coded). Read on
+    noun triggers only: a passive verb ("if they were attacked", "the leaker was arrested")
+    names whom it was done to."""
+    source = event.source
+    return (
+        event.status in _UNTOLD
+        and event.target is None
+        and source is not None
+        and source.sector == "unidentified"
+        and source.start == event.trigger_start
+    )
