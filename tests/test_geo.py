@@ -386,6 +386,26 @@ def test_geo_variant_ids_only_for_towns_and_regions_with_long_names() -> None:
     assert gaz.variant_ids(geo.normalise("Bara")) == ()  # four letters: too short
 
 
+def test_geo_lookup_city_respelled_before_its_namesake_region() -> None:
+    """A city written in another transliteration than GeoNames' ("Mykolaiv" of Mykolayiv,
+    "Zaporizhia" of Zaporizhzhia) is the city, as its own spelling is, not the first-level
+    region of that name; with "region" written it is the region."""
+    for name, lat, lon in [("Mykolaiv", 46.97, 32.0), ("Zaporizhia", 47.85, 35.12)]:
+        place = geo.lookup(name)
+        assert place.feature_class == "P" and near(place, lat, lon), (name, place)
+        region = geo.lookup(f"{name} region")
+        assert region.feature_code == "ADM1" and region.country == "UA"
+
+
+@pytest.mark.model
+def test_geo_resolve_town_in_a_region_named_like_its_city(analysed) -> None:
+    """ "Melitopol, Zaporizhia": the container is the region, whose town Melitopol is, though
+    "Zaporizhia" alone reads as the city."""
+    doc = geo.resolve(analysed("Police detained two activists in Melitopol, Zaporizhia, today."))
+    melitopol = next(p for p in doc.places if p.text == "Melitopol")
+    assert melitopol.feature_class == "P" and near(melitopol, 46.85, 35.37)
+
+
 @pytest.mark.model
 def test_geo_resolve_spelling_variant_in_the_document_country(analysed) -> None:
     """A name the gazetteer lacks under its spelling resolves to the town of the same name

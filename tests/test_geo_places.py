@@ -541,6 +541,37 @@ def test_geo_resolve_town_of_region(analysed) -> None:
     assert "Bank" not in other
 
 
+@pytest.mark.model
+def test_geo_resolve_namesake_region_of_a_region(analysed) -> None:
+    """ "the X Province of Y" where every X the gazetteer has lies in other countries: the
+    text sets the place in Y (a province of Laos, a country), not in Sierra Leone or Rwanda;
+    an X that does lie in Y stays X."""
+    text = "Soldiers detained two farmers in the Southern Province of Savannakhet last week."
+    places = by_text(geo.resolve(analysed(text)))
+    assert places["the Southern Province"].country == "LA"
+    assert places["the Southern Province"].admin1 == places["Savannakhet"].admin1
+    text = "Unknown gunmen burned a police post in the Western Province of Kenya overnight."
+    assert by_text(geo.resolve(analysed(text)))["the Western Province"].country == "KE"
+    text = "Floods displaced hundreds in the Southern Province of Zambia on Monday."
+    southern = by_text(geo.resolve(analysed(text)))["the Southern Province"]
+    assert southern.country == "ZM" and southern.feature_code == "ADM1"
+
+
+@pytest.mark.model
+def test_geo_resolve_compass_part_of_a_region(analysed) -> None:
+    """ "Turkana East", "Wajir South" (sub-counties the gazetteer lacks): the region's part
+    that way, placed among the region's towns that lie there, not its namesake town."""
+    text = "Raiders stole 200 goats from herders in Turkana East on Sunday."
+    part = by_text(geo.resolve(analysed(text)))["Turkana East"]
+    whole = geo.lookup("Turkana county")
+    assert part.feature_code == "ADM1" and part.admin1 == whole.admin1
+    assert part.qualifier == "east" and part.lon > whole.lon
+    text = "Police in Wajir South arrested two suspects on Friday."
+    part = by_text(geo.resolve(analysed(text)))["Wajir South"]
+    assert part.feature_code == "ADM1" and part.qualifier == "south"
+    assert part.lat < geo.lookup("Wajir county").lat
+
+
 def test_geo_context_find_town_of_region() -> None:
     text = "Riots broke out in Siguirini of Kankan on Sunday."
     chains = context.find(text)

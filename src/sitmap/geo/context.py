@@ -326,4 +326,4 @@ def _featured(item: re.Match[str], w: _Words) -> bool:
     return item.group("n").split()[-1].rstrip(".").lower() in w.admin
 
 
-_OF_ANCHOR = re.compile(r"\b(?:in|at|near)\s+(?=[A-Z])")
+_OF_ANCHOR = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?=[A-Z])")

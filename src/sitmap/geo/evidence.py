@@ -12,7 +12,16 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sitmap.geo.admin import admin_words
-from sitmap.geo.index import ADM1, ADM2, CONTINENT, COUNTRY, MACRO, Gazetteer, normalise
+from sitmap.geo.index import (
+    ADM1,
+    ADM2,
+    CONTINENT,
+    COUNTRY,
+    MACRO,
+    REGION,
+    Gazetteer,
+    normalise,
+)
 from sitmap.geo.mentions import _Mention, _own_name, _us_state_name
 from sitmap.geo.placement import focus_place
 from sitmap.geo.scoring import (
@@ -78,15 +87,32 @@ def _resolve_all(
         # (Djougou, Donga)" when the gazetteer's Bougou is in another country; "Colerain,
         # Pennsylvania" when its only Colerains are in Ohio and Massachusetts) is a place the
         # gazetteer lacks.
-        outside = lacks or (
-            bool(m.ids)
-            and (gaz.fclass[best[id(m)]] == "P" or gaz.fcode[best[id(m)]] == ADM2)
-            and (
-                (
-                    bool(m.parents)
-                    and not any(_inside(gaz, best[id(p)], best[id(m)]) for p in m.parents)
+        outside = (
+            lacks
+            or (
+                bool(m.ids)
+                and (gaz.fclass[best[id(m)]] == "P" or gaz.fcode[best[id(m)]] == ADM2)
+                and (
+                    (
+                        bool(m.parents)
+                        # any reading of a container: "Berdiansk, Zaporizhia" is in the
+                        # region, though "Zaporizhia" alone would be its namesake city
+                        and not any(
+                            _inside(gaz, q, best[id(m)])
+                            for p in m.parents
+                            for q in (best[id(p)], *p.ids)
+                        )
+                    )
+                    or _off_container(gaz, best[id(m)], m, doc.clean_text)
                 )
-                or _off_container(gaz, best[id(m)], m, doc.clean_text)
+            )
+            # a region of another country than its written container ("the Southern Province
+            # of Savannakhet" read as Sierra Leone's)
+            or (
+                bool(m.ids)
+                and bool(m.parents)
+                and gaz.fcode[best[id(m)]] in (ADM1, REGION)
+                and all(gaz.country[best[id(p)]] != gaz.country[best[id(m)]] for p in m.parents)
             )
         )
         if m.ids and not outside:

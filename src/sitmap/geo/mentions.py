@@ -98,6 +98,7 @@ class _Mention:
     parents: list[_Mention] = field(default_factory=list)  # "X (Y, Z)": Y and Z contain X
     cued: bool = False  # found by its admin context ("the village of X"): a place, no demonym
     small: bool = False  # a small town's name taken after "in"/"at" only: kept when it fits
+    part: bool = False  # "Lamu East": a compass part of a region the gazetteer holds whole
     variant: bool = False  # found only under another spelling: kept when the document agrees
 
 
@@ -424,6 +425,16 @@ def _analyse(m: _Mention, text: str, gaz: Gazetteer) -> None:
         q = lex.qualifiers.get(words[0].lower())
         if q is not None:
             m.qualifier, words = q, words[1:]
+    # A compass word ending a name the gazetteer lacks, after a region's own name ("Lamu
+    # East", "Wajir South": sub-counties): that part of the region.
+    if (
+        len(words) > 1
+        and words[-1].lower() in _COMPASS_PARTS
+        and not gaz.lookup_ids(" ".join(words))
+        and _names_region(gaz, normalise(" ".join(words[:-1])))
+    ):
+        m.qualifier, m.part, words = lex.qualifiers[words[-1].lower()], True, words[:-1]
+        m.hint = m.hint or "admin"
     core = " ".join(words)
     after_place = bool(_AFTER_COMMA.search(text[max(0, m.start - 4) : m.start]))
     code = _state_code(core, after_place=after_place)
@@ -458,6 +469,17 @@ def _analyse(m: _Mention, text: str, gaz: Gazetteer) -> None:
 
 
 _WORD = re.compile(r"\S+")
+_COMPASS_PARTS = frozenset(
+    {"north", "south", "east", "west", "central", "northeast", "northwest", "southeast"}
+    | {"southwest", "north-east", "north-west", "south-east", "south-west"}
+)
+
+
+def _names_region(gaz: Gazetteer, key: str) -> bool:
+    """Whether a first- or second-level region has ``key`` as its own name."""
+    return any(
+        gaz.fcode[i] in (ADM1, ADM2) and _own_name(gaz.name[i], key) for i in gaz.key_ids(key)
+    )
 
 
 def _narrow_to_place(m: _Mention, text: str, gaz: Gazetteer) -> None:
@@ -565,7 +587,10 @@ def _admin_context(mentions: list[_Mention], text: str, gaz: Gazetteer) -> list[
             mention(*chain.parents[0], cued=False, keep=False),
             gaz,
         ):
-            continue  # "in Siguirini of Kankan": only a town of that name in that region
+            # "in Siguirini of Kankan": only a town of that name in that region; a name found
+            # only in other countries is a namesake ("in the Southern Province of Savannakhet")
+            _namesake_of_region(chain, mentions, mention, gaz)
+            continue
         parents = [mention(s, e, cued=False) for s, e in chain.parents]
         parents = [p for p in parents if p is not None and p.ids]
         if not parents:
@@ -588,6 +613,41 @@ def _admin_context(mentions: list[_Mention], text: str, gaz: Gazetteer) -> list[
         child.parents = parents
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _namesake_of_region(
+    chain: context.Chain, mentions: list[_Mention], mention: Any, gaz: Gazetteer
+) -> None:
+    """ "in the Southern Province of Savannakhet", "in the Western Province of Kenya": a name
+    the text has already found, all of whose readings are towns or regions of other countries
+    than the country or first- or second-level region written after "of", names a place
+    inside it that the gazetteer lacks under this name, so the name is placed there (its
+    readings abroad are namesakes)."""
+    town = next(
+        (m for m in mentions if m.end == chain.end and m.start <= chain.start < m.end), None
+    )
+    if town is None or not town.ids or town.parents:
+        return
+    region = mention(*chain.parents[0], cued=False, keep=False)
+    if region is None or region.key is None:
+        return
+    regions = [r for r in region.ids if gaz.fcode[r] == COUNTRY]  # "... of Kenya"
+    if not regions:
+        regions = [
+            r
+            for r in region.ids
+            if gaz.fcode[r] in (ADM1, ADM2) and _own_name(gaz.name[r], region.key)
+        ]
+    homes = {gaz.country[r] for r in regions}
+    if not homes or any(
+        gaz.country[i] in homes or not (gaz.fclass[i] == "P" or gaz.fcode[i] in (ADM1, ADM2))
+        for i in town.ids
+    ):
+        return
+    if region not in mentions:
+        mentions.append(region)
+    region.hint = region.hint or "admin"
+    town.parents = [region]
 
 
 def _region_with_word(m: _Mention, gaz: Gazetteer) -> bool:

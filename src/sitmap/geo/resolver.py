@@ -77,6 +77,45 @@ def _compass_tail(m: _Mention, text: str) -> bool:
     return bool(_CAPITALISED_BEFORE.search(text[max(0, m.start - 30) : m.start]))
 
 
+_PART_AFTER = re.compile(
+    r" (?:North|South|East|West|Central|North-East|North-West|South-East|South-West)\b"
+)
+
+
+def _extend_to_part(m: _Mention, text: str, gaz: Gazetteer) -> None:
+    """ "Wajir East", "Turkana West" where NER tagged the region alone: the mention takes the
+    compass word, and so the part of the region (:func:`sitmap.geo.mentions._analyse`)."""
+    hit = _PART_AFTER.match(text, m.end)
+    if m.key is None or not m.ids or hit is None:
+        return
+    longer = _Mention(text=text[m.start : hit.end()], start=m.start, end=hit.end())
+    _analyse(longer, text, gaz)
+    if longer.part:
+        m.text, m.end, m.key, m.ids = longer.text, longer.end, longer.key, longer.ids
+        m.qualifier, m.part, m.hint = longer.qualifier, True, longer.hint
+
+
+def _add_respelled_capital(m: _Mention, gaz: Gazetteer) -> None:
+    """A first-level region's name that no town shares under this spelling, written without
+    "province"/"region", may still be its namesake capital spelled otherwise ("Zaporizhia" of
+    Zaporizhzhia in Zaporizhia oblast): such towns of the region join the candidates, and
+    the usual city-before-region scoring decides."""
+    if m.key is None or not m.ids or m.hint == "admin":
+        return
+    regions = [i for i in m.ids if gaz.fcode[i] == index.ADM1]
+    if not regions or any(gaz.fclass[i] == "P" for i in m.ids):
+        return
+    homes = {(gaz.country[r], gaz.admin1[r]) for r in regions}
+    extra = tuple(
+        j
+        for j in gaz.variant_ids(m.key)
+        if gaz.fclass[j] == "P" and j not in m.ids and (gaz.country[j], gaz.admin1[j]) in homes
+    )
+    if extra:
+        m.ids = (*m.ids, *extra)
+        m.namesake_population = None
+
+
 def gazetteer() -> Gazetteer:
     """The gazetteer (built on first use, then loaded from the cache; kept per process)."""
     return index.load()
@@ -95,6 +134,7 @@ def lookup(name: str, *, country: str | None = None) -> Place | None:
     """
     mention = _Mention(text=name, start=0, end=len(name))
     _analyse(mention, name, gazetteer())
+    _add_respelled_capital(mention, gazetteer())
     context = _Context(countries=Counter({country.upper(): 5.0}) if country else Counter())
     place = _resolve_mention(mention, gazetteer(), context)
     return place if place.geonameid is not None else None
@@ -124,6 +164,8 @@ def resolve(
         mentions = _detect(doc, gaz)
     for m in mentions:
         _analyse(m, text, gaz)
+        _extend_to_part(m, text, gaz)
+        _add_respelled_capital(m, gaz)
         if m.key is not None and not m.ids:
             _narrow_to_place(m, text, gaz)
         if m.key is not None and not m.ids:  # "Jisr ash-Shugur", "Bossaso": another spelling

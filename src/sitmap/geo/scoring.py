@@ -109,9 +109,22 @@ def _prior(gaz: Gazetteer, i: int, m: _Mention) -> float:
         score += _W_HINT
     if code == "PPLC":
         score += _W_CAPITAL
-    if not _own_name(gaz.name[i], m.key or "") and not _curated(gaz, i):
+    if (
+        not _own_name(gaz.name[i], m.key or "")
+        and not _curated(gaz, i)
+        and not _respelled(gaz.name[i], m.key or "")
+    ):
         score -= _W_ALTERNATE
     return score
+
+
+def _respelled(name: str, key: str) -> bool:
+    """Whether the mention is only another spelling of the entry's own name ("Mykolaiv" of
+    Mykolayiv, "Zaporizhia" of Zaporizhzhia): a transliteration, not another name (an old or
+    foreign name of some small place), so it costs nothing."""
+    if len(key.replace(" ", "")) < index.VARIANT_MIN_LETTERS:
+        return False
+    return index.variant_key(normalise(name)) == index.variant_key(key)
 
 
 def _curated(gaz: Gazetteer, i: int) -> bool:
@@ -204,4 +217,46 @@ def _to_place(m: _Mention, gaz: Gazetteer, ranked: list[tuple[float, int]]) -> P
     score = _probability(ranked) * (0.8 if m.scanned else 1.0)
     place = gaz.place(best, text=m.text, start=m.start, end=m.end, score=round(score, 3))
     place.qualifier = m.qualifier
+    if m.part and m.qualifier and gaz.fcode[best] in (ADM1, ADM2):
+        place.lat, place.lon = _part_centre(gaz, best, m.qualifier)
     return place
+
+
+_PART_MIN_TOWNS = 2
+_PARTS: dict[tuple[int, int, str], tuple[float, float]] = {}
+
+
+def _part_centre(gaz: Gazetteer, i: int, qualifier: str) -> tuple[float, float]:
+    """Middle of a region's towns that lie towards ``qualifier`` ("east", "southwest",
+    "central") of its centre: where "Lamu East" or "Wajir South" is; the region's centre when
+    fewer than two towns lie there."""
+    key = (len(gaz.name), gaz.geonameid[i], qualifier)
+    if key not in _PARTS:
+        _PARTS[key] = _towards(gaz, i, qualifier)
+    return _PARTS[key]
+
+
+def _towards(gaz: Gazetteer, i: int, qualifier: str) -> tuple[float, float]:
+    lat0, lon0 = gaz.lat[i], gaz.lon[i]
+    level = gaz.admin2 if gaz.fcode[i] == ADM2 else gaz.admin1
+    own = level[i] if gaz.fcode[i] == ADM1 else gaz.name[i]
+    towns = [
+        (gaz.lat[j], gaz.lon[j])
+        for j in range(len(gaz.name))
+        if gaz.fclass[j] == "P" and gaz.country[j] == gaz.country[i] and level[j] == own
+    ]
+    if qualifier == "central":
+        near = sorted(towns, key=lambda t: (t[0] - lat0) ** 2 + (t[1] - lon0) ** 2)
+        part = near[: max(_PART_MIN_TOWNS, len(near) // 3)]
+    else:
+        part = [
+            (lat, lon)
+            for lat, lon in towns
+            if ("north" not in qualifier or lat > lat0)
+            and ("south" not in qualifier or lat < lat0)
+            and ("east" not in qualifier or lon > lon0)
+            and ("west" not in qualifier or lon < lon0)
+        ]
+    if len(part) < _PART_MIN_TOWNS:
+        return lat0, lon0
+    return (sum(t[0] for t in part) / len(part), sum(t[1] for t in part) / len(part))
