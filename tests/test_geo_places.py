@@ -572,6 +572,18 @@ def test_geo_resolve_compass_part_of_a_region(analysed) -> None:
     assert part.lat < geo.lookup("Wajir county").lat
 
 
+@pytest.mark.model
+def test_geo_resolve_spot_in_a_town(analysed) -> None:
+    """ "at X in Y": X lies in Y, so a namesake of X far from Y (Tanzania's Pangani for a
+    spot in Nairobi) is not it; an X the gazetteer has in Y stays X."""
+    text = "Unknown gunmen shot dead a teacher at Pangani in Nairobi on Monday."
+    places = by_text(geo.resolve(analysed(text)))
+    assert places["Pangani"].country == "KE" and near(places["Pangani"], -1.28, 36.82)
+    text = "A man was shot dead in London in Ontario on Friday."
+    london = by_text(geo.resolve(analysed(text)))["London"]
+    assert london.country == "CA" and london.feature_class == "P"
+
+
 def test_geo_context_find_town_of_region() -> None:
     text = "Riots broke out in Siguirini of Kankan on Sunday."
     chains = context.find(text)

@@ -62,6 +62,7 @@ class Chain:
     listed: bool = False
     strict: bool = False  # "in X of Y": nothing unless Y is a region and X a gazetteer name
     paren: bool = False  # the containers written in parentheses after the name: "X (Y, Z)"
+    spot: bool = False  # "at X in Y": a spot and the town (or region) it lies in
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class _Words:
     paren: re.Pattern[str]
     settlement: re.Pattern[str]
     of_region: re.Pattern[str]
+    spot_in: re.Pattern[str]
 
 
 @cache
@@ -103,6 +105,12 @@ def _words() -> _Words:
     settlement = re.compile(rf"\b(?:in|at|near|from)\s+(?:the\s+)?(?P<x>{_NAME})\s+(?:{loc_alt})\b")
     admin_word = re.compile(rf"\b(?:{admin_alt})\b")
     of_region = re.compile(rf"(?P<x>{_NAME})\s+of\s+(?P<y>{_NAME})")
+    # "at Pangani in Nairobi", "at Thorala police station in Rajkot": a spot and the town or
+    # region it is in (with the region's feature word written, ``in_region`` has it)
+    spot_in = re.compile(
+        rf"\b(?:in|at|near)\s+(?:the\s+)?(?P<x>{_NAME})(?:\s+(?:{loc_alt}))?\s+in\s+"
+        rf"(?P<y>{_NAME})(?!\s+(?:{admin_alt})\b)"
+    )
     return _Words(
         admin_word=admin_word,
         admin=admin,
@@ -114,6 +122,7 @@ def _words() -> _Words:
         paren=paren,
         settlement=settlement,
         of_region=of_region,
+        spot_in=spot_in,
     )
 
 
@@ -256,6 +265,11 @@ def _find(text: str) -> list[Chain]:
         ):
             continue
         chains.append(Chain(*spans[0], spans[1:], cued=True))
+    for hit in w.spot_in.finditer(text):  # "at Pangani in Nairobi"
+        x0, x1 = hit.span("x")
+        if hit.group("x").lower() in w.admin | w.locality or any(c.start == x0 for c in chains):
+            continue
+        chains.append(Chain(x0, x1, [hit.span("y")], cued=True, spot=True))
     for hit in w.settlement.finditer(text):  # "in Dan Musa town", "at Nduta camp"
         chains.append(Chain(*hit.span("x"), [], cued=True))
     for at in _OF_ANCHOR.finditer(text):  # "in Siguirini of Kankan": the town in that region

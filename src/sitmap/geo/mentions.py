@@ -599,11 +599,14 @@ def _admin_context(mentions: list[_Mention], text: str, gaz: Gazetteer) -> list[
             parents[0].hint = parents[0].hint or "admin"
         _hint_outer_region(parents, chain, gaz)
         # "Arizona (Ayton)", "Hanoi (VNA)": one bare name in parentheses is a container only
-        # when it names a region; a town needs its region beside it ("(Kandi, Alibori)").
-        child = mention(chain.start, chain.end, cued=chain.cued)
+        # when it names a region; a town needs its region beside it ("(Kandi, Alibori)"), or
+        # "in": "at Pangani in Nairobi".
+        # "at X in Y" makes no new name of X: a spot NER or the gazetteer knows
+        child = mention(chain.start, chain.end, cued=chain.cued and not chain.spot)
         if (
             len(parents) == 1
             and not chain.region_word
+            and not chain.spot
             and not (chain.cued and child is not None and not child.ids)
             and not _is_region(gaz, parents[0])
         ):
