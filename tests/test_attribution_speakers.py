@@ -129,6 +129,12 @@ def test_attribution_speakers_said_concessions_and_uncoded_authors(text, trigger
     assert _speaker(text, trigger) == speaker
 
 
+def test_attribution_speakers_a_lone_uncoded_word_is_no_speaker():
+    # near miss: a page that lost its letters ("Erdo an s") leaves a one-word "person"
+    text = "Erdo an s security forces accused the protesters of provoking the police."
+    assert _speaker(text, "accused") in (None, "security forces")
+
+
 def test_attribution_speakers_a_concession_done_is_no_statement():
     # near miss: lifting sanctions is a deed (CONCEDE), said by no one in the outlet's voice
     text = "The European Union lifted sanctions on Belarus on Monday."

@@ -95,3 +95,31 @@ def test_event_targets_the_one_named_in_call_x_y_even_when_parsed_as_a_complemen
     # the parser reads "Trump" and "a '... tyrant'" both as complements of "called"
     text = 'Iranian President Hassan Rouhani has called Trump a "mentally unstable U.S. tyrant."'
     assert event_sides(text, "called") == ("IRNGOV", "USAGOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "codes"),
+    [
+        # the object is the topic; "with" names the other party
+        (
+            "The Japanese foreign minister discussed Chinese trade policy with South Korean "
+            "officials on Monday.",
+            "discussed",
+            ("JPNGOV", "KORGOV"),
+        ),
+        # the parser hangs "with" on the object
+        (
+            "The Kenyan president discussed the border with Ugandan President Yoweri Museveni.",
+            "discussed",
+            ("KENGOV", "UGAGOV"),
+        ),
+    ],
+)
+def test_event_targets_the_with_party_of_a_meeting_not_its_topic(text, trigger, codes):
+    assert event_sides(text, trigger) == codes
+
+
+def test_event_targets_a_person_met_stays_the_party_met():
+    # near miss: the object is a person, the one met; "with" is company
+    text = "The Kenyan president met Ugandan President Yoweri Museveni with his delegation."
+    assert event_sides(text, "met") == ("KENGOV", "UGAGOV")

@@ -308,11 +308,16 @@ def _spoken_concession(event: Event, tok: Any) -> bool:
 
 def _author(actor: Actor | None) -> bool:
     """Whether a speech act's source can be named as its speaker: a coded actor, or a person
-    or body the text names that sitmap has no code for ("Jerry Falwell blamed ...", "NILE has
-    encouraged Congress ..."); not a pronoun nor an unnamed group."""
+    named in full or a body named that sitmap has no code for ("Jerry Falwell blamed ...",
+    "NILE has encouraged Congress ..."); not a pronoun, an unnamed group nor a lone word read
+    as a person ("Erdo an s security forces" in a page that lost its letters)."""
     if actor is None:
         return False
-    return bool(actor.code) or (actor.kind in {"person", "organisation"} and bool(actor.name))
+    if actor.code:
+        return True
+    if actor.kind == "person":
+        return len((actor.name or "").split()) >= 2
+    return actor.kind == "organisation" and bool(actor.name)
 
 
 @cache

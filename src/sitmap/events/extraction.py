@@ -120,6 +120,8 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
                 or _author(tok, finder)
                 or sources
             )
+        if not nominal and entry.type in _PARTNER_TYPES:
+            targets = _partners(tok, finder, target_toks) or targets  # "discussed X with Y"
         if not any(targets):  # "discussed the resolution with Sisi", "attacks by X on Y"
             other = _other_targets(tok, entry, target_toks, nominal)
             resolved = [finder.resolve(t) for t in _expand(other)]
@@ -233,6 +235,29 @@ def _sentence_events(doc: Document, index: int, pdoc: Any, finder: _ActorFinder)
                 )
             )
     return events
+
+
+# types whose "with" names the other party and whose direct object may be only the topic
+_PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+_PARTIES = frozenset({"person", "organisation"})
+
+
+def _partners(tok: Any, finder: _ActorFinder, target_toks: list[Any]) -> list[Actor]:
+    """The coded party of a meeting, a deal or cooperation named by "with" when the direct
+    object is what is discussed or agreed, not a party: "discussed *Chinese* trade policy with
+    South Korean officials" (not China), "discussed the border with Museveni" (the parser may
+    hang "with" on the object). A person or body as the object is a party itself ("met
+    Putin"): no change."""
+    objects = [t for t in target_toks if t.dep_ == "dobj"]
+    if not objects:
+        return []
+    for obj in objects:
+        named = finder.covering(obj)
+        if named is not None and named.code and named.kind in _PARTIES:
+            return []
+    heads = _pobjs(tok, {"with"}) + [p for o in objects for p in _pobjs(o, {"with"})]
+    found = [finder.resolve(t) for t in _expand(heads)]
+    return [a for a in found if a is not None and a.code]
 
 
 def _content_targets(tok: Any, finder: _ActorFinder) -> list[Actor]:
