@@ -44,6 +44,17 @@ def _placed(text: str) -> dict[str, tuple[str | None, str | None]]:
             "went",
             ("Russia", "clause"),
         ),
+        (  # ... but a court rules where it sits
+            "A Kenyan appeals court in Mombasa on Friday rejected the governor's request to "
+            "suspend the ruling.",
+            "rejected",
+            ("Mombasa", "clause"),
+        ),
+        (  # ... while an act on the ground is set where its doers are
+            "Police officers in Mombasa beat a street trader on Monday.",
+            "beat",
+            ("Mombasa", "clause"),
+        ),
         (  # the attacked place after "on"
             "Rebels fired rockets on Mogadishu overnight, police said.",
             "fired",
@@ -67,6 +78,11 @@ def test_placement_destinations_and_targets(text, trigger, expected) -> None:
         # a speech act about something that happened somewhere: a topic, not a setting
         ("The senator condemned the bombing of a market in Kabul.", "condemned"),
         ("Kenya's president accused Somalia of harbouring militants in Kismayo.", "accused"),
+        # where a side of a statement or a contact lives or works is no setting of it
+        ("Opposition lawmakers in Nairobi accused the president of rigging the vote.",
+         "accused"),
+        ("The Mexican consul general in Austin has contacted the governor's office.",
+         "contacted"),
     ],
 )  # fmt: skip
 def test_placement_topics_and_embedded_clauses_are_no_setting(text, trigger) -> None:

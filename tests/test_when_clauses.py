@@ -41,6 +41,13 @@ def _dates(text: str, trigger: str) -> list[str | None]:
             "accusing",
             "2017-11-05",
         ),
+        # ... and the "-ing" clause of a step or a move is the act itself
+        (
+            "The central bank governor took the rare step on Monday of asking the president "
+            "to veto the bill.",
+            "asking",
+            "2017-11-27",
+        ),
         # ... while a date on the act itself dates it
         (
             "Opposition leaders in 2015 accused the Ghanaian finance minister of hiding the "

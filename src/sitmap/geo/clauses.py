@@ -294,21 +294,22 @@ def _modifies_noun(p: Place, doc: Document, index: int) -> bool:
 
 
 _HOME_PREPS = frozenset({"of", "in", "from"})
+_SIDE_MARKS = frozenset({"amod", "compound", "poss", "nmod"})
 
 
-def _actor_home(p: Place, event: Event, doc: Document) -> bool:
+def _actor_home(p: Place, event: Event, doc: Document, *, any_side: bool = False) -> bool:
     """Whether the place says where one of the event's sides lives or works ("Chitungwiza
     residents attacked ...", "residents of Save barricaded ...", "police officers in Mombasa
     raped ...", "the leader of a Kabwe-based group was abducted"): its phrase hangs, through
     modifiers and "of"/"in"/"from", off a side's own words. The target's home counts only for
     an attack (``object_setting_types``): "indictments of a Washington lobbyist" are not made
-    in Washington."""
+    in Washington. With ``any_side`` the target's home counts for any event."""
     root = _place_token(p, doc, event.sentence)
     if root is None:
         return False
     offset = doc.sentences[event.sentence].start
     sides = [(a.start, a.end) for a in (event.source,) if a is not None]
-    if event.target is not None and event.plover in _lex().object_types:
+    if event.target is not None and (any_side or event.plover in _lex().object_types):
         sides.append((event.target.start, event.target.end))
     tok = root
     for _ in range(5):
@@ -325,13 +326,18 @@ def _actor_home(p: Place, event: Event, doc: Document) -> bool:
         at = tok.idx + offset
         # the head of a group's words ("residents", "police", "NGO"), not a title before a
         # person's name ("Washington lobbyist Tony Podesta": where he works, not where he acts)
+        # with ``any_side``, also the noun a side's nationality or name modifies ("the
+        # Mexican consul general in Austin", side "Mexican")
+        marks = [at] + [c.idx + offset for c in tok.children if any_side and c.dep_ in _SIDE_MARKS]
         if (
             tok.pos_ in ("NOUN", "PROPN")
             and tok.dep_ != "compound"
             and tok.ent_type_ != "PERSON"
-            and any(s <= at < e for s, e in sides)
+            and any(s <= m < e for s, e in sides for m in marks)
         ):
-            return True
+            # "a federal appeals court in Virginia rejected ...": a body acts where it sits
+            return not (any_side and tok.lower_ in _lex().site_words)
+
     return False
 
 

@@ -202,6 +202,13 @@ def _event_place(
             return False
         if _topic(p, event, doc) or not _own_predicate(p, event, doc):
             return False
+        if (
+            event.plover not in _lex().carry_types
+            and not goal(p)  # "expelled the ambassador from Bamako": the place left
+            and _actor_home(p, event, doc, any_side=True)
+        ):
+            return False  # "the consul general in Austin has contacted ...": where a side
+            # works, not where a statement or a policy was made
         if not (is_setting(p, text, nested=nested) or goal(p) or _between(p, event, text)):
             return False
         return not _modifies_noun(p, doc, event.sentence) or _names_site(p, doc, event.sentence)

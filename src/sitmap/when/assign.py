@@ -618,10 +618,15 @@ def _in_content_clause(below_t: list[Any]) -> bool:
     visiting the zone", "charged with driving a truck ..., in support of IS") below the verb it
     shares with the date. A conjunct on the way up is left out: the parser often hangs a
     second participle of the main clause on the content verb ("claiming credit for writing the
-    piece and accusing Mueller": the accusing is the emailing's)."""
+    piece and accusing Mueller": the accusing is the emailing's); so is one on a common noun
+    ("took the step on Monday of asking Trump to veto": the step is the asking)."""
     for n in below_t:
         if _content_clause(n):
-            return True
+            verb = n.head.head
+            return verb.pos_ in ("VERB", "AUX", "PROPN", "PRON") and not (
+                verb.lemma_ in _vocab().noun_event_verbs  # "took the step of asking"
+                and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
+            )
         if n.dep_ == "conj":
             return False
     return False
