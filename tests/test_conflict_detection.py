@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sitmap import conflict, pipeline
-from sitmap.evaluate.acled import acled_inter, acled_sub_event
+from sitmap.evaluate.acled import acled_actor1, acled_inter, acled_sub_event
 from sitmap.model import Document, Sentence
 
 
@@ -355,3 +355,35 @@ def test_conflict_made_in_a_country_lends_no_country(text, country):
     doc = pipeline.extract(text, source="Wire")
     sides = [a for e in doc.events for a in (e.source, e.target) if a is not None]
     assert sides and {a.country for a in sides if a.country} == {country}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event", "first"),
+    [
+        # a fight with a crowd is a riot whoever fought it, the crowd first (ACLED "Riots")
+        ("Clashes between police and rioters at a mosque in Semere left eight people dead.",
+         "Mob violence", 5),
+        ("Police clashed with protesters in Nairobi on Tuesday.", "Violent demonstration", 5),
+        # force used on protesters who fought nobody stays excessive force (a Protests event)
+        ("Police shot dead two protesters in Nairobi on Tuesday.",
+         "Excessive force against protesters", 6),
+        # killings in a sentence that speaks of clashes are no fight of their own
+        ("Soldiers killed three protesters during clashes in Samawa on Sunday.",
+         "Excessive force against protesters", 6),
+    ],
+)  # fmt: skip
+def test_conflict_fights_with_crowds_are_riots(text, sub_event, first):
+    doc = pipeline.extract(text, source="Wire")
+    coded = [(acled_sub_event(e), acled_actor1(e)[2]) for e in doc.events if e.plover == "ASSAULT"]
+    assert (sub_event, first) in coded, coded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two suicide bombers blew themselves up at a market in Maiduguri, killing 12 people.",
+        "A suicide bomber blew himself up at a market in Maiduguri, killing 12 people.",
+    ],
+)
+def test_conflict_suicide_bombers_one_or_several_are_a_suicide_bombing(text):
+    assert "Suicide bomb" in {c[2] for c in _coded(text)}, _coded(text)
