@@ -387,3 +387,49 @@ def test_conflict_fights_with_crowds_are_riots(text, sub_event, first):
 )
 def test_conflict_suicide_bombers_one_or_several_are_a_suicide_bombing(text):
     assert "Suicide bomb" in {c[2] for c in _coded(text)}, _coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "sub_event"),
+    [
+        # a curfew imposed, declared or prolonged is coercion (CAMEO 1723)
+        ("The governor extended the curfew in the northern region by three months.",
+         "COERCE", "Change to group/activity"),
+        ("The army imposed a curfew on Maiduguri after the attack.",
+         "COERCE", "Change to group/activity"),
+        # bombs dropped are an air attack; a grenade dropped by a drone a grenade attack
+        ("A military helicopter dropped two bombs on a mining site near Bambari on Monday.",
+         "ASSAULT", "Air/drone strike"),
+        ("Mercenaries dropped a grenade by drone on houses in Tabankort.", "ASSAULT", "Grenade"),
+        # an armed group's base set up
+        ("Russian mercenaries established a base in Hombori last week.",
+         "MOBILIZE", "Headquarters or base established"),
+    ],
+)  # fmt: skip
+def test_conflict_curfews_dropped_bombs_and_bases_are_events(text, plover, sub_event):
+    doc = pipeline.extract(text, source="Wire")
+    found = {(e.plover, acled_sub_event(e)) for e in doc.events}
+    assert (plover, sub_event) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company dropped its plans and extended the deadline for bids.",
+        "The ministry established a committee and dropped the charges against the editor.",
+        "The council imposed a fine on the firm for late filings.",
+    ],
+)
+def test_conflict_drop_extend_establish_without_their_objects_are_no_conflict(text):
+    doc = pipeline.extract(text, source="Wire")
+    assert not [e for e in doc.events if e.plover in ("ASSAULT", "COERCE", "MOBILIZE")]
+
+
+def test_conflict_and_or_between_groups_reads_both_groups():
+    doc = pipeline.extract(
+        "On July 8, suspected JNIM and/or ISGS militants seized control of a mining site "
+        "near Mansila.",
+        source="Wire",
+    )
+    sources = {e.source.code for e in doc.events if e.plover == "ASSAULT" and e.source}
+    assert sources and sources <= {"IMGINSJNM", "IMGINSISI"}, sources

@@ -152,3 +152,11 @@ def test_nlp_sentence_doc_equals_spacys_as_doc():
         ]
         assert [t.ent_iob_ for t in mine] == [t.ent_iob_ for t in theirs]
         assert numpy.array_equal(mine.tensor, theirs.tensor)
+
+
+def test_and_or_is_split_for_the_parser_at_the_same_length():
+    from sitmap.nlp import _for_parser
+
+    text = "Suspected JNIM and/or ISGS militants and the brand/org names stay."
+    read = _for_parser(text)
+    assert len(read) == len(text) and "JNIM and or ISGS" in read and "brand/org" in read

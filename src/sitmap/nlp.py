@@ -14,6 +14,7 @@ Two passes keep sitmap close to the bare pipeline's speed:
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any
@@ -179,7 +180,7 @@ def analyse(
     def texts(items: Iterable[Document]) -> Iterator[str]:
         for d in items:
             buffered.append(d)
-            yield contractions.restore(d.clean_text)  # same length: offsets hold
+            yield _for_parser(d.clean_text)  # same length: offsets hold
 
     group: list[tuple[Document, list[tuple[int, Any]]]] = []
     for sdoc in nlp.pipe(texts(docs), batch_size=batch_size):
@@ -189,6 +190,17 @@ def analyse(
             yield from _parse(group, parser, batch_size)
             group = []
     yield from _parse(group, parser, batch_size)
+
+
+# "JNIM and/or ISGS militants": spaCy keeps "and/or" one token and tags the words around it
+# wrong ("militants" a verb); as "and or" it reads two conjunctions
+_AND_OR = re.compile(r"\b(and)/(or)\b", re.IGNORECASE)
+
+
+def _for_parser(text: str) -> str:
+    """A document's text as spaCy reads it, the same length: dropped apostrophes restored
+    (``contractions``), "and/or" split."""
+    return _AND_OR.sub(r"\1 \2", contractions.restore(text))
 
 
 def _sentences(
