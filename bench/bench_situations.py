@@ -15,7 +15,11 @@ printed):
   buckets, as an incremental update does; the same situations), reading the merge keys of
   every event (the floor any merge pays), and an all-pairs comparison timed on a sample and
   extrapolated (what blocking avoids); wall and CPU seconds (CPU hardly depends on the load
-  of this shared machine);
+  of this shared machine). Beside each build, where its wall time went, from the kernel's
+  scheduler statistics of the calling thread (``/proc/thread-self/schedstat``, Linux): on a
+  CPU, runnable but waiting for a CPU (the machine's load), and the rest, blocked (I/O, locks,
+  DuckDB's own threads, sleeps); with its voluntary context switches and the blocks it read
+  and wrote;
 * ``update``: one ingest batch (16 new documents) merged into the full store;
 * ``check``: ``check_document`` of one processed article against a store of ``--docs``
   documents (target: ≤ 5 s after the model is loaded; the NLP itself is timed by
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import statistics
 import tempfile
 import time
@@ -122,6 +127,28 @@ def synthetic_docs(n_events: int, seed: int = 7) -> list[Document]:
     return docs
 
 
+def _usage() -> tuple[float, float, float, int, int, int]:
+    """Wall seconds; this thread's seconds on a CPU and runnable waiting for one (0 where the
+    kernel does not say); this process's voluntary context switches, blocks read and written."""
+    try:
+        with open("/proc/thread-self/schedstat") as fh:
+            on_cpu, queued = (int(v) / 1e9 for v in fh.read().split()[:2])
+    except OSError:
+        on_cpu = queued = 0.0
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return time.perf_counter(), on_cpu, queued, r.ru_nvcsw, r.ru_inblock, r.ru_oublock
+
+
+def _where(before: tuple, after: tuple) -> str:
+    """Where the wall time between two ``_usage()`` readings went."""
+    wall, on_cpu, queued, waits, read, wrote = (b - a for a, b in zip(before, after, strict=True))
+    blocked = wall - on_cpu - queued
+    return (
+        f"{wall:.1f} s = {on_cpu:.1f} on a CPU + {queued:.1f} waiting for one (load) + "
+        f"{blocked:.1f} blocked; {waits:,} waits, {read:,}/{wrote:,} blocks in/out"
+    )
+
+
 def _times(fn, repeat: int) -> list[float]:
     out = []
     for _ in range(repeat):
@@ -167,11 +194,13 @@ def main() -> None:
         )
 
         cpu: dict[bool, list[float]] = {True: [], False: []}
+        waits: dict[bool, list[str]] = {True: [], False: []}
 
         def build(vectorised: bool) -> None:
-            t = time.process_time()
+            t, usage = time.process_time(), _usage()
             situations.build(store, vectorised=vectorised)
             cpu[vectorised].append(time.process_time() - t)
+            waits[vectorised].append(_where(usage, _usage()))
 
         slow = _times(lambda: build(False), args.repeat)
         _show("baseline: build rule by rule (buckets)", slow,
@@ -188,6 +217,8 @@ def main() -> None:
             + "; vectorised "
             + ", ".join(f"{w:.1f}/{c:.1f}" for w, c in zip(builds, cpu[True], strict=True))
         )
+        for vectorised, label in ((False, "rule by rule"), (True, "vectorised")):
+            print(f"    {label}: " + "; ".join(waits[vectorised]))
         print(f"    {summary['situations']:,} situations, {summary['multi_source']:,} with 2+ "
               f"sources, by sources {summary['by_sources']}")  # fmt: skip
 
