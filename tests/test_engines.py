@@ -204,3 +204,22 @@ def test_engines_cli_unknown_engine_is_one_line_and_creates_no_store(tmp_path, c
     assert out.returncode != 0 and "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1 and "unknown engine 'spark'" in out.stderr
     assert not db.exists()
+
+
+def test_engines_warm_collects_young_objects_less_often_and_keeps_a_users_threshold():
+    """A warmed process runs the young-generation collector every ``GC_THRESHOLD``
+    allocations, not Python's 700; a higher threshold the user set stays as it was."""
+    code = (
+        "import gc\n"
+        "from sitmap.engines import base\n"
+        "gc.set_threshold(700, 10, 10)\n"
+        "base.warm()\n"
+        "print(gc.get_threshold(), gc.get_freeze_count() > 100_000)\n"
+        "base._WARM = False\n"
+        "gc.set_threshold(50_000, 20, 10)\n"
+        "base.warm()\n"
+        "print(gc.get_threshold())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split("\n")[:2] == ["(10000, 10, 10) True", "(50000, 20, 10)"]

@@ -18,6 +18,12 @@ BATCH_SIZE = 16
 
 Results = list[Document | Skip]
 
+GC_THRESHOLD = 10_000
+"""Allocations between young-generation collections in a warmed process (Python's default:
+700). The pipeline allocates and frees millions of short-lived objects, nearly all by reference
+counting; at 700 the collector ran 470 times for 200 Reuters articles (0.35 CPU s), at 10,000
+19 times (0.15 CPU s). What is freed, and so every result, is the same."""
+
 
 class Engine:
     """Runs ``pipeline.process`` over batches of documents somewhere; subclasses say where.
@@ -62,8 +68,9 @@ def warm() -> None:
     (``gc.freeze``): they are hundreds of thousands of long-lived objects (the gazetteer's
     index alone 500,000 keys), which every full collection would otherwise walk again for
     nothing (~0.5 CPU s per 200 Reuters articles). Nothing they hold is ever freed before the
-    process ends, so the results are the same. Idempotent; costs nothing the batches would
-    not load anyway.
+    process ends, so the results are the same. The young generation is then collected less
+    often (``GC_THRESHOLD``; a higher threshold set by the user is kept). Idempotent; costs
+    nothing the batches would not load anyway.
     """
     global _WARM
     if _WARM:
@@ -81,6 +88,9 @@ def warm() -> None:
             gc.enable()
     gc.freeze()
     atexit.register(gc.unfreeze)  # a clean shutdown (native extensions check for leaks)
+    threshold, *older = gc.get_threshold()
+    if 0 < threshold < GC_THRESHOLD:
+        gc.set_threshold(GC_THRESHOLD, *older)
     _WARM = True
 
 

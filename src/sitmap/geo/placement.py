@@ -535,8 +535,9 @@ def _after(p: Place, text: str, preps: tuple[str, ...], *, nested: bool = False)
             "of", "part", "parts", "city", "town", "village", "province", "region",
             "area", "vicinity"}  # fmt: skip
     tail = " " + " ".join(words[-6:])
+    ends = tuple(" " + prep for prep in preps)  # one ``endswith`` for every preposition
     while True:
-        if any(tail.endswith(" " + prep) for prep in preps):
+        if tail.endswith(ends):
             return True
         # "in Nigeria's Borno state": the possessive container is skipped too
         if not words or (words[-1] not in skip and not words[-1].endswith(("'s", "’s"))):
@@ -575,13 +576,14 @@ def _of_spot(words: list[str], preps: tuple[str, ...]) -> bool:
             words = words[:j]
     if not words or words[-1] != "of":
         return False
-    if any((" " + " ".join(words[-7:])).endswith(" " + prep) for prep in preps):
+    ends = tuple(" " + prep for prep in preps)
+    if (" " + " ".join(words[-7:])).endswith(ends):
         return False  # "in the city of Y" is a setting of its own
     for k in range(2, _OF_REACH + 2):
         head = words[: len(words) - k][-7:]
         while head and head[-1] == "the":
             head.pop()
-        if any((" " + " ".join(head)).endswith(" " + prep) for prep in preps):
+        if (" " + " ".join(head)).endswith(ends):
             return True
     return False
 
