@@ -9,7 +9,7 @@ from dataclasses import replace
 from sitmap.actors.anaphora import body_anaphors, country_anaphors
 from sitmap.actors.compose import _actors, _Ctx, _full_names
 from sitmap.actors.countries import _country_entries, _inherit_countries
-from sitmap.actors.lexicon import _ABBREV, _ORG, _Entry, _fold, _Lexicon, _lexicon
+from sitmap.actors.lexicon import _ABBREV, _ORG, _SECTOR, _Entry, _fold, _Lexicon, _lexicon
 from sitmap.actors.parties import seated
 from sitmap.actors.people import describe, regional
 from sitmap.actors.scan import _doc_tokens, _Tok
@@ -127,7 +127,7 @@ def _entities(actors: list[Actor], ctx: _Ctx) -> list[Actor]:
             actor = Actor(text=text, start=start, end=end, name=text, kind=kind, score=0.3)
             found = _described(actor, actors, ctx)
             if found is None and kind == "organisation":
-                found = _company(text, start, end, ctx)
+                found = _company(text, start, end, ctx) or _named_body(text, start, end, ctx)
             out.append(found or actor)
         taken.append((start, end))
     return out
@@ -159,6 +159,40 @@ def _company(text: str, start: int, end: int, ctx: _Ctx) -> Actor | None:
     )
     ctx.persons.setdefault(_fold(name), []).append(company)
     return company
+
+
+def _named_body(text: str, start: int, end: int, ctx: _Ctx) -> Actor | None:
+    """A name the parser tags as an organisation whose last word says what kind of body it is
+    ("Harvard University" EDU, "the Food and Drug Administration" GOV, sectors.yaml
+    `name_heads`), or whose last words are a sector's body word ("Los Angeles Police
+    Department" COP): that sector, of no country yet (found later as for "the government").
+    Bodies above states and the press ("International Energy Agency", "Xinhua News Agency")
+    keep no code."""
+    words = [_fold(w) for w in re.findall(r"[\w\-'’.&]+", text)]
+    if words and words[0] == "the":
+        words = words[1:]
+    heads = ctx.lex.name_heads or {}
+    if len(words) < 2 or words[-1] not in heads or ctx.lex.name_heads_except & set(words):
+        return None
+    sector = heads[words[-1]]
+    for size in (3, 2):  # "Police Department": the sector word before the head wins
+        for entry in ctx.lex.table.get(tuple(words[-size:]), ()):
+            if entry.type == _SECTOR and entry.organisation and entry.sector:
+                sector = entry.sector
+                break
+        else:
+            continue
+        break
+    return Actor(
+        text=text,
+        start=start,
+        end=end,
+        name=text[4:] if text.startswith(("the ", "The ")) else text,
+        kind="organisation",
+        sector=sector,
+        code=ctx.lex.sector_codes[sector],
+        score=0.5,
+    )
 
 
 def _same_body(known: Actor, text: str) -> bool:

@@ -93,6 +93,8 @@ class _Lexicon:
     group_homes: dict[str, str]  # community -> the one country it lives in
     company_suffixes: frozenset[str] = frozenset()  # "Inc", "Ltd": a company's legal form
     former_officials: frozenset[str] = frozenset()  # sectors whose former holders are GOV
+    name_heads: dict[str, str] | None = None  # "University", "Commission": a named body's sector
+    name_heads_except: frozenset[str] = frozenset()  # "International", "News": no such body
 
 
 @lru_cache(maxsize=1 << 16)
@@ -284,4 +286,6 @@ def _compile() -> _Lexicon:
         honorifics=frozenset(sectors["honorifics"]),
         company_suffixes=frozenset(_fold(w) for w in sectors["company_suffixes"]),
         former_officials=frozenset(sectors["former_officials"]),
+        name_heads={_fold(k): v for k, v in sectors["name_heads"].items()},
+        name_heads_except=frozenset(_fold(w) for w in sectors["name_heads_except"]),
     )

@@ -247,13 +247,24 @@ def _identities(actors: list[Actor], ctx: _Ctx) -> dict[str, list[int]]:
     return groups
 
 
+# the periods of an abbreviation ("U.S.", "U.N.") end no description: "a U.S. actress"
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
+@cache
+def _masked(text: str) -> str:
+    """``text`` with the periods of abbreviations replaced (same length, same offsets)."""
+    return _ABBREVIATION.sub(lambda m: m.group().replace(".", "_"), text)
+
+
 def _descriptions(mention: Actor, ctx: _Ctx) -> list[tuple[int, int]]:
     """Character spans of the descriptions beside one mention (after it, or before it)."""
     spans: list[tuple[int, int]] = []
-    m = _AFTER.match(ctx.text, mention.end) or _AFTER_RELATIVE.match(ctx.text, mention.end)
+    text = _masked(ctx.text)
+    m = _AFTER.match(text, mention.end) or _AFTER_RELATIVE.match(text, mention.end)
     if m:
         spans.append((m.start("desc"), m.end("desc")))
-    b = _BEFORE.search(ctx.text, max(0, mention.start - 120), mention.start)
+    b = _BEFORE.search(text, max(0, mention.start - 120), mention.start)
     if b and re.match(r"\s*,", ctx.text[mention.end : mention.end + 3]):
         spans.append((b.start("desc"), b.end("desc")))
     return spans
@@ -415,6 +426,20 @@ def _code_description(
         and not any(a.kind == "person" and a.code for a in inside)
     ):
         return replace(body, kind="person", role=None, score=0.5)  # "director of the CFPB"
+    at = re.search(r"\s+at\s+", text)
+    works_at = next((a for a in inside if a.start >= lo + at.end()), None) if at else None
+    if (
+        at
+        and works_at is not None
+        and works_at.code
+        and works_at.kind == "organisation"
+        and works_at.start in (lo + at.end(), lo + at.end() + _article(text[at.end() :]))
+        and re.search(r"[a-z]\s*$", text[: at.start()])
+        and not any(a.code for a in inside if a.start < lo + at.start())
+    ):  # "a senior economics fellow at the Brookings Institution": where he works
+        if works_at.country or not works_at.sector:
+            return replace(works_at, kind="person", role=None, score=0.5)
+        return _coded(works_at.sector, party or focus, None, ctx, 0.5)
     titled = next(
         (a for a in inside if a.code and a.kind == "person" and not a.name and a.end <= head_end),
         None,
@@ -431,6 +456,12 @@ def _code_description(
         country = party or _possessor(inside, None) or focus
         return _coded(sector, country, None, ctx, 0.4)
     return None
+
+
+def _article(text: str) -> int:
+    """Length of a leading article ("the ", "a ") in ``text``, else 0."""
+    m = re.match(r"(?:the|a|an)\s+", text)
+    return m.end() if m else 0
 
 
 def _title(words: str, ctx: _Ctx) -> bool:
