@@ -83,6 +83,7 @@ SPLITS = {  # whole-article splits drawn by this tool, in the order they were dr
     "articles-dev9.jsonl": 20270201,
     "articles-dev10.jsonl": 20270208,
     "articles-dev11.jsonl": 20270215,
+    "articles-dev12.jsonl": 20270222,
 }
 # splits whose non-US half may pass the kind cap
 KIND_CAP_YIELDS = {
@@ -103,9 +104,15 @@ NON_US_WORDS = {
     "articles-dev9.jsonl": (120, 1500),
     "articles-dev10.jsonl": (120, 1500),
     "articles-dev11.jsonl": (120, 1500),
+    "articles-dev12.jsonl": (120, 1500),
 }
 # splits drawn at random within the length and country caps: no non-US half, no kind cap
-NO_QUOTA = {"articles-dev9.jsonl", "articles-dev10.jsonl", "articles-dev11.jsonl"}
+NO_QUOTA = {
+    "articles-dev9.jsonl",
+    "articles-dev10.jsonl",
+    "articles-dev11.jsonl",
+    "articles-dev12.jsonl",
+}
 OUTPUT = "articles-dev2.jsonl"  # the default split
 SEED = SPLITS[OUTPUT]
 PER_FILE = 12
@@ -117,6 +124,7 @@ MAX_PER_COUNTRY_SPLIT = {
     "articles-dev9.jsonl": 3,
     "articles-dev10.jsonl": 3,
     "articles-dev11.jsonl": 3,
+    "articles-dev12.jsonl": 3,
 }  # splits with a wider country cap
 MAX_PER_KIND = 4
 MIN_MENTIONS = 3
