@@ -10,8 +10,9 @@ mkdir -p $O
 ln -sfn /work/shared /work/plan/ev/shared
 export PYTHONPATH=$W/src
 cd $W
-for s in dev dev2 dev3 dev4 dev5 dev6 dev7 dev8 dev9 dev10 dev11; do
-  nice sitmap eval events eval/articles-$s.jsonl --json $O/articles-$s.json >/dev/null 2>$O/articles-$s.err
+for g in eval/articles-dev*.jsonl; do
+  s=$(basename $g .jsonl)
+  nice sitmap eval events $g --json $O/$s.json >/dev/null 2>$O/$s.err
 done
 nice sitmap eval events eval/dev.jsonl --json $O/excerpts-dev.json >/dev/null 2>$O/excerpts-dev.err
 nice sitmap eval acled /work/shared/gold/acled-dev.jsonl --json $O/acled.json >/dev/null 2>$O/acled.err

@@ -48,7 +48,7 @@ for d in sys.argv[1:]:
     if tot["tp"]:
         tp = tot["tp"]
         print(
-            f"TUNING-SUM (dev..dev11) tp {tp} fp {tot['fp']} fn {tot['fn']} "
+            f"TUNING-SUM (articles-dev*) tp {tp} fp {tot['fp']} fn {tot['fn']} "
             f"P {pct(tp / (tp + tot['fp']))} R {pct(tp / (tp + tot['fn']))} "
             + " ".join(f"{k} {tot[k]}" for k in FIELDS)
             + f" all {tot['all']}"
