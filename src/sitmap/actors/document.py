@@ -174,15 +174,13 @@ def _named_body(text: str, start: int, end: int, ctx: _Ctx) -> Actor | None:
     heads = ctx.lex.name_heads or {}
     if len(words) < 2 or words[-1] not in heads or ctx.lex.name_heads_except & set(words):
         return None
-    sector = heads[words[-1]]
-    for size in (3, 2):  # "Police Department": the sector word before the head wins
-        for entry in ctx.lex.table.get(tuple(words[-size:]), ()):
-            if entry.type == _SECTOR and entry.organisation and entry.sector:
-                sector = entry.sector
-                break
-        else:
-            continue
-        break
+    body_words = (  # "Police Department": the sector word before the head wins
+        entry.sector
+        for size in (3, 2)
+        for entry in ctx.lex.table.get(tuple(words[-size:]), ())
+        if entry.type == _SECTOR and entry.organisation and entry.sector
+    )
+    sector = next(body_words, heads[words[-1]])
     return Actor(
         text=text,
         start=start,

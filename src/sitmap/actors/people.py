@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from sitmap import lexicons
 from sitmap.actors.compose import _compose_code, _Ctx
@@ -251,7 +251,7 @@ def _identities(actors: list[Actor], ctx: _Ctx) -> dict[str, list[int]]:
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}")
 
 
-@cache
+@lru_cache(maxsize=4)  # the document being read: not every text of a long ingest
 def _masked(text: str) -> str:
     """``text`` with the periods of abbreviations replaced (same length, same offsets)."""
     return _ABBREVIATION.sub(lambda m: m.group().replace(".", "_"), text)
