@@ -54,7 +54,9 @@ eval/articles-dev3.jsonl the same way with its own seed (``python tools/draw_art
    politics). The tenth (``--split articles-dev10.jsonl``, kept outside eval/ until its round
    ends) is drawn the same way as the ninth with its own seed, excluding every earlier split,
    articles-dev9 included. The eleventh (``--split articles-dev11.jsonl``) likewise, excluding
-   every earlier split, articles-dev10 included.
+   every earlier split, articles-dev10 included. The twelfth and thirteenth
+   (``--split articles-dev12.jsonl``, ``--split articles-dev13.jsonl``) likewise, each
+   excluding every earlier split.
 
 Nothing here runs sitmap: the table is read as text, so the draw is independent of the
 pipeline. Prints one line per drawn article (file, id, words, main country, kind, title);
@@ -84,6 +86,7 @@ SPLITS = {  # whole-article splits drawn by this tool, in the order they were dr
     "articles-dev10.jsonl": 20270208,
     "articles-dev11.jsonl": 20270215,
     "articles-dev12.jsonl": 20270222,
+    "articles-dev13.jsonl": 20270301,
 }
 # splits whose non-US half may pass the kind cap
 KIND_CAP_YIELDS = {
@@ -105,6 +108,7 @@ NON_US_WORDS = {
     "articles-dev10.jsonl": (120, 1500),
     "articles-dev11.jsonl": (120, 1500),
     "articles-dev12.jsonl": (120, 1500),
+    "articles-dev13.jsonl": (120, 1500),
 }
 # splits drawn at random within the length and country caps: no non-US half, no kind cap
 NO_QUOTA = {
@@ -112,6 +116,7 @@ NO_QUOTA = {
     "articles-dev10.jsonl",
     "articles-dev11.jsonl",
     "articles-dev12.jsonl",
+    "articles-dev13.jsonl",
 }
 OUTPUT = "articles-dev2.jsonl"  # the default split
 SEED = SPLITS[OUTPUT]
@@ -125,6 +130,7 @@ MAX_PER_COUNTRY_SPLIT = {
     "articles-dev10.jsonl": 3,
     "articles-dev11.jsonl": 3,
     "articles-dev12.jsonl": 3,
+    "articles-dev13.jsonl": 3,
 }  # splits with a wider country cap
 MAX_PER_KIND = 4
 MIN_MENTIONS = 3
