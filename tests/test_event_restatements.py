@@ -405,3 +405,40 @@ def test_restatement_article_an_ongoing_telling_takes_no_later_date(text, trigge
     doc = pipeline.extract(text, source="Reuters", published="2019-05-08")
     event = min((e for e in doc.events if e.trigger == trigger), key=lambda e: e.start)
     assert (event.date.date if event.date else None) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kept", "told"),
+    [
+        # an injury beside a killing of the same sentence is that attack's toll
+        (
+            "LAS VEGAS (Reuters) - A gunman shot and killed 58 people and wounded nearly 500 "
+            "at a concert on Sunday.",
+            "killed",
+            ["wounded"],
+        ),
+        # ... and so is one told "in the attack" a sentence later
+        (
+            "BAGHDAD (Reuters) - Islamic State militants attacked an army checkpoint near Mosul "
+            "on Monday. Four soldiers were wounded in the attack.",
+            "attacked",
+            ["wounded"],
+        ),
+    ],
+)
+def test_restatement_article_an_injury_is_the_toll_of_the_attack(text, kept, told):
+    doc = pipeline.extract(text, source="Reuters", published="2017-10-03")
+    [assault] = [e for e in doc.events if e.plover == "ASSAULT"]
+    assert assault.trigger == kept
+    assert [m.label for m in assault.mentions] == told
+
+
+@pytest.mark.model
+def test_restatement_article_an_injury_by_other_attackers_stays_its_own_act():
+    text = (
+        "BAGHDAD (Reuters) - Islamic State militants attacked an army checkpoint near Mosul on "
+        "Monday, police said. Separately, gunmen wounded two policemen in Baghdad."
+    )
+    doc = pipeline.extract(text, source="Reuters", published="2017-10-03")
+    assert [e.trigger for e in doc.events if e.plover == "ASSAULT"] == ["attacked", "wounded"]

@@ -513,3 +513,40 @@ def test_word_senses_of_no_event(text, trigger, kept):
 )
 def test_feeling_threatened_is_no_threat(text, kept):
     assert any(plover == "THREATEN" for _, plover in _triggers(text)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kept"),
+    [
+        # a wish held is an appeal to the one wished to act ...
+        ("Washington wants Pakistan to take action against the Taliban.", "wants", True),
+        # ... one negated, conditional or asked about appeals to no one
+        (
+            "It appears there is something in the consulate that the Russians don't want "
+            "Americans to find.",
+            "want",
+            False,
+        ),
+        (
+            "“If we want them to take our cattle, we need to take their avocados,” the Kansas "
+            "senator said.",
+            "want",
+            False,
+        ),
+        (
+            "Asked if some at the White House wanted him to resign, Tillerson told reporters "
+            "it was laughable.",
+            "wanted",
+            False,
+        ),
+        # releasing recommendations is publishing them, no release of captives
+        (
+            "A Harvard University project will release its recommendations on election security "
+            "on Friday.",
+            "release",
+            False,
+        ),
+    ],
+)
+def test_idle_wishes_and_published_texts_are_no_events(text, trigger, kept):
+    assert (trigger in [t for t, _ in _triggers(text)]) is kept

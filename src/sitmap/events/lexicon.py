@@ -516,7 +516,7 @@ def _frame_holds(tok: Any, entry: _Entry) -> bool:
     deport ..." is the subject's own plan, coded itself), a dissuasion, a directive's act."""
     return not (
         (entry.complement and not _complemented(tok, entry))
-        or (entry.wish and not wished_subjects(tok))
+        or (entry.wish and (not wished_subjects(tok) or senses.idle_wish(tok)))
         or (entry.dissuade and _dissuaded(tok) is None)
         or (entry.directive and directed_act(tok) is None)
         or (entry.thing_object and _person_object(tok))

@@ -81,6 +81,8 @@ class _Rules:
     slack: timedelta
     suffixes: tuple[str, ...]
     min_stem: int
+    toll_verbs: frozenset[str]
+    toll_acts: frozenset[str]
 
 
 @cache
@@ -106,6 +108,8 @@ def _rules() -> _Rules:
         slack=timedelta(days=int(data["date_slack_days"])),
         suffixes=tuple(sorted(data["suffixes"], key=len, reverse=True)),
         min_stem=int(data["min_stem"]),
+        toll_verbs=frozenset(map(str, data["toll_verbs"])),
+        toll_acts=frozenset(map(str, data["toll_acts"])),
     )
 
 
@@ -128,6 +132,11 @@ def merge(doc: Document) -> Document:
                 _absorb(same, event, doc)
             if same is not None or _time_phrase(doc, event):
                 continue  # told before, or only a time for another act: "after the meeting"
+        if _toll_in(doc, event):  # "were injured in the attack": the toll of an act told
+            same = next((k for k in reversed(kept) if _toll_of(k, event, doc)), None)
+            if same is not None:
+                _absorb(same, event, doc)
+                continue
         same = next(
             (
                 k
@@ -187,6 +196,8 @@ def _same_act(
         # one word, several events: coordination ("urged by Seoul and Washington")
         same = _same_wording(a.source, b.source) and _same_wording(a.target, b.target)
         return same or _uncoded_twin(a, b)
+    if a.sentence == b.sentence and doc is not None and (_toll(doc, a) or _toll(doc, b)):
+        return _toll_of(a, b, doc)  # "killed 58 people and wounded nearly 500"
     if a.sentence == b.sentence and not _same_sides_known(a, b):
         return False  # "seized the wood and detained loggers": two verbs, two objects
     same_word = _same_stem(stems[id(a)], stems[id(b)], rules.min_stem)
@@ -212,6 +223,35 @@ def _same_act(
     if a.plover in rules.same_word_only and shared < 1:
         return False  # "Perry asked regulators" and "the lawsuit asks the court": two requests
     return pts["same_word"] * same_word + shared >= rules.threshold
+
+
+def _toll(doc: Document, event: Event) -> bool:
+    """Whether the event is an injury verb ("wounded", "injuring"): the toll of an assault."""
+    return event.plover == "ASSAULT" and _lemma(doc, event) in _rules().toll_verbs
+
+
+def _toll_of(a: Event, b: Event, doc: Document) -> bool:
+    """Whether one of two assaults is the other's toll: one an injury verb and the other not,
+    their sources not two different actors (victims differ: "killed 8, injured 12")."""
+    return (
+        a.plover == b.plover == "ASSAULT"
+        and _toll(doc, a) != _toll(doc, b)
+        and _actor_points(a.source, b.source) != _CONFLICT
+    )
+
+
+def _toll_in(doc: Document, event: Event) -> bool:
+    """Whether an injury verb is told "in" an act it names ("were injured in the attack", "in
+    the city's bloodiest attack"): that act's toll, not an act of its own."""
+    tok = doc.trigger_token(event)
+    if tok is None or not _toll(doc, event):
+        return False
+    acts = _rules().toll_acts
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "in" and o.dep_ == "pobj" and o.lemma_.lower() in acts
+        for prep in tok.children
+        for o in prep.children
+    )
 
 
 def _family(plover: str) -> str:

@@ -37,6 +37,7 @@ class _Senses:
     transitive_senses: dict[str, frozenset[str]]  # verb -> objects that keep the event
     asking_verbs: frozenset[str]
     question_marks: frozenset[str]
+    idle_wish_marks: frozenset[str]
     figurative_phrases: tuple[tuple[str, ...], ...]
     capability_words: frozenset[str]
     threat_verbs: frozenset[str]
@@ -90,6 +91,7 @@ def _senses() -> _Senses:
         transitive_senses=table("transitive_senses"),
         asking_verbs=frozenset(data["asking_verbs"]),
         question_marks=frozenset(data["question_marks"]),
+        idle_wish_marks=frozenset(data["idle_wish_marks"]),
         figurative_phrases=tuple(tuple(p.lower().split()) for p in data["figurative_phrases"]),
         capability_words=frozenset(data["capability_words"]),
         threat_verbs=frozenset(data["threat_verbs"]),
@@ -201,6 +203,16 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
     if lemma in senses.anonymity.get("verbs", ()) and _asks_anonymity(tok, senses):
         return True  # "an official who asked not to be identified", "requested anonymity"
     return lemma in senses.asking_verbs and _asks_a_question(tok, senses)
+
+
+def idle_wish(tok: Any) -> bool:
+    """Whether a wish verb ("want") is told as not held: negated ("the Russians don't *want*
+    Americans to find it") or under "if" / "unless" / "whether" ("If we *want* them to take our
+    cattle", "asked if aides *wanted* him to resign"): it asks no one for anything."""
+    marks = _senses().idle_wish_marks
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in marks) for c in tok.children
+    )
 
 
 def _asks_anonymity(tok: Any, senses: _Senses) -> bool:
