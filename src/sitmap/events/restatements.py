@@ -248,7 +248,10 @@ def _toll_in(doc: Document, event: Event) -> bool:
         return False
     acts = _rules().toll_acts
     return any(
-        prep.dep_ == "prep" and prep.lower_ == "in" and o.dep_ == "pobj" and o.lemma_.lower() in acts
+        prep.dep_ == "prep"
+        and prep.lower_ == "in"
+        and o.dep_ == "pobj"
+        and o.lemma_.lower() in acts
         for prep in tok.children
         for o in prep.children
     )

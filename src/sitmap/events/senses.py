@@ -210,9 +210,7 @@ def idle_wish(tok: Any) -> bool:
     Americans to find it") or under "if" / "unless" / "whether" ("If we *want* them to take our
     cattle", "asked if aides *wanted* him to resign"): it asks no one for anything."""
     marks = _senses().idle_wish_marks
-    return any(
-        c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in marks) for c in tok.children
-    )
+    return any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in marks) for c in tok.children)
 
 
 def _asks_anonymity(tok: Any, senses: _Senses) -> bool:
