@@ -71,30 +71,66 @@ LEAD = "Gunmen stormed the Jazeera hotel in Mogadishu on Sunday, killing five gu
 LATER = "The attackers shot their way past hotel guards before police ended the siege."
 
 
-def test_situations_clustering_each_telling_meets_its_closest_wording() -> None:
-    # a wire tells the attack twice (its lead and a later paragraph); a paper repeats the later
-    # paragraph almost word for word, and another outlet the lead: both tellings of one
-    # document never share a situation, so each goes with the report that words it alike
+def _told_twice(second_sentence: str, **change):
+    """A wire that tells the hotel attack in its lead and again in a later paragraph (its
+    event written out by hand: the same type, place and day unless ``change`` says)."""
     wire = report("Demo Wire", "2017-10-16", LEAD, trigger="stormed", place="Mogadishu",
                   date="2017-10-15")  # fmt: skip
     again = wire.events[0]
-    second = Event(doc_id=wire.id, sentence=4, start=0, end=len(LATER), evidence=LATER,
-                   trigger="shot", plover="ASSAULT", cameo="19", place=again.place,
-                   date=again.date, status="asserted")  # fmt: skip
+    second = Event(doc_id=wire.id, sentence=4, start=0, end=len(second_sentence),
+                   evidence=second_sentence, trigger="shot", plover="ASSAULT", cameo="19",
+                   place=again.place, date=again.date, status="asserted")  # fmt: skip
+    for name, value in change.items():
+        setattr(second, name, value)
     second.attribution = list(again.attribution)
     second.id = ""
     second.__post_init__()
     wire.events.append(second)
+    return wire
+
+
+def test_situations_clustering_a_vaguer_second_telling_shares_its_documents_situation() -> None:
+    # a wire tells the attack twice (its lead and a later paragraph that names nothing of its
+    # own); a paper repeats the later paragraph almost word for word, and another outlet the
+    # lead: the two tellings are never linked to each other (a document does not corroborate
+    # itself), but nothing keeps them apart, so the four are one situation
+    wire = _told_twice(LATER)
     paper = report("Capital Daily", "2017-10-16", "Attackers shot their way past the hotel "
                    "guards before police ended the siege, witnesses said.", trigger="shot",
                    place="Mogadishu", date="2017-10-15")  # fmt: skip
     tv = report("Horn TV", "2017-10-16", "Five guests were killed when gunmen stormed a hotel "
                 "in Mogadishu on Sunday.", trigger="stormed", place="Mogadishu",
                 date="2017-10-15")  # fmt: skip
+    lead, later = sorted(tables.iter_keys(_store(wire)), key=lambda k: k.sentence or 0)
+    assert rules.told_again(later, lead) and rules.compatible(lead, later)
+    assert not rules.linked(lead, later) and rules.explain(lead, later) == "one document"
     store = _store(wire, paper, tv)
+    (sit,) = situations.query(store, nested=True, limit=None)
+    assert sorted((m["outlet"], m["evidence"][:12]) for m in sit["members"]) == [
+        ("Capital Daily", "Attackers sh"), ("Demo Wire", "Gunmen storm"),
+        ("Demo Wire", "The attacker"), ("Horn TV", "Five guests "),
+    ]  # fmt: skip
+    assert sit["sources"] == 2  # the paper's sentence re-runs the wire's: one voice
+
+
+def test_situations_clustering_a_second_telling_with_its_own_day_stays_apart() -> None:
+    # the later paragraph dates its shooting a day later: another act of the document, never
+    # in the lead's situation, and each goes with the report that words it alike
+    from sitmap.model import DateExpr
+
+    monday = DateExpr(text="on Monday", start=0, end=0, date="2017-10-16", precision="day")
+    wire = _told_twice(LATER, date=monday)
+    paper = report("Capital Daily", "2017-10-17", "Attackers shot their way past the hotel "
+                   "guards before police ended the siege, witnesses said.", trigger="shot",
+                   place="Mogadishu", date="2017-10-16")  # fmt: skip
+    tv = report("Horn TV", "2017-10-16", "Five guests were killed when gunmen stormed a hotel "
+                "in Mogadishu on Sunday.", trigger="stormed", place="Mogadishu",
+                date="2017-10-15")  # fmt: skip
+    lead, later = sorted(tables.iter_keys(_store(wire)), key=lambda k: k.sentence or 0)
+    assert not rules.told_again(later, lead) and not rules.compatible(lead, later)
     groups = [
         sorted((m["outlet"], m["evidence"][:12]) for m in s["members"])
-        for s in situations.query(store, nested=True, limit=None)
+        for s in situations.query(_store(wire, paper, tv), nested=True, limit=None)
     ]
     assert sorted(groups) == [
         [("Capital Daily", "Attackers sh"), ("Demo Wire", "The attacker")],
@@ -134,3 +170,34 @@ def test_situations_counterpart_of_one_sector_but_another_name_is_another_meetin
     same = _meeting("Lake Herald", "Odinga is due to sit down with opposition lawmakers in "
                     "Nairobi on Tuesday.", "opposition lawmakers", "sit down")  # fmt: skip
     assert _merged(_store(opp, same)) == [["East Wire", "Lake Herald"]]
+
+
+# -- a document's vaguer telling: "Five women have accused Moore" ... "Moore has been accused" --
+
+_ACCUSED = dict(target_code="USAPTY", target_name="Roy Moore", target_kind="person",
+                target_country="USA")  # fmt: skip
+
+
+def _telling(sentence: int, **row):
+    base = dict(id=f"e{sentence}", doc_id="d", sentence=sentence, plover="ACCUSE",
+                status="asserted", published="2017-11-13", **_ACCUSED)  # fmt: skip
+    return rules.key_of({**base, **row})
+
+
+def test_situations_rules_told_again_only_when_the_second_telling_names_nothing_new() -> None:
+    women = _telling(2, source_code="USACVL", source_name="women", source_kind="group",
+                     source_country="USA")  # fmt: skip
+    assert rules.told_again(_telling(9), women)  # "Moore has been accused of doing just that"
+    assert not rules.told_again(women, _telling(9))  # the women are the first's own
+    # a doer of its own, another target, a day of its own, another kind of act: maybe another act
+    senator = _telling(9, source_code="USALEG", source_name="Cory Gardner",
+                       source_kind="person", source_country="USA")  # fmt: skip
+    assert not rules.told_again(senator, women) and not rules.compatible(senator, women)
+    other = _telling(9, target_code="USAPTY", target_name="Luther Strange")
+    assert not rules.told_again(other, women)
+    dated = _telling(9, date="2017-11-08", date_precision="day")
+    assert not rules.told_again(dated, women)
+    assert not rules.told_again(_telling(9, plover="REJECT"), women)
+    # compatible (other reports may join both into one situation), never linked by itself
+    assert rules.compatible(_telling(9), women)
+    assert not rules.linked(_telling(9), women)

@@ -87,6 +87,31 @@ def test_situations_eval_missed_merges_give_their_reason() -> None:
         "no event: one": 1, "type family": 1, "too little evidence": 1}  # fmt: skip
 
 
+def test_situations_eval_clustering_misses_name_the_member_that_keeps_them_apart() -> None:
+    """Two linked events in two situations of one component: the reason names the rule that
+    keeps a member of one situation apart from a member of the other (here a strike on
+    another stated day in Beledweyne joined to the second report first)."""
+    from sitmap.situations import rules
+
+    def key(id: str, **row):
+        base = dict(id=id, doc_id=id, plover="ASSAULT", status="asserted",
+                    published="2017-10-16", source_code="SOMMIL", source_country="SOM",
+                    lat=4.74, lon=45.2, geonameid=57000, country="SO", feature_class="P",
+                    feature_code="PPL")  # fmt: skip
+        return rules.key_of({**base, **row})
+
+    a, b = key("a", date="2017-10-14"), key("b")
+    other_day = key("f", date="2017-10-12")
+    assert rules.linked(a, b) and rules.compatible(b, other_day)
+    assert not rules.compatible(a, other_day)
+    assignment = {A.key: "s1", B.key: "s2"}
+    scores = evaluate_pairs([GoldPair("1", A, B, True)], assignment, {A.key: a, B.key: b},
+                            members={"s1": [a], "s2": [b, other_day]})  # fmt: skip
+    assert scores.errors[0]["reason"] == "clustering: dates"
+    bare = evaluate_pairs([GoldPair("1", A, B, True)], assignment, {A.key: a, B.key: b})
+    assert bare.errors[0]["reason"] == "clustering"
+
+
 def test_situations_eval_matches_an_event_told_again_inside_the_gold_sentence() -> None:
     """A later telling merged into an event (``Event.mentions``) is that event's mention: the
     gold sentence holding only the later telling still finds the event, by its span."""

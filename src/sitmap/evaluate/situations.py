@@ -28,10 +28,12 @@ Each missed merge gets a **reason** (``missed_by_reason`` counts them): ``no eve
 mention or both: an extraction miss upstream, nothing the merge rules can do), the merge rule
 that keeps the two events apart (``sitmap.situations.rules.explain``: type family, status,
 dates, places, actors, counterpart unknown, too little evidence), or ``clustering`` (linked,
-but placed in different situations of one component). Each gold mention without an event
-gets a **cause** (``mentions_missed`` counts them, ``miss_cause``): ``no event in the
-sentence`` (no trigger found, or one dropped; "told elsewhere" when the article has the act in
-another sentence and the gold sentence retells it untied), ``another act in the sentence``
+but placed in different situations of one component), with the rule that keeps a member of one
+situation apart from a member of the other when the members are known (``clustering: one
+document``, ``clustering: dates``: what the greedy clustering ran into). Each gold mention
+without an event gets a **cause** (``mentions_missed`` counts them, ``miss_cause``): ``no event
+in the sentence`` (no trigger found, or one dropped; "told elsewhere" when the article has the
+act in another sentence and the gold sentence retells it untied), ``another act in the sentence``
 (sitmap's events there have neither the gold trigger nor its type; the error names them,
 ``acts_in_sentence``, as ``a_acts``/``b_acts``: "convicted COERCE"), ``sentence not found``,
 ``article not found``.
@@ -155,11 +157,14 @@ def evaluate_pairs(
     keys: dict[MentionKey, Any] | None = None,
     missed: dict[MentionKey, str] | None = None,
     acts: dict[MentionKey, list[str]] | None = None,
+    members: dict[str, list[Any]] | None = None,
 ) -> SituationScores:
     """Score a mention → situation assignment (None: mention missed) against gold pairs;
     ``keys`` (mention → its event's merge key) gives each missed merge its reason, ``missed``
     (mention → ``miss_cause``) why a mention has no event, ``acts`` (mention →
-    ``acts_in_sentence``) which other acts sitmap found in its sentence."""
+    ``acts_in_sentence``) which other acts sitmap found in its sentence, ``members``
+    (situation id → its members' merge keys) what keeps two linked events' situations
+    apart."""
     scores = SituationScores(pairs=len(pairs), same=sum(p.same for p in pairs))
     for p in pairs:
         sa, sb = assignment.get(p.a.key), assignment.get(p.b.key)
@@ -172,7 +177,7 @@ def evaluate_pairs(
         elif p.same:
             scores.pairwise.fn += 1
             error = _error("missed merge", p, sa, sb)
-            error["reason"] = _reason(p, sa, sb, keys or {})
+            error["reason"] = _reason(p, sa, sb, keys or {}, members or {})
             for side, m, sid in (("a", p.a, sa), ("b", p.b, sb)):
                 if sid is None and missed and m.key in missed:
                     error[f"{side}_missed"] = missed[m.key]
@@ -209,7 +214,13 @@ def evaluate_pairs(
     return scores
 
 
-def _reason(p: GoldPair, sa: str | None, sb: str | None, keys: dict[MentionKey, Any]) -> str:
+def _reason(
+    p: GoldPair,
+    sa: str | None,
+    sb: str | None,
+    keys: dict[MentionKey, Any],
+    members: dict[str, list[Any]] | None = None,
+) -> str:
     """Why a gold-same pair is not in one situation (see the module docstring)."""
     from sitmap.situations import rules
 
@@ -220,7 +231,14 @@ def _reason(p: GoldPair, sa: str | None, sb: str | None, keys: dict[MentionKey, 
     ka, kb = keys.get(p.a.key), keys.get(p.b.key)
     if ka is None or kb is None:
         return "unknown"
-    return rules.explain(ka, kb) or "clustering"
+    why = rules.explain(ka, kb)
+    if why is not None:
+        return why
+    for x in (members or {}).get(sa or "", ()):
+        for y in (members or {}).get(sb or "", ()):
+            if not rules.compatible(x, y):
+                return f"clustering: {rules.explain(x, y)}"
+    return "clustering"
 
 
 def _gold_clusters(pairs: list[GoldPair], mentions: list[MentionKey]) -> dict[MentionKey, set]:
@@ -271,11 +289,13 @@ def predict(
     keys: dict[MentionKey, Any] | None = None,
     missed: dict[MentionKey, str] | None = None,
     acts: dict[MentionKey, list[str]] | None = None,
+    members: dict[str, list[Any]] | None = None,
 ) -> dict[MentionKey, str | None]:
     """Ingest the articles the pairs name into a throw-away store; mention → situation id
     (and, into ``keys`` when given, mention → its event's merge key; into ``missed``, each
     mention without an event → ``miss_cause``; into ``acts``, the acts sitmap found in the
-    sentence of such a mention → ``acts_in_sentence``)."""
+    sentence of such a mention → ``acts_in_sentence``; into ``members``, each of those
+    situations → its members' merge keys)."""
     from sitmap import situations
     from sitmap.corpus import ingest
     from sitmap.situations import tables
@@ -323,6 +343,15 @@ def predict(
                     )
                     if keys is not None and event_id:
                         keys[m.key] = by_id.get(event_id)
+            if members is not None and by_id:
+                wanted_sids = sorted({s for s in assignment.values() if s is not None})
+                for sid, event_id in store.con.execute(
+                    "SELECT situation_id, event_id FROM situation_members "
+                    "WHERE list_contains(?, situation_id) ORDER BY event_id",
+                    [wanted_sids],
+                ).fetchall():
+                    if event_id in by_id:
+                        members.setdefault(sid, []).append(by_id[event_id])
             return assignment
         finally:
             store.close()
@@ -527,8 +556,9 @@ def score_situations_file(
     keys: dict[MentionKey, Any] = {}
     missed: dict[MentionKey, str] = {}
     acts: dict[MentionKey, list[str]] = {}
-    assignment = predict(pairs, corpora, keys=keys, missed=missed, acts=acts)
-    return evaluate_pairs(pairs, assignment, keys, missed, acts)
+    members: dict[str, list[Any]] = {}
+    assignment = predict(pairs, corpora, keys=keys, missed=missed, acts=acts, members=members)
+    return evaluate_pairs(pairs, assignment, keys, missed, acts, members)
 
 
 __all__ = [

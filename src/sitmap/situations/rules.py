@@ -4,8 +4,13 @@ Every rule reads ``sitmap/data/situations.yaml`` (families, radii, windows, poin
 are **compatible** when no rule finds a conflict:
 
 * **type family**: their PLOVER types are in one family (``families``);
-* **one document**: two events of one document merge only when one sentence tells them ("bombed
-  a junction ..., killing hundreds": one act, two verbs); a document never corroborates itself;
+* **one document**: two events of one document are linked only when one sentence tells them
+  ("bombed a junction ..., killing hundreds": one act, two verbs); a document never
+  corroborates itself. Two events of one document told in two sentences are kept apart unless
+  one is a vaguer telling of the other (``told_again``: "Five women have come forward
+  alleging that Moore dated them" and, later, "Moore has been accused of doing just that":
+  the same type and target, nothing the second says of its own); such a pair is compatible
+  (other documents' reports may join both into one situation) but never linked by itself;
 * **status group**: both factual (asserted, reported, quoted), or both predicted, both
   hypothetical, both negated; a predicted event is never merged with an asserted one (it is
   *linked* to the later situation that fulfils it, see ``fulfils``);
@@ -547,8 +552,8 @@ def score(a: Key, b: Key) -> int:
     """Shared evidence of two events, or ``CONFLICT`` when any rule says they differ."""
     if a.family != b.family or a.group != b.group:
         return CONFLICT
-    if a.doc_id == b.doc_id and (a.sentence is None or a.sentence != b.sentence):
-        return CONFLICT
+    if _two_sentences(a, b):  # a vaguer telling names no other act: compatible, 0 points
+        return 0 if told_again(a, b) or told_again(b, a) else CONFLICT
     dates = date_points(a, b)
     retelling = dates == CONFLICT and retold(a, b)
     if retelling:
@@ -575,6 +580,34 @@ def score(a: Key, b: Key) -> int:
     if a.wording is not None and b.wording is not None and copied(a, b):
         total += pts["copy"]["points"]
     return int(total)
+
+
+def _two_sentences(a: Key, b: Key) -> bool:
+    """Two events of one document not told by one sentence."""
+    return a.doc_id == b.doc_id and (a.sentence is None or a.sentence != b.sentence)
+
+
+def told_again(vague: Key, full: Key) -> bool:
+    """An event of a document that tells nothing of its own beside another event of that
+    document: the same PLOVER type and status group, each side unknown or the very same actor
+    as the other's (``_same_actor``; unidentified gunmen count as unknown), no place or the
+    same place, no date of its own in the text (or the same window), no death toll or the same.
+    "Five women have come forward alleging that Moore dated them" and, sentences later, "Moore
+    has been accused of doing just that": a document's second, vaguer telling of one act that
+    ``events.restatements`` did not fold into the first. It cannot name another act, so it may
+    share a situation with the first; a telling with a doer, a target, a place, a day or a toll
+    of its own may be another act and stays apart (two strikes in two towns, "another woman
+    accused him on Tuesday")."""
+    if vague.plover != full.plover or vague.group != full.group:
+        return False
+    for x, y in ((vague.source, full.source), (vague.target, full.target)):
+        if x.known and not _unidentified(x) and not _same_actor(x, y):
+            return False
+    if vague.level is not None and vague.geonameid != full.geonameid:
+        return False
+    if vague.text_dated and (vague.start, vague.end) != (full.start, full.end):
+        return False
+    return not vague.fatalities or vague.fatalities == full.fatalities
 
 
 def _both_sides(a: Key, b: Key) -> bool:
@@ -635,6 +668,8 @@ def _pair(s1: ActorKey, t1: ActorKey, s2: ActorKey, t2: ActorKey) -> int:
 def linked(a: Key, b: Key) -> bool:
     """Compatible and sharing enough evidence to be one situation (for a ``counterpart`` type,
     both sides known in both events)."""
+    if _two_sentences(a, b):  # (one document never corroborates itself: ``told_again``)
+        return False
     counterpart = config()["counterpart_set"]
     if (a.plover in counterpart or b.plover in counterpart) and not _sides_known(a, b):
         return False
@@ -674,7 +709,7 @@ def explain(a: Key, b: Key) -> str | None:
         return "type family"
     if a.group != b.group:
         return "status"
-    if a.doc_id == b.doc_id and (a.sentence is None or a.sentence != b.sentence):
+    if _two_sentences(a, b):  # never linked (``told_again``: compatible at most)
         return "one document"
     if date_points(a, b) == CONFLICT and not retold(a, b):
         return "dates"
@@ -758,6 +793,7 @@ __all__ = [
     "status_group",
     "text_copied",
     "text_similarity",
+    "told_again",
     "wording_hashes",
     "wording_of",
 ]
