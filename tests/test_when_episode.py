@@ -389,3 +389,40 @@ def test_a_phrase_set_before_or_after_keeps_its_own_time(text, dated):
 )
 def test_a_perfect_act_is_never_dated_after_publication(text, trigger, expected):
     assert _dated(text)[trigger] == expected
+
+
+def test_an_act_done_in_a_medium_told_before_takes_its_date():
+    # "In its letter, ...": the letter the article dated two sentences before
+    dated = _dated(
+        "Lawyers for the company disagreed in a letter on Tuesday filed in federal court. "
+        "The company owes $6 million under the settlement, prosecutors said. "
+        "In its letter, the company asked the court to delay the hearing."
+    )
+    assert dated["asked"] == "2017-12-05"
+    # the same letter told again ("the company's letter said") does not stop the search
+    dated = _dated(
+        "Lawyers for the company disagreed in a letter on Tuesday filed in federal court. "
+        "The funds were frozen after a complaint by an investor, the company's letter said. "
+        "In its letter, the company asked the court to delay the hearing."
+    )
+    assert dated["asked"] == "2017-12-05"
+    # "Friday's letter" is the letter's date whatever the tense of its sentence
+    dated = _dated(
+        "Friday's letter is the latest twist in a feud between the agency and two committees. "
+        "In their letter, the senators repeated an earlier request for a list of witnesses."
+    )
+    assert dated["request"] == "2017-12-08"
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "The senators sent a letter to the agency last month.",  # a month is no occasion
+        "The senators sent a letter to the agency.",  # never dated
+        # a nearer mention without a date: another letter, or one the article never dated
+        "The senators wrote to the agency on Tuesday. A second letter went to the judge.",
+    ],
+)
+def test_an_act_in_a_medium_takes_no_date_the_medium_lacks(before):
+    dated = _dated(before + " In their letter, the senators asked the director to testify.")
+    assert dated["asked"] is None

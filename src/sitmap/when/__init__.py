@@ -27,7 +27,13 @@ from datetime import date, datetime
 
 from sitmap.model import DateExpr, Document
 from sitmap.when.assign import _assign, _report_scope
-from sitmap.when.episode import continued, said_next, told_again, tweeted_next
+from sitmap.when.episode import (
+    continued,
+    in_dated_medium,
+    said_next,
+    told_again,
+    tweeted_next,
+)
 from sitmap.when.expressions import _dateparser, _resolve_found, resolve_anaphors
 from sitmap.when.find import _find, _Found
 from sitmap.when.offsets import mark_clauses, resolve_clauses
@@ -103,6 +109,7 @@ def resolve(doc: Document) -> Document:
     said_next(doc, found, tense_at, pub)
     tweeted_next(doc, found, tense_at, pub)
     continued(doc, found, tense_at)
+    in_dated_medium(doc, found, pub)
     return doc
 
 

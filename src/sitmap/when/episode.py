@@ -1,6 +1,10 @@
 """An undated event takes the date of its occasion told right after it: a retelling in the
 next sentence (``told_again``), the attribution sentence of its speech act (``said_next``) or
-the date line of the embedded tweet that shows it (``tweeted_next``).
+the date line of the embedded tweet that shows it (``tweeted_next``); or told before it: the
+dated letter or statement that a later "In its letter, ..." goes back to (``in_dated_medium``).
+
+An act done "in its letter" takes the date the article gave that letter before
+(``in_dated_medium``).
 
 The guide: "An event told twice is annotated at its first mention and takes the date from the
 later mention when only that one has it." "Gunmen killed five soldiers near the border. The
@@ -315,3 +319,86 @@ def _on_chain(toks: _Tokens | None, char: int, root: Any) -> bool:
             return False
         tok = tok.head
     return False
+
+
+# "In its letter, ...", "In their joint statement, ...": a fronted phrase that names the medium
+# an act is done in by a possessive or demonstrative, i.e. one the article has told already
+_IN_MEDIUM = re.compile(
+    r"\W*(?:(?:but|and|also)\s+)?in\s+(?:its|their|his|her|the|that|this|the\s+same)\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]+?)s?\s*,",
+    re.IGNORECASE,
+)
+_MEDIUM_BACK = 6  # sentences looked back for the medium's earlier, dated mention
+_MEDIUM_NEAR = 30  # characters between the medium's noun and its date ("a letter on Tuesday")
+
+
+def in_dated_medium(doc: Document, found: list[_Found], published: date | None) -> None:
+    """Date an undated speech act told "In its letter, ..." with the date the article gave that
+    letter when it first told of it: "Lawyers for the company disagreed in a letter on Tuesday.
+    ... In its letter, the company asked the court to ..." dates the asking on Tuesday; so does
+    "Friday's letter ... In their letter, the senators repeated an earlier request". The medium
+    (``media``: a letter, statement, filing, lawsuit, speech ...) is named by a possessive or
+    demonstrative in a fronted phrase, so it is one told before, and the act is done in it. The
+    nearest earlier mention of the same noun within ``_MEDIUM_BACK`` sentences must hold a past
+    day or week right by it ("in a letter on Tuesday", "Friday's letter", "a letter filed on
+    Oct. 31"); a nearer indefinite mention without a date ("a second letter") dates nothing, a
+    definite one ("the Prevezon letter said") is the same letter told again."""
+    voc = _vocab()
+    for ev in doc.events:
+        if (
+            ev.date is not None
+            or ev.status in {"predicted", "hypothetical"}
+            or ev.plover not in voc.speech_act_types
+            or not 0 <= ev.sentence < len(doc.sentences)
+        ):
+            continue
+        sent = doc.sentences[ev.sentence]
+        m = _IN_MEDIUM.match(doc.text, sent.start, sent.end)
+        if m is None or m["noun"].lower() not in voc.media:
+            continue
+        if ev.trigger_start is not None and ev.trigger_start < m.end():
+            continue
+        if any(sent.start <= f.start < sent.end for f in found):
+            continue  # a date of its own: not undated for want of one
+        ev.date = _medium_date(doc, found, ev.sentence, m["noun"], published)
+
+
+def _medium_date(
+    doc: Document, found: list[_Found], index: int, noun: str, published: date | None
+) -> Any:
+    """The date by the nearest earlier mention of ``noun``, or None."""
+    word = re.compile(rf"\b{re.escape(noun)}s?\b", re.IGNORECASE)
+    for k in range(index - 1, max(-1, index - 1 - _MEDIUM_BACK), -1):
+        before = doc.sentences[k]
+        mentions = list(word.finditer(doc.text, before.start, before.end))
+        if not mentions:
+            continue
+        for f in found:
+            if (
+                f.expr is None
+                or not f.expr.date
+                or f.expr.precision not in _CARRIED
+                or not before.start <= f.start < before.end
+                or (published is not None and f.expr.date > published.isoformat())
+            ):
+                continue
+            if any(_near(doc.text, n.start(), n.end(), f) for n in mentions):
+                return f.expr
+        if any(
+            _NEW_ONE.search(doc.text, max(before.start, n.start() - 30), n.start())
+            for n in mentions
+        ):
+            return None  # "a second letter went to the judge": another one, never dated
+    return None
+
+
+# An indefinite mention brings in another medium ("a second letter", "another statement"); a
+# definite one ("the Prevezon letter said") goes back to the same one, and the search goes on.
+_NEW_ONE = re.compile(r"\b(?:a|an|another|second|new)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _near(text: str, start: int, end: int, f: _Found) -> bool:
+    """Whether a date stands right by a noun, no clause boundary between ("a letter on
+    Tuesday", "Friday's letter", "the letter filed on Oct. 31")."""
+    lo, hi = (end, f.start) if end <= f.start else (f.end, start)
+    return hi - lo <= _MEDIUM_NEAR and not re.search(r"[,;:.!?\"“”]", text[lo:hi])
