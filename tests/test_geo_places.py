@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sitmap import geo
-from sitmap.geo import context, index
+from sitmap.geo import context, index, mentions
 
 
 def near(place, lat: float, lon: float, km: float = 25.0) -> bool:
@@ -302,6 +302,38 @@ def test_geo_resolve_containers_pick_the_namesake_inside_them(analysed) -> None:
     assert places["Alfakoara"].country == "BJ" and near(places["Alfakoara"], 11.13, 2.94)
     assert places["Bougou"].country == "BJ" and places["Bougou"].geonameid is None
     assert near(places["Bougou"], 9.71, 1.67)  # Djougou
+
+
+@pytest.mark.model
+def test_geo_resolve_containers_written_in_another_spelling(analysed) -> None:
+    """Containers in parentheses are read whatever spelling of a region's name they use
+    ("Couffo" for Kouffo, "Sirt" for Surt), and the containers NER tags as one place
+    ("(Savalou, Collines)") are read one by one."""
+    text = (
+        "On 3 March 2023, unknown gunmen shot dead a farmer in Tohoun village (Aplahoue, "
+        "Couffo). Two policemen were wounded in an ambush in Gbanlin (Savalou, Collines). "
+        "A landmine killed a shepherd in Wadi Zamzam (Sirt) on Monday."
+    )
+    places = by_text(geo.resolve(analysed(text)))
+    assert places["Couffo"].name == "Kouffo" and places["Couffo"].feature_code == "ADM1"
+    assert places["Tohoun village"].country == "BJ"
+    assert places["Savalou"].country == "BJ" and places["Collines"].feature_code == "ADM1"
+    assert places["Sirt"].country == "LY"
+    assert places["Wadi Zamzam"].country == "LY"  # at Sirt, not the report's Benin
+
+
+def test_geo_region_spelling_is_the_whole_name_spelled_alike() -> None:
+    """A container is taken for a region's other spelling only when it spells the region's
+    whole name: not "Comoe" for Sud-Comoé, nor a town's alternate name."""
+    gaz = geo.gazetteer()
+
+    def spelling(name: str) -> bool:
+        m = mentions._Mention(text=name, start=0, end=len(name))
+        mentions._analyse(m, name, gaz)
+        return mentions._region_spelling(m, gaz)
+
+    assert spelling("Couffo") and spelling("Atacora") and spelling("Sirt")
+    assert not spelling("Comoe") and not spelling("Idaho Springs")
 
 
 @pytest.mark.model

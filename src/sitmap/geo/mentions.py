@@ -14,7 +14,7 @@ from typing import Any
 
 from sitmap import lexicons
 from sitmap.geo import context
-from sitmap.geo.index import ADM1, ADM2, COUNTRY, Gazetteer, normalise
+from sitmap.geo.index import ADM1, ADM2, COUNTRY, Gazetteer, normalise, variant_key
 from sitmap.model import Document
 from sitmap.tokens import ents, table
 
@@ -134,6 +134,10 @@ def _detect(doc: Document, gaz: Gazetteer) -> list[_Mention]:
             taken[t] = True
     for e in ents(sdoc):
         if e.label_ in PLACE_LABELS:
+            # "(Savalou, Collines)" tagged as one place: a list of containers, each read by
+            # the admin context (``_admin_context``), not one name no gazetteer has
+            if e.start > 0 and words[e.start - 1] == "(" and "," in words[e.start : e.end]:
+                continue
             span = _extend(sdoc, e, taken, gaz)
             mentions.append(_Mention(text=span.text, start=span.start_char, end=span.end_char))
             for t in range(span.start, span.end):
@@ -556,7 +560,9 @@ def _admin_context(mentions: list[_Mention], text: str, gaz: Gazetteer) -> list[
         mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def mention(start: int, end: int, *, cued: bool, keep: bool = True) -> _Mention | None:
+    def mention(
+        start: int, end: int, *, cued: bool, keep: bool = True, container: bool = False
+    ) -> _Mention | None:
         for m in mentions:
             if m.start < end and start < m.end:
                 return m
@@ -571,6 +577,7 @@ def _admin_context(mentions: list[_Mention], text: str, gaz: Gazetteer) -> list[
             and not cued
             and not any(_own_name(gaz.name[i], m.key) for i in m.ids)
             and not _region_with_word(m, gaz)
+            and not (container and _region_spelling(m, gaz))
         ):
             return None
         m.cued = cued
@@ -591,7 +598,7 @@ def _admin_context(mentions: list[_Mention], text: str, gaz: Gazetteer) -> list[
             # only in other countries is a namesake ("in the Southern Province of Savannakhet")
             _namesake_of_region(chain, mentions, mention, gaz)
             continue
-        parents = [mention(s, e, cued=False) for s, e in chain.parents]
+        parents = [mention(s, e, cued=False, container=True) for s, e in chain.parents]
         parents = [p for p in parents if p is not None and p.ids]
         if not parents:
             continue
@@ -667,6 +674,24 @@ def _region_with_word(m: _Mention, gaz: Gazetteer) -> bool:
         )
     )
     return worded and any(gaz.fcode[i] in (ADM1, ADM2) for i in m.ids)
+
+
+def _region_spelling(m: _Mention, gaz: Gazetteer) -> bool:
+    """Whether a container written beside a name ("Wadi Jarif (Sirt)", "Datori (Kobli,
+    Atacora)") is another spelling of a first- or second-level region's own name (Surt,
+    Cobly, Atakora: the same words, written alike once vowels, h, doubled letters and c/k are
+    folded, ``variant_key``), not a part of a longer name ("Comoe" of Sud-Comoé) nor a town's
+    alternate name, often another place's ("Idaho" of Idaho Springs)."""
+    if m.key is None:
+        return False
+    key = _spelled(m.key)
+    return any(
+        gaz.fcode[i] in (ADM1, ADM2) and _spelled(normalise(gaz.name[i])) == key for i in m.ids
+    )
+
+
+def _spelled(key: str) -> str:
+    return variant_key(key.replace("c", "k").replace("q", "k"))
 
 
 def _town_in_region(town: _Mention | None, region: _Mention | None, gaz: Gazetteer) -> bool:
