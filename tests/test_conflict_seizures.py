@@ -43,3 +43,39 @@ def test_conflict_seizure_of_a_place_or_of_fighters_is_territory(text):
     assert _seizures(text) == [(None, "Non-violent transfer of territory")]
     fought = _seizures(text.replace(".", " after heavy fighting with the army."))
     assert ("clash", "Non-state actor overtakes territory") in fought
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A local official was taken from his car by gunmen outside Mopti on Friday.",
+        "Armed men took two aid workers from their vehicle near Gao on Tuesday.",
+        # no taker named, the fate hidden
+        "Two journalists were taken from their hotel and driven to an unknown location.",
+    ],
+)
+def test_conflict_people_taken_away_are_abducted(text):
+    """ "take" is no event of its own; people taken by armed men, or taken to a place kept
+    hidden, are abducted (conflict.takings)."""
+    doc = pipeline.extract(text, source="Wire")
+    taken = [e for e in doc.events if e.plover == "ASSAULT" and e.mode == "abduct"]
+    assert len(taken) == 1
+    assert acled_sub_event(taken[0]) == "Abduction/forced disappearance"
+    assert taken[0].target is not None and taken[0].source.sector == "unidentified"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The wounded were taken to hospital by soldiers after the attack.",
+        "Police took the suspect to the station for questioning on Monday.",
+        "The senator took questions from reporters at the Capitol.",
+        "Gunmen took the money from the bank before fleeing.",
+        "Rebels took the town of Kidal on Monday.",
+    ],
+)
+def test_conflict_takings_that_are_no_abduction(text):
+    """A taking by the state with the person's fate told, by carers, or of things or places
+    is no abduction."""
+    doc = pipeline.extract(text, source="Wire")
+    assert not [e for e in doc.events if e.mode == "abduct"]

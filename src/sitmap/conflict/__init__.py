@@ -45,8 +45,14 @@ single clause tells. One verb: ``code(doc)``, run after ``events`` (and before `
   civilians fighting civilians ("farmers and herders clashed"), is recoded to the
   ``communal`` sector (CAMEO MLT; ACLED identity militia).
 
+* **People taken away** ("was taken from his car by gunmen", "were taken away ... to an
+  unknown destination"), which the parse gives no event of its own, are abducted: an assault
+  of mode ``abduct`` by the armed taker, or by an unidentified group when their fate is
+  hidden (``takings``).
+
 Modules: ``tables`` (the word tables, read once), ``deaths`` (accidents dropped, deaths told
-without a doer added), this one (the rest, and ``code``).
+without a doer added), ``takings`` (people taken away added as abducted), this one (the rest,
+and ``code``).
 """
 
 from __future__ import annotations
@@ -61,6 +67,7 @@ from sitmap.conflict.deaths import unnamed as _unnamed
 from sitmap.conflict.tables import Table as _Table
 from sitmap.conflict.tables import load as _table
 from sitmap.conflict.tables import sentence as _sentence
+from sitmap.conflict.takings import taken_people
 from sitmap.model import Actor, Document, Event
 
 PROTEST_MODES = ("violent", "excessive", "intervention")
@@ -72,6 +79,7 @@ def code(doc: Document) -> Document:
     drop_accidents(doc, table)
     _noun_fights(doc, table)
     untold_deaths(doc, table)
+    taken_people(doc, table)
     held = responsible_group(doc, table)
     for event in doc.events:
         if held is not None and event.plover == "ASSAULT" and _unnamed(event):
