@@ -21,11 +21,16 @@ does.
 
     python bench/bench_growth.py [--docs 10000] [--days 90] [--predicted 0.1] [--json out.json]
     python bench/bench_growth.py --replay scale8k.duckdb [--docs 8000]
+    python bench/bench_growth.py --replay corpora.duckdb --variants --docs 6000
 
 ``--replay STORE`` feeds the documents of a store that a real ingest wrote (``bench_scale.py
 --db``), in the order it wrote them, with the events, actors, places and dates the workers
 gave them, through the same three steps into a fresh store: the parent's work on real news
-(and on bench_scale's built variants) without the NLP, in minutes.
+(and on bench_scale's built variants) without the NLP, in minutes. With ``--variants`` the
+stored documents are followed by the variants ``bench_scale.build`` would write of them, up to
+``--docs``, each carrying the stored analysis of its two halves (``variant_feed``): the
+variant input of the 100,000-document run (past the real articles every document repeats an
+original's events) from one ingest of the real articles, without the NLP of the variants.
 
 ``--sizes 5000,20000,50000`` instead loads stores of those sizes in bulk (documents written
 in large batches, situations built once), then times ``--batches`` ingest batches (store commit,
@@ -162,6 +167,69 @@ def replay_feed(path: Path, limit: int = 0) -> list[Document]:
         doc.events = events.get(doc_id, [])
         docs.append(doc)
     return docs
+
+
+def _halves(text: str) -> tuple[int, int]:
+    """Where ``bench_scale.build``'s variants cut an article: (the end of its first half of
+    sentences, the start of its second half)."""
+    from bench_scale import _SENTENCE_END
+
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]  # a sentence ends here
+    starts = [m.end() for m in _SENTENCE_END.finditer(text)]  # the next one starts here
+    parts = len(ends) + 1
+    head = max(1, parts // 2)
+    head_end = ends[head - 1] if head - 1 < len(ends) else len(text)
+    tail_start = starts[parts // 2 - 1] if parts // 2 >= 1 else 0
+    return head_end, tail_start
+
+
+def _moved(items: list, shift: int, doc_id: str) -> list:
+    """Copies of mentions or events, their offsets moved by ``shift``, an event's document
+    ``doc_id`` (and its id made again from it)."""
+    out = []
+    for item in items:
+        item = type(item).from_dict(item.to_dict())
+        for name in ("start", "end", "trigger_start", "trigger_end"):
+            if shift and getattr(item, name, None) is not None:
+                setattr(item, name, getattr(item, name) + shift)
+        if isinstance(item, Event):
+            item.doc_id, item.id = doc_id, ""
+            item.__post_init__()
+        out.append(item)
+    return out
+
+
+def variant_feed(docs: list[Document], n: int) -> list[Document]:
+    """``docs`` and, past them, ``bench_scale.build``'s variants up to ``n`` documents, as
+    processed documents: variant *r* of document *i* is its first half of sentences followed
+    by the second half of document *i + r*'s, published when and by whom *i* was, with the
+    events, actors, places and dates the stored analysis found in those halves (offsets
+    moved, ids of the new document). The NLP of a real variant may differ at the seam (a
+    pronoun, a relative date read from the other article's day); the events repeat the
+    originals' as ``bench_scale``'s do, so its stories grow the same way."""
+    out = list(docs[:n])
+    cuts = [_halves(d.text) for d in docs]
+    k = len(out)
+    while len(out) < n:
+        rnd, i = divmod(k, len(docs))
+        j = (i + rnd) % len(docs)
+        k += 1
+        first, second = docs[i], docs[j]
+        head_end, tail_start = cuts[i][0], cuts[j][1]
+        text = first.text[:head_end] + " " + second.text[tail_start:]
+        shift = head_end + 1 - tail_start
+        doc = Document(text=text, source=first.source, published=first.published,
+                       title=f"{first.title or ''} (variant {rnd})",
+                       language=first.language)  # fmt: skip
+        for name in ("actors", "places", "dates", "events"):
+            head = [x for x in getattr(first, name) if x.start < head_end]
+            tail = [x for x in getattr(second, name) if x.start >= tail_start]
+            items = [*_moved(head, 0, doc.id), *_moved(tail, shift, doc.id)]
+            if name == "events":  # (two events of one id: the first, as a store keeps one)
+                items = list({e.id: e for e in reversed(items)}.values())[::-1]
+            setattr(doc, name, items)
+        out.append(doc)
+    return out
 
 
 def run(docs: list[Document], db: Path, every: int) -> list[dict[str, float]]:
@@ -318,6 +386,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--json", type=Path)
     ap.add_argument("--replay", type=Path, help="a store written by an ingest (see above)")
+    ap.add_argument(
+        "--variants",
+        action="store_true",
+        help="with --replay: every stored document, then bench_scale's variants up to --docs",
+    )
     ap.add_argument("--keep", type=Path, help="keep the fed store here")
     ap.add_argument("--sizes", help="comma-separated store sizes, loaded in bulk (see above)")
     ap.add_argument("--batches", type=int, default=20, help="ingest batches timed per size")
@@ -329,7 +402,11 @@ def main(argv: list[str] | None = None) -> int:
             args.json.write_text(json.dumps(rows, indent=2))
         return 0
     if args.replay:
-        docs = replay_feed(args.replay, args.docs)
+        docs = replay_feed(args.replay, 0 if args.variants else args.docs)
+        if args.variants:
+            stored, docs = len(docs), variant_feed(docs, args.docs)
+            print(f"{stored:,} stored documents and {len(docs) - stored:,} variants",
+                  flush=True)  # fmt: skip
         print(f"{len(docs):,} processed documents replayed from {args.replay}, batches of "
               f"{BATCH_SIZE}", flush=True)  # fmt: skip
     else:

@@ -16,7 +16,8 @@ when, confidence, the language check, situations, deduplication, the store's wri
 "read + prepare + other glue" is what is left of the wall time. Model and gazetteer loading are
 timed apart (``load``). With ``--top`` the run is also under cProfile and the costliest
 functions (own time) are listed, all of them or only those in one module (``--within``), with
-the count of spaCy ``Token`` objects made (each ``doc[i]``, ``token.head``, ``for t in doc``
+the count of spaCy ``Token`` objects made (``--save FILE`` keeps the stats for ``pstats``:
+callers and callees) (each ``doc[i]``, ``token.head``, ``for t in doc``
 makes one; ``sitmap.tokens`` reads the columns instead).
 ``--components`` instead times each component of the bare spaCy pipeline (the full model, as
 ``bench_engines.py``'s baseline runs it) over the same texts, batches of 16. ``--spacy`` times
@@ -193,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--top", type=int, default=0, help="also list the N costliest functions")
     ap.add_argument("--within", default="", help="only functions whose file path contains this")
     ap.add_argument("--json", type=Path, help="also write the shares here")
+    ap.add_argument("--save", type=Path, help="with --top: also save the cProfile stats here")
     ap.add_argument("--components", action="store_true", help="bare spaCy, per component")
     ap.add_argument("--spacy", action="store_true", help="sitmap's spaCy pass beside bare's")
     ap.add_argument("--cpu", action="store_true", help="CPU seconds instead of wall seconds")
@@ -243,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name:<30} {seconds:7.2f} s  {100 * seconds / wall:5.1f}%")
     if profiler:
         stats = pstats.Stats(profiler)
+        if args.save:
+            stats.dump_stats(args.save)  # (read with pstats: callers, callees)
         made = sum(
             v[1]
             for k, v in stats.stats.items()  # type: ignore[attr-defined]
