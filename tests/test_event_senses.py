@@ -550,3 +550,44 @@ def test_feeling_threatened_is_no_threat(text, kept):
 )
 def test_idle_wishes_and_published_texts_are_no_events(text, trigger, kept):
     assert (trigger in [t for t, _ in _triggers(text)]) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kept"),
+    [
+        # calling an actor names is an accusation ...
+        (
+            "North Korean leader Kim Jong Un has called Trump a mentally deranged dotard.",
+            "called",
+            True,
+        ),
+        # ... labelling a thing is an opinion of it, no accusation of an actor
+        (
+            "White House aides have been calling the Russia investigation a nothingburger.",
+            "calling",
+            False,
+        ),
+        (
+            "Democrats have been united against the bill, calling it a handout to corporations.",
+            "calling",
+            False,
+        ),
+        # an accusation told only as a label on the person it names identifies that person ...
+        (
+            "The man accused of tackling Senator Rand Paul pleaded not guilty on Thursday.",
+            "accused",
+            False,
+        ),
+        (
+            "Minnesota Governor Mark Dayton urged a state lawmaker accused of sexual harassment "
+            "to step down.",
+            "accused",
+            False,
+        ),
+        # ... while one that names its accusers, or is told as done, is an act
+        ("A lawmaker accused by three women of sexual harassment resigned.", "accused", True),
+        ("Russia has been accused of meddling in numerous elections.", "accused", True),
+    ],
+)
+def test_labels_of_things_and_of_persons_are_no_accusations(text, trigger, kept):
+    assert (trigger in [t for t, _ in _triggers(text)]) is kept

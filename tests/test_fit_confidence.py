@@ -195,3 +195,20 @@ def test_a_refit_of_the_same_recipe_replaces_the_current_weights(
     assert "same recipe" in capsys.readouterr().out
     weight = yaml.safe_load(model.read_text(encoding="utf-8"))["weights"]["weak"]
     assert -9.0 < weight < 0
+
+
+def test_keep_recipe_refits_the_current_features_without_the_selection(
+    monkeypatch, tmp_path, capsys
+) -> None:
+    # The candidate set holds only the quirk; --keep-recipe never looks at it and refits the
+    # current model's own feature and strength on the files given.
+    model = tmp_path / "confidence.yaml"
+    model.write_text(
+        "# (L2, C=0.3, feature set 'general')\nintercept: 0.5\nweights:\n  weak: -9.0\n",
+        encoding="utf-8",
+    )
+    written = _run(monkeypatch, tmp_path, model, "--keep-recipe")
+    assert "same recipe" in capsys.readouterr().out
+    fitted = yaml.safe_load(written)["weights"]
+    assert list(fitted) == ["weak"] and -9.0 < fitted["weak"] < 0
+    assert "C=0.3, feature set 'general'" in written and "--keep-recipe" in written

@@ -34,6 +34,8 @@ own labels), so the validations and the weight are honest; the table written bes
 (``trigger_priors``) is computed from all the files.
 
 ``--cache FILE.npz`` keeps the extracted features so another selection run skips the pipeline.
+``--keep-recipe`` refits the current model's features and strength on the files given and skips
+the selection (each candidate is a dozen fits; on twelve splits and a busy machine, over an hour).
 Then measure on the never-tuned split: ``sitmap eval events eval/articles-heldout.jsonl``.
 """
 
@@ -323,6 +325,11 @@ def main() -> None:
         "--force", action="store_true",
         help="write the refit even when it does not beat the current model on the worst file",
     )  # fmt: skip
+    parser.add_argument(
+        "--keep-recipe", action="store_true",
+        help="refit the current model's recipe (features, strength) on the files given, skipping "
+        "the selection over every candidate (an hour and more on a busy machine)",
+    )  # fmt: skip
     args = parser.parse_args()
     paths = [*args.gold, *args.train_only]
     cache = Path(args.cache) if args.cache else None
@@ -353,8 +360,15 @@ def main() -> None:
             f"{Path(k).name} {a:.3f} (P@0.8 {p:.3f} of {n})" for k, (a, p, n) in now.items()
         )
         print(f"current {output.name}: {shown}  (files it was fitted on are in-sample)")
-    name, c, scores = select(data)
-    names = tuple(f for f in confidence.FEATURES if f in FEATURE_SETS[name])  # data-file order
+    kept = saved_recipe(output) if args.keep_recipe else None
+    if kept is not None:
+        names, c = kept
+        named = re.search(r"feature set '([^']+)'", output.read_text(encoding="utf-8"))
+        name = named.group(1) if named else "current"
+        scores = validate(data, [confidence.FEATURES.index(n) for n in names], c)
+    else:
+        name, c, scores = select(data)
+        names = tuple(f for f in confidence.FEATURES if f in FEATURE_SETS[name])  # file order
     columns = [confidence.FEATURES.index(n) for n in names]
     for held_name, held, p in _left_out(data, data.x[:, columns], c):
         precision, n = precision_at(data.y[held], p)
@@ -386,6 +400,7 @@ def main() -> None:
     model = _fit(data.x[:, columns], y, c)
     weights = {n: round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)}
     train_only = "".join(f" --train-only {f}" for f in args.train_only)
+    train_only += " --keep-recipe" if kept is not None else ""
     header = (
         "# Event confidence: logistic regression weights over a subset of "
         "sitmap.confidence.FEATURES\n# (a feature not listed weighs nothing).\n"

@@ -541,9 +541,11 @@ def _named(tok: Any) -> bool:
     complement ("called the minister *a coward*", "was called *a liar*"), a name set beside the
     object ("called Obama *a Kenyan*"), or a second object ("which you call *Fake News*"); not
     a name given ("a group called Britain First") nor a call made ("called the minister"),
-    nor the means of an act a verb above it tells ("insulted him *by calling* him old")."""
+    nor the means of an act a verb above it tells ("insulted him *by calling* him old"), nor a
+    thing named ("calling *it* a handout", "called the *investigation* a witch hunt"): a label
+    for a thing is an opinion of it, no accusation of an actor."""
     objects = _objects(tok, None)
-    if not objects:
+    if not objects or all(senses.thing(o, tok) for o in objects):
         return False
     by = tok.head
     means = tok.dep_ == "pcomp" and by.lower_ == "by" and by.head.i != by.i

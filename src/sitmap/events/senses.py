@@ -38,6 +38,7 @@ class _Senses:
     asking_verbs: frozenset[str]
     question_marks: frozenset[str]
     idle_wish_marks: frozenset[str]
+    label_participles: frozenset[str]
     figurative_phrases: tuple[tuple[str, ...], ...]
     capability_words: frozenset[str]
     threat_verbs: frozenset[str]
@@ -92,6 +93,7 @@ def _senses() -> _Senses:
         asking_verbs=frozenset(data["asking_verbs"]),
         question_marks=frozenset(data["question_marks"]),
         idle_wish_marks=frozenset(data["idle_wish_marks"]),
+        label_participles=frozenset(data["label_participles"]),
         figurative_phrases=tuple(tuple(p.lower().split()) for p in data["figurative_phrases"]),
         capability_words=frozenset(data["capability_words"]),
         threat_verbs=frozenset(data["threat_verbs"]),
@@ -151,6 +153,8 @@ def other_verb_sense(tok: Any, plover: str, lemma: str) -> bool:
         return True  # "speaking with reporters", "speaks directly to voters on television"
     if _content(tok, plover, senses):
         return True  # "threatened to destroy", "he should be lynched"
+    if lemma in senses.label_participles and _label(tok):
+        return True  # "the man accused of tackling the senator pleaded not guilty"
     if _labelled(tok, senses) or _generic(tok, senses):
         return True  # "did not consider it torture", "an offender who kills two people"
     if lemma in senses.partner_verbs and _alone(tok, senses):
@@ -445,6 +449,27 @@ def _antecedent(obj: Any, verb: Any) -> Any:
                 continue
             return t if t.pos_ in {"NOUN", "PROPN"} else head
     return head
+
+
+def thing(obj: Any, verb: Any) -> bool:
+    """Whether a verb's object is a thing, no actor: "it" / "this", or a rule, text or message
+    noun ("calling *it* a handout", "called the Russia *investigation* a nothingburger")."""
+    obj = _antecedent(obj, verb)
+    if obj.lower_ in {"it", "this"}:
+        return True
+    lemma = obj.lemma_.lower()
+    return lemma in _senses().inanimate_objects or lemma in _information_nouns()
+
+
+def _label(tok: Any) -> bool:
+    """A passive participle on a noun with no agent ("the man *accused* of tackling him"): it
+    tells who the noun is, not an act."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}
+        and not any(c.dep_ == "agent" for c in tok.children)
+    )
 
 
 def _labelled(tok: Any, senses: _Senses) -> bool:
