@@ -92,6 +92,20 @@ def test_actor_anaphors_indefinite_is_a_new_institution():
             "send",
             ("JPN", "PHL"),
         ),
+        # a country word that only modifies a noun ("a U.S. dotard") introduces no country
+        (
+            "North Korea fired a missile on Friday. Its state media called Trump a senile U.S. "
+            "dotard, and Trump threatened to destroy the country.",
+            "threatened",
+            ("USAGOV", "PRK"),
+        ),
+        # the subject of a second clause of the sentence is no antecedent either
+        (
+            "The storm hit Cuba on Monday. Venezuelan doctors flew in on Tuesday, and Brazil "
+            "sent aid to the country.",
+            "sent",
+            ("BRA", "CUB"),
+        ),
     ],
 )
 def test_actor_anaphors_the_country_is_the_state_named_last(text, trigger, sides):

@@ -129,3 +129,18 @@ def test_no_party_word_no_party_country(analysed):
 def test_party_members_in_a_sentence_about_the_legislature(analysed, text, mention, code):
     doc = actors.code(analysed(text, published=D2017))
     assert _code(doc, mention) == code
+
+
+@pytest.mark.model
+def test_a_year_between_possessor_and_body_keeps_the_possessor_country(analysed):
+    # "Donald Trump's 2016 election campaign": the year is a premodifier like an adjective,
+    # so the campaign is the possessor's country's party (USAPTY), in a sentence that also
+    # names Russians
+    text = (
+        "Russian officials had repeated contacts with Donald Trump's 2016 election campaign, "
+        "the committee said. Angela Merkel's 2017 election campaign rejected the claims of "
+        "Russian lawyers."
+    )
+    doc = actors.code(analysed(text, published=D2017))
+    codes = [a.code for a in doc.actors if a.text.endswith("campaign")]
+    assert codes == ["USAPTY", "DEUPTY"]

@@ -139,3 +139,29 @@ def test_attribution_speakers_a_concession_done_is_no_statement():
     # near miss: lifting sanctions is a deed (CONCEDE), said by no one in the outlet's voice
     text = "The European Union lifted sanctions on Belarus on Monday."
     assert _speaker(text, "lifted") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "speaker"),
+    [
+        # a party named by its members speaks under the text's word (eval/GUIDE.md: "as the
+        # text names it"), not as the party's name; the party named as such keeps its name
+        (
+            "Senate Republicans on Tuesday accused the Democrats of stalling the budget talks.",
+            "accused",
+            "Senate Republicans",
+        ),
+        (
+            "Some pro-labor Democrats have praised the trade representative for his tough line.",
+            "praised",
+            "Democrats",
+        ),
+        (
+            "The Democratic Party condemned the governor's decision to close the clinics.",
+            "condemned",
+            "Democratic Party",
+        ),
+    ],
+)
+def test_attribution_speakers_party_members_named_as_written(text, trigger, speaker):
+    assert _speaker(text, trigger) == speaker

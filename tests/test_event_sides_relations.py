@@ -138,3 +138,31 @@ def test_event_sides_a_meeting_told_the_other_way_round_keeps_two_sides():
 )
 def test_event_sides_denied_reports_are_the_presss(text, trigger, codes):
     assert event_sides(text, trigger) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "codes"),
+    [
+        # "his colleagues": the body of the official the possessor stands for
+        (
+            "U.S. Senator Mark Hollis said he would keep working with his Democratic colleagues on "
+            "the farm bill.",
+            "working",
+            ("USALEG", "USALEG"),
+        ),
+        # no possessor: the colleagues of the clause's subject
+        (
+            "Britain's foreign minister urged colleagues to reject the Russian proposal.",
+            "urged",
+            ("GBRGOV", "GBRGOV"),
+        ),
+    ],
+)
+def test_event_sides_colleagues_are_of_the_officials_body(text, trigger, codes):
+    assert event_sides(text, trigger) == codes
+
+
+def test_event_sides_colleagues_of_an_uncoded_person_are_nobody():
+    text = "The baker Anna Weiss praised her colleagues at the shop on Monday."
+    doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
+    assert not [e for e in doc.events if e.target is not None and e.target.code]

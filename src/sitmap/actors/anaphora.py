@@ -85,14 +85,36 @@ def _stand_in(
 
 def _states(actors: list[Actor], sdoc: Any) -> list[Actor]:
     """Mentions of states in text order: coded state actors and country names the actors
-    stage left as places ("arrived in Japan")."""
+    stage left as places ("arrived in Japan"); not a country word that only modifies a noun
+    ("U.S. officials", "Russian diplomats", ``_modifier``)."""
     found = {a.start: a for a in actors if a.kind == "state" and a.code and a.country}
     for ent in ents(sdoc):
         if ent.label_ == "GPE" and ent.start_char not in found:
             actor = place_actor(ent.text, ent.start_char)
             if actor is not None and actor.kind == "state":
                 found[ent.start_char] = actor
-    return [found[k] for k in sorted(found)]
+    return [found[k] for k in sorted(found) if not _modifier(found[k], sdoc)]
+
+
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+
+
+def _modifier(state: Actor, sdoc: Any) -> bool:
+    """Whether a state mention is a word that modifies a noun after it, across adjectives
+    ("*U.S.* officials imposed sanctions", "*Russian* diplomats were expelled", "a *U.S.*
+    nuclear submarine"): it names whose the people or things are, not the country as something
+    the text goes on to describe ("Iran tested a missile. U.S. officials imposed sanctions on
+    the country": Iran). Read from the tags (the document is tagged, not parsed), so only for
+    a demonym or short form ("Russian", "U.S."), not the country's name, which may be the
+    subject of a gerund ("Iran test-firing a missile"). A possessor ("Japan's prime
+    minister") still introduces its country."""
+    span = sdoc.char_span(state.start, state.end, alignment_mode="expand")
+    if span is None or state.text == state.name:
+        return False
+    i = span.end
+    while i < len(sdoc) and i - span.end < 2 and sdoc[i].tag_ == "JJ":
+        i += 1
+    return i < len(sdoc) and sdoc[i].tag_ in _NOUN_TAGS
 
 
 def _determiner(tok: Any) -> Any:
@@ -126,15 +148,21 @@ def _antecedent(
     return None
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 def _subject(state: Actor, sdoc: Any) -> bool:
-    """Whether a state mention is its sentence's subject: no verb before it in the sentence
-    and no possessive after it ("The United States said ...", not "Japan's leader said")."""
+    """Whether a state mention is a subject in its sentence: no verb before it in the sentence,
+    or a finite verb right after it ("..., and Brazil sent aid to the country"), and no
+    possessive after it ("The United States said ...", not "Japan's leader said")."""
     span = sdoc.char_span(state.start, state.end, alignment_mode="expand")
     if span is None:
         return False
     nxt = sdoc[span.end] if span.end < len(sdoc) else None
     if nxt is not None and nxt.text in _POSSESSIVE:
         return False
+    if nxt is not None and nxt.tag_ in _FINITE:
+        return True
     first = span.sent.start
     return not any(t.pos_ in {"VERB", "AUX"} for t in sdoc[first : span.start])
 

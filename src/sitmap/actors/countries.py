@@ -332,8 +332,9 @@ def _possessor_country(span: Any, by_end: dict[int, Actor]) -> str | None:
 
 
 def _is_premodifier(tok: Any) -> bool:
-    """Adjectives, adverbs, participles and hyphens between a possessor and its noun."""
-    return tok.pos_ in {"ADJ", "ADV"} or tok.tag_ == "VBN" or tok.text in {"-", "–"}
+    """Adjectives, adverbs, participles, hyphens and numbers (a year: "Trump's *2016*
+    campaign" USAPTY) between a possessor and its noun."""
+    return tok.pos_ in {"ADJ", "ADV", "NUM"} or tok.tag_ in {"VBN", "CD"} or tok.text in {"-", "–"}
 
 
 _OF = frozenset({"of", "from"})

@@ -388,11 +388,20 @@ def _spoken_name(actor: Actor) -> str:
     words of the text for a body sitmap names only by country and sector ("U.S. congressional
     committee members", not "American legislature"); a body the text names by its initials
     speaks under them ("the EPA said", not "U.S. Environmental Protection Agency"), a capital
-    under its own name ("Beijing", not "China")."""
+    under its own name ("Beijing", not "China"), a party named by its members under their
+    word ("Republicans said", not "Republican Party": eval/GUIDE.md, "as the text names it")."""
     name = actor.name or ""
     generated = bool(actor.sector) and (name == actor.sector or name.endswith(f" {actor.sector}"))
     initials = actor.kind == "organisation" and _INITIALS.fullmatch(actor.text or "") is not None
-    return actor.text if generated or initials or _capital(actor) or not name else name
+    special = generated or initials or _capital(actor) or _members(actor)
+    return actor.text if special or not name else name
+
+
+def _members(actor: Actor) -> bool:
+    """Whether a party is named by its members ("Republicans", "Senate Democrats"), not by
+    the party's name ("the Republican Party", "the GOP")."""
+    words = _fold(actor.text or "").split()
+    return actor.sector == "party" and bool(words) and "party" not in words and words[-1][-1] == "s"
 
 
 def _capital(actor: Actor) -> bool:

@@ -9,7 +9,13 @@ from functools import cache
 from typing import Any
 
 from sitmap import actors, lexicons
-from sitmap.events.syntax import _MODIFIER_DEPS, _PASS_SUBJ, _SUBJ, _children
+from sitmap.events.syntax import (
+    _MODIFIER_DEPS,
+    _PASS_SUBJ,
+    _SUBJ,
+    _children,
+    _inherited_subject,
+)
 from sitmap.model import Actor, Sentence
 
 _NOMINAL = {"NOUN", "PROPN"}
@@ -189,6 +195,8 @@ class _ActorFinder:
                 kind="pronoun",
                 score=0.0,
             )
+        if tok.lemma_.lower() in _peer_nouns() and tok.pos_ == "NOUN":
+            return self._peers(tok)
         if tok.lemma_.lower() in _relation_nouns() or tok.lower_ in _relation_nouns():
             return None  # "Trump's eldest son", "Trump associates": not Trump
         for child in tok.lefts:
@@ -197,6 +205,26 @@ class _ActorFinder:
                 if actor is not None:
                     return actor
         return None
+
+    def _peers(self, tok: Any) -> Actor | None:
+        """The colleagues of a coded official, as a group of his body ("Johnson said he would
+        work with *his Republican colleagues*", "Senator Carper urged *colleagues* to reject
+        the nominee": USALEG): whose they are is the possessor ("his", "Carper's"), else the
+        subject of the clause they are an object in. Only for a person of a state or party
+        sector: "her colleagues at the bakery" are nobody coded."""
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        if not owners and tok.dep_ in _OBJECT_DEPS:
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            owners = _children(verb, _SUBJ) or _inherited_subject(verb)
+        owner = self.resolve(owners[0], depth=2) if owners else None
+        if owner is None or owner.kind != "person" or not owner.country:
+            return None
+        if owner.sector not in _PEER_SECTORS:
+            return None
+        phrase = list(tok.subtree)
+        start = self.offset + phrase[0].idx
+        text = tok.doc.text[phrase[0].idx : tok.idx + len(tok)]
+        return actors.group(owner.sector, owner.country, text, start)
 
     def place_actor(self, tok: Any) -> Actor | None:
         """A country or capital named as an event's argument ("urged Pyongyang to ...",
@@ -457,6 +485,18 @@ class _ActorFinder:
             if found:
                 return found
         return []
+
+
+# bodies whose members are one another's colleagues as members ("his Senate colleagues")
+_PEER_SECTORS = frozenset(
+    {"legislature", "government", "judiciary", "military", "police", "intelligence", "party"}
+)
+
+
+@cache
+def _peer_nouns() -> frozenset[str]:
+    """Nouns of fellow members of one body (``data/roles.yaml`` people ``peer_nouns``)."""
+    return frozenset(lexicons.yaml_file("roles.yaml")["people"]["peer_nouns"])
 
 
 @cache
