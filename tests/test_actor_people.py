@@ -232,3 +232,21 @@ def test_people_apposition_ends_at_its_relative_clause(analysed):
     )
     doc = actors.code(analysed(text, published=D2017))
     assert set(_codes(doc, "Vance")) == {"USAMED"}
+
+
+@pytest.mark.model
+def test_people_title_after_a_bodys_name_codes_the_person_as_the_body(analysed):
+    # a title, after at most two modifiers, between a coded body and a name: the body's agent
+    text = (
+        "Interior Department spokeswoman Dana Whitfield criticized the ruling on Friday. "
+        "White House legislative director Mark Ellison met senators. State Department "
+        "Counsel Ruth Adler resigned. Whitfield said the department would appeal."
+    )
+    doc = actors.code(analysed(text, published=D2017))
+    assert _codes(doc, "Whitfield") == ["USAGOV", "USAGOV"]
+    assert _codes(doc, "Mark Ellison") == ["USAGOV"]
+    assert _codes(doc, "Ruth Adler") == ["USAGOV"]
+    # a verb between the body and the title: the name is no title of the body
+    text = "The White House said Tuesday director Mark Ellison had left the agency."
+    doc = actors.code(analysed(text, published=D2017))
+    assert _codes(doc, "Mark Ellison") == [None]

@@ -48,3 +48,20 @@ def test_avoiding_a_question_is_a_rejection(text, trigger, source, target):
 def test_the_same_verbs_of_anything_else_are_no_event(text):
     doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
     assert not [e for e in doc.events if e.plover == "REJECT"]
+
+
+def test_refusing_to_answer_questions_is_a_rejection_and_declining_to_comment_none():
+    # a refusal whose infinitive is silence rejects only the questions put to one
+    event = event_on(
+        "Attorney General Jeff Sessions refused to answer the questions of Senator Martin "
+        "Heinrich on Tuesday.",
+        "refused",
+    )
+    assert event.plover == "REJECT"
+    assert (event.source.code, event.target.code) == ("USAGOV", "USALEG")
+    for text in (
+        "Attorney General Jeff Sessions declined to comment on the report on Tuesday.",
+        "Attorney General Jeff Sessions declined to say whether he would resign.",
+    ):
+        doc = pipeline.extract(text, published="2017-11-20", source="Reuters")
+        assert not [e for e in doc.events if e.plover == "REJECT"]

@@ -132,6 +132,18 @@ def test_events_lemma_fixes_are_generated_for_lexicon_verbs():
             [("CONSULT", "USAGOV", "CHNGOV")],
         ),
         ("Saudi Arabia cut off Qatar on Monday.", [("SANCTION", "SAU", "QAT")]),
+        # praise poured on someone, a deal closed: light verbs with their event noun
+        (
+            "German Chancellor Angela Merkel lavished praise on French President Emmanuel "
+            "Macron on Thursday.",
+            [("SUPPORT", "DEUGOV", "FRAGOV")],
+        ),
+        ("The European Union sealed a trade deal with Japan.", [("AGREE", "IGOGOV", "JPN")]),
+        # a court ruling against a party rejects it; "ruled out" stays a refusal
+        (
+            "A federal judge in Seattle ruled against the Trump administration on Monday.",
+            [("REJECT", "USAJUD", "USAGOV")],
+        ),
     ],
 )
 def test_events_recall_structures(analysed, text, expected):

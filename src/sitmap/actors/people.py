@@ -286,6 +286,7 @@ def _from_descriptions(
     for mention in mentions:
         coded = (
             _role_before(mention, actors, ctx, focus)
+            or _title_of_body(mention, actors, ctx)
             or _office_of(mention, actors, ctx)
             or _headed_by(mention, actors, ctx)
             or _party_before(mention, ctx)
@@ -315,6 +316,41 @@ def _role_before(mention: Actor, actors: list[Actor], ctx: _Ctx, focus: str | No
     near = [a for a in actors if a.end <= lo and lo - a.end <= 3 and a.code and a.country]
     country = party_country(toks) or (near[-1].country if near else None) or focus
     return _coded(sector, country, None, ctx, 0.4)
+
+
+_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+
+
+def _title_of_body(mention: Actor, actors: list[Actor], ctx: _Ctx) -> Actor | None:
+    """A title written between a coded body's name and a person's, with at most two modifiers
+    before it ("Interior Department spokeswoman Jane Roe", "White House legislative director
+    John Roe", "White House Communications Director John Roe"): the person works or speaks
+    for that body (CAMEO codes an agent by its principal). The title is the mention's own
+    first word or the last word before the name; the words between are modifiers (nouns,
+    adjectives), never a verb, a preposition or punctuation ("the White House said Tuesday
+    director Jane Roe ..." is no title of the White House)."""
+    bodies = [
+        a
+        for a in actors
+        if a.end <= mention.start
+        and mention.start - a.end <= 40
+        and a.kind == "organisation"
+        and a.code
+    ]
+    if not bodies:
+        return None
+    body = bodies[-1]
+    gap = [t for t in ctx.toks if body.end <= t.start and t.end <= mention.start]
+    if not re.fullmatch(r"(?:\s+[A-Za-z][\w\-]*){0,3}\s+", ctx.text[body.end : mention.start]):
+        return None
+    if len(gap) > 3 or not all(t.pos in _MODIFIER_POS for t in gap):
+        return None
+    role = mention.role or ""
+    own = bool(role) and _fold(mention.text).startswith(_fold(role)) and _title(role, ctx)
+    before = bool(gap) and _title(gap[-1].text, ctx)
+    if not (own or before) or len(gap) > (2 if own else 3):
+        return None
+    return replace(body, kind="person", role=role or gap[-1].text.lower(), score=0.5)
 
 
 # "Minister| of International Relations |Christine St-Pierre": the office's name between

@@ -609,7 +609,8 @@ def directed_act(tok: Any) -> Any:
 
 def _refused(tok: Any) -> bool:
     """Whether a refusal verb rejects something: an object ("declined the invitation") or an
-    infinitive that is neither silence ("declined to comment") nor an event of its own, which
+    infinitive that is neither silence ("declined to comment"; "refused to answer questions" is
+    a rejection of the questioner) nor an event of its own, which
     is coded instead, negated ("refused to criticize China") — except a meeting or a deal
     refused ("refused to meet X"), a rejection as the guide codes it."""
     lex = _lexicon()
@@ -617,11 +618,26 @@ def _refused(tok: Any) -> bool:
         if clause.dep_ != "xcomp" or not any(c.lower_ == "to" for c in clause.children):
             continue
         if _lemma(clause) in lex.silence:
-            return False
+            # "refused to answer the senator's questions": questions someone put to one,
+            # refused (as "dodged a question"); "declined to comment", "declined to answer
+            # questions" (nobody's), "declined to say whether": silence
+            return any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "question" and _asked_by(c)
+                for c in clause.children
+            )
         found = _trigger(clause) if clause.pos_ == "VERB" else None
         return found is None or found[0].type in lex.symmetric_types
     # "declined comment", "refused further comment": silence as a noun is no rejection either
     return any(c.dep_ == "dobj" and c.lemma_.lower() not in lex.silence for c in tok.children)
+
+
+def _asked_by(question: Any) -> bool:
+    """Whether a question noun names who asked it ("the senator's questions", "questions
+    from reporters", "the questions of Senator X")."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"of", "from", "by"})
+        for c in question.children
+    )
 
 
 def labelled_as(tok: Any) -> list[Any]:
