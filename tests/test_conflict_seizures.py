@@ -79,3 +79,26 @@ def test_conflict_takings_that_are_no_abduction(text):
     is no abduction."""
     doc = pipeline.extract(text, source="Wire")
     assert not [e for e in doc.events if e.mode == "abduct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        (
+            "Police seized rifles and ammunition from a house in Kisumu on Monday.",
+            "Disrupted weapons use",
+        ),
+        ("Soldiers seized a cache of weapons in a village near Gao.", "Disrupted weapons use"),
+        # an armed group's seizure of arms in a raid is looting
+        (
+            "Militants seized weapons from the barracks after a raid.",
+            "Looting/property destruction",
+        ),
+    ],
+)
+def test_conflict_seized_arms_are_coercion(text, sub_event):
+    """Arms seized are coercion (PLOVER COERCE), not fighting: the state's a disrupted weapons
+    use, an armed group's a looting."""
+    doc = pipeline.extract(text, source="Wire")
+    seized = [e for e in doc.events if e.trigger == "seized"]
+    assert [(e.plover, acled_sub_event(e)) for e in seized] == [("COERCE", sub_event)]
