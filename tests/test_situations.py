@@ -161,7 +161,13 @@ def test_situations_prediction_not_merged_with_assertion_nor_linked_backwards() 
     ],
 )  # fmt: skip
 def test_situations_rules_actor_points(a: dict, b: dict, points: int) -> None:
+    x, y = rules.ActorKey(**a), rules.ActorKey(**b)
+    assert rules.actor_points(x, y) == points
+    # memoised: the same answer again, from equal keys, and after the memo is emptied
     assert rules.actor_points(rules.ActorKey(**a), rules.ActorKey(**b)) == points
+    assert rules.actor_points(y, x) == rules._actor_points(y, x)
+    rules._POINTS.clear()
+    assert rules.actor_points(x, y) == points
 
 
 def _key(**row):

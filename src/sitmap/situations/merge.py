@@ -755,13 +755,15 @@ def _cluster(
     texts = texts or {}
     said = [texts.get(k.id) or k.evidence for k in keys]
     score, similarity = rules.score, rules.text_similarity
+    points = {(i, j): score(keys[i], keys[j]) for i, j in edges}
     ranked = sorted(
-        (-score(keys[i], keys[j]), -similarity(said[i], said[j]) if len(keys) > 2 else 0.0, i, j)
+        (-points[i, j], -similarity(said[i], said[j]) if len(keys) > 2 else 0.0, i, j)
         for i, j in edges
     )
     root = list(range(len(keys)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(keys))}
-    compatible: dict[tuple[int, int], bool] = {}
+    # (``rules.compatible``: the score is no conflict; an edge's score is known already)
+    compatible = {pair: value != rules.CONFLICT for pair, value in points.items()}
     refused: set[tuple[int, int, int, int]] = set()  # (root, size, root, size) found apart
 
     def fits(x: int, y: int) -> bool:

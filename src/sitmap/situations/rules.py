@@ -369,9 +369,27 @@ CONFLICT = -1
 """``score`` of a pair that may not merge."""
 
 
+_POINTS: dict[tuple[ActorKey, ActorKey], int] = {}
+"""``actor_points`` of the pairs met so far (a story's events share a few actors, compared
+again and again by every lookup and clustering: ~2.4 µs each against ~0.5 µs for the memo);
+emptied when it reaches ``_POINTS_MAX``."""
+_POINTS_MAX = 200_000
+
+
 def actor_points(a: ActorKey, b: ActorKey) -> int:
     """1 for the same actor (``merge.person`` for the same named person), 0 when either is
-    unknown, ``CONFLICT`` for different actors."""
+    unknown, ``CONFLICT`` for different actors (memoised: a pure function of the two keys and
+    the configuration)."""
+    pair = (a, b)
+    found = _POINTS.get(pair)
+    if found is None:
+        if len(_POINTS) >= _POINTS_MAX:
+            _POINTS.clear()
+        found = _POINTS[pair] = _actor_points(a, b)
+    return found
+
+
+def _actor_points(a: ActorKey, b: ActorKey) -> int:
     if not a.known or not b.known or _unidentified(a) or _unidentified(b):
         return 0
     if same_person(a, b):
