@@ -78,11 +78,13 @@ def test_events_recall_lexicon(analysed, text, expected):
         "Canada offered a new explanation for the delay.",
         # "walk" is a protest only as "walk out"
         "Protesters walked to the Interior Ministry in Moscow.",
+        # a vote put off resists no one
+        "The Mexican Senate pushed back the vote to Friday.",
     ],
 )
 def test_events_recall_lexicon_senses_that_are_no_event(analysed, text):
     found = _codes(analysed, text)
-    assert not [c for c in found if c[0] in {"CONSULT", "AID", "PROTEST"}]
+    assert not [c for c in found if c[0] in {"CONSULT", "AID", "PROTEST", "REJECT"}]
 
 
 def test_events_lemma_fixes_are_generated_for_lexicon_verbs():
@@ -143,6 +145,12 @@ def test_events_lemma_fixes_are_generated_for_lexicon_verbs():
         (
             "A federal judge in Seattle ruled against the Trump administration on Monday.",
             [("REJECT", "USAJUD", "USAGOV")],
+        ),
+        # resisting someone, the particle parsed as an adverb
+        (
+            "Senate Majority Leader Mitch McConnell pushed back against President Donald Trump "
+            "on Tuesday.",
+            [("REJECT", "USALEG", "USAGOV")],
         ),
     ],
 )

@@ -657,7 +657,9 @@ def labelled_as(tok: Any) -> list[Any]:
 def _bound_prep(child: Any, prep: str) -> bool:
     """Whether a verb's child is its bound preposition or particle ("called *on* Iran"), not
     a time ("called the mayor *on* Friday")."""
-    if not (_is_prep(child) or child.dep_ == "prt") or child.lower_ != prep:
+    # a particle the parser made an adverb right after its verb ("pushed *back* on")
+    particle = child.dep_ == "advmod" and child.i == child.head.i + 1
+    if not (_is_prep(child) or child.dep_ == "prt" or particle) or child.lower_ != prep:
         return False
     return not any(o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} for o in child.children)
 
