@@ -45,3 +45,23 @@ def test_agency_title_keeps_agency_country():
     )
     sides = [e.source.code for e in doc.events if e.source is not None]
     assert sides == ["USASPY"], [(e.trigger, e.source) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "code"),
+    [
+        # campaign staff hold a party term; after the campaign they stay its (eval/GUIDE.md:
+        # former officials xxxPTY when acting for a campaign)
+        ("Paul Manafort", datetime.date(2016, 6, 1), "USAPTY"),
+        ("Paul Manafort", datetime.date(2017, 10, 30), "USAPTY"),
+        ("Donald Trump Jr.", datetime.date(2017, 7, 11), "USAPTY"),
+        # a later government post is the last office
+        ("Jared Kushner", datetime.date(2016, 6, 9), "USAPTY"),
+        ("Jared Kushner", datetime.date(2017, 11, 20), "USAGOV"),
+        # a campaign adviser's name is no other office holder's ("Carter" is Ash Carter alone)
+        ("Carter Page", datetime.date(2017, 11, 2), "USAPTY"),
+    ],
+)
+def test_campaign_staff_are_their_party(text, on, code):
+    found = actors.lookup(text, on=on)
+    assert found is not None and found.code == code

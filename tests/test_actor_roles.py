@@ -89,3 +89,32 @@ def test_actor_roles_agent_is_coded_as_its_principal():
 def test_actor_roles_an_attorney_general_is_a_minister(phrase, code):
     found = actors.lookup(phrase, on=D2017)
     assert found is not None and found.code == code
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        # a country's leader is its head of state or government (eval/GUIDE.md: GOV)
+        ("the U.S. leader", "USAGOV"),
+        ("Chinese leaders", "CHNGOV"),
+        # a sector or body before the title keeps its own
+        ("the Syrian opposition leader", "SYROPP"),
+        ("American business leaders", "USABUS"),
+    ],
+)
+def test_actor_roles_a_countrys_leader_is_its_government(phrase, code):
+    found = actors.lookup(phrase, on=D2017)
+    assert found is not None and found.code == code
+
+
+def test_actor_roles_a_leader_of_no_country_is_nobody():
+    assert actors.lookup("world leaders", on=D2017) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [("American cops", "USACOP"), ("the cops", "COP"), ("Mexican state troopers", "MEXCOP")],
+)
+def test_actor_roles_informal_words_for_police(phrase, code):
+    found = actors.lookup(phrase, on=D2017)
+    assert found is not None and found.code == code

@@ -344,6 +344,8 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
         )
         if title is not None and title.entry.sector == "party":
             sector = "party"  # "Senate candidate Roy Moore" runs for the Senate: PTY
+        if sector is None and country is not None and _heads_country(title):
+            sector = "government"  # "the U.S. leader", "China's leaders": USAGOV, CHNGOV
         code = _compose_code(country, sector, None, ctx)
         if group[0].type == _OUTLET:
             out = lex.outlets[group[0].entry.key]
@@ -428,6 +430,17 @@ def _make(group: list[_Piece], ctx: _Ctx) -> Actor | None:
     if kind == "person" and name and role and code and not role.startswith("former"):
         ctx.by_role.setdefault(_fold(role), []).append(actor)
     return actor
+
+
+@cache
+def _country_heads() -> frozenset[str]:
+    return frozenset(_fold(w) for w in lexicons.yaml_file("sectors.yaml")["country_heads"])
+
+
+def _heads_country(title: _Piece | None) -> bool:
+    """Whether a title of no sector of its own names, after a country, whoever leads that
+    country ("the U.S. leader", "the Chinese leaders": ``country_heads``): its government."""
+    return title is not None and _fold(title.entry.key) in _country_heads()
 
 
 def _demonym_person(group: list[_Piece], ctx: _Ctx) -> bool:
