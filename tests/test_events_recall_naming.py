@@ -21,7 +21,7 @@ pytestmark = pytest.mark.model
          ("ACCUSE", "VENGOV", "COLGOV")),
         # passive: the named actor is the subject
         ("The Ugandan leader was called a dictator by the Kenyan opposition.",
-         ("ACCUSE", "KENOPP", "UGA")),
+         ("ACCUSE", "KENOPP", "UGAGOV")),
         # a compliment is support
         ("Modi called the Japanese prime minister a great friend of India.",
          ("SUPPORT", "INDGOV", "JPNGOV")),
